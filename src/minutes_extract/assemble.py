@@ -1,0 +1,81 @@
+"""Doc -> DocumentRecord: the only reader of doc.spans and doc._ .
+
+Each extraction span becomes a record of the class EXTRACTION_MODELS names for its group, with
+text/span/rule from the span and the other fields from its payload; it is filed under the item whose
+span contains its start (or `unassigned` when it precedes every item).
+"""
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from typing import Callable, Optional
+
+from spacy.tokens import Doc
+
+from .extensions import EXTRACTION_GROUPS, PAYLOAD_ATTRS, payloads
+from .records import EXTRACTION_MODELS, DocumentRecord, Extractions, Item, Meeting, Section, SourceInfo, Span
+
+
+def doc_id_for(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def page_finder(pages: list[int], to_source: Callable[[int], int]) -> Callable[[int], Optional[int]]:
+    """Maps a normalised-text offset to its 1-based page (None for unpaged inputs)."""
+    if not pages:
+        return lambda offset: None
+    return lambda offset: max(1, bisect_right(pages, to_source(offset)))
+
+
+def build_items(doc: Doc) -> list[Item]:
+    sections = list(doc.spans.get("sections", []))
+    items = []
+    for index, span in enumerate(doc.spans.get("items", [])):
+        payload = span._.get(PAYLOAD_ATTRS["items"]) or {}
+        items.append(Item(
+            index=index,
+            number=payload.get("number"),
+            title=payload.get("title") or None,
+            span=Span(start=span.start_char, end=span.end_char),
+            sections=[
+                Section(kind=s.label_, heading=(s._.get(PAYLOAD_ATTRS["sections"]) or {}).get("heading", ""),
+                        span=Span(start=s.start_char, end=s.end_char))
+                for s in sections if span.start_char <= s.start_char < span.end_char
+            ],
+        ))
+    return items
+
+
+def fill_extractions(doc: Doc, items: list[Item], unassigned: Extractions, page_of) -> None:
+    starts = [item.span.start for item in items]
+    for group in EXTRACTION_GROUPS:
+        model = EXTRACTION_MODELS[group]
+        for span in doc.spans.get(group, []):
+            k = bisect_right(starts, span.start_char) - 1
+            target = items[k] if k >= 0 else unassigned
+            for payload in payloads(span, group):
+                record = model(
+                    text=span.text,
+                    span=Span(start=span.start_char, end=span.end_char),
+                    rule=span.label_ or group,
+                    page=page_of(span.start_char),
+                    **payload,
+                )
+                getattr(target, group).append(record)
+
+
+def assemble(doc: Doc, source: SourceInfo, pages: Optional[list[int]] = None,
+             to_source: Optional[Callable[[int], int]] = None, warnings: Optional[list[str]] = None) -> DocumentRecord:
+    items = build_items(doc)
+    unassigned = Extractions()
+    fill_extractions(doc, items, unassigned, page_finder(pages or [], to_source or (lambda x: x)))
+    return DocumentRecord(
+        doc_id=doc_id_for(doc.text),
+        source=source,
+        meeting=Meeting(**(doc._.meeting or {})),
+        text=doc.text,
+        pages=list(pages or []),
+        items=items,
+        unassigned=unassigned,
+        warnings=list(warnings or []),
+    )

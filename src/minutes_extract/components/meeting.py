@@ -1,0 +1,23 @@
+"""minutes_meeting: not implemented yet — writes an empty span group."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401
+
+
+class _Component:
+    def __init__(self, name: str, rules: dict):
+        self.name = name
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        if "meeting" != "meeting":
+            doc.spans["meeting"] = []
+        return doc
+
+
+@Language.factory("minutes_meeting", default_config={"rules": {}})
+def make_meeting(nlp: Language, name: str, rules: dict) -> _Component:
+    return _Component(name, rules)

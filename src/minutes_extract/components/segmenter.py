@@ -1,0 +1,344 @@
+"""minutes_segmenter: agenda items, sections inside items, blocks (paragraphs, bullets) and their
+list introductions, written as span groups that every later component reuses.
+
+The normaliser guarantees one logical line per paragraph, so the structure is read line by line.
+Items are found by the first layout that matches the document (printed "(Item N)" minutes, a
+ModernGov agenda-item page, an issue page, a report's "Subject of Report:", numbered meeting pages,
+an unnumbered "No. Item" meeting page), else by a single-item fallback.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import extensions  # noqa: F401  (registers the extensions)
+from ..extensions import PAYLOAD_ATTRS
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class ItemStart:
+    line: int          # index of the first line of the item
+    number: Optional[str]
+    title_start: int   # character offsets of the title in the document text
+    title_end: int
+    rule: str
+
+
+_ITEM_MARKER = re.compile(r"^\(?Item\s+(\d+[A-Za-z]?)\.?\)$", re.I)
+_TITLE_WITH_MARKER = re.compile(r"^(.+?)\s*\(Item\s+(\d+[A-Za-z]?)\.?\)$", re.I)
+_AGENDA_ITEM = re.compile(r"^(?:.*\s[-–]\s)?Agenda item$", re.I)
+_ISSUE_PAGE = re.compile(r"^Issue\s*-\s*meetings$", re.I)
+_MEETING_ITEM = re.compile(r"^Meeting:\s*.*\(Item\s+(\d+[A-Za-z]?)\.?\)", re.I)
+_ITEM_REFERENCE = re.compile(r"\((?:agenda\s+)?item\s+(\d+[A-Za-z]?)\.?\)|\bfor item (\d+[A-Za-z]?)\b", re.I)
+_SUBJECT = re.compile(r"^(?:Subject of Report|Subject|Title of Report|Report Title)\s*:\s*(.+)$", re.I)
+_ITEM_LABEL = re.compile(r"^Item:\s*([A-Z]?\d+[A-Za-z]?)\s+(.+)$")
+_NUMBERED = re.compile(r"^(\d{1,3})(?:\.|\s)\s*(?:\(\d+\)\s*)?(.+)$")
+_NUMBER_ALONE = re.compile(r"^(\d{1,3})\.?$")
+_NO_ITEM = re.compile(r"^No\.?\s+Item$", re.I)
+_REPORT_OF = re.compile(r"^(?:Report of|Joint report of)\b", re.I)
+_DECISION_WORD = re.compile(r"^(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|RECOMMENDED|That\b|The\b|This\b|There\b|It\b|In\b|A\s)")
+_LIST_MARKER = re.compile(r"^(?:•\s|\(?[a-zA-Z]\)\s|[a-zA-Z]\.\s|\(?[ivxIVX]{1,5}\)\s|[ivx]{1,5}\.\s|\d{1,3}(?:\.\d{1,2})*[.)]?\s)")
+_BULLET = "• "
+_CAPS_TITLE_END = re.compile(r"\s[–—-]\s")
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, pos = [], 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            lines.append(Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return lines
+
+
+class Segmenter:
+    def __init__(self, rules: dict):
+        self.headings = {h: kind for kind, names in rules["section_headings"].items() for h in names}
+        self.agenda_titles = set(rules["agenda_titles"])
+        self.chrome = [re.compile(p, re.I) for p in rules["chrome_patterns"]]
+        self.intro_cues = tuple(rules["list_intro_cues"])
+
+    # -- pure helpers -------------------------------------------------------------------------
+    def strip_chrome(self, line: Line) -> tuple[int, int]:
+        """Title offsets without link chrome such as "pdf icon PDF 86 KB" or "(agenda item 7)"."""
+        text = line.text.rstrip()
+        for pattern in self.chrome:
+            text = pattern.sub("", text)
+        text = text.rstrip(" -–")
+        return line.start, line.start + len(text)
+
+    def section_kind(self, text: str) -> Optional[str]:
+        key = text.strip().rstrip(":-–. ").strip().lower()
+        return self.headings.get(key) if len(key) < 60 else None
+
+    def heading_like(self, text: str) -> bool:
+        """A short line that reads as a title, not a sentence of minutes."""
+        words = text.split()
+        if not words or len(words) > 25 or text.startswith(_BULLET) or text.endswith(":"):
+            return False
+        if not (words[0][0].isupper() or words[0][0].isdigit()) or _DECISION_WORD.match(text):
+            return False
+        if text.endswith((".", "?")) and len(words) > 10:
+            return False
+        return ". " not in text.rstrip(".")
+
+    def is_agenda_title(self, text: str) -> bool:
+        key = text.lower().rstrip(". ").replace("’", "'")
+        return any(key == t or key.startswith(t + " ") or key.startswith(t + ",") for t in self.agenda_titles)
+
+    def title_item(self, lines: list[Line], index: int, number: Optional[str], rule: str) -> ItemStart:
+        start, end = self.strip_chrome(lines[index])
+        return ItemStart(index, number, start, end, rule)
+
+    # -- item layouts, tried in order --------------------------------------------------------
+    def items_printed(self, lines: list[Line]) -> list[ItemStart]:
+        items = []
+        for i, line in enumerate(lines):
+            text = line.text.strip()
+            m = _ITEM_MARKER.match(text)
+            if m and i > 0:
+                items.append(self.title_item(lines, i - 1, m.group(1), "printed_item_marker"))
+                continue
+            m = _TITLE_WITH_MARKER.match(text)
+            if m and self.heading_like(m.group(1)):
+                items.append(ItemStart(i, m.group(2), line.start, line.start + len(m.group(1)), "printed_item_marker"))
+        return items
+
+    def items_agenda_page(self, lines: list[Line]) -> list[ItemStart]:
+        for i, line in enumerate(lines[:8]):
+            if _AGENDA_ITEM.match(line.text.strip()) and i + 1 < len(lines):
+                return [self.title_item(lines, i + 1, self.item_number_near(lines, i + 1), "agenda_item_page")]
+        return []
+
+    def item_number_near(self, lines: list[Line], index: int) -> Optional[str]:
+        for line in lines[index:index + 5]:
+            m = _ITEM_REFERENCE.search(line.text)
+            if m:
+                return m.group(1) or m.group(2)
+        return None
+
+    def items_issue_page(self, lines: list[Line]) -> list[ItemStart]:
+        for i, line in enumerate(lines[:6]):
+            if not _ISSUE_PAGE.match(line.text.strip()) or i + 1 >= len(lines):
+                continue
+            item = self.title_item(lines, i + 1, None, "issue_page")
+            for j in range(i + 2, min(i + 6, len(lines))):
+                m = _MEETING_ITEM.match(lines[j].text.strip())
+                if m:
+                    item.number = m.group(1)
+                    numbered = self.numbered_title(lines, j + 1, m.group(1))
+                    if numbered:
+                        item = numbered
+                        item.rule = "issue_page"
+                    break
+            return [item]
+        return []
+
+    def numbered_title(self, lines: list[Line], index: int, number: str) -> Optional[ItemStart]:
+        if index < len(lines):
+            m = _NUMBERED.match(lines[index].text.strip())
+            if m and m.group(1) == number:
+                item = self.title_item(lines, index, number, "numbered_item")
+                item.title_start = lines[index].start + lines[index].text.index(m.group(2))
+                return item
+        return None
+
+    def items_report(self, lines: list[Line]) -> list[ItemStart]:
+        for i, line in enumerate(lines[:40]):
+            m = _SUBJECT.match(line.text.strip())
+            if m:
+                start = line.start + line.text.index(m.group(1))
+                return [ItemStart(0, None, start, self.strip_chrome(line)[1], "subject_of_report")]
+            m = _ITEM_LABEL.match(line.text.strip())
+            if m:
+                start = line.start + line.text.index(m.group(2))
+                return [ItemStart(i, m.group(1), start, line.start + len(line.text.rstrip(" .")), "item_label")]
+        return []
+
+    def items_numbered(self, lines: list[Line]) -> list[ItemStart]:
+        items: list[ItemStart] = []
+        last = 0
+        for i, line in enumerate(lines):
+            text = line.text.strip()
+            alone = _NUMBER_ALONE.match(text)
+            if alone and i + 1 < len(lines) and self.heading_like(lines[i + 1].text.strip()):
+                number = int(alone.group(1))
+                if number > last and (not items or number - last <= 3):
+                    item = self.title_item(lines, i + 1, alone.group(1), "numbered_item")
+                    item.line = i
+                    items.append(item)
+                    last = number
+                continue
+            m = _NUMBERED.match(text)
+            if not m:
+                continue
+            number, title = int(m.group(1)), m.group(2)
+            if number <= last or (items and number - last > 3):
+                continue
+            caps = _CAPS_TITLE_END.split(title, 1)
+            if len(caps) == 2 and caps[0].isupper():
+                title = caps[0]  # "48 (8) ANNUAL PERFORMANCE ASSESSMENT – The Service Director ..."
+            elif not self.heading_like(title):
+                continue
+            start = line.start + line.text.index(title)
+            end = self.strip_chrome(Line(start, start + len(title), title))[1]
+            items.append(ItemStart(i, m.group(1), start, end, "numbered_item"))
+            last = number
+        return items
+
+    def items_unnumbered_meeting(self, lines: list[Line]) -> list[ItemStart]:
+        header = next((i for i, line in enumerate(lines[:20]) if _NO_ITEM.match(line.text.strip())), None)
+        if header is None:
+            return []
+        items = []
+        for i in range(header + 1, len(lines)):
+            text = lines[i].text.strip()
+            if self.section_kind(text) or not self.heading_like(text):
+                continue
+            nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+            has_chrome = self.strip_chrome(lines[i])[1] < lines[i].start + len(text)
+            described = nxt.startswith(("To ", "This item", "This report"))
+            if has_chrome or described or self.is_agenda_title(text):
+                items.append(self.title_item(lines, i, None, "meeting_page_title"))
+        return items
+
+    def items_fallback(self, lines: list[Line]) -> list[ItemStart]:
+        """A single item whose title is the line before the first Minutes:/Decision: heading, or the
+        line after a report's "Report of ..." line."""
+        for i, line in enumerate(lines[:6]):
+            if _REPORT_OF.match(line.text.strip()) and i + 1 < len(lines) and self.heading_like(lines[i + 1].text.strip()):
+                return [self.title_item(lines, i + 1, None, "report_title")]
+        for i, line in enumerate(lines[:4]):
+            if self.section_kind(line.text) in ("minutes", "decision"):
+                if i == 1 and not self.section_kind(lines[0].text):
+                    return [self.title_item(lines, 0, None, "description_before_minutes")]
+                break
+        return []
+
+    def find_items(self, lines: list[Line]) -> list[ItemStart]:
+        for layout in (self.items_printed, self.items_agenda_page, self.items_issue_page, self.items_report,
+                       self.items_unnumbered_meeting, self.items_numbered, self.items_fallback):
+            items = layout(lines)
+            if items:
+                return items
+        return []
+
+    # -- blocks and sections -------------------------------------------------------------------
+    def intro_for(self, lines: list[Line], index: int, floor: int) -> Optional[tuple[int, int]]:
+        """The paragraph that introduces the list containing line `index`, if it reads as one."""
+        level = _list_level(lines[index].text)
+        for j in range(index - 1, floor - 1, -1):
+            text = lines[j].text.strip()
+            if self.section_kind(text):
+                return None
+            if _list_level(text) >= level and _list_level(text) > 0:
+                continue
+            if _list_level(text) == 0 and not (text.endswith((":", ":-", "–")) or any(c in text.lower() for c in self.intro_cues)):
+                if j == index - 1:
+                    return None
+                continue  # a paragraph inside the list (e.g. "(Where planning ...)")
+            return lines[j].start, lines[j].start + len(lines[j].text.rstrip())
+        return None
+
+
+def _list_level(text: str) -> int:
+    """0 for a paragraph, 1 for a bullet or lettered/numbered sub-paragraph, 2 for deeper markers."""
+    if text.startswith(_BULLET):
+        return 1
+    if re.match(r"^\(?[a-z]\)\s|^[a-z]\.\s|^\(?[ivx]{1,5}\)\s|^[ivx]{1,5}\.\s", text):
+        return 2
+    if _LIST_MARKER.match(text):
+        return 1
+    return 0
+
+
+def _char_span(doc: Doc, start: int, end: int, label: str) -> Optional[Span]:
+    return doc.char_span(start, end, label=label, alignment_mode="expand")
+
+
+class SegmenterComponent:
+    def __init__(self, nlp: Language, name: str, rules: dict):
+        self.name = name
+        self.segmenter = Segmenter(rules)
+
+    def __call__(self, doc: Doc) -> Doc:
+        lines = split_lines(doc.text)
+        items = self.segmenter.find_items(lines)
+        doc.spans["items"] = self.item_spans(doc, lines, items)
+        doc.spans["sections"] = self.section_spans(doc, lines, items)
+        doc.spans["blocks"] = self.block_spans(doc, lines, items)
+        return doc
+
+    def item_spans(self, doc: Doc, lines: list[Line], items: list[ItemStart]) -> list[Span]:
+        spans = []
+        for k, item in enumerate(items):
+            start = min(lines[item.line].start, item.title_start)
+            end = lines[items[k + 1].line].start - 1 if k + 1 < len(items) else len(doc.text)
+            span = _char_span(doc, start, max(end, item.title_end), item.rule)
+            if span is None:
+                continue
+            span._.set(PAYLOAD_ATTRS["items"], {
+                "number": item.number, "title": doc.text[item.title_start:item.title_end].strip(),
+                "title_start": item.title_start, "title_end": item.title_end,
+            })
+            spans.append(span)
+        return spans
+
+    def section_spans(self, doc: Doc, lines: list[Line], items: list[ItemStart]) -> list[Span]:
+        item_lines = {item.line for item in items}
+        heads = [(i, kind) for i, line in enumerate(lines) if (kind := self.segmenter.section_kind(line.text))]
+        spans = []
+        for k, (i, kind) in enumerate(heads):
+            stop = len(doc.text)
+            for j in range(i + 1, len(lines)):
+                if j in item_lines or (k + 1 < len(heads) and j == heads[k + 1][0]):
+                    stop = lines[j].start - 1
+                    break
+            span = _char_span(doc, lines[i].start, max(stop, lines[i].end), kind)
+            if span is not None:
+                span._.set(PAYLOAD_ATTRS["sections"], {"heading": lines[i].text.strip()})
+                spans.append(span)
+        return spans
+
+    def block_spans(self, doc: Doc, lines: list[Line], items: list[ItemStart]) -> list[Span]:
+        title_lines = {item.line for item in items}
+        item_starts = sorted(item.line for item in items)
+        spans = []
+        floor = 0
+        for i, line in enumerate(lines):
+            text = line.text.strip()
+            if i in item_starts:
+                floor = i
+            level = _list_level(text)
+            if i in title_lines or self.segmenter.section_kind(text):
+                label = "heading"
+            else:
+                label = "bullet" if level else "paragraph"
+            intro = self.segmenter.intro_for(lines, i, floor) if level else None
+            span = _char_span(doc, line.start, line.end, label)
+            if span is None:
+                continue
+            span._.set(PAYLOAD_ATTRS["blocks"], {"intro": intro, "level": level})
+            spans.append(span)
+            span[0].is_sent_start = True
+        return spans
+
+
+@Language.factory(
+    "minutes_segmenter",
+    assigns=["doc.spans", "token.is_sent_start"],
+    default_config={"rules": {}},
+)
+def make_segmenter(nlp: Language, name: str, rules: dict) -> SegmenterComponent:
+    return SegmenterComponent(nlp, name, rules)

@@ -1,0 +1,61 @@
+"""Every Doc/Span extension and span-group key, in one table.
+
+Extensions are registered at import, so spawned worker processes that import the package get them.
+Span extension values are keyed by character offsets, so each concept has its own attribute name.
+
+Span groups (doc.spans[KEY]):
+  items        one span per agenda item; span.label_ = "item"; payload span._.item = {"number", "title",
+               "title_start", "title_end"}
+  sections     headed sections inside items; span.label_ = kind (decision, minutes, resolved,
+               recommendations, summary, ...); payload span._.section = {"heading": str}
+  blocks       paragraphs and bullets; span.label_ in {"paragraph", "bullet", "heading", "table_row"};
+               payload span._.block = {"intro": (start, end) | None, "level": int}
+               `intro` is the sentence introducing the bullet list the block belongs to.
+  resolutions, findings, metrics, dates, judgements, inspections
+               extractions; span.label_ = the rule id; payload span._.<PAYLOAD_ATTRS[group]> = dict (or a
+               list of dicts when one span yields several records, e.g. "14 and 15 December 2021") holding
+               the record fields other than text/span/rule/page.
+Doc extensions:
+  doc._.meeting        {"authority", "body", "date"} (minutes_meeting)
+  doc._.meeting_date   ISO date str or None: the date used to resolve year-less dates
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+STRUCTURE_GROUPS = ("items", "sections", "blocks")
+EXTRACTION_GROUPS = ("resolutions", "findings", "metrics", "dates", "judgements", "inspections")
+
+PAYLOAD_ATTRS = {
+    "items": "item",
+    "sections": "section",
+    "blocks": "block",
+    "resolutions": "resolution",
+    "findings": "finding",
+    "metrics": "metric",
+    "dates": "date_ref",
+    "judgements": "judgement",
+    "inspections": "inspection",
+}
+
+DOC_ATTRS = ("meeting", "meeting_date")
+
+
+def register() -> None:
+    for attr in PAYLOAD_ATTRS.values():
+        if not Span.has_extension(attr):
+            Span.set_extension(attr, default=None)
+    for attr in DOC_ATTRS:
+        if not Doc.has_extension(attr):
+            Doc.set_extension(attr, default=None)
+
+
+def payloads(span: Span, group: str) -> list[dict]:
+    """The payload dicts a span carries for an extraction group (a span may carry several)."""
+    value = span._.get(PAYLOAD_ATTRS[group])
+    if value is None:
+        return [{}]
+    return value if isinstance(value, list) else [value]
+
+
+register()

@@ -1,0 +1,52 @@
+"""Library entry points: one document (text or file) -> records. No printing, no exits."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator, Optional
+
+from spacy.language import Language
+
+from .assemble import assemble
+from .errors import ExtractionFailed, MinutesError
+from .ingest import Source, read_sources
+from .normalise import normalise
+from .pipeline import get_pipeline
+from .records import DocumentRecord, ErrorInfo, ErrorRecord, SourceInfo
+
+
+def extract_source(source: Source, nlp: Optional[Language] = None) -> DocumentRecord:
+    nlp = nlp or get_pipeline()
+    normalised = normalise(source.text)
+    doc = nlp(normalised.text)
+    info = SourceInfo(path=source.path, format=source.format, sha256=source.sha256, size=source.size)
+    return assemble(doc, info, source.pages, normalised.to_source, source.warnings)
+
+
+def extract_text(text: str, path: str = "<text>", nlp: Optional[Language] = None) -> DocumentRecord:
+    """Convenience for callers holding a string: the text is treated as a plain-text document."""
+    import hashlib
+    data = text.encode("utf-8")
+    source = Source(path=path, format="text", sha256=hashlib.sha256(data).hexdigest(), size=len(data), text=text)
+    return extract_source(source, nlp)
+
+
+def error_record(path: str, error: MinutesError, sha256: Optional[str] = None) -> ErrorRecord:
+    return ErrorRecord(source=SourceInfo(path=path, format="unknown", sha256=sha256),
+                       error=ErrorInfo(code=error.code, message=error.message))
+
+
+def extract_path(path: Path, nlp: Optional[Language] = None) -> Iterator[DocumentRecord | ErrorRecord]:
+    """Every document in one input file (an archive holds several); errors become error records."""
+    try:
+        for source in read_sources(path):
+            if isinstance(source, MinutesError):
+                yield error_record(getattr(source, "path", str(path)), source)
+                continue
+            try:
+                yield extract_source(source, nlp)
+            except MinutesError as exc:
+                yield error_record(source.path, exc, source.sha256)
+            except Exception as exc:  # a bug must not stop a batch: record it, with its type
+                yield error_record(source.path, ExtractionFailed(f"{type(exc).__name__}: {exc}"), source.sha256)
+    except MinutesError as exc:
+        yield error_record(str(path), exc)

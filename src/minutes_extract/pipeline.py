@@ -1,0 +1,53 @@
+"""build_pipeline(): the only place components are ordered and fed their rules.
+
+    text ─▶ tokenizer ─▶ sentencizer ─▶ minutes_segmenter ─▶ items, sections, blocks
+                                       ─▶ minutes_meeting     ─▶ doc._.meeting, doc._.meeting_date
+                                       ─▶ minutes_resolutions ─▶ resolutions
+                                       ─▶ minutes_dates       ─▶ dates
+                                       ─▶ minutes_metrics     ─▶ metrics
+                                       ─▶ minutes_judgements  ─▶ judgements
+                                       ─▶ minutes_inspections ─▶ inspections
+                                       ─▶ minutes_findings    ─▶ findings
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from . import extensions  # noqa: F401  (registers Doc/Span extensions)
+from .components import (  # noqa: F401  (registers the factories when run from a source tree)
+    dates, findings, inspections, judgements, meeting, metrics, resolutions, segmenter,
+)
+from .rules import load_json
+
+# (factory name, rule file under models/ or None), in pipeline order.
+COMPONENTS: list[tuple[str, str | None]] = [
+    ("minutes_segmenter", "rules/segmenter.json"),
+    ("minutes_meeting", "rules/meeting.json"),
+    ("minutes_resolutions", "rules/resolutions.json"),
+    ("minutes_dates", "rules/dates.json"),
+    ("minutes_metrics", "rules/metrics.json"),
+    ("minutes_judgements", "rules/judgements.json"),
+    ("minutes_inspections", "rules/inspections.json"),
+    ("minutes_findings", "rules/findings.json"),
+]
+
+
+def build_pipeline() -> Language:
+    nlp = spacy.blank("en")
+    nlp.max_length = 50_000_000  # rules only: no model memory grows with length
+    nlp.add_pipe("sentencizer")
+    for factory, rule_file in COMPONENTS:
+        nlp.add_pipe(factory, config={"rules": load_json(rule_file) if rule_file else {}})
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def get_pipeline(model_path: str | None = None) -> Language:
+    """The pipeline, loaded once per process (from a packaged directory when given)."""
+    if model_path:
+        return spacy.load(Path(model_path))
+    return build_pipeline()

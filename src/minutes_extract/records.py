@@ -1,0 +1,163 @@
+"""The record contract: pydantic v2 models written as JSONL (one DocumentRecord per input).
+
+This module never imports spaCy. Every extraction carries `text`, `span` (character offsets into
+`DocumentRecord.text`), `rule` (the pattern or cue that fired) and, for paged inputs, `page`.
+Bump SCHEMA_VERSION on any incompatible change; `tests/test_schema.py` checks the committed snapshot.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+
+class Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Closed):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Span":
+        if self.end < self.start:
+            raise ValueError("span end before start")
+        return self
+
+
+class Extraction(Closed):
+    text: str
+    span: Span
+    rule: str = Field(description="The rule, pattern or cue that produced this extraction")
+    page: Optional[int] = Field(default=None, ge=1, description="1-based page the span starts on (paged inputs)")
+
+
+class Resolution(Extraction):
+    verb: Literal["resolved", "agreed", "decided", "recommended", "noted"]
+    clauses: list[str] = Field(default_factory=list)
+    copies: list[Span] = Field(default_factory=list, description="Where the same decision is printed again")
+
+
+class Finding(Extraction):
+    polarity: Literal["strength", "development"]
+    cue: Optional[str] = Field(default=None, description="The cue or heading that decided the polarity")
+    attributed_to: Optional[Literal["ofsted", "inspectors", "officer", "report", "committee"]] = None
+
+
+MetricKind = Literal["money", "percentage", "caseload", "count", "duration"]
+
+
+class Metric(Extraction):
+    kind: MetricKind
+    value: Optional[float] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    unit: Optional[str] = None
+    per: Optional[str] = None
+    approximate: bool = False
+    comparator: Optional[Literal["lt", "gt", "le", "ge"]] = None
+    subject: Optional[str] = None
+
+
+class DateMention(Extraction):
+    value: str = Field(description="ISO date, possibly partial: 2022-01-25, 2022-01, 2022, XXXX-04-16, 2021/22")
+    precision: Literal["day", "month", "season", "year", "financial_year", "decade"]
+
+
+Grade = Literal["outstanding", "good", "requires_improvement", "inadequate"]
+
+
+class Judgement(Extraction):
+    area: str = "overall"
+    grade: Grade
+    year: Optional[int] = None
+    forecast: bool = False
+
+
+InspectionKind = Literal[
+    "ilacs", "sif", "focused_visit", "monitoring_visit", "jtai", "annual_engagement", "fostering", "send", "other"
+]
+
+
+class Inspection(Extraction):
+    kind: InspectionKind
+    dates: list[str] = Field(default_factory=list)
+    status: Optional[Literal["completed", "planned"]] = None
+    focus: Optional[str] = None
+
+
+class Section(Closed):
+    kind: str
+    heading: str
+    span: Span
+
+
+class Extractions(Closed):
+    resolutions: list[Resolution] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    metrics: list[Metric] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    judgements: list[Judgement] = Field(default_factory=list)
+    inspections: list[Inspection] = Field(default_factory=list)
+
+
+class Item(Extractions):
+    index: int = Field(ge=0)
+    number: Optional[str] = None
+    title: Optional[str] = None
+    span: Span
+    sections: list[Section] = Field(default_factory=list)
+
+
+class SourceInfo(Closed):
+    path: str
+    format: Literal["text", "html", "pdf", "docx", "unknown"] = "text"
+    sha256: Optional[str] = None
+    size: Optional[int] = Field(default=None, ge=0)
+
+
+class Meeting(Closed):
+    authority: Optional[str] = None
+    body: Optional[str] = None
+    date: Optional[str] = None
+
+
+class DocumentRecord(Closed):
+    schema_version: str = SCHEMA_VERSION
+    doc_id: str = Field(description="sha256 of the normalised text, first 16 hex digits")
+    source: SourceInfo
+    meeting: Meeting = Field(default_factory=Meeting)
+    text: str
+    pages: list[int] = Field(default_factory=list, description="Character offset where each page starts (paged inputs)")
+    items: list[Item] = Field(default_factory=list)
+    unassigned: Extractions = Field(
+        default_factory=Extractions, description="Extractions that fall before the first item (headers, front matter)"
+    )
+    warnings: list[str] = Field(default_factory=list)
+
+
+class ErrorInfo(Closed):
+    code: str
+    message: str
+
+
+class ErrorRecord(Closed):
+    schema_version: str = SCHEMA_VERSION
+    source: SourceInfo
+    error: ErrorInfo
+
+
+OutputRecord = Union[DocumentRecord, ErrorRecord]
+
+# Extraction groups: span-group name -> record class. assemble.py and the exporters read this table.
+EXTRACTION_MODELS: dict[str, type[Extraction]] = {
+    "resolutions": Resolution,
+    "findings": Finding,
+    "metrics": Metric,
+    "dates": DateMention,
+    "judgements": Judgement,
+    "inspections": Inspection,
+}
