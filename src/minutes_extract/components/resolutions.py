@@ -117,8 +117,8 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
         end = nxt.end
         used.add(j)
         j += 1
-    if not clauses:
-        return None
+    if not clauses or len(" ".join(clauses).split()) < 3:
+        return None  # nothing, or a clause cut off after a word or two
     return Decision(m.group("verb").lower(), trig.id, start, end, clauses)
 
 

@@ -39,7 +39,7 @@ _ITEM_MARKER = re.compile(r"^\(?Item\s+(\d+[A-Za-z]?)\.?\)$", re.I)
 _TITLE_WITH_MARKER = re.compile(r"^(.+?)\s*\(Item\s+(\d+[A-Za-z]?)\.?\)$", re.I)
 _AGENDA_ITEM = re.compile(r"^(?:.*\s[-–]\s)?Agenda item$", re.I)
 _ISSUE_PAGE = re.compile(r"^Issue\s*-\s*meetings$", re.I)
-_MEETING_ITEM = re.compile(r"^Meeting:\s*.*\(Item\s+(\d+[A-Za-z]?)\.?\)", re.I)
+_MEETING_ITEM = re.compile(r"^(?:•\s*)?Meeting(?::|\s+of\b)\s*.*\(Item\s+(\d+[A-Za-z]?)\.?\)", re.I)
 _ITEM_REFERENCE = re.compile(r"\((?:agenda\s+)?item\s+(\d+[A-Za-z]?)\.?\)|\bfor item (\d+[A-Za-z]?)\b", re.I)
 _SUBJECT = re.compile(r"^(?:Subject of Report|Subject|Title of Report|Report Title)\s*:\s*(.+)$", re.I)
 _ITEM_LABEL = re.compile(r"^Item:\s*([A-Z]?\d+[A-Za-z]?)\s+(.+)$")
@@ -51,6 +51,8 @@ _DECISION_WORD = re.compile(r"^(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|RECOMM
 _LIST_MARKER = re.compile(r"^(?:•\s|\(?[a-zA-Z]\)\s|[a-zA-Z]\.\s|\(?[ivxIVX]{1,5}\)\s|[ivx]{1,5}\.\s|\d{1,3}(?:\.\d{1,2})*[.)]?\s)")
 _BULLET = "• "
 _CAPS_TITLE_END = re.compile(r"\s[–—-]\s")
+_MONTH_START = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d|,|$)")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -82,14 +84,20 @@ class Segmenter:
         key = text.strip().rstrip(":-–. ").strip().lower()
         return self.headings.get(key) if len(key) < 60 else None
 
-    def heading_like(self, text: str) -> bool:
+    def clean_title(self, text: str) -> str:
+        for pattern in self.chrome:
+            text = pattern.sub("", text)
+        return text.strip().rstrip(" -–")
+
+    def heading_like(self, text: str, allow_period: bool = False, max_words: int = 25) -> bool:
         """A short line that reads as a title, not a sentence of minutes."""
+        text = self.clean_title(text)
         words = text.split()
-        if not words or len(words) > 25 or text.startswith(_BULLET) or text.endswith(":"):
+        if not words or len(words) > max_words or text.startswith(_BULLET) or text.endswith((":", ";", ",")):
             return False
         if not (words[0][0].isupper() or words[0][0].isdigit()) or _DECISION_WORD.match(text):
             return False
-        if text.endswith((".", "?")) and len(words) > 10:
+        if text.endswith((".", "?")) and not allow_period:
             return False
         return ". " not in text.rstrip(".")
 
@@ -110,14 +118,13 @@ class Segmenter:
             if m and i > 0:
                 items.append(self.title_item(lines, i - 1, m.group(1), "printed_item_marker"))
                 continue
-            m = _TITLE_WITH_MARKER.match(text)
-            if m and self.heading_like(m.group(1)):
-                items.append(ItemStart(i, m.group(2), line.start, line.start + len(m.group(1)), "printed_item_marker"))
         return items
 
     def items_agenda_page(self, lines: list[Line]) -> list[ItemStart]:
         for i, line in enumerate(lines[:8]):
             if _AGENDA_ITEM.match(line.text.strip()) and i + 1 < len(lines):
+                if _AGENDA_ITEM.match(lines[i + 1].text.strip()):
+                    continue  # "Agendas, Meetings and Minutes - Agenda item" then "Agenda item"
                 return [self.title_item(lines, i + 1, self.item_number_near(lines, i + 1), "agenda_item_page")]
         return []
 
@@ -129,20 +136,20 @@ class Segmenter:
         return None
 
     def items_issue_page(self, lines: list[Line]) -> list[ItemStart]:
-        for i, line in enumerate(lines[:6]):
-            if not _ISSUE_PAGE.match(line.text.strip()) or i + 1 >= len(lines):
+        """ModernGov issue pages: a title line, then "Meeting: 03/07/2025 - Board (Item 10)" (or
+        "- Meeting of Board, Monday ... (Item 6.)"), often then "10 Title PDF 103 KB"."""
+        for j, line in enumerate(lines[:10]):
+            m = _MEETING_ITEM.match(line.text.strip())
+            if not m or j == 0:
                 continue
-            item = self.title_item(lines, i + 1, None, "issue_page")
-            for j in range(i + 2, min(i + 6, len(lines))):
-                m = _MEETING_ITEM.match(lines[j].text.strip())
-                if m:
-                    item.number = m.group(1)
-                    numbered = self.numbered_title(lines, j + 1, m.group(1))
-                    if numbered:
-                        item = numbered
-                        item.rule = "issue_page"
-                    break
-            return [item]
+            numbered = self.numbered_title(lines, j + 1, m.group(1))
+            if numbered:
+                numbered.rule = "issue_page"
+                return [numbered]
+            title = j - 1
+            if _ISSUE_PAGE.match(lines[title].text.strip()):
+                return []
+            return [self.title_item(lines, title, m.group(1), "issue_page")]
         return []
 
     def numbered_title(self, lines: list[Line], index: int, number: str) -> Optional[ItemStart]:
@@ -164,6 +171,9 @@ class Segmenter:
             if m:
                 start = line.start + line.text.index(m.group(2))
                 return [ItemStart(i, m.group(1), start, line.start + len(line.text.rstrip(" .")), "item_label")]
+        for i, line in enumerate(lines[:6]):
+            if _REPORT_OF.match(line.text.strip()) and i + 1 < len(lines) and self.heading_like(lines[i + 1].text.strip()):
+                return [self.title_item(lines, i + 1, None, "report_title")]
         return []
 
     def items_numbered(self, lines: list[Line]) -> list[ItemStart]:
@@ -181,15 +191,15 @@ class Segmenter:
                     last = number
                 continue
             m = _NUMBERED.match(text)
-            if not m:
-                continue
+            if not m or (i > 0 and self.section_kind(lines[i - 1].text)):
+                continue  # a numbered paragraph right under "Minutes:" is a minute, not an item
             number, title = int(m.group(1)), m.group(2)
-            if number <= last or (items and number - last > 3):
+            if number <= last or (items and number - last > 3) or _MONTH_START.match(title):
                 continue
             caps = _CAPS_TITLE_END.split(title, 1)
             if len(caps) == 2 and caps[0].isupper():
                 title = caps[0]  # "48 (8) ANNUAL PERFORMANCE ASSESSMENT – The Service Director ..."
-            elif not self.heading_like(title):
+            elif not self.heading_like(title, allow_period=True, max_words=30):
                 continue
             start = line.start + line.text.index(title)
             end = self.strip_chrome(Line(start, start + len(title), title))[1]
@@ -204,21 +214,28 @@ class Segmenter:
         items = []
         for i in range(header + 1, len(lines)):
             text = lines[i].text.strip()
-            if self.section_kind(text) or not self.heading_like(text):
+            if self.section_kind(text):
                 continue
-            nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
-            has_chrome = self.strip_chrome(lines[i])[1] < lines[i].start + len(text)
-            described = nxt.startswith(("To ", "This item", "This report"))
-            if has_chrome or described or self.is_agenda_title(text):
+            if (i == header + 1 and text.startswith("To ")) or self.meeting_page_title(lines, i):
                 items.append(self.title_item(lines, i, None, "meeting_page_title"))
         return items
 
+    def meeting_page_title(self, lines: list[Line], i: int) -> bool:
+        """On an unnumbered meeting page, titles carry document links, are standard agenda titles,
+        are followed by a "To receive ..." description, or are short title lines before a paragraph."""
+        text = lines[i].text.strip()
+        has_chrome = len(self.clean_title(text)) < len(text)
+        if (has_chrome or self.is_agenda_title(text)) and self.heading_like(text, allow_period=True, max_words=30):
+            return True
+        if not self.heading_like(text):
+            return False
+        nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+        if nxt.startswith(("To ", "This item", "This report")):
+            return True
+        return len(text.split()) <= 8 and len(nxt) > 2 * len(text) and not nxt.startswith(_BULLET)
+
     def items_fallback(self, lines: list[Line]) -> list[ItemStart]:
-        """A single item whose title is the line before the first Minutes:/Decision: heading, or the
-        line after a report's "Report of ..." line."""
-        for i, line in enumerate(lines[:6]):
-            if _REPORT_OF.match(line.text.strip()) and i + 1 < len(lines) and self.heading_like(lines[i + 1].text.strip()):
-                return [self.title_item(lines, i + 1, None, "report_title")]
+        """A single item whose title is the line before the first Minutes:/Decision: heading."""
         for i, line in enumerate(lines[:4]):
             if self.section_kind(line.text) in ("minutes", "decision"):
                 if i == 1 and not self.section_kind(lines[0].text):
@@ -227,12 +244,14 @@ class Segmenter:
         return []
 
     def find_items(self, lines: list[Line]) -> list[ItemStart]:
-        for layout in (self.items_printed, self.items_agenda_page, self.items_issue_page, self.items_report,
-                       self.items_unnumbered_meeting, self.items_numbered, self.items_fallback):
+        for layout in (self.items_printed, self.items_agenda_page, self.items_issue_page, self.items_report):
             items = layout(lines)
             if items:
                 return items
-        return []
+        numbered = self.items_numbered(lines)
+        if len(numbered) >= 2:
+            return numbered
+        return self.items_unnumbered_meeting(lines) or numbered or self.items_fallback(lines)
 
     # -- blocks and sections -------------------------------------------------------------------
     def intro_for(self, lines: list[Line], index: int, floor: int) -> Optional[tuple[int, int]]:
