@@ -92,9 +92,13 @@ def package(out: Path = typer.Argument(Path("models/minutes-en"), help="Director
     typer.echo(f"wrote {out}", err=True)
 
 
-def main() -> None:  # pragma: no cover
+def main() -> None:
     try:
         app()
     except MinutesError as exc:
         typer.echo(f"minutes-extract: {exc.message}", err=True)
         sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -183,11 +183,30 @@ def _emit_collapsed(builder: _Builder, part: _Line) -> None:
     builder.add(part.text[pos:], part.start + pos)
 
 
+def _rejoin_across_blanks(logical: list[list[_Line] | None]) -> list[list[_Line] | None]:
+    """A paragraph that starts in lower case after one that stops mid-sentence is its continuation
+    (web pages that wrap a clause into a new <p>)."""
+    out: list[list[_Line] | None] = []
+    last: list[_Line] | None = None
+    for entry in logical:
+        if entry is not None and last is not None and out and out[-1] is None and not entry[0].bullet:
+            first, prev = entry[0].text, last[-1].text
+            if first[0].islower() and not prev.endswith(_END_PUNCT) and not _MARKER_RE.match(first):
+                while out and out[-1] is None:
+                    out.pop()
+                last.extend(entry)
+                continue
+        out.append(entry)
+        if entry is not None:
+            last = entry
+    return out
+
+
 def normalise(text: str) -> Normalised:
     text = text.replace("\r\n", " \n").replace("\r", "\n").translate(_SAME_LENGTH)
     builder = _Builder()
     blank_pending = False
-    for logical in _logical_lines(_split_lines(text)):
+    for logical in _rejoin_across_blanks(_logical_lines(_split_lines(text))):
         if logical is None:
             blank_pending = builder.length > 0
             continue

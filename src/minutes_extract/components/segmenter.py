@@ -50,6 +50,7 @@ _REPORT_OF = re.compile(r"^(?:Report of|Joint report of)\b", re.I)
 _DECISION_WORD = re.compile(r"^(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|RECOMMENDED|That\b|The\b|This\b|There\b|It\b|In\b|A\s)")
 _LIST_MARKER = re.compile(r"^(?:•\s|\(?[a-zA-Z]\)\s|[a-zA-Z]\.\s|\(?[ivxIVX]{1,5}\)\s|[ivx]{1,5}\.\s|\d{1,3}(?:\.\d{1,2})*[.)]?\s)")
 _BULLET = "• "
+_SECTION_NUMBER = re.compile(r"^\d{1,2}\.?\s+(?=[A-Z])")  # "1. Summary of Report"
 _CAPS_TITLE_END = re.compile(r"\s[–—-]\s")
 _MONTH_START = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
                           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d|,|$)")
@@ -81,7 +82,7 @@ class Segmenter:
         return line.start, line.start + len(text)
 
     def section_kind(self, text: str) -> Optional[str]:
-        key = text.strip().rstrip(":-–. ").strip().lower()
+        key = _SECTION_NUMBER.sub("", text.strip()).rstrip(":-–. ").strip().lower()
         return self.headings.get(key) if len(key) < 60 else None
 
     def clean_title(self, text: str) -> str:
@@ -179,6 +180,7 @@ class Segmenter:
     def items_numbered(self, lines: list[Line]) -> list[ItemStart]:
         items: list[ItemStart] = []
         last = 0
+        minute_number = -10
         for i, line in enumerate(lines):
             text = line.text.strip()
             alone = _NUMBER_ALONE.match(text)
@@ -191,9 +193,12 @@ class Segmenter:
                     last = number
                 continue
             m = _NUMBERED.match(text)
-            if not m or (i > 0 and self.section_kind(lines[i - 1].text)):
-                continue  # a numbered paragraph right under "Minutes:" is a minute, not an item
+            if not m:
+                continue
             number, title = int(m.group(1)), m.group(2)
+            if (i > 0 and self.section_kind(lines[i - 1].text)) or number == minute_number + 1:
+                minute_number = number  # numbered paragraphs of the minutes themselves, not items
+                continue
             if number <= last or (items and number - last > 3) or _MONTH_START.match(title):
                 continue
             caps = _CAPS_TITLE_END.split(title, 1)

@@ -1,0 +1,47 @@
+# Set-up is part of every target: a fresh clone needs only `make test` or `make demo`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+STAMP := $(VENV)/.installed
+
+.PHONY: install test demo eval eval-text eval-pdf bench golden package schema clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+test: install
+	$(BIN)/pytest
+
+demo: install
+	mkdir -p out
+	$(BIN)/minutes-extract extract fixtures/ -o out/demo.jsonl --jobs 1
+	$(BIN)/python -m minutes_extract.summary out/demo.jsonl
+
+# Scores the dev sets and fails when a score drops below eval/floor.json.
+eval: install eval-text
+
+eval-text:
+	mkdir -p out
+	$(BIN)/minutes-extract extract $(SHARED)/eval/dev/texts -o out/dev.jsonl --quiet
+	$(BIN)/minutes-extract evaluate out/dev.jsonl $(SHARED)/eval/dev/gold --floor eval/floor.json
+
+bench: install
+	$(BIN)/python bench/run.py
+
+package: install
+	$(BIN)/minutes-extract package models/minutes-en
+
+schema: install
+	$(BIN)/minutes-extract schema > tests/snapshots/document.schema.json
+
+golden: install
+	$(BIN)/python tests/golden.py --write
+
+clean:
+	rm -rf out build dist .pytest_cache

@@ -1,0 +1,32 @@
+"""A short plain-text summary of a JSONL output (used by `make demo`)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+GROUPS = ("resolutions", "findings", "metrics", "dates", "judgements", "inspections")
+
+
+def summarise(path: Path) -> str:
+    lines = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(raw)
+        if "error" in record:
+            lines.append(f"{record['source']['path']}: ERROR {record['error']['code']} {record['error']['message']}")
+            continue
+        holders = [*record["items"], record["unassigned"]]
+        counts = {g: sum(len(h[g]) for h in holders) for g in GROUPS}
+        meeting = record["meeting"]
+        lines.append(f"{record['source']['path']}: {len(record['items'])} items; "
+                     + ", ".join(f"{g} {n}" for g, n in counts.items())
+                     + (f"; meeting {meeting.get('body') or '?'} {meeting.get('date') or ''}".rstrip()))
+        for item in record["items"]:
+            lines.append(f"  [{item['number'] or '-'}] {item['title'] or '(untitled)'}"[:110])
+            for res in item["resolutions"]:
+                lines.append(f"      {res['verb'].upper()}: {res['text'][:90]}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(summarise(Path(sys.argv[1])))

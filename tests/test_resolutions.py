@@ -1,0 +1,73 @@
+import pytest
+
+from minutes_extract.extract import extract_text
+
+
+def resolutions(record):
+    return [r for item in record.items for r in item.resolutions] + record.unassigned.resolutions
+
+
+@pytest.mark.parametrize("seed", ["000", "002"])
+def test_decision_printed_twice_is_kept_once_with_its_copy(seed_records, seed):
+    record = seed_records[seed]
+    (res,) = resolutions(record)
+    assert res.verb == "resolved"
+    assert res.text.startswith("the People Overview and Scrutiny Committee")
+    (copy,) = res.copies
+    assert copy.start > res.span.end  # the copy is the one at the end of Minutes:
+    assert record.text[copy.start:copy.end].startswith("the People Overview")
+
+
+def test_seed_000_resolution_clauses(seed_records):
+    (res,) = resolutions(seed_records["000"])
+    assert len(res.clauses) == 4
+    assert res.clauses[-1] == "• Outcomes of the Ofsted monitoring visit due to take place in November 2021."
+
+
+def test_seed_001_resolved_heading_with_numbered_clauses(seed_records):
+    (res,) = resolutions(seed_records["001"])
+    assert res.clauses[0] == "(i) That the report and presentation be noted."
+    assert res.clauses[1].endswith("on a six month basis.")
+
+
+def test_seed_003_report_recommendations(seed_records):
+    (res,) = resolutions(seed_records["003"])
+    assert (res.verb, res.rule) == ("recommended", "recommendations_section")
+    assert res.clauses == ["That Members note the contents of the letter.",
+                           "That Members note the progress to date and the work still needed."]
+
+
+def test_seed_004_agreed_across_a_hard_wrap(seed_records):
+    (res,) = resolutions(seed_records["004"])
+    assert (res.verb, res.text) == ("agreed", "the information provided be noted.")
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("RESOLVED that the minutes be signed by the Chair.", "resolved", "the minutes be signed by the Chair."),
+    ("RESOLVED: That the report be noted.", "resolved", "the report be noted."),
+    ("Resolved – (a) That the report be endorsed, (b) that the staff be thanked.", "resolved",
+     "(a) That the report be endorsed, (b) that the staff be thanked."),
+    ("AGREED that the Councillor be appointed as Chair Pro Tem.", "agreed", "the Councillor be appointed as Chair Pro Tem."),
+    ("The Board RESOLVED to note the information about the inspection.", "resolved",
+     "note the information about the inspection."),
+    ("DECIDED: that the policy be adopted with effect from April.", "decided", "the policy be adopted with effect from April."),
+])
+def test_trigger_forms(nlp, text, verb, expected):
+    (res,) = resolutions(extract_text(text, nlp=nlp))
+    assert (res.verb, res.text) == (verb, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Members noted that caseloads had fallen.",
+    "The Committee considered the report.",
+    "It was agreed that the chair would write to the Minister.",  # narrative outside a Decision: section
+    "Resolved:\n\nT",  # cut off: no complete clause
+])
+def test_not_resolutions(nlp, text):
+    assert resolutions(extract_text(text, nlp=nlp)) == []
+
+
+def test_resolved_heading_then_clause_list(nlp):
+    text = "Resolved:\n\n(i) That the report be noted.\n\n(ii) That a further report be received in March.\n\nSupporting documents:"
+    (res,) = resolutions(extract_text(text, nlp=nlp))
+    assert len(res.clauses) == 2 and res.text.startswith("(i) That the report")

@@ -1,0 +1,62 @@
+import pytest
+
+from minutes_extract.extract import extract_text
+
+
+@pytest.mark.parametrize("seed, number, title", [
+    ("000", None, "Children's Services Performance"),
+    ("001", None, "Children's Services - Update"),
+    ("002", None, "Fostering services in West Northamptonshire"),
+    ("003", None, "Ofsted Focused Visit letter"),
+])
+def test_seed_items(seed_records, seed, number, title):
+    items = seed_records[seed].items
+    assert [(i.number, i.title) for i in items] == [(number, title)]
+
+
+def test_single_item_page_without_title_takes_its_description(seed_records):
+    (item,) = seed_records["004"].items
+    assert "Children’s Services Improvement Programme" in item.title
+
+
+def test_sections_of_a_decision_page(seed_records):
+    kinds = [s.kind for s in seed_records["000"].items[0].sections]
+    assert kinds[:2] == ["decision", "minutes"]
+
+
+def test_report_sections(seed_records):
+    kinds = [s.kind for s in seed_records["003"].items[0].sections]
+    assert {"recommendations", "summary", "financial_implications"} <= set(kinds)
+
+
+def test_printed_minutes_items(nlp):
+    text = ("KENT COUNTY COUNCIL\nApologies and Substitutes\n(Item 1)\nApologies were received from Mr A.\n"
+            "Minutes of the meeting held on 30 July 2024\n(Item 2)\n"
+            "RESOLVED that the minutes were a correct record.\nWork programme\n(Item 3)\n"
+            "RESOLVED that the work programme was noted.\n")
+    record = extract_text(text, nlp=nlp)
+    assert [(i.number, i.title) for i in record.items] == [
+        ("1", "Apologies and Substitutes"), ("2", "Minutes of the meeting held on 30 July 2024"), ("3", "Work programme")]
+    assert [r.text for i in record.items for r in i.resolutions] == [
+        "the minutes were a correct record.", "the work programme was noted."]
+
+
+def test_numbered_meeting_page(nlp):
+    text = ("Health Scrutiny Panel\nFriday 2nd August 2019\n\n1. Substitutions.\n\n"
+            "2. Declarations of disclosable pecuniary interests (if any).\n\n3. Public speaking request (if any).\n\n"
+            "3.1 Discussion with the Trust.\n\n4. Added item (if any).\n")
+    record = extract_text(text, nlp=nlp)
+    assert [i.number for i in record.items] == ["1", "2", "3", "4"]
+    assert record.items[2].title == "Public speaking request (if any)."
+
+
+def test_numbered_minutes_under_a_heading_are_not_items(nlp):
+    text = "Minutes:\n\n1. John Smith, Director of Finance, introduced the report.\n\n2. Members asked questions.\n"
+    assert extract_text(text, nlp=nlp).items == []
+
+
+def test_issue_page_takes_number_and_title(nlp):
+    text = ("Issue - meetings\n\nTaxi Licensing Policy\n\nMeeting: 26/01/2017 - Executive (Item 99)\n\n"
+            "99 Taxi Licensing Policy PDF 103 KB\n\nMinutes:\n\nThe Executive considered the policy.\n")
+    (item,) = extract_text(text, nlp=nlp).items
+    assert (item.number, item.title) == ("99", "Taxi Licensing Policy")
