@@ -1,0 +1,58 @@
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from minutes_extract.extract import extract_text
+from minutes_extract.review import render_html, show
+
+
+def test_render_escapes_document_text(nlp):
+    record = extract_text("Agenda item\n\nScripts\n\n<script>alert('x')</script>\n\nRESOLVED that the report be noted.", nlp=nlp)
+    page = render_html(record)
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "http://" not in page and "https://" not in page  # self-contained: nothing fetched
+
+
+def test_render_highlights_every_extraction(seed_records):
+    record = seed_records["000"]
+    page = render_html(record)
+    (res,) = record.items[0].resolutions
+    assert page.count('class="hl resolution"') >= 1
+    assert "resolution" in page and "legend" in page
+    assert 'id="x0"' in page and 'href="#x0"' in page
+
+
+def test_show_lists_the_resolution(seed_records):
+    from rich.console import Console
+    console = Console(record=True, width=120)
+    console.print(show(seed_records["000"]))
+    output = console.export_text()
+    assert "Children's Services Performance" in output and "Resolutions (1)" in output
+
+
+def _chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def test_page_opens_in_headless_chromium(seed_records, tmp_path):
+    browser = _chromium()
+    if browser is None:
+        pytest.skip("chromium is not installed (.ci/run installs Debian's chromium)")
+    page = tmp_path / "page.html"
+    page.write_text(render_html(seed_records["000"]), encoding="utf-8")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run([browser, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=60).stdout
+    assert 'class="hl resolution"' in dom and "<aside>" in dom
+    shot = tmp_path / "page.png"
+    subprocess.run([browser, *flags, f"--screenshot={shot}", "--window-size=1400,900", page.as_uri()],
+                   capture_output=True, timeout=60)
+    assert shot.is_file() and shot.stat().st_size > 10_000
