@@ -111,6 +111,9 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
         nxt = blocks[j]
         if rules.trigger(nxt) or not (rules.is_clause(nxt) or (expects_list and j == i + 1)):
             break
+        if _marker_kind(nxt.text) and (_marker_kind(nxt.text) == _marker_kind(block.text)
+                                       or (not expects_list and _marker_kind(nxt.text) == "number")):
+            break  # "1. RESOLVED that ..." then "2. The Chair ...": the next minute, not a clause
         if not rest and not clauses:
             start = nxt.start
         clauses.append(nxt.text.strip())
@@ -120,6 +123,14 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
     if not clauses or len(" ".join(clauses).split()) < 3:
         return None  # nothing, or a clause cut off after a word or two
     return Decision(m.group("verb").lower(), trig.id, start, end, clauses)
+
+
+_MARKER_KINDS = (("number", re.compile(r"^\d{1,3}[.)]\s")), ("letter", re.compile(r"^\(?[a-z][.)]\s")),
+                 ("roman", re.compile(r"^\(?[ivx]{1,5}[.)]\s")))
+
+
+def _marker_kind(text: str) -> Optional[str]:
+    return next((kind for kind, pattern in _MARKER_KINDS if pattern.match(text)), None)
 
 
 def _recommendation_sections(blocks: list[Block], rules: ResolutionRules, used: set[int]) -> list[Decision]:
