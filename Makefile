@@ -24,12 +24,17 @@ demo: install
 	$(BIN)/python -m minutes_extract.summary out/demo.jsonl
 
 # Scores the dev sets and fails when a score drops below eval/floor.json.
-eval: install eval-text
+eval: install eval-text eval-pdf
 
 eval-text:
 	mkdir -p out
 	$(BIN)/minutes-extract extract $(SHARED)/eval/dev/texts -o out/dev.jsonl --quiet
 	$(BIN)/minutes-extract evaluate out/dev.jsonl $(SHARED)/eval/dev/gold --floor eval/floor.json
+
+eval-pdf:
+	mkdir -p out
+	$(BIN)/minutes-extract extract $(SHARED)/eval/dev-pdf/docs -o out/dev-pdf.jsonl --quiet
+	$(BIN)/minutes-extract evaluate out/dev-pdf.jsonl $(SHARED)/eval/dev-pdf/gold --floor eval/floor-pdf.json
 
 bench: install
 	$(BIN)/python bench/run.py

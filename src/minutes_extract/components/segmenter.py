@@ -50,6 +50,7 @@ _REPORT_OF = re.compile(r"^(?:Report of|Joint report of)\b", re.I)
 _DECISION_WORD = re.compile(r"^(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|RECOMMENDED|That\b|The\b|This\b|There\b|It\b|In\b|A\s)")
 _LIST_MARKER = re.compile(r"^(?:•\s|\(?[a-zA-Z]\)\s|[a-zA-Z]\.\s|\(?[ivxIVX]{1,5}\)\s|[ivx]{1,5}\.\s|\d{1,3}(?:\.\d{1,2})*[.)]?\s)")
 _BULLET = "• "
+_MINUTE_NUMBER = re.compile(r"^\d{1,4}\.\s+(?=\S)")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.?\s+(?=[A-Z])")  # "1. Summary of Report"
 _CAPS_TITLE_END = re.compile(r"\s[–—-]\s")
 _MONTH_START = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -117,7 +118,11 @@ class Segmenter:
             text = line.text.strip()
             m = _ITEM_MARKER.match(text)
             if m and i > 0:
-                items.append(self.title_item(lines, i - 1, m.group(1), "printed_item_marker"))
+                item = self.title_item(lines, i - 1, m.group(1), "printed_item_marker")
+                minute = _MINUTE_NUMBER.match(lines[i - 1].text)
+                if minute:  # "270. Apologies for Absence": the minute number is not part of the title
+                    item.title_start = lines[i - 1].start + minute.end()
+                items.append(item)
                 continue
         return items
 
