@@ -30,6 +30,7 @@ _MARKER_RE = re.compile(
     r"^(?:\(?[a-zA-Z]\)|[a-zA-Z]\.\s|\(?[ivxIVX]{1,5}\)|[ivx]{1,5}\.\s|\d{1,3}(?:\.\d{1,2})*(?:[.)]\s|\s+(?=[A-Z]))|\(Item\s+\d+\)"
     r"|RESOLVED|Resolved|AGREED|DECIDED|RECOMMENDED)"
 )
+_HARD_MARKER_RE = re.compile(r"^(?:\(Item\s+\d+\)|RESOLVED|AGREED|DECIDED|RECOMMENDED)")
 _END_PUNCT = tuple(".:;!?")
 _DANGLING_RE = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|on|at|from|as|that|which|their|its|our|was|were|is|are|be)$")
 _SPACES_RE = re.compile(r" {2,}")
@@ -105,7 +106,11 @@ def _strip_bullet(line: _Line) -> _Line:
 
 def _continues(prev: str, nxt: _Line, wrap_width: int) -> bool:
     """Is `nxt` the hard-wrapped continuation of the line ending with `prev`?"""
-    if nxt.bullet or _MARKER_RE.match(nxt.text):
+    if nxt.bullet or _HARD_MARKER_RE.match(nxt.text):
+        return False
+    if prev.endswith(",") or _DANGLING_RE.search(prev):
+        return True  # a sentence cannot stop on "the", "of", "held on", ...
+    if _MARKER_RE.match(nxt.text):
         return False
     first = nxt.text[0]
     ends_sentence = prev.endswith(_END_PUNCT) or prev.endswith(":-")
@@ -113,8 +118,6 @@ def _continues(prev: str, nxt: _Line, wrap_width: int) -> bool:
         return not prev.endswith(":") and not prev.endswith(":-")
     if ends_sentence:
         return False
-    if prev.endswith(",") or _DANGLING_RE.search(prev):
-        return True  # a sentence cannot stop on "the", "of", "and", ...
     # A long line that stops without punctuation was wrapped; a short one is a heading or a title.
     return wrap_width >= 50 and len(prev) >= 0.6 * wrap_width
 

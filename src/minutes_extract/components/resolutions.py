@@ -111,8 +111,7 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
         nxt = blocks[j]
         if rules.trigger(nxt) or not (rules.is_clause(nxt) or (expects_list and j == i + 1)):
             break
-        if _marker_kind(nxt.text) and (_marker_kind(nxt.text) == _marker_kind(block.text)
-                                       or (not expects_list and _marker_kind(nxt.text) == "number")):
+        if not expects_list and _marker_kind(nxt.text) in (_marker_kind(block.text) or "number", "number"):
             break  # "1. RESOLVED that ..." then "2. The Chair ...": the next minute, not a clause
         if not rest and not clauses:
             start = nxt.start
