@@ -71,3 +71,14 @@ def test_resolved_heading_then_clause_list(nlp):
     text = "Resolved:\n\n(i) That the report be noted.\n\n(ii) That a further report be received in March.\n\nSupporting documents:"
     (res,) = resolutions(extract_text(text, nlp=nlp))
     assert len(res.clauses) == 2 and res.text.startswith("(i) That the report")
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("Members RESOLVED that the update be noted.", "resolved", "the update be noted."),
+    ("Following discussion, it was RESOLVED that the strategy be approved.", "resolved", "the strategy be approved."),
+    ("RESOLVED (unanimously) that the motion be carried.", "resolved", "the motion be carried."),
+    ("Resolved (unanimously): That the annual report be endorsed.", "resolved", "the annual report be endorsed."),
+])
+def test_trigger_variants_from_other_councils(nlp, text, verb, expected):
+    (res,) = resolutions(extract_text(text, nlp=nlp))
+    assert (res.verb, res.text) == (verb, expected)
