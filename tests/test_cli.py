@@ -40,7 +40,8 @@ def test_unwritable_output_is_a_one_line_error_with_status_2(tmp_path):
 
 
 def test_extract_to_stdout_writes_one_record_per_document():
-    result = subprocess.run([sys.executable, "-m", "minutes_extract.cli", "extract", str(FIXTURES), "--jobs", "1"],
+    seeds = sorted(str(p) for p in FIXTURES.glob("0*.txt"))
+    result = subprocess.run([sys.executable, "-m", "minutes_extract.cli", "extract", *seeds, "--jobs", "1"],
                             capture_output=True, text=True)
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.returncode == 0 and len(records) == len(list(FIXTURES.glob("0*.txt")))
