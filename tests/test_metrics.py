@@ -1,0 +1,159 @@
+"""minutes_metrics: normalised numbers on the seeds, one-line cases and the never-a-metric list."""
+import pytest
+
+from conftest import all_extractions
+from minutes_extract.extensions import payloads
+
+
+def metrics_of(record):
+    return [m for group, m in all_extractions(record) if group == "metrics"]
+
+
+def find(record, text):
+    found = [m for m in metrics_of(record) if m.text == text]
+    assert found, f"no metric {text!r} in {[m.text for m in metrics_of(record)]}"
+    return found
+
+
+def run_metrics(nlp, text):
+    doc = nlp.make_doc(text)
+    doc = nlp.get_pipe("sentencizer")(doc)
+    doc = nlp.get_pipe("minutes_dates")(doc)
+    return nlp.get_pipe("minutes_metrics")(doc)
+
+
+def readings(nlp, text):
+    """(kind, value or (low, high), comparator) per metric, durations left out."""
+    doc = run_metrics(nlp, text)
+    out = []
+    for span in doc.spans["metrics"]:
+        p = payloads(span, "metrics")[0]
+        if p["kind"] == "duration":
+            continue
+        value = p["value"] if "value" in p else (p["low"], p["high"])
+        out.append((p["kind"], value, p.get("comparator")))
+    return out
+
+
+def test_seed3_approximate_thousands(seed_records):
+    (cost,) = find(seed_records["003"], "c £51k")
+    assert (cost.kind, cost.value, cost.approximate) == ("money", 51000, True)
+    assert [m.value for m in metrics_of(seed_records["003"]) if m.kind == "count"] == [2, 2, 4]
+
+
+def test_seed2_weekly_costs_respectively_with_their_subjects(seed_records):
+    (low,) = find(seed_records["002"], "£328")
+    (high,) = find(seed_records["002"], "£945")
+    assert (low.value, low.per, low.subject) == (328, "week", "in-house foster placements")
+    assert (high.value, high.per, high.subject) == (945, "week", "agency placements")
+
+
+def test_seed2_caseload_and_approximate_count(seed_records):
+    (caseload,) = find(seed_records["002"], "16 fostering households")
+    assert (caseload.kind, caseload.value) == ("caseload", 16)
+    (children,) = find(seed_records["002"], "approximately 1,200 children")
+    assert (children.kind, children.value, children.approximate) == ("count", 1200, True)
+
+
+def test_seed1_caseload_ranges(seed_records):
+    caseloads = [(m.low, m.high, m.value, m.per, m.approximate)
+                 for m in metrics_of(seed_records["001"]) if m.kind == "caseload"]
+    assert caseloads == [(30, 40, None, "social worker", True), (8, 12, None, None, False),
+                         (None, None, 40, None, False), (20, 25, None, None, False), (16, 20, None, None, True)]
+
+
+def test_seed1_percentages(seed_records):
+    pcts = [(m.value, m.low, m.high, m.comparator, m.approximate)
+            for m in metrics_of(seed_records["001"]) if m.kind == "percentage"]
+    assert pcts == [(52, None, None, None, False), (50, None, None, None, False),
+                    (None, 40, 50, None, True), (10, None, None, "lt", False)]
+
+
+def test_seed4_money_percentages_and_comparator(seed_records):
+    record = seed_records["004"]
+    assert [m.value for m in metrics_of(record) if m.kind == "money"] == [5000, 330000, 5000, 5000]
+    assert [m.value for m in metrics_of(record) if m.kind == "percentage"] == [20, 10, 20]
+    (more,) = find(record, "more than 10 children")
+    assert (more.kind, more.value, more.comparator) == ("count", 10, "gt")
+    (inspectors,) = find(record, "two inspectors")
+    assert (inspectors.kind, inspectors.value) == ("count", 2)
+
+
+def test_seeds_never_count_sections_regulations_years_or_one(seed_records):
+    for record in seed_records.values():
+        for m in metrics_of(record):
+            assert not any(word in m.text for word in ("Section", "section", "Regulation", "Act", "One", "one "))
+            assert m.value not in (1989, 2016, 2019, 2021, 2022, 2023)
+
+
+def test_duration_is_extracted_but_kept_apart(seed_records):
+    durations = [(m.value, m.unit) for m in metrics_of(seed_records["004"]) if m.kind == "duration"]
+    assert (2, "week") in durations and (3, "year") in durations
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The grant was £5,000.", [("money", 5000, None)]),
+    ("The cost is c £51k.", [("money", 51000, None)]),
+    ("A budget of £1.2m was agreed.", [("money", 1200000, None)]),
+    ("Spend was in excess of £6,000 per week.", [("money", 6000, "gt")]),
+    ("Posts cost £50k-£60k.", [("money", (50000, 60000), None)]),
+    ("Performance was 52%.", [("percentage", 52, None)]),
+    ("Agency levels of around 40-50%.", [("percentage", (40, 50), None)]),
+    ("DCC had less than 10%.", [("percentage", 10, "lt")]),
+    ("This fell to 12 per cent.", [("percentage", 12, None)]),
+    ("There were between 16 and 20 children.", [("count", (16, 20), None)]),
+    ("Caseloads should be 16 to 20.", [("caseload", (16, 20), None)]),
+    ("Caseloads were 30-40 per social worker.", [("caseload", (30, 40), None)]),
+    ("It was undertaken by two inspectors.", [("count", 2, None)]),
+    ("Twenty-five children attended.", [("count", 25, None)]),
+    ("They identified four areas for improvement.", [("count", 4, None)]),
+    ("There were approximately 1,200 children.", [("count", 1200, None)]),
+    ("When more than 10 children were at risk.", [("count", 10, "gt")]),
+    ("There are 2000+ care leavers.", [("count", 2000, "gt")]),
+    ("Children with 3 or more placement moves.", [("count", 3, "ge")]),
+    ("The Committee received six recommendations.", [("count", 6, None)]),
+    ("11 of the 13 standards were rated Good.", [("count", 11, None), ("count", 13, None)]),
+    ("A sibling group of two was placed.", [("count", 2, None)]),
+    ("Voting: For 8, Against 3.", [("count", 8, None), ("count", 3, None)]),
+    ("The number of bed nights was 629 compared with 227.", [("count", 629, None), ("count", 227, None)]),
+    ("For (14) Mr A, Mr B Against (45) Mr C Abstain (0) Mr D", [("count", 14, None), ("count", 45, None)]),
+    ("The motion was carried with 32 votes in favour, 12 against.", [("count", 32, None), ("count", 12, None)]),
+    ("Agency use fell from 35% to 28.5%.", [("percentage", 35, None), ("percentage", 28.5, None)]),
+    ("Costs ranged from £3,000 to £7,500 per week.", [("money", (3000, 7500), None)]),
+    ("There are currently 45 looked after children.", [("count", 45, None)]),
+    ("In the last 12 months 340 children were referred.", [("count", 340, None)]),
+    ("Of these, 67 were placed out of county.", [("count", 67, None)]),
+    ("18 out of 20 audits were good.", [("count", 18, None), ("count", 20, None)]),
+    ("The Council has 12 beds, 5 homes and 8 KPIs.", [("count", 12, None), ("count", 5, None), ("count", 8, None)]),
+])
+def test_metric_expressions(nlp, text, expected):
+    assert readings(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Guidance covers Section 20, Section 47 and Regulation 24 matters.",
+    "See Item 25 and paragraph 3.2 on page 27, Appendix 2.",
+    "Under the Children Act 1989 and the Care Act 2014.",
+    "Contact 03000 416172 or 020 8583 2540.",
+    "Minutes pdf icon PDF 489 KB",
+    "Young people aged 16 to 18, 18-25 year olds, the 16+ age category and children under 5s.",
+    "One child and one social worker were seen.",
+    "The meeting started at 3.30 p.m. and ended at 10:45.",
+    "The rate of first time entrants fell to 511 per 100,000.",
+    "Reviews take place twice a year and updates are 6 monthly.",
+    "The second monitoring visit took place in the 2019 inspection year.",
+    "A 5-point difference and Level 3 courses in Key Stage Four.",
+    "Three Rivers District Council joined the Working Group 1-6.",
+    "One in five children were affected.",
+    "Approximately two thirds of care leavers and 1 in 3 children.",
+    "In Years 7 to 11, the 11 - 19 Preventions Service and the 18-25 services.",
+    "At 18 individuals became adults; support continues until 25.",
+])
+def test_never_a_metric(nlp, text):
+    assert readings(nlp, text) == []
+
+
+def test_duration_kind_and_unit(nlp):
+    doc = run_metrics(nlp, "The inspection lasted two weeks; a three-year programme.")
+    found = [(p["kind"], p["value"], p["unit"]) for s in doc.spans["metrics"] for p in payloads(s, "metrics")]
+    assert found == [("duration", 2, "week"), ("duration", 3, "year")]
