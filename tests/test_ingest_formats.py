@@ -258,7 +258,8 @@ def test_real_item_line_at_the_top_of_a_page_stays_with_its_title():
     if not path.exists():
         pytest.skip("../shared is absent")
     source = next(iter(read_sources(path)))
-    assert "284. Declarations of Disclosable Pecuniary Interests or Other Significant\n" \
+    # the title's wrapped line is joined to it (the line above is full), "(Item 2)" stays under it
+    assert "284. Declarations of Disclosable Pecuniary Interests or Other Significant " \
            "Interests in items on the agenda\n(Item 2)\n\nMembers who were" in source.text
     assert source.text[source.pages[1]:].startswith("(Item 2)")
 

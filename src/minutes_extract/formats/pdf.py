@@ -2,8 +2,17 @@
 
 What is done to pdfium's per-page text, and why:
   * a blank line is put where the vertical gap between two lines is clearly wider than the
-    document's usual line pitch: that is where paragraphs and headings end (the normaliser rejoins
-    the remaining hard wraps, so it needs these boundaries);
+    body text's usual line pitch (small print in tables and footnotes does not set it):
+    that is where paragraphs and headings end (the normaliser rejoins the remaining hard wraps, so
+    it needs these boundaries);
+  * the line geometry says what the text alone cannot. A line that reaches the right edge, so
+    that the next line's first word could not have fitted, was wrapped: the next line is joined to
+    it with a space, even after a full stop where the normaliser would see a paragraph end
+    ("... staff." / "(Recruitment ..."); not when the next line starts a list item, a decision or
+    "(Item 3)", is in another font, or the full line is spread out (a table row, a contents line);
+    across a page only when no sentence ends there. A line with room left for the next line's
+    first word ends its paragraph when a long line that starts no further right follows, or a line
+    in another font (a heading set close to its text), unless it ends with a comma;
   * repeated page headers/footers (a line in the top or bottom zone of most pages, digits
     ignored: "Kent County Council", "Cabinet - 9 January 2025 3") and page numbers ("12",
     "Page 3 of 10", in sequence) are removed; "(Item 3)" lines are never treated as furniture;
@@ -18,7 +27,6 @@ from __future__ import annotations
 
 import math
 import re
-import statistics
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -33,12 +41,21 @@ MAX_PAGES = 5000
 EDGE_LINES = 3            # lines at the top/bottom of a page searched for headers/footers
 MAX_FURNITURE_CHARS = 150  # a header/footer line is never longer than this
 PARAGRAPH_GAP = 1.45      # a gap this many times the usual line pitch ends a block
+PITCH_QUANTILE = 0.1      # the usual pitch: wraps inside paragraphs, even where most paragraphs are one line
+LONG_LINE = 0.15          # a line ending within this share of the text width from its right edge is long
 _LOCK = threading.Lock()
 
 _ITEM_LINE = re.compile(r"^\(?item\s+\d+[a-z]?\)?\.?$", re.I)
 _PAGE_WORD = re.compile(r"^(?:page|p\.|pg\.?)\s*(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _PAGE_BARE = re.compile(r"^[-–—(\[]?\s*(\d{1,4})\s*[-–—)\]]?$|^(\d{1,4})\s*(?:of|/)\s*\d{1,4}$", re.I)
 _DIGITS = re.compile(r"\d+")
+# Lines that start a paragraph of their own even right under a full line: list items, decisions,
+# and printed minutes' "(Item 3)" line, which the segmenter reads under its title line.
+_STARTS_BLOCK = re.compile(
+    r"^(?:[•·]|\(?(?:\d{1,3}(?:\.\d{1,2})*|[a-zA-Z]|[ivxIVX]{1,5})[.)](?:\s|$)|\(Item\s+\d"
+    r"|(?:RESOLVED|AGREED|DECIDED|RECOMMENDED)\b)"
+)
+_ENDS_SENTENCE = re.compile(r"[.!?:;][’'”\")]*$")  # a full last line of a page may end a paragraph
 _BULLET_GLYPHS = "\uf0b7\uf06e\uf0a7\uf0d8\uf076\uf0fc\uf0e8\uf0a8\uf02d\uf0be\u25aa\u25fc\u25a0\u25cf\u25e6\u27a2\u25ba\u25b6\u2666\u2756\u2043\u2219\u25cb"
 _LEAD_BULLET = re.compile(f"^[{_BULLET_GLYPHS}•·](?:\\s+|$)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -61,6 +78,13 @@ class Line:
     y: float | None = None      # bottom of the first glyph, PDF points (origin at page bottom)
     y_end: float | None = None  # bottom of the last glyph (pdfium joins lines broken at a hyphen)
     break_before: bool = False  # a blank line goes before this line
+    x0: float | None = None     # left of the first glyph
+    x1: float | None = None     # right of the last glyph
+    height: float | None = None  # height of the first glyph's font box: the type size, roughly
+    word_width: float | None = None  # width of the first word (would it have fitted above?)
+    font_head: tuple | None = None  # (size, weight) of the first glyph's font
+    font_tail: tuple | None = None  # (size, weight) of the last word's font (its first glyph: "6th")
+    wrapped: bool = False       # the line before was full: this continues it (joined with a space)
 
 
 def extract_pdf(data: bytes) -> Extracted:
@@ -71,6 +95,7 @@ def extract_pdf(data: bytes) -> Extracted:
     stats = _remove_furniture(pages)
     for lines in pages:
         _tidy_lines(lines)
+    _mark_wraps(pages)
     text, offsets = _assemble(pages)
     if not text.strip():
         raise NoText(f"PDF has no text layer ({len(pages)} page(s); scanned images need OCR)")
@@ -124,7 +149,7 @@ def _page_lines(pdf: pdfium.PdfDocument, index: int) -> list[Line]:
 
 
 def _with_geometry(textpage: pdfium.PdfTextPage, text: str) -> list[Line]:
-    """Split pdfium's text into lines, each with the height of its first (and last) glyph."""
+    """Split pdfium's text into lines, each with the position of its first and last glyph."""
     lines, pos = [], 0
     for part in re.split(r"(\r\n|\n|\r)", text):
         if part in ("\r\n", "\n", "\r"):
@@ -134,20 +159,47 @@ def _with_geometry(textpage: pdfium.PdfTextPage, text: str) -> list[Line]:
         if first is None:
             lines.append(Line(part))
         else:
-            last = len(part.rstrip()) - 1
-            y = _glyph_bottom(textpage, pos + first)
-            y_end = _glyph_bottom(textpage, pos + last) if "\ufffe" in part else y
-            lines.append(Line(part, y, y_end))
+            lines.append(_measured_line(textpage, part, pos, first))
         pos += len(part)
     return lines
 
 
-def _glyph_bottom(textpage: pdfium.PdfTextPage, text_index: int) -> float | None:
+def _measured_line(textpage: pdfium.PdfTextPage, part: str, pos: int, first: int) -> Line:
+    last = len(part.rstrip()) - 1
+    word_end = next((i - 1 for i in range(first, last + 1) if part[i].isspace()), last)
+    last_word = next((i for i in range(last, first, -1) if part[i - 1].isspace()), first)
+    head, tail = _glyph_box(textpage, pos + first), _glyph_box(textpage, pos + last)
+    word = _glyph_box(textpage, pos + word_end) if word_end != last else tail
+    line = Line(part, font_head=_glyph_font(textpage, pos + first),
+                font_tail=_glyph_font(textpage, pos + last_word))
+    if head:
+        line.y = line.y_end = head[1]
+        line.x0, line.height = head[0], head[3] - head[1]
+        if word:
+            line.word_width = word[2] - head[0]
+    if tail:
+        line.x1 = tail[2]
+        if "\ufffe" in part:
+            line.y_end = tail[1]
+    return line
+
+
+def _glyph_font(textpage: pdfium.PdfTextPage, text_index: int) -> tuple | None:
+    """(size, weight) of a glyph's font: a heading in bold or a larger size is not a wrap."""
+    char_index = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, text_index)
+    if char_index < 0:
+        return None
+    size = pdfium_c.FPDFText_GetFontSize(textpage, char_index)
+    return round(size, 1), pdfium_c.FPDFText_GetFontWeight(textpage, char_index)
+
+
+def _glyph_box(textpage: pdfium.PdfTextPage, text_index: int) -> tuple[float, float, float, float] | None:
+    """(left, bottom, right, top) of a glyph's font box; None for text pdfium generated."""
     char_index = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, text_index)
     if char_index < 0:
         return None
     try:
-        return textpage.get_charbox(char_index, loose=True)[1]
+        return textpage.get_charbox(char_index, loose=True)
     except pdfium.PdfiumError:
         return None
 
@@ -173,12 +225,18 @@ def _mark_breaks(pages: list[list[Line]]) -> None:
 
 
 def _usual_pitch(pages: list[list[Line]]) -> float | None:
-    gaps = []
-    for lines in pages:
-        ys = [line.y for line in lines if line.y is not None and line.text.strip()]
-        gaps += [a - b for a, b in zip(ys, ys[1:]) if 2 < a - b < 60]
-    # the lower quartile: wrapped lines inside paragraphs, even where paragraphs are short
-    return statistics.quantiles(gaps, n=4)[0] if len(gaps) >= 2 else (gaps[0] if gaps else None)
+    """The body text's line pitch: a low quantile of the gaps between lines in the most common
+    type size (wrapped lines inside paragraphs, even where most paragraphs are one line; small
+    print in tables and footnotes does not set it)."""
+    placed = [[line for line in lines if line.y is not None and line.height and line.text.strip()]
+              for lines in pages]
+    sizes = Counter(round(line.height * 2) for lines in placed for line in lines)
+    if not sizes:
+        return None
+    body = sizes.most_common(1)[0][0]
+    gaps = sorted(above.y - below.y for lines in placed for above, below in zip(lines, lines[1:])
+                  if round(above.height * 2) == body == round(below.height * 2) and 2 < above.y - below.y < 60)
+    return gaps[int(PITCH_QUANTILE * (len(gaps) - 1))] if gaps else None
 
 
 def _clean_lines(pages: list[list[Line]]) -> None:
@@ -312,6 +370,79 @@ def _join_hyphenated(lines: list[Line]) -> None:
     lines[:] = [line for line in lines if line.text]
 
 
+# --- wrapped lines ------------------------------------------------------------------------------
+
+def _mark_wraps(pages: list[list[Line]]) -> None:
+    """A full line continues on the next (wrapped); a line with room left ends its paragraph
+    (break_before) when a long line at the same or a lesser indent, or a heading's text, follows."""
+    edges = _text_edges(pages)
+    if edges is None:
+        return
+    left, right = edges
+    long_from = right - LONG_LINE * (right - left)
+    spread = _usual_spread(pages)
+    above: Line | None = None
+    for lines in pages:
+        for i, line in enumerate(lines):
+            measured = above is not None and None not in (above.x0, above.x1, line.x0, line.x1)
+            if measured and not line.break_before:
+                full = _fills_line(above, line, right)
+                if full and _same_paragraph(above, line) and _spread(above) <= 1.5 * spread:
+                    # across a page, no gap tells a paragraph's full last line from a wrap
+                    line.wrapped = i > 0 or not _ENDS_SENTENCE.search(above.text)
+                elif not full and i > 0 and (_heading_above(above, line) or
+                                             (line.x1 >= long_from and line.x0 <= above.x0 + 1)):
+                    line.break_before = not _runs_on(above, line)
+            above = line
+
+
+def _heading_above(above: Line, line: Line) -> bool:
+    """A line set all in one font over a line all in another: a heading (bold, larger) and its text."""
+    return (above.font_head == above.font_tail and line.font_head == line.font_tail
+            and above.font_head != line.font_head)
+
+
+def _runs_on(above: Line, line: Line) -> bool:
+    """A sentence broken by hand ("Mrs S Chandler," / "Mr D Jeffrey ...") is still one sentence."""
+    return above.text.endswith(",") or line.text[:1].islower()
+
+
+def _same_paragraph(above: Line, line: Line) -> bool:
+    """After a full line: the same font, and not a list item or a decision."""
+    return above.font_tail == line.font_head and not _STARTS_BLOCK.match(line.text)
+
+
+def _spread(line: Line) -> float:
+    """Width per character, in glyph heights: high for a table row or a dotted contents line."""
+    if line.x0 is None or line.x1 is None or not line.height or not line.text:
+        return 0.0
+    return (line.x1 - line.x0) / (len(line.text) * line.height)
+
+
+def _usual_spread(pages: list[list[Line]]) -> float:
+    spreads = sorted(s for lines in pages for line in lines if len(line.text) >= 20 and (s := _spread(line)))
+    return spreads[len(spreads) // 2] if spreads else 0.0
+
+
+def _text_edges(pages: list[list[Line]]) -> tuple[float, float] | None:
+    """Left and right edges of the body text: where most lines start, and where full lines end."""
+    starts = sorted(line.x0 for lines in pages for line in lines if line.x0 is not None)
+    ends = sorted(line.x1 for lines in pages for line in lines if line.x1 is not None)
+    if len(ends) < 4:
+        return None
+    left, right = starts[len(starts) // 10], ends[(95 * (len(ends) - 1)) // 100]
+    return (left, right) if right > left else None
+
+
+def _fills_line(above: Line, below: Line, right: float) -> bool:
+    """Would the first word of `below` (and a space) have fitted at the end of `above`? If not,
+    the line was wrapped there."""
+    if below.word_width is None or not below.height:
+        return False
+    space = 0.25 * below.height
+    return above.x1 + space + below.word_width > right
+
+
 # --- assembly -----------------------------------------------------------------------------------
 
 def _assemble(pages: list[list[Line]]) -> tuple[str, list[int]]:
@@ -333,6 +464,8 @@ def _page_separator(previous: str, lines: list[Line]) -> str:
     if not previous or not lines:
         return ""
     end, start = previous.rstrip()[-1:], lines[0].text[:1]
+    if lines[0].wrapped:
+        return " "  # a paragraph running on from the page before's full last line
     if _ITEM_LINE.match(lines[0].text):
         return "\n"  # "(Item 2)" printed at the top of the next page still belongs to its title
     if _LEAD_BULLET.match(lines[0].text) or start.isdigit() or start == "(" or lines[0].break_before:
@@ -343,6 +476,9 @@ def _page_separator(previous: str, lines: list[Line]) -> str:
 def _page_text(lines: list[Line]) -> str:
     out = []
     for line in lines:
+        if out and line.wrapped:
+            out[-1] += " " + line.text
+            continue
         if out and line.break_before:
             out.append("")
         out.append(line.text)
