@@ -12,7 +12,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc
 
-from .extensions import EXTRACTION_GROUPS, PAYLOAD_ATTRS, payloads
+from .extensions import EXTRACTION_GROUPS, PAYLOAD_ATTRS, document_text, payloads
 from .records import EXTRACTION_MODELS, DocumentRecord, Extractions, Item, Meeting, Section, SourceInfo, Span
 
 
@@ -69,11 +69,12 @@ def assemble(doc: Doc, source: SourceInfo, pages: Optional[list[int]] = None,
     items = build_items(doc)
     unassigned = Extractions()
     fill_extractions(doc, items, unassigned, page_finder(pages or [], to_source or (lambda x: x)))
+    text = document_text(doc)
     return DocumentRecord(
-        doc_id=doc_id_for(doc.text),
+        doc_id=doc_id_for(text),
         source=source,
         meeting=Meeting(**(doc._.meeting or {})),
-        text=doc.text,
+        text=text,
         pages=list(pages or []),
         items=items,
         unassigned=unassigned,

@@ -8,7 +8,7 @@ list of payloads, one per date. Year-less mentions are completed from doc._.meet
 minutes_meeting); without it a day-month becomes XXXX-MM-DD and a bare month takes the year of the
 nearest dated mention (or is dropped when the document names no year at all).
 
-The small matching helpers here (Anchors, Ranges, expand_fragments, document_text) serve
+The small matching helpers here (Anchors, Ranges, expand_fragments) serve
 minutes_metrics too.
 """
 from __future__ import annotations
@@ -22,21 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401
-from ..extensions import PAYLOAD_ATTRS
+from ..extensions import PAYLOAD_ATTRS, document_text
 from ..values.dates import DateParts, interpret, shift_for_relative
 
 _PLACEHOLDER = re.compile(r"<<([A-Z_]+)>>")
-_TEXT_KEY = "minutes_extract.text"
-
-
-def document_text(doc: Doc) -> str:
-    """doc.text, built once per Doc: spaCy rebuilds it from every token on each access, which costs
-    about a third of tokenising; minutes_dates and minutes_metrics share the copy kept here."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
-        text = doc.text
-        doc.user_data[_TEXT_KEY] = text
-    return text
 
 
 @dataclass

@@ -21,7 +21,8 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401
 from ..extensions import PAYLOAD_ATTRS
 from ..values.numbers import NUMBER_WORDS_PATTERN, scaled
-from .dates import Anchors, Ranges, document_text, expand_fragments
+from ..extensions import document_text
+from .dates import Anchors, Ranges, expand_fragments
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*|\S")
 

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401  (registers the extensions)
-from ..extensions import PAYLOAD_ATTRS
+from ..extensions import PAYLOAD_ATTRS, document_text
 
 
 @dataclass
@@ -302,34 +302,35 @@ class SegmenterComponent:
         self.segmenter = Segmenter(rules)
 
     def __call__(self, doc: Doc) -> Doc:
-        lines = split_lines(doc.text)
+        text = document_text(doc)
+        lines = split_lines(text)
         items = self.segmenter.find_items(lines)
-        doc.spans["items"] = self.item_spans(doc, lines, items)
-        doc.spans["sections"] = self.section_spans(doc, lines, items)
+        doc.spans["items"] = self.item_spans(doc, text, lines, items)
+        doc.spans["sections"] = self.section_spans(doc, text, lines, items)
         doc.spans["blocks"] = self.block_spans(doc, lines, items)
         return doc
 
-    def item_spans(self, doc: Doc, lines: list[Line], items: list[ItemStart]) -> list[Span]:
+    def item_spans(self, doc: Doc, text: str, lines: list[Line], items: list[ItemStart]) -> list[Span]:
         spans = []
         for k, item in enumerate(items):
             start = min(lines[item.line].start, item.title_start)
-            end = lines[items[k + 1].line].start - 1 if k + 1 < len(items) else len(doc.text)
+            end = lines[items[k + 1].line].start - 1 if k + 1 < len(items) else len(text)
             span = _char_span(doc, start, max(end, item.title_end), item.rule)
             if span is None:
                 continue
             span._.set(PAYLOAD_ATTRS["items"], {
-                "number": item.number, "title": doc.text[item.title_start:item.title_end].strip(),
+                "number": item.number, "title": text[item.title_start:item.title_end].strip(),
                 "title_start": item.title_start, "title_end": item.title_end,
             })
             spans.append(span)
         return spans
 
-    def section_spans(self, doc: Doc, lines: list[Line], items: list[ItemStart]) -> list[Span]:
+    def section_spans(self, doc: Doc, text: str, lines: list[Line], items: list[ItemStart]) -> list[Span]:
         item_lines = {item.line for item in items}
         heads = [(i, kind) for i, line in enumerate(lines) if (kind := self.segmenter.section_kind(line.text))]
         spans = []
         for k, (i, kind) in enumerate(heads):
-            stop = len(doc.text)
+            stop = len(text)
             for j in range(i + 1, len(lines)):
                 if j in item_lines or (k + 1 < len(heads) and j == heads[k + 1][0]):
                     stop = lines[j].start - 1
@@ -342,19 +343,23 @@ class SegmenterComponent:
 
     def block_spans(self, doc: Doc, lines: list[Line], items: list[ItemStart]) -> list[Span]:
         title_lines = {item.line for item in items}
-        item_starts = sorted(item.line for item in items)
         spans = []
         floor = 0
+        previous = (0, None)  # (level, intro) of the line before: siblings in a list share an intro
         for i, line in enumerate(lines):
             text = line.text.strip()
-            if i in item_starts:
+            if i in title_lines:
                 floor = i
             level = _list_level(text)
             if i in title_lines or self.segmenter.section_kind(text):
                 label = "heading"
             else:
                 label = "bullet" if level else "paragraph"
-            intro = self.segmenter.intro_for(lines, i, floor) if level else None
+            if level and previous[0] == level and previous[1] is not None:
+                intro = previous[1]
+            else:
+                intro = self.segmenter.intro_for(lines, i, floor) if level else None
+            previous = (level, intro)
             span = _char_span(doc, line.start, line.end, label)
             if span is None:
                 continue
