@@ -1,23 +1,542 @@
-"""minutes_judgements: not implemented yet — writes an empty span group."""
+"""minutes_judgements: graded inspection judgements of this authority's services (Ofsted, and other
+inspectorates' four-point grades: CQC, HMI Probation).
+
+A grade word (outstanding, good, requires improvement, inadequate) is a judgement only when a cue
+ties it to a judgement: a judging verb (`judged as 'Good'`), a judgement noun (`the inadequate Ofsted
+judgement`, `the overall rating ... was Good`), a judgement-table row (`LSCB - Good`) or an area named
+with its grade. Filters then drop national figures, negated and alternative grades (`good or
+outstanding`), other scales, grades of schools/cases/practice, and vague areas; hopes about a future
+grade are kept with `forecast: true`. The area is `overall` unless the text names one.
+
+All matching is in `JudgementFinder` (pure text in, candidates out); the component turns candidates
+into spans of the `judgements` group.
+"""
 from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import extensions  # noqa: F401
+from .. import extensions  # noqa: F401  (registers the extensions)
+from ..extensions import PAYLOAD_ATTRS, document_text
+
+_PLACEHOLDER = re.compile(r"<<([A-Z_]+)>>")
+_QUOTES = "‘’'\"“”"
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z‘“\"'(•])")
+_AUX_TAIL = re.compile(
+    r"(?:\s+(?:was|were|is|are|has|had|have|been|being|be|currently|now|also|previously|again|all|both|each|"
+    r"overall|recently|subsequently|then|already|consistently|initially|still|having|continued|continues|to))+\s*$",
+    re.I)
+_ANTECEDENT_CUT = re.compile(r".*\b(?:was|were|is|are|be|been|have|has|had|to|about|by|from|get|got|see|saw)\b", re.I)
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of)\s+)?)*$")  # "City and Hackney " + area term
+_CAPITALISED_NAME = re.compile(r"^[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|and|of|upon|on|with))*$")  # "Middlesbrough"
+_REACH_BEFORE, _REACH_AFTER = 240, 120  # how far a cue may reach from its grade word
+_VETO = object()  # judge(): the grade is not a judgement, whichever cue is tried
 
 
-class _Component:
+@dataclass
+class Candidate:
+    start: int          # offsets of the quoted text (in the text given to find())
+    end: int
+    grade: str
+    area: str
+    area_key: Optional[str]
+    year: Optional[int]
+    forecast: bool
+    rule: str
+
+
+@dataclass
+class Cue:
+    id: str
+    strength: str
+    pattern: re.Pattern
+    capitalised_area: bool = False  # a table flattened into prose: "... and families Requires improvement"
+    needs_earlier: bool = False     # an elliptical grade ("... Good in 2015 and Outstanding in 2019")
+    after: Optional[re.Pattern] = None  # what may follow the grade, when the cue says
+
+
+def trie_pattern(terms: list[str]) -> str:
+    """One regex for many literal terms, branching a character at a time ("care leavers|care ..." share
+    "care "): much faster than a flat alternation. Spaces match any run of whitespace."""
+    trie: dict = {}
+    for term in terms:
+        node = trie
+        for ch in term:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + build(trie) + ")"
+
+
+def _expand(pattern: str, fragments: dict) -> str:
+    for _ in range(5):  # fragments may use other fragments
+        if "<<" not in pattern:
+            break
+        pattern = _PLACEHOLDER.sub(lambda m: fragments[m.group(1)], pattern)
+    return pattern
+
+
+class JudgementRules:
+    """The compiled rule file (models/rules/judgements.json)."""
+
+    def __init__(self, rules: dict):
+        self.area_keys: dict[str, str] = {}
+        for area in rules["areas"]:
+            for term in area["terms"]:
+                self.area_keys[term.lower()] = area["id"]
+        fragments = dict(rules["fragments"])
+        fragments["AREA"] = trie_pattern(list(self.area_keys))
+        self.fragments = fragments
+
+        def compile_(key: str, flags: int = re.I) -> re.Pattern:
+            return re.compile(_expand(rules[key], fragments), flags)
+
+        self.cues = [Cue(c["id"], c["strength"], re.compile(_expand(c["pattern"], fragments), re.I),
+                         c.get("capitalised_area", False), c.get("needs_earlier", False),
+                         re.compile(c["after"]) if "after" in c else None) for c in rules["cues"]]
+        self.grades = [(g["grade"], re.compile(g["pattern"])) for g in rules["grades"]]
+        self.abbreviations = rules["grade_abbreviations"]
+        self.prefilter = re.compile(rules["grade_prefilter"])
+        self.area_term = re.compile(r"\b" + fragments["AREA"] + r"\b", re.I)
+        self.area_at_end = re.compile(r"\b(" + fragments["AREA"] + r")$", re.I)
+        self.accept_after = compile_("accept_after_grade")
+        for key in (
+            # filters and forecast cues
+            "forecast", "forecast_after", "negation", "national", "alternatives_after", "alternatives_before",
+            "other_scale", "survey_rating", "noun_modifier_exclude", "strong_unmarked_needs", "unmarked_noun_needs",
+            "inspection_context",
+            # subjects and areas
+            "excluded_subject", "vague_subject", "all_subject", "overall_subject", "area_subject", "entity_head",
+            "area_of_service", "including_area", "apart_from", "area_list_before", "relative_pronoun",
+            "quantifier", "pronoun_subject", "pronoun_object", "determiner",
+            # tables
+            "table_row", "table_context", "not_table_area", "grade_alone", "row_marker",
+        ):
+            setattr(self, key, compile_(key))
+        self.subject_boundary = re.compile(_expand(rules["subject_boundary"], fragments))  # case matters ("and the")
+        self.year = re.compile(rules["year"])
+        self.context_window = rules["context_window"]
+        self.forecast_window = rules["forecast_window"]
+        self.table_area_share = rules["table_area_share"]
+        self.list_splits = rules["list_splits"]
+
+    def grade_of(self, text: str) -> Optional[str]:
+        text = text.strip(_QUOTES).strip()
+        if text in self.abbreviations:
+            return self.abbreviations[text]
+        return next((grade for grade, pattern in self.grades if pattern.search(text.lower())), None)
+
+
+def _lines(text: str):
+    """(offset, line) for every non-blank line."""
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            yield pos, line
+        pos += len(line) + 1
+
+
+def _lines_with(pattern: re.Pattern, text: str, lines: list[tuple[int, str]]) -> list[int]:
+    """Indexes of the lines holding a match of `pattern` (one scan of the whole text)."""
+    starts = [pos for pos, _ in lines]
+    found: list[int] = []
+    for m in pattern.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and (not found or found[-1] != k) and m.start() < starts[k] + len(lines[k][1]):
+            found.append(k)
+    return found
+
+
+@dataclass
+class _Sentence:
+    text: str
+    offset: int
+
+
+class JudgementFinder:
+    """Judgement candidates in a text (pure: no spaCy)."""
+
+    def __init__(self, rules: JudgementRules):
+        self.r = rules
+
+    # -- entry point ------------------------------------------------------------------------------
+    def find(self, text: str) -> list[Candidate]:
+        out: list[Candidate] = []
+        lines = list(_lines(text))
+        for k in _lines_with(self.r.prefilter, text, lines):
+            pos, line = lines[k]
+            if not self.in_context(text, pos):
+                continue
+            row = self.table_row(lines, k)
+            if row:
+                out.append(row)
+                continue
+            for sentence in self.sentences(line, pos):
+                out.extend(self.in_sentence(sentence))
+        return self.canonical_areas(out)
+
+    def in_context(self, text: str, pos: int) -> bool:
+        w = self.r.context_window
+        return bool(self.r.inspection_context.search(text, max(0, pos - w), pos + w))
+
+    @staticmethod
+    def sentences(line: str, offset: int) -> list[_Sentence]:
+        out, start = [], 0
+        for m in _SENTENCE_END.finditer(line):
+            out.append(_Sentence(line[start:m.start()], offset + start))
+            start = m.end()
+        out.append(_Sentence(line[start:], offset + start))
+        return out
+
+    # -- judgement tables -------------------------------------------------------------------------
+    def table_row(self, lines: list[tuple[int, str]], k: int) -> Optional[Candidate]:
+        """`LSCB - Good`, `Overall effectiveness Requires improvement to be good`, or an area line
+        followed by a line holding only its grade (PDF tables)."""
+        pos, line = lines[k]
+        before = [text for _, text in lines[max(0, k - 2):k]]
+        m = self.r.table_row.match(line)
+        if m:
+            area, area_start = m.group("area"), pos + m.start("area")
+        else:
+            m = self.r.grade_alone.match(line)
+            if not m or not before:
+                return None
+            area_start, area = lines[k - 1]
+            before = before[:-1]
+            if self.r.table_row.match(area) or self.r.grade_alone.match(area):
+                return None
+            marker = self.r.row_marker.match(area)
+            area, area_start = area[marker.end():], area_start + marker.end()
+        area = area.strip(" -–—:|")
+        if self.r.not_table_area.search(area) or len(area.split()) > 16:
+            return None
+        known = self.r.area_term.search(area)
+        if known and len(known.group()) < self.r.table_area_share * len(area.lstrip("Tt he")):
+            known = None
+        if not known and (len(area.split()) > 10 or self.r.excluded_subject.search(area)):
+            return None  # "Case audits - Good"
+        previous = before[-1] if before else ""
+        if not known and not self.r.table_context.search(previous) and not self.r.table_row.match(previous) \
+                and not self.r.grade_alone.match(previous):
+            return None
+        key = self.area_key(area)
+        return Candidate(area_start, pos + m.end("grade") + self.closing_quote(line, m.end("grade")),
+                         self.r.grade_of(m.group("grade")), "overall" if key == "overall" else area, key,
+                         None, False, "table_row")
+
+    # -- sentences --------------------------------------------------------------------------------
+    def in_sentence(self, s: _Sentence) -> list[Candidate]:
+        hits: dict[int, list[tuple[Cue, re.Match, str]]] = {}
+        windows = self.windows(s.text)
+        for cue in self.r.cues:
+            for lo, hi in windows:
+                for m in cue.pattern.finditer(s.text, lo, hi):
+                    for group in ("grade1", "grade"):
+                        if group in m.re.groupindex and m.group(group):
+                            hits.setdefault(m.start(group), []).append((cue, m, group))
+        out: list[Candidate] = []
+        for start in sorted(hits):
+            for cue, m, group in hits[start]:  # cues in rule-file order: the first that holds decides
+                cand = self.judge(s, cue, m, group, out)
+                if cand is _VETO:
+                    break
+                if cand:
+                    out.append(cand)
+                    out.extend(self.listed_areas(s, m, cand))
+                    out.extend(self.included_areas(s, m.end(group), cand))
+                    break
+        return out
+
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        """Stretches of a sentence around its grade words: cues are only looked for there."""
+        out: list[tuple[int, int]] = []
+        for m in self.r.prefilter.finditer(text):
+            lo, hi = max(0, m.start() - _REACH_BEFORE), min(len(text), m.end() + _REACH_AFTER)
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], hi)
+            else:
+                out.append((lo, hi))
+        return out
+
+    def judge(self, s: _Sentence, cue: Cue, m: re.Match, group: str, earlier: list[Candidate]):
+        """A candidate; None when this cue does not fit (another cue may); _VETO when the grade is not a
+        judgement whatever the cue (negated, national, an alternative, a school's, a vague area ...)."""
+        text = s.text
+        gstart, gend = m.span(group)
+        fit = self.cue_fits(text, cue, m, group, earlier)
+        if fit is None:
+            return None
+        grade, after = fit
+        clause_start = max(text.rfind(";", 0, gstart), text.rfind(":", 0, gstart)) + 1
+        if self.vetoed(text, gstart, gend, clause_start, after):
+            return _VETO
+        prefix = text[clause_start:gstart]
+        near = prefix[max(prefix.rfind(","), prefix.rfind(" but ")) + 1:]
+        forecast = bool(self.r.forecast.search(near[-self.r.forecast_window:]) or self.r.forecast_after.match(after))
+        if group == "grade1":
+            forecast = False  # "from inadequate to good": the first grade is the past one
+        if not forecast and self.r.negation.search(prefix[-80:]):
+            return _VETO
+        area = self.area_for(s, cue, m, group, clause_start, earlier)
+        if area is None:
+            return _VETO
+        area_text, key, span_start = area
+        end = gend + self.closing_quote(text, gend)
+        if cue.id.startswith("grade_noun"):
+            end = max(end, m.end("noun"))
+        return Candidate(s.offset + min(span_start, gstart), s.offset + end, grade, area_text, key,
+                         self.year_near(text, gstart, gend, clause_start), forecast, cue.id)
+
+    def cue_fits(self, text: str, cue: Cue, m: re.Match, group: str, earlier: list[Candidate]):
+        """(grade, text after the judgement) when the cue's own conditions hold, else None."""
+        gstart, gend = m.span(group)
+        gtext = text[gstart:gend]
+        grade = self.r.grade_of(gtext)
+        if grade is None or (cue.needs_earlier and not earlier):
+            return None
+        if cue.capitalised_area and not (m.group("area")[0].isupper() or text[:m.start()].endswith("The ")):
+            return None
+        quoted = (gstart > 0 and text[gstart - 1] in _QUOTES) or (gend < len(text) and text[gend] in _QUOTES)
+        marked = (quoted or gtext.isupper() or gtext.lower().endswith("to be good")
+                  or (gtext[0].isupper() and text[:gstart].strip(_QUOTES + " •-") != ""))
+        plain_good = not marked and grade in ("good", "outstanding")
+        if cue.strength == "weak" and not marked and (plain_good or not self.r.inspection_context.search(text)):
+            return None
+        if cue.id == "grade_noun" and plain_good and m.group("noun")[0] in "jJ":
+            between = text[gend:m.start("noun")]  # "good judgement" is a faculty unless "the"/"Ofsted" says otherwise
+            if not between.strip() and not self.r.unmarked_noun_needs.search(text[:gstart]):
+                return None
+        if cue.id in ("judgement_of", "outcome_was") and self.r.noun_modifier_exclude.search(text[:m.start()]):
+            return None  # "the credit rating was good", "case audit grades"
+        if cue.id == "judgement_of" and plain_good and not self.r.strong_unmarked_needs.search(text):
+            return None
+        after = text[gend + self.closing_quote(text, gend):]
+        if cue.after and not cue.after.match(after):
+            return None  # "Care Leavers Good Practice Award" is a name, not a table row
+        run_on = marked and re.match(r"\s+[A-Z]", after)  # "... families Requires improvement to be good The ..."
+        if cue.id.startswith("grade_noun"):
+            return grade, text[m.end("noun"):]
+        if not (quoted or run_on) and group == "grade" and not self.r.accept_after.match(after):
+            return None
+        return grade, after
+
+    def vetoed(self, text: str, gstart: int, gend: int, clause_start: int, after: str) -> bool:
+        """Surveys, other scales, alternatives (`good or outstanding`) and national figures."""
+        if self.r.survey_rating.match(after) or self.r.other_scale.search(text):
+            return True
+        if self.r.alternatives_after.match(text[gstart:]) or self.r.alternatives_before.search(text[:gstart]):
+            return True
+        clause_end = text.find(";", gend)
+        comma = text.find(",", gend)
+        window_end = min(gend + 40, clause_end if clause_end >= 0 else len(text), comma if comma >= 0 else len(text))
+        return bool(self.r.national.search(text[clause_start:window_end]))
+
+    def listed_areas(self, s: _Sentence, m: re.Match, cand: Candidate) -> list[Candidate]:
+        """`help and protection, children in care and care leavers were all judged Good`: the areas
+        listed before the one the cue matched share its grade."""
+        if "area" not in m.re.groupindex or not m.group("area"):
+            return []
+        out: list[Candidate] = []
+        end = cand.start - s.offset
+        while True:
+            prev = self.r.area_list_before.search(s.text, 0, end)
+            if not prev:
+                if out and cand.area_key in self.r.list_splits:
+                    out.extend(self.split_area(cand))  # "..., children in care and care leavers": two areas
+                return out
+            area = prev.group("area")
+            out.append(Candidate(s.offset + prev.start("area"), s.offset + prev.end("area"), cand.grade, area,
+                                 self.area_key(area), cand.year, cand.forecast, "area_list"))
+            end = prev.start("area")
+
+    def split_area(self, cand: Candidate) -> list[Candidate]:
+        first, _, second = cand.area.rpartition(" and ")
+        keys = self.r.list_splits[cand.area_key]
+        cand.area, cand.area_key = first, keys[0]
+        return [Candidate(cand.end - len(second) - 1, cand.end, cand.grade, second, keys[1], cand.year, cand.forecast,
+                          "area_list")]
+
+    def included_areas(self, s: _Sentence, after: int, cand: Candidate) -> list[Candidate]:
+        """`'Good' in all areas, including the new judgment for care leavers` also grades care leavers."""
+        if cand.area != "overall":
+            return []
+        m = self.r.including_area.search(s.text, after)
+        if not m or self.r.apart_from.search(s.text, after, m.start()):
+            return []
+        if self.r.prefilter.search(s.text, m.end(), m.end() + 40):
+            return []  # the area has a grade of its own
+        area = m.group("area")
+        return [Candidate(s.offset + m.start(), s.offset + m.end(), cand.grade, area, self.area_key(area), cand.year,
+                          cand.forecast, "including_area")]
+
+    # -- areas --------------------------------------------------------------------------------------
+    def area_for(self, s: _Sentence, cue: Cue, m: re.Match, group: str, clause_start: int,
+                 earlier: list[Candidate]) -> Optional[tuple[str, Optional[str], int]]:
+        """(area, area key, span start) or None when the grade is not a judgement of a named or whole service."""
+        text = s.text
+        groups = m.re.groupindex
+        if "area" in groups and m.group("area"):
+            key = self.area_key(m.group("area"))
+            if key == "overall":
+                return "overall", key, m.start("area")
+            start = m.start("area") - len(_NAME_BEFORE.search(text[:m.start("area")]).group())
+            return text[start:m.end("area")], key, start
+        if "subj" in groups and m.group("subj") and m.group("subj").strip():
+            return self.classify(m.group("subj"), m.start("subj"), earlier)
+        if "mid" in groups:
+            mid = m.group("mid") or ""
+            if self.r.excluded_subject.search(mid):
+                return None
+            found = self.r.area_term.search(mid)
+            if found and self.area_key(found.group()) != "overall":
+                return found.group(), self.area_key(found.group()), m.start()
+            return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
+        if cue.id.startswith("grade_noun"):
+            tail = re.match(r"\s+(?:for|of|on|in)\s+(?:the\s+)?(" + self.r.fragments["AREA"] + r")\b",
+                            text[m.end("noun"):], re.I)
+            if tail and self.area_key(tail.group(1)) != "overall":
+                return tail.group(1), self.area_key(tail.group(1)), m.start()
+            return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
+        if "obj" in groups and m.group("obj") and m.group("obj").strip():
+            found = self.classify(m.group("obj"), m.start("obj"), earlier, text[clause_start:m.start()])
+            return found and (found[0], found[1], m.start())
+        found = self.subject_before(text, m.start(), clause_start, earlier)
+        if found is None and cue.id == "from_to" and not self.r.excluded_subject.search(text[clause_start:m.start()]):
+            return "overall", "overall", m.start()  # "The aim was to move from RI to Good"
+        return found
+
+    def subject_before(self, text: str, cue_start: int, clause_start: int, earlier: list[Candidate]):
+        prefix = text[clause_start:cue_start]
+        trimmed = _AUX_TAIL.sub("", prefix)
+        at_end = self.r.area_at_end.search(trimmed.rstrip())
+        pieces = list(self.r.subject_boundary.finditer(trimmed))
+        cut = pieces[-1].end() if pieces else 0
+        if at_end and at_end.start() < cut:
+            return at_end.group(1), self.area_key(at_end.group(1)), clause_start + at_end.start(1)
+        piece = trimmed[cut:]
+        if not piece.strip() and pieces and self.r.relative_pronoun.match(pieces[-1].group().strip()):
+            before = trimmed[:pieces[-1].start()].rstrip(" ,;")
+            inner = list(self.r.subject_boundary.finditer(before))
+            antecedent = before[inner[-1].end() if inner else 0:]
+            verb = _ANTECEDENT_CUT.match(antecedent)
+            start = (inner[-1].end() if inner else 0) + (verb.end() if verb else 0)
+            return self.classify(before[start:], clause_start + start, earlier)
+        if not piece.strip() and pieces and pieces[-1].group() == "," and earlier:
+            return earlier[-1].area, earlier[-1].area_key, clause_start + cut  # "..., having previously been judged RI"
+        return self.classify(piece, clause_start + cut, earlier, trimmed[:cut])
+
+    def classify(self, subject: str, start: int, earlier: list[Candidate], earlier_text: str = ""):
+        """What a grade's subject says about the area: overall, a named area, or not a judgement (None)."""
+        lead = len(subject) - len(subject.lstrip())
+        s = _AUX_TAIL.sub("", subject).strip().strip(_QUOTES + " ,")
+        start += lead
+        while True:
+            m = self.r.determiner.match(s)
+            if not m:
+                break
+            s, start = s[m.end():], start + m.end()
+        if not s:
+            return "overall", "overall", start
+        if self.r.excluded_subject.search(s):
+            return None
+        if self.r.all_subject.match(s):
+            return "overall", "overall", start
+        if self.r.vague_subject.match(s):
+            return None
+        if self.r.pronoun_object.match(s) and earlier_text and self.r.excluded_subject.search(earlier_text):
+            return None  # "The inspection of Greenfield Primary School rated it Good"
+        if self.r.pronoun_subject.match(s):
+            if earlier and earlier[-1].area != "overall":
+                return earlier[-1].area, earlier[-1].area_key, start
+            return None
+        q = self.r.quantifier.match(s)
+        if q and q.end() < len(s):
+            s, start = s[q.end():], start + q.end()
+        if self.r.entity_head.search(s) and not self.r.area_of_service.search(s):
+            return "overall", "overall", start  # the inspected body itself: "the Adoption Agency"
+        at_end = self.r.area_at_end.search(s)
+        if at_end:
+            key = self.area_key(at_end.group(1))
+            if key == "overall":
+                return "overall", key, start
+            head = at_end.start(1) - len(_NAME_BEFORE.search(s[:at_end.start(1)]).group())
+            return s[head:], key, start + head
+        found = self.r.area_term.search(s)
+        if found:
+            key = self.area_key(found.group())
+            return ("overall", key, start) if key == "overall" else (s, key, start)
+        if self.r.area_subject.search(s):
+            return s, None, start
+        if self.r.overall_subject.search(s) or _CAPITALISED_NAME.match(s):
+            return "overall", "overall", start
+        return None
+
+    def area_key(self, area: str) -> Optional[str]:
+        found = self.r.area_term.search(area)
+        return self.r.area_keys.get(re.sub(r"\s+", " ", found.group().lower())) if found else None
+
+    def noun_phrase_start(self, text: str, start: int, clause_start: int) -> int:
+        """Start the quoted text at the article before a judgement noun phrase ("the inadequate ...")."""
+        m = re.search(r"\b(?:the|an?|its|their|our)\s+(?:[\w’'-]+\s+){0,3}$", text[clause_start:start], re.I)
+        return clause_start + m.start() if m else start
+
+    # -- small helpers ------------------------------------------------------------------------------
+    def year_near(self, text: str, gstart: int, gend: int, clause_start: int) -> Optional[int]:
+        after = self.r.year.search(text, gend, min(len(text), gend + 60))
+        if after:
+            return int(after.group(1))
+        before = list(self.r.year.finditer(text, clause_start, gstart))
+        return int(before[-1].group(1)) if before else None
+
+    @staticmethod
+    def closing_quote(text: str, end: int) -> int:
+        return 1 if end < len(text) and text[end] in _QUOTES else 0
+
+    def canonical_areas(self, cands: list[Candidate]) -> list[Candidate]:
+        """One spelling per area in a document: `care leavers` after `Experience and progress of Care
+        Leavers` takes the first spelling, so the same judgement is not counted twice."""
+        first: dict[str, str] = {}
+        for c in cands:
+            if c.area == "overall" or c.area_key is None or c.area_key == "overall":
+                continue
+            c.area = first.setdefault(c.area_key, c.area)
+        return cands
+
+
+class JudgementsComponent:
     def __init__(self, name: str, rules: dict):
         self.name = name
-        self.rules = rules
+        self.finder = JudgementFinder(JudgementRules(rules))
 
     def __call__(self, doc: Doc) -> Doc:
-        if "judgements" != "meeting":
-            doc.spans["judgements"] = []
+        spans = []
+        for cand in self.finder.find(document_text(doc)):
+            span = doc.char_span(cand.start, cand.end, label=cand.rule, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.set(PAYLOAD_ATTRS["judgements"], {
+                "area": cand.area, "grade": cand.grade, "year": cand.year, "forecast": cand.forecast,
+            })
+            spans.append(span)
+        doc.spans["judgements"] = spans
         return doc
 
 
-@Language.factory("minutes_judgements", default_config={"rules": {}})
-def make_judgements(nlp: Language, name: str, rules: dict) -> _Component:
-    return _Component(name, rules)
+@Language.factory("minutes_judgements", requires=["doc.spans"], assigns=["doc.spans"], default_config={"rules": {}})
+def make_judgements(nlp: Language, name: str, rules: dict) -> JudgementsComponent:
+    return JudgementsComponent(name, rules)

@@ -1,23 +1,319 @@
-"""minutes_meeting: not implemented yet — writes an empty span group."""
+"""minutes_meeting: the authority, body and date of the meeting a document records.
+
+Headers say it best (`Date of Meeting: December 7th 2022`, `Meeting: 03/07/2025 - Health and Wellbeing
+Board (Item 10)`, `Corporate Parenting Panel - Tuesday 23 November 2021 3.30 p.m.`, `MINUTES of a
+meeting of the Cabinet held ... on Thursday, 9 January 2025`), so the first lines are read first.
+Without a header the body is the named committee the text treats as this meeting, and the authority
+is the council the text names most (full name, abbreviation, place name).
+
+Sets doc._.meeting = {"authority", "body", "date"} and doc._.meeting_date (ISO date or None), which
+the dates component uses to complete year-less dates.
+"""
 from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import extensions  # noqa: F401
+from .. import extensions  # noqa: F401  (registers the extensions)
+from ..extensions import document_text
+from ..values.dates import full_year, month_number
+
+_PLACEHOLDER = re.compile(r"<<([A-Z_]+)>>")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?,?\s+(\d{4})")
+_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 
 
-class _Component:
+def parse_meeting_date(text: str) -> Optional[str]:
+    """ "December 7th 2022" / "20th March, 2017" / "03/07/2025" (UK day first) -> ISO date, else None."""
+    text = text.strip()
+    m = _NUMERIC_DATE.match(text)
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), full_year(m.group(3))
+    else:
+        m = _DAY_MONTH_YEAR.search(text)
+        if m:
+            day, month, year = int(m.group(1)), month_number(m.group(2)), int(m.group(3))
+        else:
+            m = _MONTH_DAY_YEAR.search(text)
+            if not m:
+                return None
+            day, month, year = int(m.group(2)), month_number(m.group(1)), int(m.group(3))
+    if not month or not year or not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _expand(pattern: str, fragments: dict) -> str:
+    for _ in range(4):
+        pattern = _PLACEHOLDER.sub(lambda m: fragments[m.group(1)], pattern)
+    return pattern
+
+
+def _title(text: str) -> str:
+    """ "CORPORATE PARENTING PANEL" -> "Corporate Parenting Panel" (text in mixed case is kept)."""
+    if not text.isupper():
+        return text
+    small = {"and", "of", "for", "the", "on", "in"}
+    words = text.lower().split()
+    return " ".join(w if (k and w in small) else w[:1].upper() + w[1:] for k, w in enumerate(words))
+
+
+def _literal_alternation(words: list[str], before: str, after: str) -> re.Pattern:
+    """Capitalised literals, longest first; the look-ahead skips the scan at lower-case positions."""
+    words = sorted(words, key=len, reverse=True)
+    return re.compile(before + "(?=[A-Z])(" + "|".join(re.escape(w) for w in words) + ")" + after)
+
+
+class MeetingRules:
+    def __init__(self, rules: dict):
+        frag = rules["fragments"]
+
+        def rx(pattern: str, flags: int = 0) -> re.Pattern:
+            return re.compile(_expand(pattern, frag), flags)
+
+        self.header_lines = rules["header_lines"]
+        self.headers = [(h["id"], rx(h["pattern"])) for h in rules["header_patterns"]]
+        self.body_line = rx(rules["body_line"])
+        self.date_line = rx(rules["date_line"])
+        self.body_noun = rx(rules["body_noun"])
+        self.body_cleanup = [re.compile(p) for p in rules["body_cleanup"]]
+        self.full_council = rx(rules["full_council"])
+        self.generic_body = rx(rules["generic_body"])
+        self.not_body_words = rx(rules["not_body_words"])
+        self.named_body = rx(rules["named_body"])
+        self.bare_bodies = set(rules["bare_bodies"])
+        self.body_action_after = rx(rules["body_action_after"])
+        self.body_action_before = rx(rules["body_action_before"])
+        self.other_body_before = rx(rules["other_body_before"])
+        self.generic_reference = rx(rules["generic_reference"])
+        self.body_score = rules["body_score"]
+        self.scan_chars = rules["scan_chars"]
+        self.authority_header = rx(rules["authority_header"])
+        self.council_word = rx(rules["council_word"])
+        self.name_before_council = rx(rules["name_before_council"])
+        self.authority_score = rules["authority_score"]
+        self.place_in_name_after = rx(rules["place_in_name_after"])
+        self.place_joint = rx(rules["place_joint"])
+        self.by_place: dict[str, str] = {}
+        self.by_abbreviation: dict[str, str] = {}
+        for entry in rules["authorities"]:
+            for place in entry["places"]:
+                self.by_place[place.lower()] = entry["name"]
+            for abbreviation in entry["abbreviations"]:
+                self.by_abbreviation[abbreviation] = entry["name"]
+        # Place names match as written (capitalised) or in capitals: "hackney carriage" is not Hackney.
+        spellings = [p for e in rules["authorities"] for p in e["places"]]
+        spellings = sorted(set(spellings + [p.upper() for p in spellings]), key=len, reverse=True)
+        self.place = _literal_alternation(spellings, r"(?<![\w-])", r"(?![\w-])")
+        self.place_after_name = rx(rules["place_after_name"])
+        self.venue = rx(rules["venue"])
+        self.venues = rules["venues"]
+        self.domain = rx(rules["domain"])
+        self.domain_label = rx(rules["domain_label"])
+        self.domain_suffixes = tuple(rules["domain_suffixes"])
+        # "kent.gov.uk", "rotherham.gov.uk", "bcpcouncil.gov.uk": a place name without spaces
+        self.by_domain = {re.sub(r"[^a-z0-9]", "", key.lower()): name
+                          for key, name in [*self.by_place.items(), *self.by_abbreviation.items()]}
+        self.by_domain.update(rules["domains"])  # addresses that are not the place name
+        self.abbreviation = _literal_alternation(list(self.by_abbreviation), r"(?<![\w&])", r"(?![\w&])")
+
+
+class MeetingReader:
+    """Pure text -> {"authority", "body", "date"}."""
+
+    def __init__(self, rules: MeetingRules):
+        self.r = rules
+
+    def read(self, text: str) -> dict:
+        lines = [line.strip() for line in text[:20_000].split("\n") if line.strip()][: self.r.header_lines]
+        header = self.from_header(lines)
+        opening = text[: self.r.scan_chars]  # a long document says who met early on
+        body = header.get("body") or self.body_from_text(opening)
+        authority = self.authority_from_header(lines[:6]) or self.authority_from_text(opening)
+        return {"authority": authority, "body": body, "date": header.get("date")}
+
+    # -- headers -----------------------------------------------------------------------------------
+    def from_header(self, lines: list[str]) -> dict:
+        found: dict = {}
+        for k, line in enumerate(lines):
+            for _, pattern in self.r.headers:
+                m = pattern.search(line)
+                if not m:
+                    continue
+                groups = m.groupdict()
+                if "body" in groups:
+                    body = self.clean_body(groups["body"] or "")
+                    if not body:
+                        continue  # "Minutes of the meeting held on ...": the previous meeting, not a header
+                    found.setdefault("body", body)
+                if groups.get("date") and "date" not in found:
+                    date = parse_meeting_date(groups["date"])
+                    if date:
+                        found["date"] = date
+                break
+            else:
+                self.body_then_date_line(lines, k, found)
+            if "body" in found and "date" in found:
+                break
+        return found
+
+    def body_then_date_line(self, lines: list[str], k: int, found: dict) -> None:
+        """A line naming the body followed by a line holding the date (`Joint Standards Committee` /
+        `30 June 2022`), or a body-only title line such as `CABINET` under the council's name."""
+        m = self.r.body_line.match(lines[k]) or (self.r.body_noun.fullmatch(_title(lines[k])) and
+                                                 re.match(r"(?P<body>.+)", _title(lines[k])))
+        if not m:
+            return
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        date = self.r.date_line.match(nxt)
+        body = self.clean_body(m.group("body"))
+        if body and "body" not in found and (date or (k < 4 and len(body.split()) <= 8)):
+            found["body"] = body
+        if date and "date" not in found:
+            parsed = parse_meeting_date(date.group("date"))
+            if parsed:
+                found["date"] = parsed
+
+    def clean_body(self, body: str, header: bool = True) -> Optional[str]:
+        for pattern in self.r.body_cleanup:
+            body = pattern.sub("", body)
+        body = _title(body.strip())
+        if not body or not self.r.body_noun.search(body) or self.r.not_body_words.search(body):
+            return None
+        if self.r.full_council.match(body):
+            return body if header else None  # "COUNTY COUNCIL" under the council's name: a full council meeting
+        if self.r.generic_body.match(body):
+            return None
+        if body.endswith("Council") and (not header or self.r.place.search(body)):
+            return None  # the authority itself, or a youth council mentioned in passing
+        return body
+
+    def authority_from_header(self, lines: list[str]) -> Optional[str]:
+        for line in lines:
+            m = self.r.authority_header.match(_title(line))  # "KENT COUNTY COUNCIL" -> "Kent County Council"
+            if m:
+                return m.group("name")
+        return None
+
+    # -- running text ------------------------------------------------------------------------------
+    def body_from_text(self, text: str) -> Optional[str]:
+        """The named body the text treats as this meeting: the subject of `noted`/`resolved`, the body
+        `members of the ...` belong to, and the one whose noun the text keeps using (`the Committee`)."""
+        generic: Counter = Counter()
+        generic_actions: Counter = Counter()
+        for m in self.r.generic_reference.finditer(text):
+            noun = m.group("noun").replace(" ", "-").lower()
+            generic[noun] += 1
+            generic_actions[noun] += bool(self.r.body_action_after.match(m.group("after")))
+        top = generic_actions.most_common(1)
+        usual = top[0][0] if top and top[0][1] else None  # the kind of body the text shows acting
+        scores: Counter = Counter()
+        actions: Counter = Counter()
+        nouns: dict[str, str] = {}
+        first: dict[str, int] = {}
+        cleaned: dict[str, Optional[str]] = {}
+        for m in self.r.named_body.finditer(text):
+            raw = m.group("body")
+            body = cleaned[raw] if raw in cleaned else cleaned.setdefault(raw, self.clean_body(raw, header=False))
+            if not body or (len(body.split()) == 1 and body not in self.r.bare_bodies):
+                continue
+            before, after = text[max(0, m.start() - 60):m.start()], text[m.end():m.end() + 40]
+            if self.r.other_body_before.search(before) and not self.r.body_action_before.search(before):
+                continue  # "presented to Cabinet", "a report by the Board"
+            score = self.r.body_score["mention"]
+            if self.r.body_action_after.match(after) or self.r.body_action_before.search(before):
+                score += self.r.body_score["action"]
+            noun = self.r.body_noun.findall(body)[-1].replace(" ", "-").lower()
+            score += self.r.body_score["generic_match"] * generic.get(noun, 0)
+            scores[body] += score
+            plain = self.r.body_score["mention"] + self.r.body_score["generic_match"] * generic.get(noun, 0)
+            actions[body] += score > plain
+            nouns[body] = noun
+            first.setdefault(body, m.start())
+        for body, noun in nouns.items():
+            # "The Sub Committee received ...": this meeting's kind of body; the text's own named body of
+            # that kind wins over others it mentions
+            scores[body] += self.r.body_score["generic_action"] * generic_actions.get(noun, 0)
+            if usual and noun != usual:
+                scores[body] += self.r.body_score["other_noun"]
+        candidates = [b for b in scores if actions[b] or generic_actions.get(nouns[b], 0)]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda b: (scores[b], -first[b]))
+
+    def authority_from_text(self, text: str) -> Optional[str]:
+        weights = self.r.authority_score
+        scores: Counter = Counter()
+        for council in self.r.council_word.finditer(text):
+            m = self.r.name_before_council.search(text, max(0, council.start() - 80), council.start())
+            if not m:
+                continue
+            place = re.sub(r"^(?:The|THE)\s+", "", m.group("place"))
+            name = self.r.by_place.get(place.lower()) or self.council_named(place)
+            if name:
+                scores[name] += weights["full_name"] - weights["place"]  # the place itself also counts below
+        for m in self.r.abbreviation.finditer(text):
+            scores[self.r.by_abbreviation[m.group(1)]] += weights["abbreviation"]
+        for m in self.r.place.finditer(text):
+            after, before = text[m.end():m.end() + 20], text[max(0, m.start() - 30):m.start()]
+            if self.r.place_joint.search(after) or self.r.place_joint.search(before):
+                weight = weights["place_joint"]   # "Monmouthshire & Torfaen": a joint service
+            elif self.r.place_in_name_after.match(after) or self.r.place_after_name.search(text, max(0, m.start() - 30),
+                                                                                           m.start()):
+                weight = weights["place_in_name"]  # "Dorset Combined Youth Justice Service", "Cllr Sarah Wakefield"
+            else:
+                weight = weights["place"]
+            scores[self.r.by_place[m.group(1).lower()]] += weight
+        for m in self.r.domain.finditer(text):
+            label = self.r.domain_label.search(text, max(0, m.start() - 40), m.start())
+            name = label and self.council_of_domain(label.group("label").lower())
+            if name:
+                scores[name] += weights["domain"]
+        for m in self.r.venue.finditer(text):
+            if m.group("town") in self.r.venues:
+                scores[self.r.venues[m.group("town")]] += weights["venue"]  # "County Hall, Maidstone"
+        if not scores:
+            return None
+        ranked = scores.most_common(2)
+        if ranked[0][1] < weights["minimum"] or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
+
+    def council_of_domain(self, label: str) -> Optional[str]:
+        label = label.replace("-", "")
+        for suffix in ("",) + self.r.domain_suffixes:
+            if suffix and not label.endswith(suffix):
+                continue
+            name = self.r.by_domain.get(label[: len(label) - len(suffix)] if suffix else label)
+            if name:
+                return name
+        return None
+
+    def council_named(self, place: str) -> Optional[str]:
+        """A council's full name whose place is in the lexicon under a longer name ("Durham County Council")."""
+        m = self.r.place.fullmatch(place)
+        return self.r.by_place.get(m.group(1).lower()) if m else None
+
+
+class MeetingComponent:
     def __init__(self, name: str, rules: dict):
         self.name = name
-        self.rules = rules
+        self.reader = MeetingReader(MeetingRules(rules))
 
     def __call__(self, doc: Doc) -> Doc:
-        if "meeting" != "meeting":
-            doc.spans["meeting"] = []
+        meeting = self.reader.read(document_text(doc))
+        doc._.meeting = meeting
+        doc._.meeting_date = meeting["date"]
         return doc
 
 
-@Language.factory("minutes_meeting", default_config={"rules": {}})
-def make_meeting(nlp: Language, name: str, rules: dict) -> _Component:
-    return _Component(name, rules)
+@Language.factory("minutes_meeting", requires=[], assigns=["doc._.meeting", "doc._.meeting_date"],
+                  default_config={"rules": {}})
+def make_meeting(nlp: Language, name: str, rules: dict) -> MeetingComponent:
+    return MeetingComponent(name, rules)

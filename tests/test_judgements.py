@@ -1,0 +1,150 @@
+"""minutes_judgements: graded judgements from the seeds, and one-line cases for the finder (no spaCy)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import all_extractions
+from minutes_extract.components.judgements import JudgementFinder, JudgementRules
+from minutes_extract.rules import load_json
+
+CONTEXT = "The Committee considered the Ofsted inspection report.\n\n"
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return JudgementFinder(JudgementRules(load_json("rules/judgements.json")))
+
+
+def judgements(record):
+    return [j for group, j in all_extractions(record) if group == "judgements"]
+
+
+def pairs(record, forecast=False):
+    return {(j.area, j.grade) for j in judgements(record) if j.forecast == forecast}
+
+
+def found(finder, sentence):
+    """(area key or "overall", grade, forecast) for each judgement in a sentence after an Ofsted context line."""
+    return {(c.area_key if c.area != "overall" else "overall", c.grade, c.forecast)
+            for c in finder.find(CONTEXT + sentence)}
+
+
+def test_seed_001_single_inspection_framework_table(seed_records):
+    assert pairs(seed_records["001"]) == {
+        ("overall", "requires_improvement"),
+        ("Children who need help and protection", "requires_improvement"),
+        ("Children Looked After and Achieving Permanence", "requires_improvement"),
+        ("Adoption performance", "good"),
+        ("Experience and progress of Care Leavers", "good"),
+        ("Leadership, management and governance", "requires_improvement"),
+        ("LSCB", "good"),
+    }
+    row = next(j for j in judgements(seed_records["001"]) if j.area == "LSCB")
+    assert (row.text, row.rule) == ("LSCB - Good", "table_row")
+
+
+def test_seed_001_national_figures_are_not_judgements(seed_records):
+    # "the only 3 Local Authorities that were Ofsted rated 'outstanding'" and the national
+    # "requires improvement" category are about other authorities
+    assert not [j for j in judgements(seed_records["001"]) if j.grade == "outstanding"]
+    assert len([j for j in judgements(seed_records["001"]) if j.area == "overall"]) == 1
+
+
+def test_seed_000_past_inadequate_judgement_and_forecast(seed_records):
+    past = [j for j in judgements(seed_records["000"]) if not j.forecast]
+    assert [(j.area, j.grade, j.year) for j in past] == [("overall", "inadequate", 2019)]
+    assert past[0].text == "the inadequate Ofsted judgement"
+    forecast = [j for j in judgements(seed_records["000"]) if j.forecast]
+    assert [(j.grade, j.year) for j in forecast] == [("requires_improvement", 2022)]
+
+
+def test_seed_002_fostering_agency_inadequate_and_conditional_good(seed_records):
+    assert pairs(seed_records["002"]) == {("overall", "inadequate")}
+    assert pairs(seed_records["002"], forecast=True) == {("overall", "good")}  # "until ... achieved a 'good' rating"
+
+
+def test_seed_003_requires_improvement_to_be_good(seed_records):
+    [j] = judgements(seed_records["003"])
+    assert (j.area, j.grade, j.year, j.forecast) == ("overall", "requires_improvement", 2020, False)
+    assert j.text == "judged us as 'Requires Improvement to be Good'"
+
+
+def test_seed_004_current_rating_not_practice_grades(seed_records):
+    # "20% of inadequate practice" and "all work was 'required improvement' or better" are audit grades
+    assert pairs(seed_records["004"]) == {("overall", "inadequate")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ofsted rated the council's children's services as Good overall.", {("overall", "good")}),
+    ("Children's services in Durham require improvement to be good.", {("overall", "requires_improvement")}),
+    ("The service had moved from 'Inadequate' in 2018 to 'Requires Improvement' in 2022.",
+     {("overall", "inadequate"), ("overall", "requires_improvement")}),
+    ("The overall effectiveness judgement was 'Good', with the experiences and progress of children in care judged "
+     "'Outstanding'.", {("overall", "good"), ("in_care", "outstanding")}),
+    ("The impact of leaders was judged Outstanding, and help and protection, children in care and care leavers were "
+     "all judged Good.", {("leaders", "outstanding"), ("help_and_protection", "good"), ("in_care", "good"),
+                          ("care_leavers", "good")}),
+    ("The local authority received 'Good' in all areas, including the new judgment for care leavers.",
+     {("overall", "good"), ("care_leavers", "good")}),
+    ("11 of the 13 standards were rated Good, one was rated Requires Improvement and one was rated Outstanding.",
+     {("standards", "good"), ("standards", "requires_improvement"), ("standards", "outstanding")}),
+    ("The local authority was judged Good in all areas apart from care leavers, which was judged Requires "
+     "Improvement.", {("overall", "good"), ("care_leavers", "requires_improvement")}),
+    ("The City and Hackney Safeguarding Children Board had been rated 'Outstanding'.", {("lscb", "outstanding")}),
+    ("The Council's Adult Social Care was rated 'Requires Improvement' by the CQC in its 2024 assessment.",
+     {("overall", "requires_improvement")}),
+    ("Middlesbrough was currently rated as an 'inadequate' authority.", {("overall", "inadequate")}),
+    ("In 2019 the service was judged Inadequate; in 2022 it improved to Requires Improvement.",
+     {("overall", "inadequate"), ("overall", "requires_improvement")}),
+])
+def test_judgements_in_a_sentence(finder, sentence, expected):
+    assert {(area, grade) for area, grade, forecast in found(finder, sentence) if not forecast} == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "There were no areas that were judged to be inadequate.",
+    "The majority of Local Authorities and LSCBs fell within the 'requires improvement' category.",
+    "The Assistant Director outlined the categories, such as Outstanding, Good, Requires Improvement or Inadequate.",
+    "85% of schools in the county are judged good or outstanding.",
+    "The children's home was rated Good by Ofsted.",
+    "There was still a stubborn 20% of inadequate practice.",
+    "However, in Early Help, all work was 'required improvement' or better.",
+    "The inspection found good practice in the assessment team.",
+    "The Chair said the staff had shown good judgement in difficult cases.",
+    "With a few areas that were judged overall as good.",
+    "Estyn judged the school's provision as good.",
+    "Members noted that 90% of case audits were graded Good or Outstanding.",
+])
+def test_not_judgements(finder, sentence):
+    assert {(a, g) for a, g, forecast in found(finder, sentence) if not forecast} == set()
+
+
+def test_outstanding_features_are_not_a_graded_area(finder):
+    sentence = "Children's Services had been judged as 'Good' with a number of 'Outstanding' features."
+    assert found(finder, sentence) == {("overall", "good", False)}
+
+
+@pytest.mark.parametrize("sentence, grade", [
+    ("His view was that the county would not get beyond a 'requires improvement' rating in the 2022 inspection.",
+     "requires_improvement"),
+    ("The council aims to be judged Outstanding at its next inspection.", "outstanding"),
+    ("The model could not be changed until services had achieved a 'good' rating from Ofsted.", "good"),
+])
+def test_hopes_are_forecasts(finder, sentence, grade):
+    assert found(finder, sentence) == {("overall", grade, True)}
+
+
+def test_flattened_ilacs_table_and_grade_on_its_own_line(finder):
+    flattened = ("Judgement Grade\nThe impact of leaders on social work practice with children and families "
+                 "Requires improvement to be good The experiences and progress of children in care and care leavers "
+                 "Good Overall effectiveness Requires improvement to be good This is the first inspection.")
+    assert found(finder, flattened) == {("leaders", "requires_improvement", False),
+                                        ("in_care_and_leavers", "good", False),
+                                        ("overall", "requires_improvement", False)}
+    post_2026 = ("Judgement Grade\nThe experiences and progress of children in care\nGood\n"
+                 "The experiences and progress of care leavers\nOutstanding")
+    assert found(finder, post_2026) == {("in_care", "good", False), ("care_leavers", "outstanding", False)}
+
+
+def test_without_inspection_context_a_grade_is_not_a_judgement(finder):
+    assert finder.find("The scheme was rated good by everyone who used it.") == []
