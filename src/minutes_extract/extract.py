@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from .assemble import assemble
 from .errors import ExtractionFailed, MinutesError
+from .extensions import remember_text
 from .ingest import Source, read_sources
 from .normalise import normalise
 from .pipeline import get_pipeline
@@ -17,7 +18,7 @@ from .records import DocumentRecord, ErrorInfo, ErrorRecord, SourceInfo
 def extract_source(source: Source, nlp: Optional[Language] = None) -> DocumentRecord:
     nlp = nlp or get_pipeline()
     normalised = normalise(source.text)
-    doc = nlp(normalised.text)
+    doc = nlp(remember_text(nlp.make_doc(normalised.text), normalised.text))
     info = SourceInfo(path=source.path, format=source.format, sha256=source.sha256, size=source.size)
     return assemble(doc, info, source.pages, normalised.to_source, source.warnings)
 

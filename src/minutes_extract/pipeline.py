@@ -21,7 +21,7 @@ from . import extensions  # noqa: F401  (registers Doc/Span extensions)
 from .components import (  # noqa: F401  (registers the factories when run from a source tree)
     dates, findings, inspections, judgements, meeting, metrics, resolutions, segmenter,
 )
-from .rules import load_json
+from .rules import load_json, load_jsonl
 
 # (factory name, rule file under models/ or None), in pipeline order.
 COMPONENTS: list[tuple[str, str | None]] = [
@@ -36,12 +36,22 @@ COMPONENTS: list[tuple[str, str | None]] = [
 ]
 
 
+def component_rules(rule_file: str | None) -> dict:
+    """A component's rules with every lexicon it names ("lexicons": {key: "lexicons/x.jsonl"}) inlined,
+    so components never read files and a packaged pipeline carries all its rules in its config."""
+    rules = dict(load_json(rule_file)) if rule_file else {}
+    if isinstance(rules.get("lexicons"), dict):
+        rules["lexicons"] = {key: load_jsonl(name) if isinstance(name, str) else name
+                             for key, name in rules["lexicons"].items()}
+    return rules
+
+
 def build_pipeline() -> Language:
     nlp = spacy.blank("en")
     nlp.max_length = 50_000_000  # rules only: no model memory grows with length
     nlp.add_pipe("sentencizer")
     for factory, rule_file in COMPONENTS:
-        nlp.add_pipe(factory, config={"rules": load_json(rule_file) if rule_file else {}})
+        nlp.add_pipe(factory, config={"rules": component_rules(rule_file)})
     return nlp
 
 
