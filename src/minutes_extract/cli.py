@@ -26,19 +26,52 @@ def extract(
     out: Optional[Path] = typer.Option(None, "-o", "--out", help="Output JSONL file (default: stdout)."),
     errors: Optional[Path] = typer.Option(None, "--errors", help="Error records (default: OUT.errors.jsonl)."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    resume: bool = typer.Option(False, "--resume", help="Skip inputs already in OUT or its error file."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no closing summary."),
+    engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (implies --engine dask; "
+                                  "without it the dask engine starts a local cluster)."),
 ) -> None:
     """Extract every document under PATHS to one JSONL record per document."""
-    from .batch import run_batch
+    from .batch import default_errors_path, run_batch
+    from .progress import ProgressBar
     jobs = jobs or os.cpu_count() or 1
+    engine = "dask" if scheduler else engine
+    progress = None if quiet or not sys.stderr.isatty() else ProgressBar(sys.stderr)
     try:
-        summary = run_batch(paths, out, errors, jobs)
+        summary = run_batch(paths, out, errors, jobs, resume=resume, engine=engine, scheduler=scheduler,
+                            progress=progress)
     except UsageError as exc:
         fail(exc.message)
-    counts = ", ".join(f"{k} {v}" for k, v in sorted(summary.extractions.items()))
-    typer.echo(f"{summary.documents} documents, {summary.items} items, {counts or 'no extractions'}; "
-               f"{summary.errors} errors", err=True)
+    failed = ""
     if summary.errors:
+        failed = (f"{summary.errors} of {summary.documents + summary.errors} documents failed "
+                  f"(error records in {errors or default_errors_path(out) or 'stdout'})")
+    if not quiet:
+        typer.echo(summary.line() + (f" -- {failed}" if failed else ""), err=True)
+    elif failed:
+        typer.echo(f"minutes-extract: {failed}", err=True)
+    if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    records: Path = typer.Argument(..., help="JSONL written by `extract`."),
+    out_dir: Path = typer.Argument(..., help="Directory for the tables (one file per table)."),
+    to: str = typer.Option("parquet", "--to", help="parquet or csv."),
+) -> None:
+    """Flat analytics tables (documents, items, resolutions, findings, metrics, dates, judgements,
+    inspections) keyed by doc_id and item_index."""
+    from .export import export_tables
+    try:
+        counts = export_tables(records, out_dir, to)
+    except UsageError as exc:
+        fail(exc.message)
+    skipped = (f"; skipped {counts.error_records} error records" if counts.error_records else "") + \
+        (f"; {counts.invalid_lines} lines were not records" if counts.invalid_lines else "")
+    typer.echo(f"{to} tables in {out_dir}: " + ", ".join(f"{t} {n}" for t, n in counts.rows.items()) + skipped, err=True)
 
 
 @app.command()
@@ -89,6 +122,53 @@ def package(out: Path = typer.Argument(Path("models/minutes-en"), help="Director
     """Write the packaged spaCy pipeline (loadable with spacy.load)."""
     from .pipeline import build_pipeline
     build_pipeline().to_disk(out)
+    typer.echo(f"wrote {out}", err=True)
+
+
+def _records_for_review(doc: Path):
+    """DocumentRecords from a JSONL output, or from extracting a document file."""
+    from .records import DocumentRecord
+    if not doc.exists():
+        fail(f"no such file: {doc}")
+    if doc.suffix == ".jsonl":
+        records = []
+        for line in doc.read_text(encoding="utf-8").splitlines():
+            data = json.loads(line) if line.strip() else {}
+            if "text" in data:
+                records.append(DocumentRecord.model_validate(data))
+        return records
+    from .extract import extract_path
+    records = list(extract_path(doc))
+    for r in records:
+        if not isinstance(r, DocumentRecord):
+            fail(f"{r.source.path}: {r.error.code} {r.error.message}", status=1)
+    return records
+
+
+@app.command()
+def show(doc: Path = typer.Argument(..., help="A document, or a JSONL output of `extract`.")) -> None:
+    """A readable summary at the terminal: meeting, items, resolutions, findings, metrics, dates, judgements."""
+    from rich.console import Console
+    from .review import show as show_record
+    console = Console()
+    for record in _records_for_review(doc):
+        console.print(show_record(record))
+
+
+@app.command()
+def render(
+    doc: Path = typer.Argument(..., help="A document, or a JSONL output of `extract` (first record)."),
+    out: Path = typer.Option(..., "-o", "--out", help="HTML file to write."),
+) -> None:
+    """A self-contained HTML page: the text with every extraction highlighted, a legend and a side panel."""
+    from .review import render_html
+    records = _records_for_review(doc)
+    if not records:
+        fail(f"no document record in {doc}")
+    try:
+        out.write_text(render_html(records[0]), encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {out}: {exc.strerror or exc}")
     typer.echo(f"wrote {out}", err=True)
 
 
