@@ -60,3 +60,14 @@ def test_issue_page_takes_number_and_title(nlp):
             "99 Taxi Licensing Policy PDF 103 KB\n\nMinutes:\n\nThe Executive considered the policy.\n")
     (item,) = extract_text(text, nlp=nlp).items
     assert (item.number, item.title) == ("99", "Taxi Licensing Policy")
+
+
+def test_numbered_item_titles_under_a_minutes_heading(nlp):
+    text = ("Children and Young People Scrutiny Committee\n\nMinutes\n\n"
+            "32. Ofsted Inspection of Local Authority Children's Services (ILACS)\n\n"
+            "The Director presented the outcome.\n\nRESOLVED – That:\n(1) the outcome be noted;\n(2) staff be thanked.\n\n"
+            "33. Work Programme\n\nRESOLVED that the work programme be agreed.\n")
+    record = extract_text(text, nlp=nlp)
+    assert [(i.number, i.title) for i in record.items] == [
+        ("32", "Ofsted Inspection of Local Authority Children's Services (ILACS)"), ("33", "Work Programme")]
+    assert [len(r.clauses) for i in record.items for r in i.resolutions] == [2, 1]

@@ -201,7 +201,8 @@ class Segmenter:
             if not m:
                 continue
             number, title = int(m.group(1)), m.group(2)
-            if (i > 0 and self.section_kind(lines[i - 1].text)) or number == minute_number + 1:
+            sentence = title.rstrip().endswith((".", "?", ":")) and _reads_as_sentence(title)
+            if sentence and ((i > 0 and self.section_kind(lines[i - 1].text)) or number == minute_number + 1):
                 minute_number = number  # numbered paragraphs of the minutes themselves, not items
                 continue
             if number <= last or (items and number - last > 3) or _MONTH_START.match(title):
@@ -279,6 +280,13 @@ class Segmenter:
                 continue  # a paragraph inside the list (e.g. "(Where planning ...)")
             return lines[j].start, lines[j].start + len(lines[j].text.rstrip())
         return None
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """Long, or mostly lower-case after its first word: minutes prose rather than a title."""
+    words = text.split()
+    lower = sum(w[0].islower() for w in words[1:])
+    return len(words) > 6 or (len(words) > 2 and lower > (len(words) - 1) / 2)
 
 
 def _list_level(text: str) -> int:
