@@ -82,3 +82,13 @@ def test_resolved_heading_then_clause_list(nlp):
 def test_trigger_variants_from_other_councils(nlp, text, verb, expected):
     (res,) = resolutions(extract_text(text, nlp=nlp))
     assert (res.verb, res.text) == (verb, expected)
+
+
+def test_report_recommendations_stop_at_the_next_numbered_section(nlp):
+    text = ("SUBJECT: Ofsted Focused Visit\n\n1. Purpose of Report\n\n1.1 To inform Cabinet of the findings.\n\n"
+            "2. Recommendation(s)\n\n2.1 That Cabinet notes the findings of the focused visit.\n"
+            "2.2 That Cabinet endorses the actions in the improvement plan.\n\n3. Findings\n\n"
+            "3.1 Inspectors found that children live in stable homes.\n")
+    (res,) = resolutions(extract_text(text, nlp=nlp))
+    assert res.verb == "recommended" and len(res.clauses) == 2
+    assert res.clauses[1] == "2.2 That Cabinet endorses the actions in the improvement plan."

@@ -147,6 +147,8 @@ def _recommendation_sections(blocks: list[Block], rules: ResolutionRules, used: 
                     continue
                 if not (rules.is_clause(blocks[j]) or rules.recommendation_intro.search(text)):
                     break
+                if clauses and _leaves_numbered_section(clauses[0], text):
+                    break  # "2.1 That ...", "2.2 That ..." then "3. Findings" / "3.1 ...": the next section
                 start = blocks[j].start if start is None else start
                 end = blocks[j].end
                 clauses.append(text)
@@ -158,6 +160,18 @@ def _recommendation_sections(blocks: list[Block], rules: ResolutionRules, used: 
         else:
             i += 1
     return out
+
+
+_SECTION_NUMBERING = re.compile(r"^(\d{1,2})(?:\.(\d{1,2}))?\.?\s")
+
+
+def _leaves_numbered_section(first: str, text: str) -> bool:
+    """Report paragraphs numbered "2.1", "2.2": a line numbered in another section ("3", "3.1") is past
+    the recommendations; so is a bare "3. Findings" heading after sub-numbered clauses."""
+    a, b = _SECTION_NUMBERING.match(first), _SECTION_NUMBERING.match(text)
+    if not (a and b and a.group(2)):
+        return False
+    return a.group(1) != b.group(1) or not b.group(2)
 
 
 def _decision_lists(blocks: list[Block], rules: ResolutionRules, used: set[int]) -> list[Decision]:

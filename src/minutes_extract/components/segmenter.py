@@ -51,6 +51,7 @@ _DECISION_WORD = re.compile(r"^(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|RECOMM
 _LIST_MARKER = re.compile(r"^(?:•\s|\(?[a-zA-Z]\)\s|[a-zA-Z]\.\s|\(?[ivxIVX]{1,5}\)\s|[ivx]{1,5}\.\s|\d{1,3}(?:\.\d{1,2})*[.)]?\s)")
 _BULLET = "• "
 _MINUTE_NUMBER = re.compile(r"^\d{1,4}\.\s+(?=\S)")
+_DECIMAL_PARAGRAPH = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.?\s+(?=[A-Z])")  # "1. Summary of Report"
 _CAPS_TITLE_END = re.compile(r"\s[–—-]\s")
 _MONTH_START = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -293,6 +294,8 @@ def _list_level(text: str) -> int:
     """0 for a paragraph, 1 for a bullet or lettered/numbered sub-paragraph, 2 for deeper markers."""
     if text.startswith(_BULLET):
         return 1
+    if _DECIMAL_PARAGRAPH.match(text):
+        return 0  # "3.3 Areas for improvement were:": a report's numbered paragraph, not a list entry
     if re.match(r"^\(?[a-z]\)\s|^[a-z]\.\s|^\(?[ivx]{1,5}\)\s|^[ivx]{1,5}\.\s", text):
         return 2
     if _LIST_MARKER.match(text):
@@ -363,7 +366,9 @@ class SegmenterComponent:
                 label = "heading"
             else:
                 label = "bullet" if level else "paragraph"
-            if level and previous[0] == level and previous[1] is not None:
+            if label == "heading":
+                level, intro = 0, None
+            elif level and previous[0] == level and previous[1] is not None:
                 intro = previous[1]
             else:
                 intro = self.segmenter.intro_for(lines, i, floor) if level else None
