@@ -24,7 +24,7 @@ def summarise(path: Path) -> str:
         for item in record["items"]:
             lines.append(f"  [{item['number'] or '-'}] {item['title'] or '(untitled)'}"[:110])
             for res in item["resolutions"]:
-                lines.append(f"      {res['verb'].upper()}: {res['text'][:90]}")
+                lines.append(f"      {res['verb'].upper()}: {' '.join(res['text'].split())[:90]}")
     return "\n".join(lines)
 
 
