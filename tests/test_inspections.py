@@ -84,3 +84,18 @@ def test_an_unnamed_ofsted_inspection_takes_its_framework_from_the_year(finder):
     assert [i.kind for i in finder.find("The Ofsted inspection in 2016 was intense.", [])] == ["sif"]
     assert [i.kind for i in finder.find("The Ofsted inspection in 2023 was intense.", [])] == ["ilacs"]
     assert finder.find("The school's Ofsted inspection was positive.", []) == []
+
+
+def test_kind_patterns_tried_only_where_they_can_start_find_what_a_scan_finds(finder):
+    from conftest import SEEDS
+    from minutes_extract.components.judgements import lowered
+    from minutes_extract.normalise import normalise
+    for path in SEEDS:
+        text = normalise(path.read_text(encoding="utf-8")).text
+        low = lowered(text)
+        near = finder.r.kind_starts.by_pattern(low, 0, len(text))
+        for (kind, started), at in zip(finder.r.kinds, near):
+            scanned = [m.span() for m in started.pattern.finditer(text)]
+            assert [m.span() for m in started.finditer(text, low, 0, len(text), at)] == scanned, kind
+        hits = finder.r.prefilter_started.finditer(text, low)
+        assert [m.span() for m in hits] == [m.span() for m in finder.r.prefilter.finditer(text)]

@@ -1,10 +1,15 @@
 """minutes_judgements: graded judgements from the seeds, and one-line cases for the finder (no spaCy)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from conftest import all_extractions
-from minutes_extract.components.judgements import JudgementFinder, JudgementRules
+from conftest import SEEDS, all_extractions
+from minutes_extract.components.judgements import (
+    JudgementFinder, JudgementRules, StartedPattern, first_characters, guarded, lowered, starting_strings,
+)
+from minutes_extract.normalise import normalise
 from minutes_extract.rules import load_json
 
 CONTEXT = "The Committee considered the Ofsted inspection report.\n\n"
@@ -148,3 +153,48 @@ def test_flattened_ilacs_table_and_grade_on_its_own_line(finder):
 
 def test_without_inspection_context_a_grade_is_not_a_judgement(finder):
     assert finder.find("The scheme was rated good by everyone who used it.") == []
+
+
+# -- speed-ups that must not change what is found ---------------------------------------------------
+@pytest.mark.parametrize("pattern, starts", [
+    (r"\b(?:judged|rated)\b", ["judg", "rate"]),
+    (r"(?i)\bfocus(?:s)?ed\s+visits?", ["focu"]),
+    (r"(?:re-?)?inspection", ["insp", "re-insp", "reinsp"]),
+    (r"(?:CQC|Ofsted)\s*(?:and|/)", ["cqc", "ofst"]),
+    (r"\w+ing", None),         # any word character: no strings to look for
+    (r"x?", None),             # matches the empty string
+])
+def test_starting_strings(pattern, starts):
+    assert starting_strings(re.compile(pattern)) == starts
+
+
+@pytest.mark.parametrize("pattern, firsts", [
+    (r"\b(?:good|outstanding)", "go"),
+    (r"(?:,|;|\band\b)\s+", ",;a"),
+    (r"[A-C]x|\d", "A-C\\d"),
+    (r"\w*", None),
+])
+def test_first_characters(pattern, firsts):
+    assert first_characters(re.compile(pattern)) == firsts
+
+
+@pytest.mark.parametrize("text, same", [("Good", True), ("İnadequate", False), ("ſo", False), ("Kelvin \u212a", False)])
+def test_lowered_only_when_case_insensitive_words_keep_their_place(text, same):
+    assert (lowered(text) == text.lower()) if same else lowered(text) is None
+
+
+@pytest.fixture(scope="module")
+def seed_texts():
+    return [normalise(p.read_text(encoding="utf-8")).text for p in SEEDS]
+
+
+def test_started_and_guarded_patterns_find_what_a_scan_finds(finder, seed_texts):
+    patterns = [cue.pattern for cue in finder.r.cues] + [finder.r.prefilter, finder.r.inspection_context]
+    for text in seed_texts:
+        low = lowered(text)
+        for pattern in patterns:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in StartedPattern(pattern).finditer(text, low)] == expected
+            assert [m.span() for m in guarded(pattern).finditer(text)] == expected
+        grades = finder.r.prefilter_started.finditer(text, low)
+        assert [m.span() for m in grades] == [m.span() for m in finder.r.prefilter.finditer(text)]

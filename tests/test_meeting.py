@@ -103,3 +103,37 @@ def test_authority_from_running_text(reader, text, authority):
 ])
 def test_body_from_running_text(reader, text, body):
     assert reader.read(text)["body"] == body
+
+
+# -- speed-ups that must not change what is found ---------------------------------------------------
+@pytest.mark.parametrize("text, found", [
+    ("Kent County Council", ["Kent"]),
+    ("North East Lincolnshire and North Lincolnshire", ["North East Lincolnshire", "North Lincolnshire"]),
+    ("KENT-based Kentish BATH AND NORTH EAST SOMERSET", ["BATH AND NORTH EAST SOMERSET"]),
+    ("Durham's Bath & North East Somerset's", ["Durham", "Bath & North East Somerset"]),
+])
+def test_place_names_longest_whole_words(reader, text, found):
+    assert [m.group(1) for m in reader.r.place.finditer(text)] == found
+
+
+def _spans(matches, group=0):
+    return [m.span(group) for m in matches]
+
+
+def test_one_scan_for_places_abbreviations_venues_and_nouns_finds_what_one_scan_each_finds(reader):
+    from conftest import SEEDS
+    from minutes_extract.components.meeting import _scan, _windows
+    from minutes_extract.normalise import normalise
+    r = reader.r
+    texts = [normalise(p.read_text(encoding="utf-8")).text for p in SEEDS]
+    texts.append("the Sub\nCommittee noted; KCC, B&NES and Kent-based Kent: County Hall, Maidstone. This  Panel "
+                 "agreed that the Finance Sub Committee Members, the Board's Sub-Committee and SubCommittee met.")
+    for text in texts:
+        found = r.mentions.find(text)
+        for name, pattern in [("place", r.place), ("abbreviation", r.abbreviation), ("venue", r.venue),
+                              ("noun", r.body_anchor)]:
+            assert _spans(found[name], name) == _spans(pattern.finditer(text)), name
+        windows = _windows(text, text[::-1], _spans(found["noun"], "noun"), *r.body_window)
+        for pattern in (r.named_body, r.generic_reference):
+            assert [m.groupdict() | {"at": m.span()} for m in _scan(pattern, text, windows)] == \
+                [m.groupdict() | {"at": m.span()} for m in pattern.finditer(text)]

@@ -35,3 +35,21 @@ def test_offsets_map_back_to_the_source():
         out = result.text.index(word)
         src = result.to_source(out)
         assert raw[src:src + len(word)] == word
+
+
+@pytest.mark.parametrize("raw", [
+    "a\u00a0b\tc\u200bd\ufeffe\x0cf\x0bg\u2028h\u2029i\u2007j\u202fk\u2009l\u200am\u2002n\u2003o\u200ep\u200fq",
+    "plain text", "", "\r\n\r", "x\ry\r\nz",
+])
+def test_one_for_one_fixes_are_a_translate(raw):
+    from minutes_extract.normalise import _SAME_LENGTH, _same_length_fixes
+    assert _same_length_fixes(raw) == raw.replace("\r\n", " \n").replace("\r", "\n").translate(_SAME_LENGTH)
+
+
+def test_every_output_character_maps_to_the_same_character_in_the_source():
+    raw = ("Minutes:\n\n·\n   The  second visit, held on\n14 and 15 December 2021, found that\n"
+           "o  caseloads were\n\ttoo high.\n\n\n- Plans lacked\u00a0timescales  and\nwere  not reviewed\n")
+    result = normalise(raw)
+    for out, char in enumerate(result.text):
+        if char not in " \n•":
+            assert raw[result.to_source(out)] == char

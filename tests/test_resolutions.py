@@ -92,3 +92,20 @@ def test_report_recommendations_stop_at_the_next_numbered_section(nlp):
     (res,) = resolutions(extract_text(text, nlp=nlp))
     assert res.verb == "recommended" and len(res.clauses) == 2
     assert res.clauses[1] == "2.2 That Cabinet endorses the actions in the improvement plan."
+
+
+def test_trigger_needs_only_skip_lines_no_trigger_reads(nlp):
+    """`needs` is a shortcut: the triggers tried one by one, without it, fire on the same seed lines."""
+    from conftest import SEEDS
+    from minutes_extract.components.resolutions import doc_blocks
+    from minutes_extract.normalise import normalise
+    rules = nlp.get_pipe("minutes_resolutions").rules
+    fired = 0
+    for path in SEEDS:
+        for block in doc_blocks(nlp(normalise(path.read_text(encoding="utf-8")).text)):
+            plain = next(((t.id, m.group("verb")) for t in rules.triggers
+                          if rules.allowed(t.where, block) and (m := t.pattern.match(block.text))), None)
+            hit = rules.trigger(block)
+            assert ((hit[0].id, hit[1].group("verb")) if hit else None) == plain
+            fired += plain is not None
+    assert fired >= 5

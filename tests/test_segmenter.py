@@ -71,3 +71,36 @@ def test_numbered_item_titles_under_a_minutes_heading(nlp):
     assert [(i.number, i.title) for i in record.items] == [
         ("32", "Ofsted Inspection of Local Authority Children's Services (ILACS)"), ("33", "Work Programme")]
     assert [len(r.clauses) for i in record.items for r in i.resolutions] == [2, 1]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("• Plans lacked timescales", 1),
+    ("3.3 Areas for improvement were:", 0),
+    ("(a) the report be noted", 2),
+    ("ii. staff be thanked", 2),
+    ("(iv) staff be thanked", 2),
+    ("(IV) staff be thanked", 1),
+    ("2. Members asked questions", 1),
+    ("B. Recommendations", 1),
+    ("The Committee noted the report", 0),
+])
+def test_list_level(text, level):
+    from minutes_extract.components.segmenter import _list_level
+    assert _list_level(text) == level
+
+
+def test_block_spans_are_char_spans_and_start_sentences(nlp):
+    """Spans made from token offsets read once are the ones Doc.char_span(alignment_mode="expand") makes."""
+    from conftest import SEEDS
+    from minutes_extract.components.segmenter import _Spans
+    from minutes_extract.normalise import normalise
+    for path in SEEDS[:3]:
+        doc = nlp(normalise(path.read_text(encoding="utf-8")).text)
+        spans = _Spans(doc, len(doc.text))
+        for start, end in [(0, 5), (1, 2), (3, len(doc.text)), (len(doc.text) - 1, len(doc.text)), (5, 400)] + [
+                (b.start_char, b.end_char) for b in doc.spans["blocks"]] + [(b.start_char - 1, b.end_char + 1)
+                                                                            for b in doc.spans["blocks"]]:
+            expected = doc.char_span(start, end, label="x", alignment_mode="expand")
+            got = spans.span(start, end, "x")
+            assert (got.start, got.end, got.label_) == (expected.start, expected.end, "x") if expected else got is None
+        assert all(block[0].is_sent_start for block in doc.spans["blocks"])

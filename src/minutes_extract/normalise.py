@@ -21,7 +21,9 @@ _SAME_LENGTH = str.maketrans({
     "\t": " ", "\u200b": " ", "\ufeff": " ", "\u200e": " ", "\u200f": " ", "\x0c": "\n", "\x0b": "\n",
     "\u2028": "\n", "\u2029": "\n",
 })
+_SAME_LENGTH_CHARS = [chr(code) for code in _SAME_LENGTH]
 _GLYPHS = "·•▪\uf0b7●◦‣∙■□➢►▸\uf0a7\uf076\uf0d8Ø§*"
+_BULLET_FIRSTS = frozenset(_GLYPHS + "-–o")  # a line starting otherwise is no bullet: no regex needed
 # A bullet: a glyph (or a lone "-", "–", "o" used as one) followed by space or end of line.
 _BULLET_RE = re.compile(rf"^(?:[{re.escape(_GLYPHS)}]|[-–o](?=\s))\s*")
 _LONE_GLYPH_RE = re.compile(rf"^(?:[{re.escape(_GLYPHS)}]|[-–o])$")
@@ -33,6 +35,7 @@ _MARKER_RE = re.compile(
 _HARD_MARKER_RE = re.compile(r"^(?:\(Item\s+\d+\)|RESOLVED|AGREED|DECIDED|RECOMMENDED)")
 _END_PUNCT = tuple(".:;!?")
 _DANGLING_RE = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|on|at|from|as|that|which|their|its|our|was|were|is|are|be)$")
+_DANGLING_TAIL = 5  # its longest word: only the end of a line needs searching
 _SPACES_RE = re.compile(r" {2,}")
 
 
@@ -58,41 +61,13 @@ class Normalised:
         return outs
 
 
-class _Builder:
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.anchors: list[tuple[int, int]] = []
-        self.length = 0
-
-    def add(self, text: str, source_offset: int) -> None:
-        if text:
-            self.anchors.append((self.length, source_offset))
-            self.parts.append(text)
-            self.length += len(text)
-
-    def result(self) -> Normalised:
-        return Normalised("".join(self.parts), self.anchors)
-
-
-@dataclass
 class _Line:
-    start: int  # source offset of the first kept character
-    text: str   # stripped text (runs of spaces intact; collapsed on output)
-    bullet: bool = False
+    __slots__ = ("start", "text", "bullet")
 
-
-def _split_lines(text: str) -> list[_Line | None]:
-    """Stripped lines with source offsets; None for a blank line."""
-    lines: list[_Line | None] = []
-    pos = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            lines.append(_Line(pos + (len(raw) - len(raw.lstrip())), stripped))
-        else:
-            lines.append(None)
-        pos += len(raw) + 1
-    return lines
+    def __init__(self, start: int, text: str, bullet: bool = False) -> None:
+        self.start = start    # source offset of the first kept character
+        self.text = text      # stripped text (runs of spaces intact; collapsed on output)
+        self.bullet = bullet
 
 
 def _strip_bullet(line: _Line) -> _Line:
@@ -108,7 +83,7 @@ def _continues(prev: str, nxt: _Line, wrap_width: int) -> bool:
     """Is `nxt` the hard-wrapped continuation of the line ending with `prev`?"""
     if nxt.bullet or _HARD_MARKER_RE.match(nxt.text):
         return False
-    if prev.endswith(",") or _DANGLING_RE.search(prev):
+    if prev.endswith(",") or _DANGLING_RE.search(prev, len(prev) - _DANGLING_TAIL):
         return True  # a sentence cannot stop on "the", "of", "held on", ...
     if _MARKER_RE.match(nxt.text):
         return False
@@ -122,33 +97,35 @@ def _continues(prev: str, nxt: _Line, wrap_width: int) -> bool:
     return wrap_width >= 50 and len(prev) >= 0.6 * wrap_width
 
 
-def _logical_lines(lines: list[_Line | None]) -> list[list[_Line] | None]:
-    """Group physical lines into logical ones (None = paragraph break)."""
+def _logical_lines(text: str) -> list[list[_Line] | None]:
+    """The stripped physical lines, with their source offsets, grouped into logical lines (None = a
+    paragraph break)."""
     out: list[list[_Line] | None] = []
     block: list[_Line] = []
-    pending_bullet: _Line | None = None
-
-    def flush_block() -> None:
-        nonlocal block
-        if block:
-            out.extend(_join_block(block))
-            block = []
-
-    for line in lines:
-        if line is None:
-            if pending_bullet is None:
-                flush_block()
+    pending_bullet = False
+    pos = 0
+    for raw in text.split("\n"):
+        start, pos = pos, pos + len(raw) + 1
+        stripped = raw.strip()
+        if not stripped:
+            if not pending_bullet:
+                if block:
+                    out.extend(_join_block(block))
+                    block = []
                 out.append(None)
             continue
-        line = _strip_bullet(line)
-        if line.bullet and not line.text:
-            pending_bullet = line  # the glyph sits alone; its text is on the next line
-            continue
-        if pending_bullet is not None:
-            line = _Line(line.start, line.text, bullet=True)
-            pending_bullet = None
+        line = _Line(start + raw.find(stripped), stripped)  # (found right after the leading whitespace)
+        if stripped[0] in _BULLET_FIRSTS:  # otherwise it is no bullet: no regex needed
+            line = _strip_bullet(line)
+            if line.bullet and not line.text:
+                pending_bullet = True  # the glyph sits alone; its text is on the next line
+                continue
+        if pending_bullet:
+            line.bullet = True
+            pending_bullet = False
         block.append(line)
-    flush_block()
+    if block:
+        out.extend(_join_block(block))
     return out
 
 
@@ -159,6 +136,8 @@ def _wrap_width(block: list[_Line]) -> int:
 
 
 def _join_block(block: list[_Line]) -> list[list[_Line]]:
+    if len(block) == 1:
+        return [block]
     wrap_width = _wrap_width(block)
     logical: list[list[_Line]] = []
     for line in block:
@@ -167,23 +146,6 @@ def _join_block(block: list[_Line]) -> list[list[_Line]]:
         else:
             logical.append([line])
     return logical
-
-
-def _emit_line(builder: _Builder, parts: list[_Line]) -> None:
-    if parts[0].bullet:
-        builder.add(BULLET, parts[0].start)
-    for k, part in enumerate(parts):
-        if k:
-            builder.add(" ", part.start)
-        _emit_collapsed(builder, part)
-
-
-def _emit_collapsed(builder: _Builder, part: _Line) -> None:
-    pos = 0
-    for m in _SPACES_RE.finditer(part.text):
-        builder.add(part.text[pos:m.start() + 1], part.start + pos)
-        pos = m.end()
-    builder.add(part.text[pos:], part.start + pos)
 
 
 def _rejoin_across_blanks(logical: list[list[_Line] | None]) -> list[list[_Line] | None]:
@@ -205,16 +167,73 @@ def _rejoin_across_blanks(logical: list[list[_Line] | None]) -> list[list[_Line]
     return out
 
 
-def normalise(text: str) -> Normalised:
-    text = text.replace("\r\n", " \n").replace("\r", "\n").translate(_SAME_LENGTH)
-    builder = _Builder()
+def _same_length_fixes(text: str) -> str:
+    """The one-for-one replacements, made only for the characters present: str.translate walks every
+    character through a dict, which costs more than the rest of normalise."""
+    if "\r" in text:
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
+    for char in _SAME_LENGTH_CHARS:
+        if char in text:
+            text = text.replace(char, _SAME_LENGTH[ord(char)])
+    return text
+
+
+def _emit(logical_lines: list[list[_Line] | None]) -> Normalised:
+    """The output text, one logical line per line and one blank line between paragraphs, with an anchor
+    (output offset, source offset) where each piece starts."""
+    parts: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    length = 0
     blank_pending = False
-    for logical in _rejoin_across_blanks(_logical_lines(_split_lines(text))):
+    for logical in logical_lines:
         if logical is None:
-            blank_pending = builder.length > 0
+            blank_pending = length > 0
             continue
-        if builder.length:
-            builder.add("\n\n" if blank_pending else "\n", logical[0].start)
+        first = logical[0]
+        if length:
+            separator = "\n\n" if blank_pending else "\n"
+            anchors.append((length, first.start))
+            parts.append(separator)
+            length += len(separator)
         blank_pending = False
-        _emit_line(builder, logical)
-    return builder.result()
+        if len(logical) == 1 and "  " not in first.text:  # the common case: the line as it is
+            if first.bullet:
+                anchors.append((length, first.start))
+                parts.append(BULLET)
+                length += len(BULLET)
+            anchors.append((length, first.start))
+            parts.append(first.text)
+            length += len(first.text)
+        else:
+            length = _emit_joined(logical, parts, anchors, length)
+    return Normalised("".join(parts), anchors)
+
+
+def _emit_joined(logical: list[_Line], parts: list[str], anchors: list[tuple[int, int]], length: int) -> int:
+    """A logical line's bullet and physical lines, joined by single spaces, runs of spaces collapsed."""
+
+    def add(text: str, source_offset: int) -> None:
+        nonlocal length
+        if text:
+            anchors.append((length, source_offset))
+            parts.append(text)
+            length += len(text)
+
+    if logical[0].bullet:
+        add(BULLET, logical[0].start)
+    for k, part in enumerate(logical):
+        if k:
+            add(" ", part.start)
+        if "  " not in part.text:
+            add(part.text, part.start)
+            continue
+        pos = 0
+        for m in _SPACES_RE.finditer(part.text):
+            add(part.text[pos:m.start() + 1], part.start + pos)
+            pos = m.end()
+        add(part.text[pos:], part.start + pos)
+    return length
+
+
+def normalise(text: str) -> Normalised:
+    return _emit(_rejoin_across_blanks(_logical_lines(_same_length_fixes(text))))

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import PAYLOAD_ATTRS, document_text, payloads
+from .judgements import StartedPattern, StartScan, lowered
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z‘“\"'(•])")
 _DATE_PRECISIONS = ("day", "month", "year")
@@ -46,7 +47,9 @@ class Candidate:
 class InspectionRules:
     def __init__(self, rules: dict):
         self.prefilter = re.compile(rules["prefilter"])
-        self.kinds = [(k["kind"], re.compile(k["pattern"])) for k in rules["kinds"]]
+        self.prefilter_started = StartedPattern(self.prefilter, rules["prefilter_starts"])
+        self.kinds = [(k["kind"], StartedPattern(re.compile(k["pattern"]))) for k in rules["kinds"]]
+        self.kind_starts = StartScan([pattern for _, pattern in self.kinds])
         self.generic_context_exclude = re.compile(rules["generic_context_exclude"])
         self.sif_until_year = rules["sif_until_year"]
         self.planned = re.compile(rules["planned"])
@@ -67,11 +70,14 @@ class InspectionFinder:
         self.r = rules
 
     def find(self, text: str, dates: list[DateMention], meeting_date: Optional[str] = None) -> list[Candidate]:
+        hits = self.r.prefilter_started.finditer(text, lowered(text))
+        if not hits:
+            return []
         mentions: list[Candidate] = []
         lines = _lines(text)
         dates = sorted(dates, key=lambda d: d.start)
         date_starts = [d.start for d in dates]
-        for k in _lines_with(self.r.prefilter, text, lines):
+        for k in _lines_holding([m.start() for m in hits], lines):
             pos, line = lines[k]
             for s_start, sentence in _sentences(line, pos):
                 first = bisect_left(date_starts, s_start)
@@ -108,8 +114,10 @@ class InspectionFinder:
         """Inspection mentions in a sentence as (kind, start, end), earlier kinds winning overlaps; the
         same kind named again at once ("Single Inspection Framework (SIF) Inspection") is one mention."""
         taken: list[tuple[str, int, int]] = []
-        for kind, pattern in self.r.kinds:
-            for m in pattern.finditer(sentence):
+        low = lowered(sentence)
+        near = self.r.kind_starts.by_pattern(low, 0, len(sentence))
+        for (kind, pattern), at in zip(self.r.kinds, near):
+            for m in pattern.finditer(sentence, low, 0, len(sentence), at):
                 if any(m.start() < e and s < m.end() for _, s, e in taken):
                     continue
                 if kind == "generic" and taken:
@@ -226,13 +234,13 @@ def _share_date(a: list[str], b: list[str]) -> bool:
     return any((x.startswith(y) or y.startswith(x)) and min(len(x), len(y)) > 4 for x in a for y in b)
 
 
-def _lines_with(pattern: re.Pattern, text: str, lines: list[tuple[int, str]]) -> list[int]:
-    """Indexes of the lines holding a match of `pattern` (one scan of the whole text)."""
+def _lines_holding(offsets: list[int], lines: list[tuple[int, str]]) -> list[int]:
+    """Indexes of the lines holding these (sorted) offsets."""
     starts = [pos for pos, _ in lines]
     found: list[int] = []
-    for m in pattern.finditer(text):
-        k = bisect_right(starts, m.start()) - 1
-        if k >= 0 and (not found or found[-1] != k) and m.start() < starts[k] + len(lines[k][1]):
+    for offset in offsets:
+        k = bisect_right(starts, offset) - 1
+        if k >= 0 and (not found or found[-1] != k) and offset < starts[k] + len(lines[k][1]):
             found.append(k)
     return found
 

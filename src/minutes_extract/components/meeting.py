@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from typing import Optional
+from typing import Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import document_text
 from ..values.dates import full_year, month_number
+from .judgements import first_characters
 
 _PLACEHOLDER = re.compile(r"<<([A-Z_]+)>>")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
@@ -55,6 +56,17 @@ def _expand(pattern: str, fragments: dict) -> str:
     return pattern
 
 
+def _leading_lines(text: str, count: int) -> list[str]:
+    """The first `count` non-blank lines (stripped) of the first 20,000 characters, splitting no more
+    of the text than needed."""
+    head = text[:20_000]
+    parts = head.split("\n", 2 * count + 2)  # normalised text has a blank line between blocks
+    lines = [line for part in parts[:-1] if (line := part.strip())]
+    if len(lines) < count:
+        lines += [line for part in parts[-1].split("\n") if (line := part.strip())]
+    return lines[:count]
+
+
 def _title(text: str) -> str:
     """ "CORPORATE PARENTING PANEL" -> "Corporate Parenting Panel" (text in mixed case is kept)."""
     if not text.isupper():
@@ -64,10 +76,100 @@ def _title(text: str) -> str:
     return " ".join(w if (k and w in small) else w[:1].upper() + w[1:] for k, w in enumerate(words))
 
 
-def _literal_alternation(words: list[str], before: str, after: str) -> re.Pattern:
-    """Capitalised literals, longest first; the look-ahead skips the scan at lower-case positions."""
-    words = sorted(words, key=len, reverse=True)
-    return re.compile(before + "(?=[A-Z])(" + "|".join(re.escape(w) for w in words) + ")" + after)
+def _trie(words: list[str]) -> str:
+    """A regex matching the same words as a longest-first alternation of them, as a prefix tree: at each
+    character only one branch can go on, so a position is rejected after a character or two."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body  # longer words first, then the one ending here
+
+    return branch(tree)
+
+
+def _literal_alternation(words: list[str], not_before: str, not_after: str) -> re.Pattern:
+    """Capitalised literals (group 1), the longest that fits, not inside a longer word. The look-behind
+    sits after the first letter so the pattern starts with a literal: the scan jumps between the
+    capitals that can start a word instead of trying every position."""
+    tree: dict[str, list[str]] = {}
+    for word in set(words):
+        if "A" <= word[:1] <= "Z":
+            tree.setdefault(word[0], []).append(word[1:])
+    firsts = [re.escape(first) + rf"(?<!{not_before}.)" + _trie(rests) for first, rests in sorted(tree.items())]
+    return re.compile("(" + "|".join(firsts) + rf")(?!{not_after})")
+
+
+def _windows(text: str, reversed_text: str, hits: list[tuple[int, int]], back: re.Pattern,
+             ahead: re.Pattern) -> list[tuple[int, int]]:
+    """Regions that hold every match of a pattern whose matches each contain a hit: from the stretch before
+    a hit the pattern can cover (`back`, matched on the reversed text) to the end of what it can read after
+    the hit (`ahead`; neither crosses a line end). Overlapping regions merge, so scanning them finds what
+    scanning the whole text finds."""
+    size = len(text)
+    regions = sorted((size - back.match(reversed_text, size - start).end(), ahead.match(text, end).end())
+                     for start, end in hits)
+    merged: list[tuple[int, int]] = []
+    for start, end in regions:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _scan(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """The pattern's matches in each window, in order."""
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
+
+class Mentions:
+    """Several patterns found in one scan: the scan stops once at each character that can start one of
+    them (the patterns here start with a capital) and looks ahead for every pattern there, each in a named
+    group, instead of one scan per pattern. `find` gives, per pattern, the matches its own finditer would
+    give, as matches of the scan: read them through the pattern's group (its own groups are renamed
+    "<pattern>__<group>")."""
+
+    def __init__(self, patterns: dict[str, re.Pattern]):
+        self.names = list(patterns)
+        # each pattern alone, its match in a group of its name (the scan's groups are read the same way)
+        self.alone = {name: re.compile(f"(?P<{name}>{self._renamed(name, p.pattern)})", p.flags)
+                      for name, p in patterns.items()}
+        firsts = [first_characters(p) for p in patterns.values()]
+        if any(f is None for f in firsts) or any(p.flags & ~re.UNICODE for p in patterns.values()):
+            self.scan = None  # not known where they start (or flags the look-aheads would lose): one scan each
+            return
+        looks = "".join(f"(?:(?=(?P<{name}>{self._renamed(name, p.pattern)}))|)" for name, p in patterns.items())
+        any_found = "".join(f"(?({name})|" for name in self.names) + "(?!)" + ")" * len(self.names)
+        # The look-behind steps back over the character just read so the look-aheads start on it.
+        self.scan = re.compile(f"[{''.join(firsts)}](?<={looks}(?s:.)){any_found}")
+
+    @staticmethod
+    def _renamed(name: str, pattern: str) -> str:
+        pattern = re.sub(r"^\(\?[aiLmsux]+\)", "", pattern)  # leading flags: kept in the pattern's flags
+        return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{name}__{m.group(1)}>", pattern)
+
+    def find(self, text: str) -> dict[str, list[re.Match]]:
+        if self.scan is None:
+            return {name: list(pattern.finditer(text)) for name, pattern in self.alone.items()}
+        found: dict[str, list[re.Match]] = {name: [] for name in self.names}
+        resume = dict.fromkeys(self.names, 0)  # a pattern's next match starts after its last one
+        for m in self.scan.finditer(text):
+            for name in self.names:
+                start = m.start(name)
+                if start >= resume[name]:
+                    found[name].append(m)
+                    resume[name] = m.end(name)
+        return found
 
 
 class MeetingRules:
@@ -79,6 +181,12 @@ class MeetingRules:
 
         self.header_lines = rules["header_lines"]
         self.headers = [(h["id"], rx(h["pattern"])) for h in rules["header_patterns"]]
+        # Lines that start with none of the `starts` can only be read by the patterns without one, and
+        # only when they hold one of the pattern's `needs`.
+        self.header_starts = re.compile("|".join(f"(?:{h['starts']})" for h in rules["header_patterns"]
+                                                 if "starts" in h))
+        self.unstarted_headers = [(h["id"], rx(h["pattern"]), tuple(h.get("needs", ())))
+                                  for h in rules["header_patterns"] if "starts" not in h]
         self.body_line = rx(rules["body_line"])
         self.date_line = rx(rules["date_line"])
         self.body_noun = rx(rules["body_noun"])
@@ -92,6 +200,9 @@ class MeetingRules:
         self.body_action_before = rx(rules["body_action_before"])
         self.other_body_before = rx(rules["other_body_before"])
         self.generic_reference = rx(rules["generic_reference"])
+        windows = rules["body_windows"]
+        self.body_anchor = rx(windows["anchor"])
+        self.body_window = (re.compile(windows["back"]), re.compile(windows["ahead"]))
         self.body_score = rules["body_score"]
         self.scan_chars = rules["scan_chars"]
         self.authority_header = rx(rules["authority_header"])
@@ -110,7 +221,7 @@ class MeetingRules:
         # Place names match as written (capitalised) or in capitals: "hackney carriage" is not Hackney.
         spellings = [p for e in rules["authorities"] for p in e["places"]]
         spellings = sorted(set(spellings + [p.upper() for p in spellings]), key=len, reverse=True)
-        self.place = _literal_alternation(spellings, r"(?<![\w-])", r"(?![\w-])")
+        self.place = _literal_alternation(spellings, r"[\w-]", r"[\w-]")
         self.place_after_name = rx(rules["place_after_name"])
         self.venue = rx(rules["venue"])
         self.venues = rules["venues"]
@@ -121,7 +232,9 @@ class MeetingRules:
         self.by_domain = {re.sub(r"[^a-z0-9]", "", key.lower()): name
                           for key, name in [*self.by_place.items(), *self.by_abbreviation.items()]}
         self.by_domain.update(rules["domains"])  # addresses that are not the place name
-        self.abbreviation = _literal_alternation(list(self.by_abbreviation), r"(?<![\w&])", r"(?![\w&])")
+        self.abbreviation = _literal_alternation(list(self.by_abbreviation), r"[\w&]", r"[\w&]")
+        self.mentions = Mentions({"place": self.place, "abbreviation": self.abbreviation, "venue": self.venue,
+                                  "noun": self.body_anchor})
 
 
 class MeetingReader:
@@ -131,18 +244,27 @@ class MeetingReader:
         self.r = rules
 
     def read(self, text: str) -> dict:
-        lines = [line.strip() for line in text[:20_000].split("\n") if line.strip()][: self.r.header_lines]
+        lines = _leading_lines(text, self.r.header_lines)
         header = self.from_header(lines)
         opening = text[: self.r.scan_chars]  # a long document says who met early on
-        body = header.get("body") or self.body_from_text(opening)
-        authority = self.authority_from_header(lines[:6]) or self.authority_from_text(opening)
+        mentions = self.r.mentions.find(opening)
+        body = header.get("body") or self.body_from_text(opening, mentions)
+        authority = self.authority_from_header(lines[:6]) or self.authority_from_text(opening, mentions)
         return {"authority": authority, "body": body, "date": header.get("date")}
 
     # -- headers -----------------------------------------------------------------------------------
     def from_header(self, lines: list[str]) -> dict:
         found: dict = {}
+        block = "\n".join(lines)
+        unstarted = [(rule, pattern, needs) for rule, pattern, needs in self.r.unstarted_headers
+                     if not needs or any(map(block.__contains__, needs))]  # most headers hold no weekday
         for k, line in enumerate(lines):
-            for _, pattern in self.r.headers:
+            if self.r.header_starts.match(line):
+                patterns = self.r.headers
+            else:
+                patterns = [(rule, pattern) for rule, pattern, needs in unstarted
+                            if not needs or any(map(line.__contains__, needs))]
+            for _, pattern in patterns:
                 m = pattern.search(line)
                 if not m:
                     continue
@@ -202,12 +324,17 @@ class MeetingReader:
         return None
 
     # -- running text ------------------------------------------------------------------------------
-    def body_from_text(self, text: str) -> Optional[str]:
+    def body_from_text(self, text: str, mentions: Optional[dict] = None) -> Optional[str]:
         """The named body the text treats as this meeting: the subject of `noted`/`resolved`, the body
         `members of the ...` belong to, and the one whose noun the text keeps using (`the Committee`)."""
+        mentions = self.r.mentions.find(text) if mentions is None else mentions
+        hits = [m.span("noun") for m in mentions["noun"]]
+        if not hits:
+            return None  # every named body and generic reference holds a body noun
+        windows = _windows(text, text[::-1], hits, *self.r.body_window)
         generic: Counter = Counter()
         generic_actions: Counter = Counter()
-        for m in self.r.generic_reference.finditer(text):
+        for m in _scan(self.r.generic_reference, text, windows):
             noun = m.group("noun").replace(" ", "-").lower()
             generic[noun] += 1
             generic_actions[noun] += bool(self.r.body_action_after.match(m.group("after")))
@@ -218,16 +345,20 @@ class MeetingReader:
         nouns: dict[str, str] = {}
         first: dict[str, int] = {}
         cleaned: dict[str, Optional[str]] = {}
-        for m in self.r.named_body.finditer(text):
+        for m in _scan(self.r.named_body, text, windows):
             raw = m.group("body")
             body = cleaned[raw] if raw in cleaned else cleaned.setdefault(raw, self.clean_body(raw, header=False))
             if not body or (len(body.split()) == 1 and body not in self.r.bare_bodies):
                 continue
             before, after = text[max(0, m.start() - 60):m.start()], text[m.end():m.end() + 40]
-            if self.r.other_body_before.search(before) and not self.r.body_action_before.search(before):
-                continue  # "presented to Cabinet", "a report by the Board"
+            acted_on = None  # whether `before` shows the body acting, read at most once
+            if self.r.other_body_before.search(before):
+                acted_on = bool(self.r.body_action_before.search(before))
+                if not acted_on:
+                    continue  # "presented to Cabinet", "a report by the Board"
             score = self.r.body_score["mention"]
-            if self.r.body_action_after.match(after) or self.r.body_action_before.search(before):
+            if self.r.body_action_after.match(after) or (
+                    acted_on if acted_on is not None else self.r.body_action_before.search(before)):
                 score += self.r.body_score["action"]
             noun = self.r.body_noun.findall(body)[-1].replace(" ", "-").lower()
             score += self.r.body_score["generic_match"] * generic.get(noun, 0)
@@ -247,7 +378,8 @@ class MeetingReader:
             return None
         return max(candidates, key=lambda b: (scores[b], -first[b]))
 
-    def authority_from_text(self, text: str) -> Optional[str]:
+    def authority_from_text(self, text: str, mentions: Optional[dict] = None) -> Optional[str]:
+        mentions = self.r.mentions.find(text) if mentions is None else mentions
         weights = self.r.authority_score
         scores: Counter = Counter()
         for council in self.r.council_word.finditer(text):
@@ -258,26 +390,28 @@ class MeetingReader:
             name = self.r.by_place.get(place.lower()) or self.council_named(place)
             if name:
                 scores[name] += weights["full_name"] - weights["place"]  # the place itself also counts below
-        for m in self.r.abbreviation.finditer(text):
-            scores[self.r.by_abbreviation[m.group(1)]] += weights["abbreviation"]
-        for m in self.r.place.finditer(text):
-            after, before = text[m.end():m.end() + 20], text[max(0, m.start() - 30):m.start()]
+        for m in mentions["abbreviation"]:
+            scores[self.r.by_abbreviation[m.group("abbreviation")]] += weights["abbreviation"]
+        for m in mentions["place"]:
+            start, end = m.span("place")
+            after, before = text[end:end + 20], text[max(0, start - 30):start]
             if self.r.place_joint.search(after) or self.r.place_joint.search(before):
                 weight = weights["place_joint"]   # "Monmouthshire & Torfaen": a joint service
-            elif self.r.place_in_name_after.match(after) or self.r.place_after_name.search(text, max(0, m.start() - 30),
-                                                                                           m.start()):
+            elif (self.r.place_in_name_after.match(after)
+                  or self.r.place_after_name.search(text, max(0, start - 30), start)):
                 weight = weights["place_in_name"]  # "Dorset Combined Youth Justice Service", "Cllr Sarah Wakefield"
             else:
                 weight = weights["place"]
-            scores[self.r.by_place[m.group(1).lower()]] += weight
+            scores[self.r.by_place[m.group("place").lower()]] += weight
         for m in self.r.domain.finditer(text):
             label = self.r.domain_label.search(text, max(0, m.start() - 40), m.start())
             name = label and self.council_of_domain(label.group("label").lower())
             if name:
                 scores[name] += weights["domain"]
-        for m in self.r.venue.finditer(text):
-            if m.group("town") in self.r.venues:
-                scores[self.r.venues[m.group("town")]] += weights["venue"]  # "County Hall, Maidstone"
+        for m in mentions["venue"]:
+            town = m.group("venue__town")
+            if town in self.r.venues:
+                scores[self.r.venues[town]] += weights["venue"]  # "County Hall, Maidstone"
         if not scores:
             return None
         ranked = scores.most_common(2)

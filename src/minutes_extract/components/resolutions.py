@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401
-from ..extensions import PAYLOAD_ATTRS
+from ..extensions import PAYLOAD_ATTRS, document_text
 
 
 @dataclass
@@ -42,11 +42,18 @@ class Trigger:
     id: str
     where: str
     pattern: re.Pattern
+    needs: tuple[str, ...] = ()  # the pattern cannot match a line holding none of these
 
 
 class ResolutionRules:
     def __init__(self, rules: dict):
-        self.triggers = [Trigger(t["id"], t["where"], re.compile(t["pattern"])) for t in rules["triggers"]]
+        self.triggers = [Trigger(t["id"], t["where"], re.compile(t["pattern"]), tuple(t.get("needs", ())))
+                         for t in rules["triggers"]]
+        # Lower-cased, every trigger's needs: a line holding none of them is not tried at all.
+        if all(t.needs for t in self.triggers):
+            self.trigger_words: Optional[tuple[str, ...]] = tuple({w.lower() for t in self.triggers for w in t.needs})
+        else:
+            self.trigger_words = None
         self.decision_list = re.compile(rules["decision_list_clause"])
         self.clause_marker = re.compile(rules["clause_marker"])
         self.inline_split = re.compile(rules["inline_clause_split"])
@@ -55,7 +62,11 @@ class ResolutionRules:
         self.duplicate_threshold = rules["duplicate_threshold"]
 
     def trigger(self, block: Block) -> Optional[tuple[Trigger, re.Match]]:
+        if self.trigger_words and not any(map(block.text.lower().__contains__, self.trigger_words)):
+            return None
         for trig in self.triggers:
+            if trig.needs and not any(map(block.text.__contains__, trig.needs)):
+                continue
             if not self.allowed(trig.where, block):
                 continue
             m = trig.pattern.match(block.text)
@@ -207,13 +218,14 @@ def doc_blocks(doc: Doc) -> list[Block]:
     """Blocks with the section and item each one sits in (from the segmenter's span groups)."""
     sections = sorted(((s.start_char, s.end_char, s.label_) for s in doc.spans.get("sections", [])))
     items = sorted((s.start_char, s.end_char) for s in doc.spans.get("items", []))
-    out, si, ii = [], 0, -1
+    text = document_text(doc)  # a slice of it is the span's text: Span.text rebuilds it token by token
+    out, ii = [], -1
     for span in doc.spans.get("blocks", []):
-        start = span.start_char
+        start, end = span.start_char, span.end_char
         while ii + 1 < len(items) and items[ii + 1][0] <= start:
             ii += 1
         section = _section_at(sections, start)
-        out.append(Block(start, span.end_char, span.text, span.label_, section, ii))
+        out.append(Block(start, end, text[start:end], span.label_, section, ii))
     return out
 
 

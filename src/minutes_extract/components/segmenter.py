@@ -9,9 +9,11 @@ an unnumbered "No. Item" meeting page), else by a single-item fallback.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
+from spacy.attrs import IDX, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -24,6 +26,8 @@ class Line:
     start: int
     end: int
     text: str
+    kind: Optional[str] = None  # Segmenter.section_kind(text), read once (Segmenter.read_lines)
+    level: int = 0              # _list_level(text.strip())
 
 
 @dataclass
@@ -38,6 +42,7 @@ class ItemStart:
 _ITEM_MARKER = re.compile(r"^\(?Item\s+(\d+[A-Za-z]?)\.?\)$", re.I)
 _TITLE_WITH_MARKER = re.compile(r"^(.+?)\s*\(Item\s+(\d+[A-Za-z]?)\.?\)$", re.I)
 _AGENDA_ITEM = re.compile(r"^(?:.*\s[-–]\s)?Agenda item$", re.I)
+_AGENDA_ITEM_END = re.compile(r"Agenda item$", re.I)  # what _AGENDA_ITEM needs, tried at one place only
 _ISSUE_PAGE = re.compile(r"^Issue\s*-\s*meetings$", re.I)
 _MEETING_ITEM = re.compile(r"^(?:•\s*)?Meeting(?::|\s+of\b)\s*.*\(Item\s+(\d+[A-Za-z]?)\.?\)", re.I)
 _ITEM_REFERENCE = re.compile(r"\((?:agenda\s+)?item\s+(\d+[A-Za-z]?)\.?\)|\bfor item (\d+[A-Za-z]?)\b", re.I)
@@ -71,10 +76,21 @@ class Segmenter:
     def __init__(self, rules: dict):
         self.headings = {h: kind for kind, names in rules["section_headings"].items() for h in names}
         self.agenda_titles = set(rules["agenda_titles"])
+        # a standard agenda title, alone or followed by more words or a comma
+        self.agenda_title = re.compile("(?:" + "|".join(map(re.escape, sorted(self.agenda_titles))) + r")(?:[ ,]|\Z)"
+                                       if self.agenda_titles else r"(?!)")
         self.chrome = [re.compile(p, re.I) for p in rules["chrome_patterns"]]
         self.intro_cues = tuple(rules["list_intro_cues"])
 
     # -- pure helpers -------------------------------------------------------------------------
+    def read_lines(self, text: str) -> list[Line]:
+        """The non-blank lines, each with its section kind and list level (asked for many times)."""
+        lines = split_lines(text)
+        for line in lines:
+            line.kind = self.section_kind(line.text)
+            line.level = _list_level(line.text.strip())
+        return lines
+
     def strip_chrome(self, line: Line) -> tuple[int, int]:
         """Title offsets without link chrome such as "pdf icon PDF 86 KB" or "(agenda item 7)"."""
         text = line.text.rstrip()
@@ -106,7 +122,7 @@ class Segmenter:
 
     def is_agenda_title(self, text: str) -> bool:
         key = text.lower().rstrip(". ").replace("’", "'")
-        return any(key == t or key.startswith(t + " ") or key.startswith(t + ",") for t in self.agenda_titles)
+        return bool(self.agenda_title.match(key))
 
     def title_item(self, lines: list[Line], index: int, number: Optional[str], rule: str) -> ItemStart:
         start, end = self.strip_chrome(lines[index])
@@ -129,8 +145,8 @@ class Segmenter:
 
     def items_agenda_page(self, lines: list[Line]) -> list[ItemStart]:
         for i, line in enumerate(lines[:8]):
-            if _AGENDA_ITEM.match(line.text.strip()) and i + 1 < len(lines):
-                if _AGENDA_ITEM.match(lines[i + 1].text.strip()):
+            if _is_agenda_item(line.text.strip()) and i + 1 < len(lines):
+                if _is_agenda_item(lines[i + 1].text.strip()):
                     continue  # "Agendas, Meetings and Minutes - Agenda item" then "Agenda item"
                 return [self.title_item(lines, i + 1, self.item_number_near(lines, i + 1), "agenda_item_page")]
         return []
@@ -203,7 +219,7 @@ class Segmenter:
                 continue
             number, title = int(m.group(1)), m.group(2)
             sentence = title.rstrip().endswith((".", "?", ":")) and _reads_as_sentence(title)
-            if sentence and ((i > 0 and self.section_kind(lines[i - 1].text)) or number == minute_number + 1):
+            if sentence and ((i > 0 and lines[i - 1].kind) or number == minute_number + 1):
                 minute_number = number  # numbered paragraphs of the minutes themselves, not items
                 continue
             if number <= last or (items and number - last > 3) or _MONTH_START.match(title):
@@ -226,7 +242,7 @@ class Segmenter:
         items = []
         for i in range(header + 1, len(lines)):
             text = lines[i].text.strip()
-            if self.section_kind(text):
+            if lines[i].kind:
                 continue
             if (i == header + 1 and text.startswith("To ")) or self.meeting_page_title(lines, i):
                 items.append(self.title_item(lines, i, None, "meeting_page_title"))
@@ -249,8 +265,8 @@ class Segmenter:
     def items_fallback(self, lines: list[Line]) -> list[ItemStart]:
         """A single item whose title is the line before the first Minutes:/Decision: heading."""
         for i, line in enumerate(lines[:4]):
-            if self.section_kind(line.text) in ("minutes", "decision"):
-                if i == 1 and not self.section_kind(lines[0].text):
+            if line.kind in ("minutes", "decision"):
+                if i == 1 and not lines[0].kind:
                     return [self.title_item(lines, 0, None, "description_before_minutes")]
                 break
         return []
@@ -271,16 +287,21 @@ class Segmenter:
         level = _list_level(lines[index].text)
         for j in range(index - 1, floor - 1, -1):
             text = lines[j].text.strip()
-            if self.section_kind(text):
+            if lines[j].kind:
                 return None
-            if _list_level(text) >= level and _list_level(text) > 0:
+            if lines[j].level >= level and lines[j].level > 0:
                 continue
-            if _list_level(text) == 0 and not (text.endswith((":", ":-", "–")) or any(c in text.lower() for c in self.intro_cues)):
+            if lines[j].level == 0 and not (text.endswith((":", ":-", "–")) or any(c in text.lower() for c in self.intro_cues)):
                 if j == index - 1:
                     return None
                 continue  # a paragraph inside the list (e.g. "(Where planning ...)")
             return lines[j].start, lines[j].start + len(lines[j].text.rstrip())
         return None
+
+
+def _is_agenda_item(text: str) -> bool:
+    """ "Agenda item" or "... - Agenda item": the slow pattern runs only on lines that end so."""
+    return bool(_AGENDA_ITEM_END.search(text, max(0, len(text) - len("Agenda item"))) and _AGENDA_ITEM.match(text))
 
 
 def _reads_as_sentence(text: str) -> bool:
@@ -290,21 +311,47 @@ def _reads_as_sentence(text: str) -> bool:
     return len(words) > 6 or (len(words) > 2 and lower > (len(words) - 1) / 2)
 
 
+_DEEP_MARKER = re.compile(r"^\(?[a-z]\)\s|^[a-z]\.\s|^\(?[ivx]{1,5}\)\s|^[ivx]{1,5}\.\s")
+# The checks of _list_level in order, as one pattern: the first alternative that matches names the level.
+_LEVEL_MARKER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in (
+    ("bullet", re.escape(_BULLET)), ("decimal", _DECIMAL_PARAGRAPH.pattern), ("deep", _DEEP_MARKER.pattern),
+    ("marker", _LIST_MARKER.pattern))))
+_LEVELS = {"bullet": 1, "decimal": 0, "deep": 2, "marker": 1}
+
+
 def _list_level(text: str) -> int:
-    """0 for a paragraph, 1 for a bullet or lettered/numbered sub-paragraph, 2 for deeper markers."""
-    if text.startswith(_BULLET):
-        return 1
-    if _DECIMAL_PARAGRAPH.match(text):
-        return 0  # "3.3 Areas for improvement were:": a report's numbered paragraph, not a list entry
-    if re.match(r"^\(?[a-z]\)\s|^[a-z]\.\s|^\(?[ivx]{1,5}\)\s|^[ivx]{1,5}\.\s", text):
-        return 2
-    if _LIST_MARKER.match(text):
-        return 1
-    return 0
+    """0 for a paragraph, 1 for a bullet or lettered/numbered sub-paragraph, 2 for deeper markers
+    ("3.3 Areas for improvement were:" is a report's numbered paragraph: 0, not a list entry)."""
+    m = _LEVEL_MARKER.match(text)
+    return _LEVELS[m.lastgroup] if m else 0
 
 
-def _char_span(doc: Doc, start: int, end: int, label: str) -> Optional[Span]:
-    return doc.char_span(start, end, label=label, alignment_mode="expand")
+class _Spans:
+    """doc.char_span(start, end, label, alignment_mode="expand") for the many spans of one Doc: the token
+    offsets are read once, and each span costs two bisects instead of a Doc call making Token objects."""
+
+    def __init__(self, doc: Doc, size: int):
+        self.doc, self.size = doc, size
+        offsets = doc.to_array([IDX, SPACY])
+        self.starts = offsets[:, 0].tolist()
+        self.spaces = offsets[:, 1].tolist()
+
+    def token_at(self, char: int) -> int:
+        """The token whose text or trailing space holds `char` (tokens tile the text), else -1."""
+        return bisect_right(self.starts, char) - 1 if 0 <= char < self.size else -1
+
+    def token_end(self, token: int) -> int:
+        """Where the token's text ends: where the next one starts, less its trailing space."""
+        following = self.starts[token + 1] if token + 1 < len(self.starts) else self.size
+        return following - self.spaces[token]
+
+    def span(self, start: int, end: int, label: str) -> Optional[Span]:
+        first, last = self.token_at(start), self.token_at(end - 1)
+        if first < 0 or last < 0:
+            return None
+        if start == self.token_end(first):
+            first += 1  # the character is the token's trailing space, not the token
+        return Span(self.doc, first, last + 1, label=label)
 
 
 class SegmenterComponent:
@@ -314,31 +361,33 @@ class SegmenterComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = document_text(doc)
-        lines = split_lines(text)
+        lines = self.segmenter.read_lines(text)
         items = self.segmenter.find_items(lines)
-        doc.spans["items"] = self.item_spans(doc, text, lines, items)
-        doc.spans["sections"] = self.section_spans(doc, text, lines, items)
-        doc.spans["blocks"] = self.block_spans(doc, lines, items)
+        spans = _Spans(doc, len(text))
+        doc.spans["items"] = self.item_spans(spans, text, lines, items)
+        doc.spans["sections"] = self.section_spans(spans, text, lines, items)
+        doc.spans["blocks"] = blocks = self.block_spans(spans, lines, items)
+        _start_sentences(doc, [span.start for span in blocks])
         return doc
 
-    def item_spans(self, doc: Doc, text: str, lines: list[Line], items: list[ItemStart]) -> list[Span]:
+    def item_spans(self, spans_of: _Spans, text: str, lines: list[Line], items: list[ItemStart]) -> list[Span]:
         spans = []
         for k, item in enumerate(items):
             start = min(lines[item.line].start, item.title_start)
             end = lines[items[k + 1].line].start - 1 if k + 1 < len(items) else len(text)
-            span = _char_span(doc, start, max(end, item.title_end), item.rule)
+            span = spans_of.span(start, max(end, item.title_end), item.rule)
             if span is None:
                 continue
-            span._.set(PAYLOAD_ATTRS["items"], {
+            _set_payload(span, PAYLOAD_ATTRS["items"], {
                 "number": item.number, "title": text[item.title_start:item.title_end].strip(),
                 "title_start": item.title_start, "title_end": item.title_end,
             })
             spans.append(span)
         return spans
 
-    def section_spans(self, doc: Doc, text: str, lines: list[Line], items: list[ItemStart]) -> list[Span]:
+    def section_spans(self, spans_of: _Spans, text: str, lines: list[Line], items: list[ItemStart]) -> list[Span]:
         item_lines = {item.line for item in items}
-        heads = [(i, kind) for i, line in enumerate(lines) if (kind := self.segmenter.section_kind(line.text))]
+        heads = [(i, line.kind) for i, line in enumerate(lines) if line.kind]
         spans = []
         for k, (i, kind) in enumerate(heads):
             stop = len(text)
@@ -346,23 +395,22 @@ class SegmenterComponent:
                 if j in item_lines or (k + 1 < len(heads) and j == heads[k + 1][0]):
                     stop = lines[j].start - 1
                     break
-            span = _char_span(doc, lines[i].start, max(stop, lines[i].end), kind)
+            span = spans_of.span(lines[i].start, max(stop, lines[i].end), kind)
             if span is not None:
-                span._.set(PAYLOAD_ATTRS["sections"], {"heading": lines[i].text.strip()})
+                _set_payload(span, PAYLOAD_ATTRS["sections"], {"heading": lines[i].text.strip()})
                 spans.append(span)
         return spans
 
-    def block_spans(self, doc: Doc, lines: list[Line], items: list[ItemStart]) -> list[Span]:
+    def block_spans(self, spans_of: _Spans, lines: list[Line], items: list[ItemStart]) -> list[Span]:
         title_lines = {item.line for item in items}
         spans = []
         floor = 0
         previous = (0, None)  # (level, intro) of the line before: siblings in a list share an intro
         for i, line in enumerate(lines):
-            text = line.text.strip()
             if i in title_lines:
                 floor = i
-            level = _list_level(text)
-            if i in title_lines or self.segmenter.section_kind(text):
+            level = line.level
+            if i in title_lines or line.kind:
                 label = "heading"
             else:
                 label = "bullet" if level else "paragraph"
@@ -373,13 +421,42 @@ class SegmenterComponent:
             else:
                 intro = self.segmenter.intro_for(lines, i, floor) if level else None
             previous = (level, intro)
-            span = _char_span(doc, line.start, line.end, label)
+            span = spans_of.span(line.start, line.end, label)
             if span is None:
                 continue
-            span._.set(PAYLOAD_ATTRS["blocks"], {"intro": intro, "level": level})
+            _set_payload(span, PAYLOAD_ATTRS["blocks"], {"intro": intro, "level": level})
             spans.append(span)
-            span[0].is_sent_start = True
         return spans
+
+
+def _payloads_in_user_data() -> bool:
+    """Does this spaCy keep a Span's `span._.<name>` value in doc.user_data[("._.", name, start_char,
+    end_char)] (spacy/tokens/underscore.py)? Asked once, on a two-token Doc."""
+    from spacy.vocab import Vocab
+    doc = Doc(Vocab(), words=["a", "b"])
+    span = doc[1:2]
+    span._.set(PAYLOAD_ATTRS["blocks"], "probe")
+    return doc.user_data.get(("._.", PAYLOAD_ATTRS["blocks"], span.start_char, span.end_char)) == "probe"
+
+
+_DIRECT_PAYLOADS = _payloads_in_user_data()
+
+
+def _set_payload(span: Span, attr: str, value: dict) -> None:
+    """span._.set(attr, value), without building an Underscore object per span when spaCy allows."""
+    if _DIRECT_PAYLOADS:
+        span.doc.user_data[("._.", attr, span.start_char, span.end_char)] = value
+    else:
+        span._.set(attr, value)
+
+
+def _start_sentences(doc: Doc, tokens: list[int]) -> None:
+    """Each block starts a sentence. Set in one pass: Token.is_sent_start = True checks the whole Doc for a
+    parse on every call."""
+    if tokens:
+        sent_starts = doc.to_array(SENT_START)
+        sent_starts[tokens] = 1
+        doc.from_array([SENT_START], sent_starts)
 
 
 @Language.factory(
