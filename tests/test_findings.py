@@ -1,8 +1,18 @@
 """minutes_findings: strengths and areas for development, their units, polarity and attribution."""
-import pytest
+import random
+import re
+from pathlib import Path
 
-from minutes_extract.components.findings import first_letters, split_alternatives
+import pytest
+from spacy.tokens import Doc
+
+from minutes_extract.components.findings import (
+    _KIND_RANK, FindingReader, Hit, first_letters, fold_quotes, lead_words, required_runs, sentence_starts,
+    split_alternatives, tail_width,
+)
+from minutes_extract.extensions import document_text
 from minutes_extract.extract import extract_text
+from minutes_extract.normalise import normalise
 
 
 def findings(record):
@@ -202,3 +212,115 @@ def test_split_alternatives(pattern, expected):
 ])
 def test_first_letters(pattern, expected):
     assert first_letters(pattern, 3) == expected
+
+
+# -- the index of patterns by the words their matches start with or contain ---------------------------------
+@pytest.mark.parametrize("pattern, expected", [
+    ("good", {("good", True, None, None)}),
+    ("(very |really )?good", {("good", True, None, None), ("very", True, "good", None), ("really", True, "good", None)}),
+    ("strong(ly|er)?", {("strong", True, None, None), ("strongly", True, None, None), ("stronger", True, None, None)}),
+    ("on the other hand", {("on", True, "the", "other")}),
+    (r"(is|was) (\w+ )?improving", {("is", True, "improving", None), ("is", True, "*", "improving"),
+                                     ("was", True, "improving", None), ("was", True, "*", "improving")}),
+    (r"hmi\w*", {("hmi", True, None, None), ("hmi", False, None, None)}),
+    ("[Gg]ood(?= \\w)", {("good", True, None, None)}),
+    (r"\(better\)", None),
+    (r"\w+n't", None),
+])
+def test_lead_words(pattern, expected):
+    assert lead_words(pattern) == (frozenset(expected) if expected else None)
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("thank(s|ed|ing)?|paid tribute", ({"thank", "tribute"}, 1)),  # the rarer word of "paid tribute"
+    ("the (fv|mv|visit|letter)", ({"fv", "mv", "visit", "letter"}, 1)),  # not "the"
+    (r"(in|within) the (\w+ )?(report|letter)", ({"report", "letter"}, 3)),
+    (r"self[- ]assessment|hmi\w*", ({"assessment", "hmi"}, 1)),
+    (r"[\w'-]+ x", ({"x"}, 1 << 30)),
+    ("£|overspends?", None),
+])
+def test_required_runs(pattern, expected):
+    found = required_runs("(?:" + pattern.replace(" ", r"\s+") + ")")
+    assert found == ((frozenset(expected[0]), expected[1]) if expected else None)
+
+
+@pytest.mark.parametrize("pattern, width", [
+    ("(:|:-|as follows\\.?)$", 11), ("identified:?-?$", 12), (r"\s+$", None), ("a$|b", None),
+])
+def test_tail_width(pattern, width):
+    assert tail_width(pattern) == width
+
+
+def seed_docs(nlp):
+    """The seeds, and variants that upper-case them or spell them with letters that fold to ASCII ones."""
+    seeds = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("0*.txt"))
+    texts = [normalise(p.read_text(encoding="utf-8")).text for p in seeds]
+    odd = str.maketrans({"s": "\u017f", "k": "\u212a", "i": "\u0131"})
+    rnd = random.Random(3)
+    variants = [" ".join(w.translate(odd) if rnd.random() < 0.2 else w for w in t.split(" ")) for t in texts]
+    return [nlp(t) for t in texts + [t.upper() for t in texts] + variants]
+
+
+def scan_everywhere(lexicon, text):
+    """The lexicon's hits found the slow way: every indexed alternative tried at every word."""
+    hits = [Hit(m.start(), m.end(), p) for regex, p in lexicon.scanned for m in regex.finditer(text)]
+    for word in re.finditer(r"\w+", text):
+        for regex, p in lexicon.candidates(word.group().lower()):
+            m = regex.match(text, word.start())
+            if m:
+                hits.append(Hit(word.start(), m.end(), p))
+    hits.sort(key=lambda h: (h.start, h.start - h.end, _KIND_RANK[h.pattern.kind]))
+    kept, last_end = [], -1
+    for hit in hits:
+        if hit.start >= last_end:
+            kept.append(hit)
+            last_end = hit.end
+    return kept
+
+
+def test_indexed_lexicon_finds_what_trying_everywhere_finds(nlp):
+    rules = nlp.get_pipe("minutes_findings").rules
+    for doc in seed_docs(nlp):
+        text = fold_quotes(document_text(doc))
+        assert rules.lexicon.scan(text, rules.words_of(text), rules.vocab) == scan_everywhere(rules.lexicon, text)
+
+
+def test_gated_context_searches_agree_with_plain_ones(nlp):
+    rules = nlp.get_pipe("minutes_findings").rules
+    for doc in seed_docs(nlp):
+        reader = FindingReader(doc, rules)
+        starts = [0] + [s.start_char for s in doc.spans["items"]] + [b.start for b in reader.blocks()]
+        window = rules.item_window
+        assert [reader.service_item(a) for a in starts] == [
+            bool(rules.service_item.search(reader.text, a, a + window)) for a in starts]
+        for block in reader.blocks():
+            for r in reader.readings(block.start, block.last_end):
+                stripped = r.text.strip().rstrip(" .;,)\"'")
+                for p, gate in rules.leads + rules.subjects:
+                    assert bool(r.search(p.regex, gate)) == bool(p.regex.search(r.text)), (p.id, r.text)
+                for p, gate, first_words in rules.exclusions:
+                    if first_words is None:
+                        assert bool(r.search(p.regex, gate, stripped)) == bool(p.regex.search(stripped))
+                found = [m.span() for m in r.finditer(rules.source, rules.source_gate)]
+                assert found == [m.span() for m in rules.source.finditer(r.text)]
+                plain = next((role for role, regex, _, _ in rules.speakers if regex.match(r.body)), None)
+                assert rules.speaker_of(r.body, r.gates) == plain
+
+
+def test_sentence_starts_without_the_sentencizer(nlp):
+    for doc in seed_docs(nlp)[:5]:
+        bare = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+        for block in doc.spans["blocks"]:  # only the segmenter's marks
+            bare[block.start].is_sent_start = True
+        assert sentence_starts(bare) == sentence_starts(doc)
+        assert len(sentence_starts(doc)) > 10
+
+
+def test_word_counts_agree_with_findall(nlp):
+    rules = nlp.get_pipe("minutes_findings").rules
+    rnd = random.Random(5)
+    for doc in seed_docs(nlp)[:5]:
+        reader = FindingReader(doc, rules)
+        for _ in range(200):
+            a, b = sorted(rnd.randrange(len(reader.text) + 1) for _ in range(2))
+            assert reader.words(a, b) == len(re.findall(r"\w+", reader.text[a:b]))

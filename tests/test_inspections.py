@@ -88,7 +88,7 @@ def test_an_unnamed_ofsted_inspection_takes_its_framework_from_the_year(finder):
 
 def test_kind_patterns_tried_only_where_they_can_start_find_what_a_scan_finds(finder):
     from conftest import SEEDS
-    from minutes_extract.components.judgements import lowered
+    from minutes_extract.matching import lowered
     from minutes_extract.normalise import normalise
     for path in SEEDS:
         text = normalise(path.read_text(encoding="utf-8")).text

@@ -6,9 +6,8 @@ import re
 import pytest
 
 from conftest import SEEDS, all_extractions
-from minutes_extract.components.judgements import (
-    JudgementFinder, JudgementRules, StartedPattern, first_characters, guarded, lowered, starting_strings,
-)
+from minutes_extract.components.judgements import JudgementFinder, JudgementRules
+from minutes_extract.matching import StartedPattern, first_characters, guarded, lowered, starting_strings
 from minutes_extract.normalise import normalise
 from minutes_extract.rules import load_json
 

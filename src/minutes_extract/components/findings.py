@@ -16,24 +16,37 @@ service's performance (an inspection, an annual report, a service update: the it
 findings from cues alone; a list introduced as strengths or areas for development counts anywhere.
 Cue lists and patterns are data: models/rules/findings.json names the lexicons under
 models/lexicons/finding_*.jsonl (cues, ConText modifiers, speakers/sources/exclusions).
+
+Speed: a document's words are listed once and looked up, all at once, in a vocabulary shared by documents. Each
+pattern is indexed by what its regex's parse tree says about its matches: the words they can start with (a
+lexicon alternative is tried only where they occur), and runs of letters they must contain (a context pattern --
+speakers, sources, exclusions, ... -- is tried only in a sentence holding one). The index only skips places
+where a pattern cannot match, so results are those of trying every pattern everywhere. Items without a cue
+(or an "identified" list) are skipped whole. Sentences are the sentencizer's, worked out here from the tokens
+when the pipeline has none.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from typing import Optional
+from functools import cached_property, lru_cache, reduce
+from operator import or_
+from typing import NamedTuple, Optional
 
-from spacy.attrs import IDX, SENT_START
+import numpy as np
+from spacy.attrs import IDX, IS_PUNCT, ORTH, SENT_START
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import PAYLOAD_ATTRS, document_text
 from ..rules import load_jsonl
 
-try:  # the regex parser, to read which letters a pattern's matches start with
+try:  # the regex parser, to read what a pattern's matches start with and contain
     import re._constants as _const
     import re._parser as _parser
 except ImportError:  # Python 3.10
@@ -42,8 +55,10 @@ except ImportError:  # Python 3.10
 
 STRENGTH, DEVELOPMENT = "strength", "development"
 _FLIP = {STRENGTH: DEVELOPMENT, DEVELOPMENT: STRENGTH}
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "´": "'"})
+_QUOTES = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("´", "'"))
+_NO_LOOKBEHIND = ("\\(", "[", "\"", "'")  # patterns starting so may match inside a word
 _WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 # Kinds of overlapping matches, in the order that wins when two cover exactly the same text.
 _KIND_RANK = {"mask": 0, "cue": 1, "negation": 2, "hypothetical": 2, "action": 2, "historical": 2,
               "contrast": 3, "concession": 3}
@@ -66,7 +81,7 @@ class Pattern:
 
 def compile_pattern(pattern: str) -> re.Pattern:
     """A lexicon pattern: case-insensitive, whole words, a space matches any run of whitespace."""
-    before = "" if pattern.startswith(("\\(", "[", "\"", "'")) else r"(?<!\w)"
+    before = "" if pattern.startswith(_NO_LOOKBEHIND) else r"(?<!\w)"
     return re.compile(before + "(?:" + pattern.replace(" ", r"\s+") + r")(?!\w)", re.I)
 
 
@@ -83,61 +98,12 @@ def _pattern(row: dict, kind: Optional[str] = None) -> Pattern:
     )
 
 
-@dataclass(frozen=True)
-class Hit:
-    start: int
-    end: int
-    pattern: Pattern
-
-
-class Lexicon:
-    """Finds every pattern's matches in one pass over the words of a text.
-
-    Python's regex engine has no fast path for patterns that start with optional words, so scanning a
-    document once per pattern is slow. Each pattern is split into its top-level alternatives, and each
-    alternative is indexed by the letters its matches can start with (read from the regex's parse tree); at
-    each word only the alternatives indexed under that word's first letters are tried. Alternatives that can
-    start with anything but a letter are scanned the ordinary way."""
-
-    KEY = 3  # letters of a word used as the index key
-
-    def __init__(self, patterns: list[Pattern], rows: list[dict]):
-        self.index: dict[str, list[tuple[re.Pattern, Pattern]]] = {}
-        self.scanned: list[tuple[re.Pattern, Pattern]] = []
-        for pattern, row in zip(patterns, rows):
-            for alternative in split_alternatives(row["pattern"]):
-                compiled = compile_pattern(alternative)
-                keys = first_letters(alternative, self.KEY)
-                if keys is None or not all(k[:1].isalnum() for k in keys):
-                    self.scanned.append((compiled, pattern))
-                    continue
-                for key in keys:
-                    self.index.setdefault(key, []).append((compiled, pattern))
-
-    @lru_cache(maxsize=65536)
-    def candidates(self, word: str) -> tuple:
-        """The alternatives that may match at a word: indexed under the whole (short) word or its first letters."""
-        keys = [word + " "] if len(word) <= self.KEY else []
-        keys += [word[:n] for n in range(1, min(len(word), self.KEY) + 1)]
-        return tuple(c for k in keys for c in self.index.get(k, ()))
-
-    def scan(self, text: str) -> list[Hit]:
-        """Non-overlapping hits: leftmost, then longest, then by kind (masks win ties)."""
-        hits = [Hit(m.start(), m.end(), p) for regex, p in self.scanned for m in regex.finditer(text)]
-        candidates = self.candidates
-        for word in _WORD.finditer(text):
-            start = word.start()
-            for regex, p in candidates(word.group().lower()):
-                m = regex.match(text, start)
-                if m:
-                    hits.append(Hit(start, m.end(), p))
-        hits.sort(key=lambda h: (h.start, h.start - h.end, _KIND_RANK[h.pattern.kind]))
-        kept, last_end = [], -1
-        for hit in hits:
-            if hit.start >= last_end:
-                kept.append(hit)
-                last_end = hit.end
-        return kept
+def fold_quotes(text: str) -> str:
+    """Curly quotes and acute accents as straight quotes (str.translate is slow for non-ASCII maps)."""
+    for curly, straight in _QUOTES:
+        if curly in text:
+            text = text.replace(curly, straight)
+    return text
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -165,11 +131,17 @@ def split_alternatives(pattern: str) -> list[str]:
 def first_letters(pattern: str, limit: int) -> Optional[set[str]]:
     """The lower-case strings (up to `limit` characters, within the first word) that every match of the
     pattern starts with one of; None when a match may start with something that is not a literal."""
+    tree = _parse(pattern)
+    return None if tree is None else _first(list(tree), "", limit)
+
+
+@lru_cache(maxsize=4096)
+def _parse(pattern: str):
+    """The parse tree of a case-insensitive pattern (None when it is not a regex)."""
     try:
-        items = list(_parser.parse(pattern, re.I))
+        return _parser.parse(pattern, re.I)
     except re.error:
         return None
-    return _first(items, "", limit)
 
 
 def _first(items: list, prefix: str, limit: int) -> Optional[set[str]]:
@@ -209,9 +181,570 @@ def _union(parts) -> Optional[set[str]]:
     return out
 
 
+# -- what a pattern's matches start with, read from its regex's parse tree ---------------------------------
+# A key (first, exact, second, third): a match starts with a word equal to `first` (or, not exact, starting
+# with it), followed by the words `second` and `third` when given ("*": any one word; None: anything). Keys only
+# say where a pattern cannot match: the pattern itself still decides. Constructs the reading does not follow
+# widen the keys, never narrow them.
+ANY_WORD = "*"
+_IS_WORD = re.compile(r"\w").match  # the regex engine's own word characters
+_REPEATS = (_const.MAX_REPEAT, _const.MIN_REPEAT) + ((_const.POSSESSIVE_REPEAT,) if hasattr(_const, "POSSESSIVE_REPEAT") else ())
+_NON_WORD_CATEGORIES = (_const.CATEGORY_SPACE, _const.CATEGORY_NOT_WORD)
+
+
+def lead_words(pattern: str, words: int = 3) -> Optional[frozenset]:
+    """The keys of a lexicon pattern (case-insensitive, matched from a word start to a word end), reading up to
+    `words` words (fewer when the ways through the pattern are too many to follow), or None when its matches
+    may start anywhere."""
+    tree = _parse(pattern)  # (a space stands for compile_pattern's run of whitespace: a word break either way)
+    if tree is None:
+        return None
+    for size in range(words, 0, -1):
+        try:
+            keys = _Walk(size).walk(list(tree), (), "", 0)
+            break
+        except _Walk.TooMany:
+            continue
+    else:
+        return None
+    if keys is None or not all(w.isascii() for key in keys for w in key if isinstance(w, str)):
+        return None
+    return frozenset(keys)
+
+
+class _Walk:
+    """Follows the ways through a parse tree up to the end of their WORDS-th word. State: the words read (a
+    word, or "*" for any one word) and the word being read ("": between words)."""
+    LIMIT = 64  # nesting followed
+    STEPS = 5000  # steps taken before giving up
+
+    class TooMany(Exception):
+        pass
+
+    def __init__(self, words: int):
+        self.WORDS, self.steps = words, 0
+
+    def walk(self, items: list, done: tuple, word: str, depth: int):
+        self.steps += 1
+        if self.steps > self.STEPS:
+            raise self.TooMany
+        if depth > self.LIMIT:
+            return self.unknown(done, word)
+        if not items:  # the pattern ends at a word end (compile_pattern adds the boundary)
+            return self.key(done + (word,) if word else done)
+        op, arg = items[0]
+        rest = items[1:]
+        if op is _const.LITERAL:
+            return self.char(chr(arg), rest, done, word, depth)
+        if op is _const.IN:
+            if all(o is _const.LITERAL for o, _ in arg):
+                return _keys_union(self.char(chr(a), rest, done, word, depth) for _, a in arg)
+            if all(_non_word_member(o, a) for o, a in arg):
+                return self.char(" ", rest, done, word, depth)
+            return self.unknown(done, word)
+        if op is _const.SUBPATTERN:
+            return self.walk(list(arg[-1]) + rest, done, word, depth + 1)
+        if op is _const.BRANCH:
+            return _keys_union(self.walk(list(b) + rest, done, word, depth + 1) for b in arg[1])
+        if op in _REPEATS:
+            return self.repeat(arg, rest, done, word, depth)
+        if op in (_const.ASSERT, _const.ASSERT_NOT, _const.AT):
+            return self.walk(rest, done, word, depth)  # a constraint only: ignoring it admits more
+        return self.unknown(done, word)
+
+    def char(self, ch: str, rest: list, done: tuple, word: str, depth: int):
+        if _IS_WORD(ch):
+            return self.walk(rest, done, word if word == ANY_WORD else word + ch.lower(), depth)
+        if not word:
+            return self.walk(rest, done, "", depth) if done else None
+        done += (word,)
+        return self.key(done) if len(done) == self.WORDS else self.walk(rest, done, "", depth)
+
+    def repeat(self, arg, rest: list, done: tuple, word: str, depth: int):
+        low, high, body = arg
+        items = list(body)
+        optional = low == 0 or body.getwidth()[0] == 0
+        paths = [self.walk(rest, done, word, depth)] if optional else []
+        if high == 0:
+            return _keys_union(paths)
+        if _only_non_word(items):  # "\s+", "[- ]?": a separator however often it repeats
+            paths.append(self.char(" ", rest, done, word, depth))
+        elif _only_word(items):  # "\w+": all or the end of one word
+            paths.append(self.walk(rest, done, word or ANY_WORD, depth) if word in ("", ANY_WORD)
+                         else self.unknown(done, word))
+        else:  # once through the body, then as many times more as the repeat allows
+            again = (arg[0] and arg[0] - 1, high if high == _const.MAXREPEAT else high - 1, body)
+            paths.append(self.walk(items + ([(_REPEATS[0], again)] if high != 1 else []) + rest, done, word,
+                                   depth + 1))
+        return _keys_union(paths)
+
+    @staticmethod
+    def key(done: tuple):
+        """The key of the words read: a trailing "*" (any word) tells nothing, and is left out."""
+        while done and done[-1] == ANY_WORD:
+            done = done[:-1]
+        if not done or done[0] == ANY_WORD:
+            return None
+        return {(done[0], True, done[1] if len(done) > 1 else None, done[2] if len(done) > 2 else None)}
+
+    def unknown(self, done: tuple, word: str):
+        """What follows is not read: the words so far (a first word being read is a prefix)."""
+        if not done:
+            return {(word, False, None, None)} if word and word != ANY_WORD else None
+        return self.key(done)
+
+
+def _keys_union(parts):
+    out: set = set()
+    for part in parts:
+        if part is None:
+            return None
+        out |= part
+    return out
+
+
+def _non_word_member(op, arg) -> bool:
+    return (op is _const.LITERAL and not _IS_WORD(chr(arg))) or (op is _const.CATEGORY and arg in _NON_WORD_CATEGORIES)
+
+
+def _only_word(items: list) -> bool:
+    """Whether the items are one character class of word characters ("\\w", "[a-z]" ...)."""
+    return len(items) == 1 and items[0][0] is _const.IN and all(_word_member(o, a) for o, a in items[0][1])
+
+
+def _only_non_word(items: list) -> bool:
+    """Whether every way through the items consumes nothing but non-word characters."""
+    for op, arg in items:
+        if op is _const.LITERAL or op is _const.IN:
+            if not all(_non_word_member(o, a) for o, a in ([(op, arg)] if op is _const.LITERAL else arg)):
+                return False
+        elif op is _const.SUBPATTERN:
+            if not _only_non_word(list(arg[-1])):
+                return False
+        elif op is _const.BRANCH:
+            if not all(_only_non_word(list(b)) for b in arg[1]):
+                return False
+        elif op in _REPEATS:
+            if not _only_non_word(list(arg[2])):
+                return False
+        else:
+            return False
+    return True
+
+
+def row_keys(pattern: str) -> Optional[frozenset]:
+    """The first words of a whole lexicon row (every alternative), as compile_pattern() matches it; None when
+    unknown."""
+    if pattern.startswith(_NO_LOOKBEHIND):  # compile_pattern lets such a row match inside a word
+        return None
+    return _keys_union(lead_words(alternative, 1) for alternative in split_alternatives(pattern))
+
+
+def either(patterns) -> str:
+    """One pattern matching what any of the lexicon patterns matches."""
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+class KeySet:
+    """A pattern's keys, by first word, to tell quickly whether a match may start at some words."""
+
+    def __init__(self, keys: frozenset):
+        self.keys = keys
+        self.prefixes = tuple(first for first, exact, _, _ in keys if not exact)
+        self.firsts: dict[str, tuple[bool, set, set, set]] = {}  # first -> (any, seconds, (second, third)s, thirds)
+        for first, exact, second, third in keys:
+            if exact:
+                anything, pairs, triples, wild = self.firsts.setdefault(first, (False, set(), set(), set()))
+                if second is None:
+                    self.firsts[first] = (True, pairs, triples, wild)
+                elif third is None:
+                    pairs.add(second)
+                elif second == ANY_WORD:
+                    wild.add(third)
+                else:
+                    triples.add((second, third))
+
+    def admit(self, first: str, second: Optional[str], third: Optional[str]) -> bool:
+        """Whether a match may start at the (lower-case) word `first` followed by `second` and `third` ("" past
+        the end of the text, None when unknown)."""
+        if first.startswith(self.prefixes):
+            return True
+        found = self.firsts.get(first)
+        if found is None:
+            return False
+        anything, pairs, triples, wild = found
+        if anything or second is None or second in pairs:
+            return True
+        if third is None:
+            return bool(wild) or any(s == second for s, _ in triples)
+        return third in wild or (second, third) in triples
+
+
+class FirstWords:
+    """The first words a set of keys allows, for quick tests of one word (None keys: any word)."""
+
+    def __init__(self, keys: Optional[frozenset]):
+        self.any = keys is None
+        keys = keys or ()
+        self.exact = frozenset(k[0] for k in keys if k[1])
+        self.prefixes = tuple(sorted({k[0] for k in keys if not k[1]}))
+
+    def admit(self, word: str) -> bool:
+        """`word` as found in the text (any case)."""
+        return self.any or not word.isascii() or self.admit_lower(word.lower())
+
+    def admit_lower(self, lower: str) -> bool:
+        return lower in self.exact or lower.startswith(self.prefixes)
+
+    def admit_start(self, first: Optional[re.Match]) -> bool:
+        """Whether a match may start at the beginning of a text whose first word is `first` (_WORD.match(text):
+        None when the text does not start with one, and then no keyed match can start there)."""
+        return self.any or (first is not None and self.admit(first.group()))
+
+
+def required_runs(pattern: str) -> Optional[tuple[frozenset, int]]:
+    """(runs, breaks): lower-case runs of word characters one of which every match of `pattern` contains
+    (whatever its word boundaries), chosen to be rare (long), and at most how many word breaks a match has
+    before the run (UNBOUNDED: no limit); None when some match need contain none."""
+    try:
+        return _required(list(_parser.parse(pattern, re.I)))
+    except re.error:
+        return None
+
+
+UNBOUNDED = 1 << 30
+
+
+def _required(items: list) -> Optional[tuple[frozenset, int]]:
+    """The rarest of the requirements a sequence offers: a run of literal word characters, or the union of what
+    the ways through a group or alternation require."""
+    offers, run, breaks = [], "", 0  # breaks: most word breaks the items so far can take
+    for op, arg in items:
+        if op is _const.LITERAL and _IS_WORD(chr(arg)):
+            if not run:
+                run_breaks = breaks
+            run += chr(arg).lower()
+            continue
+        if op in (_const.ASSERT, _const.ASSERT_NOT, _const.AT):
+            continue  # takes no characters: the run goes on
+        if run:
+            offers.append((frozenset([run]), run_breaks))
+            run = ""
+        inner = None
+        if op is _const.SUBPATTERN:
+            inner = _required(list(arg[-1]))
+        elif op is _const.BRANCH:
+            ways = [_required(list(b)) for b in arg[1]]
+            if None not in ways:
+                inner = frozenset().union(*(w[0] for w in ways)), max(w[1] for w in ways)
+        elif op in _REPEATS and arg[0] >= 1:
+            inner = _required(list(arg[2]))
+        if inner is not None:
+            offers.append((inner[0], min(UNBOUNDED, breaks + inner[1])))
+        breaks = min(UNBOUNDED, breaks + _breaks([(op, arg)]))
+    if run:
+        offers.append((frozenset([run]), run_breaks))
+    offers = [o for o in offers if all(r.isascii() for r in o[0])]
+    return min(offers, key=lambda o: sum(_rarity(r) for r in o[0])) if offers else None
+
+
+def _breaks(items: list) -> int:
+    """At most how many word breaks (non-word characters, however many in a row) the items can take."""
+    out = 0
+    for op, arg in items:
+        if op is _const.LITERAL:
+            out += not _IS_WORD(chr(arg))
+        elif op is _const.IN:
+            out += not all(_word_member(o, a) for o, a in arg)
+        elif op is _const.SUBPATTERN:
+            out += _breaks(list(arg[-1]))
+        elif op is _const.BRANCH:
+            out += max(_breaks(list(b)) for b in arg[1])
+        elif op in _REPEATS:
+            body = list(arg[2])
+            inner = 1 if _only_non_word(body) else _breaks(body)
+            out += 0 if inner == 0 or arg[1] == 0 else (
+                inner if _only_non_word(body) else (UNBOUNDED if arg[1] == _const.MAXREPEAT else inner * arg[1]))
+        elif op not in (_const.ASSERT, _const.ASSERT_NOT, _const.AT):
+            out += 1
+    return min(out, UNBOUNDED)
+
+
+def _word_member(op, arg) -> bool:
+    return ((op is _const.LITERAL and bool(_IS_WORD(chr(arg))))
+            or (op is _const.CATEGORY and arg in (_const.CATEGORY_WORD, _const.CATEGORY_DIGIT)))
+
+
+def _rarity(run: str) -> float:
+    """How often a run may be expected in text (lower: rarer): common words are frequent, short runs too."""
+    return 1.0 if run in STOP_WORDS else 0.5 ** len(run)
+
+
+def tail_width(pattern: str) -> Optional[int]:
+    """For a pattern anchored at the end ("...$") that matches at most n characters: n (a search need only
+    look at the last n + 1 characters); else None."""
+    try:
+        tree = _parser.parse(pattern, re.I)
+    except re.error:
+        return None
+    items = list(tree)
+    if not items or items[-1] != (_const.AT, _const.AT_END):
+        return None
+    high = tree.getwidth()[1]
+    return high if high < 10_000 else None
+
+
+class Hit(NamedTuple):
+    start: int
+    end: int
+    pattern: Pattern
+
+
+class Vocabulary(dict):
+    """Every distinct word (a run of \\w, as written) met so far -> its number. Arrays indexed by number hold
+    what the rules need to know of each word, so a document's words are all looked up at once."""
+
+    ANY, PAIR, TRIPLE = 1, 2, 4  # Lexicon.describe
+    NON_ASCII = -2  # key number of a word the keys cannot judge: it may be any word
+    LIMIT = 100_000  # words remembered before starting afresh (memory stays bounded on long runs)
+
+    def __init__(self, describe):
+        super().__init__()
+        self.describe = describe  # word -> (starts, number, gates)
+        self.words: list[str] = []
+        self.starts = np.zeros(0, np.int64)  # whether lexicon alternatives may start at the word (ANY, PAIR, TRIPLE)
+        self.number = np.zeros(0, np.int64)  # its number as a key word of the lexicon
+        self.gates = np.zeros(0, np.int64)
+        self.length = np.zeros(0, np.int64)
+
+    def __missing__(self, word: str) -> int:
+        n = len(self.words)
+        if n == len(self.gates):
+            self._grow(max(1024, 2 * n))
+        self.words.append(word)
+        self.starts[n], self.number[n], self.gates[n] = self.describe(word)
+        self.length[n] = len(word)
+        self[word] = n
+        return n
+
+    def _grow(self, size: int) -> None:
+        for name in ("starts", "number", "gates", "length"):
+            old = getattr(self, name)
+            new = np.zeros(size, old.dtype)
+            new[:len(old)] = old
+            setattr(self, name, new)
+
+
+class DocWords:
+    """A text's words (runs of \\w): where each starts and its number in the vocabulary."""
+
+    def __init__(self, text: str, vocab: Vocabulary):
+        parts = _WORD_SPLIT.split(text)  # between words, word, between words, ...: strings only (no Match objects)
+        lengths = np.fromiter(map(len, parts), np.int64, len(parts))
+        self.starts = (np.cumsum(lengths) - lengths)[1::2]
+        words = parts[1::2]
+        self.ids = np.fromiter(map(vocab.__getitem__, words), np.int64, len(words))
+
+
+class Lexicon:
+    """Finds every pattern's matches (non-overlapping: leftmost, then longest) in a text.
+
+    Each pattern is split into its top-level alternatives, and each alternative is tried only at the words
+    where its keys (read from its parse tree) allow it to start: the word and up to two after it ("(very |really
+    )?good" starts with very, really or good; "on the other hand" with "on the other"). Which words allow some
+    alternative is looked up for all of a document's words at once, by number; at those words the alternatives
+    are tried in the order of the index by first letters, which decides between equal matches. Alternatives
+    that can start with anything but a letter are scanned the ordinary way."""
+
+    KEY = 3  # letters of a word used as the index key
+    SHIFT = 20  # bits of a key word's number in a code of two or three numbers
+
+    def __init__(self, patterns: list[Pattern], rows: list[dict]):
+        self.index: dict[str, list[tuple[re.Pattern, Pattern]]] = {}
+        self.scanned: list[tuple[re.Pattern, Pattern]] = []
+        self.keys: dict[re.Pattern, KeySet] = {}
+        for pattern, row in zip(patterns, rows):
+            for alternative in split_alternatives(row["pattern"]):
+                compiled = compile_pattern(alternative)
+                letters = first_letters(alternative, self.KEY)
+                if letters is None or not all(k[:1].isalnum() for k in letters):
+                    self.scanned.append((compiled, pattern))
+                    continue
+                for key in letters:
+                    self.index.setdefault(key, []).append((compiled, pattern))
+                self.keys[compiled] = KeySet(lead_words(alternative) or frozenset(
+                    (k.strip(), k.endswith(" "), None, None) for k in letters))
+        keys = set().union(*(k.keys for k in self.keys.values()))
+        self.single = FirstWords(frozenset(k for k in keys if k[2] is None))
+        pairs = {(k[0], k[2]) for k in keys if k[2] is not None and k[3] is None}
+        triples = {(k[0], k[2], k[3]) for k in keys if k[3] is not None}
+        self.pair_firsts = frozenset(k[0] for k in pairs)
+        self.triple_firsts = frozenset(k[0] for k in triples)
+        words = {w for key in pairs | triples for w in key} - {ANY_WORD}
+        self.numbers = {w: n for n, w in enumerate(sorted(words))}
+        # pairs and triples "x * y" as tables by key number + 2 (0: a word the keys cannot judge, 1: no key word)
+        size = len(self.numbers) + 2
+        self.pairs, self.wild = np.zeros((size, size), bool), np.zeros((size, size), bool)
+        for first, second in pairs:
+            self.pairs[self.numbers[first] + 2, self.numbers[second] + 2] = True
+        for first, second, third in triples:
+            if second == ANY_WORD:
+                self.wild[self.numbers[first] + 2, self.numbers[third] + 2] = True
+        self.triples = np.array(sorted(self.code(*k) for k in triples if k[1] != ANY_WORD) or [-1], np.int64)
+        self.tables: dict[tuple[int, int, int], tuple] = {}
+
+    def code(self, *words: str) -> int:
+        out = 0
+        for w in words:
+            out = (out << self.SHIFT) + self.numbers[w] + 2
+        return out
+
+    def describe(self, word: str) -> tuple[int, int]:
+        """(starts, number) of a vocabulary word: starts = bits ANY (an alternative may start at it whatever
+        follows), PAIR and TRIPLE (... given the words after it); number = its number as a key word (-1: none)."""
+        lower = word.lower()
+        if not word.isascii():  # case folding may differ from lower(): try what the first letters index
+            return (Vocabulary.ANY if self.candidates(lower) else 0), Vocabulary.NON_ASCII
+        starts = ((Vocabulary.ANY if self.single.admit(word) else 0) | (Vocabulary.PAIR if lower in self.pair_firsts else 0)
+                  | (Vocabulary.TRIPLE if lower in self.triple_firsts else 0))
+        return starts, self.numbers.get(lower, -1)
+
+    @lru_cache(maxsize=65536)
+    def candidates(self, word: str) -> tuple:
+        """The alternatives that may match at a word: indexed under the whole (short) word or its first letters."""
+        keys = [word + " "] if len(word) <= self.KEY else []
+        keys += [word[:n] for n in range(1, min(len(word), self.KEY) + 1)]
+        return tuple(c for k in keys for c in self.index.get(k, ()))
+
+    def alternatives(self, words: tuple[int, int, int], vocab: Vocabulary) -> tuple:
+        """The candidates for a word (by number) that its keys allow, given the two words after it (-1: none)."""
+        found = self.tables.get(words)
+        if found is None:
+            word = vocab.words[words[0]]
+            lower = word.lower()
+            found = self.candidates(lower)
+            if word.isascii():
+                after = [vocab.words[n] if n >= 0 else "" for n in words[1:]]
+                after = [w.lower() if w.isascii() else None for w in after]
+                found = tuple(c for c in found if self.keys[c[0]].admit(lower, *after))
+            self.tables[words] = found
+        return found
+
+    def places(self, ids: np.ndarray, vocab: Vocabulary) -> list[int]:
+        """Indices of the words where some alternative may start."""
+        starts = vocab.starts[ids]
+        places = np.flatnonzero(starts)
+        depends = (starts[places] & Vocabulary.ANY) == 0  # on the next words
+        if not depends.any():
+            return places.tolist()
+        given = places[depends]
+        numbers = np.append(vocab.number[ids], [-1, -1]) + 2  # 0: not ASCII (any word), 1: no key word
+        first, second, third = numbers[given], numbers[given + 1], numbers[given + 2]
+        found = self.pairs[first, second] | self.wild[first, third] | (second == 0) | (third == 0)
+        exact = (((first << self.SHIFT) + second) << self.SHIFT) + third
+        found |= self.triples[np.minimum(np.searchsorted(self.triples, exact), len(self.triples) - 1)] == exact
+        keep = np.ones(len(places), bool)
+        keep[depends] = found
+        return places[keep].tolist()
+
+    def scan(self, text: str, words: DocWords, vocab: Vocabulary) -> list[Hit]:
+        """Non-overlapping hits: leftmost, then longest, then by kind (masks win ties)."""
+        hits = [Hit(m.start(), m.end(), p) for regex, p in self.scanned for m in regex.finditer(text)]
+        starts, ids = words.starts.tolist(), words.ids.tolist() + [-1, -1]
+        for i in self.places(words.ids, vocab):
+            start = starts[i]
+            for regex, p in self.alternatives((ids[i], ids[i + 1], ids[i + 2]), vocab):
+                m = regex.match(text, start)
+                if m:
+                    hits.append(Hit(start, m.end(), p))
+        hits.sort(key=lambda h: (h.start, h.start - h.end, _KIND_RANK[h.pattern.kind]))
+        kept, last_end = [], -1
+        for hit in hits:
+            if hit.start >= last_end:
+                kept.append(hit)
+                last_end = hit.end
+        return kept
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Where a context pattern may match: `bit` is set on the words containing one of the runs every match
+    contains, with at most `before` word breaks before it; `starts` (0: unknown) on the words a match may
+    start with."""
+    bit: int
+    starts: int = 0
+    before: int = UNBOUNDED
+
+
+class Gates:
+    """Bits of context patterns, set on words (Gate): a sentence's gates, the union of its words' bits, tell
+    which patterns may match in it, and its words with a pattern's `starts` bit where a match may start."""
+
+    def __init__(self):
+        self.runs: dict[str, int] = {}  # a run -> the bits of the patterns requiring it (or another)
+        self.exact: dict[str, int] = {}  # a first word -> the `starts` bits of the patterns it may start
+        self.prefixes: list[tuple[str, int]] = []  # a first word's start -> ... (for open-ended first words)
+        self.always = 0  # patterns whose matches need contain no run
+        self.all = 0
+        self.lengths: list[int] = []  # of the runs
+
+    WIDTH = 62  # bits a word's gates can hold (numpy int64); patterns beyond are tried everywhere
+
+    def add(self, patterns: list[str], compiled: bool = True) -> Gate:
+        """A gate for patterns matched as one (`compiled`: lexicon patterns, as compile_pattern() matches them)."""
+        bit = self._bit()
+        required = required_runs(either(p.replace(" ", r"\s+") for p in patterns) if compiled else patterns[0])
+        if required is None or bit >> self.WIDTH:
+            self.always |= bit
+            return Gate(bit)
+        for run in required[0]:
+            self.runs[run] = self.runs.get(run, 0) | bit
+        self.lengths = sorted({len(run) for run in self.runs})
+        keys = _keys_union(row_keys(p) for p in patterns) if compiled else None
+        if keys is None:
+            return Gate(bit, 0, required[1])
+        starts = self._bit()
+        if starts >> self.WIDTH:
+            return Gate(bit, 0, required[1])
+        for first, exact, *_ in keys:
+            if exact:
+                self.exact[first] = self.exact.get(first, 0) | starts
+            else:
+                self.prefixes.append((first, starts))
+        return Gate(bit, starts, required[1])
+
+    def _bit(self) -> int:
+        bit = 1 << self.all.bit_length()
+        self.all |= bit
+        return bit
+
+    def of(self, word: str) -> int:
+        """The bits of a word (of a word the keys cannot judge: all of them)."""
+        if not word.isascii():
+            return self.all & ((1 << self.WIDTH) - 1)
+        lower = word.lower()
+        out = self.exact.get(lower, 0)
+        for prefix, bit in self.prefixes:
+            if lower.startswith(prefix):
+                out |= bit
+        runs, size = self.runs, len(lower)
+        for i in range(size):  # every run the word contains
+            for length in self.lengths:
+                if i + length > size:
+                    break
+                out |= runs.get(lower[i:i + length], 0)
+        return out
+
+
+
 def strip_marker(marker: re.Pattern, text: str) -> str:
     m = marker.match(text)
     return text[m.end():] if m else text
+
+
+def search_end(regex: re.Pattern, width: Optional[int], text: str) -> Optional[re.Match]:
+    """regex.search(text) for a pattern anchored at the end and at most `width` long (tail_width)."""
+    return regex.search(text, max(0, len(text) - width - 1)) if width is not None else regex.search(text)
 
 
 # -- one sentence, read the ConText way ------------------------------------------------------------------
@@ -225,36 +758,84 @@ class Verdict:
     relay: bool = False
 
 
-@dataclass
+_NO_VERDICT = Verdict()  # of a sentence without cues
+
+
 class Reading:
     """What a sentence says: its verdict with and without weak cues (weak cues count only where the
     sentence is already in a finding context), the polarity of any list heading in it, its speaker, the
     sources it names and why it is not a finding (None when it may be one)."""
-    start: int
-    end: int
-    strict: Verdict = field(default_factory=Verdict)
-    lenient: Verdict = field(default_factory=Verdict)
-    heading: Optional[str] = None
-    heading_cue: Optional[str] = None
-    speaker: Optional[str] = None
-    source: Optional[str] = None
-    intro: bool = False
-    text: str = ""
-    body: str = ""
-    rules: Optional["FindingRules"] = None
+
+    def __init__(self, start: int, text: str, rules: "FindingRules", gates: int, gate_words: Optional[list[int]],
+                 gate_masks: list[int], word_starts: list[int]):
+        self.start, self.end, self.text, self.rules = start, start + len(text), text, rules
+        self.gates = gates  # the context patterns that may match in it (Gates), from its words with gates:
+        self.gate_words = gate_words  # their numbers in the document's words (None: not known)
+        self.gate_masks = gate_masks
+        self.word_starts = word_starts  # where each of the document's words starts
+        self.strict = self.lenient = _NO_VERDICT
+        self.heading: Optional[str] = None
+        self.heading_cue: Optional[str] = None
+        self.speaker: Optional[str] = None
+        self.source: Optional[str] = None
+        self.intro = False
+
+    @cached_property
+    def body(self) -> str:
+        """The text without its list marker or a leading "that", "and", ..."""
+        return self.rules.unit_prefix.sub("", strip_marker(self.rules.list_marker, self.text), count=1)
 
     def verdict(self, in_context: bool) -> Verdict:
         return self.lenient if in_context else self.strict
 
+    def search_from(self, gate: Gate) -> int:
+        """Where in the text a search for the gate's pattern need start: a match contains a word with its bit,
+        with at most gate.before word breaks before it."""
+        if gate.before < UNBOUNDED and self.gate_words is not None:
+            for word, mask in zip(self.gate_words, self.gate_masks):
+                if mask & gate.bit:
+                    return max(0, self.word_starts[max(0, word - gate.before - 2)] - self.start)
+        return 0
+
+    def starts(self, gate: Gate):
+        """Offsets in the text of the words a match of the gate's pattern may start with."""
+        for word, mask in zip(self.gate_words, self.gate_masks):
+            if mask & gate.starts:
+                yield self.word_starts[word] - self.start
+
+    def search(self, regex: re.Pattern, gate: Gate, text: Optional[str] = None) -> Optional[re.Match]:
+        """regex.search over the text (or a string starting where it does), where the gate allows a match."""
+        if not self.gates & gate.bit:
+            return None
+        text = self.text if text is None else text
+        if gate.starts and self.gate_words is not None:  # try only the words a match may start with
+            return next(filter(None, (regex.match(text, at) for at in self.starts(gate))), None)
+        return regex.search(text, self.search_from(gate))
+
+    def finditer(self, regex: re.Pattern, gate: Gate) -> list[re.Match]:
+        """regex.finditer over the text, where the gate allows a match (its matches cannot be empty)."""
+        if not self.gates & gate.bit:
+            return []
+        if not (gate.starts and self.gate_words is not None):
+            return list(regex.finditer(self.text, self.search_from(gate)))
+        found, end = [], 0
+        for at in self.starts(gate):
+            if at >= end:
+                m = regex.match(self.text, at)
+                if m:
+                    found.append(m)
+                    end = m.end()
+        return found
+
     @cached_property
     def excluded(self) -> Optional[str]:
         """Why this sentence is not a finding whatever its cues (question, courtesy, plan, ...), or None."""
-        return self.rules.exclusion(self.text, self.body)
+        return self.rules.exclusion(self)
 
     @cached_property
     def subject(self) -> bool:
         """Whether it names something a service does (children, practice, placements, ...)."""
-        return any(p.regex.search(self.text) for p in self.rules.subjects)
+        return any(self.search(p.regex, gate) for p, gate in self.rules.subjects)
 
 
 @dataclass
@@ -277,20 +858,27 @@ class FindingRules:
         self.unscoped = {r["id"] for r in cue_rows if r.get("unscoped")}
         self.needs_source = {r["id"] for r in cue_rows if r.get("needs_source")}
         context_rows = load_rows(lex["context"])
-        context = [_pattern(r) for r in context_rows if r["kind"] != "source"]
+        self.gates = Gates()
         # one search finds every source named: the group name carries its role
         sources = [r for r in context_rows if r["kind"] == "source"]
         self.source = re.compile("|".join(f"(?P<{r['role']}__{n}>" + compile_pattern(r["pattern"]).pattern + ")"
                                           for n, r in enumerate(sources)), re.I)
-        # one anchored match finds the speaker: alternatives are tried in the lexicon's order
-        speakers = [r for r in context_rows if r["kind"] == "speaker"]
-        self.speaker = re.compile("|".join(f"(?P<{r['role']}__{n}>" + compile_pattern(r["pattern"]).pattern + ")"
-                                           for n, r in enumerate(speakers)), re.I)
-        self.exclusions = [p for p in context if p.kind == "exclude"]
-        self.leads = [p for p in context if p.kind == "lead"]
-        self.subjects = [p for p in context if p.kind == "subject"]
+        self.source_gate = self.gates.add([r["pattern"] for r in sources])
+        # the speaker: the first of the lexicon's speaker patterns matching at the start of a sentence; patterns
+        # matched at a sentence's start are also tested on its first word
+        self.speakers = [(r["role"], compile_pattern(r["pattern"]), self.gates.add([r["pattern"]]),
+                          FirstWords(row_keys(r["pattern"]))) for r in context_rows if r["kind"] == "speaker"]
+        self.speaker_bits = reduce(or_, (gate.bit for _, _, gate, _ in self.speakers), 0)
+        self.speakers_by_first: dict[Optional[str], list] = {}
+        self.exclusions = [(_pattern(r), self.gates.add([r["pattern"]]),
+                            FirstWords(row_keys(r["pattern"])) if r.get("anchor") == "start" else None)
+                           for r in context_rows if r["kind"] == "exclude"]
+        self.leads = [(_pattern(r), self.gates.add([r["pattern"]])) for r in context_rows if r["kind"] == "lead"]
+        self.subjects = [(_pattern(r), self.gates.add([r["pattern"]]))
+                         for r in context_rows if r["kind"] == "subject"]
         self.soft_exclusions = set(rules["soft_exclusions"])
         self.service_item = re.compile(rules["service_item"], re.I)
+        self.service_gate = self.gates.add([rules["service_item"]], compiled=False)
         self.item_window = rules["item_window"]
         self.weights = rules["weights"]
         self.scopes = rules["scope_words"]
@@ -306,9 +894,13 @@ class FindingRules:
         self.label_prefix = re.compile(rules["label_prefix"])
         self.unit_prefix = re.compile(rules["unit_prefix"], re.I)
         self.intro_end = re.compile(rules["intro_end"], re.I)
+        self.intro_width = tail_width(rules["intro_end"])
         self.question_end = re.compile(rules["question_end"])
         self.default_development_lead = re.compile(rules["default_development_lead"], re.I)
+        self.default_development_width = tail_width(rules["default_development_lead"])
         self.executive_name = re.compile(rules["executive_name"], re.I)
+        self.executive_gate = self.gates.add([rules["executive_name"]], compiled=False)
+        self.identified_gate = self.gates.add([rules["default_development_lead"]], compiled=False)
         self.councillor_name = re.compile(rules["councillor_name"], re.I)
         self.attribution = rules["attribution"]
         self.skip_sections = set(rules["skip_sections"])
@@ -318,6 +910,18 @@ class FindingRules:
         self.reporters = set(rules["reporters"])
         self.list_item_sentences = rules["list_item_sentences"]
         self.list_item_words = rules["list_item_words"]
+        self.vocab = Vocabulary(self.describe)
+
+    def describe(self, word: str) -> tuple[int, int, int]:
+        return (*self.lexicon.describe(word), self.gates.of(word))
+
+    def words_of(self, text: str) -> DocWords:
+        if len(self.vocab) > Vocabulary.LIMIT or len(self.lexicon.tables) > Vocabulary.LIMIT:
+            # start afresh (memory stays bounded): word numbers are only kept within a document
+            self.vocab = Vocabulary(self.describe)
+            self.lexicon.tables.clear()
+            self.speakers_by_first.clear()
+        return DocWords(text, self.vocab)
 
     # the cues of one sentence, each modified by what precedes it in its clause
     def weigh(self, text: str, offset: int, hits: list[Hit]) -> list[Weighed]:
@@ -380,15 +984,21 @@ class FindingRules:
                        best.tier == "heading" and best.unflipped,
                        any(w.hit.pattern.relay and w.unflipped and w.polarity == polarity for w in weighed))
 
-    def read(self, text: str, offset: int, hits: list[Hit]) -> Reading:
-        """One sentence (text = its quote-folded text, starting at document offset `offset`)."""
-        body = self.unit_prefix.sub("", strip_marker(self.list_marker, text), count=1)
-        reading = Reading(offset, offset + len(text), text=text, body=body, rules=self)
-        speaker = self.speaker.match(body)
-        reading.speaker = speaker.lastgroup.split("__")[0] if speaker else None
-        roles = [m.lastgroup.split("__")[0] for m in self.source.finditer(text)]
-        reading.source = next((r for r in roles if r != "report"), roles[0] if roles else None)
-        reading.intro = bool(self.intro_end.search(text.strip()))
+    def read(self, text: str, offset: int, hits: list[Hit], gates: tuple) -> Reading:
+        """One sentence (text = its quote-folded text, starting at document offset `offset`; gates = the context
+        patterns that may match in it, its words with gates and their gates, and the document's word starts)."""
+        reading = Reading(offset, text, self, *gates)
+        gates = reading.gates
+        if gates & self.speaker_bits:
+            reading.speaker = self.speaker_of(reading.body, gates)
+        if gates & self.source_gate.bit:
+            roles = [m.lastgroup.split("__")[0] for m in reading.finditer(self.source, self.source_gate)]
+            if roles:
+                reading.source = next((r for r in roles if r != "report"), roles[0])
+        reading.intro = bool(search_end(self.intro_end, self.intro_width, text.strip()))
+        if not hits:
+            return reading
+        body = reading.body
         label = self.label_prefix.match(body)
         if label:  # "Improved Oversight: ..." names a topic, it does not evaluate
             label_end = offset + len(text) - len(body) + label.end()
@@ -404,16 +1014,34 @@ class FindingRules:
             reading.heading_cue = text[headings[0].start - offset:headings[0].end - offset].strip()
         return reading
 
-    def exclusion(self, text: str, body: str) -> Optional[str]:
+    def speaker_of(self, body: str, gates: int) -> Optional[str]:
+        """The role of the first speaker pattern matching at the start of the sentence."""
+        first = _WORD.match(body)
+        word = first.group() if first else None
+        rows = self.speakers_by_first.get(word)
+        if rows is None:  # the speaker patterns a sentence starting with this word may match, in order
+            rows = self.speakers_by_first[word] = [row for row in self.speakers if row[3].admit_start(first)]
+        for role, regex, gate, _ in rows:
+            if gates & gate.bit and regex.match(body):
+                return role
+        return None
+
+    def exclusion(self, reading: Reading) -> Optional[str]:
+        text, body = reading.text, reading.body
         if self.question_end.search(text.strip()):
             return "question"
         stripped = text.strip().rstrip(" .;,)\"'")
-        return next((p.role for p in self.exclusions
-                     if (p.regex.match(body) if p.anchor == "start" else p.regex.search(stripped))), None)
+        for p, gate, starts in self.exclusions:
+            if starts:
+                if reading.gates & gate.bit and starts.admit_start(_WORD.match(body)) and p.regex.match(body):
+                    return p.role
+            elif reading.search(p.regex, gate, stripped):
+                return p.role
+        return None
 
-    def lead_role(self, text: str) -> tuple[Optional[str], bool]:
+    def lead_role(self, reading: Reading) -> tuple[Optional[str], bool]:
         """(member_list | plan_list | presenter | None, whether it introduces findings of an inspection)."""
-        roles = {p.role for p in self.leads if p.regex.search(text)}
+        roles = {p.role for p, gate in self.leads if reading.search(p.regex, gate)}
         if "response_list" in roles:
             return "presenter", "finding_lead" in roles
         role = next((r for r in ("member_list", "plan_list", "presenter") if r in roles), None)
@@ -475,12 +1103,38 @@ class FindingsComponent:
         return doc
 
 
+_SENTENCE_ENDS = np.array(sorted(get_string_id(c) for c in Sentencizer.default_punct_chars), np.uint64)
+
+
 def sentence_starts(doc: Doc) -> list[int]:
-    """Character offsets where sentences start (from the sentencizer and the segmenter's block starts)."""
+    """Character offsets where sentences start: where spaCy's sentencizer (default punctuation) starts one, and
+    where a component marked one (the segmenter marks block starts). Without a sentencizer in the pipeline
+    (some tokens unmarked), its starts are worked out here from the tokens."""
     if not len(doc):
         return []
     rows = doc.to_array([SENT_START, IDX])
-    return [0] + rows[1:][rows[1:, 0] == 1, 1].tolist()
+    marked = rows[:, 0] == 1
+    if (rows[:, 0] == 0).any():
+        marked |= sentencizer_starts(doc)
+    return [0] + rows[1:][marked[1:], 1].tolist()
+
+
+def sentencizer_starts(doc: Doc) -> np.ndarray:
+    """Per token, whether spaCy's sentencizer (default punctuation) would start a sentence there: at a word
+    after a sentence-ending token, counting from the word before."""
+    rows = doc.to_array([ORTH, IS_PUNCT])
+    ends = _SENTENCE_ENDS[np.minimum(np.searchsorted(_SENTENCE_ENDS, rows[:, 0]), len(_SENTENCE_ENDS) - 1)] == rows[:, 0]
+    words = np.flatnonzero((rows[:, 1] == 0) & ~ends)
+    seen = np.cumsum(ends)[words]  # sentence-ending tokens so far
+    out = np.zeros(len(doc), bool)
+    out[words[np.diff(seen, prepend=0) > 0]] = True
+    return out
+
+
+def _any_within(starts: list[int], start: int, end: int) -> bool:
+    """Whether a sorted list holds a value in [start, end)."""
+    i = bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
 
 
 class FindingReader:
@@ -488,39 +1142,81 @@ class FindingReader:
 
     def __init__(self, doc: Doc, rules: FindingRules):
         self.doc, self.rules = doc, rules
-        self.text = document_text(doc).translate(_QUOTES)
-        self.hits = rules.lexicon.scan(self.text)
+        self.text = fold_quotes(document_text(doc))
+        words = rules.words_of(self.text)
+        self.hits = rules.lexicon.scan(self.text, words, rules.vocab)
         self.hit_starts = [h.start for h in self.hits]
+        self.word_starts = words.starts.tolist()
+        self.gate_starts, self.gate_words, self.gate_masks, self.service_words = self.gated_words(words)
         self.sentence_starts = sentence_starts(doc)
         ends = self.sentence_starts[1:] + [len(self.text)]
         self.sentences = list(zip(self.sentence_starts, ends))
         self.blocked = sorted((s.start_char, s.end_char) for s in doc.spans.get("resolutions", []))
-        # councillors named with an executive role ("Councillor Arnold (Lead Member ...)") speak for the executive
-        self.executives = {m.group("name").lower() for m in rules.executive_name.finditer(self.text)}
         self.text_end = len(self.text.rstrip())
         # items whose title and opening are about a service's performance (an inspection, an annual report, ...):
         # outside them only a list introduced as strengths or areas for development yields findings
         starts = [0] + sorted(s.start_char for s in doc.spans.get("items", []))
-        self.service_items = [bool(rules.service_item.search(self.text, a, a + rules.item_window)) for a in starts]
+        self.service_items = [self.service_item(a) for a in starts]
         self.service = self.service_items[0]  # whether the current item is about a service's performance
         self.inspection: Optional[str] = None  # the inspectorate the current item last spoke of
 
+    def gated_words(self, words: DocWords) -> tuple:
+        """Starts, numbers and gates of the words with gates, and (ends, numbers) of those a service item names."""
+        vocab = self.rules.vocab
+        gates = vocab.gates[words.ids]
+        gated = np.flatnonzero(gates)
+        service = gated[(gates[gated] & self.rules.service_gate.bit) != 0]
+        service_ends = words.starts[service] + vocab.length[words.ids[service]]
+        return (words.starts[gated].tolist(), gated.tolist(), gates[gated].tolist(),
+                (service_ends.tolist(), service.tolist()))
+
+    def gates_in(self, start: int, end: int) -> tuple:
+        """The gates of the text between two offsets, its words with gates and their gates (all gates and no
+        words when a word is cut at either end), and the document's word starts."""
+        text = self.text
+        if (start and _IS_WORD(text, start - 1) and _IS_WORD(text, start)) or (_IS_WORD(text, end - 1)
+                                                                               and _IS_WORD(text, end)):
+            return self.rules.gates.all, None, [], self.word_starts
+        i = bisect_left(self.gate_starts, start)
+        j = bisect_left(self.gate_starts, end, i)
+        masks = self.gate_masks[i:j]
+        return reduce(or_, masks, self.rules.gates.always), self.gate_words[i:j], masks, self.word_starts
+
+    def service_item(self, start: int) -> bool:
+        """Whether the opening of an item (its first item_window characters) is about a service's performance."""
+        rules = self.rules
+        end = start + rules.item_window
+        gate = rules.service_gate
+        if not rules.gates.always & gate.bit:  # a match contains a run of a word with the gate's bit
+            ends, words = self.service_words
+            i = bisect_left(ends, start + 1)  # the first such word ending inside the opening
+            if i == len(ends) or self.word_starts[words[i]] >= end:
+                return False
+            if gate.before < UNBOUNDED:  # ... with at most gate.before word breaks before it
+                start = max(start, self.word_starts[max(0, words[i] - gate.before - 2)])
+        return bool(rules.service_item.search(self.text, start, end))
+
+    @cached_property
+    def executives(self) -> set[str]:
+        """Councillors named with an executive role ("Councillor Arnold (Lead Member ...)") speak for the executive."""
+        bit = self.rules.executive_gate.bit
+        if not self.rules.gates.always & bit and not any(g & bit for g in self.gate_masks):
+            return set()
+        return {m.group("name").lower() for m in self.rules.executive_name.finditer(self.text)}
+
     # -- sentences ------------------------------------------------------------------------------------
     def hits_in(self, start: int, end: int) -> list[Hit]:
-        i = bisect_left(self.hit_starts, start)
-        out = []
-        while i < len(self.hits) and self.hits[i].start < end:
-            if self.hits[i].end <= end:
-                out.append(self.hits[i])
-            i += 1
-        return out
+        hits, starts = self.hits, self.hit_starts
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        return [h for h in hits[i:j] if h.end <= end] if i < j else []
 
     def readings(self, start: int, end: int) -> list[Reading]:
         """The sentences between two offsets, each read; whitespace and a dangling "(" trimmed, and a
         sentence cut off by the end of the document dropped (only complete mentions count)."""
         out = []
-        i = max(0, bisect_left(self.sentence_starts, start) - 1)
-        for s_start, s_end in self.sentences[i:]:
+        sentences = self.sentences
+        for k in range(max(0, bisect_left(self.sentence_starts, start) - 1), len(sentences)):
+            s_start, s_end = sentences[k]
             if s_start >= end:
                 break
             a, b = max(s_start, start), min(s_end, end)
@@ -529,10 +1225,11 @@ class FindingReader:
             b -= len(piece) - len(piece.rstrip(" \n\t(\"'"))
             if b - a < 2:
                 continue
-            if b >= self.text_end and not self.text[a:b].endswith(self.rules.terminal):
+            sentence = self.text[a:b]
+            if b >= self.text_end and not sentence.endswith(self.rules.terminal):
                 continue
-            reading = self.rules.read(self.text[a:b], a, self.hits_in(a, b))
-            if reading.speaker == "member" and self.executive(self.text[a:b]):
+            reading = self.rules.read(sentence, a, self.hits_in(a, b), self.gates_in(a, b))
+            if reading.speaker == "member" and self.executive(sentence):
                 reading.speaker = "executive"
             out.append(reading)
         return out
@@ -579,7 +1276,10 @@ class FindingReader:
         # then its items (bullets lost in conversion) until a paragraph that does not read as one
         lead, speaker, item, paragraph_list = Lead(), None, None, False
         blocks = self.blocks()
+        barren = self.barren_items(blocks)
         for k, block in enumerate(blocks):
+            if block.item in barren:
+                continue
             if block.item != item:
                 lead, speaker, item, paragraph_list = Lead(), None, block.item, False
                 self.service = self.service_items[item + 1]
@@ -615,6 +1315,22 @@ class FindingReader:
                 paragraph_list = bool(lead.polarity or lead.default) and not followed_by_list
         return out
 
+    def barren_items(self, blocks: list[Block]) -> set[int]:
+        """Items that cannot yield a finding: every finding needs a cue (its own, or its list introduction's),
+        or a list introduced as identified ("Inspectors identified:"), and nothing carries over to the next item."""
+        cues = [h.start for h in self.hits if h.pattern.kind == "cue"]
+        gate = self.rules.identified_gate
+        if self.rules.gates.always & gate.bit:
+            return set()
+        identified = [start for start, mask in zip(self.gate_starts, self.gate_masks) if mask & gate.bit]
+        spans: dict[int, list[int]] = {}
+        for block in blocks:
+            span = spans.setdefault(block.item, [block.start, block.last_end])
+            span[1] = max(span[1], block.last_end)
+        return {item for item, (start, end) in spans.items()
+                if not _any_within(cues, start, end) and not _any_within(identified, start, end)
+                and not (start and _IS_WORD(self.text, start - 1) and _IS_WORD(self.text, start))}
+
     def list_like(self, readings: list[Reading]) -> bool:
         """A short paragraph that reads as an item of the list above it (bullets lost in conversion)."""
         words = self.words(readings[0].start, readings[-1].end)
@@ -623,8 +1339,9 @@ class FindingReader:
 
     def heading_like(self, block: Block, readings: list[Reading]) -> bool:
         """A short title line ("Strengths", "What needs to improve") that introduces what follows."""
-        text = self.text[block.start:block.last_end].strip()
-        return len(readings) == 1 and len(_WORD.findall(text)) <= 6 and not text.endswith((".", "?", "!"))
+        if len(readings) != 1 or self.words(block.start, block.last_end) > 6:
+            return False
+        return not self.text[block.start:block.last_end].strip().endswith((".", "?", "!"))
 
     def is_bullet(self, block: Block) -> bool:
         """A bulleted point (one unit), as opposed to a numbered or lettered paragraph of minutes."""
@@ -643,7 +1360,7 @@ class FindingReader:
 
     def lead_for(self, readings: list[Reading], speaker: Optional[str], heading: bool = False) -> Lead:
         last = readings[-1]
-        role, finding = self.rules.lead_role(self.text[last.start:last.end])
+        role, finding = self.rules.lead_role(last)
         if last.speaker == "member" and role is None:
             role = "member_list"
         source = next((r.source for r in reversed(readings) if r.source), None)
@@ -653,7 +1370,8 @@ class FindingReader:
             polarity, cue = last.heading, last.heading_cue
             if polarity is None and finding:
                 polarity, cue = last.lenient.polarity, last.lenient.cue
-            identified = self.rules.default_development_lead.search(self.text[last.start:last.end])
+            identified = search_end(self.rules.default_development_lead, self.rules.default_development_width,
+                                    self.text[last.start:last.end])
             if polarity is None and finding and identified:  # "Inspectors identified:" lists areas to improve
                 default = DEVELOPMENT
         lead_speaker = next((r.speaker for r in reversed(readings) if r.speaker and r.speaker != "informed"), speaker)
@@ -677,12 +1395,11 @@ class FindingReader:
             # a member's point, or a question and its answer: read sentence by sentence
             return self.prose(readings, "member" if member_list else lead.speaker, lead,
                               bullet_source=self.source_of(readings))
-        too_short = self.words(block.start, block.last_end) < self.rules.min_unit_words
-        if too_short or self.hard_exclusion(readings[0], lead):
+        if self.words(block.start, block.last_end) < self.rules.min_unit_words:
             return []
         speaker = readings[0].speaker or lead.speaker
         polarities = self.bullet_polarities(readings, lead, speaker)
-        if not any(polarities):
+        if not any(polarities) or self.hard_exclusion(readings[0], lead):  # (exclusions are read only if needed)
             return []
         runs = self.runs(polarities)
         if len(runs) == 1:
@@ -700,7 +1417,9 @@ class FindingReader:
         in_context = lead.finding or lead.polarity is not None or self.source_of(readings) in ("ofsted", "inspectors")
         for n, r in enumerate(readings):
             verdict = r.verdict(in_context or bool(r.source))
-            if self.hard_exclusion(r, lead) or r.speaker == "member":
+            if not verdict.polarity and not (n == 0 and (lead.polarity or lead.default)):
+                out.append(None)  # neutral whatever its exclusions
+            elif self.hard_exclusion(r, lead) or r.speaker == "member":
                 out.append(None)
             elif n == 0 and lead.polarity:
                 out.append((lead.polarity, verdict, "list_heading"))
@@ -718,7 +1437,12 @@ class FindingReader:
         return bool(reading.excluded) and not (lead.polarity and reading.excluded in self.rules.soft_exclusions)
 
     def words(self, start: int, end: int) -> int:
-        return len(_WORD.findall(self.text[start:end]))
+        """How many words (runs of \\w) the text between two offsets holds, a word cut at the start included."""
+        if end <= start:
+            return 0
+        starts = self.word_starts
+        count = bisect_left(starts, end) - bisect_left(starts, start)
+        return count + bool(start and _IS_WORD(self.text, start - 1) and _IS_WORD(self.text, start))
 
     @staticmethod
     def runs(polarities: list) -> list[tuple[int, int, str, Verdict, str]]:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import PAYLOAD_ATTRS, document_text, payloads
-from .judgements import StartedPattern, StartScan, lowered
+from ..matching import StartedPattern, StartScan, lowered
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z‘“\"'(•])")
 _DATE_PRECISIONS = ("day", "month", "year")

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import document_text
 from ..values.dates import full_year, month_number
-from .judgements import first_characters
+from ..matching import first_characters
 
 _PLACEHOLDER = re.compile(r"<<([A-Z_]+)>>")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
