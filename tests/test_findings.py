@@ -324,3 +324,15 @@ def test_word_counts_agree_with_findall(nlp):
         for _ in range(200):
             a, b = sorted(rnd.randrange(len(reader.text) + 1) for _ in range(2))
             assert reader.words(a, b) == len(re.findall(r"\w+", reader.text[a:b]))
+
+
+def test_numbered_report_paragraph_introducing_areas_for_improvement(nlp):
+    from minutes_extract.extract import extract_text
+    text = ("SUBJECT: Ofsted Focused Visit – Children in Care\n\n3. Findings\n\n"
+            "3.1 Inspectors found that children in care live in stable homes and are well supported by their social workers.\n\n"
+            "3.3 Areas for improvement identified were:\n- the timeliness of initial health assessments;\n"
+            "- the quality of supervision.\n")
+    findings = [f for item in extract_text(text, nlp=nlp).items for f in item.findings]
+    assert [(f.polarity, f.text) for f in findings][-2:] == [
+        ("development", "the timeliness of initial health assessments;"), ("development", "the quality of supervision.")]
+    assert findings[0].polarity == "strength" and findings[0].attributed_to == "inspectors"
