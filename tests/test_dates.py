@@ -95,3 +95,62 @@ def test_a_multi_date_span_carries_a_list_of_payloads(nlp):
     assert span.text == "14 and 15 December 2021"
     assert span.label_ == "day_month"
     assert [p["precision"] for p in payloads(span, "dates")] == ["day", "day"]
+
+
+# ---------------------------------------------------------------- the matching helpers (shared with metrics)
+
+import re  # noqa: E402
+
+from minutes_extract.components.dates import AnchoredRegex, Anchors, lower_text  # noqa: E402
+
+
+def test_anchor_kinds_find_their_hits():
+    anchors = Anchors({"REGEX": r"\d(?<![\d.]\d)", "MERGED": ["19\\d\\d", "20\\d\\d"],
+                       "LITERAL": {"literals": ["£", "@"]}, "WORD": {"words": ["between"]}})
+    text = "Between £5 and 3.5 in 1999 and 2022 (a@b) between"
+    hits = anchors.on(text)
+    assert hits.starts("REGEX") == [text.index("5"), text.index("3."), text.index("1999"), text.index("2022")]
+    assert hits.starts("MERGED") == [text.index("1999"), text.index("2022")]
+    assert hits.starts("LITERAL") == [text.index("£"), text.index("@")]
+    assert hits.starts("WORD") == [0, text.rindex("between")]
+
+
+def test_a_token_anchor_window_keeps_odd_tokens_only_near_a_hit(nlp):
+    window = {"anchor": "two|Two|TWO", "before": 10, "after": 10}
+    anchors = Anchors({"NUM": {"tokens": ["zero", "two"], "window": window}})
+    text = "zero tWo x two zero ............................... zero"
+    # "two" is a hit; "tWo" and the second "zero" lie within its window, the first and last "zero" do not
+    assert anchors.on(text, doc=nlp.make_doc(text)).starts("NUM") == [5, 11, 15]
+    assert anchors.on(text).starts("NUM") == [5, 11, 15]  # without the Doc: found in the lower-cased text
+
+
+@pytest.mark.parametrize("lead, optional, texts", [
+    (r"\b(?:in|by)\s+", False, ["in May and by June", "within May", "in  June by"]),
+    (r"(?:early|mid)[\s-]+", True, ["amid June, mid-June, early  June June", "June"]),
+    (r"(?<![\d/])\d{1,2}(?:st|th)?\s+", False, ["1 June 12th June 3/4 June", "June 5"]),
+])
+def test_an_anchored_regex_finds_what_finditer_finds(lead, optional, texts):
+    rule = AnchoredRegex({"anchor": "MONTH", "lead": lead, "lead_optional": optional, "pattern": "(?:June|May)"}, {})
+    anchors = Anchors({"MONTH": "June|May"})
+    full = re.compile(f"(?:{lead}){'?' if optional else ''}(?:June|May)")
+    for text in texts:
+        found = [(start, end) for start, end, _, _ in rule.matches(text, anchors.on(text))]
+        assert found == [m.span() for m in full.finditer(text)], text
+
+
+@pytest.mark.parametrize("text, lowered", [
+    ("Item 5 AND Six", "item 5 and six"), ("Straße", "straße"), ("İstanbul", ""), ("ſpring", ""), ("5 \u212a", ""),
+])
+def test_lower_text_keeps_offsets_or_gives_up(text, lowered):
+    assert lower_text(text) == lowered
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It happened amid March 2022.", ["2022-03"]),
+    ("Visits on Tuesday 14, 15 and 16 June 2022.", ["2022-06-14", "2022-06-15", "2022-06-16"]),
+    ("Signed 3 of september, 2021 and 12.03.2022, then 2022-01-05.", ["2021-09-03", "2022-03-12", "2022-01-05"]),
+    ("Planned for mid-spring 2021 and the SUMMER 2022 term.", ["2021-spring", "2022-summer"]),
+    ("A review in the 1990s and 2019-2020.", ["1990s", "2019/20"]),
+])
+def test_date_expressions_found_near_their_anchors(nlp, text, expected):
+    assert date_values(nlp, text) == expected

@@ -157,3 +157,43 @@ def test_duration_kind_and_unit(nlp):
     doc = run_metrics(nlp, "The inspection lasted two weeks; a three-year programme.")
     found = [(p["kind"], p["value"], p["unit"]) for s in doc.spans["metrics"] for p in payloads(s, "metrics")]
     assert found == [("duration", 2, "week"), ("duration", 3, "year")]
+
+
+# ---------------------------------------------------------------- the fast paths give what the rules say
+
+import re  # noqa: E402
+
+from minutes_extract.components.metrics import _alternation, _lowercase_form  # noqa: E402
+
+
+@pytest.mark.parametrize("pattern, form", [
+    (r"(?i:\bunder\s+|\bbelow\s*)$", r"(?:\bunder\s+|\bbelow\s*)$"),
+    (r"^(?i:\s?(?:kb|pages?\b))", r"^(?:\s?(?:kb|pages?\b))"),
+    (r"(?i:(?P<NP>\w+)\s+[^£.;]{0,5})$", r"(?:(?P<NP>\w+)\s+[^£.;]{0,5})$"),
+    (r"(?i:\bFor\b)$", None),               # a capital: matches other text once lower-cased
+    (r"(?i:[A-Z]\d)$", None),
+    (r"(?i:a)|(?i:b)$", None),              # the group closes before the end
+    (r"\bfor\s*$", None),                   # not case-insensitive: run as written
+    (r"(?i:σ)$", None),                     # non-ASCII letters may fold unlike their lower case
+])
+def test_lowercase_form(pattern, form):
+    assert _lowercase_form(pattern) == form
+
+
+@pytest.mark.parametrize("text", ["section", "sections", "sec", "s", "part", "para", "paragraph", "p", "pp", "x", "se"])
+def test_grouped_alternation_matches_as_the_flat_one(text):
+    entries = ["section", "sec", "s", "part", "para", "paragraph", "p", "pp"]
+    grouped, flat = re.compile(f"{_alternation(entries)}s?"), re.compile(f"(?:{'|'.join(entries)})s?")
+    assert bool(grouped.fullmatch(text)) == bool(flat.fullmatch(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("THERE WERE APPROXIMATELY 1,200 CHILDREN.", [("count", 1200, None)]),
+    ("SECTION 20 AND PARAGRAPHS 3, 4 AND 5 APPLY.", []),
+    ("COSTS WERE MORE THAN £6,000 PER WEEK.", [("money", 6000, "gt")]),
+    ("There were zero children and two inspectors.", [("count", 0, None), ("count", 2, None)]),
+    ("İstanbul had approximately 1,200 children; Section 20 applied.", [("count", 1200, None)]),  # not lower-cased
+    ("Zero hour contracts were noted ...................................................... at length.", []),
+])
+def test_metric_expressions_in_any_case(nlp, text, expected):
+    assert readings(nlp, text) == expected

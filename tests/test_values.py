@@ -1,7 +1,9 @@
 """Pure value parsing (no spaCy): numbers, money, date parts."""
 import pytest
 
-from minutes_extract.values.dates import DateParts, financial_year, full_year, interpret, shift_for_relative
+from minutes_extract.values.dates import (
+    DateParts, financial_year, full_year, interpret, month_list, seasons_in, shift_for_relative,
+)
 from minutes_extract.values.numbers import multiplier, parse_digits, parse_money, parse_number, parse_number_words
 
 
@@ -81,7 +83,9 @@ def test_a_year_less_month_has_no_value_without_a_year():
     assert DateParts(None, 11, None, "month").value(2016) == "2016-11"
 
 
-@pytest.mark.parametrize("text, year", [("2022", 2022), ("22", 2022), ("1989", 1989), (None, None), ("123", None)])
+@pytest.mark.parametrize("text, year", [
+    ("2022", 2022), ("22", 2022), ("1989", 1989), (None, None), ("123", None), ("’22", 2022), ("20-22", 2022),
+])
 def test_full_year(text, year):
     assert full_year(text) == year
 
@@ -96,3 +100,17 @@ def test_financial_year(start, end, label):
 ])
 def test_shift_for_relative(month, cue, meeting_month, shift):
     assert shift_for_relative(month, cue, meeting_month) == shift
+
+
+@pytest.mark.parametrize("text, months", [
+    ("January/February", [1, 2]), ("Sept. and Oct", [9, 10]), ("November - January", [11, 1]), ("the board", []),
+])
+def test_month_list(text, months):
+    assert month_list(text) == months
+
+
+@pytest.mark.parametrize("text, seasons", [
+    ("Spring/Summer", ["spring", "summer"]), ("mid-AUTUMN", ["autumn"]), ("term", []),
+])
+def test_seasons_in(text, seasons):
+    assert seasons_in(text) == seasons

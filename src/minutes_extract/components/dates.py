@@ -1,25 +1,29 @@
 """minutes_dates: explicit calendar references (`25th January 2022`, `29/30th March 2022`,
 `January/February 2023`, `31/01/2022`, `summer 2022`, `2021/22`, ...) as ISO values.
 
-Patterns (models/rules/dates.json) run over the document text, each only near hits of its anchor (a
-month name, a year, ...); overlapping matches keep the longest.
+Patterns (models/rules/dates.json) are tried only where their anchor is found (a month name, a year,
+a numeric date, a season), so most of a document is never searched: a pattern must match at an
+anchor hit, and its `lead` ("Tuesday 14", "early", "in") is searched for just before it. Overlapping
+matches keep the longest.
 One span per mention; a mention naming several days or months ("14 and 15 December 2021") carries a
 list of payloads, one per date. Year-less mentions are completed from doc._.meeting_date (set by
 minutes_meeting); without it a day-month becomes XXXX-MM-DD and a bare month takes the year of the
 nearest dated mention (or is dropped when the document names no year at all).
 
-The small matching helpers here (Anchors, Ranges, expand_fragments) serve
-minutes_metrics too.
+The small matching helpers here (Anchors, AnchoredRegex, Ranges, expand_fragments, document_lower)
+serve minutes_metrics too.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Union
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from .. import extensions  # noqa: F401
 from ..extensions import PAYLOAD_ATTRS, document_text
@@ -28,85 +32,127 @@ from ..values.dates import DateParts, interpret, shift_for_relative
 _PLACEHOLDER = re.compile(r"<<([A-Z_]+)>>")
 
 
-@dataclass
-class DatePattern:
-    id: str
-    kind: str
-    year_less: str
-    span_group: Optional[str]
-    regex: re.Pattern
-    anchor: Optional[str] = None
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    rule: str
-    year_less: str
-    parts: list[DateParts]
-    cue: Optional[str] = None
-
-
 class Anchors:
-    """Fast case-sensitive prefilters. A pattern with an `anchor` is only searched in windows around
-    the anchor's hits (most of a document holds no month name, so most of it is never searched); a
-    pattern `at` an anchor is only tried where the anchor matches (e.g. where a run of digits starts)."""
+    """Cheap finders that say where a rule can match. An anchor is a regex, a list of regexes whose hits
+    are merged (a regex opening with a literal is found fastest), {"literals": [...]}: strings found
+    with str.find, {"words": [...]}: the same case-insensitively, or {"tokens": [...]}: the tokens that
+    are these words, in any case (found by a PhraseMatcher, when the caller gives the Doc). A token anchor
+    may have a `window`: a token that is no hit of window["anchor"] (a case-sensitive regex) is kept only
+    within `before`/`after` characters of such a hit, which is where rules were once searched."""
 
-    def __init__(self, anchors: dict[str, str], window: tuple[int, int] = (70, 60)):
-        self.regexes = {name: re.compile(p) for name, p in anchors.items()}
-        self.before, self.after = window
+    def __init__(self, anchors: dict[str, Union[str, list[str], dict]]):
+        self.regexes: dict[str, list[re.Pattern]] = {}
+        self.words: dict[str, list[str]] = {}
+        self.literals: dict[str, list[str]] = {}
+        self.tokens: dict[str, list[str]] = {}
+        self._matchers: dict[str, tuple[Vocab, PhraseMatcher]] = {}
+        self.windows: dict[str, tuple[re.Pattern, int, int]] = {}
+        for name, spec in anchors.items():
+            if isinstance(spec, dict) and "literals" in spec:
+                self.literals[name] = spec["literals"]
+            elif isinstance(spec, dict) and "tokens" in spec:
+                self.words[name] = self.tokens[name] = [w.lower() for w in spec["tokens"]]
+                if "window" in spec:
+                    window = spec["window"]
+                    self.windows[name] = (re.compile(window["anchor"]), int(window["before"]), int(window["after"]))
+            elif isinstance(spec, dict):
+                self.words[name] = [w.lower() for w in spec["words"]]
+            else:
+                self.regexes[name] = [re.compile(p) for p in ([spec] if isinstance(spec, str) else spec)]
 
-    def on(self, text: str) -> "AnchorHits":
-        return AnchorHits(self, text)
+    def on(self, text: str, lower: Optional[str] = None, doc: Optional[Doc] = None) -> "AnchorHits":
+        return AnchorHits(self, text, lower, doc)
+
+    def matcher(self, name: str, vocab: Vocab) -> PhraseMatcher:
+        """The PhraseMatcher (on LOWER) for a token anchor, built once per vocabulary."""
+        built = self._matchers.get(name)
+        if built is None or built[0] is not vocab:
+            matcher = PhraseMatcher(vocab, attr="LOWER")
+            matcher.add(name, [Doc(vocab, words=[word]) for word in self.tokens[name]])
+            built = self._matchers[name] = (vocab, matcher)
+        return built[1]
 
 
 class AnchorHits:
-    """The anchors' hits in one text, computed when first needed."""
+    """The anchors' start positions in one text, each list computed when first needed. `lower` is the
+    text lower-cased (same length), `doc` the Doc made of it, when the caller has them."""
 
-    def __init__(self, anchors: Anchors, text: str):
-        self.anchors, self.text = anchors, text
+    def __init__(self, anchors: Anchors, text: str, lower: Optional[str] = None, doc: Optional[Doc] = None):
+        self.anchors, self.text, self.lower, self.doc = anchors, text, lower, doc
         self._starts: dict[str, list[int]] = {}
-        self._windows: dict[str, list[tuple[int, int]]] = {}
 
     def starts(self, name: str) -> list[int]:
-        if name not in self._starts:
-            self._starts[name] = [m.start() for m in self.anchors.regexes[name].finditer(self.text)]
-        return self._starts[name]
+        found = self._starts.get(name)
+        if found is None:
+            regexes = self.anchors.regexes.get(name)
+            if name in self.anchors.literals:
+                found = _find_all(self.text, self.anchors.literals[name])
+            elif name in self.anchors.tokens and self.doc is not None:
+                doc = self.doc
+                found = sorted(doc[start].idx for _, start, _ in self.anchors.matcher(name, doc.vocab)(doc))
+            elif regexes is None:
+                found = self._word_starts(self.anchors.words[name])
+            elif len(regexes) == 1:
+                found = [m.start() for m in regexes[0].finditer(self.text)]
+            else:
+                found = sorted(m.start() for regex in regexes for m in regex.finditer(self.text))
+            if name in self.anchors.windows:
+                found = [p for p in found if self._in_window(p, *self.anchors.windows[name])]
+            self._starts[name] = found
+        return found
 
-    def windows(self, name: str) -> list[tuple[int, int]]:
-        if name not in self._windows:
-            merged: list[list[int]] = []
-            before, after, size = self.anchors.before, self.anchors.after, len(self.text)
-            for m in self.anchors.regexes[name].finditer(self.text):
-                start, end = max(0, m.start() - before), min(size, m.end() + after)
-                if merged and start <= merged[-1][1]:
-                    merged[-1][1] = max(merged[-1][1], end)
-                else:
-                    merged.append([start, end])
-            self._windows[name] = [(s, e) for s, e in merged]
-        return self._windows[name]
+    def _in_window(self, pos: int, anchor: re.Pattern, before: int, after: int) -> bool:
+        if anchor.match(self.text, pos):  # the usual case: the token is a hit itself
+            return True
+        return any(h.start() - before <= pos <= h.end() + after
+                   for h in anchor.finditer(self.text, max(0, pos - after - 20), pos + before + 1))
 
-    def scan(self, regex: re.Pattern, anchor: Optional[str] = None, at: Optional[str] = None, tail: int = 40):
-        """regex.finditer over the text, narrowed by `anchor` (windows) or `at` (start positions).
-        A window search may read `tail` characters past the window so lookaheads see their context."""
-        text = self.text
-        if at:
-            end = -1
-            for pos in self.starts(at):
-                if pos >= end:
-                    m = regex.match(text, pos)
-                    if m:
-                        end = m.end()
-                        yield m
-        elif anchor:
-            for start, stop in self.windows(anchor):
-                for m in regex.finditer(text, start, min(len(text), stop + tail)):
-                    if m.start() > stop:
-                        break
-                    yield m
-        else:
-            yield from regex.finditer(text)
+    def _word_starts(self, words: list[str]) -> list[int]:
+        if self.lower is None:
+            self.lower = lower_text(self.text)
+        if not self.lower:
+            regex = re.compile("|".join(map(re.escape, words)), re.I)
+            return [m.start() for m in regex.finditer(self.text)]
+        return _find_all(self.lower, words)
+
+
+def _find_all(text: str, literals: list[str]) -> list[int]:
+    """Start offsets of every occurrence of the literals (str.find: far faster than a regex scan)."""
+    found = []
+    for literal in literals:
+        i = text.find(literal)
+        while i >= 0:
+            found.append(i)
+            i = text.find(literal, i + 1)
+    return sorted(found) if len(literals) > 1 else found
+
+
+# Characters that case-insensitive regexes match differently from their lower-case form ("ſ" matches
+# (?i:s)) or whose lower-case form is longer ("İ"): a text holding one is not searched lower-cased.
+_CASE_ODDITIES = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (the Kelvin sign)
+
+
+def lower_text(text: str) -> str:
+    """The text lower-cased, or "" when that would change its length or what a case-insensitive regex
+    matches (see _CASE_ODDITIES), so that offsets into it hold for the text."""
+    if any(ch in text for ch in _CASE_ODDITIES):
+        return ""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else ""
+
+
+_LOWER_KEY = "minutes_extract.lower"
+
+
+def document_lower(doc: Doc, text: Optional[str] = None) -> str:
+    """lower_text(document_text(doc)), computed once per Doc for the components that search it.
+    `text`: document_text(doc), when the caller has it."""
+    text = document_text(doc) if text is None else text
+    cached = doc.user_data.get(_LOWER_KEY)
+    if cached is None or cached[0] is not text:
+        cached = (text, lower_text(text))
+        doc.user_data[_LOWER_KEY] = cached
+    return cached[1]
 
 
 class Ranges:
@@ -143,41 +189,101 @@ def expand_fragments(pattern: str, fragments: dict[str, str]) -> str:
     return pattern
 
 
+class AnchoredRegex:
+    """A rule regex tried only where its `anchor` is found: `pattern` must match at the anchor hit, and
+    `lead` (optional) is what may come before it, searched for in the `lead_reach` characters before
+    the hit and ending there (`lead_optional`: the pattern also stands without it); `requires`: strings
+    one of which every match holds (a document without any is not searched). The matches are the ones
+    re.finditer would give for lead + pattern (in text order, none overlapping another), provided that
+    the pattern part of every match starts at an anchor hit and no lead can hold a hit."""
+
+    def __init__(self, spec: dict, fragments: dict[str, str]):
+        self.anchor = spec["anchor"]
+        self.regex = re.compile(expand_fragments(spec["pattern"], fragments))
+        # the lead must end where the anchored pattern starts (\Z: at the search's end position)
+        lead = spec.get("lead")
+        self.lead = re.compile(f"(?:{expand_fragments(lead, fragments)})\\Z") if lead else None
+        self.lead_optional = bool(spec.get("lead_optional"))
+        self.lead_reach = int(spec.get("lead_reach", 70))
+        self.requires: list[str] = spec.get("requires", [])  # a match holds one of these strings
+
+    def matches(self, text: str, hits: AnchorHits) -> list[tuple[int, int, Optional[re.Match], re.Match]]:
+        """(start, end, lead match, anchored match) per match."""
+        found: list = []
+        if self.requires and not any(literal in text for literal in self.requires):
+            return found
+        match = self.regex.match
+        lead_search = self.lead.search if self.lead is not None else None
+        last_end = 0
+        for at in hits.starts(self.anchor):
+            if at < last_end:
+                continue
+            m = match(text, at)
+            if m is None:
+                continue
+            start, lead = at, None
+            if lead_search is not None:
+                lead = lead_search(text, max(at - self.lead_reach, last_end), at)
+                if lead is not None:
+                    start = lead.start()
+                elif not self.lead_optional:
+                    continue
+            last_end = m.end()
+            found.append((start, last_end, lead, m))
+        return found
+
+
+class DatePattern(AnchoredRegex):
+    def __init__(self, spec: dict, fragments: dict[str, str]):
+        super().__init__(spec, fragments)
+        self.id, self.kind = spec["id"], spec["kind"]
+        self.year_less = spec.get("year_less", "meeting")
+        self.span_group: Optional[str] = spec.get("span")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    rule: str
+    year_less: str
+    parts: list[DateParts]
+    cue: Optional[str] = None
+
+
 class DateRules:
     def __init__(self, rules: dict):
         fragments = rules.get("fragments", {})
-        self.anchors = Anchors(rules.get("anchors", {}), tuple(rules.get("anchor_window", (70, 60))))
-        self.patterns = [
-            DatePattern(p["id"], p["kind"], p.get("year_less", "meeting"), p.get("span"),
-                        re.compile(expand_fragments(p["pattern"], fragments)), p.get("anchor"))
-            for p in rules.get("patterns", [])
-        ]
+        self.anchors = Anchors(rules.get("anchors", {}))
+        self.patterns = [DatePattern(p, fragments) for p in rules.get("patterns", [])]
         self.not_after = re.compile(rules["not_after"]) if rules.get("not_after") else None
         self.not_after_window = int(rules.get("not_after_window", 16))
         self.not_after_kinds = set(rules.get("not_after_kinds", []))
 
 
-def find_mentions(text: str, rules: DateRules) -> list[Mention]:
-    """Every pattern's matches, overlaps resolved (longest first, then pattern order)."""
-    found: list[tuple[int, int, int, Mention]] = []
-    hits = rules.anchors.on(text)
+def find_mentions(text: str, rules: DateRules, lower: Optional[str] = None) -> list[Mention]:
+    """Every pattern's matches, overlaps resolved (longest first, then pattern order). A match is
+    interpreted only once it is known to survive, which spares the many that lose. `lower`: the text
+    lower-cased, when the caller has it."""
+    found: list = []
+    hits = rules.anchors.on(text, lower)
     for order, pattern in enumerate(rules.patterns):
-        for m in hits.scan(pattern.regex, anchor=pattern.anchor):
-            if _vetoed(text, m.start(), pattern.kind, rules):
-                continue
-            parts = interpret(pattern.kind, m.groupdict())
-            if not parts:
-                continue
-            start, end = m.span(pattern.span_group) if pattern.span_group else m.span()
-            found.append((m.start(), -(m.end() - m.start()), order,
-                          Mention(start, end, pattern.id, pattern.year_less, parts, m.groupdict().get("cue"))))
-    found.sort(key=lambda f: (f[1], f[2], f[0]))
+        if hits.starts(pattern.anchor):  # most documents hold no season, no numeric date, ...
+            found += [(start - end, order, start, end, pattern, lead, m)
+                      for start, end, lead, m in pattern.matches(text, hits)]
+    found.sort(key=lambda f: (f[0], f[1], f[2]))
     kept: list[Mention] = []
     taken = Ranges([])
-    for match_start, neg_len, _, mention in found:
-        if not taken.overlaps(match_start, match_start - neg_len):
-            taken.add(match_start, match_start - neg_len)
-            kept.append(mention)
+    for _, _, start, end, pattern, lead, m in found:
+        if taken.overlaps(start, end) or _vetoed(text, start, pattern.kind, rules):
+            continue
+        groups = m.groupdict() if lead is None else {**lead.groupdict(), **m.groupdict()}
+        parts = interpret(pattern.kind, groups)
+        if not parts:
+            continue
+        taken.add(start, end)
+        span_start, span_end = m.span(pattern.span_group) if pattern.span_group else (start, end)
+        kept.append(Mention(span_start, span_end, pattern.id, pattern.year_less, parts, groups.get("cue")))
     return sorted(kept, key=lambda x: x.start)
 
 
@@ -234,7 +340,9 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for mention, payloads in resolve(find_mentions(document_text(doc), self.rules), doc._.meeting_date):
+        text = document_text(doc)
+        mentions = find_mentions(text, self.rules, document_lower(doc, text))
+        for mention, payloads in resolve(mentions, doc._.meeting_date):
             span = doc.char_span(mention.start, mention.end, label=mention.rule, alignment_mode="expand")
             if span is None:
                 continue

@@ -2,10 +2,14 @@
 or things, durations — normalised (`c £51k` -> 51000 approximate, `40-50%` -> low 40 high 50,
 `30-40 per social worker` -> caseload, `two inspectors` -> count 2).
 
-Candidates come from regexes over the document text (models/rules/metrics.json); each is then judged
-on the text of its own line: vetoes first (dates found by minutes_dates, labels such as `Section 20`,
-ages, phone numbers, times, file sizes, rates, list numbering), then its kind (a bare number needs a
-counted noun after it, or a cue such as `the number of ...`, `a group of`, a caseload sentence).
+Candidates come from regexes (models/rules/metrics.json), each tried only where its anchor is found
+(a digit, "£", "between", a number word); each is then judged on the text of its own line: vetoes
+first (dates found by minutes_dates, labels such as `Section 20`, ages, phone numbers, times, file
+sizes, rates, list numbering), then its kind (a bare number needs a counted noun after it, or a cue
+such as `the number of ...`, `a group of`, a caseload sentence).
+
+Speed: the `*_before` rules are searched for in the few dozen characters before a candidate (see
+Before), several of them at once when only a yes/no is needed.
 """
 from __future__ import annotations
 
@@ -19,12 +23,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401
-from ..extensions import PAYLOAD_ATTRS
+from ..extensions import PAYLOAD_ATTRS, document_text
 from ..values.numbers import NUMBER_WORDS_PATTERN, scaled
-from ..extensions import document_text
-from .dates import Anchors, Ranges, expand_fragments
+from .dates import AnchoredRegex, Anchors, Ranges, document_lower, expand_fragments
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*|\S")
+_PUNCT_BEFORE = re.compile(r"[.:;•(]\s*$")
+_CAPITALISED_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
+_NUMBER_BEFORE_NOUN = re.compile(r"\s*(?:\d[\d,]*\s+)?")
+_SPACES = re.compile(r"\s+")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+_OPEN_IGNORECASE = "(?i:"
 
 
 @dataclass
@@ -47,24 +56,141 @@ class Metric:
     fields: dict = field(default_factory=dict)
 
 
+class Before:
+    """A `*_before` rule: a regex that must match the end of the text before a position, on its line
+    and within `width` characters (the callers' window). Its matches are short, so only the last
+    `reach` characters are searched; and a rule that ignores case throughout, `(?i:...)$` with a
+    lower-case body, is run case-sensitively on the lower-cased text (Python's re is slow at
+    case-insensitive alternations). Several rules may be joined when only a yes/no is wanted."""
+
+    def __init__(self, patterns: list[str], reach: int, stops: str = "", requires: Optional[str] = None):
+        self.regex = re.compile("|".join(f"(?:{p})" for p in patterns))
+        forms = [_lowercase_form(p) for p in patterns]
+        self.lowered = re.compile("|".join(f"(?:{f})" for f in forms)) if all(forms) else None
+        self.reach = reach
+        self.stops = stops  # characters no match contains: the search starts after the last one
+        # a lower-case regex every match contains: cheap to look for first (when the text can be lower-cased)
+        self.requires = re.compile(requires) if requires else None
+
+    def search(self, ctx: "Context", pos: int, width: int = 90) -> tuple[Optional[re.Match], int]:
+        """(match, offset of the searched slice in the text); the slice starts no earlier than the
+        callers' window text[max(line start, pos - width):pos], so a match is found as in that window."""
+        floor = max(ctx.line_start(pos), pos - width)
+        start = max(floor, pos - self.reach)
+        for ch in self.stops:
+            start = max(start, ctx.text.rfind(ch, start, pos) + 1)
+        if self.lowered is not None and ctx.lower:
+            lower = ctx.lower[start:pos]
+            if self.requires is not None and not self.requires.search(lower):
+                return None, start
+            return self.lowered.search(lower), start
+        return self.regex.search(ctx.text[start:pos]), start
+
+
+def _alternation(entries: list[str]) -> str:
+    """The entries (regexes starting with a letter) as one alternation grouped by first letter, which
+    the regex engine tries far faster than a flat list: `(?:a(?:rt|ppendix)|s(?:ection|ec|))`."""
+    groups: dict[str, list[str]] = {}
+    for entry in sorted(entries, key=len, reverse=True):
+        groups.setdefault(entry[0], []).append(entry[1:])
+    return "(?:" + "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
+
+
+def _lowercase_form(pattern: str) -> Optional[str]:
+    """For a pattern `(?i:X)`, `^(?i:X)` or `(?i:X)$` whose X matches lower-case text only (no capital
+    letter outside an escape such as \\S or a group name, no inline flag): the same without (?i:),
+    to run on the lower-cased text. Else None."""
+    head = "^" if pattern.startswith("^") else ""
+    tail = "$" if pattern.endswith(")$") else ""
+    body = pattern[len(head):len(pattern) - len(tail)]
+    if not (body.startswith(_OPEN_IGNORECASE) and body.endswith(")")):
+        return None
+    body = body[len(_OPEN_IGNORECASE):-1]
+    depth, class_start, i = 0, -1, 0  # class_start: where the current [...] class began, or -1
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if class_start < 0 and body.startswith("(?P<", i):  # a named group opens: skip its name
+            depth += 1
+            i = body.index(">", i) + 1
+            continue
+        if class_start < 0 and body.startswith("(?P=", i):  # a back-reference: skip it whole
+            i = body.index(")", i) + 1
+            continue
+        if ch.isupper() or (ch.isalpha() and not ch.isascii()) or (
+                class_start < 0 and body.startswith(("(?i", "(?-", "(?a", "(?L", "(?u"), i)):
+            return None  # (non-ASCII letters: some fold unlike their lower case, e.g. the final sigma)
+        if class_start >= 0:
+            first = class_start + (body[class_start] == "^")
+            if ch == "]" and i > first:  # a "]" first in a class is a literal
+                class_start = -1
+        elif ch == "[":
+            class_start = i + 1
+        else:  # the (?i: group must close at the very end, not earlier
+            depth += (ch == "(") - (ch == ")")
+            if depth < 0:
+                return None
+        i += 1
+    return f"{head}(?:{body}){tail}" if depth == 0 and class_start < 0 else None
+
+
+class After:
+    """An `*_after` rule: a regex that must match the start of the text after a position, on its line
+    and within `width` characters. Like Before, a rule that ignores case throughout runs on the
+    lower-cased text. Several rules may be joined when only a yes/no is wanted."""
+
+    def __init__(self, patterns: list[str]):
+        self.regex = re.compile("|".join(f"(?:{p})" for p in patterns))
+        forms = [_lowercase_form(p) for p in patterns]
+        self.lowered = re.compile("|".join(f"(?:{f})" for f in forms)) if all(forms) else None
+
+    def match(self, ctx: "Context", pos: int, width: int = 120) -> Optional[re.Match]:
+        end = min(ctx.line_end(pos), pos + width)
+        if self.lowered is not None and ctx.lower:
+            return self.lowered.match(ctx.lower[pos:end])
+        return self.regex.match(ctx.text[pos:end])
+
+
 class MetricRules:
     def __init__(self, rules: dict):
-        fragments = dict(rules.get("fragments", {}), NUMBER_WORDS=NUMBER_WORDS_PATTERN)
-        self.anchors = Anchors(rules.get("anchors", {}), tuple(rules.get("anchor_window", (20, 60))))
-        self.candidates = [(c["id"], c["kind"], re.compile(expand_fragments(c["pattern"], fragments)),
-                            {"anchor": c.get("anchor"), "at": c.get("at")}) for c in rules.get("candidates", [])]
-        self.exclude_text = [(re.compile(e["pattern"]), {"anchor": e.get("anchor"), "at": e.get("at")})
-                             for e in rules.get("exclude_text", [])]
+        fragments = dict(rules.get("fragments", {}), NUMBER_WORDS=NUMBER_WORDS_PATTERN,
+                         MONEY_SUBJECT_WORDS="|".join(rules.get("money_subject_words", [])))
+        rules = {k: expand_fragments(v, fragments) if k.endswith("_before") and isinstance(v, str) else v
+                 for k, v in rules.items()}
+        self.anchors = Anchors(rules.get("anchors", {}))
+        self.candidates = [(c["id"], c["kind"], AnchoredRegex(c, fragments)) for c in rules.get("candidates", [])]
+        self.exclude_text = [AnchoredRegex(e, fragments) for e in rules.get("exclude_text", [])]
         compiled = {k: re.compile(v) for k, v in rules.items() if isinstance(v, str) and k.endswith(
             ("_before", "_after", "_cue", "_word", "_context", "_preposition", "_per", "_like", "_number"))}
         self.__dict__.update(compiled)
-        words = "|".join(sorted(rules.get("label_words", []), key=len, reverse=True))
-        abbreviations = "|".join(sorted(rules.get("label_abbreviations", []), key=len, reverse=True))
+        reach = int(rules.get("before_reach", 40))
+        words = _alternation(rules.get("label_words", []))
+        abbreviations = _alternation(rules.get("label_abbreviations", []))
         tail = rules.get("label_list_tail", "")
         # "Section 20", "paragraphs 12 and", "para. 3" (a number just after a duration is no label: "12 months 340")
-        self.label_before = re.compile(rf"(?i:\b(?<!\d\s)(?:(?:{words})s?|(?:{abbreviations})\.?)\s*{tail})$")
-        self.comparators_before = [(re.compile(p), c) for p, c in rules.get("comparators_before", [])]
-        self.comparators_after = [(re.compile(p), c) for p, c in rules.get("comparators_after", [])]
+        label = rf"(?i:\b(?<!\d\s)(?:{words}s?|{abbreviations}\.?)\s*<<TAIL>>)$"
+        self.label_before = Before([label.replace("<<TAIL>>", tail)], 90)
+        # a label with no list tail is short; only a list item's end just before calls for the long search
+        self.label_list_end = re.compile(rules.get("label_list_end", "$^"))
+        vetoes = [label.replace("<<TAIL>>", "")] + [rules[k] for k in rules.get("vetoes_before", [])]
+        self.vetoes_before = Before(vetoes, reach)
+        self.vetoes_after = After([rules[k] for k in rules.get("vetoes_after", [])])
+        self.comparators_before = [(Before([p], reach), c) for p, c in rules.get("comparators_before", [])]
+        self.comparators_after = [(After([p]), c) for p, c in rules.get("comparators_after", [])]
+        self.modifier_before = Before([p for p, _ in rules.get("comparators_before", [])]
+                                      + [rules["approximate_before"]], reach)
+        self.modifier_after = After([p for p, _ in rules.get("comparators_after", [])] + [rules["approximate_after"]])
+        self.approximate_after_rule = After([rules["approximate_after"]])
+        self.per_after_rule = After([rules["per_after"]])
+        self.approximate_before_rule = Before([rules["approximate_before"]], reach)
+        widths, stops = rules.get("before_reach_wide", {}), rules.get("before_stop_characters", {})
+        requires = {k: expand_fragments(v, fragments) for k, v in rules.get("before_requires", {}).items()}
+        self.before = {k: Before([rules[k]], int(widths.get(k, reach)), stops.get(k, ""), requires.get(k)) for k in (
+            "age_at_before", "per_before", "money_subject_before", "vote_before", "tally_label_before",
+            "group_of_before", "clause_start_before", "compared_before", "duration_not_comparator_before",
+            "paragraph_number_before")}
         self.age_thresholds = set(rules.get("age_thresholds", []))
         self.age_range_starts = set(rules.get("age_range_starts", []))
         self.age_range_ends = set(rules.get("age_range_ends", []))
@@ -81,9 +207,11 @@ class MetricRules:
         self.modifier_pairs = {tuple(pair) for pair in rules.get("np_modifier_pairs", [])}
         self.subject_skip_words = set(rules.get("subject_skip_words", []))
         self.vote_reach = int(rules.get("vote_context_reach", 400))
+        self.respectively = [w.lower() for w in rules.get("respectively_words", [])]
+        self.respectively_word = re.compile(rf"(?i:\b(?:{'|'.join(self.respectively)})\b)")
 
     def is_plural(self, word: str) -> bool:
-        if re.fullmatch(r"[A-Z]{2,}s", word):  # "KPIs", "EHCPs", "FVs"
+        if word[-1] == "s" and word[:2].isupper() and _ACRONYM_PLURAL.fullmatch(word):  # "KPIs", "EHCPs", "FVs"
             return True
         w = word.lower().rstrip("’'")
         parts = w.split("-")
@@ -97,21 +225,21 @@ class MetricRules:
 
 # ---------------------------------------------------------------- candidates
 
-def find_candidates(text: str, rules: MetricRules, blocked: list[tuple[int, int]]) -> list[Candidate]:
+def find_candidates(text: str, rules: MetricRules, blocked: list[tuple[int, int]], hits) -> list[Candidate]:
     """Regex candidates in priority order; a candidate overlapping an earlier one or a blocked range
-    (dates, phone numbers, times, URLs) is dropped."""
-    hits = rules.anchors.on(text)
-    taken = Ranges(blocked + [m.span() for regex, where in rules.exclude_text for m in hits.scan(regex, **where)])
+    (dates, phone numbers, times, URLs) is dropped. `hits`: the anchors found in `text`."""
+    excluded = [(start, end) for rule in rules.exclude_text for start, end, _, _ in rule.matches(text, hits)]
+    taken = Ranges(blocked + excluded)
     occupied = Ranges([])
     out: list[Candidate] = []
-    for rule_id, kind, regex, where in rules.candidates:
-        for m in hits.scan(regex, **where):
-            if occupied.overlaps(*m.span()) or taken.overlaps(*m.span()):
+    for rule_id, kind, rule in rules.candidates:
+        for start, end, _, m in rule.matches(text, hits):
+            if occupied.overlaps(start, end) or taken.overlaps(start, end):
                 continue
             found = _candidates(m, rule_id, kind, rules)
             if found:
                 out += found
-                occupied.add(*m.span())
+                occupied.add(start, end)
     return sorted(out, key=lambda c: c.start)
 
 
@@ -160,36 +288,71 @@ def _candidate(m: re.Match, rule_id: str, kind: str) -> Optional[Candidate]:
 # ---------------------------------------------------------------- context
 
 class Context:
-    """The document text with line and sentence bounds, for reading around a candidate."""
+    """The document text (and its lower-cased copy) with line and sentence bounds, for reading around a
+    candidate. The sentence bounds are read from the Doc when first needed (most documents never ask)."""
 
-    def __init__(self, doc: Doc, text: str):
-        self.text = text
-        # sentence starts from the token array (iterating doc.sents builds a Token per word: slow)
-        array = doc.to_array([SENT_START, IDX])
-        self.sent_starts = array[array[:, 0] == 1, 1].tolist() if len(doc) else [0]
-        if not self.sent_starts or self.sent_starts[0] != 0:
-            self.sent_starts.insert(0, 0)
-        self.sent_ends = self.sent_starts[1:] + [len(self.text)]
+    def __init__(self, doc: Doc, text: str, lower: str, caseload_word: re.Pattern):
+        self.doc, self.text, self.lower = doc, text, lower
+        self._sentences: Optional[tuple[list[int], list[int]]] = None
+        self._caseload_word = caseload_word
+        self._caseload_sentences: dict[int, bool] = {}
+        self._line = (0, -1)  # the bounds last found: candidates come in text order, mostly on one line
+
+    def line(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the line holding `pos` (end: its newline, or the end of the text)."""
+        start, end = self._line
+        if not start <= pos <= end:
+            start = self.text.rfind("\n", 0, pos) + 1
+            end = self.text.find("\n", pos)
+            self._line = start, end = start, (len(self.text) if end < 0 else end)
+        return start, end
+
+    def line_start(self, pos: int) -> int:
+        return self.line(pos)[0]
+
+    def line_end(self, pos: int) -> int:
+        return self.line(pos)[1]
 
     def line_bounds(self, start: int, end: int) -> tuple[int, int]:
-        line_start = self.text.rfind("\n", 0, start) + 1
-        line_end = self.text.find("\n", end)
-        return line_start, (len(self.text) if line_end < 0 else line_end)
+        return self.line_start(start), self.line_end(end)
 
     def left(self, start: int, width: int = 90) -> str:
-        line_start, _ = self.line_bounds(start, start)
-        return self.text[max(line_start, start - width):start]
+        return self.text[max(self.line_start(start), start - width):start]
 
     def right(self, end: int, width: int = 120) -> str:
-        _, line_end = self.line_bounds(end, end)
-        return self.text[end:min(line_end, end + width)]
+        return self.text[end:min(self.line_end(end), end + width)]
+
+    @property
+    def sent_starts(self) -> list[int]:
+        return self._sentence_bounds()[0]
+
+    @property
+    def sent_ends(self) -> list[int]:
+        return self._sentence_bounds()[1]
+
+    def _sentence_bounds(self) -> tuple[list[int], list[int]]:
+        if self._sentences is None:
+            array = self.doc.to_array([SENT_START, IDX])  # iterating doc.sents builds a Token per word: slow
+            starts = array[array[:, 0] == 1, 1].tolist() if len(self.doc) else [0]
+            if not starts or starts[0] != 0:
+                starts.insert(0, 0)
+            self._sentences = starts, starts[1:] + [len(self.text)]
+        return self._sentences
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect_right(self.sent_starts, pos) - 1)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = self.sentence_index(pos)
-        return (self.sent_starts[i], self.sent_ends[i]) if self.sent_starts else (0, len(self.text))
+        return self.sent_starts[i], self.sent_ends[i]
+
+    def about_caseloads(self, i: int) -> bool:
+        """Whether sentence `i` mentions caseloads (asked for often: kept per sentence)."""
+        found = self._caseload_sentences.get(i)
+        if found is None:
+            found = bool(self._caseload_word.search(self.text[self.sent_starts[i]:self.sent_ends[i]]))
+            self._caseload_sentences[i] = found
+        return found
 
 
 # ---------------------------------------------------------------- judging one candidate
@@ -204,41 +367,45 @@ class Reading:
 
 
 def read_modifiers(c: Candidate, ctx: Context, rules: MetricRules) -> Reading:
-    left, right = ctx.left(c.start), ctx.right(c.end)
     reading = Reading(start=c.start, end=c.end)
-    for regex, comparator in rules.comparators_before:
-        m = regex.search(left)
+    if rules.modifier_before.search(ctx, c.start)[0]:  # one search says whether any cue is there at all
+        floor = max(ctx.line_start(c.start), c.start - 90)
+        left_end = c.start
+        for rule, comparator in rules.comparators_before:
+            m, offset = rule.search(ctx, c.start)
+            if m:
+                reading.comparator = comparator
+                reading.start = left_end = offset + m.start()
+                break
+        m, offset = rules.approximate_before_rule.search(ctx, left_end, left_end - floor)
         if m:
-            reading.comparator = comparator
-            reading.start = c.start - len(left) + m.start()
-            left = left[:m.start()]
-            break
-    m = rules.approximate_before.search(left)
-    if m:
-        reading.approximate = True
-        reading.start = c.start - len(left) + m.start()
-    if rules.approximate_after.match(right):
-        reading.approximate = True
-    for regex, comparator in rules.comparators_after:
-        m = regex.match(right)
-        if m and reading.comparator is None:
-            reading.comparator = comparator
-            reading.end = c.end + m.end()
+            reading.approximate = True
+            # (offset + m.start() - floor) counted back from c.start - (left_end - floor), as this code always
+            # did: after a comparator the start lands inside it ("around more than 50" quotes "more than 50")
+            reading.start = c.start - left_end + offset + m.start()
+    if rules.modifier_after.match(ctx, c.end):
+        if rules.approximate_after_rule.match(ctx, c.end):
+            reading.approximate = True
+        for rule, comparator in rules.comparators_after:
+            m = rule.match(ctx, c.end)
+            if m and reading.comparator is None:
+                reading.comparator = comparator
+                reading.end = c.end + m.end()
     return reading
 
 
 def read_per(c: Candidate, ctx: Context, rules: MetricRules, after: int) -> tuple[Optional[str], int]:
     """`per week`, `a year`, `p.a.` just after the number (or its noun), else `weekly cost ... £328` before."""
-    m = rules.per_after.match(ctx.text[after:ctx.line_bounds(after, after)[1]][:60])
+    m = rules.per_after_rule.match(ctx, after, 60)
     if m:
         per = m.group("per")
         if per:
-            per = re.sub(r"\s+", " ", per.lower())
+            per = _SPACES.sub(" ", per.lower())
             per = rules.time_units.get(per, per)  # "weeks" -> "week"
             return rules.per_words.get(per, per), after + m.end()
         return ("year" if m.group("per_year") else "week"), after + m.end()
     if c.kind == "money":
-        b = rules.per_before.search(ctx.left(c.start, 80))
+        b, _ = rules.before["per_before"].search(ctx, c.start, 80)
         if b:
             return rules.per_words.get(b.group("per").lower()), after
     return None, after
@@ -247,16 +414,19 @@ def read_per(c: Candidate, ctx: Context, rules: MetricRules, after: int) -> tupl
 def noun_phrase(right: str, rules: MetricRules) -> Optional[tuple[str, str, int]]:
     """(phrase, head, end offset in `right`) of the counted noun after a number: up to
     `max_modifiers` words, ending at the first plural (`2 Quality Assurance Managers`)."""
-    words = list(_WORD.finditer(right))
-    for i, m in enumerate(words[: rules.max_modifiers + 1]):
+    words = _Words(right)  # read lazily: most phrases end (or fail) at the first word or two
+    for i in range(rules.max_modifiers + 1):
+        m = words.get(i)
+        if m is None:
+            return None
         word = m.group()
         low = word.lower()
         if not word[0].isalpha():
             return None
-        following = words[i + 1].group() if i + 1 < len(words) else ""
+        following = words.text(i + 1)
         if low in rules.comparative_modifiers and following != "than":  # "two more young people"
             continue
-        if i > 0 and (words[i - 1].group().lower(), low) in rules.modifier_pairs:  # "45 looked after children"
+        if i > 0 and (words.text(i - 1).lower(), low) in rules.modifier_pairs:  # "45 looked after children"
             continue
         if low in rules.stop_words:
             if low == "and" and i > 0 and following[:1].islower():
@@ -265,15 +435,36 @@ def noun_phrase(right: str, rules: MetricRules) -> Optional[tuple[str, str, int]
         if rules.is_plural(word):
             end = m.end()
             if word[0].isupper():  # a capitalised name: "Families First Teams"
-                for n in words[i + 1: i + 4]:
-                    if not n.group()[0].isupper() or n.group().lower() in rules.stop_words:
+                for j in range(i + 1, i + 4):
+                    n = words.text(j)
+                    if not n or not n[0].isupper() or n.lower() in rules.stop_words:
                         break
-                    if rules.is_plural(n.group()):
-                        end = n.end()
-            start = words[0].start()
+                    if rules.is_plural(n):
+                        end = words.get(j).end()
+            start = words.get(0).start()
             phrase = right[start:end]
             return phrase, phrase.split()[-1].lower().rstrip("’'"), end
     return None
+
+
+class _Words:
+    """The words of a text, found one by one as they are asked for."""
+
+    def __init__(self, text: str):
+        self._finder = _WORD.finditer(text)
+        self._found: list[re.Match] = []
+
+    def get(self, i: int) -> Optional[re.Match]:
+        while len(self._found) <= i:
+            m = next(self._finder, None)
+            if m is None:
+                return None
+            self._found.append(m)
+        return self._found[i]
+
+    def text(self, i: int) -> str:
+        m = self.get(i)
+        return m.group() if m is not None else ""
 
 
 def judge(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric]) -> Optional[Metric]:
@@ -295,22 +486,22 @@ def _money_subject(c: Candidate, ctx: Context, rules: MetricRules) -> Optional[s
     np = noun_phrase(ctx.right(c.end), rules)
     if np and not np[0][0].isupper():
         return np[0]
-    m = rules.money_subject_before.search(ctx.left(c.start, 140))
+    m, offset = rules.before["money_subject_before"].search(ctx, c.start, 140)
     if not m:
         return None
-    words = m.group("np").split()
+    words = ctx.text[offset + m.start("np"):offset + m.end("np")].split()  # m may have read the lower-cased text
     while words and (words[0].lower() in rules.stop_words or words[0].lower() in rules.subject_skip_words):
         words.pop(0)  # "to secure grant funding" -> "grant funding"
     return " ".join(words) or None
 
 
 def _number(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric]) -> Optional[Metric]:
-    left, right = ctx.left(c.start), ctx.right(c.end)
-    if _vetoed(c, left, right, ctx, rules):
+    right = ctx.right(c.end)
+    if _vetoed(c, right, ctx, rules):
         return None
     duration = rules.duration_after.match(right)
     if duration:
-        return _duration(c, duration, left, ctx, rules)
+        return _duration(c, duration, ctx, rules)
     if rules.hyphen_compound_after.match(right) or (c.low is not None and _age_like_range(c, rules)):
         return None  # "5-point", "two-thirds"; "the 18-25 services"
     reading = read_modifiers(c, ctx, rules)
@@ -318,13 +509,13 @@ def _number(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric]
     np = noun_phrase(rest, rules)
     if np:
         return _counted(c, reading, np, ctx, rules)
-    return _uncounted(c, reading, rest, left, right, ctx, rules, so_far)
+    return _uncounted(c, reading, rest, right, ctx, rules, so_far)
 
 
-def _duration(c: Candidate, duration: re.Match, left: str, ctx: Context, rules: MetricRules) -> Optional[Metric]:
+def _duration(c: Candidate, duration: re.Match, ctx: Context, rules: MetricRules) -> Optional[Metric]:
     unit = duration.group("unit").lower()
     reading = read_modifiers(c, ctx, rules)
-    if reading.comparator == "gt" and rules.duration_not_comparator_before.search(left):
+    if reading.comparator == "gt" and rules.before["duration_not_comparator_before"].search(ctx, c.start)[0]:
         reading.comparator, reading.start = None, c.start  # "took place over 4 weeks"
     return _metric(c, "duration", reading, rules, unit=rules.time_units.get(unit, unit), end=c.end + duration.end())
 
@@ -335,69 +526,72 @@ def _counted(c: Candidate, reading: Reading, np: tuple[str, str, int], ctx: Cont
     if head in rules.noncount_heads or phrase.lower() in rules.time_units:
         return None  # "5 points", "12 months old" (but "21 activity days" counts)
     caseload_unit = phrase.lower() in rules.caseload_units or head in rules.caseload_units
-    kind = "caseload" if caseload_unit and _caseload_sentence(c, ctx, rules) else "count"
+    kind = "caseload" if caseload_unit and ctx.about_caseloads(ctx.sentence_index(c.start)) else "count"
     per, end = read_per(c, ctx, rules, reading.end + np_end)
     pp = rules.subject_preposition.match(ctx.right(reading.end + np_end))
     subject = f"{phrase} {pp.group('prep')} {pp.group('np')}" if pp and kind == "count" else phrase
     return _metric(c, kind, reading, rules, per=per, end=end, subject=subject)  # "children in agency placements"
 
 
-def _uncounted(c: Candidate, reading: Reading, rest: str, left: str, right: str, ctx: Context,
+def _uncounted(c: Candidate, reading: Reading, rest: str, right: str, ctx: Context,
                rules: MetricRules, so_far: list[Metric]) -> Optional[Metric]:
     """A number with no noun after it: a caseload, `11 of the 13 ...`, or a cue-backed count."""
     per, per_end = read_per(c, ctx, rules, reading.end)
-    if (per and rules.caseload_per.search(per)) or _caseload_sentence(c, ctx, rules) or _caseload_carry(c, ctx, rules):
+    if ((per and rules.caseload_per.search(per)) or ctx.about_caseloads(ctx.sentence_index(c.start))
+            or _caseload_carry(c, ctx, rules)):
         return _metric(c, "caseload", reading, rules, per=per, end=per_end)
     of = rules.of_after.match(rest)
     if of:
-        tail_at = of.end() + len(re.match(r"\s*(?:\d[\d,]*\s+)?", rest[of.end():]).group())  # "11 of the 13 standards"
+        tail_at = of.end() + len(_NUMBER_BEFORE_NOUN.match(rest, of.end()).group())  # "11 of the 13 standards"
         tail = noun_phrase(rest[tail_at:], rules)
         end = reading.end + (tail_at + tail[2] if tail else of.end())
         return _metric(c, "count", reading, rules, per=per, end=end, subject=tail[0] if tail else None)
-    if _bare_count(c, left, right, ctx, rules, so_far):
+    if _bare_count(c, right, ctx, rules, so_far):
         return _metric(c, "count", reading, rules, per=per, end=per_end)
     return None
 
 
-def _vetoed(c: Candidate, left: str, right: str, ctx: Context, rules: MetricRules) -> bool:
-    value = c.value if c.value is not None else c.low
-    if rules.label_before.search(left) or rules.not_metric_after.match(right):
+def _vetoed(c: Candidate, right: str, ctx: Context, rules: MetricRules) -> bool:
+    """Labels, list numbers, units, ages, rates, frequencies, names, years (cheapest tests first)."""
+    if _list_number(c, right, ctx, rules) or rules.vetoes_after.match(ctx, c.end):
         return True
-    if rules.age_before.search(left) or rules.age_after.match(right):
+    if rules.vetoes_before.search(ctx, c.start)[0] or _label_list(c, ctx, rules):
         return True
-    if rules.rate_before.search(left) or rules.ratio_before.search(left):
+    if c.is_word and _proper_name(c, right, ctx, rules):
         return True
-    if rules.frequency_after.match(right) or rules.frequency_before.search(left):
-        return True
-    if c.is_word and _proper_name(c, left, right, ctx, rules):
-        return True
-    if _list_number(c, left, right, ctx, rules):
-        return True
-    if (rules.paragraph_number.match(ctx.text[c.start:c.end]) and rules.paragraph_number_before.search(left)
-            and rules.paragraph_number_after.match(right)):
+    if (rules.paragraph_number.match(ctx.text[c.start:c.end]) and rules.paragraph_number_after.match(right)
+            and rules.before["paragraph_number_before"].search(ctx, c.start)[0]):
         return True  # "... the report. 3.2 The Panel noted" (a paragraph number run into the text)
+    value = c.value if c.value is not None else c.low
     plus = rules.plus_after.match(right)
-    if plus and value in rules.age_thresholds:
-        return True
-    if rules.age_at_before.search(left) and value in rules.age_thresholds and not rules.duration_after.match(right):
-        return True  # "At 18 individuals became legal adults", "from 16"
+    if value in rules.age_thresholds and (plus or (
+            rules.before["age_at_before"].search(ctx, c.start)[0] and not rules.duration_after.match(right))):
+        return True  # "18+", "At 18 individuals became legal adults", "from 16"
     if c.value is not None and not c.is_word and rules.year_like.fullmatch(ctx.text[c.start:c.end]) and not plus:
         return not noun_phrase(right, rules)  # a year, unless it counts something ("2000 care leavers")
     return False
 
 
-def _proper_name(c: Candidate, left: str, right: str, ctx: Context, rules: MetricRules) -> bool:
+def _label_list(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
+    """`paragraphs 12, 13 and 14`: a label whose list reaches this number (vetoes_before holds the
+    label just before a number; a list always ends with a separator such as "and" or ",")."""
+    left = ctx.left(c.start)
+    return bool(rules.label_list_end.search(left[-12:]) and rules.label_before.search(ctx, c.start)[0])
+
+
+def _proper_name(c: Candidate, right: str, ctx: Context, rules: MetricRules) -> bool:
     """A capitalised number word in a name: `the Five Towns partnership`, `Three Rivers District Council`."""
     if not ctx.text[c.start].isupper() or not right.lstrip()[:1].isupper():
         return False
-    if left.strip() and not re.search(r"[.:;•(]\s*$", left):  # capitalised although mid-sentence
+    left = ctx.left(c.start)
+    if left.strip() and not _PUNCT_BEFORE.search(left):  # capitalised although mid-sentence
         return True
     np = noun_phrase(right, rules)
-    following = re.match(r"\s+([A-Z][a-z]+)\b", right[np[2]:]) if np else None
+    following = _CAPITALISED_AFTER.match(right[np[2]:]) if np else None
     return bool(following) and not rules.is_plural(following.group(1))
 
 
-def _list_number(c: Candidate, left: str, right: str, ctx: Context, rules: MetricRules) -> bool:
+def _list_number(c: Candidate, right: str, ctx: Context, rules: MetricRules) -> bool:
     """`1. Introduction`, `2.1 The ...`, a page number alone on its line."""
     if c.is_word:
         return False
@@ -412,44 +606,39 @@ def _age_like_range(c: Candidate, rules: MetricRules) -> bool:
     return c.low in rules.age_range_starts and c.high in rules.age_range_ends
 
 
-def _caseload_sentence(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
-    start, end = ctx.sentence(c.start)
-    return bool(rules.caseload_word.search(ctx.text[start:end]))
-
-
 def _caseload_carry(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
     """A bare number in a sentence shortly after one about caseloads, in the same paragraph."""
-    line_start, _ = ctx.line_bounds(c.start, c.end)
+    line_start = ctx.line_start(c.start)
     i = ctx.sentence_index(c.start)
     for j in range(max(0, i - rules.caseload_carry), i):
         if ctx.sent_ends[j] <= line_start:
             continue
-        if rules.caseload_word.search(ctx.text[ctx.sent_starts[j]:ctx.sent_ends[j]]):
+        if ctx.about_caseloads(j):
             return True
     return False
 
 
-def _bare_count(c: Candidate, left: str, right: str, ctx: Context, rules: MetricRules, so_far: list[Metric]) -> bool:
+def _bare_count(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_far: list[Metric]) -> bool:
     """A number with no noun that still counts: `a group of two`, `For: 5`, `two were shortlisted`,
     `the number of ... was 629`, `(131 occasions compared with 132 ...)`."""
     s_start, s_end = ctx.sentence(c.start)
-    voted = rules.vote_before.search(left) or rules.vote_after.match(right)
-    in_vote = rules.tally_label_before.search(left) or rules.vote_context.search(
-        ctx.text, max(0, c.start - rules.vote_reach), s_end)
-    if voted and in_vote and not c.is_word:
+    before = rules.before
+    voted = before["vote_before"].search(ctx, c.start)[0] or rules.vote_after.match(right)
+    if voted and not c.is_word and (before["tally_label_before"].search(ctx, c.start)[0] or rules.vote_context.search(
+            ctx.text, max(0, c.start - rules.vote_reach), s_end)):
         return c.value != 0  # a tally may be 1 (digits), but "Against (0)" counts nothing
     if c.value is not None and c.value < 2:
         return False
-    if rules.group_of_before.search(left):
+    if before["group_of_before"].search(ctx, c.start)[0]:
         return True
-    if rules.subject_verb_after.match(right) and rules.clause_start_before.search(left):
+    if rules.subject_verb_after.match(right) and before["clause_start_before"].search(ctx, c.start)[0]:
         return True
     if c.is_word:
         return False
     if rules.number_of_cue.search(ctx.text[s_start:c.start]):
         return True
     earlier_count = any(m.fields.get("kind") == "count" and s_start <= m.start < c.start for m in so_far)
-    return earlier_count and bool(rules.compared_before.search(left))
+    return earlier_count and bool(before["compared_before"].search(ctx, c.start)[0])
 
 
 def _metric(c: Candidate, kind: str, reading: Reading, rules: MetricRules, unit: Optional[str] = None,
@@ -474,6 +663,8 @@ def attach_respectively(metrics: list[Metric], ctx: Context, rules: MetricRules)
     """Values listed before `respectively` take their subjects, in order, from the parallel
     phrases of the sentence before (`480 children in in-house foster placements and 346 children in
     agency placements`)."""
+    if ctx.lower and not any(word in ctx.lower for word in rules.respectively):
+        return  # most documents never say it
     by_sentence: dict[int, list[Metric]] = {}
     for m in metrics:
         by_sentence.setdefault(ctx.sentence_index(m.start), []).append(m)
@@ -507,10 +698,13 @@ class MetricsComponent:
         self.rules = MetricRules(rules)
 
     def __call__(self, doc: Doc) -> Doc:
-        ctx = Context(doc, document_text(doc))
+        text = document_text(doc)
+        lower = document_lower(doc, text)
+        ctx = Context(doc, text, lower, self.rules.caseload_word)
+        hits = self.rules.anchors.on(text, lower, doc)
         blocked = [(s.start_char, s.end_char) for s in doc.spans.get("dates", [])]
         metrics: list[Metric] = []
-        for candidate in find_candidates(ctx.text, self.rules, blocked):
+        for candidate in find_candidates(text, self.rules, blocked, hits):
             metric = judge(candidate, ctx, self.rules, metrics)
             if metric is not None:
                 metrics.append(metric)

@@ -23,7 +23,9 @@ _MONTHS = {
 }
 _SEASONS = ("spring", "summer", "autumn", "winter")
 _DAY = re.compile(r"\d{1,2}")
-_RANGE_SEPARATOR = re.compile(r"^\s*(?:-|–|—|to|until|till)\s*$", re.I)
+_NON_DIGIT = re.compile(r"\D")
+_MONTH_WORD = re.compile(r"[A-Za-z]+\.?")
+_LETTERS = re.compile(r"[A-Za-z]+")
 _LIST_PIECES = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?|(-|–|—|\bto\b|\buntil\b|\btill\b|/|,|&|\band\b)", re.I)
 
 
@@ -60,7 +62,7 @@ def full_year(text: Optional[str], century_of: int = 2000) -> Optional[int]:
     """ "2022" -> 2022, "22" -> 2022 (two-digit years are read as this century)."""
     if not text:
         return None
-    digits = re.sub(r"\D", "", text)
+    digits = text if text.isdecimal() else _NON_DIGIT.sub("", text)
     if len(digits) == 4:
         return int(digits)
     if len(digits) == 2:
@@ -90,11 +92,11 @@ def day_list(text: str) -> list[int]:
 
 def month_list(text: str) -> list[int]:
     """Months of "January/February", "September and October", "January – December" (ends of a range)."""
-    return [m for m in (month_number(w) for w in re.findall(r"[A-Za-z]+\.?", text)) if m]
+    return [m for m in (month_number(w) for w in _MONTH_WORD.findall(text)) if m]
 
 
 def seasons_in(text: str) -> list[str]:
-    return [s for s in re.findall(r"[A-Za-z]+", text.lower()) if s in _SEASONS]
+    return [s for s in _LETTERS.findall(text.lower()) if s in _SEASONS]
 
 
 def interpret(kind: str, groups: dict) -> list[DateParts]:
