@@ -17,7 +17,7 @@ def find(record, text):
 
 def run_metrics(nlp, text):
     doc = nlp.make_doc(text)
-    doc = nlp.get_pipe("sentencizer")(doc)
+    doc = nlp.get_pipe("minutes_segmenter")(doc)  # sets sentence starts, as in the pipeline
     doc = nlp.get_pipe("minutes_dates")(doc)
     return nlp.get_pipe("minutes_metrics")(doc)
 

@@ -5,7 +5,7 @@ from minutes_extract.pipeline import COMPONENTS
 
 
 def test_pipeline_order_and_analysis(nlp):
-    assert nlp.pipe_names == ["sentencizer"] + [name for name, _ in COMPONENTS]
+    assert nlp.pipe_names == [name for name, _ in COMPONENTS]
     analysis = nlp.analyze_pipes()
     assert not any(analysis["problems"].values())
 

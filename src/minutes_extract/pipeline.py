@@ -1,13 +1,13 @@
 """build_pipeline(): the only place components are ordered and fed their rules.
 
-    text ─▶ tokenizer ─▶ sentencizer ─▶ minutes_segmenter ─▶ items, sections, blocks
-                                       ─▶ minutes_meeting     ─▶ doc._.meeting, doc._.meeting_date
-                                       ─▶ minutes_resolutions ─▶ resolutions
-                                       ─▶ minutes_dates       ─▶ dates
-                                       ─▶ minutes_metrics     ─▶ metrics
-                                       ─▶ minutes_judgements  ─▶ judgements
-                                       ─▶ minutes_inspections ─▶ inspections
-                                       ─▶ minutes_findings    ─▶ findings
+    text ─▶ tokenizer ─▶ minutes_segmenter   ─▶ items, sections, blocks, sentence starts
+                     ─▶ minutes_meeting     ─▶ doc._.meeting, doc._.meeting_date
+                     ─▶ minutes_resolutions ─▶ resolutions
+                     ─▶ minutes_dates       ─▶ dates
+                     ─▶ minutes_metrics     ─▶ metrics
+                     ─▶ minutes_judgements  ─▶ judgements
+                     ─▶ minutes_inspections ─▶ inspections
+                     ─▶ minutes_findings    ─▶ findings
 """
 from __future__ import annotations
 
@@ -49,7 +49,6 @@ def component_rules(rule_file: str | None) -> dict:
 def build_pipeline() -> Language:
     nlp = spacy.blank("en")
     nlp.max_length = 50_000_000  # rules only: no model memory grows with length
-    nlp.add_pipe("sentencizer")
     for factory, rule_file in COMPONENTS:
         nlp.add_pipe(factory, config={"rules": component_rules(rule_file)})
     return nlp

@@ -35,15 +35,14 @@ from operator import or_
 from typing import NamedTuple, Optional
 
 import numpy as np
-from spacy.attrs import IDX, IS_PUNCT, ORTH, SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.pipeline import Sentencizer
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import PAYLOAD_ATTRS, document_text
+from .segmenter import sentencizer_starts
 from ..rules import load_jsonl
 
 try:  # the regex parser, to read what a pattern's matches start with and contain
@@ -1103,9 +1102,6 @@ class FindingsComponent:
         return doc
 
 
-_SENTENCE_ENDS = np.array(sorted(get_string_id(c) for c in Sentencizer.default_punct_chars), np.uint64)
-
-
 def sentence_starts(doc: Doc) -> list[int]:
     """Character offsets where sentences start: where spaCy's sentencizer (default punctuation) starts one, and
     where a component marked one (the segmenter marks block starts). Without a sentencizer in the pipeline
@@ -1115,20 +1111,8 @@ def sentence_starts(doc: Doc) -> list[int]:
     rows = doc.to_array([SENT_START, IDX])
     marked = rows[:, 0] == 1
     if (rows[:, 0] == 0).any():
-        marked |= sentencizer_starts(doc)
+        marked |= sentencizer_starts(doc)  # run without the segmenter: work the sentencizer's starts out
     return [0] + rows[1:][marked[1:], 1].tolist()
-
-
-def sentencizer_starts(doc: Doc) -> np.ndarray:
-    """Per token, whether spaCy's sentencizer (default punctuation) would start a sentence there: at a word
-    after a sentence-ending token, counting from the word before."""
-    rows = doc.to_array([ORTH, IS_PUNCT])
-    ends = _SENTENCE_ENDS[np.minimum(np.searchsorted(_SENTENCE_ENDS, rows[:, 0]), len(_SENTENCE_ENDS) - 1)] == rows[:, 0]
-    words = np.flatnonzero((rows[:, 1] == 0) & ~ends)
-    seen = np.cumsum(ends)[words]  # sentence-ending tokens so far
-    out = np.zeros(len(doc), bool)
-    out[words[np.diff(seen, prepend=0) > 0]] = True
-    return out
 
 
 def _any_within(starts: list[int], start: int, end: int) -> bool:

@@ -13,8 +13,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.attrs import IDX, SENT_START, SPACY
+import numpy as np
+from spacy.attrs import IDX, IS_PUNCT, ORTH, SENT_START, SPACY
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401  (registers the extensions)
@@ -450,13 +453,31 @@ def _set_payload(span: Span, attr: str, value: dict) -> None:
         span._.set(attr, value)
 
 
+_SENTENCE_ENDS = np.array(sorted(get_string_id(c) for c in Sentencizer.default_punct_chars), np.uint64)
+
+
+def sentencizer_starts(doc: Doc) -> np.ndarray:
+    """Per token, whether spaCy's sentencizer (default punctuation) would start a sentence there: at a word
+    after a sentence-ending token, counting from the word before."""
+    rows = doc.to_array([ORTH, IS_PUNCT])
+    ends = _SENTENCE_ENDS[np.minimum(np.searchsorted(_SENTENCE_ENDS, rows[:, 0]), len(_SENTENCE_ENDS) - 1)] == rows[:, 0]
+    words = np.flatnonzero((rows[:, 1] == 0) & ~ends)
+    seen = np.cumsum(ends)[words]  # sentence-ending tokens so far
+    out = np.zeros(len(doc), bool)
+    out[words[np.diff(seen, prepend=0) > 0]] = True
+    return out
+
+
 def _start_sentences(doc: Doc, tokens: list[int]) -> None:
-    """Each block starts a sentence. Set in one pass: Token.is_sent_start = True checks the whole Doc for a
+    """Sentence starts for every token, in one pass: where spaCy's sentencizer would put them (so no
+    sentencizer runs) and at every block start. Token.is_sent_start = True would check the whole Doc for a
     parse on every call."""
-    if tokens:
-        sent_starts = doc.to_array(SENT_START)
-        sent_starts[tokens] = 1
-        doc.from_array([SENT_START], sent_starts)
+    if not len(doc):
+        return
+    starts = sentencizer_starts(doc)
+    starts[0] = True
+    starts[tokens] = True
+    doc.from_array([SENT_START], np.where(starts, 1, -1).astype(np.uint64))
 
 
 @Language.factory(
