@@ -354,7 +354,7 @@ class DatesComponent:
 
 @Language.factory(
     "minutes_dates",
-    requires=["doc.spans"],  # also reads doc._.meeting_date (minutes_meeting)
+    requires=["doc.spans", "doc._.meeting_date"],
     assigns=["doc.spans"],
     default_config={"rules": {}},
 )
