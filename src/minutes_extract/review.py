@@ -36,7 +36,7 @@ def describe(group: str, e) -> str:
     if group == "resolutions":
         return f"{e.verb}: {len(e.clauses)} clause(s)" + (f", printed again x{len(e.copies)}" if e.copies else "")
     if group == "findings":
-        return f"{e.polarity}" + (f" ({e.attributed_to})" if e.attributed_to else "") + (f" cue: {e.cue}" if e.cue else "")
+        return " ".join(x for x in (f"by {e.attributed_to}" if e.attributed_to else "", f"cue: {e.cue}" if e.cue else "") if x)
     if group == "metrics":
         value = f"{e.low:g}–{e.high:g}" if e.low is not None and e.high is not None else (f"{e.value:g}" if e.value is not None else "?")
         parts = [e.kind, ("~" if e.approximate else "") + (f"{e.comparator} " if e.comparator else "") + value]
@@ -77,7 +77,8 @@ def show(record: DocumentRecord) -> Group:
         table.add_column("value", style="cyan", ratio=1, overflow="fold")
         table.add_column("text", ratio=3, overflow="fold")
         for e in rows:
-            table.add_row(describe(group, e), e.text if len(e.text) < 300 else e.text[:297] + "...")
+            value = f"{e.polarity} {describe(group, e)}" if group == "findings" else describe(group, e)
+            table.add_row(value, e.text if len(e.text) < 300 else e.text[:297] + "...")
         parts.append(table)
     if record.warnings:
         parts.append(Panel("\n".join(record.warnings), title="warnings", style="yellow"))
