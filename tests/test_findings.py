@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from minutes_extract.components.findings import (
     _KIND_RANK, FindingReader, Hit, first_letters, fold_quotes, lead_words, required_runs, sentence_starts,
-    split_alternatives, tail_width,
+    next_marker, split_alternatives, tail_width,
 )
 from minutes_extract.extensions import document_text
 from minutes_extract.extract import extract_text
@@ -163,6 +163,14 @@ ITEM = "Ofsted inspection of children's services\n\nThe Director of Children's S
     ("Nationally, caseloads were too high in most local authorities.", None),
     ("The Chair thanked officers for an excellent report.", None),
     ("The inspection took place over two days.", None),
+    ("Inspectors were critical of the quality of work to keep other people safe.", "development"),
+    ("Assessments of risk of harm to others were not always sufficient.", "development"),
+    ("Inspectors found that provision for older children was underdeveloped.", "development"),
+    ("The Director said that attainment had improved but remained well below that of their peers.", "development"),
+    ("The Portage service was a notable strength, with needs identified early.", "strength"),
+    ("Inspectors found that decisions for children to come into care are made at the right time.", "strength"),
+    ("The report highlighted a number of positive findings.", None),
+    ("Inspectors had set out two areas for priority action and four areas for improvement.", None),
 ])
 def test_sentence_polarity(nlp, sentence, polarity):
     found = findings(extract_text(ITEM + sentence + "\n", nlp=nlp))
@@ -184,6 +192,28 @@ def test_paragraph_list_without_bullets_takes_its_heading(nlp):
     found = findings(extract_text(text, nlp=nlp))
     assert [(f.text, f.polarity) for f in found] == [("The quality of written plans.", "development"),
                                                       ("Management oversight of assessments.", "development")]
+
+
+def test_question_heading_introduces_a_list(nlp):
+    text = ITEM + ("What needs to improve?\n\n• The timeliness of initial health assessments.\n\n"
+                   "Strengths\n\n• Leaders have a clear vision.\n")
+    found = findings(extract_text(text, nlp=nlp))
+    assert [(f.text, f.polarity) for f in found] == [("The timeliness of initial health assessments.", "development"),
+                                                      ("Leaders have a clear vision.", "strength")]
+
+
+def test_next_lettered_paragraph_ends_the_list_it_did_not_introduce(nlp):
+    text = ITEM + ("a. The letter identified the following areas for improvement:\n\n"
+                   "i. the timeliness of life story work;\n\nii. the oversight of plans between reviews.\n\n"
+                   "b. The Director reported that 38 children were placed outside the county.\n")
+    found = findings(extract_text(text, nlp=nlp))
+    assert [(f.text, f.polarity) for f in found] == [("the timeliness of life story work;", "development"),
+                                                      ("the oversight of plans between reviews.", "development")]
+
+
+@pytest.mark.parametrize("marker, expected", [("c", "d"), ("C", "D"), ("7", "8"), ("31.4", "31.5"), ("z", None)])
+def test_next_marker(marker, expected):
+    assert next_marker(marker) == expected
 
 
 def test_outside_a_service_item_only_headed_lists_count(nlp):

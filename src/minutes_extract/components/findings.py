@@ -889,6 +889,7 @@ class FindingRules:
         self.heading_before = re.compile(rules["heading_link_before"], re.I)
         self.heading_after = re.compile(rules["heading_link_after"], re.I)
         self.list_marker = re.compile(rules["list_marker"])
+        self.sibling_marker = re.compile(rules["sibling_marker"])
         self.bullet_glyph = re.compile(rules["bullet_glyph"])
         self.label_prefix = re.compile(rules["label_prefix"])
         self.unit_prefix = re.compile(rules["unit_prefix"], re.I)
@@ -1115,6 +1116,14 @@ def sentence_starts(doc: Doc) -> list[int]:
     return [0] + rows[1:][marked[1:], 1].tolist()
 
 
+def next_marker(marker: str) -> Optional[str]:
+    """The marker of the paragraph after one marked so ("c" -> "d", "31.4" -> "31.5", "7" -> "8")."""
+    if marker.isalpha():
+        return chr(ord(marker) + 1) if marker not in "zZ" else None
+    head, _, last = marker.rpartition(".")
+    return (head + "." if head else "") + str(int(last) + 1)
+
+
 def _any_within(starts: list[int], start: int, end: int) -> bool:
     """Whether a sorted list holds a value in [start, end)."""
     i = bisect_left(starts, start)
@@ -1259,6 +1268,7 @@ class FindingReader:
         # paragraph_list: the introduction of a list with a polarity was followed by plain paragraphs, which are
         # then its items (bullets lost in conversion) until a paragraph that does not read as one
         lead, speaker, item, paragraph_list = Lead(), None, None, False
+        lead_marker = None  # the marker of a lettered/numbered paragraph that introduced the current list
         blocks = self.blocks()
         barren = self.barren_items(blocks)
         for k, block in enumerate(blocks):
@@ -1271,6 +1281,8 @@ class FindingReader:
             if self.skipped(block):
                 lead, paragraph_list = Lead(), False
                 continue
+            if lead_marker and block.label == "bullet" and self.marker(block) == next_marker(lead_marker):
+                lead, paragraph_list, lead_marker = Lead(), False, None  # "d." after "c. ... as follows:" ends c's list
             readings = self.readings(block.start, block.last_end)
             if not readings:
                 continue
@@ -1287,7 +1299,7 @@ class FindingReader:
                 if lead.role != "plan_list":
                     out += self.prose(readings, "member" if lead.role == "member_list" else lead.speaker, lead)
                 if readings[-1].intro:
-                    lead = self.lead_for(readings, speaker)
+                    lead, lead_marker = self.lead_for(readings, speaker), self.marker(block)
             else:
                 if block.label == "paragraph" or self.long_enough(block):
                     out += self.prose(readings, speaker, Lead())
@@ -1295,7 +1307,7 @@ class FindingReader:
                                        self.inspection)
                 speaker = self.carried_speaker(readings, speaker)
                 heading = self.heading_like(block, readings)
-                lead = self.lead_for(readings, speaker, heading)
+                lead, lead_marker = self.lead_for(readings, speaker, heading), None
                 paragraph_list = bool(lead.polarity or lead.default) and not followed_by_list
         return out
 
@@ -1325,7 +1337,13 @@ class FindingReader:
         """A short title line ("Strengths", "What needs to improve") that introduces what follows."""
         if len(readings) != 1 or self.words(block.start, block.last_end) > 6:
             return False
-        return not self.text[block.start:block.last_end].strip().endswith((".", "?", "!"))
+        ending = self.text[block.start:block.last_end].strip()[-1:]
+        return ending not in ".?!" or (ending == "?" and readings[0].heading is not None)  # "What needs to improve?"
+
+    def marker(self, block: Block) -> Optional[str]:
+        """A lettered or numbered paragraph's marker ("c", "31.4"), None for others."""
+        m = self.rules.sibling_marker.match(self.text, block.start)
+        return m.group(1) if m else None
 
     def is_bullet(self, block: Block) -> bool:
         """A bulleted point (one unit), as opposed to a numbered or lettered paragraph of minutes."""
