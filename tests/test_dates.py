@@ -84,6 +84,8 @@ def test_date_expressions(nlp, text, expected):
     ("Provision is set to begin in the middle of February.", None, []),
     ("The plan is due in August; the visit was in June 2023.", None, ["2023-08", "2023-06"]),
     ("The Budget last February was set.", "2020-01-20", ["2019-02"]),
+    ("Audits run w/c 5th February 2024 and again w/c 4th March.", None, ["2024-02-05", "2024-03-04"]),
+    ("It moved from 6 December 2023 to 16 January.", None, ["2023-12-06", "XXXX-01-16"]),  # a later month: next year
 ])
 def test_year_less_dates(nlp, text, meeting_date, expected):
     assert date_values(nlp, text, meeting_date) == expected

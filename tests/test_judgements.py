@@ -100,6 +100,11 @@ def test_seed_004_current_rating_not_practice_grades(seed_records):
     ("Middlesbrough was currently rated as an 'inadequate' authority.", {("overall", "inadequate")}),
     ("In 2019 the service was judged Inadequate; in 2022 it improved to Requires Improvement.",
      {("overall", "inadequate"), ("overall", "requires_improvement")}),
+    ("Overall effectiveness was judged to require improvement to be good.", {("overall", "requires_improvement")}),
+    ("The Local Safeguarding Children Board was judged to require improvement.", {("lscb", "requires_improvement")}),
+    ("Ofsted found that the experiences and progress of care leavers required improvement to be good.",
+     {("care_leavers", "requires_improvement")}),
+    ("The Fostering Service had been judged Good by Ofsted in 2022.", {("fostering", "good")}),
 ])
 def test_judgements_in_a_sentence(finder, sentence, expected):
     assert {(area, grade) for area, grade, forecast in found(finder, sentence) if not forecast} == expected
@@ -118,6 +123,7 @@ def test_judgements_in_a_sentence(finder, sentence, expected):
     "With a few areas that were judged overall as good.",
     "Estyn judged the school's provision as good.",
     "Members noted that 90% of case audits were graded Good or Outstanding.",
+    "Ofsted said pathway planning for care leavers requires improvement.",
 ])
 def test_not_judgements(finder, sentence):
     assert {(a, g) for a, g, forecast in found(finder, sentence) if not forecast} == set()

@@ -125,6 +125,11 @@ def test_duration_is_extracted_but_kept_apart(seed_records):
     ("Of these, 67 were placed out of county.", [("count", 67, None)]),
     ("18 out of 20 audits were good.", [("count", 18, None), ("count", 20, None)]),
     ("The Council has 12 beds, 5 homes and 8 KPIs.", [("count", 12, None), ("count", 5, None), ("count", 8, None)]),
+    ("It places 58 young people, of whom 21 are placed out of county.", [("count", 58, None), ("count", 21, None)]),
+    ("Care leavers rose by an increase of approximately 40 since last year.", [("count", 40, None)]),
+    ("Personal advisers were each working with an average of 24 young people, above the aim of 20 to 22.",
+     [("caseload", 24, None), ("caseload", (20, 22), None)]),
+    ("Caseloads had reached 35 per personal adviser.", [("caseload", 35, None)]),
 ])
 def test_metric_expressions(nlp, text, expected):
     assert readings(nlp, text) == expected
@@ -137,6 +142,7 @@ def test_metric_expressions(nlp, text, expected):
     "Contact 03000 416172 or 020 8583 2540.",
     "Minutes pdf icon PDF 489 KB",
     "Young people aged 16 to 18, 18-25 year olds, the 16+ age category and children under 5s.",
+    "Accommodation for young people aged 16 and 17 and care leavers.",
     "One child and one social worker were seen.",
     "The meeting started at 3.30 p.m. and ended at 10:45.",
     "The rate of first time entrants fell to 511 per 100,000.",

@@ -78,6 +78,9 @@ def test_resolved_heading_then_clause_list(nlp):
     ("Following discussion, it was RESOLVED that the strategy be approved.", "resolved", "the strategy be approved."),
     ("RESOLVED (unanimously) that the motion be carried.", "resolved", "the motion be carried."),
     ("Resolved (unanimously): That the annual report be endorsed.", "resolved", "the annual report be endorsed."),
+    ("Decision:\n\nThat the Board:\n\n1. notes the refreshed Local Offer;\n\n2. agrees that a report be brought "
+     "in March.", "decided",
+     "That the Board:\n\n1. notes the refreshed Local Offer;\n\n2. agrees that a report be brought in March."),
 ])
 def test_trigger_variants_from_other_councils(nlp, text, verb, expected):
     (res,) = resolutions(extract_text(text, nlp=nlp))

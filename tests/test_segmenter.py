@@ -62,6 +62,18 @@ def test_issue_page_takes_number_and_title(nlp):
     assert (item.number, item.title) == ("99", "Taxi Licensing Policy")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Corporate Parenting Board - Thursday 9 November 2023\n\nMinute No. 12 – Care Leavers Local Offer\n\n"
+     "Minutes:\n\nThe Board received a presentation.\n", [("12", "Care Leavers Local Offer")]),
+    ("Minutes of the Select Committee held on 18 July 2016.\n\n23/16 Ofsted Single Inspection – Outcome\n\n"
+     "The Committee received a report.\n", [("23/16", "Ofsted Single Inspection – Outcome")]),
+    ("RECORD OF DECISION\n\nDecision Maker: Cabinet\n\nTitle: Commissioning of Supported Accommodation\n\n"
+     "Purpose:\n\nTo seek approval.\n", [(None, "Commissioning of Supported Accommodation")]),
+])
+def test_item_labels_from_other_councils(nlp, text, expected):
+    assert [(i.number, i.title) for i in extract_text(text, nlp=nlp).items] == expected
+
+
 def test_numbered_item_titles_under_a_minutes_heading(nlp):
     text = ("Children and Young People Scrutiny Committee\n\nMinutes\n\n"
             "32. Ofsted Inspection of Local Authority Children's Services (ILACS)\n\n"

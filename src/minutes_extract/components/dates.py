@@ -259,6 +259,7 @@ class DateRules:
         self.not_after = re.compile(rules["not_after"]) if rules.get("not_after") else None
         self.not_after_window = int(rules.get("not_after_window", 16))
         self.not_after_kinds = set(rules.get("not_after_kinds", []))
+        self.neighbour_year_reach = int(rules.get("neighbour_year_reach", 0))
 
 
 def find_mentions(text: str, rules: DateRules, lower: Optional[str] = None) -> list[Mention]:
@@ -293,13 +294,16 @@ def _vetoed(text: str, start: int, kind: str, rules: DateRules) -> bool:
     return bool(rules.not_after.search(text[max(0, start - rules.not_after_window):start]))
 
 
-def resolve(mentions: list[Mention], meeting_date: Optional[str]) -> list[tuple[Mention, list[dict]]]:
+def resolve(mentions: list[Mention], meeting_date: Optional[str],
+            neighbour_reach: int = 0) -> list[tuple[Mention, list[dict]]]:
     """Payloads per mention, year-less parts completed (see the module docstring)."""
     meeting_year = int(meeting_date[:4]) if meeting_date and meeting_date[:4].isdigit() else None
     meeting_month = int(meeting_date[5:7]) if meeting_date and len(meeting_date) >= 7 else 1
     anchors = [(m.start, p.year) for m in mentions for p in m.parts
                if p.year is not None and p.precision in ("day", "month", "season")]
     loose_years = [(m.start, p.year) for m in mentions for p in m.parts if p.year is not None]
+    dated = [(m.end, p.year, p.month) for m in mentions for p in m.parts
+             if p.year is not None and p.precision in ("day", "month")]
     out = []
     for mention in mentions:
         payloads = []
@@ -307,6 +311,8 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str]) -> list[tuple[
             year = None
             if part.year is None:
                 year = _year_for(mention, part, meeting_year, meeting_month, anchors, loose_years)
+                if year is None and meeting_year is None:
+                    year = _neighbour_year(mention.start, part, dated, neighbour_reach)
                 if year is None and mention.year_less == "context":
                     continue
             value = part.value(year)
@@ -323,6 +329,16 @@ def _year_for(mention: Mention, part: DateParts, meeting_year, meeting_month, an
     if mention.year_less != "context":
         return None
     return _nearest_year(mention.start, anchors) or _nearest_year(mention.start, loose_years)
+
+
+def _neighbour_year(pos: int, part: DateParts, dated: list[tuple[int, int, int]], reach: int) -> Optional[int]:
+    """The year of a dated mention ending just before `pos` ("w/c 5th February 2024 and again w/c 4th
+    March"), when the year-less month does not come earlier in the year (which would cross into the next)."""
+    before = [d for d in dated if 0 <= pos - d[0] <= reach]
+    if not before or part.month is None:
+        return None
+    _, year, month = before[-1]
+    return year if month is not None and part.month >= month else None
 
 
 def _nearest_year(pos: int, anchors: list[tuple[int, int]]) -> Optional[int]:
@@ -342,7 +358,7 @@ class DatesComponent:
         spans = []
         text = document_text(doc)
         mentions = find_mentions(text, self.rules, document_lower(doc, text))
-        for mention, payloads in resolve(mentions, doc._.meeting_date):
+        for mention, payloads in resolve(mentions, doc._.meeting_date, self.rules.neighbour_year_reach):
             span = doc.char_span(mention.start, mention.end, label=mention.rule, alignment_mode="expand")
             if span is None:
                 continue

@@ -456,9 +456,10 @@ class JudgementFinder:
         q = self.r.quantifier.match(s)
         if q and q.end() < len(s):
             s, start = s[q.end():], start + q.end()
-        if self.r.entity_head.search(s) and not self.r.area_of_service.search(s):
-            return "overall", "overall", start  # the inspected body itself: "the Adoption Agency"
         at_end = self.r.area_at_end.search(s)
+        named_service = at_end and self.area_key(at_end.group(1)) not in (None, "overall")
+        if self.r.entity_head.search(s) and not self.r.area_of_service.search(s) and not named_service:
+            return "overall", "overall", start  # the inspected body itself: "the Adoption Agency"
         if at_end:
             key = self.area_key(at_end.group(1))
             if key == "overall":

@@ -43,11 +43,12 @@ class Trigger:
     where: str
     pattern: re.Pattern
     needs: tuple[str, ...] = ()  # the pattern cannot match a line holding none of these
+    verb: Optional[str] = None   # for a pattern with no verb of its own ("Decision:" ... "That the Board:")
 
 
 class ResolutionRules:
     def __init__(self, rules: dict):
-        self.triggers = [Trigger(t["id"], t["where"], re.compile(t["pattern"]), tuple(t.get("needs", ())))
+        self.triggers = [Trigger(t["id"], t["where"], re.compile(t["pattern"]), tuple(t.get("needs", ())), t.get("verb"))
                          for t in rules["triggers"]]
         # Lower-cased, every trigger's needs: a line holding none of them is not tried at all.
         if all(t.needs for t in self.triggers):
@@ -132,7 +133,7 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
         j += 1
     if not clauses or len(" ".join(clauses).split()) < 3:
         return None  # nothing, or a clause cut off after a word or two
-    return Decision(m.group("verb").lower(), trig.id, start, end, clauses)
+    return Decision(trig.verb or m.group("verb").lower(), trig.id, start, end, clauses)
 
 
 _MARKER_KINDS = (("number", re.compile(r"^\d{1,3}[.)]\s")), ("letter", re.compile(r"^\(?[a-z][.)]\s")),

@@ -49,9 +49,11 @@ _AGENDA_ITEM_END = re.compile(r"Agenda item$", re.I)  # what _AGENDA_ITEM needs,
 _ISSUE_PAGE = re.compile(r"^Issue\s*-\s*meetings$", re.I)
 _MEETING_ITEM = re.compile(r"^(?:•\s*)?Meeting(?::|\s+of\b)\s*.*\(Item\s+(\d+[A-Za-z]?)\.?\)", re.I)
 _ITEM_REFERENCE = re.compile(r"\((?:agenda\s+)?item\s+(\d+[A-Za-z]?)\.?\)|\bfor item (\d+[A-Za-z]?)\b", re.I)
-_SUBJECT = re.compile(r"^(?:Subject of Report|Subject|Title of Report|Report Title)\s*:\s*(.+)$", re.I)
+_SUBJECT = re.compile(r"^(?:Subject of Report|Subject|Title of Report|Report Title|Title|Decision Title)\s*:\s*(.+)$", re.I)
 _ITEM_LABEL = re.compile(r"^Item:\s*([A-Z]?\d+[A-Za-z]?)\s+(.+)$")
-_NUMBERED = re.compile(r"^(\d{1,3})(?:\.|\s)\s*(?:\(\d+\)\s*)?(.+)$")
+_NUMBERED = re.compile(r"^(\d{1,3}(?:/\d{2}(?=\s))?)(?:\.|\s)\s*(?:\(\d+\)\s*)?(.+)$")  # "45.", "23/16" (minute/year)
+# CMIS pages: "Minute No. 12 – Title", "Minute 45: Title"
+_MINUTE_LABEL = re.compile(r"^Minute\s+(?:No\.?\s*)?(\d{1,4}(?:/\d{2,4})?[A-Za-z]?)\.?\s*[–—:-]\s*(\S.*)$", re.I)
 _NUMBER_ALONE = re.compile(r"^(\d{1,3})\.?$")
 _NO_ITEM = re.compile(r"^No\.?\s+Item$", re.I)
 _REPORT_OF = re.compile(r"^(?:Report of|Joint report of)\b", re.I)
@@ -187,6 +189,18 @@ class Segmenter:
                 return item
         return None
 
+    def items_minute_label(self, lines: list[Line]) -> list[ItemStart]:
+        """Every "Minute No. 12 – Title" line that reads as a title."""
+        items = []
+        for i, line in enumerate(lines):
+            if not line.text.lstrip().startswith(("Minute", "MINUTE")):
+                continue
+            m = _MINUTE_LABEL.match(line.text.strip())
+            if m and self.heading_like(m.group(2), allow_period=True, max_words=30):
+                start = line.start + line.text.index(m.group(2))
+                items.append(ItemStart(i, m.group(1), start, self.strip_chrome(line)[1], "minute_label"))
+        return items
+
     def items_report(self, lines: list[Line]) -> list[ItemStart]:
         for i, line in enumerate(lines[:40]):
             m = _SUBJECT.match(line.text.strip())
@@ -220,7 +234,7 @@ class Segmenter:
             m = _NUMBERED.match(text)
             if not m:
                 continue
-            number, title = int(m.group(1)), m.group(2)
+            number, title = int(m.group(1).split("/")[0]), m.group(2)
             sentence = title.rstrip().endswith((".", "?", ":")) and _reads_as_sentence(title)
             if sentence and ((i > 0 and lines[i - 1].kind) or number == minute_number + 1):
                 minute_number = number  # numbered paragraphs of the minutes themselves, not items
@@ -275,7 +289,8 @@ class Segmenter:
         return []
 
     def find_items(self, lines: list[Line]) -> list[ItemStart]:
-        for layout in (self.items_printed, self.items_agenda_page, self.items_issue_page, self.items_report):
+        for layout in (self.items_printed, self.items_agenda_page, self.items_issue_page, self.items_minute_label,
+                       self.items_report):
             items = layout(lines)
             if items:
                 return items
