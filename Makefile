@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: install test demo eval eval-text eval-pdf eval-formats bench golden package schema clean
+.PHONY: install test demo eval eval-text eval-pdf eval-formats eval-written bench golden package schema clean
 
 install: $(STAMP)
 
@@ -24,7 +24,7 @@ demo: install
 	$(BIN)/python -m minutes_extract.summary out/demo.jsonl
 
 # Scores the dev sets and fails when a score drops below eval/floor.json.
-eval: install eval-text eval-pdf eval-formats
+eval: install eval-text eval-pdf eval-formats eval-written
 
 eval-text:
 	mkdir -p out
@@ -35,6 +35,12 @@ eval-pdf:
 	mkdir -p out
 	$(BIN)/minutes-extract extract $(SHARED)/eval/dev-pdf/docs -o out/dev-pdf.jsonl --quiet
 	$(BIN)/minutes-extract evaluate out/dev-pdf.jsonl $(SHARED)/eval/dev-pdf/gold --floor eval/floor-pdf.json
+
+# Documents written for the project (fixtures/written) against their hand annotations; needs no ../shared.
+eval-written: install
+	mkdir -p out
+	$(BIN)/minutes-extract extract fixtures/written -o out/written.jsonl --quiet
+	$(BIN)/minutes-extract evaluate out/written.jsonl eval/written-gold --floor eval/floor-written.json
 
 # The dev texts rendered to HTML, DOCX and PDF must score within 0.05 of the text itself.
 eval-formats: install

@@ -116,3 +116,10 @@ def test_block_spans_are_char_spans_and_start_sentences(nlp):
             got = spans.span(start, end, "x")
             assert (got.start, got.end, got.label_) == (expected.start, expected.end, "x") if expected else got is None
         assert all(block[0].is_sent_start for block in doc.spans["blocks"])
+
+
+def test_cmis_minute_numbers_with_a_year(nlp):
+    text = ("Minute 43/23 Apologies for Absence\n\nApologies were received.\n\n"
+            "Minute 44/23 Minutes of the Previous Meeting\n\nRESOLVED that the minutes be confirmed.\n")
+    assert [(i.number, i.title) for i in extract_text(text, nlp=nlp).items] == [
+        ("43/23", "Apologies for Absence"), ("44/23", "Minutes of the Previous Meeting")]

@@ -52,8 +52,8 @@ _ITEM_REFERENCE = re.compile(r"\((?:agenda\s+)?item\s+(\d+[A-Za-z]?)\.?\)|\bfor 
 _SUBJECT = re.compile(r"^(?:Subject of Report|Subject|Title of Report|Report Title|Title|Decision Title)\s*:\s*(.+)$", re.I)
 _ITEM_LABEL = re.compile(r"^Item:\s*([A-Z]?\d+[A-Za-z]?)\s+(.+)$")
 _NUMBERED = re.compile(r"^(\d{1,3}(?:/\d{2}(?=\s))?)(?:\.|\s)\s*(?:\(\d+\)\s*)?(.+)$")  # "45.", "23/16" (minute/year)
-# CMIS pages: "Minute No. 12 – Title", "Minute 45: Title"
-_MINUTE_LABEL = re.compile(r"^Minute\s+(?:No\.?\s*)?(\d{1,4}(?:/\d{2,4})?[A-Za-z]?)\.?\s*[–—:-]\s*(\S.*)$", re.I)
+# CMIS pages: "Minute No. 12 – Title", "Minute 45: Title", "Minute 43/23 Apologies for Absence"
+_MINUTE_LABEL = re.compile(r"^Minute\s+(?:No\.?\s*)?(\d{1,4}(?:/\d{2,4})?[A-Za-z]?)\.?(?:\s*[–—:-]\s*|\s+)(\S.*)$", re.I)
 _NUMBER_ALONE = re.compile(r"^(\d{1,3})\.?$")
 _NO_ITEM = re.compile(r"^No\.?\s+Item$", re.I)
 _REPORT_OF = re.compile(r"^(?:Report of|Joint report of)\b", re.I)
