@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from re import _constants as _sre, _parser as _sre_parser  # to read a pattern's first characters (guarded())
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 
@@ -259,3 +259,24 @@ def starting_strings(pattern: re.Pattern) -> Optional[list[str]]:
         return None
     # a string that extends another is found wherever that one is
     return sorted(s for s in starts if not any(s != t and s.startswith(t) for t in starts))
+
+
+def nonblank_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for every non-blank line of the text."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def lines_holding(offsets: list[int], lines: list[tuple[int, str]]) -> list[int]:
+    """Indexes of the lines holding these (sorted) offsets, each once."""
+    starts = [pos for pos, _ in lines]
+    found: list[int] = []
+    for offset in offsets:
+        k = bisect_right(starts, offset) - 1
+        if k >= 0 and (not found or found[-1] != k) and offset < starts[k] + len(lines[k][1]):
+            found.append(k)
+    return found

@@ -9,7 +9,7 @@ out); the component feeds it the `dates` span group and writes the `inspections`
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import PAYLOAD_ATTRS, document_text, payloads
-from ..matching import StartedPattern, StartScan, lowered
+from ..matching import StartedPattern, StartScan, lines_holding, lowered, nonblank_lines
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z‘“\"'(•])")
 _DATE_PRECISIONS = ("day", "month", "year")
@@ -74,10 +74,10 @@ class InspectionFinder:
         if not hits:
             return []
         mentions: list[Candidate] = []
-        lines = _lines(text)
+        lines = nonblank_lines(text)
         dates = sorted(dates, key=lambda d: d.start)
         date_starts = [d.start for d in dates]
-        for k in _lines_holding([m.start() for m in hits], lines):
+        for k in lines_holding([m.start() for m in hits], lines):
             pos, line = lines[k]
             for s_start, sentence in _sentences(line, pos):
                 first = bisect_left(date_starts, s_start)
@@ -234,24 +234,8 @@ def _share_date(a: list[str], b: list[str]) -> bool:
     return any((x.startswith(y) or y.startswith(x)) and min(len(x), len(y)) > 4 for x in a for y in b)
 
 
-def _lines_holding(offsets: list[int], lines: list[tuple[int, str]]) -> list[int]:
-    """Indexes of the lines holding these (sorted) offsets."""
-    starts = [pos for pos, _ in lines]
-    found: list[int] = []
-    for offset in offsets:
-        k = bisect_right(starts, offset) - 1
-        if k >= 0 and (not found or found[-1] != k) and offset < starts[k] + len(lines[k][1]):
-            found.append(k)
-    return found
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append((pos, line))
-        pos += len(line) + 1
-    return out
 
 
 def _sentences(line: str, offset: int) -> list[tuple[int, str]]:

@@ -14,7 +14,6 @@ into spans of the `judgements` group.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
@@ -23,7 +22,7 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import PAYLOAD_ATTRS, document_text
-from ..matching import StartedPattern, StartScan, WindowSearch, lowered, trie_pattern
+from ..matching import StartedPattern, StartScan, WindowSearch, lines_holding, lowered, nonblank_lines, trie_pattern
 
 _PLACEHOLDER = re.compile(r"<<([A-Z_]+)>>")
 _QUOTES = "‘’'\"“”"
@@ -127,24 +126,8 @@ class JudgementRules:
         return next((grade for grade, pattern in self.grades if pattern.search(text.lower())), None)
 
 
-def _lines(text: str):
-    """(offset, line) for every non-blank line."""
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            yield pos, line
-        pos += len(line) + 1
 
 
-def _lines_holding(offsets: list[int], lines: list[tuple[int, str]]) -> list[int]:
-    """Indexes of the lines holding these (sorted) offsets."""
-    starts = [pos for pos, _ in lines]
-    found: list[int] = []
-    for offset in offsets:
-        k = bisect_right(starts, offset) - 1
-        if k >= 0 and (not found or found[-1] != k) and offset < starts[k] + len(lines[k][1]):
-            found.append(k)
-    return found
 
 
 @dataclass
@@ -166,10 +149,10 @@ class JudgementFinder:
         if not grades:
             return []
         out: list[Candidate] = []
-        lines = list(_lines(text))
+        lines = nonblank_lines(text)
         in_context = WindowSearch(self.r.inspection_context_started, text, low)
         w = self.r.context_window
-        for k in _lines_holding([m.start() for m in grades], lines):
+        for k in lines_holding([m.start() for m in grades], lines):
             pos, line = lines[k]
             if not in_context(max(0, pos - w), pos + w):
                 continue
