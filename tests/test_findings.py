@@ -366,3 +366,37 @@ def test_numbered_report_paragraph_introducing_areas_for_improvement(nlp):
     assert [(f.polarity, f.text) for f in findings][-2:] == [
         ("development", "the timeliness of initial health assessments;"), ("development", "the quality of supervision.")]
     assert findings[0].polarity == "strength" and findings[0].attributed_to == "inspectors"
+
+
+# -- comparisons, grade tables and purpose statements (held-out round g) -----------------------------------
+def _one_item(body: str):
+    return extract_text("Agenda item\n\nChildren's Services Performance Report\n\n" + body + "\n")
+
+
+@pytest.mark.parametrize("sentence, polarity", [
+    ("Of care leavers aged 19 to 21, 61% were in education, which was above the national average of 56%.", "strength"),
+    ("This was above the national figure for children looked after of 37%.", "strength"),
+    ("Recruitment of adopters remained below the agency's aim of 20%.", "development"),
+    ("Advisers were working with 24 young people each, which was higher than the service's aim of 20.", "development"),
+    ("The Headteacher said that Key Stage 4 outcomes were disappointing.", "development"),
+    ("The report found that training attendance among carers was low.", "development"),
+    ("Inspectors said that the physical environment was tired and in need of redecoration.", "development"),
+    ("Inspectors found that practitioners built trusting relationships with families.", "strength"),
+    ("Inspectors found that life story work was completed to a high standard.", "strength"),
+    ("Assessments were completed within 19 weeks, well within the 24-week expectation.", "strength"),
+])
+def test_comparison_and_plain_cues(sentence, polarity):
+    found = findings(_one_item(sentence))
+    assert [f.polarity for f in found] == [polarity], texts(_one_item(sentence))
+
+
+@pytest.mark.parametrize("body", [
+    "The home was judged good in all areas:\n\nOverall experiences and progress of children: Good\n\n"
+    "The effectiveness of leaders and managers: Good",
+    "This is an improvement on the previous inspection, when the home had been judged requires improvement to be good.",
+    "Purpose of the report: to update Members on the performance of the service and its priorities.",
+    "To seek approval to re-commission supported accommodation following the introduction of national standards.",
+    "The rate was 44 per 10,000, which was close to the national average.",
+])
+def test_grades_purpose_and_neutral_comparisons_are_not_findings(body):
+    assert texts(_one_item(body)) == []
