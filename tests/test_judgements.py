@@ -105,6 +105,13 @@ def test_seed_004_current_rating_not_practice_grades(seed_records):
     ("Ofsted found that the experiences and progress of care leavers required improvement to be good.",
      {("care_leavers", "requires_improvement")}),
     ("The Fostering Service had been judged Good by Ofsted in 2022.", {("fostering", "good")}),
+    ("Care leavers' experiences and progress were judged to be good.", {("care_leavers", "good")}),
+    ("Ofsted judged the experiences and progress of children in care to be outstanding.", {("in_care", "outstanding")}),
+    ("Care leavers were awarded a grade of outstanding.", {("care_leavers", "outstanding")}),
+    ("HMIP rated staff as Good and information and facilities as Requires Improvement.",
+     {("hmip_staff", "good"), ("hmip_information", "requires_improvement")}),
+    ("For the youth justice service, partnerships and services was rated Inadequate.",
+     {("hmip_partnerships", "inadequate")}),
 ])
 def test_judgements_in_a_sentence(finder, sentence, expected):
     assert {(area, grade) for area, grade, forecast in found(finder, sentence) if not forecast} == expected

@@ -65,10 +65,28 @@ def test_parse_meeting_date(text, iso):
      (None, "Adult Services Cabinet Member", "2010-01-13")),
     ("Joint Standards Committee\n30 June 2022\nReport of the Monitoring Officer",
      (None, "Joint Standards Committee", "2022-06-30")),
+    # the meeting's date stated in a sentence, the council's name over the committee's
+    ("Wiltshire Council\nHealth Select Committee\nMinutes\nThe meeting was held on 3 March 2023 at County Hall.",
+     ("Wiltshire Council", "Health Select Committee", "2023-03-03")),
+    ("Item 4\nThe Head of Service reported progress. This meeting was held on Monday, 6 May 2024 in public.",
+     (None, None, "2024-05-06")),
+    ("Adults, Health and Housing Scrutiny Panel\nMinutes - 2 April 2025\nPresent: Councillor A",
+     (None, "Adults, Health and Housing Scrutiny Panel", "2025-04-02")),
+    ("SCHOOLS FORUM\nMINUTES OF THE MEETING HELD ON 9 OCTOBER 2024\nPresent: Mr B",
+     (None, "Schools Forum", "2024-10-09")),
+    ("REPORT TO: Audit Committee DATE OF MEETING: 14 May 2024\nREPORT OF: Treasurer",
+     (None, "Audit Committee", "2024-05-14")),
+    ("MINUTES OF THE MEETING OF THE CABINET OF THE LONDON BOROUGH OF HAVERING HELD ON 5 JUNE 2024",
+     (None, "Cabinet", "2024-06-05")),
 ])
 def test_headers(reader, text, expected):
     meeting = reader.read(text)
     assert (meeting["authority"], meeting["body"], meeting["date"]) == expected
+
+
+def test_previous_minutes_item_below_the_header_is_not_the_meeting_date(reader):
+    text = "Wiltshire Council\nCabinet\nAgenda\nItems\nApologies\nDeclarations\nMinutes of the meeting held on 2 May 2023"
+    assert reader.read(text)["date"] is None
 
 
 def test_previous_meeting_minutes_are_not_the_meeting_date(reader):

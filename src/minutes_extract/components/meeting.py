@@ -181,6 +181,8 @@ class MeetingRules:
 
         self.header_lines = rules["header_lines"]
         self.headers = [(h["id"], rx(h["pattern"])) for h in rules["header_patterns"]]
+        # Patterns that only head the document: further down the same words open an item.
+        self.max_line = {h["id"]: h["max_line"] for h in rules["header_patterns"] if "max_line" in h}
         # Lines that start with none of the `starts` can only be read by the patterns without one, and
         # only when they hold one of the pattern's `needs`.
         self.header_starts = re.compile("|".join(f"(?:{h['starts']})" for h in rules["header_patterns"]
@@ -264,7 +266,9 @@ class MeetingReader:
             else:
                 patterns = [(rule, pattern) for rule, pattern, needs in unstarted
                             if not needs or any(map(line.__contains__, needs))]
-            for _, pattern in patterns:
+            for rule, pattern in patterns:
+                if k >= self.r.max_line.get(rule, k + 1):
+                    continue
                 m = pattern.search(line)
                 if not m:
                     continue
@@ -295,6 +299,8 @@ class MeetingReader:
         nxt = lines[k + 1] if k + 1 < len(lines) else ""
         date = self.r.date_line.match(nxt)
         body = self.clean_body(m.group("body"))
+        if not date and self.r.authority_header.match(_title(lines[k])) and not self.r.full_council.match(body or ""):
+            body = None  # "Kingsmere County Council" over the committee's name: the authority
         if body and "body" not in found and (date or (k < 4 and len(body.split()) <= 8)):
             found["body"] = body
         if date and "date" not in found:
