@@ -374,16 +374,16 @@ def _one_item(body: str):
 
 
 @pytest.mark.parametrize("sentence, polarity", [
-    ("Of care leavers aged 19 to 21, 61% were in education, which was above the national average of 56%.", "strength"),
-    ("This was above the national figure for children looked after of 37%.", "strength"),
+    ("The report showed that of care leavers aged 19 to 21, 61% were in education, which was above the national average of 56%.", "strength"),
+    ("Inspectors noted that this was above the national figure for children looked after of 37%.", "strength"),
     ("Recruitment of adopters remained below the agency's aim of 20%.", "development"),
-    ("Advisers were working with 24 young people each, which was higher than the service's aim of 20.", "development"),
+    ("Ofsted found advisers were working with 24 young people each, which was higher than the service's aim of 20.", "development"),
     ("The Headteacher said that Key Stage 4 outcomes were disappointing.", "development"),
     ("The report found that training attendance among carers was low.", "development"),
     ("Inspectors said that the physical environment was tired and in need of redecoration.", "development"),
     ("Inspectors found that practitioners built trusting relationships with families.", "strength"),
     ("Inspectors found that life story work was completed to a high standard.", "strength"),
-    ("Assessments were completed within 19 weeks, well within the 24-week expectation.", "strength"),
+    ("Inspectors found assessments were completed within 19 weeks, well within the 24-week expectation.", "strength"),
 ])
 def test_comparison_and_plain_cues(sentence, polarity):
     found = findings(_one_item(sentence))
@@ -400,3 +400,10 @@ def test_comparison_and_plain_cues(sentence, polarity):
 ])
 def test_grades_purpose_and_neutral_comparisons_are_not_findings(body):
     assert texts(_one_item(body)) == []
+
+
+def test_a_comparison_with_the_national_average_does_not_outweigh_an_explicit_cue():
+    """Below the national average is good for reoffending and bad for attendance: the comparison is a weak
+    cue, so the explicit one decides."""
+    record = _one_item("Community interventions had been successful, and reoffending rates were below the national average.")
+    assert [f.polarity for item in record.items for f in item.findings] == ["strength"]
