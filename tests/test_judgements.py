@@ -112,6 +112,12 @@ def test_seed_004_current_rating_not_practice_grades(seed_records):
      {("hmip_staff", "good"), ("hmip_information", "requires_improvement")}),
     ("For the youth justice service, partnerships and services was rated Inadequate.",
      {("hmip_partnerships", "inadequate")}),
+    ("The service was judged inadequate, with all areas except fostering judged inadequate.", {("overall", "inadequate")}),
+    ("The service was judged good overall, and care leavers were judged outstanding.",
+     {("overall", "good"), ("care_leavers", "outstanding")}),
+    ("The Board noted the ratings:\n• Court disposals - assessment and delivery: Good", {("court_disposals", "good")}),
+    ("The home was judged good in all areas:\nHow well children and young people are helped and protected: Good",
+     {(None, "good")}),
 ])
 def test_judgements_in_a_sentence(finder, sentence, expected):
     assert {(area, grade) for area, grade, forecast in found(finder, sentence) if not forecast} == expected
@@ -131,6 +137,8 @@ def test_judgements_in_a_sentence(finder, sentence, expected):
     "Estyn judged the school's provision as good.",
     "Members noted that 90% of case audits were graded Good or Outstanding.",
     "Ofsted said pathway planning for care leavers requires improvement.",
+    "Neighbouring Eastshire had been judged outstanding in 2024.",
+    "In 2025, 64% of local authorities were judged good or outstanding for overall effectiveness.",
 ])
 def test_not_judgements(finder, sentence):
     assert {(a, g) for a, g, forecast in found(finder, sentence) if not forecast} == set()

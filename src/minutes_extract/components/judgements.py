@@ -105,7 +105,8 @@ class JudgementRules:
             "inspection_context",
             # subjects and areas
             "excluded_subject", "vague_subject", "all_subject", "overall_subject", "area_subject", "entity_head",
-            "area_of_service", "including_area", "apart_from", "area_list_before", "relative_pronoun",
+            "area_of_service", "including_area", "apart_from", "excepted_before", "area_subtitle", "area_qualifier",
+            "standard_area", "grade_ends", "area_list_before", "relative_pronoun",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
             # tables
             "table_row", "table_context", "not_table_area", "grade_alone", "row_marker",
@@ -193,18 +194,23 @@ class JudgementFinder:
             marker = self.r.row_marker.match(area)
             area, area_start = area[marker.end():], area_start + marker.end()
         area = area.strip(" -–—:|")
-        if self.r.not_table_area.search(area) or len(area.split()) > 16:
+        standard = self.r.standard_area.match(area) and not self.r.prefilter.search(area)  # "How well ... protected"
+        if (self.r.not_table_area.search(area) and not standard) or len(area.split()) > 16:
             return None
-        known = self.r.area_term.search(area)
-        if known and len(known.group()) < self.r.table_area_share * len(area.lstrip("Tt he")):
+        head = self.r.area_subtitle.split(area, 1)[0]  # "Court disposals - assessment, planning ...": the standard
+        known = self.r.area_term.search(head)
+        if known and len(known.group()) < self.r.table_area_share * len(head.lstrip("Tt he")):
             known = None
-        if not known and (len(area.split()) > 10 or self.r.excluded_subject.search(area)):
+        elif known and head != area:
+            area = head
+        if not known and not standard and (len(area.split()) > 10 or self.r.excluded_subject.search(
+                self.r.area_qualifier.split(area, 1)[0])):
             return None  # "Case audits - Good"
         previous = before[-1] if before else ""
-        if not known and not self.r.table_context.search(previous) and not self.r.table_row.match(previous) \
+        if not known and not standard and not self.r.table_context.search(previous) and not self.r.table_row.match(previous) \
                 and not self.r.grade_alone.match(previous):
             return None
-        key = self.area_key(area)
+        key = self.area_key(area) if known or not standard else None  # "Overall experiences and ..." is its own area
         return Candidate(area_start, pos + m.end("grade") + self.closing_quote(line, m.end("grade")),
                          self.r.grade_of(m.group("grade")), "overall" if key == "overall" else area, key,
                          None, False, "table_row")
@@ -332,6 +338,8 @@ class JudgementFinder:
                     out.extend(self.split_area(cand))  # "..., children in care and care leavers": two areas
                 return out
             area = prev.group("area")
+            if self.area_key(area) == "overall" and self.r.grade_ends.search(s.text[:prev.start("area")].rstrip()):
+                return out  # "... to be good overall, and care leavers were judged good": "overall" ends a judgement
             out.append(Candidate(s.offset + prev.start("area"), s.offset + prev.end("area"), cand.grade, area,
                                  self.area_key(area), cand.year, cand.forecast, "area_list"))
             end = prev.start("area")
@@ -363,6 +371,8 @@ class JudgementFinder:
         text = s.text
         groups = m.re.groupindex
         if "area" in groups and m.group("area"):
+            if self.r.excepted_before.search(text, clause_start, m.start("area")):
+                return None  # "all areas except adoption judged inadequate": adoption is the one not so judged
             key = self.area_key(m.group("area"))
             if key == "overall":
                 return "overall", key, m.start("area")
