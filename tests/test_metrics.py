@@ -130,6 +130,9 @@ def test_duration_is_extracted_but_kept_apart(seed_records):
     ("Personal advisers were each working with an average of 24 young people, above the aim of 20 to 22.",
      [("caseload", 24, None), ("caseload", (20, 22), None)]),
     ("Caseloads had reached 35 per personal adviser.", [("caseload", 35, None)]),
+    ("Members asked whether 68 children per IRO was manageable.", [("caseload", 68, None)]),
+    ("By 2027 there will be 150 Year 7 temp places.", [("count", 150, None)]),
+    ("Places by 2027:\n\n150 Year 7 temp places\n", [("count", 150, None)]),
 ])
 def test_metric_expressions(nlp, text, expected):
     assert readings(nlp, text) == expected
@@ -154,6 +157,8 @@ def test_metric_expressions(nlp, text, expected):
     "Approximately two thirds of care leavers and 1 in 3 children.",
     "In Years 7 to 11, the 11 - 19 Preventions Service and the 18-25 services.",
     "At 18 individuals became adults; support continues until 25.",
+    "Pupils in Year 7 and Year 11 did well.",
+    "The Panel considered two annual reports presented by the Service Manager.",
 ])
 def test_never_a_metric(nlp, text):
     assert readings(nlp, text) == []

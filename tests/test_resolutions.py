@@ -87,6 +87,31 @@ def test_trigger_variants_from_other_councils(nlp, text, verb, expected):
     assert (res.verb, res.text) == (verb, expected)
 
 
+@pytest.mark.parametrize("text, clauses", [
+    ("281. Motions\n(Item 12)\n\n8) RESOLVED that the Council resolves:\n\n1. To declare support.\n\n"
+     "2. To recognise farming.\n\n9) The Chairman proposed that the meeting be extended.", 3),  # stops at "9)"
+    ("(27) RESOLVED that:\n\nCouncil is asked to agree the following:\n\n2025-35 Capital Programme\n\n"
+     "(a) The capital programme.\n\nIn addition:\n\n(b) To delegate authority.\n\n(28) The Chairman closed.", 3),
+])
+def test_clause_lists_past_subheadings_and_up_to_the_next_minute(nlp, text, clauses):
+    (res,) = resolutions(extract_text(text, nlp=nlp))
+    assert len(res.clauses) == clauses and not res.text.endswith("closed.")
+
+
+def test_same_wording_in_two_items_is_two_decisions(nlp):
+    text = "12. Report A\n\nRESOLVED that the report be noted.\n\n13. Report B\n\nRESOLVED that the report be noted.\n"
+    assert len(resolutions(extract_text(text, nlp=nlp))) == 2
+
+
+def test_report_recommendations_in_summary_and_body_are_one(nlp):
+    text = ("Subject: Budget Monitoring\n\nRecommendation(s):\n\nCabinet is asked to:\n\na) NOTE the overspend of £23.3m "
+            "and the actions being taken\n\nb) NOTE the underspend of £111.6m.\n\n1. Introduction\n\n1.1 The position.\n\n"
+            "4. Recommendation(s)\n\nCabinet is asked to:\n\na) NOTE the overspend of £23.3m.\n\n"
+            "b) NOTE the underspend of £111.6m.\n\n5. Contact details\n\nJo Smith\n")
+    (res,) = resolutions(extract_text(text, nlp=nlp))
+    assert len(res.clauses) == 2 and len(res.copies) == 1 and "Contact" not in text[res.copies[0].start:res.copies[0].end]
+
+
 def test_report_recommendations_stop_at_the_next_numbered_section(nlp):
     text = ("SUBJECT: Ofsted Focused Visit\n\n1. Purpose of Report\n\n1.1 To inform Cabinet of the findings.\n\n"
             "2. Recommendation(s)\n\n2.1 That Cabinet notes the findings of the focused visit.\n"

@@ -69,6 +69,10 @@ def test_issue_page_takes_number_and_title(nlp):
      "The Committee received a report.\n", [("23/16", "Ofsted Single Inspection – Outcome")]),
     ("RECORD OF DECISION\n\nDecision Maker: Cabinet\n\nTitle: Commissioning of Supported Accommodation\n\n"
      "Purpose:\n\nTo seek approval.\n", [(None, "Commissioning of Supported Accommodation")]),
+    ("Agenda item 6\n\nOfsted Inspections of Children's Homes\n\nMinutes:\n\nThe Committee received a report.\n",
+     [("6", "Ofsted Inspections of Children's Homes")]),
+    ("Agenda Item 7\n\nReport to: Cabinet\n\nSubject: Ofsted Inspection Outcome\n\nSummary\n\nOfsted inspected.\n",
+     [("7", "Ofsted Inspection Outcome")]),
 ])
 def test_item_labels_from_other_councils(nlp, text, expected):
     assert [(i.number, i.title) for i in extract_text(text, nlp=nlp).items] == expected

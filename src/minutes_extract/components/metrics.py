@@ -207,6 +207,7 @@ class MetricRules:
         self.modifier_pairs = {tuple(pair) for pair in rules.get("np_modifier_pairs", [])}
         self.subject_skip_words = set(rules.get("subject_skip_words", []))
         self.vote_reach = int(rules.get("vote_context_reach", 400))
+        self.procedural_heads = set(rules.get("procedural_heads", []))
         self.respectively = [w.lower() for w in rules.get("respectively_words", [])]
         self.respectively_word = re.compile(rf"(?i:\b(?:{'|'.join(self.respectively)})\b)")
 
@@ -506,10 +507,19 @@ def _number(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric]
         return None  # "5-point", "two-thirds"; "the 18-25 services"
     reading = read_modifiers(c, ctx, rules)
     rest = ctx.right(reading.end)
-    np = noun_phrase(rest, rules)
+    np = noun_phrase(rest, rules) or _past_school_year(rest, rules)
     if np:
         return _counted(c, reading, np, ctx, rules)
     return _uncounted(c, reading, rest, right, ctx, rules, so_far)
+
+
+def _past_school_year(rest: str, rules: MetricRules) -> Optional[tuple[str, str, int]]:
+    """The noun after a year group: `150 Year 7 temp places` counts places."""
+    year = rules.school_year_after.match(rest)
+    np = noun_phrase(rest[year.end():], rules) if year else None
+    if not np:
+        return None
+    return f"{rest[:year.end()].strip()} {np[0]}", np[1], year.end() + np[2]
 
 
 def _duration(c: Candidate, duration: re.Match, ctx: Context, rules: MetricRules) -> Optional[Metric]:
@@ -525,12 +535,20 @@ def _counted(c: Candidate, reading: Reading, np: tuple[str, str, int], ctx: Cont
     phrase, head, np_end = np
     if head in rules.noncount_heads or phrase.lower() in rules.time_units:
         return None  # "5 points", "12 months old" (but "21 activity days" counts)
-    caseload_unit = phrase.lower() in rules.caseload_units or head in rules.caseload_units
-    kind = "caseload" if caseload_unit and ctx.about_caseloads(ctx.sentence_index(c.start)) else "count"
+    if head in rules.procedural_heads and _procedural(c, reading, np_end, ctx, rules):
+        return None  # "The Panel considered two annual reports": the business before it, not a measure
     per, end = read_per(c, ctx, rules, reading.end + np_end)
+    caseload_unit = phrase.lower() in rules.caseload_units or head in rules.caseload_units
+    about_caseloads = ctx.about_caseloads(ctx.sentence_index(c.start)) or bool(per and rules.caseload_per.search(per))
+    kind = "caseload" if caseload_unit and about_caseloads else "count"  # "68 children per IRO"
     pp = rules.subject_preposition.match(ctx.right(reading.end + np_end))
     subject = f"{phrase} {pp.group('prep')} {pp.group('np')}" if pp and kind == "count" else phrase
     return _metric(c, kind, reading, rules, per=per, end=end, subject=subject)  # "children in agency placements"
+
+
+def _procedural(c: Candidate, reading: Reading, np_end: int, ctx: Context, rules: MetricRules) -> bool:
+    left = ctx.text[ctx.line_start(reading.start):reading.start]
+    return bool(rules.procedural_before.search(left) or rules.procedural_after.match(ctx.right(reading.end + np_end)))
 
 
 def _uncounted(c: Candidate, reading: Reading, rest: str, right: str, ctx: Context,
@@ -557,6 +575,8 @@ def _vetoed(c: Candidate, right: str, ctx: Context, rules: MetricRules) -> bool:
         return True
     if rules.vetoes_before.search(ctx, c.start)[0] or _label_list(c, ctx, rules):
         return True
+    if rules.school_year_before.search(ctx.text, max(0, c.start - 6), c.start):
+        return True  # "Year 7", "Year 11": a school year group
     if c.is_word and _proper_name(c, right, ctx, rules):
         return True
     if (rules.paragraph_number.match(ctx.text[c.start:c.end]) and rules.paragraph_number_after.match(right)
@@ -597,8 +617,8 @@ def _list_number(c: Candidate, right: str, ctx: Context, rules: MetricRules) -> 
         return False
     line_start, line_end = ctx.line_bounds(c.start, c.end)
     before = ctx.text[line_start:c.start]
-    if not rules.list_start_before.match(before.strip()):
-        return False
+    if not rules.list_start_before.match(before.strip()) or rules.school_year_after.match(right):
+        return False  # (a line "150 Year 7 places" is a table row, not a numbered heading)
     return not ctx.text[c.end:line_end].strip() or bool(rules.list_number_after.match(right))
 
 

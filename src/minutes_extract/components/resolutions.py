@@ -35,6 +35,7 @@ class Decision:
     end: int
     clauses: list[str] = field(default_factory=list)
     copies: list[tuple[int, int]] = field(default_factory=list)
+    item: int = -1  # index of the item holding it: a copy is looked for in the same item only
 
 
 @dataclass
@@ -61,6 +62,7 @@ class ResolutionRules:
         self.recommendation_intro = re.compile(rules["recommendation_intro"], re.I)
         self.decision_sections = set(rules["decision_sections"])
         self.duplicate_threshold = rules["duplicate_threshold"]
+        self.subheading_max_words = rules.get("subheading_max_words", 8)
 
     def trigger(self, block: Block) -> Optional[tuple[Trigger, re.Match]]:
         if self.trigger_words and not any(map(block.text.lower().__contains__, self.trigger_words)):
@@ -121,10 +123,17 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
     j = i + 1
     while j < len(blocks) and blocks[j].item == block.item and blocks[j].label != "heading":
         nxt = blocks[j]
+        if expects_list and clauses and _is_subheading(blocks, j, rules):
+            end = nxt.end  # "2025-35 Capital Programme" / "In addition:" between lettered clauses
+            used.add(j)
+            j += 1
+            continue
         if rules.trigger(nxt) or not (rules.is_clause(nxt) or (expects_list and j == i + 1)):
             break
         if not expects_list and _marker_kind(nxt.text) in (_marker_kind(block.text) or "number", "number"):
             break  # "1. RESOLVED that ..." then "2. The Chair ...": the next minute, not a clause
+        if _next_minute_number(block.text, nxt.text):
+            break  # "8) RESOLVED that ...:", clauses "1." to "6.", then "9) The Chairman ...": the next minute
         if not rest and not clauses:
             start = nxt.start
         clauses.append(nxt.text.strip())
@@ -133,7 +142,7 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
         j += 1
     if not clauses or len(" ".join(clauses).split()) < 3:
         return None  # nothing, or a clause cut off after a word or two
-    return Decision(trig.verb or m.group("verb").lower(), trig.id, start, end, clauses)
+    return Decision(trig.verb or m.group("verb").lower(), trig.id, start, end, clauses, item=block.item)
 
 
 _MARKER_KINDS = (("number", re.compile(r"^\d{1,3}[.)]\s")), ("letter", re.compile(r"^\(?[a-z][.)]\s")),
@@ -142,6 +151,26 @@ _MARKER_KINDS = (("number", re.compile(r"^\d{1,3}[.)]\s")), ("letter", re.compil
 
 def _marker_kind(text: str) -> Optional[str]:
     return next((kind for kind, pattern in _MARKER_KINDS if pattern.match(text)), None)
+
+
+_MINUTE_NUMBER = re.compile(r"^(\(?)(\d{1,3})([.)])\s")
+
+
+def _next_minute_number(trigger_text: str, text: str) -> bool:
+    """The block is numbered like the trigger's own paragraph, one on: the minutes moved on."""
+    a, b = _MINUTE_NUMBER.match(trigger_text), _MINUTE_NUMBER.match(text)
+    return bool(a and b and (a.group(1), a.group(3)) == (b.group(1), b.group(3))
+                and int(b.group(2)) == int(a.group(2)) + 1)
+
+
+def _is_subheading(blocks: list[Block], j: int, rules: ResolutionRules) -> bool:
+    """A short unpunctuated title line inside a clause list, with a clause right after it."""
+    text = blocks[j].text.strip()
+    if len(text.split()) > rules.subheading_max_words or text.endswith((".", ";", ",")) or rules.is_clause(blocks[j]):
+        return False
+    after = blocks[j + 1] if j + 1 < len(blocks) else None
+    return bool(after and after.item == blocks[j].item and after.label != "heading" and rules.is_clause(after)
+                and not rules.trigger(after))
 
 
 def _recommendation_sections(blocks: list[Block], rules: ResolutionRules, used: set[int]) -> list[Decision]:
@@ -161,13 +190,15 @@ def _recommendation_sections(blocks: list[Block], rules: ResolutionRules, used: 
                     break
                 if clauses and _leaves_numbered_section(clauses[0], text):
                     break  # "2.1 That ...", "2.2 That ..." then "3. Findings" / "3.1 ...": the next section
+                if _next_minute_number(block.text, text):
+                    break  # "4. Recommendation(s)" ... "5. Contact details"
                 start = blocks[j].start if start is None else start
                 end = blocks[j].end
                 clauses.append(text)
                 used.add(j)
                 j += 1
             if clauses:
-                out.append(Decision("recommended", "recommendations_section", start, end, clauses))
+                out.append(Decision("recommended", "recommendations_section", start, end, clauses, item=block.item))
             i = j
         else:
             i += 1
@@ -196,7 +227,7 @@ def _decision_lists(blocks: list[Block], rules: ResolutionRules, used: set[int])
             out[-1].end = block.end
             out[-1].clauses.append(block.text.strip())
         else:
-            out.append(Decision("resolved", "decision_list", block.start, block.end, [block.text.strip()]))
+            out.append(Decision("resolved", "decision_list", block.start, block.end, [block.text.strip()], item=block.item))
         used.add(i)
     return out
 
@@ -206,13 +237,21 @@ def _merge_copies(decisions: list[Decision], threshold: int, blocks: list[Block]
     texts: list[str] = []
     for decision in decisions:
         text = " ".join(decision.clauses).lower()
-        original = next((k for k, seen in zip(kept, texts) if fuzz.ratio(seen, text) >= threshold), None)
+        original = next((k for k, seen in zip(kept, texts) if k.item == decision.item and (
+            fuzz.ratio(seen, text) >= threshold or _same_clauses(k, decision, threshold))), None)
         if original is not None:
             original.copies.append((decision.start, decision.end))
             continue
         kept.append(decision)
         texts.append(text)
     return kept
+
+
+def _same_clauses(a: Decision, b: Decision, threshold: int) -> bool:
+    """A report's recommendations in its summary box and again in its body: clause for clause the
+    same, one copy sometimes adding words to a clause."""
+    return len(a.clauses) == len(b.clauses) > 1 and all(
+        fuzz.partial_ratio(x.lower(), y.lower()) >= threshold for x, y in zip(a.clauses, b.clauses))
 
 
 def doc_blocks(doc: Doc) -> list[Block]:

@@ -44,8 +44,8 @@ class ItemStart:
 
 _ITEM_MARKER = re.compile(r"^\(?Item\s+(\d+[A-Za-z]?)\.?\)$", re.I)
 _TITLE_WITH_MARKER = re.compile(r"^(.+?)\s*\(Item\s+(\d+[A-Za-z]?)\.?\)$", re.I)
-_AGENDA_ITEM = re.compile(r"^(?:.*\s[-–]\s)?Agenda item$", re.I)
-_AGENDA_ITEM_END = re.compile(r"Agenda item$", re.I)  # what _AGENDA_ITEM needs, tried at one place only
+_AGENDA_ITEM = re.compile(r"^(?:.*\s[-–]\s)?Agenda item(?:\s+(\d{1,3}[A-Za-z]?))?$", re.I)  # "Agenda item 6" too
+_AGENDA_ITEM_END = re.compile(r"Agenda item(?:\s+\d{1,3}[A-Za-z]?)?$", re.I)  # what _AGENDA_ITEM needs, tried near the end only
 _ISSUE_PAGE = re.compile(r"^Issue\s*-\s*meetings$", re.I)
 _MEETING_ITEM = re.compile(r"^(?:•\s*)?Meeting(?::|\s+of\b)\s*.*\(Item\s+(\d+[A-Za-z]?)\.?\)", re.I)
 _ITEM_REFERENCE = re.compile(r"\((?:agenda\s+)?item\s+(\d+[A-Za-z]?)\.?\)|\bfor item (\d+[A-Za-z]?)\b", re.I)
@@ -153,7 +153,12 @@ class Segmenter:
             if _is_agenda_item(line.text.strip()) and i + 1 < len(lines):
                 if _is_agenda_item(lines[i + 1].text.strip()):
                     continue  # "Agendas, Meetings and Minutes - Agenda item" then "Agenda item"
-                return [self.title_item(lines, i + 1, self.item_number_near(lines, i + 1), "agenda_item_page")]
+                written = _AGENDA_ITEM.match(line.text.strip()).group(1)
+                report = self.items_report(lines) if written else []
+                if report:  # "Agenda Item 7" over a report's "Report to:" / "Subject:" fields
+                    report[0].number = written
+                    return report
+                return [self.title_item(lines, i + 1, written or self.item_number_near(lines, i + 1), "agenda_item_page")]
         return []
 
     def item_number_near(self, lines: list[Line], index: int) -> Optional[str]:
@@ -319,7 +324,7 @@ class Segmenter:
 
 def _is_agenda_item(text: str) -> bool:
     """ "Agenda item" or "... - Agenda item": the slow pattern runs only on lines that end so."""
-    return bool(_AGENDA_ITEM_END.search(text, max(0, len(text) - len("Agenda item"))) and _AGENDA_ITEM.match(text))
+    return bool(_AGENDA_ITEM_END.search(text, max(0, len(text) - len("Agenda item 999A"))) and _AGENDA_ITEM.match(text))
 
 
 def _reads_as_sentence(text: str) -> bool:
