@@ -122,13 +122,29 @@ def test_drop_below_removes_doubtful_extractions_and_folds_doubtful_items(seed_r
     kept = list(all_extractions(record))
     assert kept and all(e.confidence >= threshold for _, e in kept) and len(kept) == before
     # an item below the threshold hands its extractions to the item before it
-    record = seed_records["000"].model_copy(deep=True)
-    if len(record.items) >= 2:
-        total = sum(len(getattr(i, "resolutions")) for i in record.items)
-        record.items[1].confidence = 0.0
-        drop_below(record, 0.01)
-        assert [i.index for i in record.items] == list(range(len(record.items)))
-        assert sum(len(i.resolutions) for i in record.items) == total
+    record = extract_text(THREE_ITEMS)
+    assert len(record.items) == 3
+    dates = sum(len(i.dates) for i in record.items)
+    record.items[1].confidence = 0.0
+    drop_below(record, 0.01)
+    assert [i.index for i in record.items] == [0, 1] and [i.number for i in record.items] == ["1", "3"]
+    assert sum(len(i.dates) for i in record.items) == dates
+    for item in record.items:  # the item before the dropped one now spans its text
+        assert all(item.span.start <= e.span.start < item.span.end for e in item.dates + item.metrics)
+
+
+THREE_ITEMS = """1. Apologies
+
+Apologies were received from Councillor Patel on 12 March 2023.
+
+2. Budget monitoring
+
+RESOLVED that the overspend of £1.2 million at 31 March 2023 be noted.
+
+3. Fostering annual report
+
+The committee heard that 45 foster carers were approved in 2022/23.
+"""
 
 
 def test_extract_min_confidence_option(tmp_path):

@@ -214,7 +214,9 @@ def shipped_table() -> Optional[dict]:
         return None
 
 
+@lru_cache(maxsize=4096)
 def confidence_for(field: str, rule: Optional[str]) -> Optional[float]:
+    """The shipped confidence of an extraction of `field` made by `rule` (None without a table)."""
     table = shipped_table()
     return None if table is None else lookup(table, field, rule)
 
@@ -222,8 +224,9 @@ def confidence_for(field: str, rule: Optional[str]) -> Optional[float]:
 def drop_below(record, threshold: float):
     """Remove extractions whose confidence is below `threshold` from a DocumentRecord (in place). An item
     below it is dropped as an item: its extractions join the item before it (or `unassigned`), as if its
-    heading had not been found; items are renumbered."""
+    heading had not been found (that item's span grows over it); items are renumbered."""
     from .extensions import EXTRACTION_GROUPS
+    from .records import Item
 
     def keep(x) -> bool:
         return x.confidence is None or x.confidence >= threshold
@@ -233,6 +236,9 @@ def drop_below(record, threshold: float):
         if not keep(item):
             for group in EXTRACTION_GROUPS:
                 getattr(previous, group).extend(getattr(item, group))
+            if isinstance(previous, Item):
+                previous.span = previous.span.model_copy(update={"end": max(previous.span.end, item.span.end)})
+                previous.sections.extend(item.sections)
             continue
         items.append(item)
         previous = item
@@ -248,3 +254,4 @@ def drop_below(record, threshold: float):
 def write(table: dict, path: Path) -> None:
     path.write_text(json.dumps(table, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     shipped_table.cache_clear()
+    confidence_for.cache_clear()
