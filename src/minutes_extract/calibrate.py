@@ -153,15 +153,21 @@ def council_folds(docs: Iterable[str], councils: dict, k: int = FOLDS) -> dict[s
     return fold_of
 
 
-def cross_validated(obs: list[Observation], councils: dict, strength: float,
-                    k: int = FOLDS) -> list[tuple[float, bool]]:
-    """(confidence, correct) for every observation, its confidence fitted on the other councils' folds."""
+def held_out(obs: list[Observation], councils: dict, strength: float,
+             k: int = FOLDS) -> list[tuple[Observation, float]]:
+    """Every observation with the confidence a table fitted on the other councils' folds gives it."""
     fold_of = council_folds((o.doc for o in obs), councils, k)
     out = []
     for fold in range(k):
         table = fit([o for o in obs if fold_of[o.doc] != fold], strength)
-        out.extend((lookup(table, o.field, o.rule), o.correct) for o in obs if fold_of[o.doc] == fold)
+        out.extend((o, lookup(table, o.field, o.rule)) for o in obs if fold_of[o.doc] == fold)
     return out
+
+
+def cross_validated(obs: list[Observation], councils: dict, strength: float,
+                    k: int = FOLDS) -> list[tuple[float, bool]]:
+    """(confidence, correct) for every observation, its confidence fitted on the other councils' folds."""
+    return [(confidence, o.correct) for o, confidence in held_out(obs, councils, strength, k)]
 
 
 def reliability(pairs: list[tuple[float, bool]], bands: tuple = BANDS) -> dict:
@@ -187,6 +193,14 @@ def calibrate(obs: list[Observation], councils: dict, sources: list[dict]) -> di
     strength = min(STRENGTHS, key=lambda s: (scored[s]["brier"], s))
     field_only = reliability(cross_validated([Observation(o.doc, o.field, o.field, o.correct) for o in obs],
                                              councils, strength))
+    predictions = held_out(obs, councils, strength)
+    by_field = {}
+    for field in MEASURED:
+        pairs = [(confidence, o.correct) for o, confidence in predictions if o.field == field]
+        if pairs:
+            by_field[field] = {"n": len(pairs), "brier": reliability(pairs)["brier"],
+                               "mean_confidence": round(sum(p for p, _ in pairs) / len(pairs), 4),
+                               "precision": round(sum(y for _, y in pairs) / len(pairs), 4)}
     return {
         "about": ("confidence = smoothed precision of the extraction's rule on the annotated sets. Lookup: "
                   "rules[field][rule_key(rule)], else families[field][family_key(rule)] (a rule not seen at "
@@ -197,7 +211,7 @@ def calibrate(obs: list[Observation], councils: dict, sources: list[dict]) -> di
         **fit(obs, strength),
         "cross_validation": {"folds": FOLDS, "grouped_by": "council", "strength": strength,
                              "rules": scored[strength], "field_only_baseline": {
-                                 k: field_only[k] for k in ("n", "brier", "ece")}},
+                                 k: field_only[k] for k in ("n", "brier", "ece")}, "by_field": by_field},
     }
 
 
