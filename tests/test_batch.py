@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -172,9 +171,11 @@ def test_resume_redoes_an_input_whose_content_changed(small_archive, tmp_path):
     changed = small_archive / "doc007.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\nAn added line.\n", encoding="utf-8")
     summary = run_batch([small_archive], out, jobs=1, resume=True)
-    assert (summary.skipped, summary.documents) == (59, 1)
+    assert (summary.skipped, summary.documents, summary.replaced) == (59, 1, 1)
+    assert "1 replaced (input changed)" in summary.line()
     keys = [(r["source"]["path"], r["source"]["sha256"]) for r in read_jsonl(out)]
-    assert keys[-1] == (str(changed), file_sha256(str(changed))) and len(set(keys)) == 61
+    assert keys[-1] == (str(changed), file_sha256(str(changed)))  # the new record replaces the stale one
+    assert len(keys) == len(set(keys)) == len({path for path, _ in keys}) == 60
 
 
 def test_resume_counts_error_records_as_done(tmp_path):
@@ -202,29 +203,40 @@ def test_resumed_archive_extracts_only_missing_members(tmp_path):
     assert [r.source.path for r in rest] == [f"{archive}!m1.txt", f"{archive}!m2.txt"]
 
 
+def stopped_batch(command: list[str], after: int) -> subprocess.Popen:
+    """A batch run that stops itself (SIGSTOP) right after writing `after` lines: a known point mid-run,
+    whatever the machine's load, without polling the output against a clock."""
+    env = dict(os.environ, MINUTES_EXTRACT_STOP_AFTER=str(after))
+    proc = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE, env=env)
+    _, status = os.waitpid(proc.pid, os.WUNTRACED)
+    assert os.WIFSTOPPED(status), f"the batch ended before writing {after} lines: {proc.stderr.read()}"
+    return proc
+
+
 def test_sigkill_then_resume_gives_exactly_one_record_per_input(tmp_path):
-    """A real crash: kill the batch (and its workers) mid-run, tear its last line, resume."""
+    """A real crash: a second run on the same output refuses while the first holds it; kill the first (and
+    its workers) mid-run, tear its last line, resume."""
     folder = tmp_path / "in"
     folder.mkdir()
     heads = [seed.read_text(encoding="utf-8")[:600] for seed in SEEDS]
-    total = 400
+    total = 120
     for n in range(total):
         (folder / f"d{n:04d}.txt").write_text(f"Document {n}\n\n{heads[n % 5]}", encoding="utf-8")
     (folder / "zz_empty.txt").write_bytes(b"")  # sorts last: fails during the resumed run
     out = tmp_path / "out.jsonl"
     command = [str(MINUTES_EXTRACT), "extract", str(folder), "-o", str(out), "--jobs", "2", "--quiet"]
-    proc = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and proc.poll() is None:
-        if out.exists() and out.read_bytes().count(b"\n") >= 20:
-            break
-        time.sleep(0.01)
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
+    proc = stopped_batch(command, after=20)
+    try:
+        second = subprocess.run(command, capture_output=True, text=True)
+        assert second.returncode == 2 and second.stderr.count("\n") == 1
+        assert f"being written by another run (pid {proc.pid})" in second.stderr
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
     written = out.read_bytes()
-    assert 20 <= written.count(b"\n") < total, "the batch was not killed mid-run"
+    assert written.count(b"\n") == 20, "the batch was not killed mid-run"
     out.write_bytes(written + written[: written.index(b"\n") // 2])  # a torn line, as a kill mid-write leaves
-    resumed = subprocess.run(command + ["--resume"], capture_output=True, text=True, timeout=60)
+    resumed = subprocess.run(command + ["--resume"], capture_output=True, text=True, timeout=1800)  # hang guard
     assert resumed.returncode == 1 and "1 of" in resumed.stderr  # zz_empty.txt
     counts = paths_written(out, tmp_path / "out.errors.jsonl")
     expected = {str(p) for p in folder.iterdir()}

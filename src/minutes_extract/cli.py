@@ -90,7 +90,7 @@ def evaluate(
     floor: Optional[Path] = typer.Option(None, "--floor", help="Fail when a score falls below this JSON floor file."),
 ) -> None:
     """Precision, recall and F1 per field and the macro F1 (same figures as eval/score.py)."""
-    from .evaluate import format_report, score
+    from .evaluate import below_floor, format_report, score
     if not output.is_file():
         fail(f"no such output file: {output}")
     if not gold_dir.is_dir():
@@ -104,17 +104,6 @@ def evaluate(
         below = below_floor(result, json.loads(floor.read_text()))
         if below:
             fail("below the committed floor: " + "; ".join(below), status=1)
-
-
-def below_floor(result: dict, floor: dict) -> list[str]:
-    below = []
-    if result["macro_f1"] < floor.get("macro_f1", 0):
-        below.append(f"macro F1 {result['macro_f1']:.3f} < {floor['macro_f1']:.3f}")
-    for name, minimum in floor.get("fields", {}).items():
-        got = result["fields"][name]["f1"]
-        if got < minimum:
-            below.append(f"{name} F1 {got:.3f} < {minimum:.3f}")
-    return below
 
 
 @app.command()
@@ -131,12 +120,8 @@ def _records_for_review(doc: Path):
     if not doc.exists():
         fail(f"no such file: {doc}")
     if doc.suffix == ".jsonl":
-        records = []
-        for line in doc.read_text(encoding="utf-8").splitlines():
-            data = json.loads(line) if line.strip() else {}
-            if "text" in data:
-                records.append(DocumentRecord.model_validate(data))
-        return records
+        from .writer import read_records
+        return [DocumentRecord.model_validate(data) for data in read_records(doc, errors=False)]
     from .extract import extract_path
     records = list(extract_path(doc))
     for r in records:
