@@ -121,7 +121,18 @@ def _records_for_review(doc: Path):
         fail(f"no such file: {doc}")
     if doc.suffix == ".jsonl":
         from .writer import read_records
-        return [DocumentRecord.model_validate(data) for data in read_records(doc, errors=False)]
+        bad: list[int] = []
+        try:
+            records = [DocumentRecord.model_validate(data) for data in read_records(doc, bad, errors=False)]
+        except (UsageError, ValueError) as exc:  # unreadable file, a record that does not validate
+            fail(f"{doc}: {getattr(exc, 'message', None) or str(exc).splitlines()[0]}")
+        if not records:
+            fail(f"no document record in {doc}")
+        if bad:
+            typer.echo(f"minutes-extract: skipped {len(bad)} line{'s' if len(bad) > 1 else ''} that "
+                       f"{'are' if len(bad) > 1 else 'is'} not a record in {doc} (line {', '.join(map(str, bad[:5]))})",
+                       err=True)
+        return records
     from .extract import extract_path
     records = list(extract_path(doc))
     for r in records:
