@@ -243,6 +243,27 @@ def test_sigkill_then_resume_gives_exactly_one_record_per_input(tmp_path):
     assert set(counts) == expected and set(counts.values()) == {1}
 
 
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_exit_when_the_main_process_is_killed_alone(tmp_path, how):
+    psutil = pytest.importorskip("psutil")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"d{n:02d}.txt").write_bytes(SEEDS[n % 5].read_bytes())
+    command = [str(MINUTES_EXTRACT), "extract", str(folder), "-o", str(tmp_path / "out.jsonl"), "--jobs", "2", "-q"]
+    proc = stopped_batch(command, after=1)
+    workers = psutil.Process(proc.pid).children(recursive=True)
+    assert workers, "no worker processes"
+    os.kill(proc.pid, how)  # the main process alone, not its group
+    if how != signal.SIGKILL:
+        os.kill(proc.pid, signal.SIGCONT)  # a stopped process acts on SIGTERM once continued
+    proc.wait()
+    _, alive = psutil.wait_procs(workers, timeout=600)  # ends as soon as they are gone; a hang guard only
+    for worker in alive:
+        worker.kill()
+    assert not alive, "workers outlived the main process"
+
+
 # ---------------------------------------------------------------- progress and summary
 
 def test_progress_bar_redraws_at_most_every_interval_and_erases_itself():

@@ -247,3 +247,29 @@ def test_a_zip_member_with_backslash_dots_is_an_error_record_not_skipped():
     got = list(sources_from_bytes("a.zip", data))
     assert isinstance(got[0], UnsafeArchive) and got[0].path == "a.zip!dir/..\\..\\back.txt"
     assert got[1].path == "a.zip!ok.txt"
+
+
+def test_a_bom_only_file_is_empty():
+    from minutes_extract.errors import EmptyInput
+    with pytest.raises(EmptyInput, match="byte-order mark"):
+        detect_format(b"\xef\xbb\xbf")
+
+
+def test_a_stray_nul_byte_is_dropped_with_a_warning_not_the_whole_text():
+    (source,) = sources_from_bytes("minutes.txt", b"Minutes of the Cabinet.\x00\nThe Cabinet resolved to approve the plan.\n")
+    assert source.text.startswith("Minutes of the Cabinet.\nThe Cabinet") and any("NUL" in w for w in source.warnings)
+
+
+def test_a_text_that_names_a_few_tags_is_text_unless_it_starts_like_markup():
+    text = b"Web team report\n\nThe pages use <p>, <div>, <table>, <tr> and <td> elements and a <title>.\n"
+    assert detect_format(text) == "text"
+    assert detect_format(b"<div><p>Minutes</p><p>Item 1</p><table><tr><td>x</td></tr></table></div>") == "html"
+
+
+def test_a_dangling_symlink_in_a_directory_is_an_error_record(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(SEEDS[0].read_bytes())
+    (tmp_path / "in" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    summary = run_batch([tmp_path / "in"], tmp_path / "out.jsonl")
+    (error,) = records(tmp_path / "out.errors.jsonl")
+    assert summary.errors == 1 and "dangling" in error["error"]["message"]
