@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from minutes_extract.batch import (
-    DoneIndex, Summary, Task, file_sha256, record_key, records_for, repair_torn_line, run_batch,
+    DoneIndex, Summary, Task, file_sha256, records_for, repair_torn_line, run_batch,
 )
 from minutes_extract.cli import app
 from minutes_extract.errors import InputNotFound, UsageError
@@ -131,15 +131,16 @@ def test_repair_drops_only_a_torn_last_line(tmp_path, content, kept):
     assert path.read_bytes() == kept
 
 
-@pytest.mark.parametrize("line, key", [
-    ('{"schema_version":"1.0","doc_id":"x","source":{"path":"a.txt","sha256":"ab"},"text":"\\"source\\":"}', ("a.txt", "ab")),
-    ('{"schema_version":"1.0","source":{"path":"b.pdf","sha256":null},"error":{"code":"E101"}}', ("b.pdf", None)),
-    ('{"source": {"path": "spaced.txt", "sha256": "cd"}}', ("spaced.txt", "cd")),
-    ('{"schema_version":"1.0","doc_id":"x","source":{"path":"torn', None),
-    ("not json", None),
+@pytest.mark.parametrize("line, complete", [
+    ('{"schema_version":"1.0","doc_id":"x","source":{"path":"a.txt","sha256":"ab"},"text":"\\"source\\":","items":[]}', True),
+    ('{"schema_version":"1.0","source":{"path":"b.pdf","sha256":null},"error":{"code":"E101"}}', True),
+    ('{"source": {"path": "spaced.txt", "sha256": "cd"}}', False),  # neither a document nor an error record
+    ('{"schema_version":"1.0","doc_id":"x","source":{"path":"torn', False),
+    ("not json", False),
 ])
-def test_record_key(line, key):
-    assert record_key(line) == key
+def test_complete_record(line, complete):
+    from minutes_extract.writer import complete_record
+    assert (complete_record(line) is not None) == complete
 
 
 def test_done_index_files_archive_members_under_their_archive():

@@ -127,9 +127,9 @@ def test_without_an_address_a_local_cluster_is_started(tmp_path):
 
 
 def test_unreachable_scheduler_is_a_usage_error(monkeypatch):
-    from minutes_extract.dask_engine import DaskEngine
+    from minutes_extract.batch.dask_engine import DaskEngine
     from minutes_extract.errors import UsageError
-    monkeypatch.setattr("minutes_extract.dask_engine.CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr("minutes_extract.batch.dask_engine.CONNECT_TIMEOUT", "1s")
     with pytest.raises(UsageError, match="cannot connect to the Dask scheduler tcp://127.0.0.1:9"):
         with DaskEngine("tcp://127.0.0.1:9", jobs=1):
             pass

@@ -130,6 +130,6 @@ def make_engine(engine: str, jobs: int, scheduler: Optional[str] = None) -> Engi
     if engine == "local":
         return LocalEngine(jobs)
     if engine == "dask":
-        from ..dask_engine import DaskEngine  # imports .tasks only: no import loop
+        from .dask_engine import DaskEngine  # needs the optional Dask extra: imported only when asked for
         return DaskEngine(scheduler, jobs)
     raise UsageError(f"unknown engine {engine!r} (choose local or dask)")

@@ -7,7 +7,6 @@ The resume key of a record is (source.path, source.sha256).
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -15,10 +14,6 @@ from typing import Optional
 from ..errors import UsageError
 from ..writer import Line, iter_lines
 from .tasks import Key
-
-_SOURCE_KEY = '"source":'
-_DECODER = json.JSONDecoder()
-
 
 def repair_torn_line(path: Path) -> bool:
     """Drop a last line without its newline (a record torn by a crash). True when something was cut."""
@@ -44,23 +39,6 @@ def repair_torn_line(path: Path) -> bool:
             position = start
         handle.truncate(keep)
         return True
-
-
-def record_key(line: str) -> Optional[Key]:
-    """(source.path, source.sha256) of one JSONL line, None when the line is not a record. Decodes only the
-    `source` object (it precedes the long `text` field)."""
-    at = line.find(_SOURCE_KEY)
-    try:
-        if at >= 0:
-            at += len(_SOURCE_KEY)
-            while line[at:at + 1].isspace():
-                at += 1
-            source, _ = _DECODER.raw_decode(line, at)
-        else:
-            source = json.loads(line).get("source")
-        return (source["path"], source.get("sha256"))
-    except (ValueError, TypeError, KeyError, AttributeError):
-        return None
 
 
 def line_key(line: Line) -> Optional[Key]:

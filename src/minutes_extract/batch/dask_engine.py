@@ -4,7 +4,7 @@ With a scheduler address it connects to that cluster; without one it starts a Lo
 machine (`jobs` single-threaded worker processes). A worker plugin loads the pipeline once per worker
 process; tasks are batches of input paths (the workers must see the same files: a shared filesystem);
 results stream back in input order with a bounded number of tasks in flight, and the client writes them
-(batch.run.run_batch), so resume and error rules are the local engine's. Install: minutes-extract[dask].
+(run.run_batch), so resume and error rules are the local engine's. Install: minutes-extract[dask].
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import threading
 from collections import deque
 from typing import Iterable, Iterator, Optional
 
-from .batch.tasks import Task, Written, crash_record, run_chunk, warm_up
-from .errors import UsageError
+from ..errors import UsageError
+from .tasks import Task, Written, crash_record, run_chunk, warm_up
 
 DASK_CHUNK = 16    # inputs per Dask task: large enough to amortise scheduling, small enough to balance
 DASK_WINDOW = 4    # tasks in flight per worker thread
