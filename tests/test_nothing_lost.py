@@ -273,3 +273,15 @@ def test_a_dangling_symlink_in_a_directory_is_an_error_record(tmp_path):
     summary = run_batch([tmp_path / "in"], tmp_path / "out.jsonl")
     (error,) = records(tmp_path / "out.errors.jsonl")
     assert summary.errors == 1 and "dangling" in error["error"]["message"]
+
+
+@pytest.mark.parametrize("content", [None, "junk", "[1, 2]"])
+def test_a_missing_or_malformed_floor_file_is_one_line_exit_2(tmp_path, content):
+    out = tmp_path / "out.jsonl"
+    run_batch([SEEDS[0]], out)
+    (tmp_path / "gold").mkdir()
+    floor = tmp_path / "floor.json"
+    if content is not None:
+        floor.write_text(content)
+    result = runner.invoke(app, ["evaluate", str(out), str(tmp_path / "gold"), "--floor", str(floor)])
+    assert "floor file" in one_line_exit_2(result)

@@ -90,7 +90,7 @@ def evaluate(
     floor: Optional[Path] = typer.Option(None, "--floor", help="Fail when a score falls below this JSON floor file."),
 ) -> None:
     """Precision, recall and F1 per field and the macro F1 (same figures as eval/score.py)."""
-    from .evaluate import below_floor, format_report, score
+    from .evaluate import below_floor, format_report, load_floor, score
     if not output.is_file():
         fail(f"no such output file: {output}")
     if not gold_dir.is_dir():
@@ -101,7 +101,10 @@ def evaluate(
     else:
         typer.echo(format_report(result, verbose))
     if floor is not None:
-        below = below_floor(result, json.loads(floor.read_text()))
+        try:
+            below = below_floor(result, load_floor(floor))
+        except UsageError as exc:
+            fail(exc.message)
         if below:
             fail("below the committed floor: " + "; ".join(below), status=1)
 

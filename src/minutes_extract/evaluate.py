@@ -229,3 +229,17 @@ def below_floor(result: dict, floor: dict) -> list[str]:
         if got < minimum:
             below.append(f"{name} F1 {got:.3f} < {minimum:.3f}")
     return below
+
+
+def load_floor(path: Path) -> dict:
+    """A committed floor file ({"macro_f1": ..., "fields": {...}}); a missing or malformed one is a UsageError."""
+    from .errors import UsageError
+    try:
+        floor = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"cannot read the floor file {path}: {exc.strerror or exc}") from exc
+    except ValueError as exc:
+        raise UsageError(f"the floor file {path} is not JSON: {exc}") from exc
+    if not isinstance(floor, dict) or not isinstance(floor.get("fields", {}), dict):
+        raise UsageError(f"the floor file {path} must be an object with macro_f1 and fields")
+    return floor
