@@ -285,3 +285,18 @@ def test_a_missing_or_malformed_floor_file_is_one_line_exit_2(tmp_path, content)
         floor.write_text(content)
     result = runner.invoke(app, ["evaluate", str(out), str(tmp_path / "gold"), "--floor", str(floor)])
     assert "floor file" in one_line_exit_2(result)
+
+
+def test_a_pdf_whose_pages_repeat_the_same_short_lines_keeps_them_as_text():
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    for _ in range(4):
+        page.drawString(72, 760, "Register of attendance")
+        page.drawString(72, 60, "Signed by the Chair")
+        page.showPage()
+    page.save()
+    (source,) = sources_from_bytes("repeated.pdf", buffer.getvalue())
+    assert "Register of attendance" in source.text and "Signed by the Chair" in source.text
+    assert any("repeated lines kept" in w for w in source.warnings)
