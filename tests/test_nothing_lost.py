@@ -300,3 +300,15 @@ def test_a_pdf_whose_pages_repeat_the_same_short_lines_keeps_them_as_text():
     (source,) = sources_from_bytes("repeated.pdf", buffer.getvalue())
     assert "Register of attendance" in source.text and "Signed by the Chair" in source.text
     assert any("repeated lines kept" in w for w in source.warnings)
+
+
+def test_show_never_passes_terminal_escapes_through(tmp_path):
+    doc = tmp_path / "minutes\x1b]0;title\x07.txt"
+    doc.write_text("Minutes of the Cabinet \x1b]0;pwned\x07 meeting\n\nItem 1 Budget \x1b[8mhidden\n\n"
+                   "RESOLVED: that the \x1b[8mbudget be approved.\n" + "The Cabinet discussed the report at length.\n" * 20,
+                   encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    run_batch([doc], out)
+    result = runner.invoke(app, ["show", str(out)])
+    assert result.exit_code == 0 and "budget be approved" in result.stdout
+    assert "\x1b]0;" not in result.stdout and "\x1b[8m" not in result.stdout

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -144,14 +145,31 @@ def _records_for_review(doc: Path):
     return records
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(value):
+    """Control characters (ESC starts a terminal command: window titles, hidden text) become U+FFFD, one
+    for one, so every span offset still holds."""
+    if isinstance(value, str):
+        return _CONTROL.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [terminal_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: terminal_safe(v) for k, v in value.items()}
+    return value
+
+
 @app.command()
 def show(doc: Path = typer.Argument(..., help="A document, or a JSONL output of `extract`.")) -> None:
     """A readable summary at the terminal: meeting, items, resolutions, findings, metrics, dates, judgements."""
     from rich.console import Console
+    from .records import DocumentRecord
     from .review import show as show_record
     console = Console()
     for record in _records_for_review(doc):
-        console.print(show_record(record))
+        safe = DocumentRecord.model_validate(terminal_safe(record.model_dump()))
+        console.print(show_record(safe))
 
 
 @app.command()
