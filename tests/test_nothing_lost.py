@@ -312,3 +312,30 @@ def test_show_never_passes_terminal_escapes_through(tmp_path):
     result = runner.invoke(app, ["show", str(out)])
     assert result.exit_code == 0 and "budget be approved" in result.stdout
     assert "\x1b]0;" not in result.stdout and "\x1b[8m" not in result.stdout
+
+
+def test_disk_full_mid_run_is_one_line_and_resume_completes_it(tmp_path):
+    """A file-size limit (RLIMIT_FSIZE) stands in for a full disk: writes past it fail with EFBIG."""
+    import resource
+    import signal
+    import subprocess
+    import sys
+    full = tmp_path / "full.jsonl"
+    run_batch(SEEDS, full)
+    lines = full.read_bytes().splitlines(keepends=True)
+    limit = len(lines[0]) + len(lines[1]) + len(lines[2]) // 2
+
+    def small_disk():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    out = tmp_path / "out.jsonl"
+    command = [str(Path(sys.executable).with_name("minutes-extract")), "extract", *map(str, SEEDS), "-o", str(out),
+               "--jobs", "1"]
+    result = subprocess.run(command, capture_output=True, text=True, preexec_fn=small_disk)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and "cannot write" in result.stderr
+    assert out.read_bytes().startswith(lines[0] + lines[1])
+    resumed = subprocess.run(command + ["--resume"], capture_output=True, text=True)
+    assert resumed.returncode == 0, resumed.stderr
+    assert out.read_bytes() == full.read_bytes()

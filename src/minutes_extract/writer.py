@@ -164,7 +164,10 @@ class JsonlWriter:
             return
         self.closed = True
         if self.owned:
-            self.handle.close()
+            try:
+                self.handle.close()
+            except OSError:
+                pass  # a failed write was reported already (one line); closing must not add a traceback
         else:
             self.handle.flush()
             self.handle.detach()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..errors import UsageError
 from ..writer import Line, iter_lines
@@ -41,11 +41,19 @@ def repair_torn_line(path: Path) -> bool:
         return True
 
 
-def line_key(line: Line) -> Optional[Key]:
+class Entry(NamedTuple):
+    """Where one line of an output file lies and whose record it is (None: not a complete record). Only
+    this is kept in memory, never the records, so resuming a very large output stays small."""
+    start: int
+    end: int
+    key: Optional[Key]
+
+
+def entry(line: Line) -> Entry:
     if line.record is None:
-        return None
+        return Entry(line.start, line.end, None)
     source = line.record["source"]
-    return (source["path"], source.get("sha256"))
+    return Entry(line.start, line.end, (source["path"], source.get("sha256")))
 
 
 class DoneIndex:
@@ -81,14 +89,14 @@ class DoneIndex:
 class OutputFile:
     """One output file as the resumed run found it: its lines (with their keys) and where the run began."""
     path: Path
-    lines: list[Line] = field(default_factory=list)
+    lines: list[Entry] = field(default_factory=list)
     run_start: int = 0
 
     @classmethod
     def scan(cls, path: Path) -> "OutputFile":
         try:
             repair_torn_line(path)
-            lines = list(iter_lines(path)) if path.is_file() else []
+            lines = [entry(line) for line in iter_lines(path)] if path.is_file() else []
             size = path.stat().st_size if path.is_file() else 0
         except OSError as exc:
             raise UsageError(f"cannot resume from {path}: {exc.strerror or exc}") from exc
@@ -104,19 +112,18 @@ class ResumeState:
         self.done = DoneIndex()
         for output in self.files:
             for line in output.lines:
-                key = line_key(line)
-                if key is not None:
-                    self.done.add(key)
+                if line.key is not None:
+                    self.done.add(line.key)
 
     def compact(self, fresh: set[str]) -> int:
         """After the run: remove the earlier records of paths written again in this run (`fresh`), earlier
         duplicates of a path, and lines that are not records. Returns how many paths were replaced."""
         replaced = set()
         for output in self.files:
-            last = {line_key(line)[0]: line.start for line in output.lines if line.record is not None}
+            last = {line.key[0]: line.start for line in output.lines if line.key is not None}
             keep = []
             for line in output.lines:
-                key = line_key(line)
+                key = line.key
                 if key is None or last[key[0]] != line.start:
                     continue
                 if key[0] in fresh:
@@ -128,7 +135,7 @@ class ResumeState:
         return len(replaced)
 
 
-def rewrite(output: OutputFile, keep: list[Line]) -> None:
+def rewrite(output: OutputFile, keep: list[Entry]) -> None:
     """Keep `keep` (lines before the run, in order) and everything the run appended, in place: the kept
     lines move towards the start and the file is cut. A crash part-way leaves complete records plus
     lines the next resume drops as duplicates or junk."""
