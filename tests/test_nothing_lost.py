@@ -339,3 +339,16 @@ def test_disk_full_mid_run_is_one_line_and_resume_completes_it(tmp_path):
     resumed = subprocess.run(command + ["--resume"], capture_output=True, text=True)
     assert resumed.returncode == 0, resumed.stderr
     assert out.read_bytes() == full.read_bytes()
+
+
+def test_a_text_over_the_per_document_limit_is_a_clear_error_record(tmp_path):
+    """Issue 12 item 7 (memory): a worker holds about 75 bytes per character, so texts over --max-doc-mb
+    are refused with an error record saying how to raise the limit, before the pipeline sees them."""
+    big = tmp_path / "big.txt"
+    big.write_bytes(SEEDS[0].read_bytes() * 8)
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["extract", str(big), str(SEEDS[1]), "-o", str(out), "--max-doc-mb", "0.05", "-q"])
+    assert result.exit_code == 1
+    (error,) = records(tmp_path / "out.errors.jsonl")
+    assert error["error"]["code"] == "E106" and "--max-doc-mb" in error["error"]["message"]
+    assert [r["source"]["path"] for r in records(out)] == [str(SEEDS[1])]

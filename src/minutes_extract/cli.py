@@ -28,6 +28,9 @@ def extract(
     errors: Optional[Path] = typer.Option(None, "--errors", help="Error records (default: OUT.errors.jsonl)."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: all cores)."),
     resume: bool = typer.Option(False, "--resume", help="Skip inputs already in OUT or its error file."),
+    max_doc_mb: float = typer.Option(
+        10.0, "--max-doc-mb", min=0.001, help="Largest document text (MB) a worker extracts; each MB needs about "
+                                              "75 MB of worker memory. Larger documents become error records."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no closing summary."),
     engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask."),
     scheduler: Optional[str] = typer.Option(
@@ -42,7 +45,7 @@ def extract(
     progress = None if quiet or not sys.stderr.isatty() else ProgressBar(sys.stderr)
     try:
         summary = run_batch(paths, out, errors, jobs, resume=resume, engine=engine, scheduler=scheduler,
-                            progress=progress)
+                            progress=progress, max_doc_mb=max_doc_mb)
     except UsageError as exc:
         fail(exc.message)
     failed = ""

@@ -22,7 +22,7 @@ from ..errors import InputNotFound, UsageError
 from .engines import Engine, make_engine
 from .outputs import check_outputs, own_outputs
 from .resume import DoneIndex, ResumeState
-from .tasks import Task, Written, display_path, file_sha256
+from .tasks import MAX_DOC_MB, Task, Written, display_path, file_sha256
 
 # Tests only: stop this process (SIGSTOP) once this many lines are written, so a test can kill a batch
 # mid-run at a known point instead of racing it.
@@ -93,9 +93,11 @@ def input_files(paths: list[Path], skip: set[str]) -> Iterator[Path]:
             yield path
 
 
-def plan_tasks(inputs: Iterable[Path], done: Optional[DoneIndex], summary: Summary) -> Iterator[Task]:
+def plan_tasks(inputs: Iterable[Path], done: Optional[DoneIndex], summary: Summary,
+               max_doc_mb: float = MAX_DOC_MB) -> Iterator[Task]:
     """Inputs as tasks, lazily; on resume an input whose (path, sha256) is already written is skipped
     (hashing only files whose path appears in the output)."""
+    max_chars = int(max_doc_mb * 1024 * 1024)
     for path in inputs:
         name = str(path)
         if done is not None:
@@ -104,9 +106,9 @@ def plan_tasks(inputs: Iterable[Path], done: Optional[DoneIndex], summary: Summa
                 summary.skipped += 1
                 summary.inputs += 1
                 continue
-            yield Task(name, done.members_of(shown))
+            yield Task(name, done.members_of(shown), max_chars)
         else:
-            yield Task(name)
+            yield Task(name, max_chars=max_chars)
 
 
 def chunked(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
@@ -130,7 +132,7 @@ class Pause:
 
 def run_batch(paths: Iterable[Path], out: Optional[Path], errors: Optional[Path] = None, jobs: int = 1,
               resume: bool = False, engine: str = "local", scheduler: Optional[str] = None,
-              progress: Optional[ProgressSink] = None) -> Summary:
+              progress: Optional[ProgressSink] = None, max_doc_mb: float = MAX_DOC_MB) -> Summary:
     """Extract every input under `paths`; records to `out` (stdout when None), error records to `errors`
     (default OUT.errors.jsonl). Raises UsageError (missing path, unsafe or unwritable output, an output
     locked by another run) before anything is written."""
@@ -158,7 +160,7 @@ def run_batch(paths: Iterable[Path], out: Optional[Path], errors: Optional[Path]
         fresh: set[str] = set()
         pause = Pause()
         try:
-            tasks = plan_tasks(input_files(paths, skip), state.done if state else None, summary)
+            tasks = plan_tasks(input_files(paths, skip), state.done if state else None, summary, max_doc_mb)
             for chunk, results in zip_chunks(runner, chunked(tasks, runner.chunk_size)):
                 for result in results:
                     if state is not None and (result.path, result.sha256) in state.done:
