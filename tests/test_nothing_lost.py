@@ -352,3 +352,18 @@ def test_a_text_over_the_per_document_limit_is_a_clear_error_record(tmp_path):
     (error,) = records(tmp_path / "out.errors.jsonl")
     assert error["error"]["code"] == "E106" and "--max-doc-mb" in error["error"]["message"]
     assert [r["source"]["path"] for r in records(out)] == [str(SEEDS[1])]
+
+
+def test_an_archive_that_is_fixed_replaces_its_old_error_record(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    archive = folder / "minutes.zip"
+    archive.write_bytes(b"PK\x03\x04 truncated")
+    out = tmp_path / "out.jsonl"
+    run_batch([folder], out)
+    assert len(records(tmp_path / "out.errors.jsonl")) == 1
+    archive.write_bytes(zipped({"a.txt": SEEDS[0].read_bytes(), "b.txt": SEEDS[1].read_bytes()}, zipfile.ZIP_DEFLATED))
+    summary = run_batch([folder], out, resume=True)
+    assert (summary.documents, summary.replaced) == (2, 1)
+    assert records(tmp_path / "out.errors.jsonl") == []
+    assert [r["source"]["path"] for r in records(out)] == [f"{archive}!a.txt", f"{archive}!b.txt"]

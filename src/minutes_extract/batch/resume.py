@@ -119,6 +119,7 @@ class ResumeState:
         """After the run: remove the earlier records of paths written again in this run (`fresh`), earlier
         duplicates of a path, and lines that are not records. Returns how many paths were replaced."""
         replaced = set()
+        containers = {path[:at] for path in fresh for at, char in enumerate(path) if char == "!"}
         for output in self.files:
             last = {line.key[0]: line.start for line in output.lines if line.key is not None}
             keep = []
@@ -126,13 +127,18 @@ class ResumeState:
                 key = line.key
                 if key is None or last[key[0]] != line.start:
                     continue
-                if key[0] in fresh:
+                if key[0] in fresh or key[0] in containers or superseded_member(key[0], fresh):
                     replaced.add(key[0])
                     continue
                 keep.append(line)
             if len(keep) != len(output.lines):
                 rewrite(output, keep)
         return len(replaced)
+
+
+def superseded_member(path: str, fresh: set[str]) -> bool:
+    """"a.zip!m.pdf" when this run wrote a record for "a.zip" itself (the archive now fails as a whole)."""
+    return any(path[:at] in fresh for at, char in enumerate(path) if char == "!")
 
 
 def rewrite(output: OutputFile, keep: list[Entry]) -> None:
