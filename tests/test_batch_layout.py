@@ -66,3 +66,11 @@ def test_every_jsonl_reader_uses_read_records():
         if "json.loads(line" in text or "json.loads(raw" in text:
             raise AssertionError(f"{path.name} parses JSONL lines itself; use writer.read_records")
     assert "def below_floor" in (SRC / "evaluate.py").read_text() and "def below_floor" not in (SRC / "cli.py").read_text()
+
+
+def test_the_python_floor_is_true():
+    """matching.py imports re._parser, new in Python 3.11: the declared floor must say so (issue 9 item 10)."""
+    import tomllib
+    pyproject = tomllib.loads((SRC.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "re import _constants as _sre, _parser" in (SRC / "matching.py").read_text(encoding="utf-8")
+    assert pyproject["project"]["requires-python"] == ">=3.11"
