@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -16,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from minutes_extract.batch import (
-    DoneIndex, Summary, Task, file_sha256, record_key, records_for, repair_torn_line, run_batch,
+    DoneIndex, Summary, Task, file_sha256, records_for, repair_torn_line, run_batch,
 )
 from minutes_extract.cli import app
 from minutes_extract.errors import InputNotFound, UsageError
@@ -132,15 +131,16 @@ def test_repair_drops_only_a_torn_last_line(tmp_path, content, kept):
     assert path.read_bytes() == kept
 
 
-@pytest.mark.parametrize("line, key", [
-    ('{"schema_version":"1.0","doc_id":"x","source":{"path":"a.txt","sha256":"ab"},"text":"\\"source\\":"}', ("a.txt", "ab")),
-    ('{"schema_version":"1.0","source":{"path":"b.pdf","sha256":null},"error":{"code":"E101"}}', ("b.pdf", None)),
-    ('{"source": {"path": "spaced.txt", "sha256": "cd"}}', ("spaced.txt", "cd")),
-    ('{"schema_version":"1.0","doc_id":"x","source":{"path":"torn', None),
-    ("not json", None),
+@pytest.mark.parametrize("line, complete", [
+    ('{"schema_version":"1.0","doc_id":"x","source":{"path":"a.txt","sha256":"ab"},"text":"\\"source\\":","items":[]}', True),
+    ('{"schema_version":"1.0","source":{"path":"b.pdf","sha256":null},"error":{"code":"E101"}}', True),
+    ('{"source": {"path": "spaced.txt", "sha256": "cd"}}', False),  # neither a document nor an error record
+    ('{"schema_version":"1.0","doc_id":"x","source":{"path":"torn', False),
+    ("not json", False),
 ])
-def test_record_key(line, key):
-    assert record_key(line) == key
+def test_complete_record(line, complete):
+    from minutes_extract.writer import complete_record
+    assert (complete_record(line) is not None) == complete
 
 
 def test_done_index_files_archive_members_under_their_archive():
@@ -172,9 +172,11 @@ def test_resume_redoes_an_input_whose_content_changed(small_archive, tmp_path):
     changed = small_archive / "doc007.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\nAn added line.\n", encoding="utf-8")
     summary = run_batch([small_archive], out, jobs=1, resume=True)
-    assert (summary.skipped, summary.documents) == (59, 1)
+    assert (summary.skipped, summary.documents, summary.replaced) == (59, 1, 1)
+    assert "1 replaced (input changed)" in summary.line()
     keys = [(r["source"]["path"], r["source"]["sha256"]) for r in read_jsonl(out)]
-    assert keys[-1] == (str(changed), file_sha256(str(changed))) and len(set(keys)) == 61
+    assert keys[-1] == (str(changed), file_sha256(str(changed)))  # the new record replaces the stale one
+    assert len(keys) == len(set(keys)) == len({path for path, _ in keys}) == 60
 
 
 def test_resume_counts_error_records_as_done(tmp_path):
@@ -202,33 +204,65 @@ def test_resumed_archive_extracts_only_missing_members(tmp_path):
     assert [r.source.path for r in rest] == [f"{archive}!m1.txt", f"{archive}!m2.txt"]
 
 
+def stopped_batch(command: list[str], after: int) -> subprocess.Popen:
+    """A batch run that stops itself (SIGSTOP) right after writing `after` lines: a known point mid-run,
+    whatever the machine's load, without polling the output against a clock."""
+    env = dict(os.environ, MINUTES_EXTRACT_STOP_AFTER=str(after))
+    proc = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE, env=env)
+    _, status = os.waitpid(proc.pid, os.WUNTRACED)
+    assert os.WIFSTOPPED(status), f"the batch ended before writing {after} lines: {proc.stderr.read()}"
+    return proc
+
+
 def test_sigkill_then_resume_gives_exactly_one_record_per_input(tmp_path):
-    """A real crash: kill the batch (and its workers) mid-run, tear its last line, resume."""
+    """A real crash: a second run on the same output refuses while the first holds it; kill the first (and
+    its workers) mid-run, tear its last line, resume."""
     folder = tmp_path / "in"
     folder.mkdir()
     heads = [seed.read_text(encoding="utf-8")[:600] for seed in SEEDS]
-    total = 400
+    total = 120
     for n in range(total):
         (folder / f"d{n:04d}.txt").write_text(f"Document {n}\n\n{heads[n % 5]}", encoding="utf-8")
     (folder / "zz_empty.txt").write_bytes(b"")  # sorts last: fails during the resumed run
     out = tmp_path / "out.jsonl"
     command = [str(MINUTES_EXTRACT), "extract", str(folder), "-o", str(out), "--jobs", "2", "--quiet"]
-    proc = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and proc.poll() is None:
-        if out.exists() and out.read_bytes().count(b"\n") >= 20:
-            break
-        time.sleep(0.01)
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
+    proc = stopped_batch(command, after=20)
+    try:
+        second = subprocess.run(command, capture_output=True, text=True)
+        assert second.returncode == 2 and second.stderr.count("\n") == 1
+        assert f"being written by another run (pid {proc.pid})" in second.stderr
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
     written = out.read_bytes()
-    assert 20 <= written.count(b"\n") < total, "the batch was not killed mid-run"
+    assert written.count(b"\n") == 20, "the batch was not killed mid-run"
     out.write_bytes(written + written[: written.index(b"\n") // 2])  # a torn line, as a kill mid-write leaves
-    resumed = subprocess.run(command + ["--resume"], capture_output=True, text=True, timeout=60)
+    resumed = subprocess.run(command + ["--resume"], capture_output=True, text=True, timeout=1800)  # hang guard
     assert resumed.returncode == 1 and "1 of" in resumed.stderr  # zz_empty.txt
     counts = paths_written(out, tmp_path / "out.errors.jsonl")
     expected = {str(p) for p in folder.iterdir()}
     assert set(counts) == expected and set(counts.values()) == {1}
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_exit_when_the_main_process_is_killed_alone(tmp_path, how):
+    psutil = pytest.importorskip("psutil")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"d{n:02d}.txt").write_bytes(SEEDS[n % 5].read_bytes())
+    command = [str(MINUTES_EXTRACT), "extract", str(folder), "-o", str(tmp_path / "out.jsonl"), "--jobs", "2", "-q"]
+    proc = stopped_batch(command, after=1)
+    workers = psutil.Process(proc.pid).children(recursive=True)
+    assert workers, "no worker processes"
+    os.kill(proc.pid, how)  # the main process alone, not its group
+    if how != signal.SIGKILL:
+        os.kill(proc.pid, signal.SIGCONT)  # a stopped process acts on SIGTERM once continued
+    proc.wait()
+    _, alive = psutil.wait_procs(workers, timeout=600)  # ends as soon as they are gone; a hang guard only
+    for worker in alive:
+        worker.kill()
+    assert not alive, "workers outlived the main process"
 
 
 # ---------------------------------------------------------------- progress and summary

@@ -18,11 +18,32 @@ from minutes_extract.batch import run_batch  # noqa: E402
 from conftest import SEEDS  # noqa: E402
 
 DASK = Path(sys.executable).with_name("dask")
+# No test may depend on how busy the machine is: Dask's own connect timeouts (seconds by default) are
+# raised far above any start-up time, and waits end on an event (a file, a process exit), not a clock.
+# The values are hang guards only.
+PATIENT = {"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "600s", "DASK_DISTRIBUTED__COMM__TIMEOUTS__TCP": "600s",
+           "DASK_DISTRIBUTED__DEPLOY__LOST_WORKER_TIMEOUT": "600s"}
+HANG_GUARD = 1800  # seconds
+
+
+@pytest.fixture(autouse=True, scope="module")
+def patient_dask():
+    import dask
+    with dask.config.set({"distributed.comm.timeouts.connect": "600s", "distributed.comm.timeouts.tcp": "600s"}):
+        yield
 
 
 def start(args: list[str], log: Path) -> subprocess.Popen:
     return subprocess.Popen([str(DASK), *args], stdout=subprocess.DEVNULL, stderr=open(log, "wb"),
-                            start_new_session=True)
+                            start_new_session=True, env=dict(os.environ, **PATIENT))
+
+
+def wait_for_file(path: Path, proc: subprocess.Popen) -> None:
+    """Until the scheduler has written its file (or died): an event, not a deadline."""
+    waited = 0.0
+    while not path.exists() and proc.poll() is None and waited < HANG_GUARD:
+        time.sleep(0.05)
+        waited += 0.05
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -44,16 +65,14 @@ def cluster(tmp_path_factory):
                        "--scheduler-file", str(scheduler_file)], tmp / "scheduler.log")
     procs = [scheduler]
     try:
-        deadline = time.monotonic() + 30
-        while not scheduler_file.exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_for_file(scheduler_file, scheduler)
         assert scheduler_file.exists(), (tmp / "scheduler.log").read_text()
         address = json.loads(scheduler_file.read_text())["address"]
         procs.append(start(["worker", address, "--nworkers", "2", "--nthreads", "1", "--host", "127.0.0.1",
                             "--no-dashboard", "--memory-limit", "0"], tmp / "workers.log"))
         from distributed import Client
-        with Client(address, timeout="20s") as client:
-            client.wait_for_workers(2, timeout=60)
+        with Client(address, timeout=f"{HANG_GUARD}s") as client:
+            client.wait_for_workers(2, timeout=HANG_GUARD)
         yield address
     finally:
         for proc in reversed(procs):
@@ -93,7 +112,8 @@ def test_cluster_resume_writes_only_missing_records(cluster, inputs, tmp_path):
 def test_cli_connects_to_the_scheduler(cluster, tmp_path):
     out = tmp_path / "out.jsonl"
     result = subprocess.run([str(DASK.with_name("minutes-extract")), "extract", *map(str, SEEDS), "-o", str(out),
-                             "--scheduler", cluster], capture_output=True, text=True, timeout=60)
+                             "--scheduler", cluster], capture_output=True, text=True, timeout=HANG_GUARD,
+                            env=dict(os.environ, **PATIENT))
     assert result.returncode == 0, result.stderr
     assert [json.loads(line)["source"]["path"] for line in out.read_text().splitlines()] == [str(p) for p in SEEDS]
     assert result.stderr.startswith("5 documents")
@@ -107,9 +127,9 @@ def test_without_an_address_a_local_cluster_is_started(tmp_path):
 
 
 def test_unreachable_scheduler_is_a_usage_error(monkeypatch):
-    from minutes_extract.dask_engine import DaskEngine
+    from minutes_extract.batch.dask_engine import DaskEngine
     from minutes_extract.errors import UsageError
-    monkeypatch.setattr("minutes_extract.dask_engine.CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr("minutes_extract.batch.dask_engine.CONNECT_TIMEOUT", "1s")
     with pytest.raises(UsageError, match="cannot connect to the Dask scheduler tcp://127.0.0.1:9"):
         with DaskEngine("tcp://127.0.0.1:9", jobs=1):
             pass

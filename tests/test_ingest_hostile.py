@@ -6,7 +6,6 @@ import io
 import os
 import random
 import struct
-import time
 import zipfile
 from pathlib import Path
 
@@ -123,21 +122,18 @@ def test_truncated_zip():
     assert info.value.path == "cut.zip"
 
 
-def test_twenty_megabyte_text_is_read_quickly():
+def test_twenty_megabyte_text_is_read_whole():
+    """Correctness only; its speed is measured by `make bench` (bench/run.py, hostile inputs)."""
     line = "The Committee noted that caseloads had fallen to 18 per social worker – “good” progress.\n"
     data = (line * (20 * 1024 * 1024 // len(line.encode()))).encode("utf-8")
-    start = time.perf_counter()
     source = source_from_bytes("big.txt", data)
-    assert time.perf_counter() - start < 10
     assert source.text.startswith(line) and len(source.text.encode()) == len(data)
 
 
 @pytest.mark.parametrize("depth", [1500, 20000])
 def test_deeply_nested_html(depth):
     page = "<html><body><h1>Minutes</h1>" + "<div>" * depth + "deep text" + "</div>" * depth + "<p>after</p></body></html>"
-    start = time.perf_counter()
-    source = source_from_bytes("deep.html", page.encode())
-    assert time.perf_counter() - start < 10
+    source = source_from_bytes("deep.html", page.encode())  # its speed: `make bench` (hostile inputs)
     assert [line for line in source.text.split("\n") if line] == ["Minutes", "deep text", "after"]
     assert bool(source.warnings) == (depth > 2048)
 
@@ -158,10 +154,10 @@ def test_unreadable_file_permission_denied(tmp_path, monkeypatch):
     path = tmp_path / "locked.pdf"
     path.write_bytes(PDF)
 
-    def deny(self):
+    def deny(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied", str(self))
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(Path, "open", deny)
     with pytest.raises(UnreadableInput) as info:
         list(read_sources(path))
     assert "Permission denied" in str(info.value) and info.value.path == str(path)
@@ -188,7 +184,9 @@ def test_symlink_loops_end(tmp_path):
     (tmp_path / "a" / "self").symlink_to(tmp_path / "a")
     (tmp_path / "a" / "dangling").symlink_to(tmp_path / "nowhere")
     got = list(iter_inputs([tmp_path]))
-    assert [p.name for p in got] == ["minutes.txt"]
+    assert [p.name for p in got] == ["minutes.txt", "dangling"]  # the dangling link is reported, not skipped
+    with pytest.raises(UnreadableInput, match="dangling symbolic link"):
+        list(read_sources(got[1]))
 
 
 def test_unlistable_directory_becomes_one_error(tmp_path, monkeypatch):

@@ -15,7 +15,9 @@ WORDS = ["RESOLVED", "that", "Resolved:", "(i)", "(ii)", "•", "·", "-", "o", 
 minute_like = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=12)), max_size=60).map(" ".join)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# deadline=None and too_slow suppressed: a loaded machine must not fail a property test
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(text=st.one_of(minute_like, st.text(max_size=400)))
 def test_any_text_yields_a_valid_record_with_faithful_spans(nlp, text):
     record = extract_text(text, nlp=nlp)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -27,6 +28,9 @@ def extract(
     errors: Optional[Path] = typer.Option(None, "--errors", help="Error records (default: OUT.errors.jsonl)."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: all cores)."),
     resume: bool = typer.Option(False, "--resume", help="Skip inputs already in OUT or its error file."),
+    max_doc_mb: float = typer.Option(
+        10.0, "--max-doc-mb", min=0.001, help="Largest document text (MB) a worker extracts; each MB needs about "
+                                              "75 MB of worker memory. Larger documents become error records."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no closing summary."),
     engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask."),
     scheduler: Optional[str] = typer.Option(
@@ -43,7 +47,7 @@ def extract(
     progress = None if quiet or not sys.stderr.isatty() else ProgressBar(sys.stderr)
     try:
         summary = run_batch(paths, out, errors, jobs, resume=resume, engine=engine, scheduler=scheduler,
-                            progress=progress, min_confidence=min_confidence)
+                            progress=progress, max_doc_mb=max_doc_mb, min_confidence=min_confidence)
     except UsageError as exc:
         fail(exc.message)
     failed = ""
@@ -92,7 +96,7 @@ def evaluate(
     floor: Optional[Path] = typer.Option(None, "--floor", help="Fail when a score falls below this JSON floor file."),
 ) -> None:
     """Precision, recall and F1 per field and the macro F1 (same figures as eval/score.py)."""
-    from .evaluate import format_report, score
+    from .evaluate import below_floor, format_report, load_floor, score
     if not output.is_file():
         fail(f"no such output file: {output}")
     if not gold_dir.is_dir():
@@ -103,20 +107,12 @@ def evaluate(
     else:
         typer.echo(format_report(result, verbose))
     if floor is not None:
-        below = below_floor(result, json.loads(floor.read_text()))
+        try:
+            below = below_floor(result, load_floor(floor))
+        except UsageError as exc:
+            fail(exc.message)
         if below:
             fail("below the committed floor: " + "; ".join(below), status=1)
-
-
-def below_floor(result: dict, floor: dict) -> list[str]:
-    below = []
-    if result["macro_f1"] < floor.get("macro_f1", 0):
-        below.append(f"macro F1 {result['macro_f1']:.3f} < {floor['macro_f1']:.3f}")
-    for name, minimum in floor.get("fields", {}).items():
-        got = result["fields"][name]["f1"]
-        if got < minimum:
-            below.append(f"{name} F1 {got:.3f} < {minimum:.3f}")
-    return below
 
 
 @app.command()
@@ -162,11 +158,18 @@ def _records_for_review(doc: Path):
     if not doc.exists():
         fail(f"no such file: {doc}")
     if doc.suffix == ".jsonl":
-        records = []
-        for line in doc.read_text(encoding="utf-8").splitlines():
-            data = json.loads(line) if line.strip() else {}
-            if "text" in data:
-                records.append(DocumentRecord.model_validate(data))
+        from .writer import read_records
+        bad: list[int] = []
+        try:
+            records = [DocumentRecord.model_validate(data) for data in read_records(doc, bad, errors=False)]
+        except (UsageError, ValueError) as exc:  # unreadable file, a record that does not validate
+            fail(f"{doc}: {getattr(exc, 'message', None) or str(exc).splitlines()[0]}")
+        if not records:
+            fail(f"no document record in {doc}")
+        if bad:
+            typer.echo(f"minutes-extract: skipped {len(bad)} line{'s' if len(bad) > 1 else ''} that "
+                       f"{'are' if len(bad) > 1 else 'is'} not a record in {doc} (line {', '.join(map(str, bad[:5]))})",
+                       err=True)
         return records
     from .extract import extract_path
     records = list(extract_path(doc))
@@ -176,14 +179,31 @@ def _records_for_review(doc: Path):
     return records
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(value):
+    """Control characters (ESC starts a terminal command: window titles, hidden text) become U+FFFD, one
+    for one, so every span offset still holds."""
+    if isinstance(value, str):
+        return _CONTROL.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [terminal_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: terminal_safe(v) for k, v in value.items()}
+    return value
+
+
 @app.command()
 def show(doc: Path = typer.Argument(..., help="A document, or a JSONL output of `extract`.")) -> None:
     """A readable summary at the terminal: meeting, items, resolutions, findings, metrics, dates, judgements."""
     from rich.console import Console
+    from .records import DocumentRecord
     from .review import show as show_record
     console = Console()
     for record in _records_for_review(doc):
-        console.print(show_record(record))
+        safe = DocumentRecord.model_validate(terminal_safe(record.model_dump()))
+        console.print(show_record(safe))
 
 
 @app.command()

@@ -179,11 +179,9 @@ def prepare(field: str, xs: list) -> list:
 
 
 def load_predictions(out_path: Path) -> dict:
+    from .writer import json_object, read_records
     preds = {}
-    for line in out_path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        rec = json.loads(line)
+    for rec in read_records(out_path, check=json_object):
         src = rec.get("source") or {}
         path = src.get("path") if isinstance(src, dict) else src
         stem = Path(str(path or rec.get("path") or rec.get("doc_id"))).stem
@@ -253,3 +251,29 @@ def format_report(result: dict, verbose: bool = False) -> str:
                 lines.append(f"  {f} {kind} {stem}: {shown}")
     lines.append(f"macro F1 over {', '.join(CORE)}: {result['macro_f1']:.3f} on {result['docs']} documents")
     return "\n".join(lines)
+
+
+def below_floor(result: dict, floor: dict) -> list[str]:
+    """The scores of `result` under the committed floor (macro F1 and per-field F1), as readable lines."""
+    below = []
+    if result["macro_f1"] < floor.get("macro_f1", 0):
+        below.append(f"macro F1 {result['macro_f1']:.3f} < {floor['macro_f1']:.3f}")
+    for name, minimum in floor.get("fields", {}).items():
+        got = result["fields"][name]["f1"]
+        if got < minimum:
+            below.append(f"{name} F1 {got:.3f} < {minimum:.3f}")
+    return below
+
+
+def load_floor(path: Path) -> dict:
+    """A committed floor file ({"macro_f1": ..., "fields": {...}}); a missing or malformed one is a UsageError."""
+    from .errors import UsageError
+    try:
+        floor = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"cannot read the floor file {path}: {exc.strerror or exc}") from exc
+    except ValueError as exc:
+        raise UsageError(f"the floor file {path} is not JSON: {exc}") from exc
+    if not isinstance(floor, dict) or not isinstance(floor.get("fields", {}), dict):
+        raise UsageError(f"the floor file {path} must be an object with macro_f1 and fields")
+    return floor

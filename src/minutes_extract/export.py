@@ -198,18 +198,16 @@ class TableWriter:
 
 def read_records(path: Path, result: ExportResult) -> Iterator[dict]:
     """Document records, one at a time; counts error records and lines that are not records."""
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        for line in handle:
-            try:
-                record = json.loads(line)
-            except ValueError:  # e.g. a line torn by a crash
-                record = None
-            if isinstance(record, dict) and "error" in record:
-                result.error_records += 1
-            elif isinstance(record, dict) and "doc_id" in record:
-                yield record
-            elif line.strip():
-                result.invalid_lines += 1
+    from .writer import read_records as complete_records
+    bad: list[int] = []
+    for record in complete_records(path, bad):
+        if "error" in record:
+            result.error_records += 1
+        elif "doc_id" in record:
+            yield record
+        else:
+            result.invalid_lines += 1
+    result.invalid_lines += len(bad)
 
 
 def export_tables(records: Path, out_dir: Path, to: str = "parquet") -> ExportResult:

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -83,19 +84,23 @@ class Source:
 
 # --- finding inputs -----------------------------------------------------------------------------
 
-def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
+def iter_inputs(paths: Iterable[Path], skip: frozenset[str] | set[str] = frozenset()) -> Iterator[Path]:
+    """Files named, and files under directories named; `skip` holds real paths never to yield from a
+    walk (a run's own output files inside an input directory)."""
     for path in paths:
         path = Path(path)
         if not path.exists() and not path.is_symlink():
             raise InputNotFound(f"no such file or directory: {path}")
         if path.is_dir():
-            yield from sorted(_walk(path))
+            yield from sorted(p for p in _walk(path) if not skip or os.path.realpath(p) not in skip)
         else:
             yield path
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    """Files under root; each real directory is listed once, so symlink loops end."""
+    """Files under root; each real directory is listed once, so symlink loops end. Entries that are neither
+    directories nor regular files (FIFOs, sockets, devices, dangling symlinks) are yielded too: reading
+    them gives an error record, so nothing is skipped silently."""
     seen: set[str] = set()
     stack = [root]
     while stack:
@@ -114,7 +119,7 @@ def _walk(root: Path) -> Iterator[Path]:
                 continue
             if _is_dir(entry):
                 stack.append(Path(entry.path))
-            elif _is_file(entry):
+            else:
                 yield Path(entry.path)
 
 
@@ -125,9 +130,10 @@ def _is_dir(entry: os.DirEntry) -> bool:
         return False
 
 
-def _is_file(entry: os.DirEntry) -> bool:
+def is_regular_file(path: str | Path) -> bool:
+    """A regular file (after symlinks): the only kind read, since a FIFO blocks and a device never ends."""
     try:
-        return entry.is_file()
+        return stat.S_ISREG(os.stat(path).st_mode)
     except OSError:
         return False
 
@@ -144,17 +150,34 @@ def read_sources(path: Path) -> Iterator[Source | MinutesError]:
 
 
 def _read_file(path: Path) -> bytes:
+    """The file's bytes, bounded by bytes actually read (st_size may lie: /proc files, a file growing)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputTooLarge(f"file is {size} bytes (limit {MAX_INPUT_BYTES})")
-        return path.read_bytes()
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "Is a directory")
+        if not stat.S_ISREG(mode):
+            raise UnreadableInput(f"not a regular file ({_file_kind(mode)}); only regular files are read")
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            raise InputTooLarge(f"file is {path.stat().st_size} bytes (limit {MAX_INPUT_BYTES})")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+        if len(data) > MAX_INPUT_BYTES:
+            raise InputTooLarge(f"file is over {MAX_INPUT_BYTES} bytes (limit {MAX_INPUT_BYTES})")
+        return data
     except FileNotFoundError as exc:
+        if path.is_symlink():
+            raise UnreadableInput("dangling symbolic link (its target does not exist)") from exc
         raise InputNotFound("no such file or directory") from exc
     except IsADirectoryError as exc:
         raise UnreadableInput(_directory_problem(path)) from exc
     except OSError as exc:
         raise UnreadableInput(f"cannot read: {exc.strerror or exc}") from exc
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+             (stat.S_ISSOCK, "a socket"))
+    return next((name for test, name in kinds if test(mode)), "not a file")
 
 
 def _directory_problem(path: Path) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 
 SCHEMA_VERSION = "1.0"
 
@@ -120,10 +120,19 @@ class Item(Extractions):
 
 
 class SourceInfo(Closed):
-    path: str
+    path: str = Field(description="The input's path; bytes that are not UTF-8 shown as \\xNN escapes")
     format: Literal["text", "html", "pdf", "docx", "unknown"] = "text"
     sha256: Optional[str] = None
     size: Optional[int] = Field(default=None, ge=0)
+    path_bytes: Optional[str] = Field(
+        default=None, description="base64 of the path's bytes, only when the file name is not valid UTF-8")
+
+    @model_serializer(mode="wrap")
+    def _without_absent_path_bytes(self, handler):
+        data = handler(self)
+        if data.get("path_bytes") is None:
+            data.pop("path_bytes", None)  # present only for non-UTF-8 names: other records stay as they were
+        return data
 
 
 class Meeting(Closed):

@@ -1,7 +1,6 @@
 """A short plain-text summary of a JSONL output (used by `make demo`)."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -16,8 +15,8 @@ def confidence_tag(extraction: dict) -> str:
 
 def summarise(path: Path) -> str:
     lines = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(raw)
+    from .writer import read_records
+    for record in read_records(path):
         if "error" in record:
             lines.append(f"{record['source']['path']}: ERROR {record['error']['code']} {record['error']['message']}")
             continue

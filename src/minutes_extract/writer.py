@@ -1,11 +1,21 @@
-"""JSONL writing: one whole line per record, UTF-8, flushed per record so a crash never tears more
-than the line being written (and `batch.repair_torn_line` drops that one on resume)."""
+"""JSONL reading and writing.
+
+Writing: one whole line per record, UTF-8, flushed per record so a crash never tears more than the line
+being written (`batch.resume` drops that one). A file written by `extract` is locked (flock) for the run:
+a second run on the same file refuses, naming the holder's pid, instead of interleaving lines.
+Reading: `read_records` is the one reader of JSONL outputs (evaluate, export, review, resume): it yields
+only lines that are complete records and reports the others.
+"""
 from __future__ import annotations
 
+import fcntl
 import io
+import json
+import os
+import stat
 import sys
 from pathlib import Path
-from typing import IO, Optional
+from typing import IO, Callable, Iterator, NamedTuple, Optional
 
 from .errors import UsageError
 from .records import DocumentRecord, ErrorRecord
@@ -15,22 +25,126 @@ def to_line(record: DocumentRecord | ErrorRecord) -> str:
     return record.model_dump_json(exclude_none=False) + "\n"
 
 
-class JsonlWriter:
-    """Writes to `path` (truncating, or appending when resuming), or to stdout when path is None."""
+# ---------------------------------------------------------------- reading
 
-    def __init__(self, path: Optional[Path], append: bool = False):
+class Line(NamedTuple):
+    start: int               # byte offset of the line in the file
+    end: int                 # byte offset after its newline
+    record: Optional[dict]   # None when the line is not a complete record
+
+
+def complete_record(line: bytes | str) -> Optional[dict]:
+    """The record on one JSONL line, or None when the line is torn, junk or not a record (a document record
+    has source.path, text and items; an error record has source.path and error)."""
+    try:
+        data = json.loads(line)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("source"), dict):
+        return None
+    if not isinstance(data["source"].get("path"), str):
+        return None
+    if isinstance(data.get("error"), dict) or (isinstance(data.get("text"), str) and isinstance(data.get("items"), list)):
+        return data
+    return None
+
+
+def json_object(line: bytes | str) -> Optional[dict]:
+    """Any JSON object (for readers that accept other tools' outputs, e.g. the scorer)."""
+    try:
+        data = json.loads(line)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def iter_lines(path: Path, check: Callable = complete_record) -> Iterator[Line]:
+    """Every non-blank line of a JSONL file with its byte range; its record when it is a complete one."""
+    position = 0
+    with open(path, "rb") as handle:
+        for raw in handle:
+            start, position = position, position + len(raw)
+            if raw.strip():
+                yield Line(start, position, check(raw))
+
+
+def read_records(path: Path, bad: Optional[list[int]] = None, errors: bool = True,
+                 check: Callable = complete_record) -> Iterator[dict]:
+    """The complete records of a JSONL output, in file order, as dicts (error records too unless
+    errors=False). The 1-based numbers of lines that are not records go to `bad` when given.
+    Raises UsageError (one line) when the file cannot be read."""
+    try:
+        for number, line in enumerate(iter_lines(Path(path), check), 1):
+            if line.record is None:
+                if bad is not None:
+                    bad.append(number)
+            elif errors or "error" not in line.record:
+                yield line.record
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+# ---------------------------------------------------------------- writing
+
+def lock_holder(handle: IO) -> Optional[int]:
+    """The pid holding a flock on this open file (Linux /proc/locks), None when it cannot be told."""
+    status = os.fstat(handle.fileno())
+    device = (os.major(status.st_dev), os.minor(status.st_dev))
+    try:
+        with open("/proc/locks", encoding="ascii", errors="replace") as locks:
+            for row in locks:
+                fields = row.split()
+                if len(fields) < 6 or fields[1] != "FLOCK":
+                    continue
+                major, minor, inode = fields[5].split(":")
+                if int(inode) == status.st_ino and (int(major, 16), int(minor, 16)) == device:
+                    return int(fields[4])
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+class JsonlWriter:
+    """Writes to `path`, or to stdout when path is None. The file is opened without truncating and locked
+    first; `start(append)` then empties it unless resuming, so a refused or failed run never loses lines."""
+
+    def __init__(self, path: Optional[Path], append: bool = False, lock: bool = True):
         self.path = path
         self.closed = False
         if path is None:
             self.handle: IO[str] = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", write_through=True)
             self.owned = False
-        else:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.handle = open(path, "a", encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        self.owned = True
+        if lock:
+            self._lock()
+        if not append:
+            self.truncate()
+
+    def _lock(self) -> None:
+        try:
+            fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = lock_holder(self.handle)
+            self.handle.close()
+            self.closed = True
+            who = f"pid {holder}" if holder else "another process"
+            raise UsageError(f"{self.path} is being written by another run ({who}); wait for it or choose another -o")
+        except OSError:
+            pass  # a file system without locks (some network mounts): write unlocked, as before
+
+    def truncate(self) -> None:
+        """Empty the file for a fresh run (devices such as /dev/null are left alone)."""
+        if self.owned and stat.S_ISREG(os.fstat(self.handle.fileno()).st_mode):
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self.handle = open(path, "a" if append else "w", encoding="utf-8", newline="\n")
+                self.handle.truncate(0)
             except OSError as exc:
-                raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
-            self.owned = True
+                raise UsageError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
 
     def write_line(self, line: str) -> None:
         """One complete line (ending in a newline), written and flushed in one go."""
@@ -50,7 +164,10 @@ class JsonlWriter:
             return
         self.closed = True
         if self.owned:
-            self.handle.close()
+            try:
+                self.handle.close()
+            except OSError:
+                pass  # a failed write was reported already (one line); closing must not add a traceback
         else:
             self.handle.flush()
             self.handle.detach()

@@ -69,10 +69,11 @@ def check_package(zf: zipfile.ZipFile) -> None:
 
 def iter_members(zf: zipfile.ZipFile, container: str, budget: Budget) -> Iterator[Member | MinutesError]:
     for info in zf.infolist():
-        if info.is_dir() or _SKIPPED.search(info.filename):
-            continue
         path = f"{container}!{info.filename}"
         try:
+            _check_name(info.filename)  # before the skip list: "dir/..\\..\\x" looks like a hidden file
+            if info.is_dir() or _SKIPPED.search(info.filename):
+                continue
             yield Member(info.filename, _read_member(zf, info, budget))
         except MinutesError as err:
             err.path = path

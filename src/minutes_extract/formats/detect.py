@@ -32,26 +32,58 @@ _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _HTML_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.I | re.S)
 _HTML_TAG = re.compile(rb"<(?:html|head|body|div|p|table|tr|td|h[1-6]|ul|ol|li|br|span|meta|title|a\s)\b", re.I)
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_PDF_MAGIC = b"%PDF-"
+_PDF_HEADER_LINE = re.compile(rb"(?:^|[\r\n])%PDF-[12]\.\d")
+_PDF_TRAILER = b"%%EOF"
+PDF_HEADER_WINDOW = 1024
+PDF_TRAILER_WINDOW = 2048
+ZIP_EOCD_WINDOW = 65536 + 22   # the record is 22 bytes plus a comment of up to 64 KB
 HTML_SNIFF_BYTES = 4096
 HTML_MIN_TAGS = 5
 
 
 def detect_format(data: bytes) -> str:
-    if not data.strip():
-        raise EmptyInput("file is empty")
-    head = data[:1024]
-    if b"%PDF-" in head:
-        return "pdf"
+    """Each format by its signature at its proper offset: a zip's local header at 0 (a stored zip of PDFs
+    holds "%PDF-" in its first kilobyte, and is still a zip), a PDF header at 0 or as a header line in the
+    first kilobyte of a file that ends like a PDF, other magic numbers at 0, a zip's end-of-central-directory
+    record (a zip with a prefix), and only then text or HTML."""
+    if not _without_bom(data).strip():
+        raise EmptyInput("file is empty" if not data.strip() else "file holds only a byte-order mark")
     if data.startswith(_ZIP_MAGIC):
         return _zip_kind(data)
+    if data.startswith(_PDF_MAGIC) or _late_pdf_header(data):
+        return "pdf"
     if data.startswith(_OLE2):
         raise _ole2_error(data)
     for magic, what in _OTHER_MAGIC:
         if data.startswith(magic):
             raise UnsupportedFormat(f"unsupported format: {what}")
+    if _has_zip_directory(data):
+        return _zip_kind(data)
     if looks_binary(data):
         raise UnsupportedFormat("binary data, not a text, HTML, PDF, DOCX or zip document")
     return "html" if looks_like_html(data) else "text"
+
+
+def _without_bom(data: bytes) -> bytes:
+    for bom in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):]
+    return data
+
+
+def _late_pdf_header(data: bytes) -> bool:
+    """A PDF header after a few junk bytes (readers accept it within the first 1024): it must open a line
+    and be a real version number, and the file must end like a PDF. Text that mentions "%PDF-1.7" is text."""
+    header = _PDF_HEADER_LINE.search(data[:PDF_HEADER_WINDOW])
+    return header is not None and _PDF_TRAILER in data[-PDF_TRAILER_WINDOW:]
+
+
+def _has_zip_directory(data: bytes) -> bool:
+    """A zip with something before its first member (a self-extractor, a prefix) is found by the
+    end-of-central-directory record near its end."""
+    return b"PK\x05\x06" in data[-ZIP_EOCD_WINDOW:] and zipfile.is_zipfile(io.BytesIO(data))
 
 
 def _zip_kind(data: bytes) -> str:
@@ -75,7 +107,9 @@ def looks_like_html(data: bytes) -> bool:
     head = _ascii_head(data)
     if _HTML_START.match(head):
         return True
-    return len(_HTML_TAG.findall(head)) >= HTML_MIN_TAGS
+    # A fragment without <html>: markup only when it starts like markup, so a text that quotes a few tag
+    # names ("the <p> and <div> elements ...") stays a text
+    return head.lstrip().startswith(b"<") and len(_HTML_TAG.findall(head)) >= HTML_MIN_TAGS
 
 
 def _ascii_head(data: bytes) -> bytes:

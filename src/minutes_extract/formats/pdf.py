@@ -92,7 +92,13 @@ def extract_pdf(data: bytes) -> Extracted:
         pages, warnings = _read_pages(data)
     _mark_breaks(pages)
     _clean_lines(pages)
+    before = [list(lines) for lines in pages]
     stats = _remove_furniture(pages)
+    if not any(pages) and any(before):
+        # every line repeats on every page: that is the body, not furniture (a form, a one-line-a-page list)
+        pages = before
+        stats = _remove_furniture(pages, repeated=False)
+        warnings.append("every line repeats on most pages; repeated lines kept as text")
     for lines in pages:
         _tidy_lines(lines)
     _mark_wraps(pages)
@@ -249,10 +255,10 @@ def _clean_lines(pages: list[list[Line]]) -> None:
 
 # --- page furniture -----------------------------------------------------------------------------
 
-def _remove_furniture(pages: list[list[Line]]) -> dict:
-    """Drop page numbers and repeated header/footer lines; return what was removed."""
+def _remove_furniture(pages: list[list[Line]], repeated: bool = True) -> dict:
+    """Drop page numbers and (unless repeated=False) repeated header/footer lines; return what was removed."""
     numbers = _page_number_lines(pages)
-    repeated = _repeated_edge_lines(pages)
+    repeated = _repeated_edge_lines(pages) if repeated else set()
     removed: Counter = Counter()
     for page_no, lines in enumerate(pages):
         keep = []

@@ -77,7 +77,7 @@ def looks_binary(data: bytes) -> bool:
     if bom_encoding(sample) or utf16_without_bom(sample):
         return False
     bad = len(sample) - len(sample.translate(None, _NON_TEXT_BYTES))
-    return bad > len(sample) * BINARY_CONTROL_SHARE or sample.count(0) > 0
+    return bad > len(sample) * BINARY_CONTROL_SHARE  # a stray NUL in a text is dropped (decode_document)
 
 
 def decode_bytes(data: bytes, hint: str | None = None) -> tuple[str, str, list[str]]:
@@ -167,6 +167,9 @@ def normalise_newlines(text: str) -> str:
 def decode_document(data: bytes, hint: str | None = None) -> Extracted:
     """Decode + newline unification + mojibake repair, shared by text and HTML."""
     text, encoding, warnings = decode_bytes(data, hint)
+    if "\x00" in text:  # a few NULs (a crashed editor, a bad copy) must not lose the whole text
+        warnings.append(f"dropped {text.count(chr(0))} NUL character(s)")
+        text = text.replace("\x00", "")
     sample = text[:SNIFF_BYTES]
     if len(_JUNK_CHARS.findall(sample)) > len(sample) * MAX_JUNK_CHAR_SHARE:
         raise UnsupportedFormat("binary data, not a text document (no encoding gives readable text)")

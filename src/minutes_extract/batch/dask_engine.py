@@ -4,7 +4,7 @@ With a scheduler address it connects to that cluster; without one it starts a Lo
 machine (`jobs` single-threaded worker processes). A worker plugin loads the pipeline once per worker
 process; tasks are batches of input paths (the workers must see the same files: a shared filesystem);
 results stream back in input order with a bounded number of tasks in flight, and the client writes them
-(batch.run_batch), so resume and error rules are the local engine's. Install: minutes-extract[dask].
+(run.run_batch), so resume and error rules are the local engine's. Install: minutes-extract[dask].
 """
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ import threading
 from collections import deque
 from typing import Iterable, Iterator, Optional
 
-from .batch import Task, Written, crash_record, run_chunk, warm_up
-from .errors import UsageError
+from ..errors import UsageError
+from .tasks import Task, Written, crash_record, run_chunk, warm_up
 
 DASK_CHUNK = 16    # inputs per Dask task: large enough to amortise scheduling, small enough to balance
 DASK_WINDOW = 4    # tasks in flight per worker thread
-CONNECT_TIMEOUT = "20s"
+CONNECT_TIMEOUT: Optional[str] = None  # None: Dask's configured distributed.comm.timeouts.connect
 
 # The pipeline (and pypdfium2) must not run in two threads of one worker at once: a worker started with
 # several threads runs our tasks one at a time (use more worker processes, not threads, for speed).
@@ -59,7 +59,8 @@ class DaskEngine:
             raise UsageError("the dask engine needs Dask: pip install 'minutes-extract[dask]'") from exc
         try:
             if self.scheduler:
-                self.client = Client(self.scheduler, timeout=CONNECT_TIMEOUT)
+                patience = {"timeout": CONNECT_TIMEOUT} if CONNECT_TIMEOUT else {}
+                self.client = Client(self.scheduler, **patience)
             else:
                 self.cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
                                             host="127.0.0.1", dashboard_address=":0")
