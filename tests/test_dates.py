@@ -103,7 +103,7 @@ def test_a_multi_date_span_carries_a_list_of_payloads(nlp):
 
 import re  # noqa: E402
 
-from minutes_extract.components.dates import AnchoredRegex, Anchors, lower_text  # noqa: E402
+from minutes_extract.matching import AnchoredRegex, Anchors, lower_text  # noqa: E402
 
 
 def test_anchor_kinds_find_their_hits():

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401
 from ..extensions import PAYLOAD_ATTRS, document_text
 from ..values.numbers import NUMBER_WORDS_PATTERN, scaled
-from .dates import AnchoredRegex, Anchors, Ranges, document_lower, expand_fragments
+from ..matching import AnchoredRegex, Anchors, Ranges, document_lower, expand_fragments
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*|\S")
 _PUNCT_BEFORE = re.compile(r"[.:;•(]\s*$")
