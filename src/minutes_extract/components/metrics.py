@@ -209,6 +209,21 @@ class MetricRules:
         self.vote_reach = int(rules.get("vote_context_reach", 400))
         self.procedural_heads = set(rules.get("procedural_heads", []))
         self.respectively = [w.lower() for w in rules.get("respectively_words", [])]
+        self.directions = {w.lower(): direction for direction, words in rules.get("money_directions", {}).items()
+                           for w in words}
+        direction_words = "|".join(sorted((re.escape(w).replace("\\ ", "\\s+") for w in self.directions),
+                                          key=len, reverse=True))
+        modifiers = "|".join(map(re.escape, rules.get("money_direction_after_modifiers", [])))
+        reach = int(rules.get("money_direction_reach", 40))
+        # "an overspend of £2m", "savings of £3m" (the nearest word before: .* runs to the last one) ...
+        self.direction_before = Before([rf"(?i:.*\b(?P<word>{direction_words})\b[^£.;]{{0,{reach}}})$"],
+                                       reach + 30, "£.;")
+        # ... or "a £2m overspend", "£1.2m in-year pressure" (the word just after wins)
+        self.direction_after = After([rf"^(?i:\s*(?:(?:{modifiers})\s+){{0,3}}(?P<word>{direction_words})\b)"])
+        self.tally_subjects = rules.get("tally_subjects", {})
+        self.table_figure = re.compile(rules.get("table_figure", "$^"))
+        self.table_row_max_words = int(rules.get("table_row_max_words", 8))
+        self.table_row_not = re.compile(rules.get("table_row_not", "$^"))
         self.respectively_word = re.compile(rf"(?i:\b(?:{'|'.join(self.respectively)})\b)")
 
     def is_plural(self, word: str) -> bool:
@@ -234,21 +249,25 @@ def find_candidates(text: str, rules: MetricRules, blocked: list[tuple[int, int]
     occupied = Ranges([])
     out: list[Candidate] = []
     for rule_id, kind, rule in rules.candidates:
-        for start, end, _, m in rule.matches(text, hits):
+        for start, end, lead, m in rule.matches(text, hits):
             if occupied.overlaps(start, end) or taken.overlaps(start, end):
                 continue
-            found = _candidates(m, rule_id, kind, rules)
+            found = _candidates(m, rule_id, kind, rules, lead)
             if found:
                 out += found
                 occupied.add(start, end)
     return sorted(out, key=lambda c: c.start)
 
 
-def _candidates(m: re.Match, rule_id: str, kind: str, rules: MetricRules) -> list[Candidate]:
+def _candidates(m: re.Match, rule_id: str, kind: str, rules: MetricRules,
+                lead: Optional[re.Match] = None) -> list[Candidate]:
     """One candidate per match, or two for a change `rose from 45% to 52%` (not a range)."""
     candidate = _candidate(m, rule_id, kind)
     if candidate is None:
         return []
+    if _signed(m, lead):  # "-£111.6m", "£-2.5m", "minus £4m": the sign is part of the value and its text
+        candidate.value = -candidate.value
+        candidate.start = lead.start() if lead is not None else candidate.start
     if candidate.low is not None and rules.range_split_before.search(m.string[max(0, m.start() - 40):m.start()]):
         return _split_range(m, rule_id, kind)
     return [candidate]
@@ -270,6 +289,13 @@ def _split_range(m: re.Match, rule_id: str, kind: str) -> list[Candidate]:
         out.append(Candidate(start, end, rule_id.replace("_range", ""), kind, value=value,
                              is_word=not g[group][0].isdigit()))
     return out
+
+
+def _signed(m: re.Match, lead: Optional[re.Match]) -> bool:
+    """A minus sign written with the amount (the money rule's `sign`, `sign_word` and `sign_after`)."""
+    if m.groupdict().get("sign_after"):
+        return True
+    return lead is not None and bool(lead.groupdict().get("sign") or lead.groupdict().get("sign_word"))
 
 
 def _candidate(m: re.Match, rule_id: str, kind: str) -> Optional[Candidate]:
@@ -477,10 +503,45 @@ def judge(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric]) 
 
 
 def _measured(c: Candidate, ctx: Context, rules: MetricRules, kind: str, unit: str) -> Metric:
+    if kind == "money" and _bracketed_negative(c, ctx, rules):
+        c.value, c.start, c.end = -c.value, c.start - 1, c.end + 1  # "(£1.2m)" in a table: a negative amount
     reading = read_modifiers(c, ctx, rules)
     per, end = read_per(c, ctx, rules, reading.end)
-    subject = _money_subject(c, ctx, rules) if kind == "money" else None
-    return _metric(c, kind, reading, rules, unit=unit, per=per, end=end, subject=subject)
+    if kind != "money":
+        return _metric(c, kind, reading, rules, unit=unit, per=per, end=end)
+    metric = _metric(c, kind, reading, rules, unit=unit, per=per, end=end, subject=_money_subject(c, ctx, rules))
+    if metric is not None:
+        metric.fields["direction"] = _money_direction(c, ctx, rules)
+    return metric
+
+
+def _bracketed_negative(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
+    """An amount alone in brackets, `(£1.2m)`, on a table row: the accounting way to write a negative.
+    In prose, brackets are an aside (`the overspend (£1.2m) was ...`)."""
+    if c.value is None or c.value < 0 or c.low is not None:
+        return False
+    text = ctx.text
+    if c.start == 0 or text[c.start - 1] != "(" or text[c.end:c.end + 1] != ")":
+        return False
+    return _table_row(text[slice(*ctx.line_bounds(c.start, c.end))], rules)
+
+
+def _table_row(line: str, rules: MetricRules) -> bool:
+    """A line of figures under a short label (`Children £12.0m (£1.2m)`), not a sentence: two figures
+    or more, few words, no sentence punctuation outside the figures (table cells lose their tabs when
+    the text is normalised, so the shape of the line is what is left to tell)."""
+    figures = rules.table_figure.findall(line)
+    rest = rules.table_figure.sub(" ", line)
+    return (len(figures) >= 2 and len(rest.split()) <= rules.table_row_max_words
+            and not rules.table_row_not.search(rest))
+
+
+def _money_direction(c: Candidate, ctx: Context, rules: MetricRules) -> Optional[str]:
+    """What the amount is, where the text says: an overspend, an underspend, a saving or a pressure."""
+    m = rules.direction_after.match(ctx, c.end, 60)
+    if m is None:
+        m, _ = rules.direction_before.search(ctx, c.start)
+    return rules.directions.get(_SPACES.sub(" ", m.group("word").lower())) if m else None
 
 
 def _money_subject(c: Candidate, ctx: Context, rules: MetricRules) -> Optional[str]:
@@ -565,7 +626,35 @@ def _uncounted(c: Candidate, reading: Reading, rest: str, right: str, ctx: Conte
         end = reading.end + (tail_at + tail[2] if tail else of.end())
         return _metric(c, "count", reading, rules, per=per, end=end, subject=tail[0] if tail else None)
     if _bare_count(c, right, ctx, rules, so_far):
-        return _metric(c, "count", reading, rules, per=per, end=per_end)
+        subject = _tally_subject(c, right, ctx, rules)
+        return _metric(c, "count", reading, rules, per=per, end=per_end, subject=subject)
+    return None
+
+
+def _tally_label(c: Candidate, right: str, ctx: Context, rules: MetricRules) -> Optional[str]:
+    """The label of a vote tally (`For (14)`, `2 against`, `votes for: 9`) when the number is one: digits
+    next to a vote word, under a tally label or near talk of a vote."""
+    if c.is_word:
+        return None
+    m = rules.before["vote_before"].search(ctx, c.start)[0] or rules.vote_after.match(right)
+    if m is None:
+        return None
+    if not (rules.before["tally_label_before"].search(ctx, c.start)[0] or rules.vote_context.search(
+            ctx.text, max(0, c.start - rules.vote_reach), ctx.sentence(c.start)[1])):
+        return None
+    return m.group()
+
+
+def _tally_subject(c: Candidate, right: str, ctx: Context, rules: MetricRules) -> Optional[str]:
+    """What a vote tally counts (`For (14)` -> "votes for", `2 against` -> "votes against"); None for a
+    number that is no tally."""
+    label = _tally_label(c, right, ctx, rules)
+    if label is None:
+        return None
+    words = _SPACES.sub(" ", re.sub(r"[^a-z ]", " ", label.lower())).strip()
+    for word, subject in rules.tally_subjects.items():
+        if word in words:
+            return subject
     return None
 
 
@@ -643,9 +732,7 @@ def _bare_count(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_f
     `the number of ... was 629`, `(131 occasions compared with 132 ...)`."""
     s_start, s_end = ctx.sentence(c.start)
     before = rules.before
-    voted = before["vote_before"].search(ctx, c.start)[0] or rules.vote_after.match(right)
-    if voted and not c.is_word and (before["tally_label_before"].search(ctx, c.start)[0] or rules.vote_context.search(
-            ctx.text, max(0, c.start - rules.vote_reach), s_end)):
+    if _tally_label(c, right, ctx, rules):
         return c.value != 0  # a tally may be 1 (digits), but "Against (0)" counts nothing
     if c.value is not None and c.value < 2:
         return False
@@ -747,4 +834,8 @@ class MetricsComponent:
     default_config={"rules": {}},
 )
 def make_metrics(nlp: Language, name: str, rules: dict) -> MetricsComponent:
+    # "£30.4m." ends a sentence: without this the tokenizer reads "m." as one abbreviation token and the
+    # amount's span would take the full stop with it
+    for orth, pieces in rules.get("tokenizer_splits", {}).items():
+        nlp.tokenizer.add_special_case(orth, [{"ORTH": piece} for piece in pieces])
     return MetricsComponent(name, rules)
