@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401
 from ..extensions import PAYLOAD_ATTRS, document_text
 from ..matching import AnchoredRegex, Anchors, Ranges, document_lower
-from ..values.dates import DateParts, interpret, shift_for_relative
+from ..values.dates import DateParts, interpret, shift_for_relative, year_toward
 
 
 class DatePattern(AnchoredRegex):
@@ -44,6 +44,7 @@ class Mention:
     year_less: str
     parts: list[DateParts]
     cue: Optional[str] = None
+    direction: Optional[str] = None  # "past" | "future": the tense around a year-less mention
 
 
 class DateRules:
@@ -55,6 +56,12 @@ class DateRules:
         self.not_after_window = int(rules.get("not_after_window", 16))
         self.not_after_kinds = set(rules.get("not_after_kinds", []))
         self.neighbour_year_reach = int(rules.get("neighbour_year_reach", 0))
+        tense = rules.get("tense_cues", {})
+        self.tense_cues = [(re.compile(pattern), direction) for direction, pattern in tense.items()]
+        self.clause_break = re.compile(rules.get("clause_break", "$^"))
+        self.clause_reach = int(rules.get("clause_reach", 150))
+        self.undirected = rules.get("undirected_month", "same_year")  # "nearest": the month nearest the meeting
+        self.recurring_after = re.compile(rules["recurring_after"]) if rules.get("recurring_after") else None
 
 
 def find_mentions(text: str, rules: DateRules, lower: Optional[str] = None) -> list[Mention]:
@@ -77,10 +84,40 @@ def find_mentions(text: str, rules: DateRules, lower: Optional[str] = None) -> l
         parts = interpret(pattern.kind, groups)
         if not parts:
             continue
+        year_less = any(p.year is None for p in parts)
+        recurring = year_less and _recurring(text, end, rules)
+        if recurring and all(p.precision == "month" for p in parts):
+            continue  # "produced by December each year": no one month
         taken.add(start, end)
         span_start, span_end = m.span(pattern.span_group) if pattern.span_group else (start, end)
-        kept.append(Mention(span_start, span_end, pattern.id, pattern.year_less, parts, groups.get("cue")))
+        mention = Mention(span_start, span_end, pattern.id, pattern.year_less, parts, groups.get("cue"))
+        if recurring:
+            mention.year_less = "never"  # "31 March each year": a day in every year, XXXX-03-31
+        elif year_less:
+            mention.direction = tense_around(text, span_start, span_end, rules)
+        kept.append(mention)
     return sorted(kept, key=lambda x: x.start)
+
+
+def _recurring(text: str, end: int, rules: DateRules) -> bool:
+    return rules.recurring_after is not None and bool(rules.recurring_after.match(text, end))
+
+
+def tense_around(text: str, start: int, end: int, rules: DateRules) -> Optional[str]:
+    """"past" or "future" as the clause around a mention says (`there were rumours`, `will review`,
+    `the coming year`): the tense cue nearest the mention in its clause; None when there is none."""
+    lo = max(0, start - rules.clause_reach)
+    breaks = list(rules.clause_break.finditer(text, lo, start))
+    lo = breaks[-1].end() if breaks else lo
+    after = rules.clause_break.search(text, end, end + rules.clause_reach)
+    hi = after.start() if after else min(len(text), end + rules.clause_reach)
+    best: Optional[tuple[int, str]] = None
+    for regex, direction in rules.tense_cues:
+        for m in regex.finditer(text, lo, hi):
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if distance >= 0 and (best is None or distance < best[0]):
+                best = (distance, direction)
+    return best[1] if best else None
 
 
 def _vetoed(text: str, start: int, kind: str, rules: DateRules) -> bool:
@@ -89,9 +126,10 @@ def _vetoed(text: str, start: int, kind: str, rules: DateRules) -> bool:
     return bool(rules.not_after.search(text[max(0, start - rules.not_after_window):start]))
 
 
-def resolve(mentions: list[Mention], meeting_date: Optional[str],
-            neighbour_reach: int = 0) -> list[tuple[Mention, list[dict]]]:
-    """Payloads per mention, year-less parts completed (see the module docstring)."""
+def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reach: int = 0,
+            undirected: str = "same_year") -> list[tuple[Mention, list[dict]]]:
+    """Payloads per mention, year-less parts completed (see the module docstring); a completed part says
+    where its year came from (`year_from`: "meeting" or "context")."""
     meeting_year = int(meeting_date[:4]) if meeting_date and meeting_date[:4].isdigit() else None
     meeting_month = int(meeting_date[5:7]) if meeting_date and len(meeting_date) >= 7 else 1
     anchors = [(m.start, p.year) for m in mentions for p in m.parts
@@ -103,27 +141,45 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str],
     for mention in mentions:
         payloads = []
         for part in mention.parts:
-            year = None
-            if part.year is None:
-                year = _year_for(mention, part, meeting_year, meeting_month, anchors, loose_years)
-                if year is None and meeting_year is None:
-                    year = _neighbour_year(mention.start, part, dated, neighbour_reach)
+            year, source = None, None
+            if part.year is None and mention.year_less != "never":
+                if meeting_year is not None:
+                    year, source = _meeting_year_for(mention, part, meeting_year, meeting_month, undirected), "meeting"
+                else:
+                    year = (_neighbour_year(mention.start, part, dated, neighbour_reach)
+                            or _context_year(mention, anchors) or _context_year(mention, loose_years))
+                    source = "context" if year is not None else None
                 if year is None and mention.year_less == "context":
                     continue
             value = part.value(year)
             if value:
-                payloads.append({"value": value, "precision": part.precision})
+                payload = {"value": value, "precision": part.precision}
+                if source and not value.startswith("XXXX"):
+                    payload["year_from"] = source
+                payloads.append(payload)
         if payloads:
             out.append((mention, payloads))
     return out
 
 
-def _year_for(mention: Mention, part: DateParts, meeting_year, meeting_month, anchors, loose_years) -> Optional[int]:
-    if meeting_year is not None:
+def _meeting_year_for(mention: Mention, part: DateParts, meeting_year: int, meeting_month: int,
+                      undirected: str) -> int:
+    """`last`/`next` say it outright; else the tense around the mention, else (rule `undirected_month`)
+    the meeting's year or the year that puts the month nearest the meeting."""
+    if mention.cue or part.month is None:
         return meeting_year + shift_for_relative(part.month or 1, mention.cue, meeting_month)
-    if mention.year_less != "context":
+    if mention.direction is None and undirected != "nearest":
+        return meeting_year
+    return year_toward(meeting_year, meeting_month, part.month, mention.direction)
+
+
+def _context_year(mention: Mention, anchors: list[tuple[int, int]]) -> Optional[int]:
+    """With no meeting date: the year of the nearest dated mention before, else the first one after. (The
+    tense is not read here: that mention's date is no stand-in for the meeting's.)"""
+    if not anchors:
         return None
-    return _nearest_year(mention.start, anchors) or _nearest_year(mention.start, loose_years)
+    i = bisect_left([a for a, _ in anchors], mention.start)
+    return anchors[i - 1][1] if i > 0 else anchors[0][1]
 
 
 def _neighbour_year(pos: int, part: DateParts, dated: list[tuple[int, int, int]], reach: int) -> Optional[int]:
@@ -136,14 +192,6 @@ def _neighbour_year(pos: int, part: DateParts, dated: list[tuple[int, int, int]]
     return year if month is not None and part.month >= month else None
 
 
-def _nearest_year(pos: int, anchors: list[tuple[int, int]]) -> Optional[int]:
-    """The year of the closest dated mention before `pos`, else the first one after it."""
-    if not anchors:
-        return None
-    i = bisect_left([a for a, _ in anchors], pos)
-    return anchors[i - 1][1] if i > 0 else anchors[0][1]
-
-
 class DatesComponent:
     def __init__(self, name: str, rules: dict):
         self.name = name
@@ -153,7 +201,8 @@ class DatesComponent:
         spans = []
         text = document_text(doc)
         mentions = find_mentions(text, self.rules, document_lower(doc, text))
-        for mention, payloads in resolve(mentions, doc._.meeting_date, self.rules.neighbour_year_reach):
+        for mention, payloads in resolve(mentions, doc._.meeting_date, self.rules.neighbour_year_reach,
+                                          self.rules.undirected):
             span = doc.char_span(mention.start, mention.end, label=mention.rule, alignment_mode="expand")
             if span is None:
                 continue

@@ -147,3 +147,21 @@ def shift_for_relative(month: int, cue: Optional[str], meeting_month: int) -> in
     if cue == "next" and month <= meeting_month:
         return 1
     return 0
+
+
+def year_toward(ref_year: int, ref_month: int, month: int, direction: Optional[str]) -> int:
+    """The year that places `month` nearest the reference month (the meeting's) in the direction the text
+    implies: "past" at or before it, "future" at or after it, None the nearest either way (six months
+    apart: the reference year).
+
+        year_toward(2025, 1, 12, "past") -> 2024     year_toward(2025, 11, 3, "future") -> 2026
+    """
+    if direction == "past":
+        return ref_year if month <= ref_month else ref_year - 1
+    if direction == "future":
+        return ref_year if month >= ref_month else ref_year + 1
+    if month - ref_month > 6:
+        return ref_year - 1
+    if ref_month - month > 6:
+        return ref_year + 1
+    return ref_year
