@@ -208,3 +208,73 @@ def test_grouped_alternation_matches_as_the_flat_one(text):
 ])
 def test_metric_expressions_in_any_case(nlp, text, expected):
     assert readings(nlp, text) == expected
+
+
+# ---------------------------------------------------------------- signs, directions and what a tally counts
+
+def money_payloads(nlp, text):
+    doc = run_metrics(nlp, text)
+    return [(span.text, payloads(span, "metrics")[0]) for span in doc.spans["metrics"]
+            if payloads(span, "metrics")[0]["kind"] == "money"]
+
+
+@pytest.mark.parametrize("text, quoted, value", [
+    ("The Director reported a capital underspend of -£111.6m at year end.", "-£111.6m", -111_600_000),
+    ("The variance against budget was £-2.5m at the end of the quarter.", "£-2.5m", -2_500_000),
+    ("The reserves position stood at minus £4m after the transfer.", "minus £4m", -4_000_000),
+    ("The variance moved to –£350k in month 9.", "–£350k", -350_000),
+    ("- £5m was allocated to the capital programme.", "£5m", 5_000_000),  # a bullet's dash is no sign
+    ("The grant fell by £2m - £1m less than feared.", None, None),  # a dash between amounts is no sign
+])
+def test_money_keeps_its_sign(nlp, text, quoted, value):
+    found = money_payloads(nlp, text)
+    if quoted is None:
+        assert all(p["value"] > 0 for _, p in found)
+        return
+    assert [t for t, _ in found] == [quoted]
+    assert found[0][1]["value"] == value
+
+
+def test_a_bracketed_amount_is_negative_on_a_table_row_only(nlp):
+    table = "Service Budget Variance\nChildren £12.0m (£1.2m)\nAdults £20.5m £0.8m\n"
+    assert [(t, p["value"]) for t, p in money_payloads(nlp, table)] == [
+        ("£12.0m", 12_000_000), ("(£1.2m)", -1_200_000), ("£20.5m", 20_500_000), ("£0.8m", 800_000)]
+    prose = "The overspend (£1.2m) was due to the cost of agency placements."
+    assert [(t, p["value"]) for t, p in money_payloads(nlp, prose)] == [("£1.2m", 1_200_000)]
+
+
+def test_a_money_span_never_takes_the_full_stop(nlp):
+    found = money_payloads(nlp, "The forecast revenue overspend was £30.4m. Members asked why.")
+    assert [t for t, _ in found] == ["£30.4m"]
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("The service reported an overspend of £2.1m against its budget.", "overspend"),
+    ("There is a £5.4m forecast overspend in placements.", "overspend"),
+    ("The directorate had underspent by £300k.", "underspend"),
+    ("Savings of £3m were delivered in the year.", "saving"),
+    ("This represented an in-year pressure of £15m on the budget.", "pressure"),
+    ("A £1.2m in-year pressure remains.", "pressure"),
+    ("The weekly cost of a placement is £4,500.", None),
+])
+def test_money_says_its_direction_where_the_text_does(nlp, text, direction):
+    (found,) = money_payloads(nlp, text)
+    assert found[1].get("direction") == direction
+
+
+def test_a_capital_underspend_keeps_both_its_sign_and_its_direction(nlp):
+    (found,) = money_payloads(nlp, "The Director reported a capital underspend of -£111.6m at year end.")
+    assert (found[1]["value"], found[1]["direction"]) == (-111_600_000, "underspend")
+
+
+def test_each_vote_tally_is_a_count_of_votes(nlp):
+    doc = run_metrics(nlp, "On being put to the vote the motion was carried: For (14), Against (2), Abstentions (1).")
+    found = [(span.text, payloads(span, "metrics")[0]) for span in doc.spans["metrics"]]
+    assert [(t, p["kind"], p["value"], p.get("subject")) for t, p in found] == [
+        ("14", "count", 14, "votes for"), ("2", "count", 2, "votes against"), ("1", "count", 1, "abstentions")]
+
+
+def test_a_tally_written_after_the_number_counts_votes_too(nlp):
+    doc = run_metrics(nlp, "The amendment was put to the vote and fell, with 5 for and 9 against.")
+    found = [payloads(span, "metrics")[0] for span in doc.spans["metrics"]]
+    assert [(p["value"], p.get("subject")) for p in found] == [(5, "votes for"), (9, "votes against")]

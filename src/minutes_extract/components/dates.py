@@ -146,8 +146,11 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reac
                 if meeting_year is not None:
                     year, source = _meeting_year_for(mention, part, meeting_year, meeting_month, undirected), "meeting"
                 else:
-                    year = (_neighbour_year(mention.start, part, dated, neighbour_reach)
-                            or _context_year(mention, anchors) or _context_year(mention, loose_years))
+                    year = _neighbour_year(mention.start, part, dated, neighbour_reach)
+                    crosses = year is None and _after_a_neighbour(mention.start, dated, neighbour_reach)
+                    if year is None and not (crosses and mention.year_less == "meeting"):
+                        # (a day just after a later-in-the-year date is in the next year: left XXXX)
+                        year = _context_year(mention, anchors) or _context_year(mention, loose_years)
                     source = "context" if year is not None else None
                 if year is None and mention.year_less == "context":
                     continue
@@ -171,6 +174,10 @@ def _meeting_year_for(mention: Mention, part: DateParts, meeting_year: int, meet
     if mention.direction is None and undirected != "nearest":
         return meeting_year
     return year_toward(meeting_year, meeting_month, part.month, mention.direction)
+
+
+def _after_a_neighbour(pos: int, dated: list[tuple[int, int, int]], reach: int) -> bool:
+    return any(0 <= pos - d[0] <= reach for d in dated)
 
 
 def _context_year(mention: Mention, anchors: list[tuple[int, int]]) -> Optional[int]:
