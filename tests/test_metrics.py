@@ -278,3 +278,33 @@ def test_a_tally_written_after_the_number_counts_votes_too(nlp):
     doc = run_metrics(nlp, "The amendment was put to the vote and fell, with 5 for and 9 against.")
     found = [payloads(span, "metrics")[0] for span in doc.spans["metrics"]]
     assert [(p["value"], p.get("subject")) for p in found] == [(5, "votes for"), (9, "votes against")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mileage is paid at 40p per mile.", [("money", 0.4, None)]),
+    ("The allowance rises to 45 pence per mile next year.", [("money", 0.45, None)]),
+    ("Some 6.5% (19/291) of children in care had three or more moves.",
+     [("percentage", 6.5, None), ("count", 291, None), ("count", 19, None), ("count", 3, "ge")]),
+    ("The Council’s three family hubs opened in the spring.", [("count", 3, None)]),  # no "s. 3" label
+    ("Two YP were placed out of area.", [("count", 2, None)]),
+    ("There is a waiting list of 340 for assessments.", [("count", 340, None)]),
+    ("Nationally 85 inspections were carried out and only 20 were graded good.",
+     [("count", 85, None), ("count", 20, None)]),
+    ("The figure went up to around 200 during the pandemic.", [("count", 200, None)]),
+])
+def test_metric_expressions_seen_in_more_minutes(nlp, text, expected):
+    assert readings(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The variation in hours from an average of 7.3 per week.",  # a mean, no count
+    "Page 5p of the pack shows the chart.",
+])
+def test_never_a_metric_either(nlp, text):
+    assert readings(nlp, text) == []
+
+
+def test_clear_days_are_a_duration(nlp):
+    doc = run_metrics(nlp, "Papers are published 28 clear days ahead, or two clear working days for urgent items.")
+    found = [(p["kind"], p["value"], p["unit"]) for s in doc.spans["metrics"] for p in payloads(s, "metrics")]
+    assert found == [("duration", 28, "day"), ("duration", 2, "day")]

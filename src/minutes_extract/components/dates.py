@@ -149,8 +149,11 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reac
                     year = _neighbour_year(mention.start, part, dated, neighbour_reach)
                     crosses = year is None and _after_a_neighbour(mention.start, dated, neighbour_reach)
                     if year is None and not (crosses and mention.year_less == "meeting"):
-                        # (a day just after a later-in-the-year date is in the next year: left XXXX)
-                        year = _context_year(mention, anchors) or _context_year(mention, loose_years)
+                        # (a day just after a later-in-the-year date is in the next year: left XXXX; a
+                        # day takes its year from a dated mention only, a bare month from a bare year too)
+                        year = _context_year(mention, anchors)
+                        if year is None and mention.year_less == "context":
+                            year = _context_year(mention, loose_years)
                     source = "context" if year is not None else None
                 if year is None and mention.year_less == "context":
                     continue

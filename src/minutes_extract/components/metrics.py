@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401
 from ..extensions import PAYLOAD_ATTRS, document_text
-from ..values.numbers import NUMBER_WORDS_PATTERN, scaled
+from ..values.numbers import NUMBER_WORDS_PATTERN, parse_digits, scaled
 from ..matching import AnchoredRegex, Anchors, Ranges, document_lower, expand_fragments
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*|\S")
@@ -170,7 +170,8 @@ class MetricRules:
         abbreviations = _alternation(rules.get("label_abbreviations", []))
         tail = rules.get("label_list_tail", "")
         # "Section 20", "paragraphs 12 and", "para. 3" (a number just after a duration is no label: "12 months 340")
-        label = rf"(?i:\b(?<!\d\s)(?:{words}s?|{abbreviations}\.?)\s*<<TAIL>>)$"
+        # (an abbreviation never follows an apostrophe: "the Trust's three sites" is no "s. 3")
+        label = rf"(?i:\b(?<!\d\s)(?:{words}s?|(?<![’']){abbreviations}\.?)\s*<<TAIL>>)$"
         self.label_before = Before([label.replace("<<TAIL>>", tail)], 90)
         # a label with no list tail is short; only a list item's end just before calls for the long search
         self.label_list_end = re.compile(rules.get("label_list_end", "$^"))
@@ -262,6 +263,12 @@ def find_candidates(text: str, rules: MetricRules, blocked: list[tuple[int, int]
 def _candidates(m: re.Match, rule_id: str, kind: str, rules: MetricRules,
                 lead: Optional[re.Match] = None) -> list[Candidate]:
     """One candidate per match, or two for a change `rose from 45% to 52%` (not a range)."""
+    if kind == "fraction":  # "6.5% (19/291)": how many of how many, two counts
+        # (the whole quotes the brackets too: "19/291" is one token, and two spans on the same
+        # characters would share one payload)
+        part, whole = parse_digits(m.group("part")), parse_digits(m.group("whole"))
+        return [Candidate(m.start("part"), m.end("part"), rule_id, kind, value=part),
+                Candidate(m.start("part") - 1, m.end("whole") + 1, rule_id, kind, value=whole)]
     candidate = _candidate(m, rule_id, kind)
     if candidate is None:
         return []
@@ -300,6 +307,8 @@ def _signed(m: re.Match, lead: Optional[re.Match]) -> bool:
 
 def _candidate(m: re.Match, rule_id: str, kind: str) -> Optional[Candidate]:
     g = m.groupdict()
+    if g.get("pence") is not None:  # "40p per mile", "45 pence": pounds
+        return Candidate(m.start(), m.end(), rule_id, kind, value=round(float(g["pence"]) / 100, 6))
     if g.get("value") is not None:
         value = scaled(g["value"], g.get("scale"))
         if value is None:
@@ -499,6 +508,8 @@ def judge(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric]) 
         return _measured(c, ctx, rules, "money", "GBP")
     if c.kind == "percentage":
         return _measured(c, ctx, rules, "percentage", "%")
+    if c.kind == "fraction":
+        return _metric(c, "count", Reading(start=c.start, end=c.end), rules)
     return _number(c, ctx, rules, so_far)
 
 
@@ -734,8 +745,8 @@ def _bare_count(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_f
     before = rules.before
     if _tally_label(c, right, ctx, rules):
         return c.value != 0  # a tally may be 1 (digits), but "Against (0)" counts nothing
-    if c.value is not None and c.value < 2:
-        return False
+    if c.value is not None and (c.value < 2 or c.value != int(c.value)):
+        return False  # (a count of things is whole: "an average of 7.3 per ..." is a mean)
     if before["group_of_before"].search(ctx, c.start)[0]:
         return True
     if rules.subject_verb_after.match(right) and before["clause_start_before"].search(ctx, c.start)[0]:
