@@ -215,3 +215,12 @@ def test_a_recurring_month_is_no_date_and_a_recurring_day_keeps_no_year(nlp, tex
 ])
 def test_a_two_digit_year_after_a_day_and_month(nlp, text, expected):
     assert date_values(nlp, text) == expected
+
+
+def test_without_a_meeting_date_the_last_meeting_s_date_stands_in(nlp):
+    text = ("1. Minutes of the meeting held on 16 October 2019\n\nThe minutes were agreed.\n\n"
+            "2. Results\n\nFinal figures would be published following the national release in late January.\n"
+            "The service had reorganised its teams in September.")
+    found = date_payloads(nlp, text)
+    assert [p["value"] for p in found] == ["2019-10-16", "2020-01", "2019-09"]
+    assert [p.get("year_from") for p in found] == [None, "context", "context"]

@@ -62,6 +62,9 @@ class DateRules:
         self.clause_reach = int(rules.get("clause_reach", 150))
         self.undirected = rules.get("undirected_month", "same_year")  # "nearest": the month nearest the meeting
         self.recurring_after = re.compile(rules["recurring_after"]) if rules.get("recurring_after") else None
+        self.previous_meeting = re.compile(rules.get("previous_meeting_before", "$^"))
+        self.previous_meeting_window = int(rules.get("previous_meeting_window", 200))
+        self.meeting_after_last = int(rules.get("meeting_after_last_months", 2))
 
 
 def find_mentions(text: str, rules: DateRules, lower: Optional[str] = None) -> list[Mention]:
@@ -126,10 +129,24 @@ def _vetoed(text: str, start: int, kind: str, rules: DateRules) -> bool:
     return bool(rules.not_after.search(text[max(0, start - rules.not_after_window):start]))
 
 
+def previous_meeting(text: str, mentions: list[Mention], rules: DateRules) -> Optional[tuple[int, int]]:
+    """(year, month) this meeting is likely held in, from the date of the last one, whose minutes these
+    minutes approve (`Minutes of the meeting held on 16 October 2019`): `meeting_after_last_months`
+    later. The best stand-in when the meeting's own date is not given."""
+    for mention in mentions:
+        part = mention.parts[-1]
+        if part.year is not None and part.precision == "day" and rules.previous_meeting.search(
+                text, max(0, mention.start - rules.previous_meeting_window), mention.start):
+            months = part.year * 12 + part.month - 1 + rules.meeting_after_last
+            return months // 12, months % 12 + 1
+    return None
+
+
 def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reach: int = 0,
-            undirected: str = "same_year") -> list[tuple[Mention, list[dict]]]:
+            undirected: str = "same_year", last_meeting: Optional[tuple[int, int]] = None) -> list[tuple[Mention, list[dict]]]:
     """Payloads per mention, year-less parts completed (see the module docstring); a completed part says
-    where its year came from (`year_from`: "meeting" or "context")."""
+    where its year came from (`year_from`: "meeting" or "context"). `last_meeting`: the previous meeting's
+    date, which stands in for the meeting's own when that is not known."""
     meeting_year = int(meeting_date[:4]) if meeting_date and meeting_date[:4].isdigit() else None
     meeting_month = int(meeting_date[5:7]) if meeting_date and len(meeting_date) >= 7 else 1
     anchors = [(m.start, p.year) for m in mentions for p in m.parts
@@ -148,6 +165,8 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reac
                 else:
                     year = _neighbour_year(mention.start, part, dated, neighbour_reach)
                     crosses = year is None and _after_a_neighbour(mention.start, dated, neighbour_reach)
+                    if year is None and not crosses and last_meeting is not None and part.month is not None:
+                        year = year_toward(last_meeting[0], last_meeting[1], part.month, mention.direction)
                     if year is None and not (crosses and mention.year_less == "meeting"):
                         # (a day just after a later-in-the-year date is in the next year: left XXXX; a
                         # day takes its year from a dated mention only, a bare month from a bare year too)
@@ -211,8 +230,9 @@ class DatesComponent:
         spans = []
         text = document_text(doc)
         mentions = find_mentions(text, self.rules, document_lower(doc, text))
+        last_meeting = previous_meeting(text, mentions, self.rules) if not doc._.meeting_date else None
         for mention, payloads in resolve(mentions, doc._.meeting_date, self.rules.neighbour_year_reach,
-                                          self.rules.undirected):
+                                          self.rules.undirected, last_meeting):
             span = doc.char_span(mention.start, mention.end, label=mention.rule, alignment_mode="expand")
             if span is None:
                 continue
