@@ -7,8 +7,13 @@ anchor hit, and its `lead` ("Tuesday 14", "early", "in") is searched for just be
 matches keep the longest.
 One span per mention; a mention naming several days or months ("14 and 15 December 2021") carries a
 list of payloads, one per date. Year-less mentions are completed from doc._.meeting_date (set by
-minutes_meeting); without it a day-month becomes XXXX-MM-DD and a bare month takes the year of the
-nearest dated mention (or is dropped when the document names no year at all).
+minutes_meeting): the year that puts the month nearest the meeting in the direction its clause implies
+(`will`, `the coming year`: at or after it; `had been`, `ago`: at or before it; no cue: the nearest,
+values/dates.year_toward). Without a meeting date, the date of the last meeting (`Minutes of the meeting
+held on ...`) stands in for it, else a dated mention just before gives the year, else the nearest dated
+mention (a bare month may also take a bare year; left XXXX-MM-DD or dropped when there is none). A
+completed payload says where its year came from (`year_from`: "meeting" or "context"). A month `each
+year` is no date; a day `each year` keeps XXXX.
 
 The matching helpers (Anchors, AnchoredRegex, Ranges, document_lower) live in matching.py.
 """

@@ -7,6 +7,10 @@ Candidates come from regexes (models/rules/metrics.json), each tried only where 
 first (dates found by minutes_dates, labels such as `Section 20`, ages, phone numbers, times, file
 sizes, rates, list numbering), then its kind (a bare number needs a counted noun after it, or a cue
 such as `the number of ...`, `a group of`, a caseload sentence).
+Money keeps the sign it is written with (`-£111.6m`, `£-2.5m`, `minus £4m`, `(£1.2m)` on a table
+row) and says its direction where the text does (`an overspend of £2m` -> direction "overspend");
+pence are pounds (`40p per mile` -> 0.4). A vote tally is a count whose subject says what it counts
+(`For (14)` -> "votes for"); `6.5% (19/291)` gives two counts.
 
 Speed: the `*_before` rules are searched for in the few dozen characters before a candidate (see
 Before), several of them at once when only a yes/no is needed.
