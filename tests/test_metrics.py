@@ -308,3 +308,16 @@ def test_clear_days_are_a_duration(nlp):
     doc = run_metrics(nlp, "Papers are published 28 clear days ahead, or two clear working days for urgent items.")
     found = [(p["kind"], p["value"], p["unit"]) for s in doc.spans["metrics"] for p in payloads(s, "metrics")]
     assert found == [("duration", 28, "day"), ("duration", 2, "day")]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("A £1.2m overspend was forecast and savings of £3m were delivered.", "savings"),  # the nearer money word
+    ("There is a savings target of £111.2m for the year.", "savings target"),
+    ("The cost of a Senior Practitioner, including on costs, is £52k.", "cost of a"),  # an aside: the first subject
+    ("The budget for placements was increased and the agency cost was £5m.", "agency cost"),
+    # "forecast" after "was" is a verb, no subject
+    ("The capital programme spend was forecast to be £315.5 million.", "capital programme spend"),
+])
+def test_money_subject_is_the_phrase_nearest_the_amount(nlp, text, subject):
+    found = money_payloads(nlp, text)
+    assert found[-1][1].get("subject") == subject

@@ -36,8 +36,9 @@ _PUNCT_BEFORE = re.compile(r"[.:;•(]\s*$")
 _CAPITALISED_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
 _NUMBER_BEFORE_NOUN = re.compile(r"\s*(?:\d[\d,]*\s+)?")
 _SPACES = re.compile(r"\s+")
-_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s|[A-Z]{1,6}[’']s")  # "KPIs", and with an apostrophe: "eight Annex O’s"
 _OPEN_IGNORECASE = "(?i:"
+_WORD_START_END = re.compile(r"\b[A-Za-z][\w’'-]*")
 
 
 @dataclass
@@ -226,13 +227,15 @@ class MetricRules:
         # ... or "a £2m overspend", "£1.2m in-year pressure" (the word just after wins)
         self.direction_after = After([rf"^(?i:\s*(?:(?:{modifiers})\s+){{0,3}}(?P<word>{direction_words})\b)"])
         self.tally_subjects = rules.get("tally_subjects", {})
+        self.money_word_verb_before = set(rules.get("money_word_verb_before", []))
+        self.money_subject_word = re.compile(rf"(?i:\b(?:{'|'.join(rules.get('money_subject_words', []))})\b)")
         self.table_figure = re.compile(rules.get("table_figure", "$^"))
         self.table_row_max_words = int(rules.get("table_row_max_words", 8))
         self.table_row_not = re.compile(rules.get("table_row_not", "$^"))
         self.respectively_word = re.compile(rf"(?i:\b(?:{'|'.join(self.respectively)})\b)")
 
     def is_plural(self, word: str) -> bool:
-        if word[-1] == "s" and word[:2].isupper() and _ACRONYM_PLURAL.fullmatch(word):  # "KPIs", "EHCPs", "FVs"
+        if word[-1] == "s" and word[0].isupper() and _ACRONYM_PLURAL.fullmatch(word):  # "KPIs", "EHCPs", "IRO's"
             return True
         w = word.lower().rstrip("’'")
         parts = w.split("-")
@@ -566,10 +569,42 @@ def _money_subject(c: Candidate, ctx: Context, rules: MetricRules) -> Optional[s
     m, offset = rules.before["money_subject_before"].search(ctx, c.start, 140)
     if not m:
         return None
-    words = ctx.text[offset + m.start("np"):offset + m.end("np")].split()  # m may have read the lower-cased text
+    words = ctx.text[slice(*_nearest_subject(m, offset, c, ctx, rules))].split()  # m may have read the lower-cased text
     while words and (words[0].lower() in rules.stop_words or words[0].lower() in rules.subject_skip_words):
         words.pop(0)  # "to secure grant funding" -> "grant funding"
     return " ".join(words) or None
+
+
+def _nearest_subject(m: re.Match, offset: int, c: Candidate, ctx: Context, rules: MetricRules) -> tuple[int, int]:
+    """(start, end) in the text of the subject phrase headed by the money word nearest the amount: in `A
+    £1.2m overspend was forecast and savings of £3m` the subject of £3m is "savings", not the overspend
+    the first match `m` found. Each later money word, last first, is tried with the words just before it
+    that are no stop words (at most two: `a savings target`), when a new clause (an auxiliary) comes
+    between; a money word after an auxiliary is a verb (`was forecast to be`) and heads nothing."""
+    rule = rules.before["money_subject_before"]
+    lowered = rule.lowered is not None and bool(ctx.lower)
+    regex, source = (rule.lowered, ctx.lower) if lowered else (rule.regex, ctx.text)
+    window = source[offset:c.start]
+    for word in reversed(list(rules.money_subject_word.finditer(window, m.end("np")))):
+        between = [w.group().lower() for w in _WORD_START_END.finditer(window, m.end("np"), word.start())]
+        if between and not any(w in rules.money_word_verb_before for w in between):
+            continue  # no new clause since the first subject: an aside ("the cost of a post, including on costs, is")
+        before = [w for w in _WORD_START_END.finditer(window, m.start("np"), word.start())][-2:]
+        if before and before[-1].group().lower() in rules.money_word_verb_before:
+            continue
+        own = regex.match(window, word.start())
+        if own is None:
+            continue
+        while before and before[0].group().lower() in rules.stop_words:
+            before.pop(0)
+        for lead in before:
+            if any(w.group().lower() in rules.stop_words for w in before[before.index(lead):]):
+                continue
+            found = regex.match(window, lead.start())
+            if found is not None and (found.end("np") > word.start() or not window[found.end("np"):word.start()].strip()):
+                return offset + found.start("np"), offset + max(found.end("np"), own.end("np"))
+        return offset + own.start("np"), offset + own.end("np")
+    return offset + m.start("np"), offset + m.end("np")
 
 
 def _number(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric]) -> Optional[Metric]:
