@@ -224,3 +224,11 @@ def test_without_a_meeting_date_the_last_meeting_s_date_stands_in(nlp):
     found = date_payloads(nlp, text)
     assert [p["value"] for p in found] == ["2019-10-16", "2020-01", "2019-09"]
     assert [p.get("year_from") for p in found] == [None, "context", "context"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The report gave Quarter 1 (April to June) 2020/21 performance.", ["2020-04", "2020-06"]),
+    ("Figures for Quarter 4 (January - March) 2023/24 follow.", ["2024-01", "2024-03"]),  # the financial year's second calendar year
+])
+def test_months_of_a_financial_year(nlp, text, expected):
+    assert date_values(nlp, text) == expected

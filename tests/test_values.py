@@ -129,3 +129,9 @@ def test_seasons_in(text, seasons):
 ])
 def test_year_toward(ref_year, ref_month, month, direction, expected):
     assert year_toward(ref_year, ref_month, month, direction) == expected
+
+
+def test_months_of_a_financial_year_fall_in_its_two_calendar_years():
+    parts = interpret("months_of_financial_year", {"months": "October to March", "start": "2023", "end": "24"})
+    assert [p.value() for p in parts] == ["2023-10", "2024-03"]
+    assert interpret("months_of_financial_year", {"months": "April to June", "start": "2023", "end": "25"}) == []

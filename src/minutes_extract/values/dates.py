@@ -22,6 +22,7 @@ _MONTHS = {
     "nov": 11, "dec": 12,
 }
 _SEASONS = ("spring", "summer", "autumn", "winter")
+FINANCIAL_YEAR_START = 4  # UK public bodies' financial year runs April to March
 _DAY = re.compile(r"\d{1,2}")
 _NON_DIGIT = re.compile(r"\D")
 _MONTH_WORD = re.compile(r"[A-Za-z]+\.?")
@@ -120,6 +121,12 @@ def interpret(kind: str, groups: dict) -> list[DateParts]:
     if kind in ("month_list", "month"):
         months = month_list(g.get("months") or g["month"])
         return [DateParts(_year_of_listed_month(year, m, months[-1]), m, None, "month") for m in months]
+    if kind == "months_of_financial_year":  # "(April to June) 2020/21": April-December in 2020, January-March in 2021
+        label, first = financial_year(g["start"], g["end"]), full_year(g["start"])
+        if not label:
+            return []
+        return [DateParts(first if m >= FINANCIAL_YEAR_START else first + 1, m, None, "month")
+                for m in month_list(g["months"])]
     if kind == "season":
         return [DateParts(year, None, None, "season", s) for s in seasons_in(g["seasons"])]
     if kind == "financial_year":
