@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: install test demo eval eval-text eval-pdf eval-formats eval-written bench golden package schema clean
+.PHONY: install test demo eval eval-text eval-train eval-pdf eval-formats eval-written calibrate bench golden package schema clean
 
 install: $(STAMP)
 
@@ -24,12 +24,18 @@ demo: install
 	$(BIN)/python -m minutes_extract.summary out/demo.jsonl
 
 # Scores the dev sets and fails when a score drops below eval/floor.json.
-eval: install eval-text eval-pdf eval-formats eval-written
+eval: install eval-text eval-train eval-pdf eval-formats eval-written
 
 eval-text:
 	mkdir -p out
 	$(BIN)/minutes-extract extract $(SHARED)/eval/dev/texts -o out/dev.jsonl --quiet
 	$(BIN)/minutes-extract evaluate out/dev.jsonl $(SHARED)/eval/dev/gold --floor eval/floor.json
+
+# The annotated train set (texts + gold) against eval/floor-train.json.
+eval-train: install
+	mkdir -p out
+	$(BIN)/minutes-extract extract $(SHARED)/eval/train/texts -o out/train.jsonl --quiet
+	$(BIN)/minutes-extract evaluate out/train.jsonl $(SHARED)/eval/train/gold --floor eval/floor-train.json
 
 eval-pdf:
 	mkdir -p out
@@ -45,6 +51,15 @@ eval-written: install
 # The dev texts rendered to HTML, DOCX and PDF must score within 0.05 of the text itself.
 eval-formats: install
 	$(BIN)/python eval/formats.py --texts $(SHARED)/eval/dev/texts --gold $(SHARED)/eval/dev/gold
+
+# Confidence of every rule: its precision on dev + train (smoothed, council-grouped cross-validation
+# picks the prior strength and reports reliability) -> models/confidence.json. Run after rules change.
+calibrate: install
+	mkdir -p out
+	$(BIN)/minutes-extract extract $(SHARED)/eval/dev/texts -o out/calibrate-dev.jsonl --quiet
+	$(BIN)/minutes-extract extract $(SHARED)/eval/train/texts -o out/calibrate-train.jsonl --quiet
+	$(BIN)/minutes-extract calibrate out/calibrate-dev.jsonl $(SHARED)/eval/dev/gold \
+		out/calibrate-train.jsonl $(SHARED)/eval/train/gold --councils $(SHARED)/eval/councils.json -o models/confidence.json
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -87,7 +87,7 @@ def test_csv_tables_hold_lists_as_json(records_file, tmp_path):
     assert json.loads(row["clauses"]) == ["a", "b"] and json.loads(row["copies"]) == [{"start": 300, "end": 330}]
     assert row["doc_id"] == "d1" and row["item_index"] == "1"
     with open(tmp_path / "csv" / "findings.csv", encoding="utf-8") as handle:
-        assert handle.read().startswith('"doc_id","item_index","text","span_start","span_end","rule","page","polarity"')
+        assert handle.read().startswith('"doc_id","item_index","text","span_start","span_end","rule","page","confidence","polarity"')
 
 
 def test_duckdb_average_caseload_by_authority_and_year(records_file, tmp_path, monkeypatch):

@@ -12,6 +12,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc
 
+from .calibrate import confidence_for
 from .extensions import EXTRACTION_GROUPS, PAYLOAD_ATTRS, document_text, payloads
 from .records import EXTRACTION_MODELS, DocumentRecord, Extractions, Item, Meeting, Section, SourceInfo, Span
 
@@ -37,6 +38,8 @@ def build_items(doc: Doc) -> list[Item]:
             number=payload.get("number"),
             title=payload.get("title") or None,
             span=Span(start=span.start_char, end=span.end_char),
+            rule=span.label_ or None,
+            confidence=confidence_for("items", span.label_),
             sections=[
                 Section(kind=s.label_, heading=(s._.get(PAYLOAD_ATTRS["sections"]) or {}).get("heading", ""),
                         span=Span(start=s.start_char, end=s.end_char))
@@ -61,6 +64,7 @@ def fill_extractions(doc: Doc, items: list[Item], unassigned: Extractions, page_
                     span=Span(start=start, end=end),
                     rule=span.label_ or group,
                     page=page_of(start),
+                    confidence=confidence_for(group, span.label_ or group),
                     **payload,
                 )
                 getattr(target, group).append(record)

@@ -38,6 +38,7 @@ class Task:
     """One input file, and the keys of its archive members already written (skipped on resume)."""
     path: str
     skip: frozenset = frozenset()
+    min_confidence: float = 0.0  # extractions below it are dropped (calibrate.drop_below)
 
 
 class Written(NamedTuple):
@@ -66,6 +67,7 @@ def file_sha256(path: str) -> Optional[str]:
 def records_for(task: Task) -> Iterator[DocumentRecord | ErrorRecord]:
     """extract.extract_path, plus: skip archive members already done, never raise (an ingest bug becomes an
     error record), and give input-level error records the file's sha256 so resume can match them."""
+    from .calibrate import drop_below
     from .extract import error_record, extract_source
     from .ingest import read_sources
 
@@ -80,7 +82,8 @@ def records_for(task: Task) -> Iterator[DocumentRecord | ErrorRecord]:
             if (source.path, source.sha256) in task.skip:
                 continue
             try:
-                yield extract_source(source)
+                record = extract_source(source)
+                yield drop_below(record, task.min_confidence) if task.min_confidence > 0 else record
             except MinutesError as exc:
                 yield error_record(source.path, exc, source.sha256)
             except Exception as exc:  # a bug must not stop a batch: record it, with its type
@@ -381,7 +384,8 @@ def count_inputs(paths: list[Path]) -> int:
     return sum(1 for _ in iter_inputs(paths))
 
 
-def plan_tasks(paths: list[Path], done: Optional[DoneIndex], summary: Summary) -> Iterator[Task]:
+def plan_tasks(paths: list[Path], done: Optional[DoneIndex], summary: Summary,
+               min_confidence: float = 0.0) -> Iterator[Task]:
     """Inputs as tasks, lazily; on resume an input whose (path, sha256) is already written is skipped
     (hashing only files whose path appears in the output)."""
     from .ingest import iter_inputs
@@ -392,9 +396,9 @@ def plan_tasks(paths: list[Path], done: Optional[DoneIndex], summary: Summary) -
                 summary.skipped += 1
                 summary.inputs += 1
                 continue
-            yield Task(name, done.members_of(name))
+            yield Task(name, done.members_of(name), min_confidence)
         else:
-            yield Task(name)
+            yield Task(name, min_confidence=min_confidence)
 
 
 def chunked(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
@@ -404,7 +408,7 @@ def chunked(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
 
 def run_batch(paths: Iterable[Path], out: Optional[Path], errors: Optional[Path] = None, jobs: int = 1,
               resume: bool = False, engine: str = "local", scheduler: Optional[str] = None,
-              progress: Optional[ProgressSink] = None) -> Summary:
+              progress: Optional[ProgressSink] = None, min_confidence: float = 0.0) -> Summary:
     """Extract every input under `paths`; records to `out` (stdout when None), error records to `errors`
     (default OUT.errors.jsonl). Raises UsageError (missing path, unwritable output) before writing."""
     from .writer import JsonlWriter
@@ -424,7 +428,7 @@ def run_batch(paths: Iterable[Path], out: Optional[Path], errors: Optional[Path]
             progress.start(count_inputs(paths))
         started = time.perf_counter()
         try:
-            tasks = plan_tasks(paths, done, summary)
+            tasks = plan_tasks(paths, done, summary, min_confidence)
             for chunk, results in zip_chunks(runner, chunked(tasks, runner.chunk_size)):
                 for result in results:
                     if done is not None and (result.path, result.sha256) in done:

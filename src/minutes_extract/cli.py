@@ -32,6 +32,8 @@ def extract(
     scheduler: Optional[str] = typer.Option(
         None, "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (implies --engine dask; "
                                   "without it the dask engine starts a local cluster)."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0,
+                                         help="Drop extractions whose confidence is below this (0-1)."),
 ) -> None:
     """Extract every document under PATHS to one JSONL record per document."""
     from .batch import default_errors_path, run_batch
@@ -41,7 +43,7 @@ def extract(
     progress = None if quiet or not sys.stderr.isatty() else ProgressBar(sys.stderr)
     try:
         summary = run_batch(paths, out, errors, jobs, resume=resume, engine=engine, scheduler=scheduler,
-                            progress=progress)
+                            progress=progress, min_confidence=min_confidence)
     except UsageError as exc:
         fail(exc.message)
     failed = ""
@@ -115,6 +117,35 @@ def below_floor(result: dict, floor: dict) -> list[str]:
         if got < minimum:
             below.append(f"{name} F1 {got:.3f} < {minimum:.3f}")
     return below
+
+
+@app.command()
+def calibrate(
+    pairs: List[Path] = typer.Argument(..., help="RECORDS.jsonl GOLD_DIR [RECORDS.jsonl GOLD_DIR ...]"),
+    councils: Optional[Path] = typer.Option(None, "--councils", help="JSON doc stem -> council (CV groups)."),
+    out: Path = typer.Option(Path("models/confidence.json"), "-o", "--out", help="Confidence table to write."),
+) -> None:
+    """Measure each rule's precision on annotated sets and write the confidence table (models/confidence.json)."""
+    from .calibrate import calibrate as fit_table, observations, write
+    if len(pairs) % 2:
+        fail("give RECORDS GOLD_DIR pairs")
+    obs, sources = [], []
+    for records, gold in zip(pairs[::2], pairs[1::2]):
+        if not records.is_file() or not gold.is_dir():
+            fail(f"need a records file and a gold directory: {records} {gold}")
+        found = observations(records, gold)
+        obs += found
+        sources.append({"gold": gold.as_posix(), "documents": len({o.doc for o in found}), "observations": len(found)})
+    groups = json.loads(councils.read_text(encoding="utf-8")) if councils else {}
+    table = fit_table(obs, groups, sources)
+    write(table, out)
+    cv = table["cross_validation"]
+    typer.echo(f"wrote {out}: {len(obs)} observations; prior strength {cv['strength']}; cross-validated Brier "
+               f"{cv['rules']['brier']:.4f} (field only {cv['field_only_baseline']['brier']:.4f}), "
+               f"ECE {cv['rules']['ece']:.4f}", err=True)
+    for band in cv["rules"]["bands"]:
+        typer.echo(f"  confidence [{band['low']:.2f}, {band['high']:.2f}): n={band['n']:5d} "
+                   f"mean {band['mean_confidence']:.3f} precision {band['precision']:.3f}", err=True)
 
 
 @app.command()

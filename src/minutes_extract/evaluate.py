@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Optional
 
 from rapidfuzz import fuzz
 
@@ -151,16 +151,31 @@ SPECS = {
 SOURCE = {"findings_any_polarity": "findings", "metric_values": "metrics"}
 
 
-def prepare(field: str, xs: list) -> list:
+def counted(field: str, x: dict) -> bool:
+    """Whether the scorer counts this entry at all (durations, year-like dates and forecasts are not scored)."""
     if field == "metrics":
-        return [m for m in xs if (m.get("kind") or "").lower() != "duration"]
+        return (x.get("kind") or "").lower() != "duration"
     if field == "dates":
-        kept = [d for d in xs if (d.get("precision") or "").lower() not in SKIP_DATE_PRECISION and date_value(d)]
-        return list({date_value(d): d for d in kept}.values())
+        return (x.get("precision") or "").lower() not in SKIP_DATE_PRECISION and bool(date_value(x))
     if field == "judgements":
-        kept = [j for j in xs if not j.get("forecast")]
-        return list({(grade(j), norm(j.get("area") or "overall")): j for j in kept}.values())
-    return xs
+        return not x.get("forecast")
+    return True
+
+
+def dedup_key(field: str, x: dict):
+    """Entries with the same key count once: distinct dates, distinct (grade, area) judgements."""
+    if field == "dates":
+        return date_value(x)
+    if field == "judgements":
+        return (grade(x), norm(x.get("area") or "overall"))
+    return ("entry", id(x))
+
+
+def prepare(field: str, xs: list) -> list:
+    kept = [x for x in xs if counted(field, x)]
+    if field in ("dates", "judgements"):
+        return list({dedup_key(field, x): x for x in kept}.values())
+    return kept
 
 
 def load_predictions(out_path: Path) -> dict:
@@ -174,6 +189,25 @@ def load_predictions(out_path: Path) -> dict:
         stem = Path(str(path or rec.get("path") or rec.get("doc_id"))).stem
         preds[stem] = collect(rec, {})
     return preds
+
+
+def judge(pred: dict, gold: dict) -> dict[str, list[tuple[dict, Optional[bool]]]]:
+    """One document, per extraction: for each scored field, every predicted entry (`pred` as collect()
+    gives it) with True when the scorer counts it as a true positive, False when it counts it as a false
+    positive, None when the scorer ignores it. Entries the scorer folds into one (the same date, the same
+    judgement) share the verdict of the one it kept. Same matching as score()."""
+    verdicts = {}
+    for field_name in FIELDS:
+        scorer, threshold = SPECS[field_name]
+        g = prepare(field_name, [x for x in gold.get(field_name, []) if isinstance(x, dict)])
+        entries = pred.get(field_name, [])
+        kept = prepare(field_name, entries)
+        _, _, unmatched = greedy(g, kept, scorer, threshold)
+        wrong = {id(x) for x in unmatched}
+        by_key = {dedup_key(field_name, x): id(x) not in wrong for x in kept}
+        verdicts[field_name] = [(x, by_key[dedup_key(field_name, x)] if counted(field_name, x) else None)
+                                for x in entries]
+    return verdicts
 
 
 def score(out_path: Path, gold_dir: Path) -> dict:

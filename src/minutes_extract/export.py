@@ -5,7 +5,7 @@ Tables (one file each in the output directory), all keyed by `doc_id` and, below
   documents    one row per document: source, meeting, counts
   items        one row per agenda item
   resolutions, findings, metrics, dates, judgements, inspections
-               one row per extraction: text, span_start, span_end, rule, page + the record's own fields
+               one row per extraction: text, span_start, span_end, rule, page, confidence + the record's own fields
 Spans become span_start/span_end ("end" is an SQL keyword). The extraction row order within a document follows
 the record: unassigned first, then items in order.
 Column types come from records.py (Literal -> string, Optional[float] -> double, list[str] -> list<string>,
@@ -29,7 +29,7 @@ from .records import EXTRACTION_MODELS, Extraction, Section
 
 FORMATS = ("parquet", "csv")
 BATCH_ROWS = 5000          # rows buffered per table before a batch is written: memory stays flat
-COMMON = set(Extraction.model_fields)  # text, span, rule, page: laid out first, span as start/end
+COMMON = set(Extraction.model_fields)  # text, span, rule, page, confidence: laid out first, span as start/end
 
 
 def _pyarrow():
@@ -79,14 +79,15 @@ def table_schemas() -> dict[str, Any]:
         ]),
         "items": pa.schema([
             *_key_fields(pa), ("number", pa.string()), ("title", pa.string()), ("span_start", pa.int64()),
-            ("span_end", pa.int64()), ("sections", pa.list_(arrow_type(Section))),
+            ("span_end", pa.int64()), ("rule", pa.string()), ("confidence", pa.float64()),
+            ("sections", pa.list_(arrow_type(Section))),
         ]),
     }
     for group, model in EXTRACTION_MODELS.items():
         own = [(name, arrow_type(f.annotation)) for name, f in model.model_fields.items() if name not in COMMON]
         schemas[group] = pa.schema([
             *_key_fields(pa), ("text", pa.string()), ("span_start", pa.int64()), ("span_end", pa.int64()),
-            ("rule", pa.string()), ("page", pa.int32()), *own,
+            ("rule", pa.string()), ("page", pa.int32()), ("confidence", pa.float64()), *own,
         ])
     return schemas
 
@@ -127,14 +128,15 @@ def item_row(doc_id: str, item: dict) -> dict:
     span = item.get("span") or {}
     return {"doc_id": doc_id, "item_index": item.get("index"), "number": item.get("number"),
             "title": item.get("title"), "span_start": span.get("start"), "span_end": span.get("end"),
-            "sections": item.get("sections") or []}
+            "rule": item.get("rule"), "confidence": item.get("confidence"), "sections": item.get("sections") or []}
 
 
 def extraction_row(doc_id: str, item_index: Optional[int], extraction: dict) -> dict:
     span = extraction.get("span") or {}
     row = {name: value for name, value in extraction.items() if name not in COMMON}
     row.update(doc_id=doc_id, item_index=item_index, text=extraction.get("text"), span_start=span.get("start"),
-               span_end=span.get("end"), rule=extraction.get("rule"), page=extraction.get("page"))
+               span_end=span.get("end"), rule=extraction.get("rule"), page=extraction.get("page"),
+               confidence=extraction.get("confidence"))
     return row
 
 

@@ -13,6 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 SCHEMA_VERSION = "1.0"
 
 
+CONFIDENCE_NOTE = ("Smoothed precision its rule measured on the annotated sets (models/confidence.json, "
+                   "`make calibrate`)")
+
+
 class Closed(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -33,6 +37,7 @@ class Extraction(Closed):
     span: Span
     rule: str = Field(description="The rule, pattern or cue that produced this extraction")
     page: Optional[int] = Field(default=None, ge=1, description="1-based page the span starts on (paged inputs)")
+    confidence: Optional[float] = Field(default=None, ge=0, le=1, description=CONFIDENCE_NOTE)
 
 
 class Resolution(Extraction):
@@ -113,6 +118,8 @@ class Item(Extractions):
     number: Optional[str] = None
     title: Optional[str] = None
     span: Span
+    rule: Optional[str] = Field(default=None, description="The layout rule that found the item heading")
+    confidence: Optional[float] = Field(default=None, ge=0, le=1, description=CONFIDENCE_NOTE)
     sections: list[Section] = Field(default_factory=list)
 
 

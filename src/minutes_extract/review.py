@@ -51,6 +51,14 @@ def describe(group: str, e) -> str:
     return ""
 
 
+def confidence_text(e) -> str:
+    """The extraction's confidence as two decimals ('' when the record carries none)."""
+    return "" if e.confidence is None else f"{e.confidence:.2f}"
+
+
+LOW_CONFIDENCE = 0.8  # below this an extraction is marked as doubtful on the review page
+
+
 # -- terminal -------------------------------------------------------------------------------------
 def show(record: DocumentRecord) -> Group:
     meeting = record.meeting
@@ -58,11 +66,12 @@ def show(record: DocumentRecord) -> Group:
                            f"{meeting.authority or '?'} · {meeting.body or '?'} · {meeting.date or '?'}")
     parts: list = [header]
     items = Table(title="Items", show_lines=False, expand=True)
-    for column in ("#", "title", "sections", "res", "str", "dev", "met", "dates", "judg"):
+    for column in ("#", "title", "conf", "sections", "res", "str", "dev", "met", "dates", "judg"):
         items.add_column(column, overflow="fold")
     for item in record.items:
         strengths = sum(f.polarity == "strength" for f in item.findings)
-        items.add_row(item.number or "-", item.title or "(untitled)", ", ".join(s.kind for s in item.sections),
+        items.add_row(item.number or "-", item.title or "(untitled)", confidence_text(item),
+                      ", ".join(s.kind for s in item.sections),
                       str(len(item.resolutions)), str(strengths), str(len(item.findings) - strengths),
                       str(len(item.metrics)), str(len(item.dates)), str(len(item.judgements)))
     parts.append(items)
@@ -74,11 +83,12 @@ def show(record: DocumentRecord) -> Group:
         if not rows:
             continue
         table = Table(title=f"{group.capitalize()} ({len(rows)})", expand=True)
+        table.add_column("conf", justify="right", no_wrap=True)
         table.add_column("value", style="cyan", ratio=1, overflow="fold")
         table.add_column("text", ratio=3, overflow="fold")
         for e in rows:
             value = f"{e.polarity} {describe(group, e)}" if group == "findings" else describe(group, e)
-            table.add_row(value, e.text if len(e.text) < 300 else e.text[:297] + "...")
+            table.add_row(confidence_text(e), value, e.text if len(e.text) < 300 else e.text[:297] + "...")
         parts.append(table)
     if record.warnings:
         parts.append(Panel("\n".join(record.warnings), title="warnings", style="yellow"))
@@ -102,6 +112,7 @@ header{position:sticky;top:0;background:#fff;padding:.4em 0;border-bottom:1px so
 .inspection{text-decoration:underline wavy #999}
 aside li{margin-bottom:.4em} aside a{color:inherit;text-decoration:none} .val{color:#555}
 aside h3{margin:.8em 0 .2em}
+.conf{font:11px monospace;color:#555;margin-left:.3em} .doubtful{opacity:.55;border-bottom:1px dashed #999}
 """
 _LEGEND = ("resolution", "strength", "development", "metric", "date", "judgement", "inspection")
 
@@ -131,14 +142,19 @@ def render_html(record: DocumentRecord) -> str:
         kind = highlight_kind(group, e)
         anchor = f"x{n}"
         marks.append((e.span.start, e.span.end, kind, anchor))
-        panel[group].append(f'<li><a href="#{anchor}"><b class="hl {kind}">{html.escape(kind)}</b> '
-                            f'<span class="val">{html.escape(describe(group, e))}</span><br>'
+        doubtful = " class=doubtful" if e.confidence is not None and e.confidence < LOW_CONFIDENCE else ""
+        conf = f'<span class=conf title="confidence">{confidence_text(e)}</span>' if e.confidence is not None else ""
+        panel[group].append(f'<li{doubtful}><a href="#{anchor}"><b class="hl {kind}">{html.escape(kind)}</b>'
+                            f'{conf} <span class="val">{html.escape(describe(group, e))}</span><br>'
                             f'{html.escape(e.text[:160])}</a></li>')
     meeting = record.meeting
     title = html.escape(f"{record.source.path} — minutes-extract")
-    legend = "".join(f'<span class="hl {k}">{k}</span>' for k in _LEGEND)
+    legend = "".join(f'<span class="hl {k}">{k}</span>' for k in _LEGEND) + \
+        f'<span class=doubtful>faded in the panel: confidence &lt; {LOW_CONFIDENCE}</span>'
     side = "".join(f"<h3>{g.capitalize()} ({len(rows)})</h3><ol>{''.join(rows)}</ol>" for g, rows in panel.items() if rows)
-    items = "".join(f"<li>{html.escape(i.number or '-')} {html.escape(i.title or '(untitled)')}</li>" for i in record.items)
+    items = "".join(f"<li>{html.escape(i.number or '-')} {html.escape(i.title or '(untitled)')}"
+                    + (f'<span class=conf title="confidence">{confidence_text(i)}</span>' if i.confidence is not None else "")
+                    + "</li>" for i in record.items)
     data = html.escape(json.dumps({"doc_id": record.doc_id, "source": record.source.path}))
     return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{title}</title>"
             f"<meta name=minutes-extract content=\"{data}\"><style>{_CSS}</style></head><body>"

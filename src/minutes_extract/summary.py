@@ -8,6 +8,12 @@ from pathlib import Path
 GROUPS = ("resolutions", "findings", "metrics", "dates", "judgements", "inspections")
 
 
+def confidence_tag(extraction: dict) -> str:
+    """' (0.93)' when the extraction carries a confidence."""
+    confidence = extraction.get("confidence")
+    return "" if confidence is None else f" ({confidence:.2f})"
+
+
 def summarise(path: Path) -> str:
     lines = []
     for raw in path.read_text(encoding="utf-8").splitlines():
@@ -22,9 +28,9 @@ def summarise(path: Path) -> str:
                      + ", ".join(f"{g} {n}" for g, n in counts.items())
                      + (f"; meeting {meeting.get('body') or '?'} {meeting.get('date') or ''}".rstrip()))
         for item in record["items"]:
-            lines.append(f"  [{item['number'] or '-'}] {item['title'] or '(untitled)'}"[:110])
+            lines.append(f"  [{item['number'] or '-'}] {item['title'] or '(untitled)'}"[:104] + confidence_tag(item))
             for res in item["resolutions"]:
-                lines.append(f"      {res['verb'].upper()}: {' '.join(res['text'].split())[:90]}")
+                lines.append(f"      {res['verb'].upper()}{confidence_tag(res)}: {' '.join(res['text'].split())[:90]}")
     return "\n".join(lines)
 
 
