@@ -103,7 +103,7 @@ def test_a_multi_date_span_carries_a_list_of_payloads(nlp):
 
 import re  # noqa: E402
 
-from minutes_extract.components.dates import AnchoredRegex, Anchors, lower_text  # noqa: E402
+from minutes_extract.matching import AnchoredRegex, Anchors, lower_text  # noqa: E402
 
 
 def test_anchor_kinds_find_their_hits():
@@ -155,4 +155,80 @@ def test_lower_text_keeps_offsets_or_gives_up(text, lowered):
     ("A review in the 1990s and 2019-2020.", ["1990s", "2019/20"]),
 ])
 def test_date_expressions_found_near_their_anchors(nlp, text, expected):
+    assert date_values(nlp, text) == expected
+
+
+# ---------------------------------------------------------------- year-less mentions: direction and provenance
+
+def date_payloads(nlp, text, meeting_date=None):
+    doc = run_dates(nlp, text, meeting_date)
+    return [p for span in doc.spans["dates"] for p in payloads(span, "dates")]
+
+
+@pytest.mark.parametrize("text, meeting_date, expected", [
+    # past events before a January meeting: the December before it
+    ("In early December there were rumours that the home would close.", "2025-01-09", ["2024-12"]),
+    # a plan for the coming year: the next March, although March comes before the July meeting
+    ("The plan for the coming year sets out a review of the service in March.", "2025-07-10", ["2026-03"]),
+    ("The review will report to the Board in February.", "2024-11-20", ["2025-02"]),
+    ("Savings had been made in November through vacancy control.", "2025-02-10", ["2024-11"]),
+    # reported speech ("was published") states no direction: the month nearest the meeting
+    ("The outcome was embargoed until the report was published at the beginning of August.", "2025-07-03",
+     ["2025-08"]),
+    ("Members were told that recruitment was paused in June.", "2025-07-03", ["2025-06"]),
+    ("The approach was agreed at the Cabinet meeting on 17 October.", "2025-01-23", ["2024-10-17"]),
+    ("The strategy will be refreshed by 30 April.", "2024-12-04", ["2025-04-30"]),
+])
+def test_a_year_less_month_takes_the_year_nearest_the_meeting_in_the_direction_implied(
+        nlp, text, meeting_date, expected):
+    found = date_payloads(nlp, text, meeting_date)
+    assert [p["value"] for p in found] == expected
+    assert [p.get("year_from") for p in found] == ["meeting"] * len(expected)
+
+
+def test_a_dated_mention_says_nothing_of_where_its_year_came_from(nlp):
+    (found,) = date_payloads(nlp, "The visit took place on 14 March 2024.", "2024-05-01")
+    assert "year_from" not in found
+
+
+def test_without_a_meeting_date_a_day_takes_a_dated_mention_s_year_from_the_context(nlp):
+    text = ("The group met on 25 July 2024 to agree its terms of reference. "
+            "The Chair said the next meeting is on Wednesday 18 September at 10am.")
+    found = date_payloads(nlp, text)
+    assert [p["value"] for p in found] == ["2024-07-25", "2024-09-18"]
+    assert found[1]["year_from"] == "context"
+
+
+@pytest.mark.parametrize("text, meeting_date, expected", [
+    ("The annual report is produced by October each year.", "2024-06-01", []),  # no one month
+    ("The accounts close on 31 March each year.", "2024-06-01", ["XXXX-03-31"]),  # a day in every year
+    ("The accounts close on 31 March each year.", None, ["XXXX-03-31"]),
+])
+def test_a_recurring_month_is_no_date_and_a_recurring_day_keeps_no_year(nlp, text, meeting_date, expected):
+    assert date_values(nlp, text, meeting_date) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A visit to the nursery (1 February 22, 11am) has been arranged.", ["2022-02-01"]),
+    ("Members will meet the Youth Council on 21 March 23, 6-7pm.", ["2023-03-21"]),
+    ("On 3 March 25 children attended the event.", ["XXXX-03-03"]),  # "25" counts children: no year
+])
+def test_a_two_digit_year_after_a_day_and_month(nlp, text, expected):
+    assert date_values(nlp, text) == expected
+
+
+def test_without_a_meeting_date_the_last_meeting_s_date_stands_in(nlp):
+    text = ("1. Minutes of the meeting held on 16 October 2019\n\nThe minutes were agreed.\n\n"
+            "2. Results\n\nFinal figures would be published following the national release in late January.\n"
+            "The service had reorganised its teams in September.")
+    found = date_payloads(nlp, text)
+    assert [p["value"] for p in found] == ["2019-10-16", "2020-01", "2019-09"]
+    assert [p.get("year_from") for p in found] == [None, "context", "context"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The report gave Quarter 1 (April to June) 2020/21 performance.", ["2020-04", "2020-06"]),
+    ("Figures for Quarter 4 (January - March) 2023/24 follow.", ["2024-01", "2024-03"]),  # the financial year's second calendar year
+])
+def test_months_of_a_financial_year(nlp, text, expected):
     assert date_values(nlp, text) == expected

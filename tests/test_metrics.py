@@ -208,3 +208,116 @@ def test_grouped_alternation_matches_as_the_flat_one(text):
 ])
 def test_metric_expressions_in_any_case(nlp, text, expected):
     assert readings(nlp, text) == expected
+
+
+# ---------------------------------------------------------------- signs, directions and what a tally counts
+
+def money_payloads(nlp, text):
+    doc = run_metrics(nlp, text)
+    return [(span.text, payloads(span, "metrics")[0]) for span in doc.spans["metrics"]
+            if payloads(span, "metrics")[0]["kind"] == "money"]
+
+
+@pytest.mark.parametrize("text, quoted, value", [
+    ("The Director reported a capital underspend of -£111.6m at year end.", "-£111.6m", -111_600_000),
+    ("The variance against budget was £-2.5m at the end of the quarter.", "£-2.5m", -2_500_000),
+    ("The reserves position stood at minus £4m after the transfer.", "minus £4m", -4_000_000),
+    ("The variance moved to –£350k in month 9.", "–£350k", -350_000),
+    ("- £5m was allocated to the capital programme.", "£5m", 5_000_000),  # a bullet's dash is no sign
+    ("The grant fell by £2m - £1m less than feared.", None, None),  # a dash between amounts is no sign
+])
+def test_money_keeps_its_sign(nlp, text, quoted, value):
+    found = money_payloads(nlp, text)
+    if quoted is None:
+        assert all(p["value"] > 0 for _, p in found)
+        return
+    assert [t for t, _ in found] == [quoted]
+    assert found[0][1]["value"] == value
+
+
+def test_a_bracketed_amount_is_negative_on_a_table_row_only(nlp):
+    table = "Service Budget Variance\nChildren £12.0m (£1.2m)\nAdults £20.5m £0.8m\n"
+    assert [(t, p["value"]) for t, p in money_payloads(nlp, table)] == [
+        ("£12.0m", 12_000_000), ("(£1.2m)", -1_200_000), ("£20.5m", 20_500_000), ("£0.8m", 800_000)]
+    prose = "The overspend (£1.2m) was due to the cost of agency placements."
+    assert [(t, p["value"]) for t, p in money_payloads(nlp, prose)] == [("£1.2m", 1_200_000)]
+
+
+def test_a_money_span_never_takes_the_full_stop(nlp):
+    found = money_payloads(nlp, "The forecast revenue overspend was £30.4m. Members asked why.")
+    assert [t for t, _ in found] == ["£30.4m"]
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("The service reported an overspend of £2.1m against its budget.", "overspend"),
+    ("There is a £5.4m forecast overspend in placements.", "overspend"),
+    ("The directorate had underspent by £300k.", "underspend"),
+    ("Savings of £3m were delivered in the year.", "saving"),
+    ("This represented an in-year pressure of £15m on the budget.", "pressure"),
+    ("A £1.2m in-year pressure remains.", "pressure"),
+    ("The weekly cost of a placement is £4,500.", None),
+])
+def test_money_says_its_direction_where_the_text_does(nlp, text, direction):
+    (found,) = money_payloads(nlp, text)
+    assert found[1].get("direction") == direction
+
+
+def test_a_capital_underspend_keeps_both_its_sign_and_its_direction(nlp):
+    (found,) = money_payloads(nlp, "The Director reported a capital underspend of -£111.6m at year end.")
+    assert (found[1]["value"], found[1]["direction"]) == (-111_600_000, "underspend")
+
+
+def test_each_vote_tally_is_a_count_of_votes(nlp):
+    doc = run_metrics(nlp, "On being put to the vote the motion was carried: For (14), Against (2), Abstentions (1).")
+    found = [(span.text, payloads(span, "metrics")[0]) for span in doc.spans["metrics"]]
+    assert [(t, p["kind"], p["value"], p.get("subject")) for t, p in found] == [
+        ("14", "count", 14, "votes for"), ("2", "count", 2, "votes against"), ("1", "count", 1, "abstentions")]
+
+
+def test_a_tally_written_after_the_number_counts_votes_too(nlp):
+    doc = run_metrics(nlp, "The amendment was put to the vote and fell, with 5 for and 9 against.")
+    found = [payloads(span, "metrics")[0] for span in doc.spans["metrics"]]
+    assert [(p["value"], p.get("subject")) for p in found] == [(5, "votes for"), (9, "votes against")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mileage is paid at 40p per mile.", [("money", 0.4, None)]),
+    ("The allowance rises to 45 pence per mile next year.", [("money", 0.45, None)]),
+    ("Some 6.5% (19/291) of children in care had three or more moves.",
+     [("percentage", 6.5, None), ("count", 291, None), ("count", 19, None), ("count", 3, "ge")]),
+    ("The Council’s three family hubs opened in the spring.", [("count", 3, None)]),  # no "s. 3" label
+    ("Two YP were placed out of area.", [("count", 2, None)]),
+    ("There is a waiting list of 340 for assessments.", [("count", 340, None)]),
+    ("Nationally 85 inspections were carried out and only 20 were graded good.",
+     [("count", 85, None), ("count", 20, None)]),
+    ("The figure went up to around 200 during the pandemic.", [("count", 200, None)]),
+])
+def test_metric_expressions_seen_in_more_minutes(nlp, text, expected):
+    assert readings(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The variation in hours from an average of 7.3 per week.",  # a mean, no count
+    "Page 5p of the pack shows the chart.",
+])
+def test_never_a_metric_either(nlp, text):
+    assert readings(nlp, text) == []
+
+
+def test_clear_days_are_a_duration(nlp):
+    doc = run_metrics(nlp, "Papers are published 28 clear days ahead, or two clear working days for urgent items.")
+    found = [(p["kind"], p["value"], p["unit"]) for s in doc.spans["metrics"] for p in payloads(s, "metrics")]
+    assert found == [("duration", 28, "day"), ("duration", 2, "day")]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("A £1.2m overspend was forecast and savings of £3m were delivered.", "savings"),  # the nearer money word
+    ("There is a savings target of £111.2m for the year.", "savings target"),
+    ("The cost of a Senior Practitioner, including on costs, is £52k.", "cost of a"),  # an aside: the first subject
+    ("The budget for placements was increased and the agency cost was £5m.", "agency cost"),
+    # "forecast" after "was" is a verb, no subject
+    ("The capital programme spend was forecast to be £315.5 million.", "capital programme spend"),
+])
+def test_money_subject_is_the_phrase_nearest_the_amount(nlp, text, subject):
+    found = money_payloads(nlp, text)
+    assert found[-1][1].get("subject") == subject

@@ -2,7 +2,7 @@
 import pytest
 
 from minutes_extract.values.dates import (
-    DateParts, financial_year, full_year, interpret, month_list, seasons_in, shift_for_relative,
+    DateParts, financial_year, full_year, interpret, month_list, seasons_in, shift_for_relative, year_toward,
 )
 from minutes_extract.values.numbers import multiplier, parse_digits, parse_money, parse_number, parse_number_words
 
@@ -114,3 +114,24 @@ def test_month_list(text, months):
 ])
 def test_seasons_in(text, seasons):
     assert seasons_in(text) == seasons
+
+
+@pytest.mark.parametrize("ref_year, ref_month, month, direction, expected", [
+    (2025, 1, 12, "past", 2024),
+    (2025, 1, 12, None, 2024),       # December is a month before a January meeting
+    (2025, 1, 12, "future", 2025),
+    (2025, 7, 3, "future", 2026),    # the coming March
+    (2025, 7, 3, None, 2025),
+    (2025, 7, 1, None, 2025),        # six months either way: the meeting's year
+    (2024, 11, 2, None, 2025),
+    (2025, 3, 3, "past", 2025),      # the meeting's own month
+    (2025, 3, 3, "future", 2025),
+])
+def test_year_toward(ref_year, ref_month, month, direction, expected):
+    assert year_toward(ref_year, ref_month, month, direction) == expected
+
+
+def test_months_of_a_financial_year_fall_in_its_two_calendar_years():
+    parts = interpret("months_of_financial_year", {"months": "October to March", "start": "2023", "end": "24"})
+    assert [p.value() for p in parts] == ["2023-10", "2024-03"]
+    assert interpret("months_of_financial_year", {"months": "April to June", "start": "2023", "end": "25"}) == []

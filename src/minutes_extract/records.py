@@ -65,11 +65,15 @@ class Metric(Extraction):
     approximate: bool = False
     comparator: Optional[Literal["lt", "gt", "le", "ge"]] = None
     subject: Optional[str] = None
+    direction: Optional[Literal["overspend", "underspend", "saving", "pressure"]] = Field(
+        default=None, description="What a money amount is, where the text says (`an overspend of £2m`)")
 
 
 class DateMention(Extraction):
     value: str = Field(description="ISO date, possibly partial: 2022-01-25, 2022-01, 2022, XXXX-04-16, 2021/22")
     precision: Literal["day", "month", "season", "year", "financial_year", "decade"]
+    year_from: Optional[Literal["meeting", "context"]] = Field(
+        default=None, description="Where the year of a year-less mention came from: the meeting date or a nearby date")
 
 
 Grade = Literal["outstanding", "good", "requires_improvement", "inadequate"]

@@ -7,230 +7,30 @@ anchor hit, and its `lead` ("Tuesday 14", "early", "in") is searched for just be
 matches keep the longest.
 One span per mention; a mention naming several days or months ("14 and 15 December 2021") carries a
 list of payloads, one per date. Year-less mentions are completed from doc._.meeting_date (set by
-minutes_meeting); without it a day-month becomes XXXX-MM-DD and a bare month takes the year of the
-nearest dated mention (or is dropped when the document names no year at all).
+minutes_meeting): the year that puts the month nearest the meeting in the direction its clause implies
+(`will`, `the coming year`: at or after it; `had been`, `ago`: at or before it; no cue: the nearest,
+values/dates.year_toward). Without a meeting date, the date of the last meeting (`Minutes of the meeting
+held on ...`) stands in for it, else a dated mention just before gives the year, else the nearest dated
+mention (a bare month may also take a bare year; left XXXX-MM-DD or dropped when there is none). A
+completed payload says where its year came from (`year_from`: "meeting" or "context"). A month `each
+year` is no date; a day `each year` keeps XXXX.
 
-The small matching helpers here (Anchors, AnchoredRegex, Ranges, expand_fragments, document_lower)
-serve minutes_metrics too.
+The matching helpers (Anchors, AnchoredRegex, Ranges, document_lower) live in matching.py.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Optional, Union
+from typing import Optional
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from .. import extensions  # noqa: F401
 from ..extensions import PAYLOAD_ATTRS, document_text
-from ..values.dates import DateParts, interpret, shift_for_relative
-
-_PLACEHOLDER = re.compile(r"<<([A-Z_]+)>>")
-
-
-class Anchors:
-    """Cheap finders that say where a rule can match. An anchor is a regex, a list of regexes whose hits
-    are merged (a regex opening with a literal is found fastest), {"literals": [...]}: strings found
-    with str.find, {"words": [...]}: the same case-insensitively, or {"tokens": [...]}: the tokens that
-    are these words, in any case (found by a PhraseMatcher, when the caller gives the Doc). A token anchor
-    may have a `window`: a token that is no hit of window["anchor"] (a case-sensitive regex) is kept only
-    within `before`/`after` characters of such a hit, which is where rules were once searched."""
-
-    def __init__(self, anchors: dict[str, Union[str, list[str], dict]]):
-        self.regexes: dict[str, list[re.Pattern]] = {}
-        self.words: dict[str, list[str]] = {}
-        self.literals: dict[str, list[str]] = {}
-        self.tokens: dict[str, list[str]] = {}
-        self._matchers: dict[str, tuple[Vocab, PhraseMatcher]] = {}
-        self.windows: dict[str, tuple[re.Pattern, int, int]] = {}
-        for name, spec in anchors.items():
-            if isinstance(spec, dict) and "literals" in spec:
-                self.literals[name] = spec["literals"]
-            elif isinstance(spec, dict) and "tokens" in spec:
-                self.words[name] = self.tokens[name] = [w.lower() for w in spec["tokens"]]
-                if "window" in spec:
-                    window = spec["window"]
-                    self.windows[name] = (re.compile(window["anchor"]), int(window["before"]), int(window["after"]))
-            elif isinstance(spec, dict):
-                self.words[name] = [w.lower() for w in spec["words"]]
-            else:
-                self.regexes[name] = [re.compile(p) for p in ([spec] if isinstance(spec, str) else spec)]
-
-    def on(self, text: str, lower: Optional[str] = None, doc: Optional[Doc] = None) -> "AnchorHits":
-        return AnchorHits(self, text, lower, doc)
-
-    def matcher(self, name: str, vocab: Vocab) -> PhraseMatcher:
-        """The PhraseMatcher (on LOWER) for a token anchor, built once per vocabulary."""
-        built = self._matchers.get(name)
-        if built is None or built[0] is not vocab:
-            matcher = PhraseMatcher(vocab, attr="LOWER")
-            matcher.add(name, [Doc(vocab, words=[word]) for word in self.tokens[name]])
-            built = self._matchers[name] = (vocab, matcher)
-        return built[1]
-
-
-class AnchorHits:
-    """The anchors' start positions in one text, each list computed when first needed. `lower` is the
-    text lower-cased (same length), `doc` the Doc made of it, when the caller has them."""
-
-    def __init__(self, anchors: Anchors, text: str, lower: Optional[str] = None, doc: Optional[Doc] = None):
-        self.anchors, self.text, self.lower, self.doc = anchors, text, lower, doc
-        self._starts: dict[str, list[int]] = {}
-
-    def starts(self, name: str) -> list[int]:
-        found = self._starts.get(name)
-        if found is None:
-            regexes = self.anchors.regexes.get(name)
-            if name in self.anchors.literals:
-                found = _find_all(self.text, self.anchors.literals[name])
-            elif name in self.anchors.tokens and self.doc is not None:
-                doc = self.doc
-                found = sorted(doc[start].idx for _, start, _ in self.anchors.matcher(name, doc.vocab)(doc))
-            elif regexes is None:
-                found = self._word_starts(self.anchors.words[name])
-            elif len(regexes) == 1:
-                found = [m.start() for m in regexes[0].finditer(self.text)]
-            else:
-                found = sorted(m.start() for regex in regexes for m in regex.finditer(self.text))
-            if name in self.anchors.windows:
-                found = [p for p in found if self._in_window(p, *self.anchors.windows[name])]
-            self._starts[name] = found
-        return found
-
-    def _in_window(self, pos: int, anchor: re.Pattern, before: int, after: int) -> bool:
-        if anchor.match(self.text, pos):  # the usual case: the token is a hit itself
-            return True
-        return any(h.start() - before <= pos <= h.end() + after
-                   for h in anchor.finditer(self.text, max(0, pos - after - 20), pos + before + 1))
-
-    def _word_starts(self, words: list[str]) -> list[int]:
-        if self.lower is None:
-            self.lower = lower_text(self.text)
-        if not self.lower:
-            regex = re.compile("|".join(map(re.escape, words)), re.I)
-            return [m.start() for m in regex.finditer(self.text)]
-        return _find_all(self.lower, words)
-
-
-def _find_all(text: str, literals: list[str]) -> list[int]:
-    """Start offsets of every occurrence of the literals (str.find: far faster than a regex scan)."""
-    found = []
-    for literal in literals:
-        i = text.find(literal)
-        while i >= 0:
-            found.append(i)
-            i = text.find(literal, i + 1)
-    return sorted(found) if len(literals) > 1 else found
-
-
-# Characters that case-insensitive regexes match differently from their lower-case form ("ſ" matches
-# (?i:s)) or whose lower-case form is longer ("İ"): a text holding one is not searched lower-cased.
-_CASE_ODDITIES = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (the Kelvin sign)
-
-
-def lower_text(text: str) -> str:
-    """The text lower-cased, or "" when that would change its length or what a case-insensitive regex
-    matches (see _CASE_ODDITIES), so that offsets into it hold for the text."""
-    if any(ch in text for ch in _CASE_ODDITIES):
-        return ""
-    lower = text.lower()
-    return lower if len(lower) == len(text) else ""
-
-
-_LOWER_KEY = "minutes_extract.lower"
-
-
-def document_lower(doc: Doc, text: Optional[str] = None) -> str:
-    """lower_text(document_text(doc)), computed once per Doc for the components that search it.
-    `text`: document_text(doc), when the caller has it."""
-    text = document_text(doc) if text is None else text
-    cached = doc.user_data.get(_LOWER_KEY)
-    if cached is None or cached[0] is not text:
-        cached = (text, lower_text(text))
-        doc.user_data[_LOWER_KEY] = cached
-    return cached[1]
-
-
-class Ranges:
-    """Character ranges, merged and sorted, for quick overlap tests."""
-
-    def __init__(self, ranges: list[tuple[int, int]]):
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for start, end in sorted(ranges):
-            if self.ends and start < self.ends[-1]:
-                self.ends[-1] = max(self.ends[-1], end)
-            else:
-                self.starts.append(start)
-                self.ends.append(end)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_right(self.starts, end - 1) - 1  # the last range starting before `end`
-        return i >= 0 and self.ends[i] > start
-
-    def add(self, start: int, end: int) -> None:
-        """Adds a range that overlaps none already held."""
-        i = bisect_right(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
-
-
-def expand_fragments(pattern: str, fragments: dict[str, str]) -> str:
-    """Replaces <<NAME>> placeholders (fragments may use other fragments)."""
-    for _ in range(5):
-        expanded = _PLACEHOLDER.sub(lambda m: fragments[m.group(1)], pattern)
-        if expanded == pattern:
-            return expanded
-        pattern = expanded
-    return pattern
-
-
-class AnchoredRegex:
-    """A rule regex tried only where its `anchor` is found: `pattern` must match at the anchor hit, and
-    `lead` (optional) is what may come before it, searched for in the `lead_reach` characters before
-    the hit and ending there (`lead_optional`: the pattern also stands without it); `requires`: strings
-    one of which every match holds (a document without any is not searched). The matches are the ones
-    re.finditer would give for lead + pattern (in text order, none overlapping another), provided that
-    the pattern part of every match starts at an anchor hit and no lead can hold a hit."""
-
-    def __init__(self, spec: dict, fragments: dict[str, str]):
-        self.anchor = spec["anchor"]
-        self.regex = re.compile(expand_fragments(spec["pattern"], fragments))
-        # the lead must end where the anchored pattern starts (\Z: at the search's end position)
-        lead = spec.get("lead")
-        self.lead = re.compile(f"(?:{expand_fragments(lead, fragments)})\\Z") if lead else None
-        self.lead_optional = bool(spec.get("lead_optional"))
-        self.lead_reach = int(spec.get("lead_reach", 70))
-        self.requires: list[str] = spec.get("requires", [])  # a match holds one of these strings
-
-    def matches(self, text: str, hits: AnchorHits) -> list[tuple[int, int, Optional[re.Match], re.Match]]:
-        """(start, end, lead match, anchored match) per match."""
-        found: list = []
-        if self.requires and not any(literal in text for literal in self.requires):
-            return found
-        match = self.regex.match
-        lead_search = self.lead.search if self.lead is not None else None
-        last_end = 0
-        for at in hits.starts(self.anchor):
-            if at < last_end:
-                continue
-            m = match(text, at)
-            if m is None:
-                continue
-            start, lead = at, None
-            if lead_search is not None:
-                lead = lead_search(text, max(at - self.lead_reach, last_end), at)
-                if lead is not None:
-                    start = lead.start()
-                elif not self.lead_optional:
-                    continue
-            last_end = m.end()
-            found.append((start, last_end, lead, m))
-        return found
+from ..matching import AnchoredRegex, Anchors, Ranges, document_lower
+from ..values.dates import DateParts, interpret, shift_for_relative, year_toward
 
 
 class DatePattern(AnchoredRegex):
@@ -249,6 +49,7 @@ class Mention:
     year_less: str
     parts: list[DateParts]
     cue: Optional[str] = None
+    direction: Optional[str] = None  # "past" | "future": the tense around a year-less mention
 
 
 class DateRules:
@@ -260,6 +61,15 @@ class DateRules:
         self.not_after_window = int(rules.get("not_after_window", 16))
         self.not_after_kinds = set(rules.get("not_after_kinds", []))
         self.neighbour_year_reach = int(rules.get("neighbour_year_reach", 0))
+        tense = rules.get("tense_cues", {})
+        self.tense_cues = [(re.compile(pattern), direction) for direction, pattern in tense.items()]
+        self.clause_break = re.compile(rules.get("clause_break", "$^"))
+        self.clause_reach = int(rules.get("clause_reach", 150))
+        self.undirected = rules.get("undirected_month", "same_year")  # "nearest": the month nearest the meeting
+        self.recurring_after = re.compile(rules["recurring_after"]) if rules.get("recurring_after") else None
+        self.previous_meeting = re.compile(rules.get("previous_meeting_before", "$^"))
+        self.previous_meeting_window = int(rules.get("previous_meeting_window", 200))
+        self.meeting_after_last = int(rules.get("meeting_after_last_months", 2))
 
 
 def find_mentions(text: str, rules: DateRules, lower: Optional[str] = None) -> list[Mention]:
@@ -282,10 +92,40 @@ def find_mentions(text: str, rules: DateRules, lower: Optional[str] = None) -> l
         parts = interpret(pattern.kind, groups)
         if not parts:
             continue
+        year_less = any(p.year is None for p in parts)
+        recurring = year_less and _recurring(text, end, rules)
+        if recurring and all(p.precision == "month" for p in parts):
+            continue  # "produced by December each year": no one month
         taken.add(start, end)
         span_start, span_end = m.span(pattern.span_group) if pattern.span_group else (start, end)
-        kept.append(Mention(span_start, span_end, pattern.id, pattern.year_less, parts, groups.get("cue")))
+        mention = Mention(span_start, span_end, pattern.id, pattern.year_less, parts, groups.get("cue"))
+        if recurring:
+            mention.year_less = "never"  # "31 March each year": a day in every year, XXXX-03-31
+        elif year_less:
+            mention.direction = tense_around(text, span_start, span_end, rules)
+        kept.append(mention)
     return sorted(kept, key=lambda x: x.start)
+
+
+def _recurring(text: str, end: int, rules: DateRules) -> bool:
+    return rules.recurring_after is not None and bool(rules.recurring_after.match(text, end))
+
+
+def tense_around(text: str, start: int, end: int, rules: DateRules) -> Optional[str]:
+    """"past" or "future" as the clause around a mention says (`there were rumours`, `will review`,
+    `the coming year`): the tense cue nearest the mention in its clause; None when there is none."""
+    lo = max(0, start - rules.clause_reach)
+    breaks = list(rules.clause_break.finditer(text, lo, start))
+    lo = breaks[-1].end() if breaks else lo
+    after = rules.clause_break.search(text, end, end + rules.clause_reach)
+    hi = after.start() if after else min(len(text), end + rules.clause_reach)
+    best: Optional[tuple[int, str]] = None
+    for regex, direction in rules.tense_cues:
+        for m in regex.finditer(text, lo, hi):
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if distance >= 0 and (best is None or distance < best[0]):
+                best = (distance, direction)
+    return best[1] if best else None
 
 
 def _vetoed(text: str, start: int, kind: str, rules: DateRules) -> bool:
@@ -294,9 +134,24 @@ def _vetoed(text: str, start: int, kind: str, rules: DateRules) -> bool:
     return bool(rules.not_after.search(text[max(0, start - rules.not_after_window):start]))
 
 
-def resolve(mentions: list[Mention], meeting_date: Optional[str],
-            neighbour_reach: int = 0) -> list[tuple[Mention, list[dict]]]:
-    """Payloads per mention, year-less parts completed (see the module docstring)."""
+def previous_meeting(text: str, mentions: list[Mention], rules: DateRules) -> Optional[tuple[int, int]]:
+    """(year, month) this meeting is likely held in, from the date of the last one, whose minutes these
+    minutes approve (`Minutes of the meeting held on 16 October 2019`): `meeting_after_last_months`
+    later. The best stand-in when the meeting's own date is not given."""
+    for mention in mentions:
+        part = mention.parts[-1]
+        if part.year is not None and part.precision == "day" and rules.previous_meeting.search(
+                text, max(0, mention.start - rules.previous_meeting_window), mention.start):
+            months = part.year * 12 + part.month - 1 + rules.meeting_after_last
+            return months // 12, months % 12 + 1
+    return None
+
+
+def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reach: int = 0,
+            undirected: str = "same_year", last_meeting: Optional[tuple[int, int]] = None) -> list[tuple[Mention, list[dict]]]:
+    """Payloads per mention, year-less parts completed (see the module docstring); a completed part says
+    where its year came from (`year_from`: "meeting" or "context"). `last_meeting`: the previous meeting's
+    date, which stands in for the meeting's own when that is not known."""
     meeting_year = int(meeting_date[:4]) if meeting_date and meeting_date[:4].isdigit() else None
     meeting_month = int(meeting_date[5:7]) if meeting_date and len(meeting_date) >= 7 else 1
     anchors = [(m.start, p.year) for m in mentions for p in m.parts
@@ -308,27 +163,57 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str],
     for mention in mentions:
         payloads = []
         for part in mention.parts:
-            year = None
-            if part.year is None:
-                year = _year_for(mention, part, meeting_year, meeting_month, anchors, loose_years)
-                if year is None and meeting_year is None:
+            year, source = None, None
+            if part.year is None and mention.year_less != "never":
+                if meeting_year is not None:
+                    year, source = _meeting_year_for(mention, part, meeting_year, meeting_month, undirected), "meeting"
+                else:
                     year = _neighbour_year(mention.start, part, dated, neighbour_reach)
+                    crosses = year is None and _after_a_neighbour(mention.start, dated, neighbour_reach)
+                    if year is None and not crosses and last_meeting is not None and part.month is not None:
+                        year = year_toward(last_meeting[0], last_meeting[1], part.month, mention.direction)
+                    if year is None and not (crosses and mention.year_less == "meeting"):
+                        # (a day just after a later-in-the-year date is in the next year: left XXXX; a
+                        # day takes its year from a dated mention only, a bare month from a bare year too)
+                        year = _context_year(mention, anchors)
+                        if year is None and mention.year_less == "context":
+                            year = _context_year(mention, loose_years)
+                    source = "context" if year is not None else None
                 if year is None and mention.year_less == "context":
                     continue
             value = part.value(year)
             if value:
-                payloads.append({"value": value, "precision": part.precision})
+                payload = {"value": value, "precision": part.precision}
+                if source and not value.startswith("XXXX"):
+                    payload["year_from"] = source
+                payloads.append(payload)
         if payloads:
             out.append((mention, payloads))
     return out
 
 
-def _year_for(mention: Mention, part: DateParts, meeting_year, meeting_month, anchors, loose_years) -> Optional[int]:
-    if meeting_year is not None:
+def _meeting_year_for(mention: Mention, part: DateParts, meeting_year: int, meeting_month: int,
+                      undirected: str) -> int:
+    """`last`/`next` say it outright; else the tense around the mention, else (rule `undirected_month`)
+    the meeting's year or the year that puts the month nearest the meeting."""
+    if mention.cue or part.month is None:
         return meeting_year + shift_for_relative(part.month or 1, mention.cue, meeting_month)
-    if mention.year_less != "context":
+    if mention.direction is None and undirected != "nearest":
+        return meeting_year
+    return year_toward(meeting_year, meeting_month, part.month, mention.direction)
+
+
+def _after_a_neighbour(pos: int, dated: list[tuple[int, int, int]], reach: int) -> bool:
+    return any(0 <= pos - d[0] <= reach for d in dated)
+
+
+def _context_year(mention: Mention, anchors: list[tuple[int, int]]) -> Optional[int]:
+    """With no meeting date: the year of the nearest dated mention before, else the first one after. (The
+    tense is not read here: that mention's date is no stand-in for the meeting's.)"""
+    if not anchors:
         return None
-    return _nearest_year(mention.start, anchors) or _nearest_year(mention.start, loose_years)
+    i = bisect_left([a for a, _ in anchors], mention.start)
+    return anchors[i - 1][1] if i > 0 else anchors[0][1]
 
 
 def _neighbour_year(pos: int, part: DateParts, dated: list[tuple[int, int, int]], reach: int) -> Optional[int]:
@@ -341,14 +226,6 @@ def _neighbour_year(pos: int, part: DateParts, dated: list[tuple[int, int, int]]
     return year if month is not None and part.month >= month else None
 
 
-def _nearest_year(pos: int, anchors: list[tuple[int, int]]) -> Optional[int]:
-    """The year of the closest dated mention before `pos`, else the first one after it."""
-    if not anchors:
-        return None
-    i = bisect_left([a for a, _ in anchors], pos)
-    return anchors[i - 1][1] if i > 0 else anchors[0][1]
-
-
 class DatesComponent:
     def __init__(self, name: str, rules: dict):
         self.name = name
@@ -358,7 +235,9 @@ class DatesComponent:
         spans = []
         text = document_text(doc)
         mentions = find_mentions(text, self.rules, document_lower(doc, text))
-        for mention, payloads in resolve(mentions, doc._.meeting_date, self.rules.neighbour_year_reach):
+        last_meeting = previous_meeting(text, mentions, self.rules) if not doc._.meeting_date else None
+        for mention, payloads in resolve(mentions, doc._.meeting_date, self.rules.neighbour_year_reach,
+                                          self.rules.undirected, last_meeting):
             span = doc.char_span(mention.start, mention.end, label=mention.rule, alignment_mode="expand")
             if span is None:
                 continue

@@ -7,6 +7,10 @@ Candidates come from regexes (models/rules/metrics.json), each tried only where 
 first (dates found by minutes_dates, labels such as `Section 20`, ages, phone numbers, times, file
 sizes, rates, list numbering), then its kind (a bare number needs a counted noun after it, or a cue
 such as `the number of ...`, `a group of`, a caseload sentence).
+Money keeps the sign it is written with (`-£111.6m`, `£-2.5m`, `minus £4m`, `(£1.2m)` on a table
+row) and says its direction where the text does (`an overspend of £2m` -> direction "overspend");
+pence are pounds (`40p per mile` -> 0.4). A vote tally is a count whose subject says what it counts
+(`For (14)` -> "votes for"); `6.5% (19/291)` gives two counts.
 
 Speed: the `*_before` rules are searched for in the few dozen characters before a candidate (see
 Before), several of them at once when only a yes/no is needed.
@@ -24,16 +28,17 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401
 from ..extensions import PAYLOAD_ATTRS, document_text
-from ..values.numbers import NUMBER_WORDS_PATTERN, scaled
-from .dates import AnchoredRegex, Anchors, Ranges, document_lower, expand_fragments
+from ..values.numbers import NUMBER_WORDS_PATTERN, parse_digits, scaled
+from ..matching import AnchoredRegex, Anchors, Ranges, document_lower, expand_fragments
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*|\S")
 _PUNCT_BEFORE = re.compile(r"[.:;•(]\s*$")
 _CAPITALISED_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
 _NUMBER_BEFORE_NOUN = re.compile(r"\s*(?:\d[\d,]*\s+)?")
 _SPACES = re.compile(r"\s+")
-_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s|[A-Z]{1,6}[’']s")  # "KPIs", and with an apostrophe: "eight Annex O’s"
 _OPEN_IGNORECASE = "(?i:"
+_WORD_START_END = re.compile(r"\b[A-Za-z][\w’'-]*")
 
 
 @dataclass
@@ -170,7 +175,8 @@ class MetricRules:
         abbreviations = _alternation(rules.get("label_abbreviations", []))
         tail = rules.get("label_list_tail", "")
         # "Section 20", "paragraphs 12 and", "para. 3" (a number just after a duration is no label: "12 months 340")
-        label = rf"(?i:\b(?<!\d\s)(?:{words}s?|{abbreviations}\.?)\s*<<TAIL>>)$"
+        # (an abbreviation never follows an apostrophe: "the Trust's three sites" is no "s. 3")
+        label = rf"(?i:\b(?<!\d\s)(?:{words}s?|(?<![’']){abbreviations}\.?)\s*<<TAIL>>)$"
         self.label_before = Before([label.replace("<<TAIL>>", tail)], 90)
         # a label with no list tail is short; only a list item's end just before calls for the long search
         self.label_list_end = re.compile(rules.get("label_list_end", "$^"))
@@ -209,10 +215,27 @@ class MetricRules:
         self.vote_reach = int(rules.get("vote_context_reach", 400))
         self.procedural_heads = set(rules.get("procedural_heads", []))
         self.respectively = [w.lower() for w in rules.get("respectively_words", [])]
+        self.directions = {w.lower(): direction for direction, words in rules.get("money_directions", {}).items()
+                           for w in words}
+        direction_words = "|".join(sorted((re.escape(w).replace("\\ ", "\\s+") for w in self.directions),
+                                          key=len, reverse=True))
+        modifiers = "|".join(map(re.escape, rules.get("money_direction_after_modifiers", [])))
+        reach = int(rules.get("money_direction_reach", 40))
+        # "an overspend of £2m", "savings of £3m" (the nearest word before: .* runs to the last one) ...
+        self.direction_before = Before([rf"(?i:.*\b(?P<word>{direction_words})\b[^£.;]{{0,{reach}}})$"],
+                                       reach + 30, "£.;")
+        # ... or "a £2m overspend", "£1.2m in-year pressure" (the word just after wins)
+        self.direction_after = After([rf"^(?i:\s*(?:(?:{modifiers})\s+){{0,3}}(?P<word>{direction_words})\b)"])
+        self.tally_subjects = rules.get("tally_subjects", {})
+        self.money_word_verb_before = set(rules.get("money_word_verb_before", []))
+        self.money_subject_word = re.compile(rf"(?i:\b(?:{'|'.join(rules.get('money_subject_words', []))})\b)")
+        self.table_figure = re.compile(rules.get("table_figure", "$^"))
+        self.table_row_max_words = int(rules.get("table_row_max_words", 8))
+        self.table_row_not = re.compile(rules.get("table_row_not", "$^"))
         self.respectively_word = re.compile(rf"(?i:\b(?:{'|'.join(self.respectively)})\b)")
 
     def is_plural(self, word: str) -> bool:
-        if word[-1] == "s" and word[:2].isupper() and _ACRONYM_PLURAL.fullmatch(word):  # "KPIs", "EHCPs", "FVs"
+        if word[-1] == "s" and word[0].isupper() and _ACRONYM_PLURAL.fullmatch(word):  # "KPIs", "EHCPs", "IRO's"
             return True
         w = word.lower().rstrip("’'")
         parts = w.split("-")
@@ -234,21 +257,31 @@ def find_candidates(text: str, rules: MetricRules, blocked: list[tuple[int, int]
     occupied = Ranges([])
     out: list[Candidate] = []
     for rule_id, kind, rule in rules.candidates:
-        for start, end, _, m in rule.matches(text, hits):
+        for start, end, lead, m in rule.matches(text, hits):
             if occupied.overlaps(start, end) or taken.overlaps(start, end):
                 continue
-            found = _candidates(m, rule_id, kind, rules)
+            found = _candidates(m, rule_id, kind, rules, lead)
             if found:
                 out += found
                 occupied.add(start, end)
     return sorted(out, key=lambda c: c.start)
 
 
-def _candidates(m: re.Match, rule_id: str, kind: str, rules: MetricRules) -> list[Candidate]:
+def _candidates(m: re.Match, rule_id: str, kind: str, rules: MetricRules,
+                lead: Optional[re.Match] = None) -> list[Candidate]:
     """One candidate per match, or two for a change `rose from 45% to 52%` (not a range)."""
+    if kind == "fraction":  # "6.5% (19/291)": how many of how many, two counts
+        # (the whole quotes the brackets too: "19/291" is one token, and two spans on the same
+        # characters would share one payload)
+        part, whole = parse_digits(m.group("part")), parse_digits(m.group("whole"))
+        return [Candidate(m.start("part"), m.end("part"), rule_id, kind, value=part),
+                Candidate(m.start("part") - 1, m.end("whole") + 1, rule_id, kind, value=whole)]
     candidate = _candidate(m, rule_id, kind)
     if candidate is None:
         return []
+    if _signed(m, lead):  # "-£111.6m", "£-2.5m", "minus £4m": the sign is part of the value and its text
+        candidate.value = -candidate.value
+        candidate.start = lead.start() if lead is not None else candidate.start
     if candidate.low is not None and rules.range_split_before.search(m.string[max(0, m.start() - 40):m.start()]):
         return _split_range(m, rule_id, kind)
     return [candidate]
@@ -272,8 +305,17 @@ def _split_range(m: re.Match, rule_id: str, kind: str) -> list[Candidate]:
     return out
 
 
+def _signed(m: re.Match, lead: Optional[re.Match]) -> bool:
+    """A minus sign written with the amount (the money rule's `sign`, `sign_word` and `sign_after`)."""
+    if m.groupdict().get("sign_after"):
+        return True
+    return lead is not None and bool(lead.groupdict().get("sign") or lead.groupdict().get("sign_word"))
+
+
 def _candidate(m: re.Match, rule_id: str, kind: str) -> Optional[Candidate]:
     g = m.groupdict()
+    if g.get("pence") is not None:  # "40p per mile", "45 pence": pounds
+        return Candidate(m.start(), m.end(), rule_id, kind, value=round(float(g["pence"]) / 100, 6))
     if g.get("value") is not None:
         value = scaled(g["value"], g.get("scale"))
         if value is None:
@@ -473,14 +515,51 @@ def judge(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric]) 
         return _measured(c, ctx, rules, "money", "GBP")
     if c.kind == "percentage":
         return _measured(c, ctx, rules, "percentage", "%")
+    if c.kind == "fraction":
+        return _metric(c, "count", Reading(start=c.start, end=c.end), rules)
     return _number(c, ctx, rules, so_far)
 
 
 def _measured(c: Candidate, ctx: Context, rules: MetricRules, kind: str, unit: str) -> Metric:
+    if kind == "money" and _bracketed_negative(c, ctx, rules):
+        c.value, c.start, c.end = -c.value, c.start - 1, c.end + 1  # "(£1.2m)" in a table: a negative amount
     reading = read_modifiers(c, ctx, rules)
     per, end = read_per(c, ctx, rules, reading.end)
-    subject = _money_subject(c, ctx, rules) if kind == "money" else None
-    return _metric(c, kind, reading, rules, unit=unit, per=per, end=end, subject=subject)
+    if kind != "money":
+        return _metric(c, kind, reading, rules, unit=unit, per=per, end=end)
+    metric = _metric(c, kind, reading, rules, unit=unit, per=per, end=end, subject=_money_subject(c, ctx, rules))
+    if metric is not None:
+        metric.fields["direction"] = _money_direction(c, ctx, rules)
+    return metric
+
+
+def _bracketed_negative(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
+    """An amount alone in brackets, `(£1.2m)`, on a table row: the accounting way to write a negative.
+    In prose, brackets are an aside (`the overspend (£1.2m) was ...`)."""
+    if c.value is None or c.value < 0 or c.low is not None:
+        return False
+    text = ctx.text
+    if c.start == 0 or text[c.start - 1] != "(" or text[c.end:c.end + 1] != ")":
+        return False
+    return _table_row(text[slice(*ctx.line_bounds(c.start, c.end))], rules)
+
+
+def _table_row(line: str, rules: MetricRules) -> bool:
+    """A line of figures under a short label (`Children £12.0m (£1.2m)`), not a sentence: two figures
+    or more, few words, no sentence punctuation outside the figures (table cells lose their tabs when
+    the text is normalised, so the shape of the line is what is left to tell)."""
+    figures = rules.table_figure.findall(line)
+    rest = rules.table_figure.sub(" ", line)
+    return (len(figures) >= 2 and len(rest.split()) <= rules.table_row_max_words
+            and not rules.table_row_not.search(rest))
+
+
+def _money_direction(c: Candidate, ctx: Context, rules: MetricRules) -> Optional[str]:
+    """What the amount is, where the text says: an overspend, an underspend, a saving or a pressure."""
+    m = rules.direction_after.match(ctx, c.end, 60)
+    if m is None:
+        m, _ = rules.direction_before.search(ctx, c.start)
+    return rules.directions.get(_SPACES.sub(" ", m.group("word").lower())) if m else None
 
 
 def _money_subject(c: Candidate, ctx: Context, rules: MetricRules) -> Optional[str]:
@@ -490,10 +569,42 @@ def _money_subject(c: Candidate, ctx: Context, rules: MetricRules) -> Optional[s
     m, offset = rules.before["money_subject_before"].search(ctx, c.start, 140)
     if not m:
         return None
-    words = ctx.text[offset + m.start("np"):offset + m.end("np")].split()  # m may have read the lower-cased text
+    words = ctx.text[slice(*_nearest_subject(m, offset, c, ctx, rules))].split()  # m may have read the lower-cased text
     while words and (words[0].lower() in rules.stop_words or words[0].lower() in rules.subject_skip_words):
         words.pop(0)  # "to secure grant funding" -> "grant funding"
     return " ".join(words) or None
+
+
+def _nearest_subject(m: re.Match, offset: int, c: Candidate, ctx: Context, rules: MetricRules) -> tuple[int, int]:
+    """(start, end) in the text of the subject phrase headed by the money word nearest the amount: in `A
+    £1.2m overspend was forecast and savings of £3m` the subject of £3m is "savings", not the overspend
+    the first match `m` found. Each later money word, last first, is tried with the words just before it
+    that are no stop words (at most two: `a savings target`), when a new clause (an auxiliary) comes
+    between; a money word after an auxiliary is a verb (`was forecast to be`) and heads nothing."""
+    rule = rules.before["money_subject_before"]
+    lowered = rule.lowered is not None and bool(ctx.lower)
+    regex, source = (rule.lowered, ctx.lower) if lowered else (rule.regex, ctx.text)
+    window = source[offset:c.start]
+    for word in reversed(list(rules.money_subject_word.finditer(window, m.end("np")))):
+        between = [w.group().lower() for w in _WORD_START_END.finditer(window, m.end("np"), word.start())]
+        if between and not any(w in rules.money_word_verb_before for w in between):
+            continue  # no new clause since the first subject: an aside ("the cost of a post, including on costs, is")
+        before = [w for w in _WORD_START_END.finditer(window, m.start("np"), word.start())][-2:]
+        if before and before[-1].group().lower() in rules.money_word_verb_before:
+            continue
+        own = regex.match(window, word.start())
+        if own is None:
+            continue
+        while before and before[0].group().lower() in rules.stop_words:
+            before.pop(0)
+        for lead in before:
+            if any(w.group().lower() in rules.stop_words for w in before[before.index(lead):]):
+                continue
+            found = regex.match(window, lead.start())
+            if found is not None and (found.end("np") > word.start() or not window[found.end("np"):word.start()].strip()):
+                return offset + found.start("np"), offset + max(found.end("np"), own.end("np"))
+        return offset + own.start("np"), offset + own.end("np")
+    return offset + m.start("np"), offset + m.end("np")
 
 
 def _number(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric]) -> Optional[Metric]:
@@ -565,7 +676,35 @@ def _uncounted(c: Candidate, reading: Reading, rest: str, right: str, ctx: Conte
         end = reading.end + (tail_at + tail[2] if tail else of.end())
         return _metric(c, "count", reading, rules, per=per, end=end, subject=tail[0] if tail else None)
     if _bare_count(c, right, ctx, rules, so_far):
-        return _metric(c, "count", reading, rules, per=per, end=per_end)
+        subject = _tally_subject(c, right, ctx, rules)
+        return _metric(c, "count", reading, rules, per=per, end=per_end, subject=subject)
+    return None
+
+
+def _tally_label(c: Candidate, right: str, ctx: Context, rules: MetricRules) -> Optional[str]:
+    """The label of a vote tally (`For (14)`, `2 against`, `votes for: 9`) when the number is one: digits
+    next to a vote word, under a tally label or near talk of a vote."""
+    if c.is_word:
+        return None
+    m = rules.before["vote_before"].search(ctx, c.start)[0] or rules.vote_after.match(right)
+    if m is None:
+        return None
+    if not (rules.before["tally_label_before"].search(ctx, c.start)[0] or rules.vote_context.search(
+            ctx.text, max(0, c.start - rules.vote_reach), ctx.sentence(c.start)[1])):
+        return None
+    return m.group()
+
+
+def _tally_subject(c: Candidate, right: str, ctx: Context, rules: MetricRules) -> Optional[str]:
+    """What a vote tally counts (`For (14)` -> "votes for", `2 against` -> "votes against"); None for a
+    number that is no tally."""
+    label = _tally_label(c, right, ctx, rules)
+    if label is None:
+        return None
+    words = _SPACES.sub(" ", re.sub(r"[^a-z ]", " ", label.lower())).strip()
+    for word, subject in rules.tally_subjects.items():
+        if word in words:
+            return subject
     return None
 
 
@@ -643,12 +782,10 @@ def _bare_count(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_f
     `the number of ... was 629`, `(131 occasions compared with 132 ...)`."""
     s_start, s_end = ctx.sentence(c.start)
     before = rules.before
-    voted = before["vote_before"].search(ctx, c.start)[0] or rules.vote_after.match(right)
-    if voted and not c.is_word and (before["tally_label_before"].search(ctx, c.start)[0] or rules.vote_context.search(
-            ctx.text, max(0, c.start - rules.vote_reach), s_end)):
+    if _tally_label(c, right, ctx, rules):
         return c.value != 0  # a tally may be 1 (digits), but "Against (0)" counts nothing
-    if c.value is not None and c.value < 2:
-        return False
+    if c.value is not None and (c.value < 2 or c.value != int(c.value)):
+        return False  # (a count of things is whole: "an average of 7.3 per ..." is a mean)
     if before["group_of_before"].search(ctx, c.start)[0]:
         return True
     if rules.subject_verb_after.match(right) and before["clause_start_before"].search(ctx, c.start)[0]:
@@ -747,4 +884,8 @@ class MetricsComponent:
     default_config={"rules": {}},
 )
 def make_metrics(nlp: Language, name: str, rules: dict) -> MetricsComponent:
+    # "£30.4m." ends a sentence: without this the tokenizer reads "m." as one abbreviation token and the
+    # amount's span would take the full stop with it
+    for orth, pieces in rules.get("tokenizer_splits", {}).items():
+        nlp.tokenizer.add_special_case(orth, [{"ORTH": piece} for piece in pieces])
     return MetricsComponent(name, rules)

@@ -22,6 +22,7 @@ _MONTHS = {
     "nov": 11, "dec": 12,
 }
 _SEASONS = ("spring", "summer", "autumn", "winter")
+FINANCIAL_YEAR_START = 4  # UK public bodies' financial year runs April to March
 _DAY = re.compile(r"\d{1,2}")
 _NON_DIGIT = re.compile(r"\D")
 _MONTH_WORD = re.compile(r"[A-Za-z]+\.?")
@@ -120,6 +121,12 @@ def interpret(kind: str, groups: dict) -> list[DateParts]:
     if kind in ("month_list", "month"):
         months = month_list(g.get("months") or g["month"])
         return [DateParts(_year_of_listed_month(year, m, months[-1]), m, None, "month") for m in months]
+    if kind == "months_of_financial_year":  # "(April to June) 2020/21": April-December in 2020, January-March in 2021
+        label, first = financial_year(g["start"], g["end"]), full_year(g["start"])
+        if not label:
+            return []
+        return [DateParts(first if m >= FINANCIAL_YEAR_START else first + 1, m, None, "month")
+                for m in month_list(g["months"])]
     if kind == "season":
         return [DateParts(year, None, None, "season", s) for s in seasons_in(g["seasons"])]
     if kind == "financial_year":
@@ -147,3 +154,21 @@ def shift_for_relative(month: int, cue: Optional[str], meeting_month: int) -> in
     if cue == "next" and month <= meeting_month:
         return 1
     return 0
+
+
+def year_toward(ref_year: int, ref_month: int, month: int, direction: Optional[str]) -> int:
+    """The year that places `month` nearest the reference month (the meeting's) in the direction the text
+    implies: "past" at or before it, "future" at or after it, None the nearest either way (six months
+    apart: the reference year).
+
+        year_toward(2025, 1, 12, "past") -> 2024     year_toward(2025, 11, 3, "future") -> 2026
+    """
+    if direction == "past":
+        return ref_year if month <= ref_month else ref_year - 1
+    if direction == "future":
+        return ref_year if month >= ref_month else ref_year + 1
+    if month - ref_month > 6:
+        return ref_year - 1
+    if ref_month - month > 6:
+        return ref_year + 1
+    return ref_year
