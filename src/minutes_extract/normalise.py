@@ -33,6 +33,12 @@ _MARKER_RE = re.compile(
     r"|RESOLVED|Resolved|AGREED|DECIDED|RECOMMENDED)"
 )
 _HARD_MARKER_RE = re.compile(r"^(?:\(Item\s+\d+\)|RESOLVED|AGREED|DECIDED|RECOMMENDED)")
+# Clause markers ("(1)", "1)", "(a)", "a)", "(i)", "i.", "1.") followed by a space: a clause of a decision or
+# a list entry always starts its own line, even after "and" or a comma ("That\n(1) ... ; and\n(2) ...").
+_CLAUSE_MARKER_RE = re.compile(r"^(?:\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])\s")
+# A field line of a decision or issue page ("Decision Maker: Cabinet", "Is Key decision?: Yes"): a short label
+# and a colon; it never continues the title line above it.
+_FIELD_LINE_RE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}\??:(?:\s|$)")
 _END_PUNCT = tuple(".:;!?")
 _DANGLING_RE = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|on|at|from|as|that|which|their|its|our|was|were|is|are|be)$")
 _DANGLING_TAIL = 5  # its longest word: only the end of a line needs searching
@@ -81,11 +87,11 @@ def _strip_bullet(line: _Line) -> _Line:
 
 def _continues(prev: str, nxt: _Line, wrap_width: int) -> bool:
     """Is `nxt` the hard-wrapped continuation of the line ending with `prev`?"""
-    if nxt.bullet or _HARD_MARKER_RE.match(nxt.text):
+    if nxt.bullet or _HARD_MARKER_RE.match(nxt.text) or _CLAUSE_MARKER_RE.match(nxt.text):
         return False
     if prev.endswith(",") or _DANGLING_RE.search(prev, len(prev) - _DANGLING_TAIL):
         return True  # a sentence cannot stop on "the", "of", "held on", ...
-    if _MARKER_RE.match(nxt.text):
+    if _MARKER_RE.match(nxt.text) or _FIELD_LINE_RE.match(nxt.text):
         return False
     first = nxt.text[0]
     ends_sentence = prev.endswith(_END_PUNCT) or prev.endswith(":-")
