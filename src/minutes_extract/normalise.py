@@ -38,7 +38,7 @@ _HARD_MARKER_RE = re.compile(r"^(?:\(Item\s+\d+\)|RESOLVED|AGREED|DECIDED|RECOMM
 _CLAUSE_MARKER_RE = re.compile(r"^(?:\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])\s")
 # A field line of a decision or issue page ("Decision Maker: Cabinet", "Is Key decision?: Yes"): a short label
 # and a colon; it never continues the title line above it.
-_FIELD_LINE_RE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}\??:(?:\s|$)")
+_FIELD_LINE_RE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,4}\??:(?:\s|$)")
 _END_PUNCT = tuple(".:;!?")
 _DANGLING_RE = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|on|at|from|as|that|which|their|its|our|was|were|is|are|be)$")
 _DANGLING_TAIL = 5  # its longest word: only the end of a line needs searching

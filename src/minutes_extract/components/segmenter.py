@@ -45,7 +45,7 @@ class ItemStart:
 _LIST_MARKER = re.compile(r"^(?:•\s|\(?[a-zA-Z]\)\s|[a-zA-Z]\.\s|\(?[ivxIVX]{1,5}\)\s|[ivx]{1,5}\.\s|\d{1,3}(?:\.\d{1,2})*[.)]?\s)")
 _BULLET = "• "
 _DECIMAL_PARAGRAPH = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")
-_LIST_INTRO_ENDS = (":", ":-", "–", " -")  # a line ending so introduces a list: what follows is no heading
+_LIST_INTRO_ENDS = (":", ":-", "–", " -", " that", " That")  # a line ending so introduces a list: what follows is no heading
 _MAX_STEP = 3  # item numbers in a sequence go up by at most this much (exempt minutes leave gaps)
 
 
@@ -130,7 +130,7 @@ class Segmenter:
     def has_finite_verb(self, text: str) -> bool:
         """A full stop after a verb ("Apologies were received from ...") ends a sentence, not a title."""
         cleaned = self.clean_title(text)
-        return cleaned.endswith(".") and any(w.lower() in self.finite_verbs for w in cleaned.split())
+        return cleaned.endswith(".") and any(w in self.finite_verbs for w in cleaned.split()[1:])
 
     def sentence_title(self, text: str) -> bool:
         """A long line with a closing full stop: a title only when others like it are items."""
@@ -159,7 +159,7 @@ class Segmenter:
         if index + 1 >= len(lines):
             return False
         nxt = lines[index + 1].text.strip()
-        return len(nxt) > len(lines[index].text.strip()) or nxt.endswith((".", ":", ";"))
+        return nxt.endswith((".", ":", ";", "?")) or len(nxt) > max(60, 2 * len(lines[index].text.strip()))
 
     # -- item layouts, tried in order --------------------------------------------------------
     def items_printed(self, lines: list[Line]) -> list[ItemStart]:
@@ -178,9 +178,14 @@ class Segmenter:
         return self.leading_agenda_titles(lines, items) if items else items
 
     def leading_agenda_titles(self, lines: list[Line], items: list[ItemStart]) -> list[ItemStart]:
-        """Unnumbered standard agenda headings ("Election of Chair") before the first numbered item, each
-        followed by its body text, are items too."""
-        leading = [self.title_item(lines, i, None, "agenda_title_heading") for i in range(items[0].line)
+        """Unnumbered standard agenda headings ("Election of Chair") between the attendance lines and the first
+        numbered item, each followed by its body text, are items too (above the attendance lines, a heading
+        such as "Minutes of the meeting held on ..." names the document)."""
+        attendance = [i for i in range(items[0].line) if self.headings.get(
+            lines[i].text.split(":", 1)[0].strip().lower()) == "attendance"]
+        if not attendance:
+            return items
+        leading = [self.title_item(lines, i, None, "agenda_title_heading") for i in range(attendance[-1] + 1, items[0].line)
                    if self.is_agenda_title(self.clean_title(lines[i].text)) and not lines[i].kind
                    and self.heading_like(lines[i].text) and self.body_follows(lines, i)]
         return leading + items
@@ -224,8 +229,9 @@ class Segmenter:
                 numbered.rule = "issue_page"
                 return [numbered]
             title = j - 1
-            if self.pattern["issue_meetings_header"].match(lines[title].text.strip()):
-                return []
+            if self.pattern["issue_meetings_header"].match(lines[title].text.strip()) \
+                    or self.pattern["meeting_header"].search(lines[title].text):
+                return []  # no title line above the meeting line
             return [self.title_item(lines, title, m.group(1), "issue_page")]
         return []
 
@@ -334,36 +340,45 @@ class Segmenter:
     def items_unnumbered_meeting(self, lines: list[Line]) -> list[ItemStart]:
         """Item headings with no numbers, under a "No. Item" header or, without one, from the first standard
         agenda heading of a page that has at least two."""
-        header = next((i for i, line in enumerate(lines[:20]) if self.pattern["item_list_header"].match(line.text.strip())), None)
+        header = next((i for i, line in enumerate(lines) if self.pattern["item_list_header"].match(line.text.strip())), None)
+        linked_only = False
         if header is None:
             agenda = [i for i, line in enumerate(lines) if not line.kind and self.heading_like(line.text)
                       and self.is_agenda_title(self.clean_title(line.text)) and self.body_follows(lines, i)]
-            if len(agenda) < 2:
+            linked = [i for i, line in enumerate(lines) if self.has_document_link(line.text) and self.title_like(line.text)]
+            if len(agenda) < 2 and not linked:
                 return []
-            header = agenda[0] - 1
+            linked_only = len(agenda) < 2  # titles known only by their document links
+            header = min(agenda[:1] + linked[:1]) - 1
         items = []
         for i in range(header + 1, len(lines)):
             text = lines[i].text.strip()
             if lines[i].kind:
                 continue
-            if (i == header + 1 and text.startswith("To ")) or self.meeting_page_title(lines, i):
+            if linked_only:
+                title = self.has_document_link(text) and self.title_like(text)
+            else:
+                title = (i == header + 1 and text.startswith("To ")) or self.meeting_page_title(lines, i)
+            if title:
                 items.append(self.title_item(lines, i, None, "meeting_page_title"))
         return items
+
+    def has_document_link(self, text: str) -> bool:
+        return len(self.clean_title(text)) < len(text.strip())
 
     def meeting_page_title(self, lines: list[Line], i: int) -> bool:
         """On an unnumbered meeting page, titles carry document links, are standard agenda titles,
         are followed by a "To receive ..." description, or are short title lines before a paragraph.
         A line after a list introduction ("... was reported:") is an entry of that list."""
         text = lines[i].text.strip()
+        if text.endswith(_LIST_INTRO_ENDS):
+            return False
+        if self.is_agenda_title(text):  # a standard title, unless a sentence goes on from it
+            return self.title_like(text) and not any(w in self.finite_verbs for w in text.split())
         previous = lines[i - 1] if i else None
         if previous is not None and not previous.kind and previous.text.rstrip().endswith(_LIST_INTRO_ENDS):
             return False
-        if text.endswith(_LIST_INTRO_ENDS):
-            return False
-        has_chrome = len(self.clean_title(text)) < len(text)
-        if has_chrome and self.title_like(text):
-            return True
-        if self.is_agenda_title(text) and self.title_like(text):
+        if self.has_document_link(text) and self.title_like(text):
             return True
         if not self.heading_like(text):
             return False
@@ -378,7 +393,7 @@ class Segmenter:
         details"), the title in a dated decision line, the title line over the page's fields or first
         paragraph, the description before Minutes:/Decision:, else what the description says it is about."""
         first = 0
-        while first < min(len(lines), 4) and self.is_page_chrome(lines[first].text):
+        while first < min(len(lines), 4) and self.page_top(lines[first].text):
             first += 1
         if first >= len(lines):
             return []
@@ -399,6 +414,12 @@ class Segmenter:
                 return [self.title_item(lines, first, None, "page_title")]
         described = self.item_from_description(lines, first)
         return [described] if described else []
+
+    def page_top(self, text: str) -> bool:
+        """Lines above a single item's title: site chrome, the meeting's name and date, the page's fields."""
+        text = text.strip()
+        return self.is_page_chrome(text) or bool(self.pattern["meeting_header"].search(text)
+                                                 or self.pattern["field_line"].match(text))
 
     def item_from_description(self, lines: list[Line], first: int) -> Optional[ItemStart]:
         """A page with no title line takes its title from the item's description: the subject its first
