@@ -232,3 +232,10 @@ def test_item_label_with_a_number(nlp):
             "Item 4 - Annual Report of the Adoption Agency\n\nThe Head of Service presented the annual report.\n\n"
             "Item 5 - Date of next meeting\n\nThe next meeting will be held on 3 July 2024.\n")
     assert _items(nlp, text) == [("4", "Annual Report of the Adoption Agency"), ("5", "Date of next meeting")]
+
+
+def test_numbered_sections_of_a_report_are_not_items(nlp):
+    text = ("Fostering Service Annual Report 2023/24\n\n1. Purpose of the Report\n\nThis report sets out the work of the service.\n\n"
+            "2. Background\n\nThe service recruits and supports foster carers.\n\n3. Performance\n\n"
+            "Forty new households were approved.\n\n4. Recommendations\n\nThat the report be noted.\n")
+    assert _items(nlp, text) == [(None, "Fostering Service Annual Report 2023/24")]

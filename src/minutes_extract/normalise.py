@@ -38,6 +38,8 @@ _HARD_MARKER_RE = re.compile(r"^(?:\(Item\s+\d+\)|RESOLVED|AGREED|DECIDED|RECOMM
 _CLAUSE_MARKER_RE = re.compile(r"^(?:\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])\s")
 # A field line of a decision or issue page ("Decision Maker: Cabinet", "Is Key decision?: Yes"): a short label
 # and a colon; it never continues the title line above it.
+# An agenda description ("To consider a report of ...") starts its own line under the item's title.
+_DESCRIPTION_START_RE = re.compile(r"^To [a-z]+\b")
 _FIELD_LINE_RE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,4}\??:(?:\s|$)")
 _END_PUNCT = tuple(".:;!?")
 _DANGLING_RE = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|on|at|from|as|that|which|their|its|our|was|were|is|are|be)$")
@@ -91,7 +93,7 @@ def _continues(prev: str, nxt: _Line, wrap_width: int) -> bool:
         return False
     if prev.endswith(",") or _DANGLING_RE.search(prev, len(prev) - _DANGLING_TAIL):
         return True  # a sentence cannot stop on "the", "of", "held on", ...
-    if _MARKER_RE.match(nxt.text) or _FIELD_LINE_RE.match(nxt.text):
+    if _MARKER_RE.match(nxt.text) or _FIELD_LINE_RE.match(nxt.text) or _DESCRIPTION_START_RE.match(nxt.text):
         return False
     first = nxt.text[0]
     ends_sentence = prev.endswith(_END_PUNCT) or prev.endswith(":-")

@@ -336,6 +336,19 @@ class Segmenter:
             j = back[j]
         return chain[::-1]
 
+    def report_sections(self, lines: list[Line], items: list[ItemStart]) -> bool:
+        """Are most of these numbered titles a report's section headings ("Background", "Recommendations")?"""
+        titles = [self.title_text(lines, item) for item in items]
+        sections = sum(self.section_kind(t) is not None and not self.is_agenda_title(t) for t in titles)
+        return len(items) >= 2 and sections * 2 > len(items)
+
+    @staticmethod
+    def title_text(lines: list[Line], item: ItemStart) -> str:
+        for line in lines[item.line:item.line + 2]:
+            if line.start <= item.title_start <= line.end:
+                return line.text[item.title_start - line.start:item.title_end - line.start]
+        return ""
+
     # -- unnumbered meeting pages ----------------------------------------------------------------
     def items_unnumbered_meeting(self, lines: list[Line]) -> list[ItemStart]:
         """Item headings with no numbers, under a "No. Item" header or, without one, from the first standard
@@ -385,7 +398,9 @@ class Segmenter:
         nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
         if nxt.startswith(("To ", "This item", "This report")):
             return True
-        return len(text.split()) <= 8 and len(nxt) > 2 * len(text) and not nxt.startswith(_BULLET)
+        if len(text.split()) > 8 or nxt.startswith(_BULLET):
+            return False
+        return len(nxt) > 2 * len(text) or (nxt.endswith(".") and not self.heading_like(nxt, allow_period=True))
 
     # -- single-item pages -------------------------------------------------------------------------
     def items_single_page(self, lines: list[Line]) -> list[ItemStart]:
@@ -456,6 +471,8 @@ class Segmenter:
             if items:
                 return items
         numbered = self.items_numbered(lines)
+        if self.report_sections(lines, numbered):
+            numbered = []  # "1. Introduction", "2. Background", ...: a report's numbered sections, not items
         if len(numbered) >= 2:
             return self.leading_agenda_titles(lines, numbered)
         return (self.items_unnumbered_meeting(lines) or numbered or self.items_fallback(lines)
