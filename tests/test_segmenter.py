@@ -239,3 +239,24 @@ def test_numbered_sections_of_a_report_are_not_items(nlp):
             "2. Background\n\nThe service recruits and supports foster carers.\n\n3. Performance\n\n"
             "Forty new households were approved.\n\n4. Recommendations\n\nThat the report be noted.\n")
     assert _items(nlp, text) == [(None, "Fostering Service Annual Report 2023/24")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Present: Cllr Ash (Chair)\n\nItem 1: Apologies for Absence\n\nApologies were received from Cllr Birch.\n\n"
+     "Item 2: Leaving Care Service Update\n\nThe Head of Service presented the update.\n",
+     [("1", "Apologies for Absence"), ("2", "Leaving Care Service Update")]),
+    ("Agenda Item 1\n\nApologies\n\nApologies were received from Cllr Birch.\n\nAgenda Item 2\n\nSEND Strategy Update\n\n"
+     "The Director presented the update on the strategy.\n",
+     [("1", "Apologies"), ("2", "SEND Strategy Update")]),
+    ("ADOPTION PANEL\n\nMINUTES OF THE MEETING HELD ON 4 JUNE 2024\n\nPRESENT: Councillors Ash, Birch and Cole.\n\n"
+     "APOLOGIES FOR ABSENCE\n\nApologies were received from Councillor Dale.\n\nDECLARATIONS OF INTEREST\n\nNone were declared.\n",
+     [(None, "APOLOGIES FOR ABSENCE"), (None, "DECLARATIONS OF INTEREST")]),
+    ("1. Apologies\n\nNone received.\n\n2. Budget Monitoring\n\nRESOLVED that:\n\n1. To note the forecast\n\n"
+     "2. To request a further report\n\n3. Work Programme\n\nThe work programme was agreed.\n",
+     [("1", "Apologies"), ("2", "Budget Monitoring"), ("3", "Work Programme")]),
+    ("Decision details\n\nPlacement Sufficiency Strategy\n\nDecision:\n\n1. To approve the strategy\n\n"
+     "2. To note the consultation responses\n",
+     [(None, "Placement Sufficiency Strategy")]),
+])
+def test_item_layouts_written_for_other_councils(nlp, text, expected):
+    assert _items(nlp, text) == expected

@@ -46,6 +46,7 @@ _LIST_MARKER = re.compile(r"^(?:•\s|\(?[a-zA-Z]\)\s|[a-zA-Z]\.\s|\(?[ivxIVX]{1
 _BULLET = "• "
 _DECIMAL_PARAGRAPH = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")
 _LIST_INTRO_ENDS = (":", ":-", "–", " -", " that", " That")  # a line ending so introduces a list: what follows is no heading
+_DECISION_KINDS = ("decision", "resolved", "recommendations")  # headings whose numbered lines are clauses
 _MAX_STEP = 3  # item numbers in a sequence go up by at most this much (exempt minutes leave gaps)
 
 
@@ -181,8 +182,7 @@ class Segmenter:
         """Unnumbered standard agenda headings ("Election of Chair") between the attendance lines and the first
         numbered item, each followed by its body text, are items too (above the attendance lines, a heading
         such as "Minutes of the meeting held on ..." names the document)."""
-        attendance = [i for i in range(items[0].line) if self.headings.get(
-            lines[i].text.split(":", 1)[0].strip().lower()) == "attendance"]
+        attendance = [i for i in self.attendance_lines(lines) if i < items[0].line]
         if not attendance:
             return items
         leading = [self.title_item(lines, i, None, "agenda_title_heading") for i in range(attendance[-1] + 1, items[0].line)
@@ -191,6 +191,12 @@ class Segmenter:
         return leading + items
 
     def items_agenda_page(self, lines: list[Line]) -> list[ItemStart]:
+        numbered = [i for i, line in enumerate(lines) if i + 1 < len(lines) and self.is_agenda_item(line.text.strip())
+                    and self.pattern["agenda_item"].match(line.text.strip()).group(1)
+                    and self.title_like(lines[i + 1].text.strip())]
+        if len(numbered) >= 2:  # a whole meeting, each item under its "Agenda Item N" line
+            return [self.title_item(lines, i + 1, self.pattern["agenda_item"].match(lines[i].text.strip()).group(1),
+                                    "agenda_item_page") for i in numbered]
         for i, line in enumerate(lines[:8]):
             if self.is_agenda_item(line.text.strip()) and i + 1 < len(lines):
                 if self.is_agenda_item(lines[i + 1].text.strip()):
@@ -201,7 +207,7 @@ class Segmenter:
                     report[0].number = written
                     return report
                 number = written or self.item_number_near(lines, i + 1)
-                if lines[i + 1].kind:
+                if lines[i + 1].kind and not self.is_agenda_title(lines[i + 1].text):
                     # no title line: "Agenda item" over "Purpose of the report:"
                     described = self.item_from_description(lines, i + 1)
                     if described:
@@ -282,6 +288,7 @@ class Segmenter:
         Numbered sentences (minute paragraphs, decision clauses after "RESOLVED:") are not candidates."""
         out: list[_Numbered] = []
         paragraph = None  # the number of the last numbered paragraph of the minutes themselves
+        clause = False  # ... and whether those paragraphs are the clauses of a decision
         for i, line in enumerate(lines):
             text = line.text.strip()
             alone = self.pattern["item_code_alone"].match(text)
@@ -300,9 +307,15 @@ class Segmenter:
             title = m.group("title")
             sentence = title.rstrip().endswith((".", "?", ":")) and _reads_as_sentence(title)
             after_intro = i > 0 and (lines[i - 1].kind or lines[i - 1].text.rstrip().endswith(_LIST_INTRO_ENDS))
-            if sentence and (after_intro or (paragraph is not None and _follows(paragraph, key))):
-                paragraph = key  # numbered paragraphs of the minutes or clauses of a decision, not items
+            continues = paragraph is not None and _follows(paragraph, key)
+            clause_shaped = sentence or title[:1].islower() or title.startswith(("To ", "That "))
+            previous = lines[i - 1].text.rstrip() if i else ""
+            after_decision = i > 0 and ((lines[i - 1].kind in _DECISION_KINDS and not previous.endswith("."))
+                                        or (clause_shaped and previous.endswith(_LIST_INTRO_ENDS)))
+            if (sentence and (after_intro or continues)) or after_decision or (continues and clause and clause_shaped):
+                paragraph, clause = key, after_decision or clause  # minute paragraphs or decision clauses, not items
                 continue
+            clause = False
             if self.pattern["month_start"].match(title):
                 continue  # "14 DECEMBER 2009"
             caps = self.pattern["caps_title_end"].split(title, 1)
@@ -356,8 +369,10 @@ class Segmenter:
         header = next((i for i, line in enumerate(lines) if self.pattern["item_list_header"].match(line.text.strip())), None)
         linked_only = False
         if header is None:
-            agenda = [i for i, line in enumerate(lines) if not line.kind and self.heading_like(line.text)
-                      and self.is_agenda_title(self.clean_title(line.text)) and self.body_follows(lines, i)]
+            agenda = [i for i, line in enumerate(lines) if self.agenda_heading(lines, i)]
+            if len(agenda) >= 2:  # above the attendance lines, "Minutes of the meeting held on ..." names the page
+                floor = max((i for i in self.attendance_lines(lines) if i < agenda[1]), default=-1)
+                agenda = [i for i in agenda if i > floor]
             linked = [i for i, line in enumerate(lines) if self.has_document_link(line.text) and self.title_like(line.text)]
             if len(agenda) < 2 and not linked:
                 return []
@@ -366,7 +381,7 @@ class Segmenter:
         items = []
         for i in range(header + 1, len(lines)):
             text = lines[i].text.strip()
-            if lines[i].kind:
+            if lines[i].kind and not self.agenda_heading(lines, i):
                 continue
             if linked_only:
                 title = self.has_document_link(text) and self.title_like(text)
@@ -375,6 +390,17 @@ class Segmenter:
             if title:
                 items.append(self.title_item(lines, i, None, "meeting_page_title"))
         return items
+
+    def agenda_heading(self, lines: list[Line], i: int) -> bool:
+        """A standard agenda title on its own line ("Apologies for Absence"), followed by its body."""
+        text = lines[i].text
+        return (lines[i].kind in (None, "attendance", "minutes") and self.heading_like(text)
+                and self.is_agenda_title(self.clean_title(text)) and self.body_follows(lines, i))
+
+    def attendance_lines(self, lines: list[Line]) -> list[int]:
+        """Lines that list who attended ("Present: ...", "IN ATTENDANCE: ..."), at the top of minutes."""
+        return [i for i, line in enumerate(lines)
+                if self.headings.get(line.text.split(":", 1)[0].strip().lower()) == "attendance" and ":" in line.text]
 
     def has_document_link(self, text: str) -> bool:
         return len(self.clean_title(text)) < len(text.strip())
