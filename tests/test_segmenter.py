@@ -260,3 +260,8 @@ def test_numbered_sections_of_a_report_are_not_items(nlp):
 ])
 def test_item_layouts_written_for_other_councils(nlp, text, expected):
     assert _items(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", ["000 RESOLVED", "Issue - decisions", "Decision details\n", "No. Item\n\n12", "F38"])
+def test_short_pages_do_not_fail(nlp, text):
+    extract_text(text, nlp=nlp)

@@ -449,7 +449,7 @@ class Segmenter:
         if not line.kind and not self.pattern["report_of"].match(line.text.strip()):
             nxt = lines[first + 1].text.strip() if first + 1 < len(lines) else ""
             words = len(line.text.split())
-            if self.heading_like(line.text) and words >= 2 and (
+            if nxt and self.heading_like(line.text) and words >= 2 and (
                     self.pattern["field_line"].match(nxt) or lines[first + 1].kind
                     or self.body_follows(lines, first) and words <= 15):
                 return [self.title_item(lines, first, None, "page_title")]
