@@ -265,3 +265,14 @@ def test_item_layouts_written_for_other_councils(nlp, text, expected):
 @pytest.mark.parametrize("text", ["000 RESOLVED", "Issue - decisions", "Decision details\n", "No. Item\n\n12", "F38"])
 def test_short_pages_do_not_fail(nlp, text):
     extract_text(text, nlp=nlp)
+
+
+def test_number_of_a_linked_title_on_a_meeting_page(nlp):
+    text = ("380 Director of Public Health Annual Report PDF 257 KB\n\nRecommendations\n\nThe Executive is asked to:\n\n"
+            "i) Note the content of the report.\n")
+    assert _items(nlp, text) == [("380", "Director of Public Health Annual Report")]
+
+
+def test_a_year_opening_a_title_is_not_its_number(nlp):
+    text = ("No. Item\n\n2024/25 Budget Monitoring pdf icon PDF 90 KB\n\nThe Panel received the budget report.\n")
+    assert _items(nlp, text) == [(None, "2024/25 Budget Monitoring")]

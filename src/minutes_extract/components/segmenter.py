@@ -241,14 +241,24 @@ class Segmenter:
             return [self.title_item(lines, title, m.group(1), "issue_page")]
         return []
 
-    def numbered_title(self, lines: list[Line], index: int, number: str) -> Optional[ItemStart]:
+    def numbered_title(self, lines: list[Line], index: int, number: Optional[str] = None) -> Optional[ItemStart]:
+        """The item on line `index` if it starts with its number ("10 Title PDF 103 KB"), `number` if given."""
         if index < len(lines):
-            m = self.pattern["item_code_inline"].match(lines[index].text.strip())
-            if m and m.group("code") == number:
+            m = self.inline_code(lines[index].text.strip())
+            if m and (number is None or m.group("code") == number):
+                number = m.group("code")
                 item = self.title_item(lines, index, number, "numbered_item")
                 item.title_start = lines[index].start + lines[index].text.index(m.group("title"))
                 return item
         return None
+
+    def inline_code(self, text: str) -> Optional[re.Match]:
+        """A number and a title on one line ("12. Title", "25/20 Title"); a year opening a title
+        ("2024/25 Budget Monitoring") is part of the title."""
+        m = self.pattern["item_code_inline"].match(text)
+        if m and not m.group("stop") and self.pattern["year_like"].match(m.group("code")):
+            return None
+        return m
 
     def items_minute_label(self, lines: list[Line]) -> list[ItemStart]:
         """Every "Minute No. 12 – Title" line that reads as a title."""
@@ -300,7 +310,7 @@ class Segmenter:
                     out.append(_Numbered(item, *_code_shape(alone.group("code"), alone.group("stop")),
                                          self.sentence_title(title)))
                 continue
-            m = self.pattern["item_code_inline"].match(text)
+            m = self.inline_code(text)
             if not m:
                 continue
             shape, key = _code_shape(m.group("code"), m.group("stop"))
@@ -388,7 +398,7 @@ class Segmenter:
             else:
                 title = (i == header + 1 and text.startswith("To ")) or self.meeting_page_title(lines, i)
             if title:
-                items.append(self.title_item(lines, i, None, "meeting_page_title"))
+                items.append(self.numbered_title(lines, i) or self.title_item(lines, i, None, "meeting_page_title"))
         return items
 
     def agenda_heading(self, lines: list[Line], i: int) -> bool:
