@@ -78,3 +78,9 @@ def test_a_field_line_is_not_joined_to_a_long_title():
            "The report set out the progress made on the improvement plan since the assessment in the spring.")
     lines = normalise(raw).text.split("\n")
     assert lines[1:4] == ["Decision Maker: Cabinet", "Decision status: Approved", "Is subject to call in?: Yes"]
+
+
+def test_a_title_ending_with_its_document_link_is_not_joined():
+    raw = ("140 Adult Social Care Performance Quarter Three Report 2023/24 PDF 1 MB\n"
+           "Report of the Cabinet Member for Health and Wellbeing is attached and was presented to the meeting\nMinutes:")
+    assert normalise(raw).text.split("\n")[0] == "140 Adult Social Care Performance Quarter Three Report 2023/24 PDF 1 MB"

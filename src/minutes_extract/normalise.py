@@ -40,6 +40,8 @@ _CLAUSE_MARKER_RE = re.compile(r"^(?:\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|(?:\
 # and a colon; it never continues the title line above it.
 # An agenda description ("To consider a report of ...") starts its own line under the item's title.
 _DESCRIPTION_START_RE = re.compile(r"^To [a-z]+\b")
+# A line that ends with a document link's size ("... PDF 1 MB") is a title: the next line is not its continuation.
+_LINK_END_RE = re.compile(r"\b(?:PDF|DOCX?)\s+\d+(?:\.\d+)?\s*[KM]B\.?$", re.I)
 _FIELD_LINE_RE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,4}\??:(?:\s|$)")
 _END_PUNCT = tuple(".:;!?")
 _DANGLING_RE = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|on|at|from|as|that|which|their|its|our|was|were|is|are|be)$")
@@ -90,6 +92,8 @@ def _strip_bullet(line: _Line) -> _Line:
 def _continues(prev: str, nxt: _Line, wrap_width: int) -> bool:
     """Is `nxt` the hard-wrapped continuation of the line ending with `prev`?"""
     if nxt.bullet or _HARD_MARKER_RE.match(nxt.text) or _CLAUSE_MARKER_RE.match(nxt.text):
+        return False
+    if _LINK_END_RE.search(prev, max(0, len(prev) - 20)):
         return False
     if prev.endswith(",") or _DANGLING_RE.search(prev, len(prev) - _DANGLING_TAIL):
         return True  # a sentence cannot stop on "the", "of", "held on", ...

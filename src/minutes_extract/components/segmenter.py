@@ -496,7 +496,9 @@ class Segmenter:
         for i, line in enumerate(lines[:4]):
             if line.kind in ("minutes", "decision"):
                 if i == 1 and not lines[0].kind and not self.pattern["report_of"].match(lines[0].text.strip()):
-                    return [self.title_item(lines, 0, None, "description_before_minutes")]
+                    item = self.numbered_title(lines, 0) or self.title_item(lines, 0, None, "")
+                    item.rule = "description_before_minutes"
+                    return [item]
                 break
         return []
 
