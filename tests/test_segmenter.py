@@ -276,3 +276,10 @@ def test_number_of_a_linked_title_on_a_meeting_page(nlp):
 def test_a_year_opening_a_title_is_not_its_number(nlp):
     text = ("No. Item\n\n2024/25 Budget Monitoring pdf icon PDF 90 KB\n\nThe Panel received the budget report.\n")
     assert _items(nlp, text) == [(None, "2024/25 Budget Monitoring")]
+
+
+def test_titles_marked_by_the_report_under_them(nlp):
+    text = ("Resolved: That the press and public be excluded for the next item.\n\n"
+            "Review of the Short Breaks Service\n\nReport of the Director of Children's Services.\n\n"
+            "The Director presented the review and Members asked about waiting times.\n")
+    assert _items(nlp, text) == [(None, "Review of the Short Breaks Service")]

@@ -375,31 +375,40 @@ class Segmenter:
     # -- unnumbered meeting pages ----------------------------------------------------------------
     def items_unnumbered_meeting(self, lines: list[Line]) -> list[ItemStart]:
         """Item headings with no numbers, under a "No. Item" header or, without one, from the first standard
-        agenda heading of a page that has at least two."""
+        agenda heading of a page that has at least two; else the titles a page marks as such (by a document
+        link, or by the "Report of ..." line under them)."""
         header = next((i for i, line in enumerate(lines) if self.pattern["item_list_header"].match(line.text.strip())), None)
-        linked_only = False
+        marked_only = False
         if header is None:
             agenda = [i for i, line in enumerate(lines) if self.agenda_heading(lines, i)]
             if len(agenda) >= 2:  # above the attendance lines, "Minutes of the meeting held on ..." names the page
                 floor = max((i for i in self.attendance_lines(lines) if i < agenda[1]), default=-1)
                 agenda = [i for i in agenda if i > floor]
-            linked = [i for i, line in enumerate(lines) if self.has_document_link(line.text) and self.title_like(line.text)]
-            if len(agenda) < 2 and not linked:
+            marked = [i for i in range(len(lines)) if self.marked_title(lines, i)]
+            if len(agenda) < 2 and not marked:
                 return []
-            linked_only = len(agenda) < 2  # titles known only by their document links
-            header = min(agenda[:1] + linked[:1]) - 1
+            marked_only = len(agenda) < 2
+            header = (marked[0] if marked_only else agenda[0]) - 1
         items = []
         for i in range(header + 1, len(lines)):
             text = lines[i].text.strip()
             if lines[i].kind and not self.agenda_heading(lines, i):
                 continue
-            if linked_only:
-                title = self.has_document_link(text) and self.title_like(text)
+            if marked_only:
+                title = self.marked_title(lines, i)
             else:
                 title = (i == header + 1 and text.startswith("To ")) or self.meeting_page_title(lines, i)
             if title:
                 items.append(self.numbered_title(lines, i) or self.title_item(lines, i, None, "meeting_page_title"))
         return items
+
+    def marked_title(self, lines: list[Line], i: int) -> bool:
+        """A title line with a document link ("... pdf icon PDF 98 KB"), or over a "Report of ..." line."""
+        text = lines[i].text.strip()
+        if self.has_document_link(text):
+            return self.title_like(text)
+        return (i + 1 < len(lines) and not lines[i].kind and self.heading_like(text) and len(text.split()) >= 2
+                and bool(self.pattern["report_of"].match(lines[i + 1].text.strip())))
 
     def agenda_heading(self, lines: list[Line], i: int) -> bool:
         """A standard agenda title on its own line ("Apologies for Absence"), followed by its body."""
