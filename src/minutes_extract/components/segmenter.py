@@ -2,9 +2,14 @@
 list introductions, written as span groups that every later component reuses.
 
 The normaliser guarantees one logical line per paragraph, so the structure is read line by line.
-Items are found by the first layout that matches the document (printed "(Item N)" minutes, a
-ModernGov agenda-item page, an issue page, a report's "Subject of Report:", numbered meeting pages,
-an unnumbered "No. Item" meeting page), else by a single-item fallback.
+Items are headings recognised by what makes them headings, not by a list of council layouts: a short
+line with no closing full stop (or no verb before it), followed by body text, among like lines. Numbered
+items are the longest run of lines numbered in one scheme (the code's shape - "12.", "25/20", "HC.043" -
+and small steps up); unnumbered ones are standard agenda titles, titles marked by a document link or a
+"Report of" line, or the short headings of a "No. Item" page; a single-item page takes its title line,
+else the subject its description names. The few layouts that remain (printed "(Item N)" minutes,
+"Agenda item" and issue pages, "Minute No." labels, a report's "Subject:") and every pattern are data in
+models/rules/segmenter.json ("item_patterns").
 """
 from __future__ import annotations
 
@@ -343,13 +348,18 @@ class Segmenter:
         """The longest sequence of candidates numbered in one scheme (same shape, each number a small step
         on from the last): a document numbers its items consistently, its other numbers do not."""
         cands = self.numbered_candidates(lines)
-        length, back = [1] * len(cands), [-1] * len(cands)
-        for j, cand in enumerate(cands):
-            for k in range(j):
-                if cands[k].shape == cand.shape and _follows(cands[k].key, cand.key) and length[k] + 1 > length[j]:
-                    length[j], back[j] = length[k] + 1, k
         if not cands:
             return []
+        length, back = [1] * len(cands), [-1] * len(cands)
+        best: dict[tuple[str, tuple[int, ...]], int] = {}  # (shape, number) -> the candidate ending the longest run
+        for j, cand in enumerate(cands):
+            for previous in _predecessors(cand.key):
+                k = best.get((cand.shape, previous))
+                if k is not None and (length[k] + 1 > length[j] or (length[k] + 1 == length[j] and k < back[j])):
+                    length[j], back[j] = length[k] + 1, k
+            known = best.get((cand.shape, cand.key))
+            if known is None or length[j] > length[known]:
+                best[(cand.shape, cand.key)] = j
         j = max(range(len(cands)), key=lambda n: (length[n], -n))
         if length[j] == 1 and cands[j].sentence:
             return []  # one numbered sentence ("3. To request officers to ...") is a clause, not an item
@@ -546,6 +556,11 @@ class Segmenter:
 def _code_shape(code: str, stop: str) -> tuple[str, tuple[int, ...]]:
     """ "25/20" -> ("9/9", (25, 20)); "HC.043" -> ("HC.9", (43,)); "12" + "." -> ("9.", (12,))."""
     return re.sub(r"\d+", "9", code) + stop, tuple(int(n) for n in re.findall(r"\d+", code))
+
+
+def _predecessors(key: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """The numbers `key` can follow (see _follows)."""
+    return [key[:n] + (key[n] - step,) + key[n + 1:] for n in range(len(key)) for step in range(1, _MAX_STEP + 1)]
 
 
 def _follows(previous: tuple[int, ...], key: tuple[int, ...]) -> bool:
