@@ -498,17 +498,29 @@ class Segmenter:
             text = lines[i].text
             if lines[i].kind or self.pattern["field_line"].match(text.strip()) or self.pattern["report_of"].match(text.strip()):
                 continue
-            m = self.pattern["description_subject"].search(text)
-            if not m:
+            subject = self.description_subject(text)
+            if subject is None:
                 return None  # the first paragraph names no subject
-            subject = m.group("subject")
-            stop = self.pattern["subject_end"].search(subject)
-            subject = subject[:stop.start()] if stop else subject
-            if self.pattern["pronoun_start"].match(subject) or len(subject.split()) < 2:
-                return None
-            start = lines[i].start + m.start("subject")
-            return ItemStart(i, None, start, start + len(subject.rstrip()), "description_subject")
+            start, end = subject
+            return ItemStart(i, None, lines[i].start + start, lines[i].start + end, "description_subject")
         return None
+
+    def description_subject(self, text: str, pos: int = 0) -> Optional[tuple[int, int]]:
+        """Offsets of what a description says it is about, up to the end of that phrase; the innermost such
+        phrase ("consideration to a report providing an update on the change ..." -> "the change ...")."""
+        m = self.pattern["description_subject"].search(text, pos)
+        if not m:
+            return None
+        start, end = m.span("subject")
+        stop = self.pattern["subject_end"].search(text, start, end)
+        end = stop.start() if stop else end
+        inner = self.description_subject(text[:end], start)
+        if inner:
+            return inner
+        subject = text[start:end].rstrip()
+        if self.pattern["pronoun_start"].match(subject) or len(subject.split()) < 2:
+            return None
+        return start, start + len(subject)
 
     def items_fallback(self, lines: list[Line]) -> list[ItemStart]:
         """A single item whose title is the line before the first Minutes:/Decision: heading."""
