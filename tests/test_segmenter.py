@@ -283,3 +283,13 @@ def test_titles_marked_by_the_report_under_them(nlp):
             "Review of the Short Breaks Service\n\nReport of the Director of Children's Services.\n\n"
             "The Director presented the review and Members asked about waiting times.\n")
     assert _items(nlp, text) == [(None, "Review of the Short Breaks Service")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AGENDA ITEM NO: 7\n\nCorporate Parenting Strategy\n\nMinutes:\n\nThe Board received the strategy.\n",
+     [("7", "Corporate Parenting Strategy")]),
+    ("Report to: Cabinet\n\nReport Subject: Home to School Transport Policy\n\nSummary\n\nThe policy is reviewed.\n",
+     [(None, "Home to School Transport Policy")]),
+])
+def test_more_item_labels(nlp, text, expected):
+    assert _items(nlp, text) == expected

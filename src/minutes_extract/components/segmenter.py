@@ -152,7 +152,7 @@ class Segmenter:
 
     def is_agenda_item(self, text: str) -> bool:
         """ "Agenda item" or "... - Agenda item": the slow pattern runs only on lines that end so."""
-        return bool(self.pattern["agenda_item_end"].search(text, max(0, len(text) - len("Agenda item 999A")))
+        return bool(self.pattern["agenda_item_end"].search(text, max(0, len(text) - len("Agenda item No: 999A")))
                     and self.pattern["agenda_item"].match(text))
 
     def title_item(self, lines: list[Line], index: int, number: Optional[str], rule: str) -> ItemStart:
