@@ -84,3 +84,8 @@ def test_a_title_ending_with_its_document_link_is_not_joined():
     raw = ("140 Adult Social Care Performance Quarter Three Report 2023/24 PDF 1 MB\n"
            "Report of the Cabinet Member for Health and Wellbeing is attached and was presented to the meeting\nMinutes:")
     assert normalise(raw).text.split("\n")[0] == "140 Adult Social Care Performance Quarter Three Report 2023/24 PDF 1 MB"
+
+
+def test_a_number_ending_a_wrapped_sentence_is_no_clause_marker():
+    raw = "The average caseload of the social workers in the team rose to\n18. Inspectors found this too high."
+    assert normalise(raw).text == "The average caseload of the social workers in the team rose to 18. Inspectors found this too high."
