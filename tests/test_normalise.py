@@ -53,3 +53,39 @@ def test_every_output_character_maps_to_the_same_character_in_the_source():
     for out, char in enumerate(result.text):
         if char not in " \n•":
             assert raw[result.to_source(out)] == char
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("RESOLVED: That\n(1) the report be noted; and\n(2) an update be brought to the next meeting.",
+     "RESOLVED: That\n(1) the report be noted; and\n(2) an update be brought to the next meeting."),
+    ("That the Panel\na) notes the report, and\nb) agrees the plan.", "That the Panel\na) notes the report, and\nb) agrees the plan."),
+    ("the Board agreed to\ni. note the update and\nii. thank the staff.", "the Board agreed to\ni. note the update and\nii. thank the staff."),
+    ("the Committee resolved that\n1. the minutes be signed; and\n2. the actions be closed.",
+     "the Committee resolved that\n1. the minutes be signed; and\n2. the actions be closed."),
+    ("(a) the plan be agreed, and\n(b) progress be reported.", "(a) the plan be agreed, and\n(b) progress be reported."),
+])
+def test_clause_markers_always_start_a_line(raw, expected):
+    assert normalise(raw).text == expected
+
+
+def test_a_dangling_word_still_joins_a_date():
+    assert normalise("The meeting was held on\n12 March 2024 at noon.").text == "The meeting was held on 12 March 2024 at noon."
+
+
+def test_a_field_line_is_not_joined_to_a_long_title():
+    raw = ("Care Quality Commission Local Authority Assessment - Adult Social Care Improvement Plan Update\n"
+           "Decision Maker: Cabinet\nDecision status: Approved\nIs subject to call in?: Yes\n"
+           "The report set out the progress made on the improvement plan since the assessment in the spring.")
+    lines = normalise(raw).text.split("\n")
+    assert lines[1:4] == ["Decision Maker: Cabinet", "Decision status: Approved", "Is subject to call in?: Yes"]
+
+
+def test_a_title_ending_with_its_document_link_is_not_joined():
+    raw = ("140 Adult Social Care Performance Quarter Three Report 2023/24 PDF 1 MB\n"
+           "Report of the Cabinet Member for Health and Wellbeing is attached and was presented to the meeting\nMinutes:")
+    assert normalise(raw).text.split("\n")[0] == "140 Adult Social Care Performance Quarter Three Report 2023/24 PDF 1 MB"
+
+
+def test_a_number_ending_a_wrapped_sentence_is_no_clause_marker():
+    raw = "The average caseload of the social workers in the team rose to\n18. Inspectors found this too high."
+    assert normalise(raw).text == "The average caseload of the social workers in the team rose to 18. Inspectors found this too high."

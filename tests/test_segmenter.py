@@ -127,3 +127,169 @@ def test_cmis_minute_numbers_with_a_year(nlp):
             "Minute 44/23 Minutes of the Previous Meeting\n\nRESOLVED that the minutes be confirmed.\n")
     assert [(i.number, i.title) for i in extract_text(text, nlp=nlp).items] == [
         ("43/23", "Apologies for Absence"), ("44/23", "Minutes of the Previous Meeting")]
+
+
+# -- headings recognised by what makes them headings (sentences written for these tests) --------------------
+
+def _items(nlp, text):
+    return [(i.number, i.title) for i in extract_text(text, nlp=nlp).items]
+
+
+@pytest.mark.parametrize("codes", [["F12", "F13", "F14"], ["31/24", "32/24", "33/24"], ["24/07", "24/08", "24/09"],
+                                   ["PC.101", "PC.102", "PC.103"], ["412.", "413.", "414."]])
+def test_item_codes_alone_on_their_line_in_one_scheme(nlp, codes):
+    text = ("Agenda and minutes\n\nVenue: Room 2, Civic Offices\n\nNo. Item\n\n"
+            f"{codes[0]}\n\nApologies for Absence\n\nMinutes:\n\nApologies were received from Councillor Reed.\n\n"
+            f"{codes[1]}\n\nDeclarations of Interest pdf icon PDF 120 KB\n\nMinutes:\n\nThere were none.\n\n"
+            f"{codes[2]}\n\nSchool Place Planning Update\n\nMinutes:\n\nThe Panel received a report at 6.45pm.\n")
+    assert _items(nlp, text) == [(codes[0].rstrip("."), "Apologies for Absence"),
+                                 (codes[1].rstrip("."), "Declarations of Interest"),
+                                 (codes[2].rstrip("."), "School Place Planning Update")]
+
+
+def test_minute_numbers_with_a_year_run_on_in_their_own_part(nlp):
+    text = ("Item Number Item/Resolution\n\n19/40 MINUTES OF THE MEETING HELD ON 4 MARCH 2020\n\n"
+            "The minutes were approved as a correct record.\n\n19/41 HOME TO SCHOOL TRANSPORT POLICY\n\n"
+            "The Director submitted a report on the policy.\n\n19/42 ANY OTHER BUSINESS\n\nThere was none.\n")
+    assert [n for n, _ in _items(nlp, text)] == ["19/40", "19/41", "19/42"]
+
+
+def test_other_numbers_of_a_different_shape_are_not_items(nlp):
+    text = ("CHILDREN'S SERVICES PANEL\n\n9 MARCH 2021\n\nPRESENT: Councillors Hale and Moss.\n\n"
+            "31/21 APOLOGIES FOR ABSENCE\n\nNone were received.\n\n32/21 FOSTERING SERVICE REPORT\n\n"
+            "Members considered the report.\n\n5.30pm Close of meeting\n")
+    assert _items(nlp, text) == [("31/21", "APOLOGIES FOR ABSENCE"), ("32/21", "FOSTERING SERVICE REPORT")]
+
+
+def test_decision_clauses_are_not_items(nlp):
+    text = ("Issue - decisions\n\nLibrary Opening Hours\n\n14/03/2024 - Library Opening Hours\n\n"
+            "RESOLVED that:\n\n1. The revised opening hours be approved for a trial period of six months.\n\n"
+            "2. Officers report back on usage figures after the trial period has ended.\n")
+    assert _items(nlp, text) == [(None, "Library Opening Hours")]
+
+
+def test_one_numbered_sentence_is_a_clause_not_an_item(nlp):
+    text = ("The Cabinet considered the quarterly budget position.\n\n"
+            "3. To ask officers to keep looking for savings in order to deliver a balanced budget this year.\n")
+    assert all(i.number != "3" for i in extract_text(text, nlp=nlp).items)
+
+
+def test_dated_decision_line_gives_the_title(nlp):
+    text = ("Issue - decisions\n\n02/02/2022 - Short Breaks Policy - EDU/22/104\n\n"
+            "The Committee resolved:-\n\n(i) to approve the refreshed Short Breaks Policy.\n")
+    assert _items(nlp, text) == [(None, "Short Breaks Policy")]
+
+
+def test_decision_details_page_title_above_its_fields(nlp):
+    text = ("Decision details\n\nRefresh of the Corporate Parenting Strategy\n\nDecision Maker: Cabinet\n\n"
+            "Decision status: Approved\n\nIs Key decision?: No\n\nDecision:\n\nThat the strategy be approved.\n")
+    assert _items(nlp, text) == [(None, "Refresh of the Corporate Parenting Strategy")]
+
+
+def test_single_item_page_without_title_line_takes_the_subject_of_its_description(nlp):
+    text = ("Decision Maker: Cabinet\n\nDecision status: For Determination\n\nIs subject to call in?: No\n\n"
+            "The Cabinet gave consideration to a report providing an update on the Kinship Care Allowance Scheme, "
+            "outlining the cost of the changes.\n\nThe Cabinet noted the report.\n")
+    (item,) = extract_text(text, nlp=nlp).items
+    assert "Kinship Care Allowance Scheme" in item.title and "outlining" not in item.title
+
+
+def test_description_naming_no_subject_gives_no_item(nlp):
+    text = "Minutes:\n\nThe Director introduced the report and gave an overview of its content.\n"
+    assert extract_text(text, nlp=nlp).items == []
+
+
+def test_unnumbered_procedural_headings_without_a_header(nlp):
+    text = ("Apologies for Absence\n\nApologies were received from Councillor Hart.\n\n"
+            "Minutes of the Previous Meeting\n\nThe minutes of the meeting held on 2 May were agreed.\n\n"
+            "Matters Arising\n\nThere were no matters arising.\n\n"
+            "Youth Service Review\n\nThe Head of Youth Services presented the review and answered questions.\n")
+    assert [t for _, t in _items(nlp, text)] == [
+        "Apologies for Absence", "Minutes of the Previous Meeting", "Matters Arising", "Youth Service Review"]
+
+
+def test_sentences_and_list_entries_on_a_meeting_page_are_not_headings(nlp):
+    text = ("No. Item\n\nApologies for absence\n\nApologies for absence were received from Councillors Lane and Ray\n\n"
+            "Appointment of Substitutes\n\nThe following substitute Member was reported:\n\n"
+            "Councillor P Lane for Councillor D Ray\n\nMinutes pdf icon PDF 90 KB\n\n"
+            "The minutes of the meeting held on 1 June were agreed.\n")
+    assert [t for _, t in _items(nlp, text)] == ["Apologies for absence", "Appointment of Substitutes", "Minutes"]
+
+
+def test_unnumbered_heading_before_the_first_printed_item(nlp):
+    text = ("COUNTY COUNCIL\n\nMINUTES of a meeting of the County Council held on Thursday, 6 March 2025.\n\n"
+            "PRESENT: Mr A Brown, Mrs C Dale and Ms E Ford\n\nIN ATTENDANCE: Mr G Hill (Clerk)\n\n"
+            "Election of Chair\n\n1. Mr Brown proposed that Mrs Dale be elected to chair the meeting.\n\n"
+            "2. RESOLVED that Mrs Dale be elected to chair the meeting.\n\n"
+            "301. Apologies for Absence\n(Item 1)\n\nThe Clerk reported apologies from Mr Ives.\n\n"
+            "302. Local Transport Strategy\n(Item 2)\n\nRESOLVED that the strategy be adopted.\n")
+    assert _items(nlp, text) == [(None, "Election of Chair"), ("301", "Apologies for Absence"),
+                                 ("302", "Local Transport Strategy")]
+
+
+def test_item_label_with_a_number(nlp):
+    text = ("Present: Councillor Ash (Chair) and Councillor Birch.\n\n"
+            "Item 4 - Annual Report of the Adoption Agency\n\nThe Head of Service presented the annual report.\n\n"
+            "Item 5 - Date of next meeting\n\nThe next meeting will be held on 3 July 2024.\n")
+    assert _items(nlp, text) == [("4", "Annual Report of the Adoption Agency"), ("5", "Date of next meeting")]
+
+
+def test_numbered_sections_of_a_report_are_not_items(nlp):
+    text = ("Fostering Service Annual Report 2023/24\n\n1. Purpose of the Report\n\nThis report sets out the work of the service.\n\n"
+            "2. Background\n\nThe service recruits and supports foster carers.\n\n3. Performance\n\n"
+            "Forty new households were approved.\n\n4. Recommendations\n\nThat the report be noted.\n")
+    assert _items(nlp, text) == [(None, "Fostering Service Annual Report 2023/24")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Present: Cllr Ash (Chair)\n\nItem 1: Apologies for Absence\n\nApologies were received from Cllr Birch.\n\n"
+     "Item 2: Leaving Care Service Update\n\nThe Head of Service presented the update.\n",
+     [("1", "Apologies for Absence"), ("2", "Leaving Care Service Update")]),
+    ("Agenda Item 1\n\nApologies\n\nApologies were received from Cllr Birch.\n\nAgenda Item 2\n\nSEND Strategy Update\n\n"
+     "The Director presented the update on the strategy.\n",
+     [("1", "Apologies"), ("2", "SEND Strategy Update")]),
+    ("ADOPTION PANEL\n\nMINUTES OF THE MEETING HELD ON 4 JUNE 2024\n\nPRESENT: Councillors Ash, Birch and Cole.\n\n"
+     "APOLOGIES FOR ABSENCE\n\nApologies were received from Councillor Dale.\n\nDECLARATIONS OF INTEREST\n\nNone were declared.\n",
+     [(None, "APOLOGIES FOR ABSENCE"), (None, "DECLARATIONS OF INTEREST")]),
+    ("1. Apologies\n\nNone received.\n\n2. Budget Monitoring\n\nRESOLVED that:\n\n1. To note the forecast\n\n"
+     "2. To request a further report\n\n3. Work Programme\n\nThe work programme was agreed.\n",
+     [("1", "Apologies"), ("2", "Budget Monitoring"), ("3", "Work Programme")]),
+    ("Decision details\n\nPlacement Sufficiency Strategy\n\nDecision:\n\n1. To approve the strategy\n\n"
+     "2. To note the consultation responses\n",
+     [(None, "Placement Sufficiency Strategy")]),
+])
+def test_item_layouts_written_for_other_councils(nlp, text, expected):
+    assert _items(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", ["000 RESOLVED", "Issue - decisions", "Decision details\n", "No. Item\n\n12", "F38"])
+def test_short_pages_do_not_fail(nlp, text):
+    extract_text(text, nlp=nlp)
+
+
+def test_number_of_a_linked_title_on_a_meeting_page(nlp):
+    text = ("380 Director of Public Health Annual Report PDF 257 KB\n\nRecommendations\n\nThe Executive is asked to:\n\n"
+            "i) Note the content of the report.\n")
+    assert _items(nlp, text) == [("380", "Director of Public Health Annual Report")]
+
+
+def test_a_year_opening_a_title_is_not_its_number(nlp):
+    text = ("No. Item\n\n2024/25 Budget Monitoring pdf icon PDF 90 KB\n\nThe Panel received the budget report.\n")
+    assert _items(nlp, text) == [(None, "2024/25 Budget Monitoring")]
+
+
+def test_titles_marked_by_the_report_under_them(nlp):
+    text = ("Resolved: That the press and public be excluded for the next item.\n\n"
+            "Review of the Short Breaks Service\n\nReport of the Director of Children's Services.\n\n"
+            "The Director presented the review and Members asked about waiting times.\n")
+    assert _items(nlp, text) == [(None, "Review of the Short Breaks Service")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AGENDA ITEM NO: 7\n\nCorporate Parenting Strategy\n\nMinutes:\n\nThe Board received the strategy.\n",
+     [("7", "Corporate Parenting Strategy")]),
+    ("Report to: Cabinet\n\nReport Subject: Home to School Transport Policy\n\nSummary\n\nThe policy is reviewed.\n",
+     [(None, "Home to School Transport Policy")]),
+])
+def test_more_item_labels(nlp, text, expected):
+    assert _items(nlp, text) == expected

@@ -33,6 +33,19 @@ _MARKER_RE = re.compile(
     r"|RESOLVED|Resolved|AGREED|DECIDED|RECOMMENDED)"
 )
 _HARD_MARKER_RE = re.compile(r"^(?:\(Item\s+\d+\)|RESOLVED|AGREED|DECIDED|RECOMMENDED)")
+# Clause markers ("(1)", "1)", "(a)", "a)", "(i)", "i.", "1.") followed by a space: a clause of a decision or
+# a list entry always starts its own line, even after "and" or a comma ("That\n(1) ... ; and\n(2) ...").
+_CLAUSE_MARKER_RE = re.compile(r"^(?:\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])\s")
+# "18." may also be a number ending a wrapped sentence ("... rose to\n18. Inspectors ..."): a marker only as
+# "1." or as the next number of a clause already in the block.
+_NUMBER_MARKER_RE = re.compile(r"^(\d{1,3})\.\s")
+# An agenda description ("To consider a report of ...") starts its own line under the item's title.
+_DESCRIPTION_START_RE = re.compile(r"^To [a-z]+\b")
+# A line that ends with a document link's size ("... PDF 1 MB") is a title: the next line is not its continuation.
+_LINK_END_RE = re.compile(r"\b(?:PDF|DOCX?)\s+\d+(?:\.\d+)?\s*[KM]B\.?$", re.I)
+# A field line of a decision or issue page ("Decision Maker: Cabinet", "Is Key decision?: Yes"): a short label
+# and a colon; it never continues the title line above it.
+_FIELD_LINE_RE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,4}\??:(?:\s|$)")
 _END_PUNCT = tuple(".:;!?")
 _DANGLING_RE = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|on|at|from|as|that|which|their|its|our|was|were|is|are|be)$")
 _DANGLING_TAIL = 5  # its longest word: only the end of a line needs searching
@@ -79,13 +92,23 @@ def _strip_bullet(line: _Line) -> _Line:
     return line
 
 
-def _continues(prev: str, nxt: _Line, wrap_width: int) -> bool:
+def _clause_start(text: str, numbers: set[int]) -> bool:
+    """Does `text` open a clause? `numbers`: the "N." clause numbers already opened in the block."""
+    if not _CLAUSE_MARKER_RE.match(text):
+        return False
+    number = _NUMBER_MARKER_RE.match(text)
+    return number is None or int(number.group(1)) == 1 or int(number.group(1)) - 1 in numbers
+
+
+def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] | set[int] = frozenset()) -> bool:
     """Is `nxt` the hard-wrapped continuation of the line ending with `prev`?"""
-    if nxt.bullet or _HARD_MARKER_RE.match(nxt.text):
+    if nxt.bullet or _HARD_MARKER_RE.match(nxt.text) or _clause_start(nxt.text, numbers):
+        return False
+    if _LINK_END_RE.search(prev, max(0, len(prev) - 20)):
         return False
     if prev.endswith(",") or _DANGLING_RE.search(prev, len(prev) - _DANGLING_TAIL):
         return True  # a sentence cannot stop on "the", "of", "held on", ...
-    if _MARKER_RE.match(nxt.text):
+    if _MARKER_RE.match(nxt.text) or _FIELD_LINE_RE.match(nxt.text) or _DESCRIPTION_START_RE.match(nxt.text):
         return False
     first = nxt.text[0]
     ends_sentence = prev.endswith(_END_PUNCT) or prev.endswith(":-")
@@ -140,11 +163,15 @@ def _join_block(block: list[_Line]) -> list[list[_Line]]:
         return [block]
     wrap_width = _wrap_width(block)
     logical: list[list[_Line]] = []
+    numbers: set[int] = set()  # "N." clause numbers that open logical lines of this block
     for line in block:
-        if logical and _continues(logical[-1][-1].text, line, wrap_width):
+        if logical and _continues(logical[-1][-1].text, line, wrap_width, numbers):
             logical[-1].append(line)
-        else:
-            logical.append([line])
+            continue
+        logical.append([line])
+        number = _NUMBER_MARKER_RE.match(line.text)
+        if number:
+            numbers.add(int(number.group(1)))
     return logical
 
 

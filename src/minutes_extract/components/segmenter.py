@@ -2,9 +2,14 @@
 list introductions, written as span groups that every later component reuses.
 
 The normaliser guarantees one logical line per paragraph, so the structure is read line by line.
-Items are found by the first layout that matches the document (printed "(Item N)" minutes, a
-ModernGov agenda-item page, an issue page, a report's "Subject of Report:", numbered meeting pages,
-an unnumbered "No. Item" meeting page), else by a single-item fallback.
+Items are headings recognised by what makes them headings, not by a list of council layouts: a short
+line with no closing full stop (or no verb before it), followed by body text, among like lines. Numbered
+items are the longest run of lines numbered in one scheme (the code's shape - "12.", "25/20", "HC.043" -
+and small steps up); unnumbered ones are standard agenda titles, titles marked by a document link or a
+"Report of" line, or the short headings of a "No. Item" page; a single-item page takes its title line,
+else the subject its description names. The few layouts that remain (printed "(Item N)" minutes,
+"Agenda item" and issue pages, "Minute No." labels, a report's "Subject:") and every pattern are data in
+models/rules/segmenter.json ("item_patterns").
 """
 from __future__ import annotations
 
@@ -42,30 +47,12 @@ class ItemStart:
     rule: str
 
 
-_ITEM_MARKER = re.compile(r"^\(?Item\s+(\d+[A-Za-z]?)\.?\)$", re.I)
-_TITLE_WITH_MARKER = re.compile(r"^(.+?)\s*\(Item\s+(\d+[A-Za-z]?)\.?\)$", re.I)
-_AGENDA_ITEM = re.compile(r"^(?:.*\s[-–]\s)?Agenda item(?:\s+(\d{1,3}[A-Za-z]?))?$", re.I)  # "Agenda item 6" too
-_AGENDA_ITEM_END = re.compile(r"Agenda item(?:\s+\d{1,3}[A-Za-z]?)?$", re.I)  # what _AGENDA_ITEM needs, tried near the end only
-_ISSUE_PAGE = re.compile(r"^Issue\s*-\s*meetings$", re.I)
-_MEETING_ITEM = re.compile(r"^(?:•\s*)?Meeting(?::|\s+of\b)\s*.*\(Item\s+(\d+[A-Za-z]?)\.?\)", re.I)
-_ITEM_REFERENCE = re.compile(r"\((?:agenda\s+)?item\s+(\d+[A-Za-z]?)\.?\)|\bfor item (\d+[A-Za-z]?)\b", re.I)
-_SUBJECT = re.compile(r"^(?:Subject of Report|Subject|Title of Report|Report Title|Title|Decision Title)\s*:\s*(.+)$", re.I)
-_ITEM_LABEL = re.compile(r"^Item:\s*([A-Z]?\d+[A-Za-z]?)\s+(.+)$")
-_NUMBERED = re.compile(r"^(\d{1,3}(?:/\d{2}(?=\s))?)(?:\.|\s)\s*(?:\(\d+\)\s*)?(.+)$")  # "45.", "23/16" (minute/year)
-# CMIS pages: "Minute No. 12 – Title", "Minute 45: Title", "Minute 43/23 Apologies for Absence"
-_MINUTE_LABEL = re.compile(r"^Minute\s+(?:No\.?\s*)?(\d{1,4}(?:/\d{2,4})?[A-Za-z]?)\.?(?:\s*[–—:-]\s*|\s+)(\S.*)$", re.I)
-_NUMBER_ALONE = re.compile(r"^(\d{1,3})\.?$")
-_NO_ITEM = re.compile(r"^No\.?\s+Item$", re.I)
-_REPORT_OF = re.compile(r"^(?:Report of|Joint report of)\b", re.I)
-_DECISION_WORD = re.compile(r"^(?:RESOLVED|Resolved|AGREED|Agreed|DECIDED|RECOMMENDED|That\b|The\b|This\b|There\b|It\b|In\b|A\s)")
 _LIST_MARKER = re.compile(r"^(?:•\s|\(?[a-zA-Z]\)\s|[a-zA-Z]\.\s|\(?[ivxIVX]{1,5}\)\s|[ivx]{1,5}\.\s|\d{1,3}(?:\.\d{1,2})*[.)]?\s)")
 _BULLET = "• "
-_MINUTE_NUMBER = re.compile(r"^\d{1,4}\.\s+(?=\S)")
 _DECIMAL_PARAGRAPH = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")
-_SECTION_NUMBER = re.compile(r"^\d{1,2}\.?\s+(?=[A-Z])")  # "1. Summary of Report"
-_CAPS_TITLE_END = re.compile(r"\s[–—-]\s")
-_MONTH_START = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
-                          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d|,|$)")
+_LIST_INTRO_ENDS = (":", ":-", "–", " -", " that", " That")  # a line ending so introduces a list: what follows is no heading
+_DECISION_KINDS = ("decision", "resolved", "recommendations")  # headings whose numbered lines are clauses
+_MAX_STEP = 3  # item numbers in a sequence go up by at most this much (exempt minutes leave gaps)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -77,6 +64,16 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+@dataclass
+class _Numbered:
+    """A line that may open a numbered item: its code ("12", "25/20", "HC.043"), the code's shape (digits
+    as 9: "9/9", "HC.9", "9."), the numbers in it, and the item it would start."""
+    item: ItemStart
+    shape: str
+    key: tuple[int, ...]
+    sentence: bool = False  # a long title with a full stop: an item only in a sequence of items
+
+
 class Segmenter:
     def __init__(self, rules: dict):
         self.headings = {h: kind for kind, names in rules["section_headings"].items() for h in names}
@@ -86,6 +83,10 @@ class Segmenter:
                                        if self.agenda_titles else r"(?!)")
         self.chrome = [re.compile(p, re.I) for p in rules["chrome_patterns"]]
         self.intro_cues = tuple(rules["list_intro_cues"])
+        self.pattern = {name: re.compile(p) for name, p in rules.get("item_patterns", {}).items()
+                        if not name.startswith("_")}
+        self.page_chrome = set(rules.get("page_chrome_lines", []))
+        self.finite_verbs = frozenset(rules.get("finite_verbs", []))
 
     # -- pure helpers -------------------------------------------------------------------------
     def read_lines(self, text: str) -> list[Line]:
@@ -105,7 +106,7 @@ class Segmenter:
         return line.start, line.start + len(text)
 
     def section_kind(self, text: str) -> Optional[str]:
-        key = _SECTION_NUMBER.sub("", text.strip()).rstrip(":-–. ").strip().lower()
+        key = self.pattern["section_number"].sub("", text.strip()).rstrip(":-–. ").strip().lower()
         return self.headings.get(key) if len(key) < 60 else None
 
     def clean_title(self, text: str) -> str:
@@ -119,51 +120,110 @@ class Segmenter:
         words = text.split()
         if not words or len(words) > max_words or text.startswith(_BULLET) or text.endswith((":", ";", ",")):
             return False
-        if not (words[0][0].isupper() or words[0][0].isdigit()) or _DECISION_WORD.match(text):
+        if not (words[0][0].isupper() or words[0][0].isdigit()) or self.pattern["not_a_title_start"].match(text):
             return False
         if text.endswith((".", "?")) and not allow_period:
             return False
         return ". " not in text.rstrip(".")
 
+    def title_like(self, text: str, numbered: bool = False) -> bool:
+        """A heading line: short, not a list introduction; a closing full stop only on a title with no verb
+        (numbered titles are judged by the sequence they are in instead)."""
+        if not self.heading_like(text, allow_period=True, max_words=30):
+            return False
+        return not text.rstrip().endswith(_LIST_INTRO_ENDS) and (numbered or not self.has_finite_verb(text))
+
+    def has_finite_verb(self, text: str) -> bool:
+        """A full stop after a verb ("Apologies were received from ...") ends a sentence, not a title."""
+        cleaned = self.clean_title(text)
+        return cleaned.endswith(".") and any(w in self.finite_verbs for w in cleaned.split()[1:])
+
+    def sentence_title(self, text: str) -> bool:
+        """A long line with a closing full stop: a title only when others like it are items."""
+        cleaned = self.clean_title(text)
+        return cleaned == text.strip() and cleaned.endswith(".") and len(cleaned.split()) > 8
+
     def is_agenda_title(self, text: str) -> bool:
         key = text.lower().rstrip(". ").replace("’", "'")
         return bool(self.agenda_title.match(key))
+
+    def is_page_chrome(self, text: str) -> bool:
+        return text.strip().lower() in self.page_chrome
+
+    def is_agenda_item(self, text: str) -> bool:
+        """ "Agenda item" or "... - Agenda item": the slow pattern runs only on lines that end so."""
+        return bool(self.pattern["agenda_item_end"].search(text, max(0, len(text) - len("Agenda item No: 999A")))
+                    and self.pattern["agenda_item"].match(text))
 
     def title_item(self, lines: list[Line], index: int, number: Optional[str], rule: str) -> ItemStart:
         start, end = self.strip_chrome(lines[index])
         return ItemStart(index, number, start, end, rule)
 
+    def body_follows(self, lines: list[Line], index: int) -> bool:
+        """Is line `index` followed by body text (a paragraph longer than it or a sentence), not by another
+        short line?"""
+        if index + 1 >= len(lines):
+            return False
+        nxt = lines[index + 1].text.strip()
+        return nxt.endswith((".", ":", ";", "?")) or len(nxt) > max(60, 2 * len(lines[index].text.strip()))
+
     # -- item layouts, tried in order --------------------------------------------------------
     def items_printed(self, lines: list[Line]) -> list[ItemStart]:
+        """Printed minutes: a title line, then "(Item 3)". A minute number before the title ("285. English
+        Devolution White Paper") is the item's number; the agenda position in "(Item 3)" is not."""
         items = []
         for i, line in enumerate(lines):
-            text = line.text.strip()
-            m = _ITEM_MARKER.match(text)
+            m = self.pattern["printed_marker"].match(line.text.strip())
             if m and i > 0:
                 item = self.title_item(lines, i - 1, m.group(1), "printed_item_marker")
-                minute = _MINUTE_NUMBER.match(lines[i - 1].text)
-                if minute:  # "270. Apologies for Absence": the minute number is not part of the title
+                minute = self.pattern["minute_number"].match(lines[i - 1].text)
+                if minute:
+                    item.number = minute.group(1)
                     item.title_start = lines[i - 1].start + minute.end()
                 items.append(item)
-                continue
-        return items
+        return self.leading_agenda_titles(lines, items) if items else items
+
+    def leading_agenda_titles(self, lines: list[Line], items: list[ItemStart]) -> list[ItemStart]:
+        """Unnumbered standard agenda headings ("Election of Chair") between the attendance lines and the first
+        numbered item, each followed by its body text, are items too (above the attendance lines, a heading
+        such as "Minutes of the meeting held on ..." names the document)."""
+        attendance = [i for i in self.attendance_lines(lines) if i < items[0].line]
+        if not attendance:
+            return items
+        leading = [self.title_item(lines, i, None, "agenda_title_heading") for i in range(attendance[-1] + 1, items[0].line)
+                   if self.is_agenda_title(self.clean_title(lines[i].text)) and not lines[i].kind
+                   and self.heading_like(lines[i].text) and self.body_follows(lines, i)]
+        return leading + items
 
     def items_agenda_page(self, lines: list[Line]) -> list[ItemStart]:
+        numbered = [i for i, line in enumerate(lines) if i + 1 < len(lines) and self.is_agenda_item(line.text.strip())
+                    and self.pattern["agenda_item"].match(line.text.strip()).group(1)
+                    and self.title_like(lines[i + 1].text.strip())]
+        if len(numbered) >= 2:  # a whole meeting, each item under its "Agenda Item N" line
+            return [self.title_item(lines, i + 1, self.pattern["agenda_item"].match(lines[i].text.strip()).group(1),
+                                    "agenda_item_page") for i in numbered]
         for i, line in enumerate(lines[:8]):
-            if _is_agenda_item(line.text.strip()) and i + 1 < len(lines):
-                if _is_agenda_item(lines[i + 1].text.strip()):
+            if self.is_agenda_item(line.text.strip()) and i + 1 < len(lines):
+                if self.is_agenda_item(lines[i + 1].text.strip()):
                     continue  # "Agendas, Meetings and Minutes - Agenda item" then "Agenda item"
-                written = _AGENDA_ITEM.match(line.text.strip()).group(1)
+                written = self.pattern["agenda_item"].match(line.text.strip()).group(1)
                 report = self.items_report(lines) if written else []
                 if report:  # "Agenda Item 7" over a report's "Report to:" / "Subject:" fields
                     report[0].number = written
                     return report
-                return [self.title_item(lines, i + 1, written or self.item_number_near(lines, i + 1), "agenda_item_page")]
+                number = written or self.item_number_near(lines, i + 1)
+                if lines[i + 1].kind and not self.is_agenda_title(lines[i + 1].text):
+                    # no title line: "Agenda item" over "Purpose of the report:"
+                    described = self.item_from_description(lines, i + 1)
+                    if described:
+                        described.number = number
+                    return [described] if described else []
+                return [self.title_item(lines, i + 1, number, "agenda_item_page")]
         return []
 
     def item_number_near(self, lines: list[Line], index: int) -> Optional[str]:
         for line in lines[index:index + 5]:
-            m = _ITEM_REFERENCE.search(line.text)
+            m = self.pattern["item_reference"].search(line.text)
             if m:
                 return m.group(1) or m.group(2)
         return None
@@ -172,7 +232,7 @@ class Segmenter:
         """ModernGov issue pages: a title line, then "Meeting: 03/07/2025 - Board (Item 10)" (or
         "- Meeting of Board, Monday ... (Item 6.)"), often then "10 Title PDF 103 KB"."""
         for j, line in enumerate(lines[:10]):
-            m = _MEETING_ITEM.match(line.text.strip())
+            m = self.pattern["meeting_item"].match(line.text.strip())
             if not m or j == 0:
                 continue
             numbered = self.numbered_title(lines, j + 1, m.group(1))
@@ -180,19 +240,30 @@ class Segmenter:
                 numbered.rule = "issue_page"
                 return [numbered]
             title = j - 1
-            if _ISSUE_PAGE.match(lines[title].text.strip()):
-                return []
+            if self.pattern["issue_meetings_header"].match(lines[title].text.strip()) \
+                    or self.pattern["meeting_header"].search(lines[title].text):
+                return []  # no title line above the meeting line
             return [self.title_item(lines, title, m.group(1), "issue_page")]
         return []
 
-    def numbered_title(self, lines: list[Line], index: int, number: str) -> Optional[ItemStart]:
+    def numbered_title(self, lines: list[Line], index: int, number: Optional[str] = None) -> Optional[ItemStart]:
+        """The item on line `index` if it starts with its number ("10 Title PDF 103 KB"), `number` if given."""
         if index < len(lines):
-            m = _NUMBERED.match(lines[index].text.strip())
-            if m and m.group(1) == number:
+            m = self.inline_code(lines[index].text.strip())
+            if m and (number is None or m.group("code") == number):
+                number = m.group("code")
                 item = self.title_item(lines, index, number, "numbered_item")
-                item.title_start = lines[index].start + lines[index].text.index(m.group(2))
+                item.title_start = lines[index].start + lines[index].text.index(m.group("title"))
                 return item
         return None
+
+    def inline_code(self, text: str) -> Optional[re.Match]:
+        """A number and a title on one line ("12. Title", "25/20 Title"); a year opening a title
+        ("2024/25 Budget Monitoring") is part of the title."""
+        m = self.pattern["item_code_inline"].match(text)
+        if m and not m.group("stop") and self.pattern["year_like"].match(m.group("code")):
+            return None
+        return m
 
     def items_minute_label(self, lines: list[Line]) -> list[ItemStart]:
         """Every "Minute No. 12 – Title" line that reads as a title."""
@@ -200,7 +271,7 @@ class Segmenter:
         for i, line in enumerate(lines):
             if not line.text.lstrip().startswith(("Minute", "MINUTE")):
                 continue
-            m = _MINUTE_LABEL.match(line.text.strip())
+            m = self.pattern["minute_label"].match(line.text.strip())
             if m and self.heading_like(m.group(2), allow_period=True, max_words=30):
                 start = line.start + line.text.index(m.group(2))
                 items.append(ItemStart(i, m.group(1), start, self.strip_chrome(line)[1], "minute_label"))
@@ -208,88 +279,257 @@ class Segmenter:
 
     def items_report(self, lines: list[Line]) -> list[ItemStart]:
         for i, line in enumerate(lines[:40]):
-            m = _SUBJECT.match(line.text.strip())
-            if m:
+            m = self.pattern["subject_field"].match(line.text.strip())
+            if m and m.group(1):
                 start = line.start + line.text.index(m.group(1))
                 return [ItemStart(0, None, start, self.strip_chrome(line)[1], "subject_of_report")]
-            m = _ITEM_LABEL.match(line.text.strip())
+            if m and i + 1 < len(lines) and self.heading_like(lines[i + 1].text, allow_period=True):
+                item = self.title_item(lines, i + 1, None, "subject_of_report")  # "Subject:" over its value
+                item.line = 0
+                return [item]
+            m = self.pattern["item_label"].match(line.text.strip())
             if m:
                 start = line.start + line.text.index(m.group(2))
                 return [ItemStart(i, m.group(1), start, line.start + len(line.text.rstrip(" .")), "item_label")]
         for i, line in enumerate(lines[:6]):
-            if _REPORT_OF.match(line.text.strip()) and i + 1 < len(lines) and self.heading_like(lines[i + 1].text.strip()):
+            if self.pattern["report_of"].match(line.text.strip()) and i + 1 < len(lines) \
+                    and self.heading_like(lines[i + 1].text.strip()):
                 return [self.title_item(lines, i + 1, None, "report_title")]
         return []
 
-    def items_numbered(self, lines: list[Line]) -> list[ItemStart]:
-        items: list[ItemStart] = []
-        last = 0
-        minute_number = -10
+    # -- numbered items: the longest run of like numbers --------------------------------------
+    def numbered_candidates(self, lines: list[Line]) -> list[_Numbered]:
+        """Lines that open a numbered item: a number alone over a title line, or a number and a title.
+        Numbered sentences (minute paragraphs, decision clauses after "RESOLVED:") are not candidates."""
+        out: list[_Numbered] = []
+        paragraph = None  # the number of the last numbered paragraph of the minutes themselves
+        clause = False  # ... and whether those paragraphs are the clauses of a decision
         for i, line in enumerate(lines):
             text = line.text.strip()
-            alone = _NUMBER_ALONE.match(text)
-            if alone and i + 1 < len(lines) and self.heading_like(lines[i + 1].text.strip()):
-                number = int(alone.group(1))
-                if number > last and (not items or number - last <= 3):
-                    item = self.title_item(lines, i + 1, alone.group(1), "numbered_item")
+            alone = self.pattern["item_code_alone"].match(text)
+            if alone:
+                title = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+                if title and self.title_like(title, numbered=True):
+                    item = self.title_item(lines, i + 1, alone.group("code"), "numbered_item")
                     item.line = i
-                    items.append(item)
-                    last = number
+                    out.append(_Numbered(item, *_code_shape(alone.group("code"), alone.group("stop")),
+                                         self.sentence_title(title)))
                 continue
-            m = _NUMBERED.match(text)
+            m = self.inline_code(text)
             if not m:
                 continue
-            number, title = int(m.group(1).split("/")[0]), m.group(2)
+            shape, key = _code_shape(m.group("code"), m.group("stop"))
+            title = m.group("title")
             sentence = title.rstrip().endswith((".", "?", ":")) and _reads_as_sentence(title)
-            if sentence and ((i > 0 and lines[i - 1].kind) or number == minute_number + 1):
-                minute_number = number  # numbered paragraphs of the minutes themselves, not items
+            after_intro = i > 0 and (lines[i - 1].kind or lines[i - 1].text.rstrip().endswith(_LIST_INTRO_ENDS))
+            continues = paragraph is not None and _follows(paragraph, key)
+            clause_shaped = sentence or title[:1].islower() or title.startswith(("To ", "That "))
+            previous = lines[i - 1].text.rstrip() if i else ""
+            after_decision = i > 0 and ((lines[i - 1].kind in _DECISION_KINDS and not previous.endswith("."))
+                                        or (clause_shaped and previous.endswith(_LIST_INTRO_ENDS)))
+            if (sentence and (after_intro or continues)) or after_decision or (continues and clause and clause_shaped):
+                paragraph, clause = key, after_decision or clause  # minute paragraphs or decision clauses, not items
                 continue
-            if number <= last or (items and number - last > 3) or _MONTH_START.match(title):
-                continue
-            caps = _CAPS_TITLE_END.split(title, 1)
+            clause = False
+            if self.pattern["month_start"].match(title):
+                continue  # "14 DECEMBER 2009"
+            caps = self.pattern["caps_title_end"].split(title, 1)
             if len(caps) == 2 and caps[0].isupper():
                 title = caps[0]  # "48 (8) ANNUAL PERFORMANCE ASSESSMENT – The Service Director ..."
-            elif not self.heading_like(title, allow_period=True, max_words=30):
+            elif not self.title_like(title, numbered=True):
                 continue
             start = line.start + line.text.index(title)
             end = self.strip_chrome(Line(start, start + len(title), title))[1]
-            items.append(ItemStart(i, m.group(1), start, end, "numbered_item"))
-            last = number
-        return items
+            out.append(_Numbered(ItemStart(i, m.group("code"), start, end, "numbered_item"), shape, key,
+                                 self.sentence_title(title)))
+        return out
 
-    def items_unnumbered_meeting(self, lines: list[Line]) -> list[ItemStart]:
-        header = next((i for i, line in enumerate(lines[:20]) if _NO_ITEM.match(line.text.strip())), None)
-        if header is None:
+    def items_numbered(self, lines: list[Line]) -> list[ItemStart]:
+        """The longest sequence of candidates numbered in one scheme (same shape, each number a small step
+        on from the last): a document numbers its items consistently, its other numbers do not."""
+        cands = self.numbered_candidates(lines)
+        if not cands:
             return []
+        length, back = [1] * len(cands), [-1] * len(cands)
+        best: dict[tuple[str, tuple[int, ...]], int] = {}  # (shape, number) -> the candidate ending the longest run
+        for j, cand in enumerate(cands):
+            for previous in _predecessors(cand.key):
+                k = best.get((cand.shape, previous))
+                if k is not None and (length[k] + 1 > length[j] or (length[k] + 1 == length[j] and k < back[j])):
+                    length[j], back[j] = length[k] + 1, k
+            known = best.get((cand.shape, cand.key))
+            if known is None or length[j] > length[known]:
+                best[(cand.shape, cand.key)] = j
+        j = max(range(len(cands)), key=lambda n: (length[n], -n))
+        if length[j] == 1 and cands[j].sentence:
+            return []  # one numbered sentence ("3. To request officers to ...") is a clause, not an item
+        chain = []
+        while j >= 0:
+            chain.append(cands[j].item)
+            j = back[j]
+        return chain[::-1]
+
+    def report_sections(self, lines: list[Line], items: list[ItemStart]) -> bool:
+        """Are most of these numbered titles a report's section headings ("Background", "Recommendations")?"""
+        titles = [self.title_text(lines, item) for item in items]
+        sections = sum(self.section_kind(t) is not None and not self.is_agenda_title(t) for t in titles)
+        return len(items) >= 2 and sections * 2 > len(items)
+
+    @staticmethod
+    def title_text(lines: list[Line], item: ItemStart) -> str:
+        for line in lines[item.line:item.line + 2]:
+            if line.start <= item.title_start <= line.end:
+                return line.text[item.title_start - line.start:item.title_end - line.start]
+        return ""
+
+    # -- unnumbered meeting pages ----------------------------------------------------------------
+    def items_unnumbered_meeting(self, lines: list[Line]) -> list[ItemStart]:
+        """Item headings with no numbers, under a "No. Item" header or, without one, from the first standard
+        agenda heading of a page that has at least two; else the titles a page marks as such (by a document
+        link, or by the "Report of ..." line under them)."""
+        header = next((i for i, line in enumerate(lines) if self.pattern["item_list_header"].match(line.text.strip())), None)
+        marked_only = False
+        if header is None:
+            agenda = [i for i, line in enumerate(lines) if self.agenda_heading(lines, i)]
+            if len(agenda) >= 2:  # above the attendance lines, "Minutes of the meeting held on ..." names the page
+                floor = max((i for i in self.attendance_lines(lines) if i < agenda[1]), default=-1)
+                agenda = [i for i in agenda if i > floor]
+            marked = [i for i in range(len(lines)) if self.marked_title(lines, i)]
+            if len(agenda) < 2 and not marked:
+                return []
+            marked_only = len(agenda) < 2
+            header = (marked[0] if marked_only else agenda[0]) - 1
         items = []
         for i in range(header + 1, len(lines)):
             text = lines[i].text.strip()
-            if lines[i].kind:
+            if lines[i].kind and not self.agenda_heading(lines, i):
                 continue
-            if (i == header + 1 and text.startswith("To ")) or self.meeting_page_title(lines, i):
-                items.append(self.title_item(lines, i, None, "meeting_page_title"))
+            if marked_only:
+                title = self.marked_title(lines, i)
+            else:
+                title = (i == header + 1 and text.startswith("To ")) or self.meeting_page_title(lines, i)
+            if title:
+                items.append(self.numbered_title(lines, i) or self.title_item(lines, i, None, "meeting_page_title"))
         return items
+
+    def marked_title(self, lines: list[Line], i: int) -> bool:
+        """A title line with a document link ("... pdf icon PDF 98 KB"), or over a "Report of ..." line."""
+        text = lines[i].text.strip()
+        if self.has_document_link(text):
+            return self.title_like(text)
+        return (i + 1 < len(lines) and not lines[i].kind and self.heading_like(text) and len(text.split()) >= 2
+                and bool(self.pattern["report_of"].match(lines[i + 1].text.strip())))
+
+    def agenda_heading(self, lines: list[Line], i: int) -> bool:
+        """A standard agenda title on its own line ("Apologies for Absence"), followed by its body."""
+        text = lines[i].text
+        return (lines[i].kind in (None, "attendance", "minutes") and self.heading_like(text)
+                and self.is_agenda_title(self.clean_title(text)) and self.body_follows(lines, i))
+
+    def attendance_lines(self, lines: list[Line]) -> list[int]:
+        """Lines that list who attended ("Present: ...", "IN ATTENDANCE: ..."), at the top of minutes."""
+        return [i for i, line in enumerate(lines)
+                if self.headings.get(line.text.split(":", 1)[0].strip().lower()) == "attendance" and ":" in line.text]
+
+    def has_document_link(self, text: str) -> bool:
+        return len(self.clean_title(text)) < len(text.strip())
 
     def meeting_page_title(self, lines: list[Line], i: int) -> bool:
         """On an unnumbered meeting page, titles carry document links, are standard agenda titles,
-        are followed by a "To receive ..." description, or are short title lines before a paragraph."""
+        are followed by a "To receive ..." description, or are short title lines before a paragraph.
+        A line after a list introduction ("... was reported:") is an entry of that list."""
         text = lines[i].text.strip()
-        has_chrome = len(self.clean_title(text)) < len(text)
-        if (has_chrome or self.is_agenda_title(text)) and self.heading_like(text, allow_period=True, max_words=30):
+        if text.endswith(_LIST_INTRO_ENDS):
+            return False
+        if self.is_agenda_title(text):  # a standard title, unless a sentence goes on from it
+            return self.title_like(text) and not any(w in self.finite_verbs for w in text.split())
+        previous = lines[i - 1] if i else None
+        if previous is not None and not previous.kind and previous.text.rstrip().endswith(_LIST_INTRO_ENDS):
+            return False
+        if self.has_document_link(text) and self.title_like(text):
             return True
         if not self.heading_like(text):
             return False
         nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
         if nxt.startswith(("To ", "This item", "This report")):
             return True
-        return len(text.split()) <= 8 and len(nxt) > 2 * len(text) and not nxt.startswith(_BULLET)
+        if len(text.split()) > 8 or nxt.startswith(_BULLET):
+            return False
+        return len(nxt) > 2 * len(text) or (nxt.endswith(".") and not self.heading_like(nxt, allow_period=True))
+
+    # -- single-item pages -------------------------------------------------------------------------
+    def items_single_page(self, lines: list[Line]) -> list[ItemStart]:
+        """One item whose title is a title line under the site's page chrome ("Issue - decisions", "Decision
+        details"), the title in a dated decision line, the title line over the page's fields or first
+        paragraph, the description before Minutes:/Decision:, else what the description says it is about."""
+        first = 0
+        while first < min(len(lines), 4) and self.page_top(lines[first].text):
+            first += 1
+        if first >= len(lines):
+            return []
+        for i in range(first, min(len(lines), first + 3)):
+            dated = self.pattern["dated_title"].match(lines[i].text.strip())
+            if dated:
+                if i > first and self.heading_like(lines[i - 1].text, allow_period=True, max_words=30):
+                    return [self.title_item(lines, i - 1, None, "dated_decision_title")]
+                start = lines[i].start + lines[i].text.index(dated.group("title"))
+                return [ItemStart(i, None, start, start + len(dated.group("title")), "dated_decision_title")]
+        line = lines[first]
+        if not line.kind and not self.pattern["report_of"].match(line.text.strip()):
+            nxt = lines[first + 1].text.strip() if first + 1 < len(lines) else ""
+            words = len(line.text.split())
+            if nxt and self.heading_like(line.text) and words >= 2 and (
+                    self.pattern["field_line"].match(nxt) or lines[first + 1].kind
+                    or self.body_follows(lines, first) and words <= 15):
+                return [self.title_item(lines, first, None, "page_title")]
+        described = self.item_from_description(lines, first)
+        return [described] if described else []
+
+    def page_top(self, text: str) -> bool:
+        """Lines above a single item's title: site chrome, the meeting's name and date, the page's fields."""
+        text = text.strip()
+        return self.is_page_chrome(text) or bool(self.pattern["meeting_header"].search(text)
+                                                 or self.pattern["field_line"].match(text))
+
+    def item_from_description(self, lines: list[Line], first: int) -> Optional[ItemStart]:
+        """A page with no title line takes its title from the item's description: the subject its first
+        paragraph names ("... provided details of the forecast outturn position for ...")."""
+        for i in range(first, min(len(lines), first + 8)):
+            text = lines[i].text
+            if lines[i].kind or self.pattern["field_line"].match(text.strip()) or self.pattern["report_of"].match(text.strip()):
+                continue
+            subject = self.description_subject(text)
+            if subject is None:
+                return None  # the first paragraph names no subject
+            start, end = subject
+            return ItemStart(i, None, lines[i].start + start, lines[i].start + end, "description_subject")
+        return None
+
+    def description_subject(self, text: str, pos: int = 0) -> Optional[tuple[int, int]]:
+        """Offsets of what a description says it is about, up to the end of that phrase; the innermost such
+        phrase ("consideration to a report providing an update on the change ..." -> "the change ...")."""
+        m = self.pattern["description_subject"].search(text, pos)
+        if not m:
+            return None
+        start, end = m.span("subject")
+        stop = self.pattern["subject_end"].search(text, start, end)
+        end = stop.start() if stop else end
+        inner = self.description_subject(text[:end], start)
+        if inner:
+            return inner
+        subject = text[start:end].rstrip()
+        if self.pattern["pronoun_start"].match(subject) or len(subject.split()) < 2:
+            return None
+        return start, start + len(subject)
 
     def items_fallback(self, lines: list[Line]) -> list[ItemStart]:
         """A single item whose title is the line before the first Minutes:/Decision: heading."""
         for i, line in enumerate(lines[:4]):
             if line.kind in ("minutes", "decision"):
-                if i == 1 and not lines[0].kind:
-                    return [self.title_item(lines, 0, None, "description_before_minutes")]
+                if i == 1 and not lines[0].kind and not self.pattern["report_of"].match(lines[0].text.strip()):
+                    item = self.numbered_title(lines, 0) or self.title_item(lines, 0, None, "")
+                    item.rule = "description_before_minutes"
+                    return [item]
                 break
         return []
 
@@ -300,9 +540,12 @@ class Segmenter:
             if items:
                 return items
         numbered = self.items_numbered(lines)
+        if self.report_sections(lines, numbered):
+            numbered = []  # "1. Introduction", "2. Background", ...: a report's numbered sections, not items
         if len(numbered) >= 2:
-            return numbered
-        return self.items_unnumbered_meeting(lines) or numbered or self.items_fallback(lines)
+            return self.leading_agenda_titles(lines, numbered)
+        return (self.items_unnumbered_meeting(lines) or numbered or self.items_fallback(lines)
+                or self.items_single_page(lines))
 
     # -- blocks and sections -------------------------------------------------------------------
     def intro_for(self, lines: list[Line], index: int, floor: int) -> Optional[tuple[int, int]]:
@@ -322,9 +565,23 @@ class Segmenter:
         return None
 
 
-def _is_agenda_item(text: str) -> bool:
-    """ "Agenda item" or "... - Agenda item": the slow pattern runs only on lines that end so."""
-    return bool(_AGENDA_ITEM_END.search(text, max(0, len(text) - len("Agenda item 999A"))) and _AGENDA_ITEM.match(text))
+def _code_shape(code: str, stop: str) -> tuple[str, tuple[int, ...]]:
+    """ "25/20" -> ("9/9", (25, 20)); "HC.043" -> ("HC.9", (43,)); "12" + "." -> ("9.", (12,))."""
+    return re.sub(r"\d+", "9", code) + stop, tuple(int(n) for n in re.findall(r"\d+", code))
+
+
+def _predecessors(key: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """The numbers `key` can follow (see _follows)."""
+    return [key[:n] + (key[n] - step,) + key[n + 1:] for n in range(len(key)) for step in range(1, _MAX_STEP + 1)]
+
+
+def _follows(previous: tuple[int, ...], key: tuple[int, ...]) -> bool:
+    """Does number `key` come next after `previous` in one numbering scheme? One part of it goes up a small
+    step and the others stay ("25/20" -> "25/21", "26/23" -> "27/23", "12" -> "13" or "15")."""
+    if len(previous) != len(key):
+        return False
+    steps = [b - a for a, b in zip(previous, key) if b != a]
+    return len(steps) == 1 and 0 < steps[0] <= _MAX_STEP
 
 
 def _reads_as_sentence(text: str) -> bool:
