@@ -402,18 +402,45 @@ def _unmarked(text: str) -> str:
 
 
 def _merge_copies(decisions: list[Decision], threshold: int, blocks: list[Block]) -> list[Decision]:
+    """Keep the first printing of each decision; a later near-identical one in the same item becomes its
+    copy. Only decisions sharing a copy key (same item and opening, closing or clause-list words) are
+    compared, and only the latest few per key, so a huge document costs linear time, not quadratic."""
     kept: list[Decision] = []
     texts: list[str] = []
+    index: dict[tuple, list[int]] = {}
     for decision in decisions:
         text = " ".join(decision.clauses).lower()
-        original = next((k for k, seen in zip(kept, texts) if k.item == decision.item and (
-            fuzz.ratio(seen, text) >= threshold or _same_clauses(k, decision, threshold))), None)
+        keys = _copy_keys(decision, text)
+        candidates = sorted({k for key in keys for k in index.get(key, ())})
+        original = next((kept[k] for k in candidates if fuzz.ratio(texts[k], text) >= threshold
+                         or _same_clauses(kept[k], decision, threshold)), None)
         if original is not None:
             original.copies.append((decision.start, decision.end))
             continue
+        for key in keys:
+            bucket = index.setdefault(key, [])
+            bucket.append(len(kept))
+            del bucket[:-_COPY_BUCKET]
         kept.append(decision)
         texts.append(text)
     return kept
+
+
+_COPY_WORD = re.compile(r"[a-z0-9£%]+")
+_COPY_SKIP = {"that", "to", "and"}
+_COPY_BUCKET = 32  # per key, the latest decisions a new one is compared with
+
+
+def _copy_keys(decision: Decision, text: str) -> list[tuple]:
+    """Words a copy shares with its original: its first and last words (markers and "that" left out) and,
+    for a clause list, the clause count with the first clause's opening words."""
+    words = [w for w in _COPY_WORD.findall(text) if len(w) > 1 and w not in _COPY_SKIP and not _ROMAN.get(w)]
+    keys = [(decision.item, "head", tuple(words[:4])), (decision.item, "tail", tuple(words[-4:]))]
+    if len(decision.clauses) > 1:
+        first = [w for w in _COPY_WORD.findall(decision.clauses[0].lower())
+                 if len(w) > 1 and w not in _COPY_SKIP and not _ROMAN.get(w)]
+        keys.append((decision.item, "clauses", len(decision.clauses), tuple(first[:3])))
+    return keys
 
 
 def _same_clauses(a: Decision, b: Decision, threshold: int) -> bool:
