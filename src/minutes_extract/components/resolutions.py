@@ -6,6 +6,7 @@ again at the end of Minutes:) is kept once; the copy's position is recorded in `
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -452,7 +453,7 @@ def _same_clauses(a: Decision, b: Decision, threshold: int) -> bool:
 
 def doc_blocks(doc: Doc) -> list[Block]:
     """Blocks with the section and item each one sits in (from the segmenter's span groups)."""
-    sections = sorted(((s.start_char, s.end_char, s.label_) for s in doc.spans.get("sections", [])))
+    sections = _Sections(doc.spans.get("sections", []))
     items = sorted((s.start_char, s.end_char) for s in doc.spans.get("items", []))
     text = document_text(doc)  # a slice of it is the span's text: Span.text rebuilds it token by token
     out, ii = [], -1
@@ -460,19 +461,30 @@ def doc_blocks(doc: Doc) -> list[Block]:
         start, end = span.start_char, span.end_char
         while ii + 1 < len(items) and items[ii + 1][0] <= start:
             ii += 1
-        section = _section_at(sections, start)
-        out.append(Block(start, end, text[start:end], span.label_, section, ii))
+        out.append(Block(start, end, text[start:end], span.label_, sections.at(start), ii))
     return out
 
 
-def _section_at(sections: list[tuple[int, int, str]], pos: int) -> Optional[str]:
-    kind = None
-    for start, end, label in sections:
-        if start > pos:
-            break
-        if start <= pos < end:
-            kind = label
-    return kind
+class _Sections:
+    """The kind of the section holding a position: of the sections containing it, the one starting last
+    (a bisect, then a walk back that stops once no earlier section reaches the position)."""
+
+    def __init__(self, spans):
+        self.sections = sorted((s.start_char, s.end_char, s.label_) for s in spans)
+        self.starts = [start for start, _, _ in self.sections]
+        self.reach, furthest = [], -1  # furthest end of any section up to each index
+        for _, end, _ in self.sections:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def at(self, pos: int) -> Optional[str]:
+        k = bisect_right(self.starts, pos) - 1
+        while k >= 0 and self.reach[k] > pos:
+            start, end, label = self.sections[k]
+            if start <= pos < end:
+                return label
+            k -= 1
+        return None
 
 
 class ResolutionsComponent:
