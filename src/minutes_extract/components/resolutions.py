@@ -65,12 +65,18 @@ class ResolutionRules:
         self.embedded_label = re.compile(rules["embedded_label"])
         self.glued_heading = re.compile(rules["glued_decision_heading"])
         self.heading_verbs = rules["heading_verbs"]
+        self.decision_record = re.compile(rules["decision_record"])
+        self.decision_record_lines = rules.get("decision_record_lines", 20)
+        self.reported_decision = re.compile(rules["reported_decision"])
         self.clause_marker = re.compile(rules["clause_marker"])
         self.inline_split = re.compile(rules["inline_clause_split"])
         self.recommendation_intro = re.compile(rules["recommendation_intro"], re.I)
         self.decision_sections = set(rules["decision_sections"])
         self.duplicate_threshold = rules["duplicate_threshold"]
         self.subheading_max_words = rules.get("subheading_max_words", 8)
+        self.not_subheading = re.compile(rules["not_subheading"])
+        self.cut_off_min_words = rules["cut_off_clause"]["min_words"]
+        self.cut_off_last_word = re.compile(rules["cut_off_clause"]["last_word"])
 
     def trigger(self, block: Block, after: Optional[Block] = None) -> Optional[tuple[Trigger, re.Match]]:
         if self.trigger_words and not any(map(block.text.lower().__contains__, self.trigger_words)):
@@ -81,9 +87,14 @@ class ResolutionRules:
             if not self.allowed(trig.where, block):
                 continue
             m = trig.pattern.match(block.text)
-            if m and (trig.next is None or self.next_allows(trig.next, block, after)):
+            if m and (trig.next is None or self.next_allows(trig.next, block, after)) and not self.reported(m):
                 return trig, m
         return None
+
+    def reported(self, m: re.Match) -> bool:
+        """"The Cabinet had RESOLVED ...", "Council, at its meeting on 5 May, AGREED ...": another body's
+        decision reported, not this meeting's."""
+        return "verb" in m.re.groupindex and bool(self.reported_decision.search(m.string, 0, m.start("verb")))
 
     def trigger_at(self, blocks: list[Block], i: int) -> Optional[tuple[Trigger, re.Match]]:
         return self.trigger(blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None)
@@ -111,6 +122,7 @@ class ResolutionRules:
 
 
 def find_decisions(blocks: list[Block], rules: ResolutionRules) -> list[Decision]:
+    _mark_decision_record(blocks, rules)
     decisions: list[Decision] = []
     used: set[int] = set()
     for i, block in enumerate(blocks):
@@ -129,6 +141,15 @@ def find_decisions(blocks: list[Block], rules: ResolutionRules) -> list[Decision
 
 
 _COLON_ENDS = (":", ":-", "–", "-", "—")
+
+
+def _mark_decision_record(blocks: list[Block], rules: ResolutionRules) -> None:
+    """A decision record page ("Issue - decisions", "Decision Maker: Cabinet") is a decision throughout:
+    its unsectioned text counts as under a Decision heading ("... it was agreed to raise allowances")."""
+    if any(rules.decision_record.match(b.text) for b in blocks[:rules.decision_record_lines]):
+        for block in blocks:
+            if block.section is None:
+                block.section = "decision_record"
 
 
 def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used: set[int]) -> Optional[Decision]:
@@ -159,6 +180,7 @@ def _gather(blocks: list[Block], i: int, clauses: list[str], rules: ResolutionRu
     block = blocks[i]
     prev = clauses[-1] if (clauses and lead_is_clause) else None
     first = None
+    ends = [end] if clauses else []
     j = i + 1
     while j < len(blocks):
         nxt = blocks[j]
@@ -195,11 +217,25 @@ def _gather(blocks: list[Block], i: int, clauses: list[str], rules: ResolutionRu
         clauses.append(text)
         end = nxt.start + len(nxt.text) - len(nxt.text.lstrip()) + len(text) if cut else nxt.end
         used.add(j)
+        ends.append(end)
         prev = text
         j += 1
         if cut:
             break
+    if j >= len(blocks) and len(ends) > 1 and _cut_off(clauses[-1], rules):
+        clauses.pop()  # the document stops inside the last clause: only the complete clauses count
+        ends.pop()
+        end = ends[-1]
     return clauses, end, first
+
+
+def _cut_off(clause: str, rules: ResolutionRules) -> bool:
+    """An unpunctuated last clause that stops after a few words or on a fragment ("... to Cabinet i",
+    "That Committee member's desire"); "... appended to the report" is complete."""
+    text = clause.rstrip()
+    if text.endswith((".", ";", ":", "!", "?", ")", "”", '"')):
+        return False
+    return len(text.split()) < rules.cut_off_min_words or bool(rules.cut_off_last_word.search(text))
 
 
 def _cut_at_label(text: str, rules: ResolutionRules) -> tuple[str, bool]:
@@ -291,8 +327,9 @@ def _next_minute_number(trigger_text: str, text: str) -> bool:
 def _is_subheading(blocks: list[Block], j: int, rules: ResolutionRules) -> bool:
     """A short unpunctuated title line inside a clause list, with a clause right after it."""
     text = blocks[j].text.strip()
-    if len(text.split()) > rules.subheading_max_words or text.endswith((".", ";", ",")) or rules.is_clause(blocks[j]):
-        return False
+    if (len(text.split()) > rules.subheading_max_words or text.endswith((".", ";", ",")) or rules.is_clause(blocks[j])
+            or rules.not_subheading.search(text)):
+        return False  # "“7.2 The following was noted in discussion:" opens other business
     after = blocks[j + 1] if j + 1 < len(blocks) else None
     return bool(after and after.item == blocks[j].item and after.label != "heading" and rules.is_clause(after)
                 and not rules.trigger_at(blocks, j + 1))
@@ -446,8 +483,9 @@ def _copy_keys(decision: Decision, text: str) -> list[tuple]:
 
 def _same_clauses(a: Decision, b: Decision, threshold: int) -> bool:
     """A report's recommendations in its summary box and again in its body: clause for clause the
-    same, one copy sometimes adding words to a clause."""
-    return len(a.clauses) == len(b.clauses) > 1 and all(
+    same, one copy sometimes adding words to a clause; or the later copy printing the first clauses only
+    ("Decision:" (i)-(iii), then "RESOLVED:-" (i)-(ii) at the end of the minutes)."""
+    return 1 < len(b.clauses) <= len(a.clauses) and all(
         fuzz.partial_ratio(x.lower(), y.lower()) >= threshold for x, y in zip(a.clauses, b.clauses))
 
 
