@@ -181,16 +181,21 @@ def _gather(blocks: list[Block], i: int, clauses: list[str], rules: ResolutionRu
     prev = clauses[-1] if (clauses and lead_is_clause) else None
     first = None
     ends = [end] if clauses else []
+    item = block.item  # a clause the segmenter took for an item heading moves the decision into that item
     j = i + 1
     while j < len(blocks):
         nxt = blocks[j]
         text = nxt.text.strip()
         follows = prev is not None and _continues_numbering(prev, text)
         shaped = bool(rules.decision_clause.match(text))
-        if nxt.label == "heading" or nxt.item != block.item:
-            # "3. All substitutes would need ..." read as an item heading, yet numbered on from clause 2.
-            if not (follows and (expects_list or shaped) and _is_sentence(text)):
+        if nxt.label == "heading" or nxt.item != item:
+            # "3. All substitutes would need ..." read as an item heading, yet numbered on from clause 2;
+            # "That the Cabinet:" then "1. Approve the business case." read as item 1.
+            opens = expects_list and j == i + 1 and _first_marker(text)
+            if not ((follows or opens) and (expects_list or shaped)
+                    and (_is_sentence(text) or (shaped and text.endswith((".", ";"))))):
                 break
+            item = nxt.item
         elif expects_list and clauses and _is_subheading(blocks, j, rules):
             end = nxt.end  # "2025-35 Capital Programme" / "In addition:" between lettered clauses
             used.add(j)
@@ -293,6 +298,11 @@ def _marker_values(text: str) -> list[tuple[str, str, int]]:
     if len(token) == 1:
         out.append(("letter" + ("U" if token.isupper() else ""), style, ord(token.lower()) - 96))
     return out
+
+
+def _first_marker(text: str) -> bool:
+    """"1.", "(a)", "i)": the first clause of a list."""
+    return any(v == 1 for _, _, v in _marker_values(text))
 
 
 def _continues_numbering(prev: str, text: str) -> bool:
