@@ -273,3 +273,25 @@ def test_merging_copies_is_not_quadratic():
     kept = _merge_copies(decisions, 90, [])
     assert time.perf_counter() - t < 10
     assert len(kept) == 3000 and sum(len(d.copies) for d in kept) == 300
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("That the press and public be excluded from the meeting for the following item.",
+     "That the press and public be excluded from the meeting for the following item."),
+    ("Resolved unanimously that the report be noted.", "the report be noted."),
+    ("Councillor A moved, and Councillor B seconded, the recommendations. On being put to the vote it was RESOLVED:\n\n"
+     "(1) That the recommendations be approved.\n\n(2) That the Director be thanked.",
+     "(1) That the recommendations be approved.\n\n(2) That the Director be thanked."),
+])
+def test_more_decision_forms(nlp, text, expected):
+    (res,) = resolutions(extract_text(text, nlp=nlp))
+    assert res.text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Minutes:\n\nDuring discussion, Members noted:\n\n• caseloads had fallen;\n\n• recruitment remained difficult.",
+    "12. Questions\n\nThat was the end of the questions session and it should be noted.",
+    "RESOLVED accordingly.",
+])
+def test_more_non_decisions(nlp, text):
+    assert resolutions(extract_text(text, nlp=nlp)) == []

@@ -166,8 +166,9 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
         clauses, end, first = _gather(blocks, i, clauses, rules, used, expects_list, lead_is_clause=False, end=end)
         if not rest and first is not None:
             start = first
-    if not clauses or (len(" ".join(clauses).split()) < 3 and not clauses[-1].rstrip().endswith((".", ";"))):
-        return None  # nothing, or a clause cut off after a word or two
+    words = len(re.findall(r"[A-Za-z]{2,}", " ".join(clauses)))
+    if words < 2 or (words < 3 and not clauses[-1].rstrip().endswith((".", ";"))):
+        return None  # nothing, or a clause cut off after a word or two ("the report." is whole)
     verb = _clause_verb(clauses[0]) if trig.next else (trig.verb or _verb(m.group("verb")))
     return Decision(verb, trig.id, start, end, clauses, item=block.item)
 
@@ -352,8 +353,9 @@ def _heading_decisions(blocks: list[Block], rules: ResolutionRules, used: set[in
     for i, block in enumerate(blocks[:-1]):
         if block.label == "heading" and block.section in rules.heading_verbs:
             verb = rules.heading_verbs[block.section]
-        elif block.label != "heading" and rules.glued_heading.search(block.text):
-            verb = "decided"  # "... Annual Report 2014-15 Decision:" (a heading run into the line above)
+        elif block.label != "heading" and (glued := rules.glued_heading.search(block.text)):
+            # "... Annual Report 2014-15 Decision:" (a heading run into the line above)
+            verb = "resolved" if glued.group().strip().lower().startswith("resolved") else "decided"
         else:
             continue
         j = i + 1
