@@ -295,3 +295,11 @@ def test_more_decision_forms(nlp, text, expected):
 ])
 def test_more_non_decisions(nlp, text):
     assert resolutions(extract_text(text, nlp=nlp)) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Decision:\n\nThe Committee noted the update position.", True),   # under a Decision heading: the decision
+    ("24 WORK PROGRAMME\n\nThe Committee noted its work programme.", False),  # in the record of discussion: narrative
+])
+def test_body_noted_is_a_decision_only_under_a_decision_heading(nlp, text, found):
+    assert bool(resolutions(extract_text(text, nlp=nlp))) == found
