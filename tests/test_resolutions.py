@@ -279,6 +279,8 @@ def test_merging_copies_is_not_quadratic():
     ("That the press and public be excluded from the meeting for the following item.",
      "That the press and public be excluded from the meeting for the following item."),
     ("Resolved unanimously that the report be noted.", "the report be noted."),
+    ("Having considered the report, the Committee had no objections and RESOLVED that the plan be approved.",
+     "the plan be approved."),  # "had" not next to the verb: this meeting's decision
     ("Councillor A moved, and Councillor B seconded, the recommendations. On being put to the vote it was RESOLVED:\n\n"
      "(1) That the recommendations be approved.\n\n(2) That the Director be thanked.",
      "(1) That the recommendations be approved.\n\n(2) That the Director be thanked."),
