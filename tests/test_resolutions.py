@@ -294,6 +294,11 @@ def test_more_decision_forms(nlp, text, expected):
     "Minutes:\n\nDuring discussion, Members noted:\n\n• caseloads had fallen;\n\n• recruitment remained difficult.",
     "12. Questions\n\nThat was the end of the questions session and it should be noted.",
     "RESOLVED accordingly.",
+    "3. Matters arising\n\n1. That the transport review had been completed was welcomed.\n\n2. That officers had not "
+    "yet circulated the data was noted with concern.",
+    "The inspectors said:\n\n1. That leaders should be commended for their work.\n\n2. That supervision must be improved.",
+    "Minutes:\n\nThe Chair reported that the Leader had agreed:\n\n• to fund two extra social workers;\n\n• to review "
+    "the policy.",
 ])
 def test_more_non_decisions(nlp, text):
     assert resolutions(extract_text(text, nlp=nlp)) == []

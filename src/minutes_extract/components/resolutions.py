@@ -68,6 +68,7 @@ class ResolutionRules:
         self.decision_record = re.compile(rules["decision_record"])
         self.decision_record_lines = rules.get("decision_record_lines", 20)
         self.reported_decision = re.compile(rules["reported_decision"])
+        self.that_run_excludes = re.compile(rules["that_run_excludes"])
         self.clause_marker = re.compile(rules["clause_marker"])
         self.inline_split = re.compile(rules["inline_clause_split"])
         self.recommendation_intro = re.compile(rules["recommendation_intro"], re.I)
@@ -427,8 +428,8 @@ def _decision_lists(blocks: list[Block], rules: ResolutionRules, used: set[int])
         numbered_on = _continues_numbering(text, after)
         if rules.decision_list.match(text):
             expects_list = text.endswith(_COLON_ENDS)
-        elif numbered_on and _THAT.match(_unmarked(text)) and _THAT.match(_unmarked(after)):
-            expects_list = False
+        elif numbered_on and all(_THAT.match(_unmarked(t)) and not rules.that_run_excludes.search(t) for t in (text, after)):
+            expects_list = False  # "1. That the allowances are increased ...", "2. That ...", not "1. That X was welcomed"
         elif numbered_on and rules.passive_list.match(text):
             expects_list = True
         else:
