@@ -310,3 +310,10 @@ def test_more_non_decisions(nlp, text):
 ])
 def test_body_noted_is_a_decision_only_under_a_decision_heading(nlp, text, found):
     assert bool(resolutions(extract_text(text, nlp=nlp))) == found
+
+
+def test_verbless_decision_and_its_resolved_copy_are_one(nlp):
+    text = ("5. Annual Report\n\nDecision:\n\nThat the report be noted.\n\nMinutes:\n\nThe officer presented the report."
+            "\n\nRESOLVED: That the report be noted.\n")
+    (res,) = resolutions(extract_text(text, nlp=nlp))
+    assert res.text == "That the report be noted." and len(res.copies) == 1

@@ -460,7 +460,7 @@ def _merge_copies(decisions: list[Decision], threshold: int, blocks: list[Block]
     texts: list[str] = []
     index: dict[tuple, list[int]] = {}
     for decision in decisions:
-        text = " ".join(decision.clauses).lower()
+        text = _LEADING_THAT.sub("", " ".join(decision.clauses).lower())  # "That the report be noted." = "the report ..."
         keys = _copy_keys(decision, text)
         candidates = sorted({k for key in keys for k in index.get(key, ())})
         original = next((kept[k] for k in candidates if fuzz.ratio(texts[k], text) >= threshold
@@ -477,6 +477,7 @@ def _merge_copies(decisions: list[Decision], threshold: int, blocks: list[Block]
     return kept
 
 
+_LEADING_THAT = re.compile(r"^that\s+")
 _COPY_WORD = re.compile(r"[a-z0-9£%]+")
 _COPY_SKIP = {"that", "to", "and"}
 _COPY_BUCKET = 32  # per key, the latest decisions a new one is compared with
