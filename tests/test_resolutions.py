@@ -317,3 +317,15 @@ def test_verbless_decision_and_its_resolved_copy_are_one(nlp):
             "\n\nRESOLVED: That the report be noted.\n")
     (res,) = resolutions(extract_text(text, nlp=nlp))
     assert res.text == "That the report be noted." and len(res.copies) == 1
+
+
+def test_infinitive_lead_takes_its_verb(nlp):
+    text = ("Budget Reductions\n\nTo recommend –\n\n1. That the withdrawal of parking permits be reviewed.\n\n"
+            "2. That the concerns raised by the Committee be considered by officers.\n\nAnd to refer the following:")
+    (res,) = resolutions(extract_text(text, nlp=nlp))
+    assert (res.verb, res.rule, len(res.clauses)) == ("recommended", "infinitive_lead", 2)
+
+
+def test_agenda_infinitives_are_not_leads(nlp):
+    text = "Agenda\n\nTo agree:\n\nThe minutes of the last meeting\n\nThe terms of reference"
+    assert resolutions(extract_text(text, nlp=nlp)) == []

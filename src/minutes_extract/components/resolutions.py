@@ -170,7 +170,10 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
     words = len(re.findall(r"[A-Za-z]{2,}", " ".join(clauses)))
     if words < 2 or (words < 3 and not clauses[-1].rstrip().endswith((".", ";"))):
         return None  # nothing, or a clause cut off after a word or two ("the report." is whole)
-    verb = _clause_verb(clauses[0]) if trig.next else (trig.verb or _verb(m.group("verb")))
+    if "verb" in m.re.groupindex:
+        verb = _verb(m.group("verb"))
+    else:
+        verb = _clause_verb(clauses[0]) if trig.next else trig.verb
     return Decision(verb, trig.id, start, end, clauses, item=block.item)
 
 
@@ -255,8 +258,9 @@ def _cut_at_label(text: str, rules: ResolutionRules) -> tuple[str, bool]:
 
 
 def _verb(written: str) -> str:
-    """"R E S O L V E D", "RESOLVED", "Resolved" -> "resolved"."""
-    return re.sub(r"\s+", "", written).lower()
+    """"R E S O L V E D", "RESOLVED", "Resolved" -> "resolved"; "To recommend –" -> "recommended"."""
+    verb = re.sub(r"\s+", "", written).lower()
+    return verb if verb.endswith("ed") else verb + ("d" if verb.endswith("e") else "ed")
 
 
 _CLAUSE_VERBS = (("noted", "noted"), ("note", "noted"), ("agree", "agreed"), ("recommend", "recommended"),
