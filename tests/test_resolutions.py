@@ -137,3 +137,195 @@ def test_trigger_needs_only_skip_lines_no_trigger_reads(nlp):
             assert ((hit[0].id, hit[1].group("verb")) if hit else None) == plain
             fired += plain is not None
     assert fired >= 5
+
+
+# Forms from councils the rules were not tuned on: structure, not wording, decides.
+@pytest.mark.parametrize("text, verb, rule, expected", [
+    # a body + decision verb + colon introduces the clauses: a decision, unlike narrative "agreed that"
+    ("The Panel agreed:-\n\n(1) to note the report;\n\n(2) to thank the staff for their work.", "agreed", "body_colon",
+     "(1) to note the report;\n\n(2) to thank the staff for their work."),
+    ("The Committee agreed: That the minutes of the last meeting be signed as a correct record.", "agreed", "body_colon",
+     "That the minutes of the last meeting be signed as a correct record."),
+    ("On consideration of the report, Cabinet agreed the following:-\n\n(i) Approve the model.\n\n(ii) Delegate authority.",
+     "agreed", "body_colon", "(i) Approve the model.\n\n(ii) Delegate authority."),
+    ("The Committee resolved:-\n\n(i) to note the policy; and\n\n(ii) to approve the refreshed policy.", "resolved",
+     "body_colon", "(i) to note the policy; and\n\n(ii) to approve the refreshed policy."),
+    ("It was agreed: -\n\n• That the report be circulated\n\n• That the work plan be noted.", "agreed",
+     "it_was_agreed_colon", "• That the report be circulated\n\n• That the work plan be noted."),
+    # upper-case NOTED, letter-spaced RESOLVED, a numbered paragraph before "It was RESOLVED"
+    ("NOTED that\n\n1. The proposal was approved by Council in January.\n\n2. All substitutes would need to be trained "
+     "before taking up their positions.", "noted", "verb_upper", "1. The proposal was approved by Council in January."
+     "\n\n2. All substitutes would need to be trained before taking up their positions."),
+    ("R E S O L V E D – that:\n\nA. the budget be agreed.\n\nB. the fees be agreed.", "resolved", "verb_spaced",
+     "A. the budget be agreed.\n\nB. the fees be agreed."),
+    ("1.4 It was RESOLVED that the minutes of the last meeting be agreed as a true record.", "resolved",
+     "verb_upper_inline", "the minutes of the last meeting be agreed as a true record."),
+    # a body introducing clauses that carry the verb themselves
+    ("The Board –\n\n(a) noted the update on the improvement plan;\n\n(b) agreed that a report be brought in March.",
+     "noted", "body_intro", "(a) noted the update on the improvement plan;\n\n(b) agreed that a report be brought in March."),
+])
+def test_colon_and_intro_forms(nlp, text, verb, rule, expected):
+    (res,) = resolutions(extract_text(text, nlp=nlp))
+    assert (res.verb, res.rule, res.text) == (verb, rule, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Decision:\n\n(1) To note the summary of progress.\n\n(2) To agree that a further report be submitted.",
+     "(1) To note the summary of progress.\n\n(2) To agree that a further report be submitted."),
+    ("Decision:\n\nTo accept the report and note the following observations:\n\na) To request an action plan.\n\n"
+     "b) To note a wish to hear from an expert.\n\nMinutes:\n\nThe report was presented.",
+     "To accept the report and note the following observations:\n\na) To request an action plan.\n\n"
+     "b) To note a wish to hear from an expert."),
+    ("DECISION:\n\n1. To approve the criteria.\n\n2. To delegate authority to the Director.\n\nReasons for the Decision:\n\n"
+     "To meet statutory duties.", "1. To approve the criteria.\n\n2. To delegate authority to the Director."),
+])
+def test_verbless_decision_under_a_decision_heading(nlp, text, expected):
+    (res,) = resolutions(extract_text(text, nlp=nlp))
+    assert (res.verb, res.rule, res.text) == ("decided", "decision_heading", expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "That ... be <participle>" clauses: one decision, numbered on by infinitive clauses
+    ("1. That the forecast outturn be noted.\n\n2. To note the contingency of £2.1M.\n\n3. To request officers to find "
+     "savings.", 3),
+    ("(a) That the budget position be noted; and\n\n(b) That it be noted that budgets were realigned.", 2),
+    # a numbered run of "That" clauses with another verb
+    ("1. That the allowances are increased in line with the national rates.\n\n2. That skills payments are increased "
+     "by 12%.", 2),
+    # a list opened by a passive decision
+    ("i. The report was noted.\n\nii. Officers will circulate the dashboard.\n\niii. For data to be brought to a "
+     "future meeting.", 3),
+    # a lead-in ending with a colon takes its numbered clauses
+    ("That the following declarations be noted:\n\n1. Cllr A declared she was a school governor.\n\n2. Ms B declared "
+     "her employment.\n\nNB: Cllr C later declared an interest.", 3),
+])
+def test_decision_lists(nlp, text, expected):
+    (res,) = resolutions(extract_text(text, nlp=nlp))
+    assert (res.rule, len(res.clauses)) == ("decision_list", expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Minutes:\n\nThe Board agreed to combine items 10 and 9 to aid the flow of the discussion.",  # narrative
+    "Minutes:\n\nThe Committee agreed that the minutes of the last meeting be signed as a correct record.",
+    "The Cabinet, at its meeting on 5 May 2024, RESOLVED that the strategy be adopted.",  # another body's decision
+    "Council had AGREED that the policy be reviewed.",
+    "Decision:\n\nCllr Smith declared an interest in item 4.",  # under a Decision heading, but no decision
+    "Agenda\n\n1. To receive apologies for absence.\n\n2. To approve the minutes of the last meeting.",
+    "Present:\n\nCouncillor A Smith (Chair)\n\nCouncillor B Jones",
+    "The minutes of the meeting held on 1 May were agreed as a correct record.",
+    "Reasons for the Decision:\n\nTo meet statutory duties.",
+])
+def test_not_resolutions_in_other_councils_forms(nlp, text):
+    assert resolutions(extract_text(text, nlp=nlp)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the decision ends at a run-on section label, at a repeated clause, at a list numbered again, at the next
+    # item's description and before a clause cut off by the end of the document
+    ("Resolved: That the report be noted. Minutes: The Committee received a presentation.", ["the report be noted."]),
+    ("That the minutes be agreed as an accurate record.\n\nThat the minutes be agreed as an accurate record.",
+     ["That the minutes be agreed as an accurate record."]),
+    ("That approval be given to the following changes:\n\n1. To change the model.\n\n2. To change the fees as "
+     "follows:\n\na) An uplift in fees.\n\nb) A new day care payment.\n\n1. That the skills payments are increased.\n\n"
+     "2. That the mileage rate is increased.",
+     ["That approval be given to the following changes:", "1. To change the model.", "2. To change the fees as follows:",
+      "a) An uplift in fees.", "b) A new day care payment."]),
+    ("The Committee agreed: That the minutes be signed as a correct record.\n\nTo consider any requests from the "
+     "public to speak.", ["That the minutes be signed as a correct record."]),
+    ("Decision:\n\n(1) To note the summary of progress.\n\n(2) To agree that a further report is submitted to Cabinet i",
+     ["(1) To note the summary of progress."]),
+])
+def test_where_a_decision_ends(nlp, text, expected):
+    res = min(resolutions(extract_text(text, nlp=nlp)), key=lambda r: r.span.start)
+    assert res.clauses == expected
+
+
+def test_body_noted_under_a_decision_heading_is_whole(nlp):
+    text = "Decision:\n\nCabinet noted the report.\n\nReasons for the decision:\n\nN/A"
+    (res,) = resolutions(extract_text(text, nlp=nlp))
+    assert (res.verb, res.text) == ("noted", "the report.")  # two words, but a complete sentence
+
+
+def test_decision_then_shorter_copy_in_the_minutes_is_one(nlp):
+    text = ("7. Local Account\n\nDecision:\n\n(i) that the performance information be noted;\n\n(ii) that the strategic "
+            "risks be noted;\n\n(iii) that it be noted that officers will be challenged.\n\nMinutes:\n\nThe Lead Member "
+            "introduced the report.\n\nRESOLVED:-\n\n(i) that the performance information be noted;\n\n(ii) that the "
+            "strategic risks be noted.\n")
+    (res,) = resolutions(extract_text(text, nlp=nlp))
+    assert len(res.clauses) == 3 and len(res.copies) == 1
+
+
+def test_merging_copies_is_not_quadratic():
+    """Thousands of distinct decisions in one item (a huge unsegmented text) merge in well under a second each
+    thousand: only decisions sharing a copy key are compared."""
+    import random
+    import time
+    from minutes_extract.components.resolutions import Decision, _merge_copies
+    rng = random.Random(1)
+    words = "report noted approved budget children plan officers review update policy school care".split()
+    decisions = []
+    for i in range(3000):
+        clauses = [" ".join(rng.choice(words) for _ in range(rng.randint(8, 30))) + "."]
+        decisions.append(Decision("resolved", "x", i * 10, i * 10 + 5, clauses))
+        if i % 10 == 0:
+            decisions.append(Decision("resolved", "x", i * 10 + 6, i * 10 + 8, list(clauses)))
+    t = time.perf_counter()
+    kept = _merge_copies(decisions, 90, [])
+    assert time.perf_counter() - t < 10
+    assert len(kept) == 3000 and sum(len(d.copies) for d in kept) == 300
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("That the press and public be excluded from the meeting for the following item.",
+     "That the press and public be excluded from the meeting for the following item."),
+    ("Resolved unanimously that the report be noted.", "the report be noted."),
+    ("Having considered the report, the Committee had no objections and RESOLVED that the plan be approved.",
+     "the plan be approved."),  # "had" not next to the verb: this meeting's decision
+    ("Councillor A moved, and Councillor B seconded, the recommendations. On being put to the vote it was RESOLVED:\n\n"
+     "(1) That the recommendations be approved.\n\n(2) That the Director be thanked.",
+     "(1) That the recommendations be approved.\n\n(2) That the Director be thanked."),
+])
+def test_more_decision_forms(nlp, text, expected):
+    (res,) = resolutions(extract_text(text, nlp=nlp))
+    assert res.text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Minutes:\n\nDuring discussion, Members noted:\n\n• caseloads had fallen;\n\n• recruitment remained difficult.",
+    "12. Questions\n\nThat was the end of the questions session and it should be noted.",
+    "RESOLVED accordingly.",
+    "3. Matters arising\n\n1. That the transport review had been completed was welcomed.\n\n2. That officers had not "
+    "yet circulated the data was noted with concern.",
+    "The inspectors said:\n\n1. That leaders should be commended for their work.\n\n2. That supervision must be improved.",
+    "Minutes:\n\nThe Chair reported that the Leader had agreed:\n\n• to fund two extra social workers;\n\n• to review "
+    "the policy.",
+])
+def test_more_non_decisions(nlp, text):
+    assert resolutions(extract_text(text, nlp=nlp)) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Decision:\n\nThe Committee noted the update position.", True),   # under a Decision heading: the decision
+    ("24 WORK PROGRAMME\n\nThe Committee noted its work programme.", False),  # in the record of discussion: narrative
+])
+def test_body_noted_is_a_decision_only_under_a_decision_heading(nlp, text, found):
+    assert bool(resolutions(extract_text(text, nlp=nlp))) == found
+
+
+def test_verbless_decision_and_its_resolved_copy_are_one(nlp):
+    text = ("5. Annual Report\n\nDecision:\n\nThat the report be noted.\n\nMinutes:\n\nThe officer presented the report."
+            "\n\nRESOLVED: That the report be noted.\n")
+    (res,) = resolutions(extract_text(text, nlp=nlp))
+    assert res.text == "That the report be noted." and len(res.copies) == 1
+
+
+def test_infinitive_lead_takes_its_verb(nlp):
+    text = ("Budget Reductions\n\nTo recommend –\n\n1. That the withdrawal of parking permits be reviewed.\n\n"
+            "2. That the concerns raised by the Committee be considered by officers.\n\nAnd to refer the following:")
+    (res,) = resolutions(extract_text(text, nlp=nlp))
+    assert (res.verb, res.rule, len(res.clauses)) == ("recommended", "infinitive_lead", 2)
+
+
+def test_agenda_infinitives_are_not_leads(nlp):
+    text = "Agenda\n\nTo agree:\n\nThe minutes of the last meeting\n\nThe terms of reference"
+    assert resolutions(extract_text(text, nlp=nlp)) == []
