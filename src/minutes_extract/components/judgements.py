@@ -106,13 +106,16 @@ class JudgementRules:
             # subjects and areas
             "excluded_subject", "vague_subject", "all_subject", "overall_subject", "area_subject", "entity_head",
             "area_of_service", "including_area", "apart_from", "excepted_before", "area_subtitle", "area_qualifier",
-            "standard_area", "grade_ends", "area_list_before", "relative_pronoun",
+            "standard_area", "grade_ends", "area_list_before", "relative_pronoun", "area_service_head",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
             # tables
-            "table_row", "table_context", "not_table_area", "grade_alone", "row_marker",
+            "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
+            # documents
+            "other_scale_document",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
+        self.four_point_document = re.compile(rules["four_point_document"])  # case matters ("Ofsted", "CQC")
         self.subject_boundary = re.compile(_expand(rules["subject_boundary"], fragments))  # case matters ("and the")
         self.year = re.compile(rules["year"])
         self.context_window = rules["context_window"]
@@ -147,7 +150,7 @@ class JudgementFinder:
     def find(self, text: str) -> list[Candidate]:
         low = lowered(text)
         grades = self.r.prefilter_started.finditer(text, low)
-        if not grades:
+        if not grades or self.other_scale_only(text):
             return []
         out: list[Candidate] = []
         lines = nonblank_lines(text)
@@ -164,6 +167,10 @@ class JudgementFinder:
             for sentence in self.sentences(line, pos):
                 out.extend(self.in_sentence(sentence))
         return self.canonical_areas(out)
+
+    def other_scale_only(self, text: str) -> bool:
+        """A document about the Care Inspectorate or Estyn only: its `Good` is on another scale."""
+        return bool(self.r.other_scale_document.search(text)) and not self.r.four_point_document.search(text)
 
     @staticmethod
     def sentences(line: str, offset: int) -> list[_Sentence]:
@@ -194,6 +201,13 @@ class JudgementFinder:
             marker = self.r.row_marker.match(area)
             area, area_start = area[marker.end():], area_start + marker.end()
         area = area.strip(" -–—:|")
+        verb = self.r.row_verb_tail.search(area)
+        if verb:  # a line that is a sentence: "The effectiveness of leaders and managers had been rated as Good"
+            area = area[:verb.start()]
+            gtext = m.group("grade")
+            if not area or not (self.r.standard_area.match(area) or gtext[0].isupper()
+                                or line[m.start("grade") - 1:m.start("grade")] in _QUOTES):
+                return None
         standard = self.r.standard_area.match(area) and not self.r.prefilter.search(area)  # "How well ... protected"
         if (self.r.not_table_area.search(area) and not standard) or len(area.split()) > 16:
             return None
@@ -376,7 +390,7 @@ class JudgementFinder:
             key = self.area_key(m.group("area"))
             if key == "overall":
                 return "overall", key, m.start("area")
-            start = m.start("area") - len(_NAME_BEFORE.search(text[:m.start("area")]).group())
+            start = m.start("area") - self.name_before(text[:m.start("area")])
             return text[start:m.end("area")], key, start
         if "subj" in groups and m.group("subj") and m.group("subj").strip():
             return self.classify(m.group("subj"), m.start("subj"), earlier)
@@ -405,6 +419,9 @@ class JudgementFinder:
     def subject_before(self, text: str, cue_start: int, clause_start: int, earlier: list[Candidate]):
         prefix = text[clause_start:cue_start]
         trimmed = _AUX_TAIL.sub("", prefix)
+        named = self.standard_clause(trimmed)
+        if named:
+            return named[0], named[1], clause_start + named[2]
         at_end = self.r.area_at_end.search(trimmed.rstrip())
         pieces = list(self.r.subject_boundary.finditer(trimmed))
         cut = pieces[-1].end() if pieces else 0
@@ -421,6 +438,19 @@ class JudgementFinder:
         if not piece.strip() and pieces and pieces[-1].group() == "," and earlier:
             return earlier[-1].area, earlier[-1].area_key, clause_start + cut  # "..., having previously been judged RI"
         return self.classify(piece, clause_start + cut, earlier, trimmed[:cut])
+
+    def standard_clause(self, clause: str) -> Optional[tuple[str, Optional[str], int]]:
+        """A clause that opens with an inspection standard's name, commas and all ("how well children, young
+        people and adults were helped and protected"): the whole clause before the verb is the area."""
+        lead = len(clause) - len(clause.lstrip(" ,"))
+        name = clause.strip(" ,")
+        if not self.r.standard_area.match(name) or self.r.prefilter.search(name) or len(name.split()) > 20:
+            return None
+        how = self.r.standard_area.match(name).group().lower().startswith("how")
+        if not how and (self.r.subject_boundary.search(name) or self.r.excluded_subject.search(name)):
+            return None  # only "how well ..." names hold a comma or a clause (or "young people") of their own
+        key = self.area_key(name)
+        return None if key == "overall" else (name, key, lead)
 
     def classify(self, subject: str, start: int, earlier: list[Candidate], earlier_text: str = ""):
         """What a grade's subject says about the area: overall, a named area, or not a judgement (None)."""
@@ -449,6 +479,12 @@ class JudgementFinder:
         q = self.r.quantifier.match(s)
         if q and q.end() < len(s):
             s, start = s[q.end():], start + q.end()
+        if self.r.standard_area.match(s):  # "the effectiveness of leaders and managers", "how well children ..."
+            key = self.area_key(s)
+            return ("overall", key, start) if key == "overall" else (s, key, start)
+        served = self.r.area_service_head.search(s)
+        if served and self.area_key(served.group("area")) not in (None, "overall"):
+            return s, self.area_key(served.group("area")), start  # "care leavers services", "our adoption agency"
         at_end = self.r.area_at_end.search(s)
         named_service = at_end and self.area_key(at_end.group(1)) not in (None, "overall")
         if self.r.entity_head.search(s) and not self.r.area_of_service.search(s) and not named_service:
@@ -457,7 +493,7 @@ class JudgementFinder:
             key = self.area_key(at_end.group(1))
             if key == "overall":
                 return "overall", key, start
-            head = at_end.start(1) - len(_NAME_BEFORE.search(s[:at_end.start(1)]).group())
+            head = at_end.start(1) - self.name_before(s[:at_end.start(1)])
             return s[head:], key, start + head
         found = self.r.area_term.search(s)
         if found:
@@ -468,6 +504,15 @@ class JudgementFinder:
         if self.r.overall_subject.search(s) or _CAPITALISED_NAME.match(s):
             return "overall", "overall", start
         return None
+
+    def name_before(self, text: str) -> int:
+        """Length of the capitalised name just before an area term ("City and Hackney "), never reaching
+        back over a grade ("Children in care were Good and care leavers ...")."""
+        name = _NAME_BEFORE.search(text).group()
+        grades = list(self.r.prefilter.finditer(name))
+        if grades:
+            name = re.sub(r"^\W*(?:and|&)?\s*", "", name[grades[-1].end():])
+        return len(name)
 
     def area_key(self, area: str) -> Optional[str]:
         found = self.r.area_term.search(area)
