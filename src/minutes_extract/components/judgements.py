@@ -58,6 +58,7 @@ class Cue:
     capitalised_area: bool = False  # a table flattened into prose: "... and families Requires improvement"
     needs_earlier: bool = False     # an elliptical grade ("... Good in 2015 and Outstanding in 2019")
     after: Optional[re.Pattern] = None  # what may follow the grade, when the cue says
+    named_subject: bool = False  # the subject must name an area or the authority ("found that X was good")
     started: Optional["StartedPattern"] = None  # the pattern, tried only where its matches can start
 
     def __post_init__(self) -> None:
@@ -89,7 +90,8 @@ class JudgementRules:
 
         self.cues = [Cue(c["id"], c["strength"], re.compile(_expand(c["pattern"], fragments), re.I),
                          c.get("capitalised_area", False), c.get("needs_earlier", False),
-                         re.compile(c["after"]) if "after" in c else None) for c in rules["cues"]]
+                         re.compile(c["after"]) if "after" in c else None, c.get("named_subject", False))
+                     for c in rules["cues"]]
         self.cue_starts = StartScan([cue.started for cue in self.cues])
         self.grades = [(g["grade"], re.compile(g["pattern"])) for g in rules["grades"]]
         self.abbreviations = rules["grade_abbreviations"]
@@ -107,6 +109,8 @@ class JudgementRules:
             "excluded_subject", "vague_subject", "all_subject", "overall_subject", "area_subject", "entity_head",
             "area_of_service", "including_area", "apart_from", "excepted_before", "area_subtitle", "area_qualifier",
             "standard_area", "grade_ends", "area_list_before", "relative_pronoun", "area_service_head",
+            "named_subject", "areas_after_noun", "area_list_after", "fronted_participle", "subject_after",
+            "list_subject_boundary", "list_separator",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
             # tables
             "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
@@ -122,6 +126,7 @@ class JudgementRules:
         self.forecast_window = rules["forecast_window"]
         self.table_area_share = rules["table_area_share"]
         self.list_splits = rules["list_splits"]
+        self.list_gap_words = rules["list_gap_words"]
 
     def grade_of(self, text: str) -> Optional[str]:
         text = text.strip(_QUOTES).strip()
@@ -251,6 +256,8 @@ class JudgementFinder:
                     out.append(cand)
                     out.extend(self.listed_areas(s, m, cand))
                     out.extend(self.included_areas(s, m.end(group), cand))
+                    out.extend(self.areas_after(s, cue, m, cand))
+                    out.extend(self.subject_list(s, cue, m, cand)[:-1])
                     break
         return out
 
@@ -288,6 +295,8 @@ class JudgementFinder:
         if area is None:
             return _VETO
         area_text, key, span_start = area
+        if cue.named_subject and not self.names_area_or_authority(area_text, key, m.group("subj")):
+            return None
         end = gend + self.closing_quote(text, gend)
         if cue.id.startswith("grade_noun"):
             end = max(end, m.end("noun"))
@@ -358,6 +367,65 @@ class JudgementFinder:
                                  self.area_key(area), cand.year, cand.forecast, "area_list"))
             end = prev.start("area")
 
+    def names_area_or_authority(self, area: str, key: Optional[str], subject: str) -> bool:
+        return key not in (None, "overall") or bool(self.r.standard_area.match(area)) \
+            or bool(self.r.named_subject.search(subject or ""))
+
+    def areas_after(self, s: _Sentence, cue: Cue, m: re.Match, cand: Candidate) -> list[Candidate]:
+        """`Good ratings were received for the impact of leaders, help and protection and overall
+        effectiveness`: the areas listed after the first one share its grade."""
+        if not cue.id.startswith("grade_noun") or "noun" not in m.re.groupindex:
+            return []
+        tail = self.r.areas_after_noun.match(s.text, m.end("noun"))
+        if not tail or self.area_key(tail.group("area")) == "overall":
+            return []
+        out: list[Candidate] = []
+        at = tail.end("area")
+        while True:
+            nxt = self.r.area_list_after.match(s.text, at)
+            if not nxt:
+                return out
+            area, key = nxt.group("area"), self.area_key(nxt.group("area"))
+            out.append(Candidate(s.offset + nxt.start("area"), s.offset + nxt.end("area"), cand.grade,
+                                 "overall" if key == "overall" else area, key, cand.year, cand.forecast, "area_list"))
+            at = nxt.end("area")
+
+    def subject_list(self, s: _Sentence, cue: Cue, m: re.Match, cand: Optional[Candidate]) -> list[Candidate]:
+        """A subject that lists several areas, each with words of its own (`Other services for children who
+        need help and protection, children who are looked after or in permanent placements, adoption, and
+        the leadership ... were judged to be 'Good'`): one candidate per area, the last one last."""
+        groups = m.re.groupindex
+        if any(g in groups and (m.group(g) or "").strip() for g in ("area", "subj", "obj", "mid", "noun")):
+            return []  # the cue found its own area, subject or object
+        text = s.text
+        clause_start = max(text.rfind(";", 0, m.start()), text.rfind(":", 0, m.start())) + 1
+        prefix = _AUX_TAIL.sub("", text[clause_start:m.start()])
+        terms = list(self.r.area_term.finditer(prefix))
+        if len(terms) < 2:
+            return []
+        masked = list(prefix)
+        for t in terms:
+            masked[t.start():t.end()] = "x" * (t.end() - t.start())
+        cut = [b.end() for b in self.r.list_subject_boundary.finditer("".join(masked))]
+        start = cut[-1] if cut else 0
+        terms = [t for t in terms if t.start() >= start]
+        if len(terms) < 2 or len(prefix[terms[-1].end():].split()) > self.r.list_gap_words:
+            return []
+        for a, b in zip(terms, terms[1:]):
+            gap = prefix[a.end():b.start()]
+            if not self.r.list_separator.search(gap) or len(gap.split()) > self.r.list_gap_words:
+                return []
+        if self.r.excluded_subject.search(self.r.area_term.sub(" ", prefix[start:])):
+            return []
+        grade = cand.grade if cand else ""
+        year, forecast = (cand.year, cand.forecast) if cand else (None, False)
+        out = []
+        for t in terms:
+            key = self.area_key(t.group())
+            out.append(Candidate(s.offset + clause_start + t.start(), s.offset + clause_start + t.end(), grade,
+                                 "overall" if key == "overall" else t.group(), key, year, forecast, "area_list"))
+        return out
+
     def split_area(self, cand: Candidate) -> list[Candidate]:
         first, _, second = cand.area.rpartition(" and ")
         keys = self.r.list_splits[cand.area_key]
@@ -384,6 +452,11 @@ class JudgementFinder:
         """(area, area key, span start) or None when the grade is not a judgement of a named or whole service."""
         text = s.text
         groups = m.re.groupindex
+        gend = m.end(group)
+        if self.r.fronted_participle.match(text, clause_start, m.start()):  # "Given a rating of 'Outstanding', the care leaver service ..."
+            subj = self.r.subject_after.match(text, gend + self.closing_quote(text, gend))
+            if subj:
+                return self.classify(subj.group("subj"), subj.start("subj"), earlier)
         if "area" in groups and m.group("area"):
             if self.r.excepted_before.search(text, clause_start, m.start("area")):
                 return None  # "all areas except adoption judged inadequate": adoption is the one not so judged
@@ -403,14 +476,16 @@ class JudgementFinder:
                 return found.group(), self.area_key(found.group()), m.start()
             return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
         if cue.id.startswith("grade_noun"):
-            tail = re.match(r"\s+(?:for|of|on|in)\s+(?:the\s+)?(" + self.r.fragments["AREA"] + r")\b",
-                            text[m.end("noun"):], re.I)
-            if tail and self.area_key(tail.group(1)) != "overall":
-                return tail.group(1), self.area_key(tail.group(1)), m.start()
+            tail = self.r.areas_after_noun.match(text, m.end("noun"))
+            if tail and self.area_key(tail.group("area")) != "overall":
+                return tail.group("area"), self.area_key(tail.group("area")), m.start()
             return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
         if "obj" in groups and m.group("obj") and m.group("obj").strip():
             found = self.classify(m.group("obj"), m.start("obj"), earlier, text[clause_start:m.start()])
             return found and (found[0], found[1], m.start())
+        listed = self.subject_list(s, cue, m, None)
+        if listed:
+            return listed[-1].area, listed[-1].area_key, listed[-1].start - s.offset
         found = self.subject_before(text, m.start(), clause_start, earlier)
         if found is None and cue.id == "from_to" and not self.r.excluded_subject.search(text[clause_start:m.start()]):
             return "overall", "overall", m.start()  # "The aim was to move from RI to Good"
