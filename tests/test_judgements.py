@@ -218,3 +218,101 @@ def test_started_and_guarded_patterns_find_what_a_scan_finds(finder, seed_texts)
             assert [m.span() for m in guarded(pattern).finditer(text)] == expected
         grades = finder.r.prefilter_started.finditer(text, low)
         assert [m.span() for m in grades] == [m.span() for m in finder.r.prefilter.finditer(text)]
+
+
+# -- generalisation round: area lists, predicate forms, tables written as sentences, tense ----------
+@pytest.mark.parametrize("sentence, expected", [
+    # several areas sharing one grade
+    ("Help and protection, children in care and leadership were all 'inadequate'.",
+     {("help_and_protection", "inadequate"), ("in_care", "inadequate"), ("leaders", "inadequate")}),
+    ("Children needing help and protection and care leavers were both 'Good'.",
+     {("help_and_protection", "good"), ("care_leavers", "good")}),
+    ("Children in care were Good and care leavers were Outstanding.",
+     {("in_care", "good"), ("care_leavers", "outstanding")}),
+    ("Services for children who need help and protection, children who are looked after or living with "
+     "relatives, adoption, and the leadership of the council's senior officers were judged to be 'Good'.",
+     {("help_and_protection", "good"), ("in_care", "good"), ("adoption", "good"), ("leaders", "good")}),
+    ("Good ratings were received for the impact of leaders, the experiences and progress of care leavers and "
+     "overall effectiveness.", {("leaders", "good"), ("care_leavers", "good"), ("overall", "good")}),
+    # predicate forms of grading
+    ("The effectiveness of leaders and managers had been rated as Required Improvement.",
+     {("leaders", "requires_improvement")}),
+    ("In terms of children in care, it was found that improvement was required.", {("in_care", "requires_improvement")}),
+    ("It was found that care leavers' experiences and progress were good.", {("care_leavers", "good")}),
+    ("Inspectors found that the council's children's services are good.", {("overall", "good")}),
+    ("Awarded a rating of 'Outstanding', the council's care leaver service was praised by inspectors.",
+     {("care_leavers", "outstanding")}),
+    ("Care leavers services were judged outstanding.", {("care_leavers", "outstanding")}),
+    ("Ofsted rated our adoption agency 'Outstanding'.", {("adoption", "outstanding")}),
+    ("Eastshire Youth Justice Service has been rated 'Good' by HM Inspectorate of Probation.", {("overall", "good")}),
+    ("Since the inadequate rating in 2019, the service has improved.", {("overall", "inadequate")}),
+    # news-page phrasing
+    ("Eastshire children's services rated Outstanding by Ofsted", {("overall", "outstanding")}),
+    ("Children's services in Eastshire were judged to be good overall.", {("overall", "good")}),
+    ("Children's services in Eastshire have been rated Good in all areas.", {("overall", "good")}),
+    # lines of a list or table that are sentences
+    ("Inspectors found that:\n• the impact of leaders on social work practice with children and families is "
+     "outstanding\n"
+     "• the experiences and progress of care leavers are good",
+     {("leaders", "outstanding"), ("care_leavers", "good")}),
+    ("Overall effectiveness: Good\nThe experiences and progress of children in care: Requires improvement to be good",
+     {("overall", "good"), ("in_care", "requires_improvement")}),
+])
+def test_judgements_generalise(finder, sentence, expected):
+    assert {(area, grade) for area, grade, forecast in found(finder, sentence) if not forecast} == expected
+
+
+def test_a_standard_named_with_commas_is_one_area(finder):
+    sentence = ("How well children, young people and adults are helped and protected had been rated Good, while the "
+                "effectiveness of leaders and managers had been rated as Requires Improvement.")
+    assert {(c.area, c.grade) for c in finder.find(CONTEXT + sentence)} == {
+        ("How well children, young people and adults are helped and protected", "good"),
+        ("the effectiveness of leaders and managers", "requires_improvement")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Care Inspectorate graded the service as Good.",
+    "The quality of case audits was rated good by Ofsted.",
+    "Ofsted found that relationships with families were good.",
+    "Ofsted found that improvement was required in the timeliness of assessments.",
+    "In terms of adoption, timeliness was good.",
+    "In terms of care leavers, the council was good at keeping in touch.",
+    "Help and protection, children in care and care leavers were all discussed; the Chair said it was good.",
+    "Neighbouring councils' care leavers services were all rated Outstanding.",
+])
+def test_not_judgements_generalise(finder, sentence):
+    assert {(a, g) for a, g, forecast in found(finder, sentence) if not forecast} == set()
+
+
+@pytest.mark.parametrize("sentence, grade", [
+    ("The plan sets out the actions for achieving a Good CQC rating.", "good"),
+    ("The service is on track to be rated Good at its next inspection.", "good"),
+    ("Care leavers services would be judged outstanding at the next inspection.", "outstanding"),
+    ("We expect to be judged outstanding.", "outstanding"),
+])
+def test_aspirations_are_forecasts(finder, sentence, grade):
+    assert {(g, forecast) for a, g, forecast in found(finder, sentence)} == {(grade, True)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # issue 11.1: the tense of the judgement's own clause decides, not a neighbouring sentence
+    ("Ofsted inspected children's services in December 2023.\nServices for care leavers were judged to be outstanding.",
+     {("care_leavers", "outstanding", False)}),
+    ("Ofsted inspected children's services in December 2023. Services for care leavers were judged to be outstanding.",
+     {("care_leavers", "outstanding", False)}),
+    ("We expect to be judged outstanding. Care leavers services were judged outstanding.",
+     {("overall", "outstanding", True), ("care_leavers", "outstanding", False)}),
+    ("Care leavers services were judged outstanding, and we aim to be outstanding in every area.",
+     {("care_leavers", "outstanding", False)}),
+])
+def test_tense_of_its_own_clause_decides_a_forecast(finder, text, expected):
+    assert found(finder, text) == expected
+
+
+def test_a_document_about_another_scale_has_no_judgements(finder):
+    scottish = ("The Care Inspectorate and Education Scotland published their joint inspection report.\n"
+                "The inspection report has graded the services in Eastshire as 'Good'.")
+    assert finder.find(scottish) == []
+    both = ("The Care Inspectorate graded the services in Eastshire as 'Good'.\n"
+            "Ofsted rated the council's fostering service as 'Outstanding'.")
+    assert {(c.area_key, c.grade) for c in finder.find(both)} == {("fostering", "outstanding")}

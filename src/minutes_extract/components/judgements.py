@@ -29,7 +29,8 @@ _QUOTES = "‘’'\"“”"
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z‘“\"'(•])")
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:was|were|is|are|has|had|have|been|being|be|currently|now|also|previously|again|all|both|each|"
-    r"overall|recently|subsequently|then|already|consistently|initially|still|having|continued|continues|to))+\s*$",
+    r"overall|recently|subsequently|then|already|consistently|initially|still|having|continued|continues|to|"
+    r"will|would|could|should|may|might|shall))+\s*$",
     re.I)
 _ANTECEDENT_CUT = re.compile(r".*\b(?:was|were|is|are|be|been|have|has|had|to|about|by|from|get|got|see|saw)\b", re.I)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of)\s+)?)*$")  # "City and Hackney " + area term
@@ -407,8 +408,11 @@ class JudgementFinder:
         for t in terms:
             masked[t.start():t.end()] = "x" * (t.end() - t.start())
         cut = [b.end() for b in self.r.list_subject_boundary.finditer("".join(masked))]
-        start = cut[-1] if cut else 0
+        cut += [g.end() for g in self.r.prefilter.finditer(prefix)]  # a grade ends an earlier judgement
+        start = max(cut, default=0)
         terms = [t for t in terms if t.start() >= start]
+        if terms and not prefix[start:terms[0].start()].strip() and self.area_key(terms[0].group()) == "overall":
+            terms = terms[1:]  # "rated Good overall, with ...": the adverb of an earlier judgement
         if len(terms) < 2 or len(prefix[terms[-1].end():].split()) > self.r.list_gap_words:
             return []
         for a, b in zip(terms, terms[1:]):
