@@ -117,7 +117,7 @@ def test_seed_004_current_rating_not_practice_grades(seed_records):
      {("overall", "good"), ("care_leavers", "outstanding")}),
     ("The Board noted the ratings:\n• Court disposals - assessment and delivery: Good", {("court_disposals", "good")}),
     ("The home was judged good in all areas:\nHow well children and young people are helped and protected: Good",
-     {(None, "good")}),
+     {("sccif_protection", "good")}),
 ])
 def test_judgements_in_a_sentence(finder, sentence, expected):
     assert {(area, grade) for area, grade, forecast in found(finder, sentence) if not forecast} == expected
