@@ -250,6 +250,15 @@ def test_started_and_guarded_patterns_find_what_a_scan_finds(finder, seed_texts)
     ("Eastshire children's services rated Outstanding by Ofsted", {("overall", "outstanding")}),
     ("Children's services in Eastshire were judged to be good overall.", {("overall", "good")}),
     ("Children's services in Eastshire have been rated Good in all areas.", {("overall", "good")}),
+    ("Inspectors rated the council outstanding for the impact of leaders, and good for the experiences and progress "
+     "of children in care.", {("leaders", "outstanding"), ("in_care", "good")}),
+    ("The experiences and progress of children in care were judged to be good, as were the experiences and progress "
+     "of care leavers.", {("in_care", "good"), ("care_leavers", "good")}),
+    ("Ofsted said the experiences and progress of children who need help and protection were good.",
+     {("help_and_protection", "good")}),
+    ("Eastshire Council's services for children and families have been rated as Good, with the impact of leaders "
+     "judged Outstanding.", {("overall", "good"), ("leaders", "outstanding")}),
+    ("The report, published today, rates Eastshire's adult social care as 'Good'.", {("overall", "good")}),
     # lines of a list or table that are sentences
     ("Inspectors found that:\n• the impact of leaders on social work practice with children and families is "
      "outstanding\n"

@@ -60,6 +60,7 @@ class Cue:
     needs_earlier: bool = False     # an elliptical grade ("... Good in 2015 and Outstanding in 2019")
     after: Optional[re.Pattern] = None  # what may follow the grade, when the cue says
     named_subject: bool = False  # the subject must name an area or the authority ("found that X was good")
+    area_after_grade: bool = False  # the area follows the grade ("and good for care leavers")
     started: Optional["StartedPattern"] = None  # the pattern, tried only where its matches can start
 
     def __post_init__(self) -> None:
@@ -91,7 +92,8 @@ class JudgementRules:
 
         self.cues = [Cue(c["id"], c["strength"], re.compile(_expand(c["pattern"], fragments), re.I),
                          c.get("capitalised_area", False), c.get("needs_earlier", False),
-                         re.compile(c["after"]) if "after" in c else None, c.get("named_subject", False))
+                         re.compile(c["after"]) if "after" in c else None, c.get("named_subject", False),
+                         c.get("area_after_grade", False))
                      for c in rules["cues"]]
         self.cue_starts = StartScan([cue.started for cue in self.cues])
         self.grades = [(g["grade"], re.compile(g["pattern"])) for g in rules["grades"]]
@@ -111,7 +113,7 @@ class JudgementRules:
             "area_of_service", "including_area", "apart_from", "excepted_before", "area_subtitle", "area_qualifier",
             "standard_area", "grade_ends", "area_list_before", "relative_pronoun", "area_service_head",
             "named_subject", "areas_after_noun", "area_list_after", "fronted_participle", "subject_after",
-            "list_subject_boundary", "list_separator",
+            "list_subject_boundary", "list_separator", "area_after_grade", "as_were_area",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
             # tables
             "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
@@ -255,9 +257,11 @@ class JudgementFinder:
                     break
                 if cand:
                     out.append(cand)
-                    out.extend(self.listed_areas(s, m, cand))
+                    if not cue.area_after_grade:
+                        out.extend(self.listed_areas(s, m, cand))
                     out.extend(self.included_areas(s, m.end(group), cand))
                     out.extend(self.areas_after(s, cue, m, cand))
+                    out.extend(self.as_were(s, m.end(group), cand))
                     out.extend(self.subject_list(s, cue, m, cand)[:-1])
                     break
         return out
@@ -296,6 +300,9 @@ class JudgementFinder:
         if area is None:
             return _VETO
         area_text, key, span_start = area
+        named_after = self.r.area_after_grade.match(text, gend + self.closing_quote(text, gend))
+        if named_after and self.area_key(named_after.group("area")) != "overall":  # "rated the council good for care leavers"
+            area_text, key = named_after.group("area"), self.area_key(named_after.group("area"))
         if cue.named_subject and not self.names_area_or_authority(area_text, key, m.group("subj")):
             return None
         end = gend + self.closing_quote(text, gend)
@@ -317,7 +324,9 @@ class JudgementFinder:
         marked = (quoted or gtext.isupper() or gtext.lower().endswith("to be good")
                   or (gtext[0].isupper() and text[:gstart].strip(_QUOTES + " •-") != ""))
         plain_good = not marked and grade in ("good", "outstanding")
-        if cue.strength == "weak" and not marked and (plain_good or not self.r.inspection_context.search(text)):
+        official = "area" in m.re.groupindex and m.group("area") and self.r.standard_area.match(m.group("area"))
+        if cue.strength == "weak" and not marked and not official and (
+                plain_good or not self.r.inspection_context.search(text)):
             return None
         if cue.id == "grade_noun" and plain_good and m.group("noun")[0] in "jJ":
             between = text[gend:m.start("noun")]  # "good judgement" is a faculty unless "the"/"Ofsted" says otherwise
@@ -367,6 +376,15 @@ class JudgementFinder:
             out.append(Candidate(s.offset + prev.start("area"), s.offset + prev.end("area"), cand.grade, area,
                                  self.area_key(area), cand.year, cand.forecast, "area_list"))
             end = prev.start("area")
+
+    def as_were(self, s: _Sentence, after: int, cand: Candidate) -> list[Candidate]:
+        """`Children in care were judged good, as were care leavers`: the second area shares the grade."""
+        m = self.r.as_were_area.match(s.text, after + self.closing_quote(s.text, after))
+        if not m or self.area_key(m.group("area")) == "overall":
+            return []
+        area = m.group("area")
+        return [Candidate(s.offset + m.start("area"), s.offset + m.end("area"), cand.grade, area, self.area_key(area),
+                          cand.year, cand.forecast, "as_were_area")]
 
     def names_area_or_authority(self, area: str, key: Optional[str], subject: str) -> bool:
         return key not in (None, "overall") or bool(self.r.standard_area.match(area)) \
@@ -516,7 +534,11 @@ class JudgementFinder:
             return self.classify(before[start:], clause_start + start, earlier)
         if not piece.strip() and pieces and pieces[-1].group() == "," and earlier:
             return earlier[-1].area, earlier[-1].area_key, clause_start + cut  # "..., having previously been judged RI"
-        return self.classify(piece, clause_start + cut, earlier, trimmed[:cut])
+        found = self.classify(piece, clause_start + cut, earlier, trimmed[:cut])
+        if found is None and len(pieces) > 0 and pieces[-1].group().strip() == "and":
+            joined = pieces[-2].end() if len(pieces) > 1 else 0  # "services for children and families"
+            return self.classify(trimmed[joined:], clause_start + joined, earlier, trimmed[:joined])
+        return found
 
     def standard_clause(self, clause: str) -> Optional[tuple[str, Optional[str], int]]:
         """A clause that opens with an inspection standard's name, commas and all ("how well children, young
