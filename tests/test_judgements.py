@@ -313,6 +313,12 @@ def test_aspirations_are_forecasts(finder, sentence, grade):
      {("overall", "outstanding", True), ("care_leavers", "outstanding", False)}),
     ("Care leavers services were judged outstanding, and we aim to be outstanding in every area.",
      {("care_leavers", "outstanding", False)}),
+    ("The report will confirm that the service was judged Good.", {("overall", "good", False)}),
+    ("We hope to build on the fact that care leavers services were judged outstanding.",
+     {("care_leavers", "outstanding", False)}),
+    ("Until 2019 the service was rated Good.", {("overall", "good", False)}),
+    ("The council hopes that services will be rated Good.", {("overall", "good", True)}),
+    ("If the service had been judged inadequate, intervention would have followed.", {("overall", "inadequate", True)}),
 ])
 def test_tense_of_its_own_clause_decides_a_forecast(finder, text, expected):
     assert found(finder, text) == expected

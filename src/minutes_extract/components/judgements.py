@@ -114,6 +114,7 @@ class JudgementRules:
             "standard_area", "grade_ends", "area_list_before", "relative_pronoun", "area_service_head",
             "named_subject", "areas_after_noun", "area_list_after", "fronted_participle", "subject_after",
             "list_subject_boundary", "list_separator", "area_after_grade", "as_were_area",
+            "clause_subordinator", "past_finite",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
             # tables
             "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
@@ -291,7 +292,7 @@ class JudgementFinder:
             return _VETO
         prefix = text[clause_start:gstart]
         near = prefix[max(prefix.rfind(","), prefix.rfind(" but ")) + 1:]
-        forecast = bool(self.r.forecast.search(near[-self.r.forecast_window:]) or self.r.forecast_after.match(after))
+        forecast = self.is_forecast(near, after)
         if group == "grade1":
             forecast = False  # "from inadequate to good": the first grade is the past one
         if not forecast and self.r.negation.search(prefix[-80:]):
@@ -310,6 +311,17 @@ class JudgementFinder:
             end = max(end, m.end("noun"))
         return Candidate(s.offset + min(span_start, gstart), s.offset + end, grade, area_text, key,
                          self.year_near(text, gstart, gend, clause_start), forecast, cue.id)
+
+    def is_forecast(self, near: str, after: str) -> bool:
+        """A hope about a future grade: a future or hypothetical in the grade's own clause. `The report will
+        confirm that the service was judged Good` is past: its own clause ("that ... was judged") says so."""
+        near = near[-self.r.forecast_window:]
+        subordinators = list(self.r.clause_subordinator.finditer(near))
+        if subordinators:
+            own = near[subordinators[-1].end():]
+            if self.r.past_finite.search(own) and not self.r.forecast.search(own):
+                return bool(self.r.forecast_after.match(after))
+        return bool(self.r.forecast.search(near) or self.r.forecast_after.match(after))
 
     def cue_fits(self, text: str, cue: Cue, m: re.Match, group: str, earlier: list[Candidate]):
         """(grade, text after the judgement) when the cue's own conditions hold, else None."""
