@@ -259,6 +259,14 @@ def test_started_and_guarded_patterns_find_what_a_scan_finds(finder, seed_texts)
     ("Eastshire Council's services for children and families have been rated as Good, with the impact of leaders "
      "judged Outstanding.", {("overall", "good"), ("leaders", "outstanding")}),
     ("The report, published today, rates Eastshire's adult social care as 'Good'.", {("overall", "good")}),
+    ("Council's children's services judged 'Good' with 'Outstanding' leadership",
+     {("overall", "good"), ("leaders", "outstanding")}),
+    ("The youth justice service was rated 'Outstanding' for its organisational delivery.",
+     {("organisational_delivery", "outstanding")}),
+    ("Eastshire is one of only 15 councils in England to be rated outstanding in every area.", {("overall", "outstanding")}),
+    ("This makes Eastshire one of just a handful of local authorities rated 'Outstanding'.", {("overall", "outstanding")}),
+    ("Judgement Grade\nThe impact of leaders on social work\npractice with children and families\nOutstanding",
+     {("leaders", "outstanding")}),
     # lines of a list or table that are sentences
     ("Inspectors found that:\n• the impact of leaders on social work practice with children and families is "
      "outstanding\n"

@@ -114,7 +114,7 @@ class JudgementRules:
             "standard_area", "grade_ends", "area_list_before", "relative_pronoun", "area_service_head",
             "named_subject", "areas_after_noun", "area_list_after", "fronted_participle", "subject_after",
             "list_subject_boundary", "list_separator", "area_after_grade", "as_were_area",
-            "clause_subordinator", "past_finite",
+            "clause_subordinator", "past_finite", "one_of_set", "one_of_head",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
             # tables
             "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
@@ -209,6 +209,10 @@ class JudgementFinder:
                 return None
             marker = self.r.row_marker.match(area)
             area, area_start = area[marker.end():], area_start + marker.end()
+            wrapped = self.wrapped_area(lines, k, area)
+            if wrapped:  # "The impact of leaders on social work / practice with children and families / Outstanding"
+                area_start, area = wrapped
+                before = [text for _, text in lines[max(0, k - 4):k - 2]]
         area = area.strip(" -–—:|")
         verb = self.r.row_verb_tail.search(area)
         if verb:  # a line that is a sentence: "The effectiveness of leaders and managers had been rated as Good"
@@ -237,6 +241,19 @@ class JudgementFinder:
         return Candidate(area_start, pos + m.end("grade") + self.closing_quote(line, m.end("grade")),
                          self.r.grade_of(m.group("grade")), "overall" if key == "overall" else area, key,
                          None, False, "table_row")
+
+    def wrapped_area(self, lines: list[tuple[int, str]], k: int, area: str) -> Optional[tuple[int, str]]:
+        """An area name wrapped over two lines above its grade: (start, joined name) when only the joined
+        lines name an area."""
+        if k < 2 or self.r.area_term.search(area) or self.r.standard_area.match(area.strip()):
+            return None
+        start, first = lines[k - 2]
+        if self.r.table_row.match(first) or self.r.grade_alone.match(first) or self.r.prefilter.search(first):
+            return None
+        joined = first.strip() + " " + area.strip()
+        if self.r.area_term.search(joined) or self.r.standard_area.match(joined):
+            return start + len(first) - len(first.lstrip()), joined
+        return None
 
     # -- sentences --------------------------------------------------------------------------------
     def in_sentence(self, s: _Sentence) -> list[Candidate]:
@@ -367,7 +384,8 @@ class JudgementFinder:
         clause_end = text.find(";", gend)
         comma = text.find(",", gend)
         window_end = min(gend + 40, clause_end if clause_end >= 0 else len(text), comma if comma >= 0 else len(text))
-        return bool(self.r.national.search(text[clause_start:window_end]))
+        clause = text[clause_start:window_end]
+        return bool(self.r.national.search(clause)) and not self.r.one_of_set.search(clause)
 
     def listed_areas(self, s: _Sentence, m: re.Match, cand: Candidate) -> list[Candidate]:
         """`help and protection, children in care and care leavers were all judged Good`: the areas
@@ -528,6 +546,10 @@ class JudgementFinder:
     def subject_before(self, text: str, cue_start: int, clause_start: int, earlier: list[Candidate]):
         prefix = text[clause_start:cue_start]
         trimmed = _AUX_TAIL.sub("", prefix)
+        member = self.r.one_of_set.search(trimmed)
+        if member:  # "Eastshire is one of only 15 councils (rated ...)": the subject is Eastshire
+            head = self.r.one_of_head.search(trimmed[:member.start()])
+            return head and self.classify(head.group("subj"), clause_start + head.start("subj"), earlier)
         named = self.standard_clause(trimmed)
         if named:
             return named[0], named[1], clause_start + named[2]
