@@ -267,6 +267,15 @@ def test_started_and_guarded_patterns_find_what_a_scan_finds(finder, seed_texts)
     ("This makes Eastshire one of just a handful of local authorities rated 'Outstanding'.", {("overall", "outstanding")}),
     ("Judgement Grade\nThe impact of leaders on social work\npractice with children and families\nOutstanding",
      {("leaders", "outstanding")}),
+    ("Care leavers were judged by Ofsted to be outstanding.", {("care_leavers", "outstanding")}),
+    ("Children's services were judged by Ofsted in 2023 to be 'Good'.", {("overall", "good")}),
+    ("Ofsted judged the council's services for children in care as 'Good'.", {("in_care", "good")}),
+    ("The service received an overall grade of 'Good' with 'Outstanding' for leadership.",
+     {("overall", "good"), ("leaders", "outstanding")}),
+    ("The council was previously rated inadequate (2019) and is now rated good (2024).",
+     {("overall", "inadequate"), ("overall", "good")}),
+    ("Following the 2022 inspection, which rated the council 'Requires Improvement to be Good', a plan was agreed.",
+     {("overall", "requires_improvement")}),
     # lines of a list or table that are sentences
     ("Inspectors found that:\n• the impact of leaders on social work practice with children and families is "
      "outstanding\n"

@@ -114,7 +114,7 @@ class JudgementRules:
             "standard_area", "grade_ends", "area_list_before", "relative_pronoun", "area_service_head",
             "named_subject", "areas_after_noun", "area_list_after", "fronted_participle", "subject_after",
             "list_subject_boundary", "list_separator", "area_after_grade", "as_were_area",
-            "clause_subordinator", "past_finite", "one_of_set", "one_of_head",
+            "clause_subordinator", "past_finite", "one_of_set", "one_of_head", "coordinated_tail",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
             # tables
             "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
@@ -268,12 +268,16 @@ class JudgementFinder:
                         if group in m.re.groupindex and m.group(group):
                             hits.setdefault(m.start(group), []).append((cue, m, group))
         out: list[Candidate] = []
+        graded_until = 0  # the end of the last grade taken: "'Requires Improvement to be Good'" holds no second grade
         for start in sorted(hits):
+            if start < graded_until:
+                continue
             for cue, m, group in hits[start]:  # cues in rule-file order: the first that holds decides
                 cand = self.judge(s, cue, m, group, out)
                 if cand is _VETO:
                     break
                 if cand:
+                    graded_until = m.end(group)
                     out.append(cand)
                     if not cue.area_after_grade:
                         out.extend(self.listed_areas(s, m, cand))
@@ -566,6 +570,8 @@ class JudgementFinder:
             verb = _ANTECEDENT_CUT.match(antecedent)
             start = (inner[-1].end() if inner else 0) + (verb.end() if verb else 0)
             return self.classify(before[start:], clause_start + start, earlier)
+        if earlier and self.r.coordinated_tail.search(trimmed):
+            return earlier[-1].area, earlier[-1].area_key, clause_start + len(trimmed)  # "... rated A (2019) and is now rated B"
         if not piece.strip() and pieces and pieces[-1].group() == "," and earlier:
             return earlier[-1].area, earlier[-1].area_key, clause_start + cut  # "..., having previously been judged RI"
         found = self.classify(piece, clause_start + cut, earlier, trimmed[:cut])
