@@ -305,6 +305,8 @@ def test_a_standard_named_with_commas_is_one_area(finder):
     "In terms of care leavers, the council was good at keeping in touch.",
     "Help and protection, children in care and care leavers were all discussed; the Chair said it was good.",
     "Neighbouring councils' care leavers services were all rated Outstanding.",
+    "In our self-assessment we judged help and protection to be good.",
+    "Our self-evaluation grades leadership as Outstanding.",
 ])
 def test_not_judgements_generalise(finder, sentence):
     assert {(a, g) for a, g, forecast in found(finder, sentence) if not forecast} == set()

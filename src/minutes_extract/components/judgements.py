@@ -114,7 +114,7 @@ class JudgementRules:
             "standard_area", "grade_ends", "area_list_before", "relative_pronoun", "area_service_head",
             "named_subject", "areas_after_noun", "area_list_after", "fronted_participle", "subject_after",
             "list_subject_boundary", "list_separator", "area_after_grade", "as_were_area",
-            "clause_subordinator", "past_finite", "one_of_set", "one_of_head", "coordinated_tail",
+            "clause_subordinator", "past_finite", "one_of_set", "one_of_head", "coordinated_tail", "self_assessed",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
             # tables
             "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
@@ -318,6 +318,8 @@ class JudgementFinder:
             forecast = False  # "from inadequate to good": the first grade is the past one
         if not forecast and self.r.negation.search(prefix[-80:]):
             return _VETO
+        if self.r.self_assessed.search(near):
+            return _VETO  # "our self-evaluation grades help and protection as good": the council's own view
         area = self.area_for(s, cue, m, group, clause_start, earlier)
         if area is None:
             return _VETO
