@@ -276,6 +276,10 @@ def test_started_and_guarded_patterns_find_what_a_scan_finds(finder, seed_texts)
      {("overall", "inadequate"), ("overall", "good")}),
     ("Following the 2022 inspection, which rated the council 'Requires Improvement to be Good', a plan was agreed.",
      {("overall", "requires_improvement")}),
+    ("Ofsted had graded the service 'Good' with the exception of care leavers, which was 'Requires Improvement'.",
+     {("overall", "good"), ("care_leavers", "requires_improvement")}),
+    ("Help and protection (Good), children in care (Good) and care leavers (Requires Improvement) were the areas.",
+     {("help_and_protection", "good"), ("in_care", "good"), ("care_leavers", "requires_improvement")}),
     # lines of a list or table that are sentences
     ("Inspectors found that:\n• the impact of leaders on social work practice with children and families is "
      "outstanding\n"

@@ -61,6 +61,7 @@ class Cue:
     after: Optional[re.Pattern] = None  # what may follow the grade, when the cue says
     named_subject: bool = False  # the subject must name an area or the authority ("found that X was good")
     area_after_grade: bool = False  # the area follows the grade ("and good for care leavers")
+    own_grade: bool = False  # an excepted area's own grade ("except care leavers, which was RI")
     started: Optional["StartedPattern"] = None  # the pattern, tried only where its matches can start
 
     def __post_init__(self) -> None:
@@ -93,7 +94,7 @@ class JudgementRules:
         self.cues = [Cue(c["id"], c["strength"], re.compile(_expand(c["pattern"], fragments), re.I),
                          c.get("capitalised_area", False), c.get("needs_earlier", False),
                          re.compile(c["after"]) if "after" in c else None, c.get("named_subject", False),
-                         c.get("area_after_grade", False))
+                         c.get("area_after_grade", False), c.get("own_grade", False))
                      for c in rules["cues"]]
         self.cue_starts = StartScan([cue.started for cue in self.cues])
         self.grades = [(g["grade"], re.compile(g["pattern"])) for g in rules["grades"]]
@@ -516,7 +517,7 @@ class JudgementFinder:
             if subj:
                 return self.classify(subj.group("subj"), subj.start("subj"), earlier)
         if "area" in groups and m.group("area"):
-            if self.r.excepted_before.search(text, clause_start, m.start("area")):
+            if not cue.own_grade and self.r.excepted_before.search(text, clause_start, m.start("area")):
                 return None  # "all areas except adoption judged inadequate": adoption is the one not so judged
             key = self.area_key(m.group("area"))
             if key == "overall":
