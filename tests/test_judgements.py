@@ -354,3 +354,13 @@ def test_a_document_about_another_scale_has_no_judgements(finder):
     both = ("The Care Inspectorate graded the services in Eastshire as 'Good'.\n"
             "Ofsted rated the council's fostering service as 'Outstanding'.")
     assert {(c.area_key, c.grade) for c in finder.find(both)} == {("fostering", "outstanding")}
+
+
+def test_an_overall_grade_in_a_paragraph_about_the_own_fostering_agency_is_the_agency_s(finder):
+    paragraph = ("The Head of Service described the Eastshire independent fostering agency (EIFA), registered in 2020. "
+                 "A full inspection took place in May 2024, and the outcome was an overall inspection judgement of "
+                 "'Good'.")
+    assert {(c.area, c.grade) for c in finder.find(CONTEXT + paragraph)} == {
+        ("Eastshire independent fostering agency (EIFA)", "good")}
+    council = paragraph.replace("the outcome was", "the council's children's services received")
+    assert {(c.area, c.grade) for c in finder.find(CONTEXT + council)} == {("overall", "good")}

@@ -116,6 +116,7 @@ class JudgementRules:
             "named_subject", "areas_after_noun", "area_list_after", "fronted_participle", "subject_after",
             "list_subject_boundary", "list_separator", "area_after_grade", "as_were_area",
             "clause_subordinator", "past_finite", "one_of_set", "one_of_head", "coordinated_tail", "self_assessed",
+            "agency_named", "agency_exclude",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
             # tables
             "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
@@ -132,6 +133,7 @@ class JudgementRules:
         self.table_area_share = rules["table_area_share"]
         self.list_splits = rules["list_splits"]
         self.list_gap_words = rules["list_gap_words"]
+        self.agency_rules = set(rules["agency_rules"])
 
     def grade_of(self, text: str) -> Optional[str]:
         text = text.strip(_QUOTES).strip()
@@ -175,8 +177,23 @@ class JudgementFinder:
                 out.append(row)
                 continue
             for sentence in self.sentences(line, pos):
-                out.extend(self.in_sentence(sentence))
+                found = self.in_sentence(sentence)
+                self.agency_areas(found, sentence, line[:sentence.offset - pos])
+                out.extend(found)
         return self.canonical_areas(out)
+
+    def agency_areas(self, found: list[Candidate], sentence: _Sentence, before: str) -> None:
+        """In a paragraph about the authority's own fostering or adoption agency, an overall grade whose
+        sentence names no other service is the agency's (`an overall inspection judgement of RI`)."""
+        if not any(c.area == "overall" for c in found) or self.r.agency_exclude.search(sentence.text):
+            return
+        agencies = list(self.r.agency_named.finditer(before))
+        if not agencies or self.r.agency_exclude.search(before[agencies[-1].end():]):
+            return
+        agency = agencies[-1].group("agency").strip()
+        for c in found:
+            if c.area == "overall" and c.rule in self.r.agency_rules:
+                c.area, c.area_key = agency, self.area_key(agency)
 
     def other_scale_only(self, text: str) -> bool:
         """A document about the Care Inspectorate or Estyn only: its `Good` is on another scale."""
