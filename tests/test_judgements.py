@@ -364,3 +364,13 @@ def test_an_overall_grade_in_a_paragraph_about_the_own_fostering_agency_is_the_a
         ("Eastshire independent fostering agency (EIFA)", "good")}
     council = paragraph.replace("the outcome was", "the council's children's services received")
     assert {(c.area, c.grade) for c in finder.find(CONTEXT + council)} == {("overall", "good")}
+
+
+def test_run_on_text_and_long_area_lists_stay_fast(finder):
+    import time
+    run_on = "Ofsted inspection " + " ".join(["the service was judged good and care leavers were outstanding"] * 1500)
+    listed = "Ofsted inspection. " + ", ".join(["children in care and care leavers"] * 1500) + " were all 'Good'."
+    started = time.perf_counter()
+    assert len(finder.find(run_on)) >= 1500
+    assert len(finder.find(listed)) <= 16  # a list this long is not one judgement's areas
+    assert time.perf_counter() - started < 10

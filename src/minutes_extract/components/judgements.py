@@ -36,6 +36,9 @@ _ANTECEDENT_CUT = re.compile(r".*\b(?:was|were|is|are|be|been|have|has|had|to|ab
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of)\s+)?)*$")  # "City and Hackney " + area term
 _CAPITALISED_NAME = re.compile(r"^[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|and|of|upon|on|with))*$")  # "Middlesbrough"
 _REACH_BEFORE, _REACH_AFTER = 240, 120  # how far a cue may reach from its grade word
+_LIST_ITEM_REACH, _LIST_MAX = 160, 12  # an area listed before another is this close; lists are this short
+_CLAUSE_REACH = 400  # a clause reaches no further back from its grade (keeps run-on text linear)
+_MAX_SENTENCE = 2000  # longer "sentences" (run-on text) are read in pieces
 _VETO = object()  # judge(): the grade is not a judgement, whichever cue is tried
 
 
@@ -152,6 +155,21 @@ class _Sentence:
     offset: int
 
 
+def _pieces(text: str, offset: int) -> list[_Sentence]:
+    """A sentence, or a run-on text cut into pieces of at most _MAX_SENTENCE characters at a clause or word
+    boundary (no real sentence is that long; the cut keeps the work per grade bounded)."""
+    out = []
+    while len(text) > _MAX_SENTENCE:
+        cut = max(text.rfind("; ", 0, _MAX_SENTENCE), text.rfind(". ", 0, _MAX_SENTENCE))
+        if cut < _MAX_SENTENCE // 2:
+            cut = text.rfind(" ", 0, _MAX_SENTENCE)
+        cut = cut + 1 if cut > 0 else _MAX_SENTENCE
+        out.append(_Sentence(text[:cut], offset))
+        text, offset = text[cut:], offset + cut
+    out.append(_Sentence(text, offset))
+    return out
+
+
 class JudgementFinder:
     """Judgement candidates in a text (pure: no spaCy)."""
 
@@ -203,9 +221,9 @@ class JudgementFinder:
     def sentences(line: str, offset: int) -> list[_Sentence]:
         out, start = [], 0
         for m in _SENTENCE_END.finditer(line):
-            out.append(_Sentence(line[start:m.start()], offset + start))
+            out.extend(_pieces(line[start:m.start()], offset + start))
             start = m.end()
-        out.append(_Sentence(line[start:], offset + start))
+        out.extend(_pieces(line[start:], offset + start))
         return out
 
     # -- judgement tables -------------------------------------------------------------------------
@@ -326,7 +344,7 @@ class JudgementFinder:
         if fit is None:
             return None
         grade, after = fit
-        clause_start = max(text.rfind(";", 0, gstart), text.rfind(":", 0, gstart)) + 1
+        clause_start = max(text.rfind(";", 0, gstart), text.rfind(":", 0, gstart), gstart - _CLAUSE_REACH) + 1
         if self.vetoed(text, gstart, gend, clause_start, after):
             return _VETO
         prefix = text[clause_start:gstart]
@@ -419,7 +437,9 @@ class JudgementFinder:
         out: list[Candidate] = []
         end = cand.start - s.offset
         while True:
-            prev = self.r.area_list_before.search(s.text, 0, end)
+            prev = self.r.area_list_before.search(s.text, max(0, end - _LIST_ITEM_REACH), end)
+            if prev and len(out) >= _LIST_MAX:
+                prev = None  # a list this long is not one judgement's areas
             if not prev:
                 if out and cand.area_key in self.r.list_splits:
                     out.extend(self.split_area(cand))  # "..., children in care and care leavers": two areas
@@ -454,7 +474,7 @@ class JudgementFinder:
             return []
         out: list[Candidate] = []
         at = tail.end("area")
-        while True:
+        while len(out) < _LIST_MAX:
             nxt = self.r.area_list_after.match(s.text, at)
             if not nxt:
                 return out
@@ -462,6 +482,7 @@ class JudgementFinder:
             out.append(Candidate(s.offset + nxt.start("area"), s.offset + nxt.end("area"), cand.grade,
                                  "overall" if key == "overall" else area, key, cand.year, cand.forecast, "area_list"))
             at = nxt.end("area")
+        return out
 
     def subject_list(self, s: _Sentence, cue: Cue, m: re.Match, cand: Optional[Candidate]) -> list[Candidate]:
         """A subject that lists several areas, each with words of its own (`Other services for children who
@@ -471,7 +492,8 @@ class JudgementFinder:
         if any(g in groups and (m.group(g) or "").strip() for g in ("area", "subj", "obj", "mid", "noun")):
             return []  # the cue found its own area, subject or object
         text = s.text
-        clause_start = max(text.rfind(";", 0, m.start()), text.rfind(":", 0, m.start())) + 1
+        clause_start = max(text.rfind(";", 0, m.start()), text.rfind(":", 0, m.start()),
+                           m.start() - _CLAUSE_REACH) + 1
         prefix = _AUX_TAIL.sub("", text[clause_start:m.start()])
         terms = list(self.r.area_term.finditer(prefix))
         if len(terms) < 2:
