@@ -280,6 +280,9 @@ def test_started_and_guarded_patterns_find_what_a_scan_finds(finder, seed_texts)
      {("overall", "good"), ("care_leavers", "requires_improvement")}),
     ("Help and protection (Good), children in care (Good) and care leavers (Requires Improvement) were the areas.",
      {("help_and_protection", "good"), ("in_care", "good"), ("care_leavers", "requires_improvement")}),
+    ("Judgement | Grade | Overall effectiveness | Outstanding | Impact of leaders on social work practice with "
+     "children and families | Outstanding | Experiences and progress of care leavers | Good",
+     {("overall", "outstanding"), ("leaders", "outstanding"), ("care_leavers", "good")}),
     # lines of a list or table that are sentences
     ("Inspectors found that:\n• the impact of leaders on social work practice with children and families is "
      "outstanding\n"
