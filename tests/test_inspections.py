@@ -117,3 +117,9 @@ def test_kind_patterns_tried_only_where_they_can_start_find_what_a_scan_finds(fi
 def test_not_an_inspection_of_childrens_services(finder, sentence):
     assert [i.kind for i in finder.find(sentence, [])] in ([], ["other"]) and \
         "ilacs" not in [i.kind for i in finder.find(sentence, [])]
+
+
+def test_an_unnamed_ofsted_inspection_heading_joins_the_named_one(finder):
+    text = "5. Ofsted inspection\nOfsted inspected children's services in December 2023."
+    december = DateMention(text.index("December"), text.index("December") + 13, ["2023-12"])
+    assert [(i.kind, i.dates) for i in finder.find(text, [december])] == [("ilacs", ["2023-12"])]

@@ -324,6 +324,8 @@ def test_not_judgements_generalise(finder, sentence):
     ("The service is on track to be rated Good at its next inspection.", "good"),
     ("Care leavers services would be judged outstanding at the next inspection.", "outstanding"),
     ("We expect to be judged outstanding.", "outstanding"),
+    ("The service aims to be outstanding in every area by 2027.", "outstanding"),
+    ("Leaders are determined to become 'Outstanding'.", "outstanding"),
 ])
 def test_aspirations_are_forecasts(finder, sentence, grade):
     assert {(g, forecast) for a, g, forecast in found(finder, sentence)} == {(grade, True)}
@@ -338,7 +340,7 @@ def test_aspirations_are_forecasts(finder, sentence, grade):
     ("We expect to be judged outstanding. Care leavers services were judged outstanding.",
      {("overall", "outstanding", True), ("care_leavers", "outstanding", False)}),
     ("Care leavers services were judged outstanding, and we aim to be outstanding in every area.",
-     {("care_leavers", "outstanding", False)}),
+     {("care_leavers", "outstanding", False), ("overall", "outstanding", True)}),
     ("The report will confirm that the service was judged Good.", {("overall", "good", False)}),
     ("We hope to build on the fact that care leavers services were judged outstanding.",
      {("care_leavers", "outstanding", False)}),

@@ -65,6 +65,7 @@ class Cue:
     named_subject: bool = False  # the subject must name an area or the authority ("found that X was good")
     area_after_grade: bool = False  # the area follows the grade ("and good for care leavers")
     own_grade: bool = False  # an excepted area's own grade ("except care leavers, which was RI")
+    forecast: bool = False  # the cue itself is a hope ("aims to be outstanding")
     started: Optional["StartedPattern"] = None  # the pattern, tried only where its matches can start
 
     def __post_init__(self) -> None:
@@ -97,7 +98,7 @@ class JudgementRules:
         self.cues = [Cue(c["id"], c["strength"], re.compile(_expand(c["pattern"], fragments), re.I),
                          c.get("capitalised_area", False), c.get("needs_earlier", False),
                          re.compile(c["after"]) if "after" in c else None, c.get("named_subject", False),
-                         c.get("area_after_grade", False), c.get("own_grade", False))
+                         c.get("area_after_grade", False), c.get("own_grade", False), c.get("forecast", False))
                      for c in rules["cues"]]
         self.cue_starts = StartScan([cue.started for cue in self.cues])
         self.grades = [(g["grade"], re.compile(g["pattern"])) for g in rules["grades"]]
@@ -349,7 +350,7 @@ class JudgementFinder:
             return _VETO
         prefix = text[clause_start:gstart]
         near = prefix[max(prefix.rfind(","), prefix.rfind(" but ")) + 1:]
-        forecast = self.is_forecast(near, after)
+        forecast = cue.forecast or self.is_forecast(near, after)
         if group == "grade1":
             forecast = False  # "from inadequate to good": the first grade is the past one
         if not forecast and self.r.negation.search(prefix[-80:]):
