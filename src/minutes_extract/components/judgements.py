@@ -6,7 +6,9 @@ ties it to a judgement: a judging verb (`judged as 'Good'`), a judgement noun (`
 judgement`, `the overall rating ... was Good`), a judgement-table row (`LSCB - Good`) or an area named
 with its grade. Filters then drop national figures, negated and alternative grades (`good or
 outstanding`), other scales, grades of schools/cases/practice, and vague areas; hopes about a future
-grade are kept with `forecast: true`. The area is `overall` unless the text names one.
+grade are kept with `forecast: true`; the tense of the grade's own clause decides, never a neighbouring
+sentence. The area is `overall` unless the text names one; areas coordinated in a list (`X, Y and Z were
+all 'inadequate'`, `Good ratings were received for X, Y and Z`) share the grade.
 
 All matching is in `JudgementFinder` (pure text in, candidates out); the component turns candidates
 into spans of the `judgements` group.
