@@ -283,6 +283,8 @@ def test_started_and_guarded_patterns_find_what_a_scan_finds(finder, seed_texts)
     ("Judgement | Grade | Overall effectiveness | Outstanding | Impact of leaders on social work practice with "
      "children and families | Outstanding | Experiences and progress of care leavers | Good",
      {("overall", "outstanding"), ("leaders", "outstanding"), ("care_leavers", "good")}),
+    ("The council was judged Good in help and protection, children in care and care leavers.",
+     {("help_and_protection", "good"), ("in_care", "good"), ("care_leavers", "good")}),
     # lines of a list or table that are sentences
     ("Inspectors found that:\n• the impact of leaders on social work practice with children and families is "
      "outstanding\n"
@@ -314,6 +316,7 @@ def test_a_standard_named_with_commas_is_one_area(finder):
     "Neighbouring councils' care leavers services were all rated Outstanding.",
     "In our self-assessment we judged help and protection to be good.",
     "Our self-evaluation grades leadership as Outstanding.",
+    "The Good Leadership Programme for care leavers was praised by Ofsted.",
 ])
 def test_not_judgements_generalise(finder, sentence):
     assert {(a, g) for a, g, forecast in found(finder, sentence) if not forecast} == set()
@@ -379,3 +382,8 @@ def test_run_on_text_and_long_area_lists_stay_fast(finder):
     assert len(finder.find(run_on)) >= 1500
     assert len(finder.find(listed)) <= 16  # a list this long is not one judgement's areas
     assert time.perf_counter() - started < 10
+
+
+def test_areas_listed_before_another_judgement_do_not_share_its_grade(finder):
+    sentence = "Members discussed help and protection, children in care and care leavers, and the overall rating was good."
+    assert found(finder, sentence) == {("overall", "good", False)}

@@ -323,7 +323,10 @@ class JudgementFinder:
                     out.extend(self.included_areas(s, m.end(group), cand))
                     out.extend(self.areas_after(s, cue, m, cand))
                     out.extend(self.as_were(s, m.end(group), cand))
-                    out.extend(self.subject_list(s, cue, m, cand)[:-1])
+                    listed = self.subject_list(s, cue, m, cand)
+                    if listed and (listed[-1].area, listed[-1].area_key) == (cand.area, cand.area_key):
+                        out.extend(listed[:-1])  # the subject was the list
+                    out.extend(self.listed_after_grade(s, m.end(group), cand))
                     break
         return out
 
@@ -462,6 +465,26 @@ class JudgementFinder:
         area = m.group("area")
         return [Candidate(s.offset + m.start("area"), s.offset + m.end("area"), cand.grade, area, self.area_key(area),
                           cand.year, cand.forecast, "as_were_area")]
+
+    def listed_after_grade(self, s: _Sentence, after: int, cand: Candidate) -> list[Candidate]:
+        """`judged Good in help and protection, children in care and care leavers`: the areas listed after the
+        one named after the grade share it."""
+        named = self.r.area_after_grade.match(s.text, after + self.closing_quote(s.text, after))
+        if not named or cand.area_key != self.area_key(named.group("area")):
+            return []
+        out: list[Candidate] = []
+        at = named.end("area")
+        while len(out) < _LIST_MAX:
+            nxt = self.r.area_list_after.match(s.text, at)
+            if not nxt or self.area_key(nxt.group("area")) == "overall":
+                break
+            area = nxt.group("area")
+            out.append(Candidate(s.offset + nxt.start("area"), s.offset + nxt.end("area"), cand.grade, area,
+                                 self.area_key(area), cand.year, cand.forecast, "area_list"))
+            at = nxt.end("area")
+        if out and out[-1].area_key in self.r.list_splits:
+            out.extend(self.split_area(out[-1]))  # "..., children in care and care leavers": two areas
+        return out
 
     def names_area_or_authority(self, area: str, key: Optional[str], subject: str) -> bool:
         return key not in (None, "overall") or bool(self.r.standard_area.match(area)) \
