@@ -317,6 +317,8 @@ def test_a_standard_named_with_commas_is_one_area(finder):
     "In our self-assessment we judged help and protection to be good.",
     "Our self-evaluation grades leadership as Outstanding.",
     "The Good Leadership Programme for care leavers was praised by Ofsted.",
+    "Inspectors found that care leavers were good at managing their money.",
+    "Care leavers were all 'Good' examples of the service's work.",
 ])
 def test_not_judgements_generalise(finder, sentence):
     assert {(a, g) for a, g, forecast in found(finder, sentence) if not forecast} == set()
