@@ -65,6 +65,15 @@ def test_seed_002_fostering_inspection_restated_is_one_record(seed_records):
     ("The next focused visit will look at care leavers.", "focused_visit", "planned"),
     ("HMI Probation published its report on the Youth Justice Service.", "other", "completed"),
     ("The annual conversation with Ofsted was held in May.", "annual_engagement", "completed"),
+    # news-page and minutes phrasing of who inspected
+    ("Ofsted inspected children's services in December 2023.", "ilacs", "completed"),
+    ("Children's services were rated Good by Ofsted following an inspection in January 2025.", "ilacs", "completed"),
+    ("Ofsted's latest inspection of children's services in 2024 found services to be good.", "ilacs", "completed"),
+    ("The youth justice service was inspected by HM Inspectorate of Probation.", "other", "completed"),
+    ("Adult social care was assessed by the Care Quality Commission and rated Good.", "other", "completed"),
+    ("The Written Statement of Action was published after the 2021 CQC Ofsted inspection of the local area.", "send",
+     "completed"),
+    ("Actions from the inspection of the local areas SEND provision were reviewed.", "send", "completed"),
 ])
 def test_kinds_and_status(finder, sentence, kind, status):
     [found] = finder.find(sentence, [])
@@ -99,3 +108,18 @@ def test_kind_patterns_tried_only_where_they_can_start_find_what_a_scan_finds(fi
             assert [m.span() for m in started.finditer(text, low, 0, len(text), at)] == scanned, kind
         hits = finder.r.prefilter_started.finditer(text, low)
         assert [m.span() for m in hits] == [m.span() for m in finder.r.prefilter.finditer(text)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Written Statement of Action responded to the inspection and was approved by Ofsted in 2019.",
+    "Ofsted had carried out an inspection of the Voluntary Adoption Agency in 2022.",
+])
+def test_not_an_inspection_of_childrens_services(finder, sentence):
+    assert [i.kind for i in finder.find(sentence, [])] in ([], ["other"]) and \
+        "ilacs" not in [i.kind for i in finder.find(sentence, [])]
+
+
+def test_an_unnamed_ofsted_inspection_heading_joins_the_named_one(finder):
+    text = "5. Ofsted inspection\nOfsted inspected children's services in December 2023."
+    december = DateMention(text.index("December"), text.index("December") + 13, ["2023-12"])
+    assert [(i.kind, i.dates) for i in finder.find(text, [december])] == [("ilacs", ["2023-12"])]

@@ -42,6 +42,7 @@ class Candidate:
     status: Optional[str] = None
     focus: Optional[str] = None
     rule: str = ""
+    unnamed: bool = False  # an "Ofsted inspection" whose framework neither the text nor a year tells
 
 
 class InspectionRules:
@@ -101,12 +102,16 @@ class InspectionFinder:
                 kind = self.generic_kind(sentence, values, meeting_date)
                 if kind is None:
                     continue
+                unnamed = kind == "other"
+            else:
+                unnamed = False
             stop = found[k + 1][1] if k + 1 < len(found) else len(sentence)
             clause = sentence[max(0, start - 60): stop]
             cand = Candidate(offset + min([start] + [d.start - offset for d in own]),
                              offset + max([end] + [d.end - offset for d in own]), kind, values,
                              self.status(clause, values, meeting_date), None, kind)
             cand.focus = self.focus_of(sentence, end, stop, lines, line_index, subject=(k == 0))
+            cand.unnamed = unnamed
             out.append(cand)
         return out
 
@@ -226,6 +231,8 @@ class InspectionFinder:
                 twin.focus = twin.focus or c.focus
                 continue
             kept.append(c)
+        if any(k.kind in ("ilacs", "sif") for k in kept):  # "Ofsted inspection" (a heading) names that one
+            kept = [k for k in kept if not (k.unnamed and not k.dates)]
         return sorted(kept, key=lambda c: c.start)
 
 

@@ -6,7 +6,9 @@ ties it to a judgement: a judging verb (`judged as 'Good'`), a judgement noun (`
 judgement`, `the overall rating ... was Good`), a judgement-table row (`LSCB - Good`) or an area named
 with its grade. Filters then drop national figures, negated and alternative grades (`good or
 outstanding`), other scales, grades of schools/cases/practice, and vague areas; hopes about a future
-grade are kept with `forecast: true`. The area is `overall` unless the text names one.
+grade are kept with `forecast: true`; the tense of the grade's own clause decides, never a neighbouring
+sentence. The area is `overall` unless the text names one; areas coordinated in a list (`X, Y and Z were
+all 'inadequate'`, `Good ratings were received for X, Y and Z`) share the grade.
 
 All matching is in `JudgementFinder` (pure text in, candidates out); the component turns candidates
 into spans of the `judgements` group.
@@ -29,12 +31,16 @@ _QUOTES = "‘’'\"“”"
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z‘“\"'(•])")
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:was|were|is|are|has|had|have|been|being|be|currently|now|also|previously|again|all|both|each|"
-    r"overall|recently|subsequently|then|already|consistently|initially|still|having|continued|continues|to))+\s*$",
+    r"overall|recently|subsequently|then|already|consistently|initially|still|having|continued|continues|to|"
+    r"will|would|could|should|may|might|shall))+\s*$",
     re.I)
 _ANTECEDENT_CUT = re.compile(r".*\b(?:was|were|is|are|be|been|have|has|had|to|about|by|from|get|got|see|saw)\b", re.I)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of)\s+)?)*$")  # "City and Hackney " + area term
 _CAPITALISED_NAME = re.compile(r"^[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|and|of|upon|on|with))*$")  # "Middlesbrough"
 _REACH_BEFORE, _REACH_AFTER = 240, 120  # how far a cue may reach from its grade word
+_LIST_ITEM_REACH, _LIST_MAX = 160, 12  # an area listed before another is this close; lists are this short
+_CLAUSE_REACH = 400  # a clause reaches no further back from its grade (keeps run-on text linear)
+_MAX_SENTENCE = 2000  # longer "sentences" (run-on text) are read in pieces
 _VETO = object()  # judge(): the grade is not a judgement, whichever cue is tried
 
 
@@ -58,6 +64,10 @@ class Cue:
     capitalised_area: bool = False  # a table flattened into prose: "... and families Requires improvement"
     needs_earlier: bool = False     # an elliptical grade ("... Good in 2015 and Outstanding in 2019")
     after: Optional[re.Pattern] = None  # what may follow the grade, when the cue says
+    named_subject: bool = False  # the subject must name an area or the authority ("found that X was good")
+    area_after_grade: bool = False  # the area follows the grade ("and good for care leavers")
+    own_grade: bool = False  # an excepted area's own grade ("except care leavers, which was RI")
+    forecast: bool = False  # the cue itself is a hope ("aims to be outstanding")
     started: Optional["StartedPattern"] = None  # the pattern, tried only where its matches can start
 
     def __post_init__(self) -> None:
@@ -89,7 +99,9 @@ class JudgementRules:
 
         self.cues = [Cue(c["id"], c["strength"], re.compile(_expand(c["pattern"], fragments), re.I),
                          c.get("capitalised_area", False), c.get("needs_earlier", False),
-                         re.compile(c["after"]) if "after" in c else None) for c in rules["cues"]]
+                         re.compile(c["after"]) if "after" in c else None, c.get("named_subject", False),
+                         c.get("area_after_grade", False), c.get("own_grade", False), c.get("forecast", False))
+                     for c in rules["cues"]]
         self.cue_starts = StartScan([cue.started for cue in self.cues])
         self.grades = [(g["grade"], re.compile(g["pattern"])) for g in rules["grades"]]
         self.abbreviations = rules["grade_abbreviations"]
@@ -106,19 +118,28 @@ class JudgementRules:
             # subjects and areas
             "excluded_subject", "vague_subject", "all_subject", "overall_subject", "area_subject", "entity_head",
             "area_of_service", "including_area", "apart_from", "excepted_before", "area_subtitle", "area_qualifier",
-            "standard_area", "grade_ends", "area_list_before", "relative_pronoun",
+            "standard_area", "grade_ends", "area_list_before", "relative_pronoun", "area_service_head",
+            "named_subject", "areas_after_noun", "area_list_after", "fronted_participle", "subject_after",
+            "list_subject_boundary", "list_separator", "area_after_grade", "as_were_area",
+            "clause_subordinator", "past_finite", "one_of_set", "one_of_head", "coordinated_tail", "self_assessed",
+            "agency_named", "agency_exclude",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
             # tables
-            "table_row", "table_context", "not_table_area", "grade_alone", "row_marker",
+            "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
+            # documents
+            "other_scale_document",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
+        self.four_point_document = re.compile(rules["four_point_document"])  # case matters ("Ofsted", "CQC")
         self.subject_boundary = re.compile(_expand(rules["subject_boundary"], fragments))  # case matters ("and the")
         self.year = re.compile(rules["year"])
         self.context_window = rules["context_window"]
         self.forecast_window = rules["forecast_window"]
         self.table_area_share = rules["table_area_share"]
         self.list_splits = rules["list_splits"]
+        self.list_gap_words = rules["list_gap_words"]
+        self.agency_rules = set(rules["agency_rules"])
 
     def grade_of(self, text: str) -> Optional[str]:
         text = text.strip(_QUOTES).strip()
@@ -137,6 +158,21 @@ class _Sentence:
     offset: int
 
 
+def _pieces(text: str, offset: int) -> list[_Sentence]:
+    """A sentence, or a run-on text cut into pieces of at most _MAX_SENTENCE characters at a clause or word
+    boundary (no real sentence is that long; the cut keeps the work per grade bounded)."""
+    out = []
+    while len(text) > _MAX_SENTENCE:
+        cut = max(text.rfind("; ", 0, _MAX_SENTENCE), text.rfind(". ", 0, _MAX_SENTENCE))
+        if cut < _MAX_SENTENCE // 2:
+            cut = text.rfind(" ", 0, _MAX_SENTENCE)
+        cut = cut + 1 if cut > 0 else _MAX_SENTENCE
+        out.append(_Sentence(text[:cut], offset))
+        text, offset = text[cut:], offset + cut
+    out.append(_Sentence(text, offset))
+    return out
+
+
 class JudgementFinder:
     """Judgement candidates in a text (pure: no spaCy)."""
 
@@ -147,7 +183,7 @@ class JudgementFinder:
     def find(self, text: str) -> list[Candidate]:
         low = lowered(text)
         grades = self.r.prefilter_started.finditer(text, low)
-        if not grades:
+        if not grades or self.other_scale_only(text):
             return []
         out: list[Candidate] = []
         lines = nonblank_lines(text)
@@ -162,16 +198,35 @@ class JudgementFinder:
                 out.append(row)
                 continue
             for sentence in self.sentences(line, pos):
-                out.extend(self.in_sentence(sentence))
+                found = self.in_sentence(sentence)
+                self.agency_areas(found, sentence, line[:sentence.offset - pos])
+                out.extend(found)
         return self.canonical_areas(out)
+
+    def agency_areas(self, found: list[Candidate], sentence: _Sentence, before: str) -> None:
+        """In a paragraph about the authority's own fostering or adoption agency, an overall grade whose
+        sentence names no other service is the agency's (`an overall inspection judgement of RI`)."""
+        if not any(c.area == "overall" for c in found) or self.r.agency_exclude.search(sentence.text):
+            return
+        agencies = list(self.r.agency_named.finditer(before))
+        if not agencies or self.r.agency_exclude.search(before[agencies[-1].end():]):
+            return
+        agency = agencies[-1].group("agency").strip()
+        for c in found:
+            if c.area == "overall" and c.rule in self.r.agency_rules:
+                c.area, c.area_key = agency, self.area_key(agency)
+
+    def other_scale_only(self, text: str) -> bool:
+        """A document about the Care Inspectorate or Estyn only: its `Good` is on another scale."""
+        return bool(self.r.other_scale_document.search(text)) and not self.r.four_point_document.search(text)
 
     @staticmethod
     def sentences(line: str, offset: int) -> list[_Sentence]:
         out, start = [], 0
         for m in _SENTENCE_END.finditer(line):
-            out.append(_Sentence(line[start:m.start()], offset + start))
+            out.extend(_pieces(line[start:m.start()], offset + start))
             start = m.end()
-        out.append(_Sentence(line[start:], offset + start))
+        out.extend(_pieces(line[start:], offset + start))
         return out
 
     # -- judgement tables -------------------------------------------------------------------------
@@ -193,7 +248,18 @@ class JudgementFinder:
                 return None
             marker = self.r.row_marker.match(area)
             area, area_start = area[marker.end():], area_start + marker.end()
+            wrapped = self.wrapped_area(lines, k, area)
+            if wrapped:  # "The impact of leaders on social work / practice with children and families / Outstanding"
+                area_start, area = wrapped
+                before = [text for _, text in lines[max(0, k - 4):k - 2]]
         area = area.strip(" -–—:|")
+        verb = self.r.row_verb_tail.search(area)
+        if verb:  # a line that is a sentence: "The effectiveness of leaders and managers had been rated as Good"
+            area = area[:verb.start()]
+            gtext = m.group("grade")
+            if not area or not (self.r.standard_area.match(area) or gtext[0].isupper()
+                                or line[m.start("grade") - 1:m.start("grade")] in _QUOTES):
+                return None
         standard = self.r.standard_area.match(area) and not self.r.prefilter.search(area)  # "How well ... protected"
         if (self.r.not_table_area.search(area) and not standard) or len(area.split()) > 16:
             return None
@@ -215,6 +281,19 @@ class JudgementFinder:
                          self.r.grade_of(m.group("grade")), "overall" if key == "overall" else area, key,
                          None, False, "table_row")
 
+    def wrapped_area(self, lines: list[tuple[int, str]], k: int, area: str) -> Optional[tuple[int, str]]:
+        """An area name wrapped over two lines above its grade: (start, joined name) when only the joined
+        lines name an area."""
+        if k < 2 or self.r.area_term.search(area) or self.r.standard_area.match(area.strip()):
+            return None
+        start, first = lines[k - 2]
+        if self.r.table_row.match(first) or self.r.grade_alone.match(first) or self.r.prefilter.search(first):
+            return None
+        joined = first.strip() + " " + area.strip()
+        if self.r.area_term.search(joined) or self.r.standard_area.match(joined):
+            return start + len(first) - len(first.lstrip()), joined
+        return None
+
     # -- sentences --------------------------------------------------------------------------------
     def in_sentence(self, s: _Sentence) -> list[Candidate]:
         hits: dict[int, list[tuple[Cue, re.Match, str]]] = {}
@@ -228,15 +307,26 @@ class JudgementFinder:
                         if group in m.re.groupindex and m.group(group):
                             hits.setdefault(m.start(group), []).append((cue, m, group))
         out: list[Candidate] = []
+        graded_until = 0  # the end of the last grade taken: "'Requires Improvement to be Good'" holds no second grade
         for start in sorted(hits):
+            if start < graded_until:
+                continue
             for cue, m, group in hits[start]:  # cues in rule-file order: the first that holds decides
                 cand = self.judge(s, cue, m, group, out)
                 if cand is _VETO:
                     break
                 if cand:
+                    graded_until = m.end(group)
                     out.append(cand)
-                    out.extend(self.listed_areas(s, m, cand))
+                    if not cue.area_after_grade:
+                        out.extend(self.listed_areas(s, m, cand))
                     out.extend(self.included_areas(s, m.end(group), cand))
+                    out.extend(self.areas_after(s, cue, m, cand))
+                    out.extend(self.as_were(s, m.end(group), cand))
+                    listed = self.subject_list(s, cue, m, cand)
+                    if listed and (listed[-1].area, listed[-1].area_key) == (cand.area, cand.area_key):
+                        out.extend(listed[:-1])  # the subject was the list
+                    out.extend(self.listed_after_grade(s, m.end(group), cand))
                     break
         return out
 
@@ -260,25 +350,43 @@ class JudgementFinder:
         if fit is None:
             return None
         grade, after = fit
-        clause_start = max(text.rfind(";", 0, gstart), text.rfind(":", 0, gstart)) + 1
+        clause_start = max(text.rfind(";", 0, gstart), text.rfind(":", 0, gstart), gstart - _CLAUSE_REACH) + 1
         if self.vetoed(text, gstart, gend, clause_start, after):
             return _VETO
         prefix = text[clause_start:gstart]
         near = prefix[max(prefix.rfind(","), prefix.rfind(" but ")) + 1:]
-        forecast = bool(self.r.forecast.search(near[-self.r.forecast_window:]) or self.r.forecast_after.match(after))
+        forecast = cue.forecast or self.is_forecast(near, after)
         if group == "grade1":
             forecast = False  # "from inadequate to good": the first grade is the past one
         if not forecast and self.r.negation.search(prefix[-80:]):
             return _VETO
+        if self.r.self_assessed.search(near):
+            return _VETO  # "our self-evaluation grades help and protection as good": the council's own view
         area = self.area_for(s, cue, m, group, clause_start, earlier)
         if area is None:
             return _VETO
         area_text, key, span_start = area
+        named_after = self.r.area_after_grade.match(text, gend + self.closing_quote(text, gend))
+        if named_after and self.area_key(named_after.group("area")) != "overall":  # "rated the council good for care leavers"
+            area_text, key = named_after.group("area"), self.area_key(named_after.group("area"))
+        if cue.named_subject and not self.names_area_or_authority(area_text, key, m.group("subj")):
+            return None
         end = gend + self.closing_quote(text, gend)
         if cue.id.startswith("grade_noun"):
             end = max(end, m.end("noun"))
         return Candidate(s.offset + min(span_start, gstart), s.offset + end, grade, area_text, key,
                          self.year_near(text, gstart, gend, clause_start), forecast, cue.id)
+
+    def is_forecast(self, near: str, after: str) -> bool:
+        """A hope about a future grade: a future or hypothetical in the grade's own clause. `The report will
+        confirm that the service was judged Good` is past: its own clause ("that ... was judged") says so."""
+        near = near[-self.r.forecast_window:]
+        subordinators = list(self.r.clause_subordinator.finditer(near))
+        if subordinators:
+            own = near[subordinators[-1].end():]
+            if self.r.past_finite.search(own) and not self.r.forecast.search(own):
+                return bool(self.r.forecast_after.match(after))
+        return bool(self.r.forecast.search(near) or self.r.forecast_after.match(after))
 
     def cue_fits(self, text: str, cue: Cue, m: re.Match, group: str, earlier: list[Candidate]):
         """(grade, text after the judgement) when the cue's own conditions hold, else None."""
@@ -293,7 +401,9 @@ class JudgementFinder:
         marked = (quoted or gtext.isupper() or gtext.lower().endswith("to be good")
                   or (gtext[0].isupper() and text[:gstart].strip(_QUOTES + " •-") != ""))
         plain_good = not marked and grade in ("good", "outstanding")
-        if cue.strength == "weak" and not marked and (plain_good or not self.r.inspection_context.search(text)):
+        official = "area" in m.re.groupindex and m.group("area") and self.r.standard_area.match(m.group("area"))
+        if cue.strength == "weak" and not marked and not official and (
+                plain_good or not self.r.inspection_context.search(text)):
             return None
         if cue.id == "grade_noun" and plain_good and m.group("noun")[0] in "jJ":
             between = text[gend:m.start("noun")]  # "good judgement" is a faculty unless "the"/"Ofsted" says otherwise
@@ -322,7 +432,8 @@ class JudgementFinder:
         clause_end = text.find(";", gend)
         comma = text.find(",", gend)
         window_end = min(gend + 40, clause_end if clause_end >= 0 else len(text), comma if comma >= 0 else len(text))
-        return bool(self.r.national.search(text[clause_start:window_end]))
+        clause = text[clause_start:window_end]
+        return bool(self.r.national.search(clause)) and not self.r.one_of_set.search(clause)
 
     def listed_areas(self, s: _Sentence, m: re.Match, cand: Candidate) -> list[Candidate]:
         """`help and protection, children in care and care leavers were all judged Good`: the areas
@@ -332,7 +443,9 @@ class JudgementFinder:
         out: list[Candidate] = []
         end = cand.start - s.offset
         while True:
-            prev = self.r.area_list_before.search(s.text, 0, end)
+            prev = self.r.area_list_before.search(s.text, max(0, end - _LIST_ITEM_REACH), end)
+            if prev and len(out) >= _LIST_MAX:
+                prev = None  # a list this long is not one judgement's areas
             if not prev:
                 if out and cand.area_key in self.r.list_splits:
                     out.extend(self.split_area(cand))  # "..., children in care and care leavers": two areas
@@ -343,6 +456,99 @@ class JudgementFinder:
             out.append(Candidate(s.offset + prev.start("area"), s.offset + prev.end("area"), cand.grade, area,
                                  self.area_key(area), cand.year, cand.forecast, "area_list"))
             end = prev.start("area")
+
+    def as_were(self, s: _Sentence, after: int, cand: Candidate) -> list[Candidate]:
+        """`Children in care were judged good, as were care leavers`: the second area shares the grade."""
+        m = self.r.as_were_area.match(s.text, after + self.closing_quote(s.text, after))
+        if not m or self.area_key(m.group("area")) == "overall":
+            return []
+        area = m.group("area")
+        return [Candidate(s.offset + m.start("area"), s.offset + m.end("area"), cand.grade, area, self.area_key(area),
+                          cand.year, cand.forecast, "as_were_area")]
+
+    def listed_after_grade(self, s: _Sentence, after: int, cand: Candidate) -> list[Candidate]:
+        """`judged Good in help and protection, children in care and care leavers`: the areas listed after the
+        one named after the grade share it."""
+        named = self.r.area_after_grade.match(s.text, after + self.closing_quote(s.text, after))
+        if not named or cand.area_key != self.area_key(named.group("area")):
+            return []
+        out: list[Candidate] = []
+        at = named.end("area")
+        while len(out) < _LIST_MAX:
+            nxt = self.r.area_list_after.match(s.text, at)
+            if not nxt or self.area_key(nxt.group("area")) == "overall":
+                break
+            area = nxt.group("area")
+            out.append(Candidate(s.offset + nxt.start("area"), s.offset + nxt.end("area"), cand.grade, area,
+                                 self.area_key(area), cand.year, cand.forecast, "area_list"))
+            at = nxt.end("area")
+        if out and out[-1].area_key in self.r.list_splits:
+            out.extend(self.split_area(out[-1]))  # "..., children in care and care leavers": two areas
+        return out
+
+    def names_area_or_authority(self, area: str, key: Optional[str], subject: str) -> bool:
+        return key not in (None, "overall") or bool(self.r.standard_area.match(area)) \
+            or bool(self.r.named_subject.search(subject or ""))
+
+    def areas_after(self, s: _Sentence, cue: Cue, m: re.Match, cand: Candidate) -> list[Candidate]:
+        """`Good ratings were received for the impact of leaders, help and protection and overall
+        effectiveness`: the areas listed after the first one share its grade."""
+        if not cue.id.startswith("grade_noun") or "noun" not in m.re.groupindex:
+            return []
+        tail = self.r.areas_after_noun.match(s.text, m.end("noun"))
+        if not tail or self.area_key(tail.group("area")) == "overall":
+            return []
+        out: list[Candidate] = []
+        at = tail.end("area")
+        while len(out) < _LIST_MAX:
+            nxt = self.r.area_list_after.match(s.text, at)
+            if not nxt:
+                return out
+            area, key = nxt.group("area"), self.area_key(nxt.group("area"))
+            out.append(Candidate(s.offset + nxt.start("area"), s.offset + nxt.end("area"), cand.grade,
+                                 "overall" if key == "overall" else area, key, cand.year, cand.forecast, "area_list"))
+            at = nxt.end("area")
+        return out
+
+    def subject_list(self, s: _Sentence, cue: Cue, m: re.Match, cand: Optional[Candidate]) -> list[Candidate]:
+        """A subject that lists several areas, each with words of its own (`Other services for children who
+        need help and protection, children who are looked after or in permanent placements, adoption, and
+        the leadership ... were judged to be 'Good'`): one candidate per area, the last one last."""
+        groups = m.re.groupindex
+        if any(g in groups and (m.group(g) or "").strip() for g in ("area", "subj", "obj", "mid", "noun")):
+            return []  # the cue found its own area, subject or object
+        text = s.text
+        clause_start = max(text.rfind(";", 0, m.start()), text.rfind(":", 0, m.start()),
+                           m.start() - _CLAUSE_REACH) + 1
+        prefix = _AUX_TAIL.sub("", text[clause_start:m.start()])
+        terms = list(self.r.area_term.finditer(prefix))
+        if len(terms) < 2:
+            return []
+        masked = list(prefix)
+        for t in terms:
+            masked[t.start():t.end()] = "x" * (t.end() - t.start())
+        cut = [b.end() for b in self.r.list_subject_boundary.finditer("".join(masked))]
+        cut += [g.end() for g in self.r.prefilter.finditer(prefix)]  # a grade ends an earlier judgement
+        start = max(cut, default=0)
+        terms = [t for t in terms if t.start() >= start]
+        if terms and not prefix[start:terms[0].start()].strip() and self.area_key(terms[0].group()) == "overall":
+            terms = terms[1:]  # "rated Good overall, with ...": the adverb of an earlier judgement
+        if len(terms) < 2 or len(prefix[terms[-1].end():].split()) > self.r.list_gap_words:
+            return []
+        for a, b in zip(terms, terms[1:]):
+            gap = prefix[a.end():b.start()]
+            if not self.r.list_separator.search(gap) or len(gap.split()) > self.r.list_gap_words:
+                return []
+        if self.r.excluded_subject.search(self.r.area_term.sub(" ", prefix[start:])):
+            return []
+        grade = cand.grade if cand else ""
+        year, forecast = (cand.year, cand.forecast) if cand else (None, False)
+        out = []
+        for t in terms:
+            key = self.area_key(t.group())
+            out.append(Candidate(s.offset + clause_start + t.start(), s.offset + clause_start + t.end(), grade,
+                                 "overall" if key == "overall" else t.group(), key, year, forecast, "area_list"))
+        return out
 
     def split_area(self, cand: Candidate) -> list[Candidate]:
         first, _, second = cand.area.rpartition(" and ")
@@ -370,13 +576,18 @@ class JudgementFinder:
         """(area, area key, span start) or None when the grade is not a judgement of a named or whole service."""
         text = s.text
         groups = m.re.groupindex
+        gend = m.end(group)
+        if self.r.fronted_participle.match(text, clause_start, m.start()):  # "Given a rating of 'Outstanding', the care leaver service ..."
+            subj = self.r.subject_after.match(text, gend + self.closing_quote(text, gend))
+            if subj:
+                return self.classify(subj.group("subj"), subj.start("subj"), earlier)
         if "area" in groups and m.group("area"):
-            if self.r.excepted_before.search(text, clause_start, m.start("area")):
+            if not cue.own_grade and self.r.excepted_before.search(text, clause_start, m.start("area")):
                 return None  # "all areas except adoption judged inadequate": adoption is the one not so judged
             key = self.area_key(m.group("area"))
             if key == "overall":
                 return "overall", key, m.start("area")
-            start = m.start("area") - len(_NAME_BEFORE.search(text[:m.start("area")]).group())
+            start = m.start("area") - self.name_before(text[:m.start("area")])
             return text[start:m.end("area")], key, start
         if "subj" in groups and m.group("subj") and m.group("subj").strip():
             return self.classify(m.group("subj"), m.start("subj"), earlier)
@@ -389,14 +600,16 @@ class JudgementFinder:
                 return found.group(), self.area_key(found.group()), m.start()
             return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
         if cue.id.startswith("grade_noun"):
-            tail = re.match(r"\s+(?:for|of|on|in)\s+(?:the\s+)?(" + self.r.fragments["AREA"] + r")\b",
-                            text[m.end("noun"):], re.I)
-            if tail and self.area_key(tail.group(1)) != "overall":
-                return tail.group(1), self.area_key(tail.group(1)), m.start()
+            tail = self.r.areas_after_noun.match(text, m.end("noun"))
+            if tail and self.area_key(tail.group("area")) != "overall":
+                return tail.group("area"), self.area_key(tail.group("area")), m.start()
             return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
         if "obj" in groups and m.group("obj") and m.group("obj").strip():
             found = self.classify(m.group("obj"), m.start("obj"), earlier, text[clause_start:m.start()])
             return found and (found[0], found[1], m.start())
+        listed = self.subject_list(s, cue, m, None)
+        if listed:
+            return listed[-1].area, listed[-1].area_key, listed[-1].start - s.offset
         found = self.subject_before(text, m.start(), clause_start, earlier)
         if found is None and cue.id == "from_to" and not self.r.excluded_subject.search(text[clause_start:m.start()]):
             return "overall", "overall", m.start()  # "The aim was to move from RI to Good"
@@ -405,6 +618,13 @@ class JudgementFinder:
     def subject_before(self, text: str, cue_start: int, clause_start: int, earlier: list[Candidate]):
         prefix = text[clause_start:cue_start]
         trimmed = _AUX_TAIL.sub("", prefix)
+        member = self.r.one_of_set.search(trimmed)
+        if member:  # "Eastshire is one of only 15 councils (rated ...)": the subject is Eastshire
+            head = self.r.one_of_head.search(trimmed[:member.start()])
+            return head and self.classify(head.group("subj"), clause_start + head.start("subj"), earlier)
+        named = self.standard_clause(trimmed)
+        if named:
+            return named[0], named[1], clause_start + named[2]
         at_end = self.r.area_at_end.search(trimmed.rstrip())
         pieces = list(self.r.subject_boundary.finditer(trimmed))
         cut = pieces[-1].end() if pieces else 0
@@ -418,9 +638,28 @@ class JudgementFinder:
             verb = _ANTECEDENT_CUT.match(antecedent)
             start = (inner[-1].end() if inner else 0) + (verb.end() if verb else 0)
             return self.classify(before[start:], clause_start + start, earlier)
+        if earlier and self.r.coordinated_tail.search(trimmed):
+            return earlier[-1].area, earlier[-1].area_key, clause_start + len(trimmed)  # "... rated A (2019) and is now rated B"
         if not piece.strip() and pieces and pieces[-1].group() == "," and earlier:
             return earlier[-1].area, earlier[-1].area_key, clause_start + cut  # "..., having previously been judged RI"
-        return self.classify(piece, clause_start + cut, earlier, trimmed[:cut])
+        found = self.classify(piece, clause_start + cut, earlier, trimmed[:cut])
+        if found is None and len(pieces) > 0 and pieces[-1].group().strip() == "and":
+            joined = pieces[-2].end() if len(pieces) > 1 else 0  # "services for children and families"
+            return self.classify(trimmed[joined:], clause_start + joined, earlier, trimmed[:joined])
+        return found
+
+    def standard_clause(self, clause: str) -> Optional[tuple[str, Optional[str], int]]:
+        """A clause that opens with an inspection standard's name, commas and all ("how well children, young
+        people and adults were helped and protected"): the whole clause before the verb is the area."""
+        lead = len(clause) - len(clause.lstrip(" ,"))
+        name = clause.strip(" ,")
+        if not self.r.standard_area.match(name) or self.r.prefilter.search(name) or len(name.split()) > 20:
+            return None
+        how = self.r.standard_area.match(name).group().lower().startswith("how")
+        if not how and (self.r.subject_boundary.search(name) or self.r.excluded_subject.search(name)):
+            return None  # only "how well ..." names hold a comma or a clause (or "young people") of their own
+        key = self.area_key(name)
+        return None if key == "overall" else (name, key, lead)
 
     def classify(self, subject: str, start: int, earlier: list[Candidate], earlier_text: str = ""):
         """What a grade's subject says about the area: overall, a named area, or not a judgement (None)."""
@@ -449,6 +688,12 @@ class JudgementFinder:
         q = self.r.quantifier.match(s)
         if q and q.end() < len(s):
             s, start = s[q.end():], start + q.end()
+        if self.r.standard_area.match(s):  # "the effectiveness of leaders and managers", "how well children ..."
+            key = self.area_key(s)
+            return ("overall", key, start) if key == "overall" else (s, key, start)
+        served = self.r.area_service_head.search(s)
+        if served and self.area_key(served.group("area")) not in (None, "overall"):
+            return s, self.area_key(served.group("area")), start  # "care leavers services", "our adoption agency"
         at_end = self.r.area_at_end.search(s)
         named_service = at_end and self.area_key(at_end.group(1)) not in (None, "overall")
         if self.r.entity_head.search(s) and not self.r.area_of_service.search(s) and not named_service:
@@ -457,7 +702,7 @@ class JudgementFinder:
             key = self.area_key(at_end.group(1))
             if key == "overall":
                 return "overall", key, start
-            head = at_end.start(1) - len(_NAME_BEFORE.search(s[:at_end.start(1)]).group())
+            head = at_end.start(1) - self.name_before(s[:at_end.start(1)])
             return s[head:], key, start + head
         found = self.r.area_term.search(s)
         if found:
@@ -468,6 +713,15 @@ class JudgementFinder:
         if self.r.overall_subject.search(s) or _CAPITALISED_NAME.match(s):
             return "overall", "overall", start
         return None
+
+    def name_before(self, text: str) -> int:
+        """Length of the capitalised name just before an area term ("City and Hackney "), never reaching
+        back over a grade ("Children in care were Good and care leavers ...")."""
+        name = _NAME_BEFORE.search(text).group()
+        grades = list(self.r.prefilter.finditer(name))
+        if grades:
+            name = re.sub(r"^\W*(?:and|&)?\s*", "", name[grades[-1].end():])
+        return len(name)
 
     def area_key(self, area: str) -> Optional[str]:
         found = self.r.area_term.search(area)
