@@ -8,6 +8,12 @@ from re import _constants as _sre, _parser as _sre_parser  # to read a pattern's
 from bisect import bisect_left, bisect_right
 from typing import Optional
 
+import numpy as np
+from spacy.attrs import IS_PUNCT, ORTH
+from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
 
 def trie_pattern(terms: list[str]) -> str:
     """One regex for many literal terms, branching a character at a time ("care leavers|care ..." share
@@ -280,3 +286,19 @@ def lines_holding(offsets: list[int], lines: list[tuple[int, str]]) -> list[int]
         if k >= 0 and (not found or found[-1] != k) and offset < starts[k] + len(lines[k][1]):
             found.append(k)
     return found
+
+
+# -- sentences (shared by the segmenter and findings) --------------------------------------------------
+_SENTENCE_ENDS = np.array(sorted(get_string_id(c) for c in Sentencizer.default_punct_chars), np.uint64)
+
+
+def sentencizer_starts(doc: Doc) -> np.ndarray:
+    """Per token, whether spaCy's sentencizer (default punctuation) would start a sentence there: at a word
+    after a sentence-ending token, counting from the word before."""
+    rows = doc.to_array([ORTH, IS_PUNCT])
+    ends = _SENTENCE_ENDS[np.minimum(np.searchsorted(_SENTENCE_ENDS, rows[:, 0]), len(_SENTENCE_ENDS) - 1)] == rows[:, 0]
+    words = np.flatnonzero((rows[:, 1] == 0) & ~ends)
+    seen = np.cumsum(ends)[words]  # sentence-ending tokens so far
+    out = np.zeros(len(doc), bool)
+    out[words[np.diff(seen, prepend=0) > 0]] = True
+    return out
