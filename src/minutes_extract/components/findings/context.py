@@ -45,6 +45,8 @@ class Reading:
         self.speaker: Optional[str] = None
         self.source: Optional[str] = None
         self.intro = False
+        self.measured = False  # a cue judges a performance measure (it is its own subject)
+        self.announces = False  # names both strengths and areas for development, as topics
 
     @cached_property
     def body(self) -> str:
@@ -101,7 +103,7 @@ class Reading:
     @cached_property
     def subject(self) -> bool:
         """Whether it names something a service does (children, practice, placements, ...)."""
-        return any(self.search(p.regex, gate) for p, gate in self.rules.subjects)
+        return self.measured or any(self.search(p.regex, gate) for p, gate in self.rules.subjects)
 
 
 @dataclass
@@ -193,13 +195,17 @@ class FindingRules:
     # the cues of one sentence, each modified by what precedes it in its clause
     def weigh(self, text: str, offset: int, hits: list[Hit]) -> list[Weighed]:
         out = []
-        contrast_end = None
+        contrast_end = opening_concession = None  # "Although ..., <main clause>": the main clause decides
+        seen_cue = False
         for i, hit in enumerate(hits):
             kind = hit.pattern.kind
             if kind == "contrast":
                 contrast_end = hit.end
+            if kind == "concession" and not seen_cue and opening_concession is None:
+                opening_concession = hit.end
             if kind != "cue":
                 continue
+            seen_cue = True
             polarity, factor = self.modify(text, offset, hits, i)
             if polarity is None:
                 continue
@@ -207,10 +213,18 @@ class FindingRules:
             if tier == "heading" and not self.linked(text, offset, hit):
                 tier = "weak"  # "areas for improvement" as a topic, not a list of them
             weight = self.weights[tier] * factor
-            if contrast_end is not None and hit.start >= contrast_end:
+            if (contrast_end is not None and hit.start >= contrast_end) or self.after_clause(text, offset,
+                                                                                          opening_concession, hit):
                 weight *= self.weights["after_contrast"]
+            if hit.pattern.measure:  # a verdict on a measure outweighs evaluative words in the measure's name
+                weight *= self.weights["measure"]
             out.append(Weighed(polarity, weight, hit, tier, polarity == hit.pattern.polarity))
         return out
+
+    def after_clause(self, text: str, offset: int, concession_end: Optional[int], hit: Hit) -> bool:
+        """Whether a cue is past the clause an opening concession governs ("Although X, <cue>")."""
+        return concession_end is not None and hit.start > concession_end and bool(
+            self.clause_break.search(text[concession_end - offset:hit.start - offset]))
 
     def linked(self, text: str, offset: int, hit: Hit) -> bool:
         """A heading cue that introduces content ("Strengths included ...", "was a key area for improvement")."""
@@ -273,9 +287,12 @@ class FindingRules:
         weighed = self.weigh(text, offset, hits)
         reading.lenient = self.verdict(text, offset, weighed)
         reading.strict = self.verdict(text, offset, [w for w in weighed if w.tier not in ("weak", "summary")])
+        reading.measured = any(w.hit.pattern.measure and w.polarity == reading.lenient.polarity for w in weighed)
         inspected = reading.source in ("ofsted", "inspectors")
         headings = [h for h in hits if h.pattern.kind == "cue" and h.pattern.tier in ("heading", "summary")
                     and (inspected or h.pattern.id not in self.needs_source)]
+        # "highlighted areas of strength as well as areas for improvement" announces findings, it holds none
+        reading.announces = len({h.pattern.polarity for h in headings}) == 2 and not reading.intro
         if len({h.pattern.polarity for h in headings}) == 1:
             reading.heading = headings[0].pattern.polarity
             reading.heading_cue = text[headings[0].start - offset:headings[0].end - offset].strip()
@@ -297,6 +314,8 @@ class FindingRules:
         text, body = reading.text, reading.body
         if self.question_end.search(text.strip()):
             return "question"
+        if reading.announces:
+            return "announcement"
         stripped = text.strip().rstrip(" .;,)\"'")
         for p, gate, starts in self.exclusions:
             if starts:

@@ -36,12 +36,35 @@ class Pattern:
     opens: Optional[str] = None
     window: int = 0
     anchor: Optional[str] = None
+    measure: bool = False  # a verdict on a performance measure: names what it judges
+
+
+# a space in a pattern: a run of whitespace holding at most one line break (a blank line ends a paragraph)
+_SPACE = r"(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)"
 
 
 def compile_pattern(pattern: str) -> re.Pattern:
     """A lexicon pattern: case-insensitive, whole words, a space matches any run of whitespace."""
     before = "" if pattern.startswith(_NO_LOOKBEHIND) else r"(?<!\w)"
-    return re.compile(before + "(?:" + pattern.replace(" ", r"\s+") + r")(?!\w)", re.I)
+    return re.compile(before + "(?:" + spaces_as_whitespace(pattern) + r")(?!\w)", re.I)
+
+
+def spaces_as_whitespace(pattern: str) -> str:
+    """Each space outside a character class as _SPACE (inside one, any whitespace)."""
+    out, in_class, i = [], False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+        elif c == "]" and in_class and pattern[i - 1] != "[":
+            in_class = False
+        out.append((r"\s" if in_class else _SPACE) if c == " " else c)
+        i += 1
+    return "".join(out)
 
 
 def load_rows(value) -> list[dict]:
@@ -54,6 +77,7 @@ def _pattern(row: dict, kind: Optional[str] = None) -> Pattern:
         id=row["id"], kind=kind or row["kind"], regex=compile_pattern(row["pattern"]),
         polarity=row.get("polarity"), tier=row.get("tier"), role=row.get("role"), relay=bool(row.get("relay")),
         opens=row.get("opens"), window=int(row.get("window", 0)), anchor=row.get("anchor"),
+        measure=bool(row.get("measure")),
     )
 
 
