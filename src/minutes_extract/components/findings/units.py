@@ -133,7 +133,8 @@ class UnitReader:
                 continue
             if r.excluded and not (relayed and r.excluded == "courtesy"):
                 continue
-            if not self.service or not (r.subject or r.source or lead.finding or speaker in self.rules.reporters):
+            if not self.service or not (r.subject or r.source or lead.finding or speaker in self.rules.reporters
+                                        or self.inspection):
                 continue  # evaluates something, but not a service's performance
             if verdict.weight < self.rules.min_weight * (0.5 if verdict is r.lenient else 1):
                 continue
