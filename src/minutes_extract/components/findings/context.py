@@ -174,6 +174,7 @@ class FindingRules:
         self.attribution = rules["attribution"]
         self.skip_sections = set(rules["skip_sections"])
         self.min_unit_words = rules["min_unit_words"]
+        self.title_words = rules["title_words"]
         self.open_words = set(rules["open_words"])
         self.terminal = tuple(rules["terminal_punctuation"])
         self.reporters = set(rules["reporters"])

@@ -217,7 +217,7 @@ class FindingReader(UnitReader):
                 if readings[-1].intro:
                     lead, lead_marker = self.lead_for(readings, speaker), self.marker(block)
             else:
-                if block.label == "paragraph" or self.long_enough(block):
+                if (block.label == "paragraph" or self.long_enough(block)) and not self.title_line(block):
                     out += self.prose(readings, speaker, Lead())
                 self.inspection = next((r.source for r in reversed(readings) if r.source in ("ofsted", "inspectors")),
                                        self.inspection)
@@ -255,6 +255,13 @@ class FindingReader(UnitReader):
             return False
         ending = self.text[block.start:block.last_end].strip()[-1:]
         return ending not in ".?!" or (ending == "?" and readings[0].heading is not None)  # "What needs to improve?"
+
+    def title_line(self, block: Block) -> bool:
+        """A headline or title ("Youth justice service receives positive inspection"): one short line without
+        a sentence's closing punctuation. It names a topic; it is not a sentence of findings."""
+        text = self.text[block.start:block.last_end].strip()
+        return ("\n" not in text and self.words(block.start, block.last_end) <= self.rules.title_words
+                and not text.endswith(self.rules.terminal))
 
     def marker(self, block: Block) -> Optional[str]:
         """A lettered or numbered paragraph's marker ("c", "31.4"), None for others."""
