@@ -1,0 +1,88 @@
+"""minutes_findings on wording no council's rules were tuned to: performance verdicts, plans, polarity from
+structure, speakers and meta sentences, other inspectorates and services (sentences written for these tests)."""
+import pytest
+
+from minutes_extract.extract import extract_text
+
+HEAD = "Minutes of the Scrutiny Committee held on 3 March 2025\n\n5. Quarter 3 Performance Report\n\n"
+
+
+def findings_of(text: str) -> list[tuple[str, str]]:
+    record = extract_text(HEAD + text + "\n")
+    found = [f for item in record.items for f in item.findings] + record.unassigned.findings
+    return [(f.polarity, f.text) for f in found]
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    # 1. performance verdicts: RAG, targets, benchmarks, assurance levels (the verdict names its own measure)
+    ("development", "The Head of Service reported that the indicator for re-referrals remained red at the end of the quarter."),
+    ("development", "The percentage of repairs completed within timescale was below target for the third month."),
+    ("strength", "Officers explained that performance on care leavers in suitable accommodation was in line with statistical neighbours."),
+    ("strength", "The Director reported that the collection rate for council tax was on track to meet the annual target."),
+    ("development", "The internal audit of payroll controls concluded with a limited assurance opinion."),
+    ("strength", "The Head of Audit reported that the review gave substantial assurance over the controls in place."),
+    ("strength", "Key stage 2 outcomes were above the national average for the third year running."),
+    ("development", "The proportion of EHC plans issued within 20 weeks was 38%, well below the national figure of 50%."),
+    ("strength", "Officers reported that the number of people waiting for an assessment had reduced from 1,200 to 640."),
+    ("strength", "The Head of Service reported that the rate of re-referrals was better than the national average."),
+    # 3. polarity from structure
+    ("development", "The Director reported that timeliness of assessments had fallen below the national average."),
+    ("development", "Inspectors found an over-reliance on agency social workers in the assessment teams."),
+    ("development", "The report stated that the early help offer remained under-developed in some localities."),
+    ("development", "Inspectors said that supervision would benefit from a clearer focus on children's plans."),
+    ("development", "Although caseloads had reduced, the quality of plans remained inconsistent, the Director reported."),
+    ("strength", "In December, Ofsted had carried out an assurance visit and found no serious or widespread concerns."),
+    ("strength", "The Director reported that the service was now among the top ten authorities nationally for adoption."),
+    # 5. other services and inspectorates
+    ("development", "The Director reported that response times for housing repairs were unsatisfactory and patchy across the districts."),
+    ("strength", "CQC found that the service was safe and well led."),
+])
+def test_verdicts(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "There were 412 referrals in the quarter, compared with 398 in the previous quarter.",  # a bare statistic
+    "The service offers a range of support to families through the family hubs.",  # provision
+    "The council has invested in a new case management system to support social workers.",
+    "Our ambition is for every child to have an excellent education close to home.",  # an aim
+    "A new family hub was launched in September to offer support to parents.",
+    "The inspection letter highlighted areas of strength as well as areas for improvement.",  # announces findings
+    "Q: A member asked whether the targets for the housing service were realistic.",
+    "The forecast outturn showed an overspend of £2.1m on placements.",  # a budget position
+    "Of the 32 key performance indicators, 24 were green, 5 were amber and 3 were red.",  # a distribution
+])
+def test_not_findings(sentence):
+    assert findings_of(sentence) == []
+
+
+def test_headline_is_not_a_finding():
+    text = ("News release: Youth justice service receives positive inspection\n\n"
+            "The inspection found that staff build strong relationships with children.")
+    assert findings_of(text) == [("strength", "The inspection found that staff build strong relationships with children.")]
+
+
+def test_headings_switch_plain_paragraph_lists():
+    text = ("Strengths\nPartnership working with the voluntary sector was strong.\n\n"
+            "Areas for improvement\nWaiting times for care act assessments were too long.\n"
+            "Information and advice for carers was under-developed.")
+    assert findings_of(text) == [
+        ("strength", "Partnership working with the voluntary sector was strong."),
+        ("development", "Waiting times for care act assessments were too long."),
+        ("development", "Information and advice for carers was under-developed."),
+    ]
+
+
+def test_should_ensure_introduces_recommendations():
+    text = ("Ofsted made two recommendations. The local authority should ensure that:\n\n"
+            "• the quality of assessments improves so that they consider family history\n"
+            "• return home interviews are offered promptly and their learning is used in planning\n\n"
+            "RESOLVED: That the report be noted.")
+    assert [p for p, _ in findings_of(text)] == ["development", "development"]
+
+
+def test_numbered_recommendations_list():
+    text = ("4.2 The Ofsted inspection report made 6 recommendations for improvement:\n\n"
+            "1. Quality of information sharing by partners within strategy discussions.\n\n"
+            "2. The quality of plans for children in private fostering arrangements.")
+    assert [p for p, _ in findings_of(text)] == ["development", "development"]
