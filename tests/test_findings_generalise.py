@@ -86,3 +86,23 @@ def test_numbered_recommendations_list():
             "1. Quality of information sharing by partners within strategy discussions.\n\n"
             "2. The quality of plans for children in private fostering arrangements.")
     assert [p for p, _ in findings_of(text)] == ["development", "development"]
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    ("development", "78% of stage 1 complaints were responded to within 10 working days, compared with a target of 90%."),
+    ("strength", "Council tax collected in the quarter was 28.4% against a target of 27.5%."),
+    ("development", "The average time to re-let a council home was 48 days against a target of 30 days."),
+    ("strength", "Sickness absence averaged 7.2 days per employee against a target of 8 days."),
+])
+def test_value_against_its_target(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    ("development", "The Customer Relations Manager reported that 1,146 complaints had been received, an increase of 12%."),
+    ("development", "The Ombudsman had found fault in the council's handling of a number of housing complaints."),
+    ("strength", "The Head of Service reported that compliments had risen by 20% over the year."),
+    ("development", "The Director said that recruitment of social workers remained the most significant risk for the service."),
+])
+def test_more_measures_and_regulators(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]

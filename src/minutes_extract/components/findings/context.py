@@ -175,6 +175,9 @@ class FindingRules:
         self.skip_sections = set(rules["skip_sections"])
         self.min_unit_words = rules["min_unit_words"]
         self.title_words = rules["title_words"]
+        self.number = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!\w)")
+        self.lower_is_better = re.compile(rules["lower_is_better"], re.I)
+        self.higher_is_better = re.compile(rules["higher_is_better"], re.I)
         self.open_words = set(rules["open_words"])
         self.terminal = tuple(rules["terminal_punctuation"])
         self.reporters = set(rules["reporters"])
@@ -208,6 +211,8 @@ class FindingRules:
                 continue
             seen_cue = True
             polarity, factor = self.modify(text, offset, hits, i)
+            if hit.pattern.compare and polarity is not None:
+                polarity = self.against_target(text, offset, hit)
             if polarity is None:
                 continue
             tier = hit.pattern.tier
@@ -221,6 +226,20 @@ class FindingRules:
                 weight *= self.weights["measure"]
             out.append(Weighed(polarity, weight, hit, tier, polarity == hit.pattern.polarity))
         return out
+
+    def against_target(self, text: str, offset: int, hit: Hit) -> Optional[str]:
+        """A value compared with its target ("78% ..., compared with a target of 90%"): met or better is a
+        strength, short of it an area for development; lower is better for measures such as absence or waiting
+        times. None when the sentence gives no value before the comparison."""
+        before = text[:hit.start - offset]
+        values = self.number.findall(before)
+        targets = self.number.findall(text[hit.start - offset:hit.end - offset])
+        if not values or not targets:
+            return None
+        value, target = float(values[-1].replace(",", "")), float(targets[-1].replace(",", ""))
+        lower_is_better = not self.higher_is_better.search(before) and bool(self.lower_is_better.search(before))
+        met = value <= target if lower_is_better else value >= target
+        return STRENGTH if met else DEVELOPMENT
 
     def after_clause(self, text: str, offset: int, concession_end: Optional[int], hit: Hit) -> bool:
         """Whether a cue is past the clause an opening concession governs ("Although X, <cue>")."""
