@@ -106,3 +106,26 @@ def test_value_against_its_target(polarity, sentence):
 ])
 def test_more_measures_and_regulators(polarity, sentence):
     assert findings_of(sentence) == [(polarity, sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The report reflects our self-assessment of priority areas for improvement following the CQC assessment.",
+    "It would be helpful to have a breakdown of referrals by source in future reports.",
+    "The IRO has a key role in challenging drift and delay in care planning.",
+    "Please let us know if you need to be provided with any reasonable adjustments.",
+    "The Council was having positive discussions with several academy trusts.",
+])
+def test_meta_and_process_sentences(sentence):
+    assert findings_of(sentence) == []
+
+
+def test_topic_with_its_content_is_a_finding():
+    sentence = ("The Director said there were a number of concerning points in the Ofsted letter, in particular "
+                "the quality of EHC plans.")
+    assert findings_of(sentence) == [("development", sentence)]
+
+
+def test_officer_answer_after_a_members_question():
+    text = ("Cllr Ahmed asked what assurance the panel could take about the response to exploitation. In answer, the "
+            "Head of Safeguarding said that repeat missing episodes had reduced by a third.")
+    assert [p for p, _ in findings_of(text)] == ["strength"]

@@ -175,6 +175,7 @@ class FindingRules:
         self.skip_sections = set(rules["skip_sections"])
         self.min_unit_words = rules["min_unit_words"]
         self.title_words = rules["title_words"]
+        self.topic_content = re.compile(rules["topic_content"], re.I)
         self.number = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!\w)")
         self.lower_is_better = re.compile(rules["lower_is_better"], re.I)
         self.higher_is_better = re.compile(rules["higher_is_better"], re.I)
@@ -217,8 +218,8 @@ class FindingRules:
                 continue
             tier = hit.pattern.tier
             if tier == "heading" and not self.linked(text, offset, hit):
-                tier = "weak"  # "areas for improvement" as a topic, not a list of them
-            weight = self.weights[tier] * factor
+                tier = "topic"  # "areas for improvement" as a topic, not a list of them: weighs as a weak cue
+            weight = self.weights["weak" if tier == "topic" else tier] * factor
             if (contrast_end is not None and hit.start >= contrast_end) or self.after_clause(text, offset,
                                                                                           opening_concession, hit):
                 weight *= self.weights["after_contrast"]
@@ -306,17 +307,25 @@ class FindingRules:
             hits = [h for h in hits if h.start >= label_end]
         weighed = self.weigh(text, offset, hits)
         reading.lenient = self.verdict(text, offset, weighed)
-        reading.strict = self.verdict(text, offset, [w for w in weighed if w.tier not in ("weak", "summary")])
+        reading.strict = self.verdict(text, offset, [w for w in weighed if w.tier not in ("weak", "summary", "topic")])
         reading.measured = any(w.hit.pattern.measure and w.polarity == reading.lenient.polarity for w in weighed)
         inspected = reading.source in ("ofsted", "inspectors")
         headings = [h for h in hits if h.pattern.kind == "cue" and h.pattern.tier in ("heading", "summary")
                     and (inspected or h.pattern.id not in self.needs_source)]
         # "highlighted areas of strength as well as areas for improvement" announces findings, it holds none
-        reading.announces = len({h.pattern.polarity for h in headings}) == 2 and not reading.intro
+        # ... as does a sentence whose only cues name lists as topics ("reflects our areas for improvement")
+        reading.announces = not reading.intro and (len({h.pattern.polarity for h in headings}) == 2
+                                                   or self.topics_only(text, offset, weighed))
         if len({h.pattern.polarity for h in headings}) == 1:
             reading.heading = headings[0].pattern.polarity
             reading.heading_cue = text[headings[0].start - offset:headings[0].end - offset].strip()
         return reading
+
+    def topics_only(self, text: str, offset: int, weighed: list[Weighed]) -> bool:
+        """Its cues all name lists as topics, none negated ("didn't see any areas of concern" is a finding) and none
+        followed by its content ("concerning points ..., in particular the quality of plans")."""
+        return bool(weighed) and all(w.tier == "topic" and w.unflipped
+                                     and not self.topic_content.search(text, w.hit.end - offset) for w in weighed)
 
     def speaker_of(self, body: str, gates: int) -> Optional[str]:
         """The role of the first speaker pattern matching at the start of the sentence."""
