@@ -129,3 +129,13 @@ def test_officer_answer_after_a_members_question():
     text = ("Cllr Ahmed asked what assurance the panel could take about the response to exploitation. In answer, the "
             "Head of Safeguarding said that repeat missing episodes had reduced by a third.")
     assert [p for p, _ in findings_of(text)] == ["strength"]
+
+
+def test_a_numbered_item_whose_marker_is_cut_off_is_one_unit():
+    text = ("The Ofsted report made 3 recommendations for improvement:\n\n"
+            "1.  The quality of supervision for frontline managers.\n\n"
+            "2.  The assessment of the impact of neglect to inform child-centred practice;\n\n"
+            "3.  The sufficiency of local placements.\n\nRESOLVED: That the report be noted.")
+    found = findings_of(text)
+    assert [p for p, _ in found] == ["development"] * 3
+    assert all(t.strip() for _, t in found)

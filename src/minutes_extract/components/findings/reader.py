@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from ...extensions import document_text
 from ...matching import sentencizer_starts
 from .regex_keys import UNBOUNDED, _IS_WORD
-from .lexicon import DEVELOPMENT, DocWords, Hit, fold_quotes, search_end, strip_marker
+from .lexicon import _WORD, DEVELOPMENT, DocWords, Hit, fold_quotes, search_end, strip_marker
 from .context import FindingRules, Reading
 from .units import Block, Finding, Lead, UnitReader
 
@@ -136,6 +136,8 @@ class FindingReader(UnitReader):
             sentence = self.text[a:b]
             if b >= self.text_end and not sentence.endswith(self.rules.terminal):
                 continue
+            if not _WORD.search(strip_marker(self.rules.list_marker, sentence + " ")):
+                continue  # a list marker the sentencizer cut off ("2." before its text): not a sentence
             reading = self.rules.read(sentence, a, self.hits_in(a, b), self.gates_in(a, b))
             if reading.speaker == "member" and self.executive(sentence):
                 reading.speaker = "executive"
