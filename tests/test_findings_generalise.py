@@ -139,3 +139,8 @@ def test_a_numbered_item_whose_marker_is_cut_off_is_one_unit():
     found = findings_of(text)
     assert [p for p, _ in found] == ["development"] * 3
     assert all(t.strip() for _, t in found)
+
+
+def test_no_indicators_red_is_a_strength():
+    sentence = "The Director reported that there were no KPIs that were rated red in the housing service."
+    assert findings_of(sentence) == [("strength", sentence)]
