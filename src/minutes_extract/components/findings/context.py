@@ -176,9 +176,11 @@ class FindingRules:
         self.min_unit_words = rules["min_unit_words"]
         self.title_words = rules["title_words"]
         self.topic_content = re.compile(rules["topic_content"], re.I)
+        self.topic_object = re.compile(rules["topic_object"], re.I)
         self.number = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!\w)")
         self.lower_is_better = re.compile(rules["lower_is_better"], re.I)
         self.higher_is_better = re.compile(rules["higher_is_better"], re.I)
+        self.time_unit = re.compile(rules["time_unit"], re.I)  # a target's unit, at its end
         self.open_words = set(rules["open_words"])
         self.terminal = tuple(rules["terminal_punctuation"])
         self.reporters = set(rules["reporters"])
@@ -238,7 +240,12 @@ class FindingRules:
         if not values or not targets:
             return None
         value, target = float(values[-1].replace(",", "")), float(targets[-1].replace(",", ""))
-        lower_is_better = not self.higher_is_better.search(before) and bool(self.lower_is_better.search(before))
+        if self.higher_is_better.search(before):
+            lower_is_better = False
+        elif self.lower_is_better.search(before) or self.time_unit.search(text, hit.end - offset - 8, hit.end - offset):
+            lower_is_better = True  # a measure where less is better, or a time taken ("179 days against 230 days")
+        else:
+            return None  # which way is better is not said
         met = value <= target if lower_is_better else value >= target
         return STRENGTH if met else DEVELOPMENT
 
@@ -325,6 +332,7 @@ class FindingRules:
         """Its cues all name lists as topics, none negated ("didn't see any areas of concern" is a finding) and none
         followed by its content ("concerning points ..., in particular the quality of plans")."""
         return bool(weighed) and all(w.tier == "topic" and w.unflipped
+                                     and not self.topic_object.match(text, w.hit.end - offset)
                                      and not self.topic_content.search(text, w.hit.end - offset) for w in weighed)
 
     def speaker_of(self, body: str, gates: int) -> Optional[str]:
