@@ -144,3 +144,26 @@ def test_a_numbered_item_whose_marker_is_cut_off_is_one_unit():
 def test_no_indicators_red_is_a_strength():
     sentence = "The Director reported that there were no KPIs that were rated red in the housing service."
     assert findings_of(sentence) == [("strength", sentence)]
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    ("strength", "Overall attendance in primary schools was 95.1%, which compares favourably with the national figure."),
+    ("strength", "The external auditor reported that the accounts would be signed shortly and that no material issues "
+                 "had been identified."),
+    ("development", "The Head of Service said that demand for specialist places currently exceeded supply."),
+])
+def test_round_five_verdicts(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]
+
+
+def test_a_reply_to_a_member_is_the_officers():
+    text = ("Councillor Davies asked whether the council had enough places in alternative provision. "
+            "She was told that demand currently exceeded supply.")
+    assert findings_of(text) == [("development", "She was told that demand currently exceeded supply.")]
+
+
+def test_context_gates_fit_the_word_bits(nlp):
+    """Gates past the bit width still work, but are tried everywhere (slower): keep the rows within it."""
+    from minutes_extract.components.findings.lexicon import Gates
+    rules = nlp.get_pipe("minutes_findings").rules
+    assert rules.gates.all.bit_length() <= Gates.WIDTH

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from ...extensions import document_text
 from ...matching import sentencizer_starts
 from .regex_keys import UNBOUNDED, _IS_WORD
-from .lexicon import _WORD, DEVELOPMENT, DocWords, Hit, fold_quotes, search_end, strip_marker
+from .lexicon import _WORD, DEVELOPMENT, DocWords, Gates, Hit, fold_quotes, search_end, strip_marker
 from .context import FindingRules, Reading
 from .units import Block, Finding, Lead, UnitReader
 
@@ -73,7 +73,9 @@ class FindingReader(UnitReader):
         vocab = self.rules.vocab
         gates = vocab.gates[words.ids]
         gated = np.flatnonzero(gates)
-        service = gated[(gates[gated] & self.rules.service_gate.bit) != 0]
+        bit = self.rules.service_gate.bit
+        # (a gate beyond the words' bit width is tried everywhere: no word carries it)
+        service = gated[(gates[gated] & bit) != 0] if not bit >> Gates.WIDTH else gated[:0]
         service_ends = words.starts[service] + vocab.length[words.ids[service]]
         return (words.starts[gated].tolist(), gated.tolist(), gates[gated].tolist(),
                 (service_ends.tolist(), service.tolist()))
