@@ -167,3 +167,18 @@ def test_context_gates_fit_the_word_bits(nlp):
     from minutes_extract.components.findings.lexicon import Gates
     rules = nlp.get_pipe("minutes_findings").rules
     assert rules.gates.all.bit_length() <= Gates.WIDTH
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officers explained that the weekly allowance for a child aged 11 to 15 was £312, in line with the regional average.",
+    "The Head of Service said the team was confident of keeping its rating but that recording would need to improve.",
+])
+def test_money_and_confidence_are_not_verdicts(sentence):
+    assert findings_of(sentence) == []
+
+
+def test_a_recommendation_with_its_evidence_is_a_finding():
+    text = ("Inspectors identified two areas for priority action. The areas for priority action were:\n"
+            "• Leaders must improve the timeliness of EHC plans; only 38% of new plans were issued within 20 weeks.\n"
+            "• Leaders should ensure that children's views inform their plans.\n\nRESOLVED: That the report be noted.")
+    assert [p for p, _ in findings_of(text)] == ["development", "development"]

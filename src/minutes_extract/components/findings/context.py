@@ -220,7 +220,8 @@ class FindingRules:
                 continue
             tier = hit.pattern.tier
             if tier == "heading" and not self.linked(text, offset, hit):
-                tier = "topic"  # "areas for improvement" as a topic, not a list of them: weighs as a weak cue
+                # "areas for improvement" as a topic, not a list of them: weighs as a weak cue
+                tier = "topic" if hit.pattern.topic else "weak"
             weight = self.weights["weak" if tier == "topic" else tier] * factor
             if (contrast_end is not None and hit.start >= contrast_end) or self.after_clause(text, offset,
                                                                                           opening_concession, hit):

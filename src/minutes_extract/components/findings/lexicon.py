@@ -37,6 +37,7 @@ class Pattern:
     window: int = 0
     anchor: Optional[str] = None
     measure: bool = False  # a verdict on a performance measure: names what it judges
+    topic: bool = True  # a heading cue that, unlinked, names a list as a topic ("should ensure" does not)
     compare: bool = False  # "against a target of 90%": its polarity is worked out from the numbers
 
 
@@ -78,7 +79,7 @@ def _pattern(row: dict, kind: Optional[str] = None) -> Pattern:
         id=row["id"], kind=kind or row["kind"], regex=compile_pattern(row["pattern"]),
         polarity=row.get("polarity"), tier=row.get("tier"), role=row.get("role"), relay=bool(row.get("relay")),
         opens=row.get("opens"), window=int(row.get("window", 0)), anchor=row.get("anchor"),
-        measure=bool(row.get("measure")), compare=bool(row.get("compare")),
+        measure=bool(row.get("measure")), compare=bool(row.get("compare")), topic=row.get("topic", True),
     )
 
 
