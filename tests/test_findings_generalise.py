@@ -182,3 +182,11 @@ def test_a_recommendation_with_its_evidence_is_a_finding():
             "• Leaders must improve the timeliness of EHC plans; only 38% of new plans were issued within 20 weeks.\n"
             "• Leaders should ensure that children's views inform their plans.\n\nRESOLVED: That the report be noted.")
     assert [p for p, _ in findings_of(text)] == ["development", "development"]
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    ("development", "Re-referrals within 12 months were 18%, an improvement on last year but still above the target of 15%."),
+    ("strength", "The report says that matching is careful and child-focused."),
+])
+def test_round_six_verdicts(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]

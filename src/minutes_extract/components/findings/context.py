@@ -180,7 +180,8 @@ class FindingRules:
         self.number = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!\w)")
         self.lower_is_better = re.compile(rules["lower_is_better"], re.I)
         self.higher_is_better = re.compile(rules["higher_is_better"], re.I)
-        self.time_unit = re.compile(rules["time_unit"], re.I)  # a target's unit, at its end
+        self.time_unit = re.compile(rules["time_unit"], re.I)
+        self.on_time = re.compile(rules["on_time"], re.I)  # a target's unit, at its end
         self.open_words = set(rules["open_words"])
         self.terminal = tuple(rules["terminal_punctuation"])
         self.reporters = set(rules["reporters"])
@@ -241,10 +242,14 @@ class FindingRules:
         if not values or not targets:
             return None
         value, target = float(values[-1].replace(",", "")), float(targets[-1].replace(",", ""))
-        if self.higher_is_better.search(before):
+        if self.higher_is_better.search(before):  # done on time, satisfaction, attendance, ...
             lower_is_better = False
-        elif self.lower_is_better.search(before) or self.time_unit.search(text, hit.end - offset - 8, hit.end - offset):
-            lower_is_better = True  # a measure where less is better, or a time taken ("179 days against 230 days")
+        elif self.lower_is_better.search(before):  # absence, re-referrals, waiting, ...
+            lower_is_better = True
+        elif self.on_time.search(before):
+            lower_is_better = False
+        elif self.time_unit.search(text, hit.end - offset - 8, hit.end - offset):
+            lower_is_better = True  # a time taken ("179 days against a target of 230 days")
         else:
             return None  # which way is better is not said
         met = value <= target if lower_is_better else value >= target
