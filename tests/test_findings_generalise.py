@@ -190,3 +190,8 @@ def test_a_recommendation_with_its_evidence_is_a_finding():
 ])
 def test_round_six_verdicts(polarity, sentence):
     assert findings_of(sentence) == [(polarity, sentence)]
+
+
+def test_not_consistently_good_is_development():
+    sentence = "The Director acknowledged that transition arrangements were not consistently good."
+    assert findings_of(sentence) == [("development", sentence)]
