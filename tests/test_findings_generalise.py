@@ -195,3 +195,13 @@ def test_round_six_verdicts(polarity, sentence):
 def test_not_consistently_good_is_development():
     sentence = "The Director acknowledged that transition arrangements were not consistently good."
     assert findings_of(sentence) == [("development", sentence)]
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    ("development", "The adviser said the quality of audits has improved, but moderation shows that auditors are "
+                    "sometimes over-optimistic."),
+    ("strength", "The Board noted that the percentage of care leavers in education, employment or training had risen "
+                 "to 58%."),
+])
+def test_round_eight_verdicts(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]
