@@ -205,3 +205,15 @@ def test_not_consistently_good_is_development():
 ])
 def test_round_eight_verdicts(polarity, sentence):
     assert findings_of(sentence) == [(polarity, sentence)]
+
+
+def test_needs_to_improve_introduces_a_development_list():
+    text = ("Inspectors also said the council needs to improve:\n\n"
+            "- the timeliness of initial health assessments for children in care;\n\n"
+            "- the quality of pathway plans for care leavers.\n\nRESOLVED: That the report be noted.")
+    assert [p for p, _ in findings_of(text)] == ["development", "development"]
+
+
+def test_assessors_are_a_source():
+    sentence = "Assessors noted that staff were proud to work for the council."
+    assert findings_of(sentence) == [("strength", sentence)]
