@@ -217,3 +217,8 @@ def test_needs_to_improve_introduces_a_development_list():
 def test_assessors_are_a_source():
     sentence = "Assessors noted that staff were proud to work for the council."
     assert findings_of(sentence) == [("strength", sentence)]
+
+
+def test_a_measure_does_not_run_into_the_next_sentence():
+    text = "A backlog of 3,000 items had built up in April. Customer satisfaction had fallen to 71%."
+    assert findings_of(text) == [("development", "Customer satisfaction had fallen to 71%.")]

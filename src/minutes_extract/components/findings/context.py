@@ -248,7 +248,7 @@ class FindingRules:
             lower_is_better = True
         elif self.on_time.search(before):
             lower_is_better = False
-        elif self.time_unit.search(text, hit.end - offset - 8, hit.end - offset):
+        elif self.time_unit.search(text, hit.start - offset, hit.end - offset):
             lower_is_better = True  # a time taken ("179 days against a target of 230 days")
         else:
             return None  # which way is better is not said
