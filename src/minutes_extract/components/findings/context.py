@@ -7,13 +7,11 @@ from functools import cached_property, reduce
 from operator import or_
 from typing import Optional
 
-
 from .regex_keys import FirstWords, UNBOUNDED, row_keys, tail_width
 from .lexicon import DEVELOPMENT, DocWords, Gate, Gates, Hit, Lexicon, STRENGTH, Vocabulary, _FLIP, _WORD, _pattern, compile_pattern, load_rows, search_end, strip_marker
 
+
 # -- one sentence, read the ConText way ------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Verdict:
     """A sentence's polarity from its cues: None when it has none, or as many of each kind."""

@@ -22,8 +22,6 @@ _KIND_RANK = {"mask": 0, "cue": 1, "negation": 2, "hypothetical": 2, "action": 2
 
 
 # -- lexicons ------------------------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Pattern:
     id: str

@@ -5,13 +5,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Optional
 
-
 from .regex_keys import _IS_WORD
 from .context import Reading, Verdict
 
+
 # -- the document's blocks, as units -----------------------------------------------------------------------
-
-
 @dataclass
 class Block:
     start: int
