@@ -14,6 +14,12 @@ if TYPE_CHECKING:  # spaCy is imported only where it is used (see Anchors)
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
+import numpy as np
+from spacy.attrs import IS_PUNCT, ORTH
+from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
 
 def trie_pattern(terms: list[str]) -> str:
     """One regex for many literal terms, branching a character at a time ("care leavers|care ..." share
@@ -500,3 +506,18 @@ class AnchoredRegex:
             last_end = m.end()
             found.append((start, last_end, lead, m))
         return found
+
+# -- sentences (shared by the segmenter and findings) --------------------------------------------------
+_SENTENCE_ENDS = np.array(sorted(get_string_id(c) for c in Sentencizer.default_punct_chars), np.uint64)
+
+
+def sentencizer_starts(doc: Doc) -> np.ndarray:
+    """Per token, whether spaCy's sentencizer (default punctuation) would start a sentence there: at a word
+    after a sentence-ending token, counting from the word before."""
+    rows = doc.to_array([ORTH, IS_PUNCT])
+    ends = _SENTENCE_ENDS[np.minimum(np.searchsorted(_SENTENCE_ENDS, rows[:, 0]), len(_SENTENCE_ENDS) - 1)] == rows[:, 0]
+    words = np.flatnonzero((rows[:, 1] == 0) & ~ends)
+    seen = np.cumsum(ends)[words]  # sentence-ending tokens so far
+    out = np.zeros(len(doc), bool)
+    out[words[np.diff(seen, prepend=0) > 0]] = True
+    return out

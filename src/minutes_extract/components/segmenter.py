@@ -19,14 +19,13 @@ from dataclasses import dataclass
 from typing import Optional
 
 import numpy as np
-from spacy.attrs import IDX, IS_PUNCT, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, SENT_START, SPACY
 from spacy.language import Language
-from spacy.pipeline import Sentencizer
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import PAYLOAD_ATTRS, document_text
+from ..matching import sentencizer_starts
 
 
 @dataclass
@@ -728,21 +727,6 @@ def _set_payload(span: Span, attr: str, value: dict) -> None:
         span.doc.user_data[("._.", attr, span.start_char, span.end_char)] = value
     else:
         span._.set(attr, value)
-
-
-_SENTENCE_ENDS = np.array(sorted(get_string_id(c) for c in Sentencizer.default_punct_chars), np.uint64)
-
-
-def sentencizer_starts(doc: Doc) -> np.ndarray:
-    """Per token, whether spaCy's sentencizer (default punctuation) would start a sentence there: at a word
-    after a sentence-ending token, counting from the word before."""
-    rows = doc.to_array([ORTH, IS_PUNCT])
-    ends = _SENTENCE_ENDS[np.minimum(np.searchsorted(_SENTENCE_ENDS, rows[:, 0]), len(_SENTENCE_ENDS) - 1)] == rows[:, 0]
-    words = np.flatnonzero((rows[:, 1] == 0) & ~ends)
-    seen = np.cumsum(ends)[words]  # sentence-ending tokens so far
-    out = np.zeros(len(doc), bool)
-    out[words[np.diff(seen, prepend=0) > 0]] = True
-    return out
 
 
 def _start_sentences(doc: Doc, tokens: list[int]) -> None:

@@ -1,0 +1,375 @@
+"""One sentence read the ConText way: cues, their modifiers, the speaker, sources and exclusions."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, reduce
+from operator import or_
+from typing import Optional
+
+from .regex_keys import FirstWords, UNBOUNDED, row_keys, tail_width
+from .lexicon import DEVELOPMENT, DocWords, Gate, Gates, Hit, Lexicon, STRENGTH, Vocabulary, _FLIP, _WORD, _pattern, compile_pattern, load_rows, search_end, strip_marker
+
+
+# -- one sentence, read the ConText way ------------------------------------------------------------------
+@dataclass(frozen=True)
+class Verdict:
+    """A sentence's polarity from its cues: None when it has none, or as many of each kind."""
+    polarity: Optional[str] = None
+    weight: float = 0.0
+    cue: Optional[str] = None
+    heading: bool = False
+    relay: bool = False
+
+
+_NO_VERDICT = Verdict()  # of a sentence without cues
+
+
+class Reading:
+    """What a sentence says: its verdict with and without weak cues (weak cues count only where the
+    sentence is already in a finding context), the polarity of any list heading in it, its speaker, the
+    sources it names and why it is not a finding (None when it may be one)."""
+
+    def __init__(self, start: int, text: str, rules: "FindingRules", gates: int, gate_words: Optional[list[int]],
+                 gate_masks: list[int], word_starts: list[int]):
+        self.start, self.end, self.text, self.rules = start, start + len(text), text, rules
+        self.gates = gates  # the context patterns that may match in it (Gates), from its words with gates:
+        self.gate_words = gate_words  # their numbers in the document's words (None: not known)
+        self.gate_masks = gate_masks
+        self.word_starts = word_starts  # where each of the document's words starts
+        self.strict = self.lenient = _NO_VERDICT
+        self.heading: Optional[str] = None
+        self.heading_cue: Optional[str] = None
+        self.speaker: Optional[str] = None
+        self.source: Optional[str] = None
+        self.intro = False
+        self.measured = False  # a cue judges a performance measure (it is its own subject)
+        self.announces = False  # names both strengths and areas for development, as topics
+
+    @cached_property
+    def body(self) -> str:
+        """The text without its list marker or a leading "that", "and", ..."""
+        return self.rules.unit_prefix.sub("", strip_marker(self.rules.list_marker, self.text), count=1)
+
+    def verdict(self, in_context: bool) -> Verdict:
+        return self.lenient if in_context else self.strict
+
+    def search_from(self, gate: Gate) -> int:
+        """Where in the text a search for the gate's pattern need start: a match contains a word with its bit,
+        with at most gate.before word breaks before it."""
+        if gate.before < UNBOUNDED and self.gate_words is not None:
+            for word, mask in zip(self.gate_words, self.gate_masks):
+                if mask & gate.bit:
+                    return max(0, self.word_starts[max(0, word - gate.before - 2)] - self.start)
+        return 0
+
+    def starts(self, gate: Gate):
+        """Offsets in the text of the words a match of the gate's pattern may start with."""
+        for word, mask in zip(self.gate_words, self.gate_masks):
+            if mask & gate.starts:
+                yield self.word_starts[word] - self.start
+
+    def search(self, regex: re.Pattern, gate: Gate, text: Optional[str] = None) -> Optional[re.Match]:
+        """regex.search over the text (or a string starting where it does), where the gate allows a match."""
+        if not self.gates & gate.bit:
+            return None
+        text = self.text if text is None else text
+        if gate.starts and self.gate_words is not None:  # try only the words a match may start with
+            return next(filter(None, (regex.match(text, at) for at in self.starts(gate))), None)
+        return regex.search(text, self.search_from(gate))
+
+    def finditer(self, regex: re.Pattern, gate: Gate) -> list[re.Match]:
+        """regex.finditer over the text, where the gate allows a match (its matches cannot be empty)."""
+        if not self.gates & gate.bit:
+            return []
+        if not (gate.starts and self.gate_words is not None):
+            return list(regex.finditer(self.text, self.search_from(gate)))
+        found, end = [], 0
+        for at in self.starts(gate):
+            if at >= end:
+                m = regex.match(self.text, at)
+                if m:
+                    found.append(m)
+                    end = m.end()
+        return found
+
+    @cached_property
+    def excluded(self) -> Optional[str]:
+        """Why this sentence is not a finding whatever its cues (question, courtesy, plan, ...), or None."""
+        return self.rules.exclusion(self)
+
+    @cached_property
+    def subject(self) -> bool:
+        """Whether it names something a service does (children, practice, placements, ...)."""
+        return self.measured or any(self.search(p.regex, gate) for p, gate in self.rules.subjects)
+
+
+@dataclass
+class Weighed:
+    polarity: str
+    weight: float
+    hit: Hit
+    tier: str
+    unflipped: bool
+
+
+class FindingRules:
+    """The compiled rules (findings.json and its lexicons), and the reading of one sentence with them."""
+
+    def __init__(self, rules: dict):
+        lex = rules["lexicons"]
+        cue_rows, modifier_rows = load_rows(lex["cues"]), load_rows(lex["modifiers"])
+        self.lexicon = Lexicon([_pattern(r, "cue") for r in cue_rows] + [_pattern(r) for r in modifier_rows],
+                               cue_rows + modifier_rows)
+        self.unscoped = {r["id"] for r in cue_rows if r.get("unscoped")}
+        self.needs_source = {r["id"] for r in cue_rows if r.get("needs_source")}
+        context_rows = load_rows(lex["context"])
+        self.gates = Gates()
+        # one search finds every source named: the group name carries its role
+        sources = [r for r in context_rows if r["kind"] == "source"]
+        self.source = re.compile("|".join(f"(?P<{r['role']}__{n}>" + compile_pattern(r["pattern"]).pattern + ")"
+                                          for n, r in enumerate(sources)), re.I)
+        self.source_gate = self.gates.add([r["pattern"] for r in sources])
+        # the speaker: the first of the lexicon's speaker patterns matching at the start of a sentence; patterns
+        # matched at a sentence's start are also tested on its first word
+        self.speakers = [(r["role"], compile_pattern(r["pattern"]), self.gates.add([r["pattern"]]),
+                          FirstWords(row_keys(r["pattern"]))) for r in context_rows if r["kind"] == "speaker"]
+        self.speaker_bits = reduce(or_, (gate.bit for _, _, gate, _ in self.speakers), 0)
+        self.speakers_by_first: dict[Optional[str], list] = {}
+        self.exclusions = [(_pattern(r), self.gates.add([r["pattern"]]),
+                            FirstWords(row_keys(r["pattern"])) if r.get("anchor") == "start" else None)
+                           for r in context_rows if r["kind"] == "exclude"]
+        self.leads = [(_pattern(r), self.gates.add([r["pattern"]])) for r in context_rows if r["kind"] == "lead"]
+        self.subjects = [(_pattern(r), self.gates.add([r["pattern"]]))
+                         for r in context_rows if r["kind"] == "subject"]
+        self.soft_exclusions = set(rules["soft_exclusions"])
+        self.service_item = re.compile(rules["service_item"], re.I)
+        self.service_gate = self.gates.add([rules["service_item"]], compiled=False)
+        self.item_window = rules["item_window"]
+        self.weights = rules["weights"]
+        self.scopes = rules["scope_words"]
+        self.concession_words = rules["concession_words"]
+        self.negation_words = rules["negation_words"]
+        self.min_weight = rules["min_weight"]
+        self.clause_break = re.compile(rules["clause_break"], re.I)
+        self.negation_break = re.compile(rules["negation_break"], re.I)
+        self.heading_before = re.compile(rules["heading_link_before"], re.I)
+        self.heading_after = re.compile(rules["heading_link_after"], re.I)
+        self.list_marker = re.compile(rules["list_marker"])
+        self.sibling_marker = re.compile(rules["sibling_marker"])
+        self.bullet_glyph = re.compile(rules["bullet_glyph"])
+        self.label_prefix = re.compile(rules["label_prefix"])
+        self.unit_prefix = re.compile(rules["unit_prefix"], re.I)
+        self.intro_end = re.compile(rules["intro_end"], re.I)
+        self.intro_width = tail_width(rules["intro_end"])
+        self.question_end = re.compile(rules["question_end"])
+        self.default_development_lead = re.compile(rules["default_development_lead"], re.I)
+        self.default_development_width = tail_width(rules["default_development_lead"])
+        self.executive_name = re.compile(rules["executive_name"], re.I)
+        self.executive_gate = self.gates.add([rules["executive_name"]], compiled=False)
+        self.identified_gate = self.gates.add([rules["default_development_lead"]], compiled=False)
+        self.councillor_name = re.compile(rules["councillor_name"], re.I)
+        self.attribution = rules["attribution"]
+        self.skip_sections = set(rules["skip_sections"])
+        self.min_unit_words = rules["min_unit_words"]
+        self.title_words = rules["title_words"]
+        self.topic_content = re.compile(rules["topic_content"], re.I)
+        self.topic_object = re.compile(rules["topic_object"], re.I)
+        self.number = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!\w)")
+        self.lower_is_better = re.compile(rules["lower_is_better"], re.I)
+        self.higher_is_better = re.compile(rules["higher_is_better"], re.I)
+        self.time_unit = re.compile(rules["time_unit"], re.I)
+        self.on_time = re.compile(rules["on_time"], re.I)  # a target's unit, at its end
+        self.open_words = set(rules["open_words"])
+        self.terminal = tuple(rules["terminal_punctuation"])
+        self.reporters = set(rules["reporters"])
+        self.list_item_sentences = rules["list_item_sentences"]
+        self.list_item_words = rules["list_item_words"]
+        self.vocab = Vocabulary(self.describe)
+
+    def describe(self, word: str) -> tuple[int, int, int]:
+        return (*self.lexicon.describe(word), self.gates.of(word))
+
+    def words_of(self, text: str) -> DocWords:
+        if len(self.vocab) > Vocabulary.LIMIT or len(self.lexicon.tables) > Vocabulary.LIMIT:
+            # start afresh (memory stays bounded): word numbers are only kept within a document
+            self.vocab = Vocabulary(self.describe)
+            self.lexicon.tables.clear()
+            self.speakers_by_first.clear()
+        return DocWords(text, self.vocab)
+
+    # the cues of one sentence, each modified by what precedes it in its clause
+    def weigh(self, text: str, offset: int, hits: list[Hit]) -> list[Weighed]:
+        out = []
+        contrast_end = opening_concession = None  # "Although ..., <main clause>": the main clause decides
+        seen_cue = False
+        for i, hit in enumerate(hits):
+            kind = hit.pattern.kind
+            if kind == "contrast":
+                contrast_end = hit.end
+            if kind == "concession" and not seen_cue and opening_concession is None:
+                opening_concession = hit.end
+            if kind != "cue":
+                continue
+            seen_cue = True
+            polarity, factor = self.modify(text, offset, hits, i)
+            if hit.pattern.compare and polarity is not None:
+                polarity = self.against_target(text, offset, hit)
+            if polarity is None:
+                continue
+            tier = hit.pattern.tier
+            if tier == "heading" and not self.linked(text, offset, hit):
+                # "areas for improvement" as a topic, not a list of them: weighs as a weak cue
+                tier = "topic" if hit.pattern.topic else "weak"
+            weight = self.weights["weak" if tier == "topic" else tier] * factor
+            if (contrast_end is not None and hit.start >= contrast_end) or self.after_clause(text, offset,
+                                                                                          opening_concession, hit):
+                weight *= self.weights["after_contrast"]
+            if hit.pattern.measure:  # a verdict on a measure outweighs evaluative words in the measure's name
+                weight *= self.weights["measure"]
+            out.append(Weighed(polarity, weight, hit, tier, polarity == hit.pattern.polarity))
+        return out
+
+    def against_target(self, text: str, offset: int, hit: Hit) -> Optional[str]:
+        """A value compared with its target ("78% ..., compared with a target of 90%"): met or better is a
+        strength, short of it an area for development; lower is better for measures such as absence or waiting
+        times. None when the sentence gives no value before the comparison."""
+        before = text[:hit.start - offset]
+        values = self.number.findall(before)
+        targets = self.number.findall(text[hit.start - offset:hit.end - offset])
+        if not values or not targets:
+            return None
+        value, target = float(values[-1].replace(",", "")), float(targets[-1].replace(",", ""))
+        if self.higher_is_better.search(before):  # done on time, satisfaction, attendance, ...
+            lower_is_better = False
+        elif self.lower_is_better.search(before):  # absence, re-referrals, waiting, ...
+            lower_is_better = True
+        elif self.on_time.search(before):
+            lower_is_better = False
+        elif self.time_unit.search(text, hit.start - offset, hit.end - offset):
+            lower_is_better = True  # a time taken ("179 days against a target of 230 days")
+        else:
+            return None  # which way is better is not said
+        met = value <= target if lower_is_better else value >= target
+        return STRENGTH if met else DEVELOPMENT
+
+    def after_clause(self, text: str, offset: int, concession_end: Optional[int], hit: Hit) -> bool:
+        """Whether a cue is past the clause an opening concession governs ("Although X, <cue>")."""
+        return concession_end is not None and hit.start > concession_end and bool(
+            self.clause_break.search(text[concession_end - offset:hit.start - offset]))
+
+    def linked(self, text: str, offset: int, hit: Hit) -> bool:
+        """A heading cue that introduces content ("Strengths included ...", "was a key area for improvement")."""
+        return bool(self.heading_before.search(text[:hit.start - offset])
+                    or self.heading_after.match(text[hit.end - offset:]))
+
+    def modify(self, text: str, offset: int, hits: list[Hit], i: int) -> tuple[Optional[str], float]:
+        cue = hits[i]
+        polarity, factor, negatable = cue.pattern.polarity, 1.0, True
+        for mod in reversed(hits[:i]):
+            between = text[mod.end - offset:cue.start - offset]
+            if self.clause_break.search(between):
+                break
+            words = len(_WORD.findall(between))
+            kind = mod.pattern.opens or mod.pattern.kind
+            window = mod.pattern.window or self.negation_words
+            if kind == "negation" and negatable and words < window and not self.negation_break.search(between):
+                polarity, negatable = _FLIP[polarity], False
+            elif kind in self.scopes and words <= self.scopes[kind]:
+                if not (kind == "hypothetical" and cue.pattern.id in self.unscoped):
+                    return None, 0.0
+            elif kind == "concession" and words <= self.concession_words:
+                factor *= self.weights["in_concession"]
+            elif kind == "cue":
+                negatable = False  # a negation before an earlier cue belongs to that cue
+        return polarity, factor
+
+    def verdict(self, text: str, offset: int, weighed: list[Weighed]) -> Verdict:
+        totals = {STRENGTH: 0.0, DEVELOPMENT: 0.0}
+        for w in weighed:
+            totals[w.polarity] += w.weight
+        if totals[STRENGTH] == totals[DEVELOPMENT]:
+            return Verdict(relay=any(w.hit.pattern.relay and w.unflipped for w in weighed))
+        polarity = STRENGTH if totals[STRENGTH] > totals[DEVELOPMENT] else DEVELOPMENT
+        best = max((w for w in weighed if w.polarity == polarity), key=lambda w: (w.weight, w.hit.start))
+        return Verdict(polarity, totals[polarity] - totals[_FLIP[polarity]],
+                       text[best.hit.start - offset:best.hit.end - offset].strip(),
+                       best.tier == "heading" and best.unflipped,
+                       any(w.hit.pattern.relay and w.unflipped and w.polarity == polarity for w in weighed))
+
+    def read(self, text: str, offset: int, hits: list[Hit], gates: tuple) -> Reading:
+        """One sentence (text = its quote-folded text, starting at document offset `offset`; gates = the context
+        patterns that may match in it, its words with gates and their gates, and the document's word starts)."""
+        reading = Reading(offset, text, self, *gates)
+        gates = reading.gates
+        if gates & self.speaker_bits:
+            reading.speaker = self.speaker_of(reading.body, gates)
+        if gates & self.source_gate.bit:
+            roles = [m.lastgroup.split("__")[0] for m in reading.finditer(self.source, self.source_gate)]
+            if roles:
+                reading.source = next((r for r in roles if r != "report"), roles[0])
+        reading.intro = bool(search_end(self.intro_end, self.intro_width, text.strip()))
+        if not hits:
+            return reading
+        body = reading.body
+        label = self.label_prefix.match(body)
+        if label:  # "Improved Oversight: ..." names a topic, it does not evaluate
+            label_end = offset + len(text) - len(body) + label.end()
+            hits = [h for h in hits if h.start >= label_end]
+        weighed = self.weigh(text, offset, hits)
+        reading.lenient = self.verdict(text, offset, weighed)
+        reading.strict = self.verdict(text, offset, [w for w in weighed if w.tier not in ("weak", "summary", "topic")])
+        reading.measured = any(w.hit.pattern.measure and w.polarity == reading.lenient.polarity for w in weighed)
+        inspected = reading.source in ("ofsted", "inspectors")
+        headings = [h for h in hits if h.pattern.kind == "cue" and h.pattern.tier in ("heading", "summary")
+                    and (inspected or h.pattern.id not in self.needs_source)]
+        # "highlighted areas of strength as well as areas for improvement" announces findings, it holds none
+        # ... as does a sentence whose only cues name lists as topics ("reflects our areas for improvement")
+        reading.announces = not reading.intro and (len({h.pattern.polarity for h in headings}) == 2
+                                                   or self.topics_only(text, offset, weighed))
+        if len({h.pattern.polarity for h in headings}) == 1:
+            reading.heading = headings[0].pattern.polarity
+            reading.heading_cue = text[headings[0].start - offset:headings[0].end - offset].strip()
+        return reading
+
+    def topics_only(self, text: str, offset: int, weighed: list[Weighed]) -> bool:
+        """Its cues all name lists as topics, none negated ("didn't see any areas of concern" is a finding) and none
+        followed by its content ("concerning points ..., in particular the quality of plans")."""
+        return bool(weighed) and all(w.tier == "topic" and w.unflipped
+                                     and not self.topic_object.match(text, w.hit.end - offset)
+                                     and not self.topic_content.search(text, w.hit.end - offset) for w in weighed)
+
+    def speaker_of(self, body: str, gates: int) -> Optional[str]:
+        """The role of the first speaker pattern matching at the start of the sentence."""
+        first = _WORD.match(body)
+        word = first.group() if first else None
+        rows = self.speakers_by_first.get(word)
+        if rows is None:  # the speaker patterns a sentence starting with this word may match, in order
+            rows = self.speakers_by_first[word] = [row for row in self.speakers if row[3].admit_start(first)]
+        for role, regex, gate, _ in rows:
+            if gates & gate.bit and regex.match(body):
+                return role
+        return None
+
+    def exclusion(self, reading: Reading) -> Optional[str]:
+        text, body = reading.text, reading.body
+        if self.question_end.search(text.strip()):
+            return "question"
+        if reading.announces:
+            return "announcement"
+        stripped = text.strip().rstrip(" .;,)\"'")
+        for p, gate, starts in self.exclusions:
+            if starts:
+                if reading.gates & gate.bit and starts.admit_start(_WORD.match(body)) and p.regex.match(body):
+                    return p.role
+            elif reading.search(p.regex, gate, stripped):
+                return p.role
+        return None
+
+    def lead_role(self, reading: Reading) -> tuple[Optional[str], bool]:
+        """(member_list | plan_list | presenter | None, whether it introduces findings of an inspection)."""
+        roles = {p.role for p, gate in self.leads if reading.search(p.regex, gate)}
+        if "response_list" in roles:
+            return "presenter", "finding_lead" in roles
+        role = next((r for r in ("member_list", "plan_list", "presenter") if r in roles), None)
+        return role, "finding_lead" in roles

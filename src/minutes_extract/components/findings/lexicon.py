@@ -1,0 +1,341 @@
+"""Lexicon patterns and the word index: every cue and modifier matched in one pass over a document."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple, Optional
+
+import numpy as np
+
+from ...rules import load_jsonl
+from .regex_keys import ANY_WORD, FirstWords, KeySet, UNBOUNDED, _NO_LOOKBEHIND, _keys_union, either, first_letters, lead_words, required_runs, row_keys, split_alternatives
+
+STRENGTH, DEVELOPMENT = "strength", "development"
+_FLIP = {STRENGTH: DEVELOPMENT, DEVELOPMENT: STRENGTH}
+_QUOTES = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("´", "'"))
+_WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
+# Kinds of overlapping matches, in the order that wins when two cover exactly the same text.
+_KIND_RANK = {"mask": 0, "cue": 1, "negation": 2, "hypothetical": 2, "action": 2, "historical": 2,
+              "contrast": 3, "concession": 3}
+
+
+# -- lexicons ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    kind: str
+    regex: re.Pattern
+    polarity: Optional[str] = None
+    tier: Optional[str] = None
+    role: Optional[str] = None
+    relay: bool = False
+    opens: Optional[str] = None
+    window: int = 0
+    anchor: Optional[str] = None
+    measure: bool = False  # a verdict on a performance measure: names what it judges
+    topic: bool = True  # a heading cue that, unlinked, names a list as a topic ("should ensure" does not)
+    compare: bool = False  # "against a target of 90%": its polarity is worked out from the numbers
+
+
+# a space in a pattern: a run of whitespace holding at most one line break (a blank line ends a paragraph)
+_SPACE = r"(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)"
+
+
+def compile_pattern(pattern: str) -> re.Pattern:
+    """A lexicon pattern: case-insensitive, whole words, a space matches any run of whitespace."""
+    before = "" if pattern.startswith(_NO_LOOKBEHIND) else r"(?<!\w)"
+    return re.compile(before + "(?:" + spaces_as_whitespace(pattern) + r")(?!\w)", re.I)
+
+
+def spaces_as_whitespace(pattern: str) -> str:
+    """Each space outside a character class as _SPACE (inside one, any whitespace)."""
+    out, in_class, i = [], False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+        elif c == "]" and in_class and pattern[i - 1] != "[":
+            in_class = False
+        out.append((r"\s" if in_class else _SPACE) if c == " " else c)
+        i += 1
+    return "".join(out)
+
+
+def load_rows(value) -> list[dict]:
+    """A lexicon given inline (a list of rows) or by name under models/ (resolved once, at construction)."""
+    return list(value) if isinstance(value, list) else load_jsonl(value)
+
+
+def _pattern(row: dict, kind: Optional[str] = None) -> Pattern:
+    return Pattern(
+        id=row["id"], kind=kind or row["kind"], regex=compile_pattern(row["pattern"]),
+        polarity=row.get("polarity"), tier=row.get("tier"), role=row.get("role"), relay=bool(row.get("relay")),
+        opens=row.get("opens"), window=int(row.get("window", 0)), anchor=row.get("anchor"),
+        measure=bool(row.get("measure")), compare=bool(row.get("compare")), topic=row.get("topic", True),
+    )
+
+
+def fold_quotes(text: str) -> str:
+    """Curly quotes and acute accents as straight quotes (str.translate is slow for non-ASCII maps)."""
+    for curly, straight in _QUOTES:
+        if curly in text:
+            text = text.replace(curly, straight)
+    return text
+
+
+class Hit(NamedTuple):
+    start: int
+    end: int
+    pattern: Pattern
+
+
+class Vocabulary(dict):
+    """Every distinct word (a run of \\w, as written) met so far -> its number. Arrays indexed by number hold
+    what the rules need to know of each word, so a document's words are all looked up at once."""
+
+    ANY, PAIR, TRIPLE = 1, 2, 4  # Lexicon.describe
+    NON_ASCII = -2  # key number of a word the keys cannot judge: it may be any word
+    LIMIT = 100_000  # words remembered before starting afresh (memory stays bounded on long runs)
+
+    def __init__(self, describe):
+        super().__init__()
+        self.describe = describe  # word -> (starts, number, gates)
+        self.words: list[str] = []
+        self.starts = np.zeros(0, np.int64)  # whether lexicon alternatives may start at the word (ANY, PAIR, TRIPLE)
+        self.number = np.zeros(0, np.int64)  # its number as a key word of the lexicon
+        self.gates = np.zeros(0, np.int64)
+        self.length = np.zeros(0, np.int64)
+
+    def __missing__(self, word: str) -> int:
+        n = len(self.words)
+        if n == len(self.gates):
+            self._grow(max(1024, 2 * n))
+        self.words.append(word)
+        self.starts[n], self.number[n], self.gates[n] = self.describe(word)
+        self.length[n] = len(word)
+        self[word] = n
+        return n
+
+    def _grow(self, size: int) -> None:
+        for name in ("starts", "number", "gates", "length"):
+            old = getattr(self, name)
+            new = np.zeros(size, old.dtype)
+            new[:len(old)] = old
+            setattr(self, name, new)
+
+
+class DocWords:
+    """A text's words (runs of \\w): where each starts and its number in the vocabulary."""
+
+    def __init__(self, text: str, vocab: Vocabulary):
+        parts = _WORD_SPLIT.split(text)  # between words, word, between words, ...: strings only (no Match objects)
+        lengths = np.fromiter(map(len, parts), np.int64, len(parts))
+        self.starts = (np.cumsum(lengths) - lengths)[1::2]
+        words = parts[1::2]
+        self.ids = np.fromiter(map(vocab.__getitem__, words), np.int64, len(words))
+
+
+class Lexicon:
+    """Finds every pattern's matches (non-overlapping: leftmost, then longest) in a text.
+
+    Each pattern is split into its top-level alternatives, and each alternative is tried only at the words
+    where its keys (read from its parse tree) allow it to start: the word and up to two after it ("(very |really
+    )?good" starts with very, really or good; "on the other hand" with "on the other"). Which words allow some
+    alternative is looked up for all of a document's words at once, by number; at those words the alternatives
+    are tried in the order of the index by first letters, which decides between equal matches. Alternatives
+    that can start with anything but a letter are scanned the ordinary way."""
+
+    KEY = 3  # letters of a word used as the index key
+    SHIFT = 20  # bits of a key word's number in a code of two or three numbers
+
+    def __init__(self, patterns: list[Pattern], rows: list[dict]):
+        self.index: dict[str, list[tuple[re.Pattern, Pattern]]] = {}
+        self.scanned: list[tuple[re.Pattern, Pattern]] = []
+        self.keys: dict[re.Pattern, KeySet] = {}
+        for pattern, row in zip(patterns, rows):
+            for alternative in split_alternatives(row["pattern"]):
+                compiled = compile_pattern(alternative)
+                letters = first_letters(alternative, self.KEY)
+                if letters is None or not all(k[:1].isalnum() for k in letters):
+                    self.scanned.append((compiled, pattern))
+                    continue
+                for key in letters:
+                    self.index.setdefault(key, []).append((compiled, pattern))
+                self.keys[compiled] = KeySet(lead_words(alternative) or frozenset(
+                    (k.strip(), k.endswith(" "), None, None) for k in letters))
+        keys = set().union(*(k.keys for k in self.keys.values()))
+        self.single = FirstWords(frozenset(k for k in keys if k[2] is None))
+        pairs = {(k[0], k[2]) for k in keys if k[2] is not None and k[3] is None}
+        triples = {(k[0], k[2], k[3]) for k in keys if k[3] is not None}
+        self.pair_firsts = frozenset(k[0] for k in pairs)
+        self.triple_firsts = frozenset(k[0] for k in triples)
+        words = {w for key in pairs | triples for w in key} - {ANY_WORD}
+        self.numbers = {w: n for n, w in enumerate(sorted(words))}
+        # pairs and triples "x * y" as tables by key number + 2 (0: a word the keys cannot judge, 1: no key word)
+        size = len(self.numbers) + 2
+        self.pairs, self.wild = np.zeros((size, size), bool), np.zeros((size, size), bool)
+        for first, second in pairs:
+            self.pairs[self.numbers[first] + 2, self.numbers[second] + 2] = True
+        for first, second, third in triples:
+            if second == ANY_WORD:
+                self.wild[self.numbers[first] + 2, self.numbers[third] + 2] = True
+        self.triples = np.array(sorted(self.code(*k) for k in triples if k[1] != ANY_WORD) or [-1], np.int64)
+        self.tables: dict[tuple[int, int, int], tuple] = {}
+
+    def code(self, *words: str) -> int:
+        out = 0
+        for w in words:
+            out = (out << self.SHIFT) + self.numbers[w] + 2
+        return out
+
+    def describe(self, word: str) -> tuple[int, int]:
+        """(starts, number) of a vocabulary word: starts = bits ANY (an alternative may start at it whatever
+        follows), PAIR and TRIPLE (... given the words after it); number = its number as a key word (-1: none)."""
+        lower = word.lower()
+        if not word.isascii():  # case folding may differ from lower(): try what the first letters index
+            return (Vocabulary.ANY if self.candidates(lower) else 0), Vocabulary.NON_ASCII
+        starts = ((Vocabulary.ANY if self.single.admit(word) else 0) | (Vocabulary.PAIR if lower in self.pair_firsts else 0)
+                  | (Vocabulary.TRIPLE if lower in self.triple_firsts else 0))
+        return starts, self.numbers.get(lower, -1)
+
+    @lru_cache(maxsize=65536)
+    def candidates(self, word: str) -> tuple:
+        """The alternatives that may match at a word: indexed under the whole (short) word or its first letters."""
+        keys = [word + " "] if len(word) <= self.KEY else []
+        keys += [word[:n] for n in range(1, min(len(word), self.KEY) + 1)]
+        return tuple(c for k in keys for c in self.index.get(k, ()))
+
+    def alternatives(self, words: tuple[int, int, int], vocab: Vocabulary) -> tuple:
+        """The candidates for a word (by number) that its keys allow, given the two words after it (-1: none)."""
+        found = self.tables.get(words)
+        if found is None:
+            word = vocab.words[words[0]]
+            lower = word.lower()
+            found = self.candidates(lower)
+            if word.isascii():
+                after = [vocab.words[n] if n >= 0 else "" for n in words[1:]]
+                after = [w.lower() if w.isascii() else None for w in after]
+                found = tuple(c for c in found if self.keys[c[0]].admit(lower, *after))
+            self.tables[words] = found
+        return found
+
+    def places(self, ids: np.ndarray, vocab: Vocabulary) -> list[int]:
+        """Indices of the words where some alternative may start."""
+        starts = vocab.starts[ids]
+        places = np.flatnonzero(starts)
+        depends = (starts[places] & Vocabulary.ANY) == 0  # on the next words
+        if not depends.any():
+            return places.tolist()
+        given = places[depends]
+        numbers = np.append(vocab.number[ids], [-1, -1]) + 2  # 0: not ASCII (any word), 1: no key word
+        first, second, third = numbers[given], numbers[given + 1], numbers[given + 2]
+        found = self.pairs[first, second] | self.wild[first, third] | (second == 0) | (third == 0)
+        exact = (((first << self.SHIFT) + second) << self.SHIFT) + third
+        found |= self.triples[np.minimum(np.searchsorted(self.triples, exact), len(self.triples) - 1)] == exact
+        keep = np.ones(len(places), bool)
+        keep[depends] = found
+        return places[keep].tolist()
+
+    def scan(self, text: str, words: DocWords, vocab: Vocabulary) -> list[Hit]:
+        """Non-overlapping hits: leftmost, then longest, then by kind (masks win ties)."""
+        hits = [Hit(m.start(), m.end(), p) for regex, p in self.scanned for m in regex.finditer(text)]
+        starts, ids = words.starts.tolist(), words.ids.tolist() + [-1, -1]
+        for i in self.places(words.ids, vocab):
+            start = starts[i]
+            for regex, p in self.alternatives((ids[i], ids[i + 1], ids[i + 2]), vocab):
+                m = regex.match(text, start)
+                if m:
+                    hits.append(Hit(start, m.end(), p))
+        hits.sort(key=lambda h: (h.start, h.start - h.end, _KIND_RANK[h.pattern.kind]))
+        kept, last_end = [], -1
+        for hit in hits:
+            if hit.start >= last_end:
+                kept.append(hit)
+                last_end = hit.end
+        return kept
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Where a context pattern may match: `bit` is set on the words containing one of the runs every match
+    contains, with at most `before` word breaks before it; `starts` (0: unknown) on the words a match may
+    start with."""
+    bit: int
+    starts: int = 0
+    before: int = UNBOUNDED
+
+
+class Gates:
+    """Bits of context patterns, set on words (Gate): a sentence's gates, the union of its words' bits, tell
+    which patterns may match in it, and its words with a pattern's `starts` bit where a match may start."""
+
+    def __init__(self):
+        self.runs: dict[str, int] = {}  # a run -> the bits of the patterns requiring it (or another)
+        self.exact: dict[str, int] = {}  # a first word -> the `starts` bits of the patterns it may start
+        self.prefixes: list[tuple[str, int]] = []  # a first word's start -> ... (for open-ended first words)
+        self.always = 0  # patterns whose matches need contain no run
+        self.all = 0
+        self.lengths: list[int] = []  # of the runs
+
+    WIDTH = 62  # bits a word's gates can hold (numpy int64); patterns beyond are tried everywhere
+
+    def add(self, patterns: list[str], compiled: bool = True) -> Gate:
+        """A gate for patterns matched as one (`compiled`: lexicon patterns, as compile_pattern() matches them)."""
+        bit = self._bit()
+        required = required_runs(either(p.replace(" ", r"\s+") for p in patterns) if compiled else patterns[0])
+        if required is None or bit >> self.WIDTH:
+            self.always |= bit
+            return Gate(bit)
+        for run in required[0]:
+            self.runs[run] = self.runs.get(run, 0) | bit
+        self.lengths = sorted({len(run) for run in self.runs})
+        keys = _keys_union(row_keys(p) for p in patterns) if compiled else None
+        if keys is None:
+            return Gate(bit, 0, required[1])
+        starts = self._bit()
+        if starts >> self.WIDTH:
+            return Gate(bit, 0, required[1])
+        for first, exact, *_ in keys:
+            if exact:
+                self.exact[first] = self.exact.get(first, 0) | starts
+            else:
+                self.prefixes.append((first, starts))
+        return Gate(bit, starts, required[1])
+
+    def _bit(self) -> int:
+        bit = 1 << self.all.bit_length()
+        self.all |= bit
+        return bit
+
+    def of(self, word: str) -> int:
+        """The bits of a word (of a word the keys cannot judge: all of them)."""
+        if not word.isascii():
+            return self.all & ((1 << self.WIDTH) - 1)
+        lower = word.lower()
+        out = self.exact.get(lower, 0)
+        for prefix, bit in self.prefixes:
+            if lower.startswith(prefix):
+                out |= bit
+        runs, size = self.runs, len(lower)
+        for i in range(size):  # every run the word contains
+            for length in self.lengths:
+                if i + length > size:
+                    break
+                out |= runs.get(lower[i:i + length], 0)
+        return out
+
+
+def strip_marker(marker: re.Pattern, text: str) -> str:
+    m = marker.match(text)
+    return text[m.end():] if m else text
+
+
+def search_end(regex: re.Pattern, width: Optional[int], text: str) -> Optional[re.Match]:
+    """regex.search(text) for a pattern anchored at the end and at most `width` long (tail_width)."""
+    return regex.search(text, max(0, len(text) - width - 1)) if width is not None else regex.search(text)

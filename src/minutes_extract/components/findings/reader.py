@@ -1,0 +1,316 @@
+"""The walk over a document's blocks: lists and their introductions, prose paragraphs, items."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import cached_property, reduce
+from operator import or_
+from typing import Optional
+
+import numpy as np
+from spacy.attrs import IDX, SENT_START
+from spacy.tokens import Doc
+
+from ...extensions import document_text
+from ...matching import sentencizer_starts
+from .regex_keys import UNBOUNDED, _IS_WORD
+from .lexicon import _WORD, DEVELOPMENT, DocWords, Gates, Hit, fold_quotes, search_end, strip_marker
+from .context import FindingRules, Reading
+from .units import Block, Finding, Lead, UnitReader
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where sentences start: where spaCy's sentencizer (default punctuation) starts one, and
+    where a component marked one (the segmenter marks block starts). Without a sentencizer in the pipeline
+    (some tokens unmarked), its starts are worked out here from the tokens."""
+    if not len(doc):
+        return []
+    rows = doc.to_array([SENT_START, IDX])
+    marked = rows[:, 0] == 1
+    if (rows[:, 0] == 0).any():
+        marked |= sentencizer_starts(doc)  # run without the segmenter: work the sentencizer's starts out
+    return [0] + rows[1:][marked[1:], 1].tolist()
+
+
+def next_marker(marker: str) -> Optional[str]:
+    """The marker of the paragraph after one marked so ("c" -> "d", "31.4" -> "31.5", "7" -> "8")."""
+    if marker.isalpha():
+        return chr(ord(marker) + 1) if marker not in "zZ" else None
+    head, _, last = marker.rpartition(".")
+    return (head + "." if head else "") + str(int(last) + 1)
+
+
+def _any_within(starts: list[int], start: int, end: int) -> bool:
+    """Whether a sorted list holds a value in [start, end)."""
+    i = bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
+
+
+class FindingReader(UnitReader):
+    """Reads one Doc: blocks -> units -> findings."""
+
+    def __init__(self, doc: Doc, rules: FindingRules):
+        self.doc, self.rules = doc, rules
+        self.text = fold_quotes(document_text(doc))
+        words = rules.words_of(self.text)
+        self.hits = rules.lexicon.scan(self.text, words, rules.vocab)
+        self.hit_starts = [h.start for h in self.hits]
+        self.word_starts = words.starts.tolist()
+        self.gate_starts, self.gate_words, self.gate_masks, self.service_words = self.gated_words(words)
+        self.sentence_starts = sentence_starts(doc)
+        ends = self.sentence_starts[1:] + [len(self.text)]
+        self.sentences = list(zip(self.sentence_starts, ends))
+        self.blocked = sorted((s.start_char, s.end_char) for s in doc.spans.get("resolutions", []))
+        self.text_end = len(self.text.rstrip())
+        # items whose title and opening are about a service's performance (an inspection, an annual report, ...):
+        # outside them only a list introduced as strengths or areas for development yields findings
+        starts = [0] + sorted(s.start_char for s in doc.spans.get("items", []))
+        self.service_items = [self.service_item(a) for a in starts]
+        self.service = self.service_items[0]  # whether the current item is about a service's performance
+        self.inspection: Optional[str] = None  # the inspectorate the current item last spoke of
+
+    def gated_words(self, words: DocWords) -> tuple:
+        """Starts, numbers and gates of the words with gates, and (ends, numbers) of those a service item names."""
+        vocab = self.rules.vocab
+        gates = vocab.gates[words.ids]
+        gated = np.flatnonzero(gates)
+        bit = self.rules.service_gate.bit
+        # (a gate beyond the words' bit width is tried everywhere: no word carries it)
+        service = gated[(gates[gated] & bit) != 0] if not bit >> Gates.WIDTH else gated[:0]
+        service_ends = words.starts[service] + vocab.length[words.ids[service]]
+        return (words.starts[gated].tolist(), gated.tolist(), gates[gated].tolist(),
+                (service_ends.tolist(), service.tolist()))
+
+    def gates_in(self, start: int, end: int) -> tuple:
+        """The gates of the text between two offsets, its words with gates and their gates (all gates and no
+        words when a word is cut at either end), and the document's word starts."""
+        text = self.text
+        if (start and _IS_WORD(text, start - 1) and _IS_WORD(text, start)) or (_IS_WORD(text, end - 1)
+                                                                               and _IS_WORD(text, end)):
+            return self.rules.gates.all, None, [], self.word_starts
+        i = bisect_left(self.gate_starts, start)
+        j = bisect_left(self.gate_starts, end, i)
+        masks = self.gate_masks[i:j]
+        return reduce(or_, masks, self.rules.gates.always), self.gate_words[i:j], masks, self.word_starts
+
+    def service_item(self, start: int) -> bool:
+        """Whether the opening of an item (its first item_window characters) is about a service's performance."""
+        rules = self.rules
+        end = start + rules.item_window
+        gate = rules.service_gate
+        if not rules.gates.always & gate.bit:  # a match contains a run of a word with the gate's bit
+            ends, words = self.service_words
+            i = bisect_left(ends, start + 1)  # the first such word ending inside the opening
+            if i == len(ends) or self.word_starts[words[i]] >= end:
+                return False
+            if gate.before < UNBOUNDED:  # ... with at most gate.before word breaks before it
+                start = max(start, self.word_starts[max(0, words[i] - gate.before - 2)])
+        return bool(rules.service_item.search(self.text, start, end))
+
+    @cached_property
+    def executives(self) -> set[str]:
+        """Councillors named with an executive role ("Councillor Arnold (Lead Member ...)") speak for the executive."""
+        bit = self.rules.executive_gate.bit
+        if not self.rules.gates.always & bit and not any(g & bit for g in self.gate_masks):
+            return set()
+        return {m.group("name").lower() for m in self.rules.executive_name.finditer(self.text)}
+
+    # -- sentences ------------------------------------------------------------------------------------
+    def hits_in(self, start: int, end: int) -> list[Hit]:
+        hits, starts = self.hits, self.hit_starts
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        return [h for h in hits[i:j] if h.end <= end] if i < j else []
+
+    def readings(self, start: int, end: int) -> list[Reading]:
+        """The sentences between two offsets, each read; whitespace and a dangling "(" trimmed, and a
+        sentence cut off by the end of the document dropped (only complete mentions count)."""
+        out = []
+        sentences = self.sentences
+        for k in range(max(0, bisect_left(self.sentence_starts, start) - 1), len(sentences)):
+            s_start, s_end = sentences[k]
+            if s_start >= end:
+                break
+            a, b = max(s_start, start), min(s_end, end)
+            piece = self.text[a:b]
+            a += len(piece) - len(piece.lstrip())
+            b -= len(piece) - len(piece.rstrip(" \n\t(\"'"))
+            if b - a < 2:
+                continue
+            sentence = self.text[a:b]
+            if b >= self.text_end and not sentence.endswith(self.rules.terminal):
+                continue
+            if not _WORD.search(strip_marker(self.rules.list_marker, sentence + " ")):
+                continue  # a list marker the sentencizer cut off ("2." before its text): not a sentence
+            reading = self.rules.read(sentence, a, self.hits_in(a, b), self.gates_in(a, b))
+            if reading.speaker == "member" and self.executive(sentence):
+                reading.speaker = "executive"
+            out.append(reading)
+        return out
+
+    def executive(self, sentence: str) -> bool:
+        body = strip_marker(self.rules.list_marker, sentence)
+        m = self.rules.councillor_name.match(body)
+        return bool(m and m.group("name").lower() in self.executives)
+
+    # -- blocks ---------------------------------------------------------------------------------------
+    def blocks(self) -> list[Block]:
+        sections = sorted((s.start_char, s.end_char, s.label_) for s in self.doc.spans.get("sections", []))
+        items = sorted(s.start_char for s in self.doc.spans.get("items", []))
+        out: list[Block] = []
+        for span in sorted(self.doc.spans.get("blocks", []), key=lambda s: s.start_char):
+            start, end = span.start_char, span.end_char
+            section = next((label for s, e, label in reversed(sections) if s <= start < e), None)
+            item = bisect_left(items, start + 1) - 1
+            block = Block(start, end, span.label_, section, item)
+            if out and span.label_ == "paragraph" and self.continues(out[-1], block):
+                out[-1].continuations.append((start, end))
+                continue
+            out.append(block)
+        return out
+
+    def continues(self, prev: Block, block: Block) -> bool:
+        """A paragraph that carries on the bullet before it: "(Where planning ...)", or text after a hard wrap."""
+        if prev.item != block.item or prev.label != "bullet":
+            return False
+        first = self.text[block.start:block.end].lstrip()[:1]
+        last_word = self.text[prev.start:prev.last_end].rstrip().rsplit(None, 1)[-1]
+        return first == "(" or first.islower() or last_word.lower() in self.rules.open_words
+
+    def skipped(self, block: Block) -> bool:
+        if block.section in self.rules.skip_sections:
+            return True
+        i = bisect_left(self.blocked, (block.start + 1,)) - 1
+        return i >= 0 and self.blocked[i][0] <= block.start < self.blocked[i][1]
+
+    # -- the walk ------------------------------------------------------------------------------------
+    def findings(self) -> list[Finding]:
+        out: list[Finding] = []
+        # paragraph_list: the introduction of a list with a polarity was followed by plain paragraphs, which are
+        # then its items (bullets lost in conversion) until a paragraph that does not read as one
+        lead, speaker, item, paragraph_list = Lead(), None, None, False
+        lead_marker = None  # the marker of a lettered/numbered paragraph that introduced the current list
+        blocks = self.blocks()
+        barren = self.barren_items(blocks)
+        for k, block in enumerate(blocks):
+            if block.item in barren:
+                continue
+            if block.item != item:
+                lead, speaker, item, paragraph_list = Lead(), None, block.item, False
+                self.service = self.service_items[item + 1]
+                self.inspection = None  # the inspectorate the item last spoke of
+            if self.skipped(block):
+                lead, paragraph_list = Lead(), False
+                continue
+            if lead_marker and block.label == "bullet" and self.marker(block) == next_marker(lead_marker):
+                lead, paragraph_list, lead_marker = Lead(), False, None  # "d." after "c. ... as follows:" ends c's list
+            readings = self.readings(block.start, block.last_end)
+            if not readings:
+                continue
+            followed_by_list = k + 1 < len(blocks) and blocks[k + 1].label == "bullet"
+            listed = bool(lead.polarity or lead.default)
+            list_item = (paragraph_list and block.label != "bullet" and self.list_like(readings)
+                         and not (readings[-1].heading and self.heading_like(block, readings)))  # a new heading
+            paragraph_list = list_item
+            if self.is_bullet(block) or (listed and block.label == "bullet") or list_item:
+                if readings[-1].intro and followed_by_list and len(readings) == 1:
+                    lead = self.sub_lead(lead, readings)
+                    continue
+                out += self.bullet(block, readings, lead)
+            elif block.label == "bullet":  # a numbered or lettered paragraph of minutes: prose under its intro
+                if lead.role != "plan_list":
+                    out += self.prose(readings, "member" if lead.role == "member_list" else lead.speaker, lead)
+                if readings[-1].intro:
+                    lead, lead_marker = self.lead_for(readings, speaker), self.marker(block)
+            else:
+                if (block.label == "paragraph" or self.long_enough(block)) and not self.title_line(block):
+                    out += self.prose(readings, speaker, Lead())
+                self.inspection = next((r.source for r in reversed(readings) if r.source in ("ofsted", "inspectors")),
+                                       self.inspection)
+                speaker = self.carried_speaker(readings, speaker)
+                heading = self.heading_like(block, readings)
+                lead, lead_marker = self.lead_for(readings, speaker, heading), None
+                paragraph_list = bool(lead.polarity or lead.default) and not followed_by_list
+        return out
+
+    def barren_items(self, blocks: list[Block]) -> set[int]:
+        """Items that cannot yield a finding: every finding needs a cue (its own, or its list introduction's),
+        or a list introduced as identified ("Inspectors identified:"), and nothing carries over to the next item."""
+        cues = [h.start for h in self.hits if h.pattern.kind == "cue"]
+        gate = self.rules.identified_gate
+        if self.rules.gates.always & gate.bit:
+            return set()
+        identified = [start for start, mask in zip(self.gate_starts, self.gate_masks) if mask & gate.bit]
+        spans: dict[int, list[int]] = {}
+        for block in blocks:
+            span = spans.setdefault(block.item, [block.start, block.last_end])
+            span[1] = max(span[1], block.last_end)
+        return {item for item, (start, end) in spans.items()
+                if not _any_within(cues, start, end) and not _any_within(identified, start, end)
+                and not (start and _IS_WORD(self.text, start - 1) and _IS_WORD(self.text, start))}
+
+    def list_like(self, readings: list[Reading]) -> bool:
+        """A short paragraph that reads as an item of the list above it (bullets lost in conversion)."""
+        words = self.words(readings[0].start, readings[-1].end)
+        return (len(readings) <= self.rules.list_item_sentences and words <= self.rules.list_item_words
+                and not readings[-1].intro and readings[0].speaker is None)
+
+    def heading_like(self, block: Block, readings: list[Reading]) -> bool:
+        """A short title line ("Strengths", "What needs to improve") that introduces what follows."""
+        if len(readings) != 1 or self.words(block.start, block.last_end) > 6:
+            return False
+        ending = self.text[block.start:block.last_end].strip()[-1:]
+        return ending not in ".?!" or (ending == "?" and readings[0].heading is not None)  # "What needs to improve?"
+
+    def title_line(self, block: Block) -> bool:
+        """A headline or title ("Youth justice service receives positive inspection"): one short line without
+        a sentence's closing punctuation. It names a topic; it is not a sentence of findings."""
+        text = self.text[block.start:block.last_end].strip()
+        return ("\n" not in text and self.words(block.start, block.last_end) <= self.rules.title_words
+                and not text.endswith(self.rules.terminal))
+
+    def marker(self, block: Block) -> Optional[str]:
+        """A lettered or numbered paragraph's marker ("c", "31.4"), None for others."""
+        m = self.rules.sibling_marker.match(self.text, block.start)
+        return m.group(1) if m else None
+
+    def is_bullet(self, block: Block) -> bool:
+        """A bulleted point (one unit), as opposed to a numbered or lettered paragraph of minutes."""
+        return block.label == "bullet" and bool(self.rules.bullet_glyph.match(self.text, block.start))
+
+    def long_enough(self, block: Block) -> bool:
+        return self.words(block.start, block.end) >= 8
+
+    @staticmethod
+    def carried_speaker(readings: list[Reading], speaker: Optional[str]) -> Optional[str]:
+        """The speaker later paragraphs inherit: the last one named; members' turns do not carry over."""
+        for r in readings:
+            if r.speaker and r.speaker != "informed":
+                speaker = r.speaker
+        return None if speaker == "member" else speaker
+
+    def lead_for(self, readings: list[Reading], speaker: Optional[str], heading: bool = False) -> Lead:
+        last = readings[-1]
+        role, finding = self.rules.lead_role(last)
+        if last.speaker == "member" and role is None:
+            role = "member_list"
+        source = next((r.source for r in reversed(readings) if r.source), None)
+        finding = bool(finding and source)
+        polarity = cue = default = None
+        if last.intro or heading:  # only a sentence or title that introduces a list sets its polarity
+            polarity, cue = last.heading, last.heading_cue
+            if polarity is None and finding:
+                polarity, cue = last.lenient.polarity, last.lenient.cue
+            identified = search_end(self.rules.default_development_lead, self.rules.default_development_width,
+                                    self.text[last.start:last.end])
+            if polarity is None and finding and identified:  # "Inspectors identified:" lists areas to improve
+                default = DEVELOPMENT
+        lead_speaker = next((r.speaker for r in reversed(readings) if r.speaker and r.speaker != "informed"), speaker)
+        if role == "presenter":  # "Linda led the meeting through the report, drawing attention to:" an officer
+            role, lead_speaker = None, lead_speaker or "officer"
+        return Lead(polarity, cue, role, finding, source, lead_speaker, default)
+
+    def sub_lead(self, lead: Lead, readings: list[Reading]) -> Lead:
+        """A bullet introducing sub-bullets ("• Social Workers:-") keeps the outer list's polarity."""
+        inner = self.lead_for(readings, lead.speaker)
+        return Lead(inner.polarity or lead.polarity, inner.cue or lead.cue, inner.role or lead.role,
+                    inner.finding or lead.finding, inner.source or lead.source, inner.speaker or lead.speaker,
+                    inner.default or lead.default)

@@ -1,0 +1,179 @@
+"""Units: a bullet (split when its sentences differ in polarity) or a prose sentence, and who found it."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .regex_keys import _IS_WORD
+from .context import Reading, Verdict
+
+
+# -- the document's blocks, as units -----------------------------------------------------------------------
+@dataclass
+class Block:
+    start: int
+    end: int
+    label: str
+    section: Optional[str]
+    item: int
+    continuations: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def last_end(self) -> int:
+        return self.continuations[-1][1] if self.continuations else self.end
+
+
+@dataclass
+class Lead:
+    """What a list's introduction says about its bullets."""
+    polarity: Optional[str] = None
+    cue: Optional[str] = None
+    role: Optional[str] = None        # member_list | plan_list | None (officers' or neutral)
+    finding: bool = False             # introduces an inspection's (or a report's) findings
+    source: Optional[str] = None
+    speaker: Optional[str] = None
+    default: Optional[str] = None     # polarity of cue-less bullets ("Inspectors identified:")
+
+
+@dataclass
+class Finding:
+    start: int
+    end: int
+    polarity: str
+    cue: Optional[str]
+    rule: str
+    attributed_to: Optional[str]
+
+
+class UnitReader:
+    """The unit decisions of FindingReader (a mixin: the walk lives in reader.py)."""
+
+    # -- units ----------------------------------------------------------------------------------------
+    def bullet(self, block: Block, readings: list[Reading], lead: Lead) -> list[Finding]:
+        if lead.role == "plan_list":
+            return []
+        member_list = lead.role == "member_list"
+        if member_list or any(r.speaker == "member" for r in readings):
+            # a member's point, or a question and its answer: read sentence by sentence
+            return self.prose(readings, "member" if member_list else lead.speaker, lead,
+                              bullet_source=self.source_of(readings))
+        if self.words(block.start, block.last_end) < self.rules.min_unit_words:
+            return []
+        speaker = readings[0].speaker or lead.speaker
+        polarities = self.bullet_polarities(readings, lead, speaker)
+        if not any(polarities) or self.hard_exclusion(readings[0], lead):  # (exclusions are read only if needed)
+            return []
+        runs = self.runs(polarities)
+        if len(runs) == 1:
+            (first, last, polarity, verdict, rule), = runs
+            return [self.finding(self.unit_start(block.start), readings[last].end, polarity, verdict, rule,
+                                 lead, readings, speaker)]
+        return [self.finding(self.unit_start(readings[a].start), readings[b].end, polarity, verdict,
+                             "split_sentences", lead, readings[a:b + 1], speaker, from_list=rule != "bullet_cue")
+                for a, b, polarity, verdict, rule in runs]
+
+    def bullet_polarities(self, readings: list[Reading], lead: Lead,
+                          speaker: Optional[str]) -> list[Optional[tuple[str, Verdict, str]]]:
+        """Per sentence: (polarity, deciding verdict, rule) or None for a neutral sentence."""
+        out = []
+        in_context = lead.finding or lead.polarity is not None or self.source_of(readings) in ("ofsted", "inspectors")
+        for n, r in enumerate(readings):
+            verdict = r.verdict(in_context or bool(r.source))
+            if not verdict.polarity and not (n == 0 and (lead.polarity or lead.default)):
+                out.append(None)  # neutral whatever its exclusions
+            elif self.hard_exclusion(r, lead) or r.speaker == "member":
+                out.append(None)
+            elif n == 0 and lead.polarity:
+                out.append((lead.polarity, verdict, "list_heading"))
+            elif (verdict.polarity and verdict.weight >= self.rules.min_weight * (0.5 if in_context else 1)
+                  and (in_context or (self.service and (r.subject or r.source or speaker in self.rules.reporters)))):
+                out.append((verdict.polarity, verdict, "bullet_cue"))
+            elif n == 0 and lead.default:
+                out.append((lead.default, verdict, "identified_list"))
+            else:
+                out.append(None)
+        return out
+
+    def hard_exclusion(self, reading: Reading, lead: Lead) -> bool:
+        """Excluded, unless only softly (finance) inside a list headed as strengths or areas for development."""
+        return bool(reading.excluded) and not (lead.polarity and reading.excluded in self.rules.soft_exclusions)
+
+    def words(self, start: int, end: int) -> int:
+        """How many words (runs of \\w) the text between two offsets holds, a word cut at the start included."""
+        if end <= start:
+            return 0
+        starts = self.word_starts
+        count = bisect_left(starts, end) - bisect_left(starts, start)
+        return count + bool(start and _IS_WORD(self.text, start - 1) and _IS_WORD(self.text, start))
+
+    @staticmethod
+    def runs(polarities: list) -> list[tuple[int, int, str, Verdict, str]]:
+        """(first, last sentence, polarity, verdict, rule) per unit: the whole bullet from its first polar sentence
+        when its sentences agree (neutral ones included), else each polar sentence on its own."""
+        polar = [(n, *value) for n, value in enumerate(polarities) if value is not None]
+        if len({p[1] for p in polar}) > 1:
+            return [(n, n, polarity, verdict, rule) for n, polarity, verdict, rule in polar]
+        n, polarity, verdict, rule = polar[0]
+        return [(n, len(polarities) - 1, polarity, verdict, rule)]
+
+    def prose(self, readings: list[Reading], speaker: Optional[str], lead: Lead,
+              bullet_source: Optional[str] = None) -> list[Finding]:
+        out, relayed_from = [], None
+        for r in readings:
+            speaker = r.speaker if r.speaker and r.speaker != "informed" else speaker
+            relayed_from = relayed_from or (r.source if r.source in ("ofsted", "inspectors") else None)
+            verdict = r.verdict(bool(r.source) or r.speaker == "inspection" or lead.finding)
+            if r.intro or verdict.polarity is None:
+                continue
+            relayed = verdict.relay and (r.source or bullet_source) in ("ofsted", "inspectors", "report")
+            if speaker == "member" and not relayed:
+                continue
+            if r.excluded and not (relayed and r.excluded == "courtesy"):
+                continue
+            if not self.service or not (r.subject or r.source or lead.finding or speaker in self.rules.reporters
+                                        or self.inspection):
+                continue  # evaluates something, but not a service's performance
+            if verdict.weight < self.rules.min_weight * (0.5 if verdict is r.lenient else 1):
+                continue
+            if self.words(r.start, r.end) < self.rules.min_unit_words:
+                continue
+            rule = "member_relay" if speaker == "member" else "sentence_cue"
+            out.append(self.finding(self.unit_start(r.start), r.end, verdict.polarity, verdict, rule, Lead(),
+                                    [r], speaker, relayed_from))
+        return out
+
+    def unit_start(self, start: int) -> int:
+        """Skip a list marker ("• ", "1. ", "(a) ") so the quoted text starts at the words."""
+        m = self.rules.list_marker.match(self.text, start)
+        return m.end() if m else start
+
+    @staticmethod
+    def source_of(readings: list[Reading]) -> Optional[str]:
+        return next((r.source for r in readings if r.source), None)
+
+    def finding(self, start: int, end: int, polarity: str, verdict: Verdict, rule: str, lead: Lead,
+                readings: list[Reading], speaker: Optional[str], relayed_from: Optional[str] = None,
+                from_list: bool = False) -> Finding:
+        from_list = from_list or rule in ("list_heading", "identified_list")
+        cue = lead.cue if rule == "list_heading" else verdict.cue
+        if verdict.heading and self.inspection:  # "other positives had included ..." relays the inspection
+            relayed_from = relayed_from or self.inspection
+        return Finding(start, end, polarity, cue, rule,
+                       self.attribute(readings, from_list, lead, speaker, relayed_from))
+
+    def attribute(self, readings: list[Reading], from_list: bool, lead: Lead, speaker: Optional[str],
+                  relayed_from: Optional[str]) -> Optional[str]:
+        """Who found it: the inspectorate it names, else the one its list or paragraph relays, else its speaker."""
+        names = self.rules.attribution
+        own = self.source_of(readings) or ("inspection" if any(r.speaker == "inspection" for r in readings) else None)
+        if own in names and own != "report":
+            return names[own]
+        if from_list and (lead.source or self.inspection):
+            return names.get(lead.source or self.inspection)
+        if relayed_from:
+            return names[relayed_from]
+        speaker = next((r.speaker for r in readings if r.speaker), None) or speaker
+        if speaker in names:
+            return names[speaker]
+        return names.get(own or lead.source)
