@@ -47,12 +47,13 @@ class Trigger:
     needs: tuple[str, ...] = ()  # the pattern cannot match a line holding none of these
     verb: Optional[str] = None   # for a pattern with no verb of its own ("Decision:" ... "That the Board:")
     next: Optional[str] = None   # "decision_clause": fires only when the block after it is worded as a decision
+    rest: Optional[str] = None   # "decision_clause": fires only when the words after it on the line are worded as one
 
 
 class ResolutionRules:
     def __init__(self, rules: dict):
         self.triggers = [Trigger(t["id"], t["where"], re.compile(t["pattern"]), tuple(t.get("needs", ())), t.get("verb"),
-                                 t.get("next")) for t in rules["triggers"]]
+                                 t.get("next"), t.get("rest")) for t in rules["triggers"]]
         # Lower-cased, every trigger's needs: a line holding none of them is not tried at all.
         if all(t.needs for t in self.triggers):
             self.trigger_words: Optional[tuple[str, ...]] = tuple({w.lower() for t in self.triggers for w in t.needs})
@@ -60,7 +61,10 @@ class ResolutionRules:
             self.trigger_words = None
         participles = "|".join(map(re.escape, rules.get("decision_participles", ["noted", "approved", "agreed"])))
         self.decision_list = re.compile(rules["decision_list_clause"].replace("{participles}", participles))
-        self.decision_clause = re.compile(rules["decision_clause"])
+        self.decision_clause = re.compile(rules["decision_clause"].replace("{participles}", participles))
+        # "(c) the contract be awarded ...;": a clause with its own subject and a passive decision verb
+        self.subjunctive_clause = re.compile(rules["subjunctive_clause"].replace("{participles}", participles))
+        self.decision_label = re.compile(rules["decision_label_line"])
         self.passive_list = re.compile(rules["passive_list_clause"])
         self.embedded_label = re.compile(rules["embedded_label"])
         self.glued_heading = re.compile(rules["glued_decision_heading"])
@@ -88,7 +92,8 @@ class ResolutionRules:
             if not self.allowed(trig.where, block):
                 continue
             m = trig.pattern.match(block.text)
-            if m and (trig.next is None or self.next_allows(trig.next, block, after)) and not self.reported(m):
+            if (m and (trig.next is None or self.next_allows(trig.next, block, after))
+                    and (trig.rest is None or self.decision_clause.match(block.text[m.end():])) and not self.reported(m)):
                 return trig, m
         return None
 
@@ -101,9 +106,11 @@ class ResolutionRules:
         return self.trigger(blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None)
 
     def next_allows(self, condition: str, block: Block, after: Optional[Block]) -> bool:
-        """"The Policy and Resources Committee –" introduces a decision only when a decision follows it."""
-        return (condition == "decision_clause" and after is not None and after.item == block.item
-                and after.label != "heading" and bool(self.decision_clause.match(after.text)))
+        """"The Policy and Resources Committee –" introduces a decision only when a decision follows it; a bare
+        "The Committee" only when a marked decision clause follows ("(1) received the report; and")."""
+        if after is None or after.item != block.item or after.label == "heading" or not self.decision_clause.match(after.text):
+            return False
+        return condition == "decision_clause" or (condition == "marked_decision_clause" and bool(_MARKER.match(after.text)))
 
     def allowed(self, where: str, block: Block) -> bool:
         if where == "any":
@@ -358,6 +365,9 @@ def _heading_decisions(blocks: list[Block], rules: ResolutionRules, used: set[in
     for i, block in enumerate(blocks[:-1]):
         if block.label == "heading" and block.section in rules.heading_verbs:
             verb = rules.heading_verbs[block.section]
+        elif block.label != "heading" and rules.decision_label.match(block.text):
+            # "Decision of the Cabinet", "Outcome" on a line of its own, not taken for a section heading
+            verb = "resolved" if block.text.strip().lower().startswith("resol") else "decided"
         elif block.label != "heading" and (glued := rules.glued_heading.search(block.text)):
             # "... Annual Report 2014-15 Decision:" (a heading run into the line above)
             verb = "resolved" if glued.group().strip().lower().startswith("resolved") else "decided"
@@ -436,6 +446,8 @@ def _decision_lists(blocks: list[Block], rules: ResolutionRules, used: set[int])
             expects_list = False  # "1. That the allowances are increased ...", "2. That ...", not "1. That X was welcomed"
         elif numbered_on and rules.passive_list.match(text):
             expects_list = True
+        elif numbered_on and all(rules.subjunctive_clause.match(t) for t in (text, after)):
+            expects_list = False  # "(c) the contract be awarded ...; and", "(d) ... be authorised ...": a page cut off its verb
         else:
             continue
         used.add(i)
