@@ -65,6 +65,7 @@ class ResolutionRules:
         # "(c) the contract be awarded ...;": a clause with its own subject and a passive decision verb
         self.subjunctive_clause = re.compile(rules["subjunctive_clause"].replace("{participles}", participles))
         self.decision_label = re.compile(rules["decision_label_line"])
+        self.narrative_intro = re.compile(rules["narrative_list_intro"], re.I)
         self.passive_list = re.compile(rules["passive_list_clause"])
         self.embedded_label = re.compile(rules["embedded_label"])
         self.glued_heading = re.compile(rules["glued_decision_heading"])
@@ -213,8 +214,8 @@ def _gather(blocks: list[Block], i: int, clauses: list[str], rules: ResolutionRu
             used.add(j)
             j += 1
             continue
-        elif rules.trigger_at(blocks, j):
-            break
+        elif (hit := rules.trigger_at(blocks, j)) and not (expects_list and not clauses and _verbless(hit)):
+            break  # another decision; but "RESOLVED:" then "That the Council" then "(i) approves ...": its own lead-in
         elif list_only and not (follows and shaped) and not rules.decision_list.match(text) and not expects_list:
             break  # after "That ... be noted." only more "That ..." clauses or the list numbered on
         elif not (rules.is_clause(nxt) or follows or (expects_list and j == i + 1)):
@@ -244,6 +245,11 @@ def _gather(blocks: list[Block], i: int, clauses: list[str], rules: ResolutionRu
         ends.pop()
         end = ends[-1]
     return clauses, end, first
+
+
+def _verbless(hit) -> bool:
+    """A trigger with no decision verb of its own ("That the Council", "The Committee –"): an introduction."""
+    return "verb" not in hit[1].re.groupindex
 
 
 def _cut_off(clause: str, rules: ResolutionRules) -> bool:
@@ -440,14 +446,19 @@ def _decision_lists(blocks: list[Block], rules: ResolutionRules, used: set[int])
         text = block.text.strip()
         after = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
         numbered_on = _continues_numbering(text, after)
+        if _under_narrative_intro(blocks, i, rules):
+            continue  # "Members made the following suggestions:" then "(a) that more data be provided;"
         if rules.decision_list.match(text):
             expects_list = text.endswith(_COLON_ENDS)
         elif numbered_on and all(_THAT.match(_unmarked(t)) and not rules.that_run_excludes.search(t) for t in (text, after)):
             expects_list = False  # "1. That the allowances are increased ...", "2. That ...", not "1. That X was welcomed"
         elif numbered_on and rules.passive_list.match(text):
             expects_list = True
-        elif numbered_on and all(rules.subjunctive_clause.match(t) for t in (text, after)):
-            expects_list = False  # "(c) the contract be awarded ...; and", "(d) ... be authorised ...": a page cut off its verb
+        elif (numbered_on and not _first_marker(text) and not (i and rules.is_clause(blocks[i - 1]))
+              and all(rules.subjunctive_clause.match(t) for t in (text, after))):
+            # "(c) the contract be awarded ...; and", "(d) ... be authorised ...": a list whose start (and
+            # verb) is on a page cut off; a whole list "(a) that more data be provided" may be suggestions
+            expects_list = False
         else:
             continue
         used.add(i)
@@ -457,6 +468,18 @@ def _decision_lists(blocks: list[Block], rules: ResolutionRules, used: set[int])
             clauses, end, _ = _gather(blocks, i, clauses, rules, used, expects_list, True, end, list_only=True)
         out.append(Decision("resolved", "decision_list", block.start, end, clauses, item=block.item))
     return out
+
+
+def _under_narrative_intro(blocks: list[Block], i: int, rules: ResolutionRules) -> bool:
+    """The clause is in a list whose introduction, the line above the list, lists discussion points."""
+    if not _MARKER.match(blocks[i].text):
+        return False
+    k = i - 1
+    while k >= 0 and blocks[k].item == blocks[i].item and blocks[k].label != "heading" and _MARKER.match(blocks[k].text):
+        k -= 1
+    above = blocks[k] if k >= 0 else None
+    return (above is not None and above.item == blocks[i].item and above.label != "heading"
+            and bool(rules.narrative_intro.search(above.text.strip())))
 
 
 _BARE_TO = re.compile(r"^To\s")
