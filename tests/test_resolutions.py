@@ -362,6 +362,10 @@ def test_agenda_infinitives_are_not_leads(nlp):
     ("9 Budget Setting\n\nRESOLVED:\nThat the Council\n(i) approves the revenue budget for the year;\n"
      "(ii) sets the Band D charge as in the report; and\n(iii) approves the treasury strategy.",
      "resolved", "verb_upper", 4),
+    # a RESOLVED after a sentence of narrative in the same paragraph, its clauses split by a page number
+    ("6. Falling Rolls\n\nThe Forum considered the criteria. RESOLVED that:\n(1) the revised criteria be approved;\n"
+     "Page 5 of 8\n(2) the criteria be reviewed in twelve months.\n\n7. Date of Next Meeting", "resolved",
+     "verb_upper_inline", 2),
 ])
 def test_decision_forms_of_other_councils(nlp, text, verb, rule, n_clauses):
     (res,) = resolutions(extract_text(text, nlp=nlp))
@@ -374,6 +378,9 @@ def test_decision_forms_of_other_councils(nlp, text, verb, rule, n_clauses):
     "(b) that carers be consulted on the plan.",
     # a passive clause with a modal is narrative
     "5 Youth Plan\n\nOutcome: officers would be asked to report back if funding could be found.",
+    # a decision quoted inside the correction of the previous minutes
+    "1. Minutes\n\nThe minutes were approved. The amendment to minute 52: \"RESOLVED that the application be deferred\" "
+    "was made.",
     # a bare body name not followed by a marked decision clause
     "Cabinet\n\nThe Cabinet Member presented the report and answered questions.",
 ])

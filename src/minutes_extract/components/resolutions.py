@@ -66,6 +66,7 @@ class ResolutionRules:
         self.subjunctive_clause = re.compile(rules["subjunctive_clause"].replace("{participles}", participles))
         self.decision_label = re.compile(rules["decision_label_line"])
         self.narrative_intro = re.compile(rules["narrative_list_intro"], re.I)
+        self.page_furniture = re.compile(rules["page_furniture"])
         self.passive_list = re.compile(rules["passive_list_clause"])
         self.embedded_label = re.compile(rules["embedded_label"])
         self.glued_heading = re.compile(rules["glued_decision_heading"])
@@ -209,6 +210,11 @@ def _gather(blocks: list[Block], i: int, clauses: list[str], rules: ResolutionRu
                     and (_is_sentence(text) or (shaped and text.endswith((".", ";"))))):
                 break
             item = nxt.item
+        elif clauses and rules.page_furniture.match(text) and j + 1 < len(blocks) and _continues_numbering(
+                clauses[-1], blocks[j + 1].text.strip()):
+            used.add(j)  # "(1) ...;", "Page 5 of 8", "(2) ...": the page break inside the decision
+            j += 1
+            continue
         elif expects_list and clauses and _is_subheading(blocks, j, rules):
             end = nxt.end  # "2025-35 Capital Programme" / "In addition:" between lettered clauses
             used.add(j)
