@@ -381,6 +381,12 @@ def test_decision_forms_of_other_councils(nlp, text, verb, rule, n_clauses):
     # a decision quoted inside the correction of the previous minutes
     "1. Minutes\n\nThe minutes were approved. The amendment to minute 52: \"RESOLVED that the application be deferred\" "
     "was made.",
+    # an earlier decision cited in brackets while the minutes are confirmed
+    "4. Minutes\n\nThe minutes were confirmed. Arising from minute 12 (RESOLVED that a report be brought), the Chair "
+    "said it would come in March.",
+    # discussion points raised, listed with their own "that ... be" clauses
+    "6 Early Help\n\nDuring the discussion the following points were raised:\n(a) that the figures be published;\n"
+    "(b) that schools be consulted on the pathway.",
     # a bare body name not followed by a marked decision clause
     "Cabinet\n\nThe Cabinet Member presented the report and answered questions.",
 ])
