@@ -366,6 +366,11 @@ def test_agenda_infinitives_are_not_leads(nlp):
     ("6. Falling Rolls\n\nThe Forum considered the criteria. RESOLVED that:\n(1) the revised criteria be approved;\n"
      "Page 5 of 8\n(2) the criteria be reviewed in twelve months.\n\n7. Date of Next Meeting", "resolved",
      "verb_upper_inline", 2),
+    # bodies beyond committees: a partnership board's decision, members resolving
+    ("6 Better Care Fund\n\nThe Partnership agreed to:\n1. approve the plan for the year; and\n"
+     "2. note the quarterly returns.", "agreed", "body_colon", 2),
+    ("113. TAX SCHEME\nMembers resolved that the reduction scheme be recommended to Council for adoption.",
+     "resolved", "body_resolved", 1),
 ])
 def test_decision_forms_of_other_councils(nlp, text, verb, rule, n_clauses):
     (res,) = resolutions(extract_text(text, nlp=nlp))
