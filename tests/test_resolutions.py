@@ -371,6 +371,12 @@ def test_agenda_infinitives_are_not_leads(nlp):
      "2. note the quarterly returns.", "agreed", "body_colon", 2),
     ("113. TAX SCHEME\nMembers resolved that the reduction scheme be recommended to Council for adoption.",
      "resolved", "body_resolved", 1),
+    # a single member's decision notice: "The Cabinet Member:" then the clauses
+    ("Short Breaks Statement\n\nDecision:\nThe Cabinet Member:\n(a) approved the statement; and\n"
+     "(b) agreed that it be published on the website.", "decided", "body_intro", 2),
+    # "agreed the following recommendations:" introduces the clauses
+    ("33. RISK REGISTER\nThe Committee agreed the following recommendations:\na. that the register be noted;\n"
+     "b. that the Assistant Director reports on the recruitment risk.", "agreed", "body_colon", 2),
 ])
 def test_decision_forms_of_other_councils(nlp, text, verb, rule, n_clauses):
     (res,) = resolutions(extract_text(text, nlp=nlp))
