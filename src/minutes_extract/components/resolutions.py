@@ -47,12 +47,13 @@ class Trigger:
     needs: tuple[str, ...] = ()  # the pattern cannot match a line holding none of these
     verb: Optional[str] = None   # for a pattern with no verb of its own ("Decision:" ... "That the Board:")
     next: Optional[str] = None   # "decision_clause": fires only when the block after it is worded as a decision
+    rest: Optional[str] = None   # "decision_clause": fires only when the words after it on the line are worded as one
 
 
 class ResolutionRules:
     def __init__(self, rules: dict):
         self.triggers = [Trigger(t["id"], t["where"], re.compile(t["pattern"]), tuple(t.get("needs", ())), t.get("verb"),
-                                 t.get("next")) for t in rules["triggers"]]
+                                 t.get("next"), t.get("rest")) for t in rules["triggers"]]
         # Lower-cased, every trigger's needs: a line holding none of them is not tried at all.
         if all(t.needs for t in self.triggers):
             self.trigger_words: Optional[tuple[str, ...]] = tuple({w.lower() for t in self.triggers for w in t.needs})
@@ -60,7 +61,12 @@ class ResolutionRules:
             self.trigger_words = None
         participles = "|".join(map(re.escape, rules.get("decision_participles", ["noted", "approved", "agreed"])))
         self.decision_list = re.compile(rules["decision_list_clause"].replace("{participles}", participles))
-        self.decision_clause = re.compile(rules["decision_clause"])
+        self.decision_clause = re.compile(rules["decision_clause"].replace("{participles}", participles))
+        # "(c) the contract be awarded ...;": a clause with its own subject and a passive decision verb
+        self.subjunctive_clause = re.compile(rules["subjunctive_clause"].replace("{participles}", participles))
+        self.decision_label = re.compile(rules["decision_label_line"])
+        self.narrative_intro = re.compile(rules["narrative_list_intro"], re.I)
+        self.page_furniture = re.compile(rules["page_furniture"])
         self.passive_list = re.compile(rules["passive_list_clause"])
         self.embedded_label = re.compile(rules["embedded_label"])
         self.glued_heading = re.compile(rules["glued_decision_heading"])
@@ -88,7 +94,8 @@ class ResolutionRules:
             if not self.allowed(trig.where, block):
                 continue
             m = trig.pattern.match(block.text)
-            if m and (trig.next is None or self.next_allows(trig.next, block, after)) and not self.reported(m):
+            if (m and (trig.next is None or self.next_allows(trig.next, block, after))
+                    and (trig.rest is None or self.decision_clause.match(block.text[m.end():])) and not self.reported(m)):
                 return trig, m
         return None
 
@@ -101,9 +108,11 @@ class ResolutionRules:
         return self.trigger(blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None)
 
     def next_allows(self, condition: str, block: Block, after: Optional[Block]) -> bool:
-        """"The Policy and Resources Committee –" introduces a decision only when a decision follows it."""
-        return (condition == "decision_clause" and after is not None and after.item == block.item
-                and after.label != "heading" and bool(self.decision_clause.match(after.text)))
+        """"The Policy and Resources Committee –" introduces a decision only when a decision follows it; a bare
+        "The Committee" only when a marked decision clause follows ("(1) received the report; and")."""
+        if after is None or after.item != block.item or after.label == "heading" or not self.decision_clause.match(after.text):
+            return False
+        return condition == "decision_clause" or (condition == "marked_decision_clause" and bool(_MARKER.match(after.text)))
 
     def allowed(self, where: str, block: Block) -> bool:
         if where == "any":
@@ -201,13 +210,18 @@ def _gather(blocks: list[Block], i: int, clauses: list[str], rules: ResolutionRu
                     and (_is_sentence(text) or (shaped and text.endswith((".", ";"))))):
                 break
             item = nxt.item
+        elif clauses and rules.page_furniture.match(text) and j + 1 < len(blocks) and _continues_numbering(
+                clauses[-1], blocks[j + 1].text.strip()):
+            used.add(j)  # "(1) ...;", "Page 5 of 8", "(2) ...": the page break inside the decision
+            j += 1
+            continue
         elif expects_list and clauses and _is_subheading(blocks, j, rules):
             end = nxt.end  # "2025-35 Capital Programme" / "In addition:" between lettered clauses
             used.add(j)
             j += 1
             continue
-        elif rules.trigger_at(blocks, j):
-            break
+        elif (hit := rules.trigger_at(blocks, j)) and not (expects_list and not clauses and _verbless(hit)):
+            break  # another decision; but "RESOLVED:" then "That the Council" then "(i) approves ...": its own lead-in
         elif list_only and not (follows and shaped) and not rules.decision_list.match(text) and not expects_list:
             break  # after "That ... be noted." only more "That ..." clauses or the list numbered on
         elif not (rules.is_clause(nxt) or follows or (expects_list and j == i + 1)):
@@ -237,6 +251,11 @@ def _gather(blocks: list[Block], i: int, clauses: list[str], rules: ResolutionRu
         ends.pop()
         end = ends[-1]
     return clauses, end, first
+
+
+def _verbless(hit) -> bool:
+    """A trigger with no decision verb of its own ("That the Council", "The Committee –"): an introduction."""
+    return "verb" not in hit[1].re.groupindex
 
 
 def _cut_off(clause: str, rules: ResolutionRules) -> bool:
@@ -358,6 +377,9 @@ def _heading_decisions(blocks: list[Block], rules: ResolutionRules, used: set[in
     for i, block in enumerate(blocks[:-1]):
         if block.label == "heading" and block.section in rules.heading_verbs:
             verb = rules.heading_verbs[block.section]
+        elif block.label != "heading" and rules.decision_label.match(block.text):
+            # "Decision of the Cabinet", "Outcome" on a line of its own, not taken for a section heading
+            verb = "resolved" if block.text.strip().lower().startswith("resol") else "decided"
         elif block.label != "heading" and (glued := rules.glued_heading.search(block.text)):
             # "... Annual Report 2014-15 Decision:" (a heading run into the line above)
             verb = "resolved" if glued.group().strip().lower().startswith("resolved") else "decided"
@@ -430,12 +452,19 @@ def _decision_lists(blocks: list[Block], rules: ResolutionRules, used: set[int])
         text = block.text.strip()
         after = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
         numbered_on = _continues_numbering(text, after)
+        if _under_narrative_intro(blocks, i, rules):
+            continue  # "Members made the following suggestions:" then "(a) that more data be provided;"
         if rules.decision_list.match(text):
             expects_list = text.endswith(_COLON_ENDS)
         elif numbered_on and all(_THAT.match(_unmarked(t)) and not rules.that_run_excludes.search(t) for t in (text, after)):
             expects_list = False  # "1. That the allowances are increased ...", "2. That ...", not "1. That X was welcomed"
         elif numbered_on and rules.passive_list.match(text):
             expects_list = True
+        elif (numbered_on and not _first_marker(text) and not (i and rules.is_clause(blocks[i - 1]))
+              and all(rules.subjunctive_clause.match(t) for t in (text, after))):
+            # "(c) the contract be awarded ...; and", "(d) ... be authorised ...": a list whose start (and
+            # verb) is on a page cut off; a whole list "(a) that more data be provided" may be suggestions
+            expects_list = False
         else:
             continue
         used.add(i)
@@ -445,6 +474,18 @@ def _decision_lists(blocks: list[Block], rules: ResolutionRules, used: set[int])
             clauses, end, _ = _gather(blocks, i, clauses, rules, used, expects_list, True, end, list_only=True)
         out.append(Decision("resolved", "decision_list", block.start, end, clauses, item=block.item))
     return out
+
+
+def _under_narrative_intro(blocks: list[Block], i: int, rules: ResolutionRules) -> bool:
+    """The clause is in a list whose introduction, the line above the list, lists discussion points."""
+    if not _MARKER.match(blocks[i].text):
+        return False
+    k = i - 1
+    while k >= 0 and blocks[k].item == blocks[i].item and blocks[k].label != "heading" and _MARKER.match(blocks[k].text):
+        k -= 1
+    above = blocks[k] if k >= 0 else None
+    return (above is not None and above.item == blocks[i].item and above.label != "heading"
+            and bool(rules.narrative_intro.search(above.text.strip())))
 
 
 _BARE_TO = re.compile(r"^To\s")
