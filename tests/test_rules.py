@@ -16,11 +16,10 @@ def test_every_rule_file_is_valid(path):
     assert data
 
 
-def test_a_broken_rule_file_names_its_line(tmp_path, monkeypatch):
+def test_a_broken_rule_file_names_its_line(tmp_path):
     from minutes_extract import rules
     from minutes_extract.errors import RuleFileError
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "bad.jsonl").write_text('{"ok": 1}\n{broken\n')
-    monkeypatch.setattr(rules, "models_dir", lambda: tmp_path)
     with pytest.raises(RuleFileError, match=r"bad.jsonl:2"):
-        rules.load_jsonl.__wrapped__("rules/bad.jsonl")
+        rules.load_jsonl("rules/bad.jsonl", rules_dir=tmp_path)

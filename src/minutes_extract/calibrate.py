@@ -220,12 +220,10 @@ def calibrate(obs: list[Observation], councils: dict, sources: list[dict]) -> di
 @lru_cache(maxsize=1)
 def shipped_table() -> Optional[dict]:
     """models/confidence.json, or None when it is absent (extractions then carry no confidence)."""
-    from .rules import models_dir
-    try:
-        path = models_dir() / CONFIDENCE_FILE
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    from .rules import load_json, models_dir
+    if not (models_dir() / CONFIDENCE_FILE).is_file():
         return None
+    return load_json(CONFIDENCE_FILE)  # validated: a broken table is an error, not silently no confidence
 
 
 @lru_cache(maxsize=4096)

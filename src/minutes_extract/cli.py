@@ -42,6 +42,8 @@ def extract(
     """Extract every document under PATHS to one JSONL record per document."""
     from .batch import default_errors_path, run_batch
     from .progress import ProgressBar
+    from .rules import validate_all
+    validate_all()  # a mistake in the rule files ($MINUTES_EXTRACT_RULES) stops the run before any document
     jobs = jobs or os.cpu_count() or 1
     engine = "dask" if scheduler else engine
     progress = None if quiet or not sys.stderr.isatty() else ProgressBar(sys.stderr)

@@ -21,7 +21,8 @@ from . import extensions  # noqa: F401  (registers Doc/Span extensions)
 from .components import (  # noqa: F401  (registers the factories when run from a source tree)
     dates, findings, inspections, judgements, meeting, metrics, resolutions, segmenter,
 )
-from .rules import load_json, load_jsonl
+from .errors import MinutesError
+from .rules import RulesDir, load_json, load_jsonl
 
 # (factory name, rule file under models/ or None), in pipeline order.
 COMPONENTS: list[tuple[str, str | None]] = [
@@ -36,21 +37,57 @@ COMPONENTS: list[tuple[str, str | None]] = [
 ]
 
 
-def component_rules(rule_file: str | None) -> dict:
+# What each component reads from and writes to the Doc: span groups ("spans:dates") and Doc extensions
+# ("doc._.meeting_date"). spaCy's requires/assigns cannot name a span group (only "doc.spans"), so this
+# table is the declaration; check_order() holds the pipeline to it.
+READS_WRITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "minutes_segmenter": ((), ("spans:items", "spans:sections", "spans:blocks", "token.is_sent_start")),
+    "minutes_meeting": ((), ("doc._.meeting", "doc._.meeting_date")),
+    "minutes_resolutions": (("spans:items", "spans:sections", "spans:blocks"), ("spans:resolutions",)),
+    "minutes_dates": (("doc._.meeting_date",), ("spans:dates",)),
+    "minutes_metrics": (("spans:dates",), ("spans:metrics",)),
+    "minutes_judgements": ((), ("spans:judgements",)),
+    "minutes_inspections": (("spans:dates", "doc._.meeting_date"), ("spans:inspections",)),
+    "minutes_findings": (("spans:items", "spans:sections", "spans:blocks", "spans:resolutions",
+                          "token.is_sent_start"), ("spans:findings",)),
+}
+
+
+class PipelineOrderError(MinutesError):
+    """A component reads something no component before it writes (one removed or moved)."""
+    code = "E201"
+
+
+def check_order(names: list[str]) -> None:
+    """Raises PipelineOrderError when a component in `names` (pipeline order) reads what no earlier
+    component writes."""
+    written: set[str] = set()
+    for name in names:
+        reads, writes = READS_WRITES.get(name, ((), ()))
+        missing = [need for need in reads if need not in written]
+        if missing:
+            raise PipelineOrderError(f"{name} reads {', '.join(missing)}, which no component before it writes")
+        written.update(writes)
+
+
+def component_rules(rule_file: str | None, rules_dir: RulesDir = None) -> dict:
     """A component's rules with every lexicon it names ("lexicons": {key: "lexicons/x.jsonl"}) inlined,
     so components never read files and a packaged pipeline carries all its rules in its config."""
-    rules = dict(load_json(rule_file)) if rule_file else {}
+    rules = dict(load_json(rule_file, rules_dir)) if rule_file else {}
     if isinstance(rules.get("lexicons"), dict):
-        rules["lexicons"] = {key: load_jsonl(name) if isinstance(name, str) else name
+        rules["lexicons"] = {key: load_jsonl(name, rules_dir) if isinstance(name, str) else name
                              for key, name in rules["lexicons"].items()}
     return rules
 
 
-def build_pipeline() -> Language:
+def build_pipeline(rules_dir: RulesDir = None) -> Language:
+    """The pipeline, its rules read from `rules_dir` (a copy of models/) when given, else from
+    $MINUTES_EXTRACT_RULES, else the shipped models/."""
+    check_order([factory for factory, _ in COMPONENTS])
     nlp = spacy.blank("en")
     nlp.max_length = 50_000_000  # rules only: no model memory grows with length
     for factory, rule_file in COMPONENTS:
-        nlp.add_pipe(factory, config={"rules": component_rules(rule_file)})
+        nlp.add_pipe(factory, config={"rules": component_rules(rule_file, rules_dir)})
     return nlp
 
 

@@ -15,7 +15,7 @@ mention (a bare month may also take a bare year; left XXXX-MM-DD or dropped when
 completed payload says where its year came from (`year_from`: "meeting" or "context"). A month `each
 year` is no date; a day `each year` keeps XXXX.
 
-The matching helpers (Anchors, AnchoredRegex, Ranges, document_lower) live in matching.py.
+The matching helpers (Anchors, AnchoredRegex, Ranges, document_lower) live in matching/ (anchored.py).
 """
 from __future__ import annotations
 

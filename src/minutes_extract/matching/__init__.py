@@ -1,0 +1,20 @@
+"""matching: everything rule components use to find candidates fast, and nothing that decides what a
+candidate means (that stays in each component).
+
+- tries: one prefix-tree regex for many literal terms (trie_pattern).
+- started: patterns tried only where one of their starting strings occurs (StartedPattern, StartScan,
+  WindowSearch, lowered).
+- first_chars: what a compiled regex can start with, read from its parse tree (first_characters,
+  guarded, starting_strings).
+- anchored: rule regexes tried only at anchor hits (Anchors, AnchorHits, AnchoredRegex,
+  expand_fragments), overlap tests (Ranges) and the lower-cased text (lower_text, document_lower).
+- lines: non-blank lines, the lines holding offsets, and spaCy sentencizer starts.
+
+Rule files are not read here (see rules.py), and no component is imported."""
+from .anchored import (  # noqa: F401
+    AnchoredRegex, AnchorHits, Anchors, Ranges, document_lower, expand_fragments, lower_text,
+)
+from .first_chars import first_characters, guarded, starting_strings  # noqa: F401
+from .lines import lines_holding, nonblank_lines, sentencizer_starts  # noqa: F401
+from .started import StartedPattern, StartScan, WindowSearch, lowered  # noqa: F401
+from .tries import trie_pattern  # noqa: F401

@@ -1,0 +1,136 @@
+"""What a compiled regex can start with, read from its parse tree: first_characters (for a
+look-ahead guard, guarded) and starting_strings (for StartedPattern)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+try:  # Python 3.11+
+    from re import _constants as _sre, _parser as _sre_parser
+except ImportError:  # Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
+
+
+class _Unknown(Exception):
+    """guarded(): a construct whose first characters are not worked out."""
+
+
+_CATEGORIES = {_sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W", _sre.CATEGORY_DIGIT: r"\d",
+               _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_NOT_SPACE: r"\S"}
+
+
+def _first_chars(items, found: list[str], ignorecase: bool) -> bool:
+    """Add to `found` (character-class items) every character a match of `items` can start with; True when
+    `items` can also match the empty string."""
+    for op, av in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero width: the next item reads the first character
+        if op is _sre.LITERAL:
+            found.append(re.escape(chr(av)))
+            return False
+        if op is _sre.IN:
+            for kind, value in av:
+                if kind is _sre.LITERAL:
+                    found.append(re.escape(chr(value)))
+                elif kind is _sre.RANGE:
+                    found.append(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+                elif kind is _sre.CATEGORY and value in _CATEGORIES:
+                    found.append(_CATEGORIES[value])
+                else:
+                    raise _Unknown  # a negated class
+            return False
+        if op is _sre.SUBPATTERN:
+            if av[1] & re.IGNORECASE and not ignorecase:
+                raise _Unknown  # "(?i:...)" inside a case-sensitive pattern
+            if not _first_chars(av[3].data, found, ignorecase):
+                return False
+        elif op is _sre.BRANCH:
+            empty = [_first_chars(alternative.data, found, ignorecase) for alternative in av[1]]
+            if not any(empty):
+                return False
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            if not _first_chars(av[2].data, found, ignorecase) and av[0] > 0:
+                return False
+        else:
+            raise _Unknown  # any character, a back-reference, a condition ...
+    return True
+
+
+def first_characters(pattern: re.Pattern) -> Optional[str]:
+    """A character class (its inside, read with the pattern's flags) holding every character a match of
+    `pattern` can start with; None when that is not known or the pattern can match an empty string."""
+    found: list[str] = []
+    try:
+        if _first_chars(_sre_parser.parse(pattern.pattern, pattern.flags).data, found,
+                        bool(pattern.flags & re.IGNORECASE)):
+            return None  # it can match the empty string
+    except _Unknown:
+        return None
+    return "".join(dict.fromkeys(found))
+
+
+def guarded(pattern: re.Pattern) -> re.Pattern:
+    """The pattern behind a look-ahead for the characters its matches can start with. A pattern that starts
+    with `\b` and a case-insensitive alternation costs a full attempt at every character; the look-ahead
+    turns most of them away after one test. Same matches; the pattern itself when the set is not known."""
+    firsts = first_characters(pattern)
+    if firsts is None:
+        return pattern
+    flags = re.match(r"\(\?[aiLmsux]+\)", pattern.pattern)  # they must stay first; pattern.flags holds them
+    body = pattern.pattern[flags.end():] if flags else pattern.pattern
+    return re.compile(f"(?=[{firsts}])" + body, pattern.flags)
+
+
+_MAX_STARTS = 40  # more strings than this: cheaper to scan
+_LONG_ENOUGH = 4  # starting strings this long are rare enough: stop growing them
+
+
+def _grow(items, prefixes: set[str]) -> tuple[set[str], set[str]]:
+    """Extend lower-cased prefixes through `items`: (prefixes that may grow further, prefixes that end)."""
+    ended: set[str] = set()
+    for op, av in items:
+        before = prefixes
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero width
+        if op is _sre.LITERAL:
+            prefixes = {p + chr(av).lower() for p in prefixes}
+        elif op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av) and len(av) <= 8:
+            prefixes = {p + chr(value).lower() for p in prefixes for _, value in av}
+        elif op is _sre.SUBPATTERN:
+            prefixes, done = _grow(av[3].data, prefixes)
+            ended |= done
+        elif op is _sre.BRANCH:
+            grown: set[str] = set()
+            for alternative in av[1]:
+                more, done = _grow(alternative.data, prefixes)
+                grown |= more
+                ended |= done
+            prefixes = grown
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] <= 1:
+            more, done = _grow(av[2].data, prefixes)
+            ended |= done
+            if av[1] == 1:
+                prefixes = more if av[0] == 1 else prefixes | more  # once, or optional
+            else:
+                ended |= more  # after one repetition the prefix stops growing
+                if av[0] == 1:
+                    return set(), ended
+        else:
+            return set(), ended | prefixes  # a class, any character, a repeat ...: the prefixes end here
+        if len(prefixes) > _MAX_STARTS:
+            return set(), ended | before  # too many ways on: the prefixes end before this item
+        if prefixes and min(map(len, prefixes)) >= _LONG_ENOUGH:
+            return set(), ended | prefixes
+    return prefixes, ended
+
+
+def starting_strings(pattern: re.Pattern) -> Optional[list[str]]:
+    """Strings one of which every match of `pattern` starts with, lower-cased (to look for in the
+    lower-cased text); None when they cannot be told or are too many or too short to help."""
+    more, ended = _grow(_sre_parser.parse(pattern.pattern, pattern.flags).data, {""})
+    starts = more | ended
+    if not starts or "" in starts or len(starts) > _MAX_STARTS:
+        return None
+    # a string that extends another is found wherever that one is
+    return sorted(s for s in starts if not any(s != t and s.startswith(t) for t in starts))

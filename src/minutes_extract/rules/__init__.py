@@ -1,0 +1,129 @@
+"""rules: locate, load and validate every rule file, in one place. Components never read files:
+build_pipeline() passes each the validated rules it needs.
+
+Rule files live in the repository's models/ directory, and ship inside the wheel as
+minutes_extract/models/ (see pyproject's force-include), so `pip install .` works outside the repo.
+MINUTES_EXTRACT_RULES=DIR (or build_pipeline(rules_dir=DIR)) reads them from DIR instead, a user's
+edited copy of models/, validated the same way.
+
+Modules: base (Strict/Permissive models, shared shapes), metrics / dates / meeting / confidence (full
+schemas), permissive (draft schemas of the files still being reworked), schemas (file -> schema).
+What the rules mean lives in the components, not here.
+"""
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional, Union
+
+from pydantic import ValidationError
+
+from ..errors import RuleFileError
+from .schemas import schema_for
+
+RULES_ENV = "MINUTES_EXTRACT_RULES"
+RulesDir = Optional[Union[str, Path]]
+
+
+def models_dir(rules_dir: RulesDir = None) -> Path:
+    """The models/ directory in use: `rules_dir`, else $MINUTES_EXTRACT_RULES, else the shipped one."""
+    chosen = rules_dir or os.environ.get(RULES_ENV)
+    if chosen:
+        root = Path(chosen).expanduser()
+        if not (root / "rules").is_dir():
+            raise RuleFileError(f"{root}: no rules/ directory here (from {'rules_dir' if rules_dir else RULES_ENV})")
+        return root
+    packaged = Path(__file__).resolve().parents[1] / "models"
+    if (packaged / "rules").is_dir():
+        return packaged
+    repo = Path(__file__).resolve().parents[3] / "models"
+    if (repo / "rules").is_dir():
+        return repo
+    raise RuleFileError("rule files not found: expected minutes_extract/models or <repo>/models")
+
+
+def rule_path(name: str, rules_dir: RulesDir = None) -> Path:
+    """`name` is relative to models/, e.g. "rules/segmenter.json" or "lexicons/findings.jsonl"."""
+    return models_dir(rules_dir) / name
+
+
+def load_json(name: str, rules_dir: RulesDir = None) -> Any:
+    """Rule file `name`, validated against its schema (the same object on every call)."""
+    return _load_json(str(rule_path(name, rules_dir)), name)
+
+
+def load_jsonl(name: str, rules_dir: RulesDir = None) -> list:
+    """The rows of JSONL rule file `name` ("//" lines are comments), each validated."""
+    return _load_jsonl(str(rule_path(name, rules_dir)), name)
+
+
+@lru_cache(maxsize=None)
+def _load_json(path: str, name: str) -> Any:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise RuleFileError(f"{path}: rule file missing") from exc
+    except json.JSONDecodeError as exc:
+        raise RuleFileError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from exc
+    validate(name, data, path)
+    return data
+
+
+@lru_cache(maxsize=None)
+def _load_jsonl(path: str, name: str) -> list:
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise RuleFileError(f"{path}: rule file missing") from exc
+    rows = []
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise RuleFileError(f"{path}:{lineno}: invalid JSON: {exc.msg}") from exc
+        validate(name, row, f"{path}:{lineno}")
+        rows.append(row)
+    return rows
+
+
+def validate(name: str, data: Any, where: str) -> None:
+    """Checks `data` (a file, or one row of a JSONL file) against the schema of rule file `name`; the
+    data itself is used as it is (validation never rewrites it). Raises RuleFileError naming `where`
+    (the file, and for a JSONL row its line) and the first bad key."""
+    schema = schema_for(name)
+    if schema is None:
+        return
+    try:
+        schema.model_validate(data)
+    except ValidationError as exc:
+        raise RuleFileError(f"{where}: {_problems(exc)}") from None
+
+
+def _problems(exc: ValidationError, shown: int = 3) -> str:
+    """The bad keys, a misspelt (unknown) key first: "key 'x': unknown key (misspelt?); key 'y': missing"."""
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    said = []
+    for error in errors[:shown]:
+        key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+        what = {"extra_forbidden": "unknown key (misspelt?)", "missing": "missing"}.get(error["type"], error["msg"])
+        said.append(f"key '{key}': {what}")
+    more = len(errors) - shown
+    return "; ".join(said) + (f"; and {more} more" if more > 0 else "")
+
+
+def validate_all(rules_dir: RulesDir = None) -> None:
+    """Loads (so validates) every rule file: a user's mistake is found before any document is read."""
+    root = models_dir(rules_dir)
+    for path in all_rule_files(rules_dir):
+        name = path.relative_to(root).as_posix()
+        if schema_for(name) is not None:
+            (load_json if path.suffix == ".json" else load_jsonl)(name, rules_dir)
+
+
+def all_rule_files(rules_dir: RulesDir = None) -> list[Path]:
+    root = models_dir(rules_dir)
+    return sorted(p for p in root.rglob("*") if p.suffix in (".json", ".jsonl"))

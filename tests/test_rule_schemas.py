@@ -1,0 +1,89 @@
+"""Rule files are validated on load: a misspelt key, a wrong type or a missing key is a RuleFileError
+naming the file, the row and the key; MINUTES_EXTRACT_RULES points every lookup at a user's copy."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from minutes_extract import rules
+from minutes_extract.errors import RuleFileError
+from minutes_extract.pipeline import build_pipeline
+from minutes_extract.rules.schemas import SCHEMAS
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.fixture
+def models_copy(tmp_path) -> Path:
+    """A user's copy of the shipped models/ directory."""
+    copy = tmp_path / "models"
+    shutil.copytree(rules.models_dir(), copy, ignore=shutil.ignore_patterns("minutes-*"))
+    return copy
+
+
+def edit_metrics(models: Path, change) -> None:
+    path = models / "rules" / "metrics.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_every_shipped_rule_file_passes_its_schema():
+    rules.validate_all()
+
+
+def test_every_schema_field_is_described():
+    for schema in SCHEMAS.values():
+        for name, field in schema.model_fields.items():
+            assert field.description, f"{schema.__name__}.{name} has no description"
+
+
+def test_a_misspelt_key_is_named(models_copy):
+    edit_metrics(models_copy, lambda d: d.update(max_modifers=d.pop("max_modifiers")))
+    with pytest.raises(RuleFileError, match=r"metrics\.json: key 'max_modifers': unknown key"):
+        rules.load_json("rules/metrics.json", models_copy)
+
+
+def test_a_wrong_type_is_named_with_its_row(models_copy):
+    edit_metrics(models_copy, lambda d: d["candidates"][1].update(kind="amount"))
+    with pytest.raises(RuleFileError, match=r"metrics\.json: key 'candidates\.1\.kind': Input should be"):
+        rules.load_json("rules/metrics.json", models_copy)
+
+
+def test_a_missing_key_is_named(models_copy):
+    edit_metrics(models_copy, lambda d: d.pop("approximate_after"))
+    with pytest.raises(RuleFileError, match=r"metrics\.json: key 'approximate_after': missing"):
+        rules.load_json("rules/metrics.json", models_copy)
+
+
+def test_a_bad_jsonl_row_names_its_line(models_copy):
+    lexicon = models_copy / "lexicons" / "extra.jsonl"
+    lexicon.write_text('// a comment\n{"pattern": "fine"}\n["not", "an", "object"]\n', encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"extra\.jsonl:3: key '\(top level\)'"):
+        rules.load_jsonl("lexicons/extra.jsonl", models_copy)
+
+
+def test_build_pipeline_reads_the_rules_dir_it_is_given(models_copy):
+    edit_metrics(models_copy, lambda d: d.update(befor_reach=d.pop("before_reach")))
+    with pytest.raises(RuleFileError, match=r"key 'befor_reach'"):
+        build_pipeline(rules_dir=models_copy)
+
+
+def test_a_rules_dir_without_rules_is_refused(tmp_path):
+    with pytest.raises(RuleFileError, match="no rules/ directory"):
+        rules.models_dir(tmp_path)
+
+
+def test_cli_names_file_and_key_of_a_misspelt_rule_and_exits_2(models_copy, tmp_path):
+    edit_metrics(models_copy, lambda d: d.update(vote_context_raech=d.pop("vote_context_reach")))
+    env = dict(os.environ, MINUTES_EXTRACT_RULES=str(models_copy))
+    done = subprocess.run([sys.executable, "-m", "minutes_extract.cli", "extract", str(FIXTURES),
+                           "-o", str(tmp_path / "out.jsonl"), "--quiet"], capture_output=True, text=True, env=env)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr
+    assert str(models_copy / "rules" / "metrics.json") in lines[0] and "'vote_context_raech'" in lines[0]
