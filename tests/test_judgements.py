@@ -389,3 +389,48 @@ def test_run_on_text_and_long_area_lists_stay_fast(finder):
 def test_areas_listed_before_another_judgement_do_not_share_its_grade(finder):
     sentence = "Members discussed help and protection, children in care and care leavers, and the overall rating was good."
     assert found(finder, sentence) == {("overall", "good", False)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a grade moved up or down from: the former grade is a past judgement
+    ("The Eastshire rating is up from Inadequate in 2017.",
+     {("overall", "inadequate", False)}),
+    ("Eastshire was rated 'Good', a big improvement from its previous rating of 'Requires Improvement'.",
+     {("overall", "good", False), ("overall", "requires_improvement", False)}),
+    # areas listed between the judging verb and its grade share it
+    ("Inspectors judged the impact of leaders, help and protection, and the experiences and progress of "
+     "care leavers to be good.",
+     {("leaders", "good", False), ("help_and_protection", "good", False), ("care_leavers", "good", False)}),
+    ("The impact of leaders was judged good, while the experiences and progress of children in care and of "
+     "care leavers were rated requires improvement to be good.",
+     {("leaders", "good", False), ("in_care", "requires_improvement", False),
+      ("care_leavers", "requires_improvement", False)}),
+    # "all four judgement areas" is the whole service; an included area keeps its former grade too
+    ("All four judgement areas were rated good, including the experiences and progress of care leavers, "
+     "which was previously inadequate.",
+     {("overall", "good", False), ("care_leavers", "good", False), ("care_leavers", "inadequate", False)}),
+])
+def test_transitions_verb_lists_and_whole_service_areas(finder, sentence, expected):
+    assert found(finder, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, area, grade", [
+    ("Elm House, one of the council's own children's homes, was rated Outstanding in May.", "Elm House", "outstanding"),
+    ("The council's adoption agency, Adopt Westvale, was rated Good in 2021.", "Adopt Westvale", "good"),
+    ("Separately, the shared lives scheme, run by the council, was rated outstanding by the CQC.",
+     "shared lives scheme", "outstanding"),
+])
+def test_the_authority_s_own_home_agency_or_service_named_beside_it_is_the_area(finder, sentence, area, grade):
+    assert {(c.area, c.grade) for c in finder.find(CONTEXT + sentence)} == {(area, grade)}
+
+
+def test_an_appositive_that_is_not_the_authority_s_own_provision_leaves_the_subject_alone(finder):
+    sentence = "Councillor Grey, the cabinet member, said the council's services were rated Good."
+    assert found(finder, sentence) == {("overall", "good", False)}
+
+
+def test_the_article_before_an_overall_standard_is_dropped(finder):
+    sentence = ("Ofsted judged the overall experiences and progress of children and young people and the effectiveness "
+                "of leaders and managers to be good.")
+    areas = {c.area for c in finder.canonical_areas(finder.find(CONTEXT + sentence))}
+    assert "overall experiences and progress of children and young people" in areas

@@ -41,6 +41,8 @@ _REACH_BEFORE, _REACH_AFTER = 240, 120  # how far a cue may reach from its grade
 _LIST_ITEM_REACH, _LIST_MAX = 160, 12  # an area listed before another is this close; lists are this short
 _CLAUSE_REACH = 400  # a clause reaches no further back from its grade (keeps run-on text linear)
 _MAX_SENTENCE = 2000  # longer "sentences" (run-on text) are read in pieces
+_ARTICLE_BEFORE_OVERALL = re.compile(r"(?i)the\s+(?=overall\s)")
+_TRANSITION_CUES = ("from_to", "up_from")  # a grade moved from: the subject may be the rating itself
 _VETO = object()  # judge(): the grade is not a judgement, whichever cue is tried
 
 
@@ -122,7 +124,7 @@ class JudgementRules:
             "named_subject", "areas_after_noun", "area_list_after", "fronted_participle", "subject_after",
             "list_subject_boundary", "list_separator", "area_after_grade", "as_were_area",
             "clause_subordinator", "past_finite", "one_of_set", "one_of_head", "coordinated_tail", "self_assessed",
-            "agency_named", "agency_exclude",
+            "agency_named", "agency_exclude", "own_provision", "included_past_grade",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
             # tables
             "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
@@ -131,6 +133,7 @@ class JudgementRules:
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
+        self.own_provision_appositive = re.compile(rules["own_provision_appositive"])  # case matters (names)
         self.four_point_document = re.compile(rules["four_point_document"])  # case matters ("Ofsted", "CQC")
         self.subject_boundary = re.compile(_expand(rules["subject_boundary"], fragments))  # case matters ("and the")
         self.year = re.compile(rules["year"])
@@ -564,8 +567,8 @@ class JudgementFinder:
         m = self.r.including_area.search(s.text, after)
         if not m or self.r.apart_from.search(s.text, after, m.start()):
             return []
-        if self.r.prefilter.search(s.text, m.end(), m.end() + 40):
-            return []  # the area has a grade of its own
+        if self.r.prefilter.search(s.text, m.end(), m.end() + 40) and not self.r.included_past_grade.match(s.text[m.end():]):
+            return []  # the area has a grade of its own (a former grade, "which was previously inadequate", is another)
         area = m.group("area")
         return [Candidate(s.offset + m.start(), s.offset + m.end(), cand.grade, area, self.area_key(area), cand.year,
                           cand.forecast, "including_area")]
@@ -611,7 +614,7 @@ class JudgementFinder:
         if listed:
             return listed[-1].area, listed[-1].area_key, listed[-1].start - s.offset
         found = self.subject_before(text, m.start(), clause_start, earlier)
-        if found is None and cue.id == "from_to" and not self.r.excluded_subject.search(text[clause_start:m.start()]):
+        if found is None and cue.id in _TRANSITION_CUES and not self.r.excluded_subject.search(text[clause_start:m.start()]):
             return "overall", "overall", m.start()  # "The aim was to move from RI to Good"
         return found
 
@@ -638,6 +641,9 @@ class JudgementFinder:
             verb = _ANTECEDENT_CUT.match(antecedent)
             start = (inner[-1].end() if inner else 0) + (verb.end() if verb else 0)
             return self.classify(before[start:], clause_start + start, earlier)
+        own = self.own_provision_named(trimmed)
+        if own:
+            return own[0], self.area_key(own[0]), clause_start + own[1]
         if earlier and self.r.coordinated_tail.search(trimmed):
             return earlier[-1].area, earlier[-1].area_key, clause_start + len(trimmed)  # "... rated A (2019) and is now rated B"
         if not piece.strip() and pieces and pieces[-1].group() == "," and earlier:
@@ -647,6 +653,23 @@ class JudgementFinder:
             joined = pieces[-2].end() if len(pieces) > 1 else 0  # "services for children and families"
             return self.classify(trimmed[joined:], clause_start + joined, earlier, trimmed[:joined])
         return found
+
+    def own_provision_named(self, trimmed: str) -> Optional[tuple[str, int]]:
+        """`Oak Lodge, one of the council's own homes, was rated Outstanding`, `the council's adoption agency,
+        Adopt South Central, was ...`: a name set beside the authority's own home, agency or service is the area."""
+        m = self.r.own_provision_appositive.search(trimmed)
+        if not m:
+            return None
+        if m.group("name3"):  # "the reablement service, run by the council,": the head is the service itself
+            name = m.group("name3")
+            head = self.r.determiner.match(name)
+            if self.r.named_subject.search(name) or self.r.excluded_subject.search(name):
+                return None  # the authority or its children's services: the plain subject decides
+            return name[head.end() if head else 0:], m.start("name3") + (head.end() if head else 0)
+        name, desc = ("name", "desc") if m.group("name") else ("name2", "desc2")
+        if not self.r.own_provision.search(m.group(desc)):
+            return None
+        return m.group(name), m.start(name)
 
     def standard_clause(self, clause: str) -> Optional[tuple[str, Optional[str], int]]:
         """A clause that opens with an inspection standard's name, commas and all ("how well children, young
@@ -751,6 +774,8 @@ class JudgementFinder:
         for c in cands:
             if c.area == "overall" or c.area_key is None or c.area_key == "overall":
                 continue
+            if _ARTICLE_BEFORE_OVERALL.match(c.area):  # "the overall experiences and progress of ...": named as written, no article
+                c.area = c.area[_ARTICLE_BEFORE_OVERALL.match(c.area).end():]
             c.area = first.setdefault(c.area_key, c.area)
         return cands
 
