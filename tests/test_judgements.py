@@ -434,3 +434,38 @@ def test_the_article_before_an_overall_standard_is_dropped(finder):
                 "of leaders and managers to be good.")
     areas = {c.area for c in finder.canonical_areas(finder.find(CONTEXT + sentence))}
     assert "overall experiences and progress of children and young people" in areas
+
+
+@pytest.mark.parametrize("sentence, area, grade", [
+    # a children's home is named like a house, not a place: its grade is the home's
+    ("Birch Lodge had been rated Outstanding for the first time.", "Birch Lodge", "outstanding"),
+    ("Cedar House had retained its Good rating.", "Cedar House", "good"),
+    ("Eastvale Youth Justice Partnership has been rated 'Outstanding' by HMI Probation.", "overall", "outstanding"),
+])
+def test_named_homes_and_the_inspected_body_itself(finder, sentence, area, grade):
+    assert {(c.area, c.grade) for c in finder.find(CONTEXT + sentence)} == {(area, grade)}
+
+
+def test_a_transition_verb_is_not_part_of_the_subject(finder):
+    sentence = "Rowan Court had moved from Requires Improvement to Good."
+    assert {(c.area, c.grade) for c in finder.find(CONTEXT + sentence)} == {
+        ("Rowan Court", "requires_improvement"), ("Rowan Court", "good")}
+
+
+def test_it_in_a_later_clause_is_the_area_just_graded(finder):
+    sentence = ("The council's fostering agency, Foster Westvale, was judged 'Good', up on 2019, when it was judged "
+                "'Inadequate'.")
+    assert {(c.area, c.grade) for c in finder.find(CONTEXT + sentence)} == {
+        ("Foster Westvale", "good"), ("Foster Westvale", "inadequate")}
+
+
+def test_areas_listed_after_a_colon_share_the_whole_service_grade(finder):
+    sentence = ("Inspectors rated all three areas good: the overall experiences and progress of children and young "
+                "people, how well children and young people are helped and protected, and the effectiveness of "
+                "leaders and managers.")
+    assert found(finder, sentence) == {("overall", "good", False), ("sccif_experiences", "good", False),
+                                       ("sccif_protection", "good", False), ("leaders", "good", False)}
+
+
+def test_a_named_primary_school_is_not_the_authority(finder):
+    assert found(finder, "Hill Street Primary was judged to require improvement.") == set()

@@ -124,7 +124,7 @@ class JudgementRules:
             "named_subject", "areas_after_noun", "area_list_after", "fronted_participle", "subject_after",
             "list_subject_boundary", "list_separator", "area_after_grade", "as_were_area",
             "clause_subordinator", "past_finite", "one_of_set", "one_of_head", "coordinated_tail", "self_assessed",
-            "agency_named", "agency_exclude", "own_provision", "included_past_grade",
+            "agency_named", "agency_exclude", "own_provision", "included_past_grade", "home_name", "transition_tail", "possessive_before_grade", "area_list_colon",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
             # tables
             "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
@@ -472,10 +472,19 @@ class JudgementFinder:
     def listed_after_grade(self, s: _Sentence, after: int, cand: Candidate) -> list[Candidate]:
         """`judged Good in help and protection, children in care and care leavers`: the areas listed after the
         one named after the grade share it."""
-        named = self.r.area_after_grade.match(s.text, after + self.closing_quote(s.text, after))
-        if not named or cand.area_key != self.area_key(named.group("area")):
-            return []
+        at = after + self.closing_quote(s.text, after)
+        named = self.r.area_after_grade.match(s.text, at)
         out: list[Candidate] = []
+        if not named and cand.area == "overall":  # "all three areas were judged good: X, Y and Z"
+            named = self.r.area_list_colon.match(s.text, at)
+            if named and self.area_key(named.group("area")) != "overall":
+                area = named.group("area")
+                out.append(Candidate(s.offset + named.start("area"), s.offset + named.end("area"), cand.grade, area,
+                                     self.area_key(area), cand.year, cand.forecast, "area_list"))
+            else:
+                named = None
+        if not named or (not out and cand.area_key != self.area_key(named.group("area"))):
+            return []
         at = named.end("area")
         while len(out) < _LIST_MAX:
             nxt = self.r.area_list_after.match(s.text, at)
@@ -606,6 +615,12 @@ class JudgementFinder:
             tail = self.r.areas_after_noun.match(text, m.end("noun"))
             if tail and self.area_key(tail.group("area")) != "overall":
                 return tail.group("area"), self.area_key(tail.group("area")), m.start()
+            owner = self.r.possessive_before_grade.search(text, clause_start, m.start())
+            if owner:  # "Ash Grove had retained its Good rating": the rating is the subject's
+                verb = self.r.transition_tail.search(text, clause_start, owner.start())
+                found = self.subject_before(text, verb.start() if verb else owner.start(), clause_start, earlier)
+                if found and found[0] != "overall":
+                    return found
             return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
         if "obj" in groups and m.group("obj") and m.group("obj").strip():
             found = self.classify(m.group("obj"), m.start("obj"), earlier, text[clause_start:m.start()])
@@ -613,7 +628,11 @@ class JudgementFinder:
         listed = self.subject_list(s, cue, m, None)
         if listed:
             return listed[-1].area, listed[-1].area_key, listed[-1].start - s.offset
-        found = self.subject_before(text, m.start(), clause_start, earlier)
+        cue_start = m.start()
+        if cue.id in _TRANSITION_CUES:  # "Hawthorn Lodge had moved from RI to Good": the subject is before the verb
+            moved = self.r.transition_tail.search(text, clause_start, cue_start)
+            cue_start = moved.start() if moved else cue_start
+        found = self.subject_before(text, cue_start, clause_start, earlier)
         if found is None and cue.id in _TRANSITION_CUES and not self.r.excluded_subject.search(text[clause_start:m.start()]):
             return "overall", "overall", m.start()  # "The aim was to move from RI to Good"
         return found
@@ -733,6 +752,11 @@ class JudgementFinder:
             return ("overall", key, start) if key == "overall" else (s, key, start)
         if self.r.area_subject.search(s):
             return s, None, start
+        parts = [p.strip() for p in self.r.list_separator.split(s) if p.strip()]
+        if all(self.r.home_name.match(p) for p in parts):  # "Ash Grove had been rated Outstanding": a home, not a place
+            return s, None, start
+        if self.r.pronoun_object.match(s) and earlier and earlier[-1].area != "overall":
+            return earlier[-1].area, earlier[-1].area_key, start  # "X was judged Good, ... when it was judged RI"
         if self.r.overall_subject.search(s) or _CAPITALISED_NAME.match(s):
             return "overall", "overall", start
         return None
