@@ -469,3 +469,24 @@ def test_areas_listed_after_a_colon_share_the_whole_service_grade(finder):
 
 def test_a_named_primary_school_is_not_the_authority(finder):
     assert found(finder, "Hill Street Primary was judged to require improvement.") == set()
+
+
+def test_an_agency_named_in_apposition_in_its_own_sentence_takes_the_grade(finder):
+    sentence = ("The Head of Service said the regional adoption agency, Adopt Westvale, had been inspected and had "
+                "received an overall judgement of Good, down from Outstanding.")
+    assert {(c.area, c.grade) for c in finder.find(CONTEXT + sentence)} == {
+        ("Adopt Westvale", "good"), ("Adopt Westvale", "outstanding")}
+
+
+@pytest.mark.parametrize("sentence, area, grade", [
+    ("The council's Shared Lives scheme was rated Outstanding by the CQC.", "Shared Lives scheme", "outstanding"),
+    ("The other three areas were rated good.", "other three areas", "good"),
+    ("Three of the four judgement areas had been graded Good.", "Three of the four judgement areas", "good"),
+    ("All four areas were judged good.", "overall", "good"),
+])
+def test_council_run_services_and_counted_areas(finder, sentence, area, grade):
+    assert {(c.area, c.grade) for c in finder.find(CONTEXT + sentence)} == {(area, grade)}
+
+
+def test_uncounted_vague_areas_are_still_not_judgements(finder):
+    assert found(finder, "Some areas were rated good.") == set()

@@ -125,6 +125,7 @@ class JudgementRules:
             "list_subject_boundary", "list_separator", "area_after_grade", "as_were_area",
             "clause_subordinator", "past_finite", "one_of_set", "one_of_head", "coordinated_tail", "self_assessed",
             "agency_named", "agency_exclude", "own_provision", "included_past_grade", "home_name", "transition_tail", "possessive_before_grade", "area_list_colon",
+            "agency_appositive_name", "counted_areas",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
             # tables
             "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
@@ -211,10 +212,17 @@ class JudgementFinder:
         sentence names no other service is the agency's (`an overall inspection judgement of RI`)."""
         if not any(c.area == "overall" for c in found) or self.r.agency_exclude.search(sentence.text):
             return
+        own = [c for c in found if c.area == "overall" and c.rule in self.r.agency_rules]
+        if not own:
+            return
+        before += sentence.text[:own[0].start - sentence.offset]  # "the regional adoption agency ... had received"
         agencies = list(self.r.agency_named.finditer(before))
         if not agencies or self.r.agency_exclude.search(before[agencies[-1].end():]):
             return
         agency = agencies[-1].group("agency").strip()
+        named = self.r.agency_appositive_name.match(before, agencies[-1].end())
+        if named:  # "the regional adoption agency, Adopt Midshire, ...": the agency's own name
+            agency = named.group("name")
         for c in found:
             if c.area == "overall" and c.rule in self.r.agency_rules:
                 c.area, c.area_key = agency, self.area_key(agency)
@@ -719,6 +727,8 @@ class JudgementFinder:
             return None
         if self.r.all_subject.match(s):
             return "overall", "overall", start
+        if self.r.counted_areas.match(s):  # "the other three areas were rated good": counted areas, as written
+            return s, None, start
         if self.r.vague_subject.match(s):
             return None
         if self.r.pronoun_object.match(s) and earlier_text and self.r.excluded_subject.search(earlier_text):
