@@ -389,3 +389,104 @@ def test_run_on_text_and_long_area_lists_stay_fast(finder):
 def test_areas_listed_before_another_judgement_do_not_share_its_grade(finder):
     sentence = "Members discussed help and protection, children in care and care leavers, and the overall rating was good."
     assert found(finder, sentence) == {("overall", "good", False)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a grade moved up or down from: the former grade is a past judgement
+    ("The Eastshire rating is up from Inadequate in 2017.",
+     {("overall", "inadequate", False)}),
+    ("Eastshire was rated 'Good', a big improvement from its previous rating of 'Requires Improvement'.",
+     {("overall", "good", False), ("overall", "requires_improvement", False)}),
+    # areas listed between the judging verb and its grade share it
+    ("Inspectors judged the impact of leaders, help and protection, and the experiences and progress of "
+     "care leavers to be good.",
+     {("leaders", "good", False), ("help_and_protection", "good", False), ("care_leavers", "good", False)}),
+    ("The impact of leaders was judged good, while the experiences and progress of children in care and of "
+     "care leavers were rated requires improvement to be good.",
+     {("leaders", "good", False), ("in_care", "requires_improvement", False),
+      ("care_leavers", "requires_improvement", False)}),
+    # "all four judgement areas" is the whole service; an included area keeps its former grade too
+    ("All four judgement areas were rated good, including the experiences and progress of care leavers, "
+     "which was previously inadequate.",
+     {("overall", "good", False), ("care_leavers", "good", False), ("care_leavers", "inadequate", False)}),
+])
+def test_transitions_verb_lists_and_whole_service_areas(finder, sentence, expected):
+    assert found(finder, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, area, grade", [
+    ("Elm House, one of the council's own children's homes, was rated Outstanding in May.", "Elm House", "outstanding"),
+    ("The council's adoption agency, Adopt Westvale, was rated Good in 2021.", "Adopt Westvale", "good"),
+    ("Separately, the shared lives scheme, run by the council, was rated outstanding by the CQC.",
+     "shared lives scheme", "outstanding"),
+])
+def test_the_authority_s_own_home_agency_or_service_named_beside_it_is_the_area(finder, sentence, area, grade):
+    assert {(c.area, c.grade) for c in finder.find(CONTEXT + sentence)} == {(area, grade)}
+
+
+def test_an_appositive_that_is_not_the_authority_s_own_provision_leaves_the_subject_alone(finder):
+    sentence = "Councillor Grey, the cabinet member, said the council's services were rated Good."
+    assert found(finder, sentence) == {("overall", "good", False)}
+
+
+def test_the_article_before_an_overall_standard_is_dropped(finder):
+    sentence = ("Ofsted judged the overall experiences and progress of children and young people and the effectiveness "
+                "of leaders and managers to be good.")
+    areas = {c.area for c in finder.canonical_areas(finder.find(CONTEXT + sentence))}
+    assert "overall experiences and progress of children and young people" in areas
+
+
+@pytest.mark.parametrize("sentence, area, grade", [
+    # a children's home is named like a house, not a place: its grade is the home's
+    ("Birch Lodge had been rated Outstanding for the first time.", "Birch Lodge", "outstanding"),
+    ("Cedar House had retained its Good rating.", "Cedar House", "good"),
+    ("Eastvale Youth Justice Partnership has been rated 'Outstanding' by HMI Probation.", "overall", "outstanding"),
+])
+def test_named_homes_and_the_inspected_body_itself(finder, sentence, area, grade):
+    assert {(c.area, c.grade) for c in finder.find(CONTEXT + sentence)} == {(area, grade)}
+
+
+def test_a_transition_verb_is_not_part_of_the_subject(finder):
+    sentence = "Rowan Court had moved from Requires Improvement to Good."
+    assert {(c.area, c.grade) for c in finder.find(CONTEXT + sentence)} == {
+        ("Rowan Court", "requires_improvement"), ("Rowan Court", "good")}
+
+
+def test_it_in_a_later_clause_is_the_area_just_graded(finder):
+    sentence = ("The council's fostering agency, Foster Westvale, was judged 'Good', up on 2019, when it was judged "
+                "'Inadequate'.")
+    assert {(c.area, c.grade) for c in finder.find(CONTEXT + sentence)} == {
+        ("Foster Westvale", "good"), ("Foster Westvale", "inadequate")}
+
+
+def test_areas_listed_after_a_colon_share_the_whole_service_grade(finder):
+    sentence = ("Inspectors rated all three areas good: the overall experiences and progress of children and young "
+                "people, how well children and young people are helped and protected, and the effectiveness of "
+                "leaders and managers.")
+    assert found(finder, sentence) == {("overall", "good", False), ("sccif_experiences", "good", False),
+                                       ("sccif_protection", "good", False), ("leaders", "good", False)}
+
+
+def test_a_named_primary_school_is_not_the_authority(finder):
+    assert found(finder, "Hill Street Primary was judged to require improvement.") == set()
+
+
+def test_an_agency_named_in_apposition_in_its_own_sentence_takes_the_grade(finder):
+    sentence = ("The Head of Service said the regional adoption agency, Adopt Westvale, had been inspected and had "
+                "received an overall judgement of Good, down from Outstanding.")
+    assert {(c.area, c.grade) for c in finder.find(CONTEXT + sentence)} == {
+        ("Adopt Westvale", "good"), ("Adopt Westvale", "outstanding")}
+
+
+@pytest.mark.parametrize("sentence, area, grade", [
+    ("The council's Shared Lives scheme was rated Outstanding by the CQC.", "Shared Lives scheme", "outstanding"),
+    ("The other three areas were rated good.", "other three areas", "good"),
+    ("Three of the four judgement areas had been graded Good.", "Three of the four judgement areas", "good"),
+    ("All four areas were judged good.", "overall", "good"),
+])
+def test_council_run_services_and_counted_areas(finder, sentence, area, grade):
+    assert {(c.area, c.grade) for c in finder.find(CONTEXT + sentence)} == {(area, grade)}
+
+
+def test_uncounted_vague_areas_are_still_not_judgements(finder):
+    assert found(finder, "Some areas were rated good.") == set()

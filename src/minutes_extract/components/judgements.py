@@ -41,6 +41,8 @@ _REACH_BEFORE, _REACH_AFTER = 240, 120  # how far a cue may reach from its grade
 _LIST_ITEM_REACH, _LIST_MAX = 160, 12  # an area listed before another is this close; lists are this short
 _CLAUSE_REACH = 400  # a clause reaches no further back from its grade (keeps run-on text linear)
 _MAX_SENTENCE = 2000  # longer "sentences" (run-on text) are read in pieces
+_ARTICLE_BEFORE_OVERALL = re.compile(r"(?i)the\s+(?=overall\s)")
+_TRANSITION_CUES = ("from_to", "up_from")  # a grade moved from: the subject may be the rating itself
 _VETO = object()  # judge(): the grade is not a judgement, whichever cue is tried
 
 
@@ -122,7 +124,8 @@ class JudgementRules:
             "named_subject", "areas_after_noun", "area_list_after", "fronted_participle", "subject_after",
             "list_subject_boundary", "list_separator", "area_after_grade", "as_were_area",
             "clause_subordinator", "past_finite", "one_of_set", "one_of_head", "coordinated_tail", "self_assessed",
-            "agency_named", "agency_exclude",
+            "agency_named", "agency_exclude", "own_provision", "included_past_grade", "home_name", "transition_tail", "possessive_before_grade", "area_list_colon",
+            "agency_appositive_name", "counted_areas",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
             # tables
             "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
@@ -131,6 +134,7 @@ class JudgementRules:
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
+        self.own_provision_appositive = re.compile(rules["own_provision_appositive"])  # case matters (names)
         self.four_point_document = re.compile(rules["four_point_document"])  # case matters ("Ofsted", "CQC")
         self.subject_boundary = re.compile(_expand(rules["subject_boundary"], fragments))  # case matters ("and the")
         self.year = re.compile(rules["year"])
@@ -208,10 +212,17 @@ class JudgementFinder:
         sentence names no other service is the agency's (`an overall inspection judgement of RI`)."""
         if not any(c.area == "overall" for c in found) or self.r.agency_exclude.search(sentence.text):
             return
+        own = [c for c in found if c.area == "overall" and c.rule in self.r.agency_rules]
+        if not own:
+            return
+        before += sentence.text[:own[0].start - sentence.offset]  # "the regional adoption agency ... had received"
         agencies = list(self.r.agency_named.finditer(before))
         if not agencies or self.r.agency_exclude.search(before[agencies[-1].end():]):
             return
         agency = agencies[-1].group("agency").strip()
+        named = self.r.agency_appositive_name.match(before, agencies[-1].end())
+        if named:  # "the regional adoption agency, Adopt Midshire, ...": the agency's own name
+            agency = named.group("name")
         for c in found:
             if c.area == "overall" and c.rule in self.r.agency_rules:
                 c.area, c.area_key = agency, self.area_key(agency)
@@ -469,10 +480,19 @@ class JudgementFinder:
     def listed_after_grade(self, s: _Sentence, after: int, cand: Candidate) -> list[Candidate]:
         """`judged Good in help and protection, children in care and care leavers`: the areas listed after the
         one named after the grade share it."""
-        named = self.r.area_after_grade.match(s.text, after + self.closing_quote(s.text, after))
-        if not named or cand.area_key != self.area_key(named.group("area")):
-            return []
+        at = after + self.closing_quote(s.text, after)
+        named = self.r.area_after_grade.match(s.text, at)
         out: list[Candidate] = []
+        if not named and cand.area == "overall":  # "all three areas were judged good: X, Y and Z"
+            named = self.r.area_list_colon.match(s.text, at)
+            if named and self.area_key(named.group("area")) != "overall":
+                area = named.group("area")
+                out.append(Candidate(s.offset + named.start("area"), s.offset + named.end("area"), cand.grade, area,
+                                     self.area_key(area), cand.year, cand.forecast, "area_list"))
+            else:
+                named = None
+        if not named or (not out and cand.area_key != self.area_key(named.group("area"))):
+            return []
         at = named.end("area")
         while len(out) < _LIST_MAX:
             nxt = self.r.area_list_after.match(s.text, at)
@@ -564,8 +584,8 @@ class JudgementFinder:
         m = self.r.including_area.search(s.text, after)
         if not m or self.r.apart_from.search(s.text, after, m.start()):
             return []
-        if self.r.prefilter.search(s.text, m.end(), m.end() + 40):
-            return []  # the area has a grade of its own
+        if self.r.prefilter.search(s.text, m.end(), m.end() + 40) and not self.r.included_past_grade.match(s.text[m.end():]):
+            return []  # the area has a grade of its own (a former grade, "which was previously inadequate", is another)
         area = m.group("area")
         return [Candidate(s.offset + m.start(), s.offset + m.end(), cand.grade, area, self.area_key(area), cand.year,
                           cand.forecast, "including_area")]
@@ -603,6 +623,12 @@ class JudgementFinder:
             tail = self.r.areas_after_noun.match(text, m.end("noun"))
             if tail and self.area_key(tail.group("area")) != "overall":
                 return tail.group("area"), self.area_key(tail.group("area")), m.start()
+            owner = self.r.possessive_before_grade.search(text, clause_start, m.start())
+            if owner:  # "Ash Grove had retained its Good rating": the rating is the subject's
+                verb = self.r.transition_tail.search(text, clause_start, owner.start())
+                found = self.subject_before(text, verb.start() if verb else owner.start(), clause_start, earlier)
+                if found and found[0] != "overall":
+                    return found
             return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
         if "obj" in groups and m.group("obj") and m.group("obj").strip():
             found = self.classify(m.group("obj"), m.start("obj"), earlier, text[clause_start:m.start()])
@@ -610,8 +636,12 @@ class JudgementFinder:
         listed = self.subject_list(s, cue, m, None)
         if listed:
             return listed[-1].area, listed[-1].area_key, listed[-1].start - s.offset
-        found = self.subject_before(text, m.start(), clause_start, earlier)
-        if found is None and cue.id == "from_to" and not self.r.excluded_subject.search(text[clause_start:m.start()]):
+        cue_start = m.start()
+        if cue.id in _TRANSITION_CUES:  # "Hawthorn Lodge had moved from RI to Good": the subject is before the verb
+            moved = self.r.transition_tail.search(text, clause_start, cue_start)
+            cue_start = moved.start() if moved else cue_start
+        found = self.subject_before(text, cue_start, clause_start, earlier)
+        if found is None and cue.id in _TRANSITION_CUES and not self.r.excluded_subject.search(text[clause_start:m.start()]):
             return "overall", "overall", m.start()  # "The aim was to move from RI to Good"
         return found
 
@@ -638,6 +668,9 @@ class JudgementFinder:
             verb = _ANTECEDENT_CUT.match(antecedent)
             start = (inner[-1].end() if inner else 0) + (verb.end() if verb else 0)
             return self.classify(before[start:], clause_start + start, earlier)
+        own = self.own_provision_named(trimmed)
+        if own:
+            return own[0], self.area_key(own[0]), clause_start + own[1]
         if earlier and self.r.coordinated_tail.search(trimmed):
             return earlier[-1].area, earlier[-1].area_key, clause_start + len(trimmed)  # "... rated A (2019) and is now rated B"
         if not piece.strip() and pieces and pieces[-1].group() == "," and earlier:
@@ -647,6 +680,23 @@ class JudgementFinder:
             joined = pieces[-2].end() if len(pieces) > 1 else 0  # "services for children and families"
             return self.classify(trimmed[joined:], clause_start + joined, earlier, trimmed[:joined])
         return found
+
+    def own_provision_named(self, trimmed: str) -> Optional[tuple[str, int]]:
+        """`Oak Lodge, one of the council's own homes, was rated Outstanding`, `the council's adoption agency,
+        Adopt South Central, was ...`: a name set beside the authority's own home, agency or service is the area."""
+        m = self.r.own_provision_appositive.search(trimmed)
+        if not m:
+            return None
+        if m.group("name3"):  # "the reablement service, run by the council,": the head is the service itself
+            name = m.group("name3")
+            head = self.r.determiner.match(name)
+            if self.r.named_subject.search(name) or self.r.excluded_subject.search(name):
+                return None  # the authority or its children's services: the plain subject decides
+            return name[head.end() if head else 0:], m.start("name3") + (head.end() if head else 0)
+        name, desc = ("name", "desc") if m.group("name") else ("name2", "desc2")
+        if not self.r.own_provision.search(m.group(desc)):
+            return None
+        return m.group(name), m.start(name)
 
     def standard_clause(self, clause: str) -> Optional[tuple[str, Optional[str], int]]:
         """A clause that opens with an inspection standard's name, commas and all ("how well children, young
@@ -677,6 +727,8 @@ class JudgementFinder:
             return None
         if self.r.all_subject.match(s):
             return "overall", "overall", start
+        if self.r.counted_areas.match(s):  # "the other three areas were rated good": counted areas, as written
+            return s, None, start
         if self.r.vague_subject.match(s):
             return None
         if self.r.pronoun_object.match(s) and earlier_text and self.r.excluded_subject.search(earlier_text):
@@ -710,6 +762,11 @@ class JudgementFinder:
             return ("overall", key, start) if key == "overall" else (s, key, start)
         if self.r.area_subject.search(s):
             return s, None, start
+        parts = [p.strip() for p in self.r.list_separator.split(s) if p.strip()]
+        if all(self.r.home_name.match(p) for p in parts):  # "Ash Grove had been rated Outstanding": a home, not a place
+            return s, None, start
+        if self.r.pronoun_object.match(s) and earlier and earlier[-1].area != "overall":
+            return earlier[-1].area, earlier[-1].area_key, start  # "X was judged Good, ... when it was judged RI"
         if self.r.overall_subject.search(s) or _CAPITALISED_NAME.match(s):
             return "overall", "overall", start
         return None
@@ -751,6 +808,8 @@ class JudgementFinder:
         for c in cands:
             if c.area == "overall" or c.area_key is None or c.area_key == "overall":
                 continue
+            if _ARTICLE_BEFORE_OVERALL.match(c.area):  # "the overall experiences and progress of ...": named as written, no article
+                c.area = c.area[_ARTICLE_BEFORE_OVERALL.match(c.area).end():]
             c.area = first.setdefault(c.area_key, c.area)
         return cands
 
