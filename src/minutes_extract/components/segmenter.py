@@ -72,6 +72,8 @@ class _Numbered:
     shape: str
     key: tuple[int, ...]
     sentence: bool = False  # a long title with a full stop: an item only in a sequence of items
+    sub: bool = False  # "6a" after "6": a lettered sub-item, placed after the sequence is found
+    lettered: bool = False  # "IV." or "B.": a sequence of them must be two long
 
 
 class Segmenter:
@@ -82,6 +84,7 @@ class Segmenter:
         self.agenda_title = re.compile("(?:" + "|".join(map(re.escape, sorted(self.agenda_titles))) + r")(?:[ ,]|\Z)"
                                        if self.agenda_titles else r"(?!)")
         self.chrome = [re.compile(p, re.I) for p in rules["chrome_patterns"]]
+        self.chrome_prefix = [re.compile(p, re.I) for p in rules.get("chrome_prefix_patterns", [])]
         self.intro_cues = tuple(rules["list_intro_cues"])
         self.pattern = {name: re.compile(p) for name, p in rules.get("item_patterns", {}).items()
                         if not name.startswith("_")}
@@ -98,12 +101,23 @@ class Segmenter:
         return lines
 
     def strip_chrome(self, line: Line) -> tuple[int, int]:
-        """Title offsets without link chrome such as "pdf icon PDF 86 KB" or "(agenda item 7)"."""
+        """Title offsets without link chrome such as "pdf icon PDF 86 KB", "(0:24.50)" or "(agenda item 7)"
+        after it, or a time of day ("15:15 Title") before it."""
         text = line.text.rstrip()
         for pattern in self.chrome:
             text = pattern.sub("", text)
         text = text.rstrip(" -–")
-        return line.start, line.start + len(text)
+        lead = self.prefix_length(text)
+        return line.start + lead, line.start + max(lead, len(text))
+
+    def prefix_length(self, text: str) -> int:
+        """How many characters of chrome (a time of day, a file-type icon word) come before the title."""
+        lead = len(text) - len(text.lstrip())
+        for pattern in self.chrome_prefix:
+            m = pattern.match(text, lead)
+            if m:
+                lead = m.end()
+        return lead
 
     def section_kind(self, text: str) -> Optional[str]:
         key = self.pattern["section_number"].sub("", text.strip()).rstrip(":-–. ").strip().lower()
@@ -112,7 +126,13 @@ class Segmenter:
     def clean_title(self, text: str) -> str:
         for pattern in self.chrome:
             text = pattern.sub("", text)
-        return text.strip().rstrip(" -–")
+        text = text.strip().rstrip(" -–")
+        return text[self.prefix_length(text):]
+
+    def is_time_line(self, text: str) -> bool:
+        """A time of day alone on its line ("5.30pm", "18:00", "2.00 pm - 3.30 pm"): a programme's
+        timing, neither an item nor its body."""
+        return bool(self.pattern["time_line"].match(text.strip()))
 
     def heading_like(self, text: str, allow_period: bool = False, max_words: int = 25) -> bool:
         """A short line that reads as a title, not a sentence of minutes."""
@@ -258,9 +278,9 @@ class Segmenter:
         return None
 
     def inline_code(self, text: str) -> Optional[re.Match]:
-        """A number and a title on one line ("12. Title", "25/20 Title"); a year opening a title
-        ("2024/25 Budget Monitoring") is part of the title."""
-        m = self.pattern["item_code_inline"].match(text)
+        """A number and a title on one line ("12. Title", "25/20 Title", "6a Title", "IV. Title", "B. Title");
+        a year opening a title ("2024/25 Budget Monitoring") is part of the title."""
+        m = self.pattern["item_code_inline"].match(text) or self.pattern["item_letter_inline"].match(text)
         if m and not m.group("stop") and self.pattern["year_like"].match(m.group("code")):
             return None
         return m
@@ -306,19 +326,18 @@ class Segmenter:
         clause = False  # ... and whether those paragraphs are the clauses of a decision
         for i, line in enumerate(lines):
             text = line.text.strip()
-            alone = self.pattern["item_code_alone"].match(text)
+            alone = self.pattern["item_code_alone"].match(text) or self.pattern["item_letter_alone"].match(text)
             if alone:
                 title = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
                 if title and self.title_like(title, numbered=True):
                     item = self.title_item(lines, i + 1, alone.group("code"), "numbered_item")
                     item.line = i
-                    out.append(_Numbered(item, *_code_shape(alone.group("code"), alone.group("stop")),
-                                         self.sentence_title(title)))
+                    out.extend(self.coded(item, alone, self.sentence_title(title), lines, i + 1))
                 continue
             m = self.inline_code(text)
             if not m:
                 continue
-            shape, key = _code_shape(m.group("code"), m.group("stop"))
+            shape, key = _code_shapes(m.group("code"), m.group("stop"))[0]
             title = m.group("title")
             sentence = title.rstrip().endswith((".", "?", ":")) and _reads_as_sentence(title)
             after_intro = i > 0 and (lines[i - 1].kind or lines[i - 1].text.rstrip().endswith(_LIST_INTRO_ENDS))
@@ -340,14 +359,26 @@ class Segmenter:
                 continue
             start = line.start + line.text.index(title)
             end = self.strip_chrome(Line(start, start + len(title), title))[1]
-            out.append(_Numbered(ItemStart(i, m.group("code"), start, end, "numbered_item"), shape, key,
-                                 self.sentence_title(title)))
+            out.extend(self.coded(ItemStart(i, m.group("code"), start, end, "numbered_item"), m,
+                                  self.sentence_title(title), lines, i))
         return out
+
+    def coded(self, item: ItemStart, m: re.Match, sentence: bool, lines: list[Line], title: int) -> list[_Numbered]:
+        """The candidate(s) for a numbered line, one per way of reading its code ("I." is a Roman one or the
+        letter I). A letter or Roman numeral numbers an item only over body text (else it is a list entry)."""
+        code, stop = m.group("code"), m.group("stop")
+        lettered = not any(c.isdigit() for c in code)
+        if lettered and not self.body_follows(lines, title):
+            return []
+        sub = bool(self.pattern["sub_item_code"].match(code))
+        return [_Numbered(ItemStart(item.line, item.number, item.title_start, item.title_end, item.rule), shape, key,
+                          sentence, sub, lettered) for shape, key in _code_shapes(code, stop)]
 
     def items_numbered(self, lines: list[Line]) -> list[ItemStart]:
         """The longest sequence of candidates numbered in one scheme (same shape, each number a small step
         on from the last): a document numbers its items consistently, its other numbers do not."""
-        cands = self.numbered_candidates(lines)
+        every = self.numbered_candidates(lines)
+        cands = [c for c in every if not c.sub]
         if not cands:
             return []
         length, back = [1] * len(cands), [-1] * len(cands)
@@ -360,14 +391,32 @@ class Segmenter:
             known = best.get((cand.shape, cand.key))
             if known is None or length[j] > length[known]:
                 best[(cand.shape, cand.key)] = j
-        j = max(range(len(cands)), key=lambda n: (length[n], -n))
+        ends = [n for n in range(len(cands)) if length[n] > 1 or not cands[n].lettered]
+        if not ends:
+            return []  # one "B." line is a list entry, not a lettered sequence
+        j = max(ends, key=lambda n: (length[n], -n))
         if length[j] == 1 and cands[j].sentence:
             return []  # one numbered sentence ("3. To request officers to ...") is a clause, not an item
         chain = []
         while j >= 0:
-            chain.append(cands[j].item)
+            chain.append(cands[j])
             j = back[j]
-        return chain[::-1]
+        return self.with_sub_items(chain[::-1], [c for c in every if c.sub])
+
+    @staticmethod
+    def with_sub_items(chain: list[_Numbered], subs: list[_Numbered]) -> list[ItemStart]:
+        """The sequence with its lettered sub-items ("6a", "6b" after "6", or after "5" when 6 has none)
+        in place: each sits after the item whose number it extends or follows."""
+        items = [c.item for c in chain]
+        for sub in subs:
+            before = [k for k, c in enumerate(chain) if c.item.line < sub.item.line]
+            if not before:
+                continue
+            previous = chain[before[-1]]
+            if previous.shape == sub.shape and (previous.key == sub.key or _follows(previous.key, sub.key)) \
+                    and all(item.line != sub.item.line for item in items):
+                items.append(sub.item)
+        return sorted(items, key=lambda item: item.line)
 
     def report_sections(self, lines: list[Line], items: list[ItemStart]) -> bool:
         """Are most of these numbered titles a report's section headings ("Background", "Recommendations")?"""
@@ -534,6 +583,17 @@ class Segmenter:
         return []
 
     def find_items(self, lines: list[Line]) -> list[ItemStart]:
+        """The items, read with time-of-day lines left out (an agenda's "10.05 am" between a title and its
+        description neither is an item nor ends one); item lines are indices into `lines`."""
+        kept = [i for i, line in enumerate(lines) if not self.is_time_line(line.text)]
+        if len(kept) == len(lines):
+            return self.find_items_in(lines)
+        items = self.find_items_in([lines[i] for i in kept])
+        for item in items:
+            item.line = kept[item.line]
+        return items
+
+    def find_items_in(self, lines: list[Line]) -> list[ItemStart]:
         for layout in (self.items_printed, self.items_agenda_page, self.items_issue_page, self.items_minute_label,
                        self.items_report):
             items = layout(lines)
@@ -563,6 +623,42 @@ class Segmenter:
                 continue  # a paragraph inside the list (e.g. "(Where planning ...)")
             return lines[j].start, lines[j].start + len(lines[j].text.rstrip())
         return None
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman_value(code: str) -> Optional[int]:
+    """ "iv" -> 4; None unless the letters are a Roman numeral written the usual way."""
+    values = [_ROMAN.get(c) for c in code.lower()]
+    if None in values or not values:
+        return None
+    total = sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+    return total if 0 < total < 100 and _roman(total) == code.lower() else None
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _code_shapes(code: str, stop: str) -> list[tuple[str, tuple[int, ...]]]:
+    """Each way to read an item code as (shape, numbers): "IV." -> ("I.", (4,)); "B." -> ("A.", (2,));
+    "C." both; "6a" -> ("9", (6,)) as the number it extends; else _code_shape."""
+    if not any(c.isdigit() for c in code):
+        readings = []
+        roman = _roman_value(code)
+        if roman is not None:
+            readings.append(("I" + stop if code.isupper() else "i" + stop, (roman,)))
+        if len(code) == 1:
+            readings.append(("A" + stop if code.isupper() else "a" + stop, (ord(code.lower()) - 96,)))
+        return readings
+    if code[-1].isalpha() and code[-2:-1].isdigit():
+        code = code[:-1]
+    return [_code_shape(code, stop)]
 
 
 def _code_shape(code: str, stop: str) -> tuple[str, tuple[int, ...]]:
