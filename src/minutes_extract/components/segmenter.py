@@ -226,6 +226,8 @@ class Segmenter:
             if self.is_agenda_item(line.text.strip()) and i + 1 < len(lines):
                 if self.is_agenda_item(lines[i + 1].text.strip()):
                     continue  # "Agendas, Meetings and Minutes - Agenda item" then "Agenda item"
+                if self.numbered_title(lines, i + 1) and len(self.items_numbered(lines)) >= 2:
+                    return []  # "Agenda Item" heads the column of a numbered list of items
                 written = self.pattern["agenda_item"].match(line.text.strip()).group(1)
                 report = self.items_report(lines) if written else []
                 if report:  # "Agenda Item 7" over a report's "Report to:" / "Subject:" fields
@@ -311,11 +313,21 @@ class Segmenter:
             if m:
                 start = line.start + line.text.index(m.group(2))
                 return [ItemStart(i, m.group(1), start, line.start + len(line.text.rstrip(" .")), "item_label")]
-        for i, line in enumerate(lines[:6]):
-            if self.pattern["report_of"].match(line.text.strip()) and i + 1 < len(lines) \
-                    and self.heading_like(lines[i + 1].text.strip()):
-                return [self.title_item(lines, i + 1, None, "report_title")]
+        reports = [i for i, line in enumerate(lines) if self.pattern["report_of"].match(line.text.strip())]
+        if len(reports) != 1 or reports[0] >= 6:
+            return []  # several "Report of" lines: an agenda of reports (items_unnumbered_meeting)
+        i = reports[0]
+        if i + 1 < len(lines) and self.heading_like(lines[i + 1].text.strip()) and not lines[i + 1].kind:
+            return [self.title_item(lines, i + 1, None, "report_title")]  # "Report of ..." over its title
+        if i > 0 and self.report_title_above(lines[i - 1]):
+            return [self.title_item(lines, i - 1, None, "report_title")]  # "Title" over "Report of the Director"
         return []
+
+    def report_title_above(self, line: Line) -> bool:
+        """Is the line above a "Report of ..." line the report's title (not the meeting's name or date)?"""
+        text = line.text.strip()
+        return (not line.kind and not self.page_top(text) and len(text.split()) >= 2 and self.heading_like(text)
+                and not self.pattern["date_line"].match(text))
 
     # -- numbered items: the longest run of like numbers --------------------------------------
     def numbered_candidates(self, lines: list[Line]) -> list[_Numbered]:
@@ -477,8 +489,10 @@ class Segmenter:
 
     def attendance_lines(self, lines: list[Line]) -> list[int]:
         """Lines that list who attended ("Present: ...", "IN ATTENDANCE: ..."), at the top of minutes."""
-        return [i for i, line in enumerate(lines)
-                if self.headings.get(line.text.split(":", 1)[0].strip().lower()) == "attendance" and ":" in line.text]
+        return [i for i, line in enumerate(lines) if self.is_attendance(line.text)]
+
+    def is_attendance(self, text: str) -> bool:
+        return ":" in text and self.headings.get(text.split(":", 1)[0].strip().lower()) == "attendance"
 
     def has_document_link(self, text: str) -> bool:
         return len(self.clean_title(text)) < len(text.strip())
@@ -586,12 +600,28 @@ class Segmenter:
         """The items, read with time-of-day lines left out (an agenda's "10.05 am" between a title and its
         description neither is an item nor ends one); item lines are indices into `lines`."""
         kept = [i for i, line in enumerate(lines) if not self.is_time_line(line.text)]
+        timed = self.items_timed(lines)
+        if timed:
+            return timed
         if len(kept) == len(lines):
             return self.find_items_in(lines)
         items = self.find_items_in([lines[i] for i in kept])
         for item in items:
             item.line = kept[item.line]
         return items
+
+    def items_timed(self, lines: list[Line]) -> list[ItemStart]:
+        """A programme: each title follows its time of day, on the line before ("10.05 am") or in front of it
+        ("15:15 Title"). Two such titles make the layout."""
+        items = []
+        for i, line in enumerate(lines):
+            text = line.text.strip()
+            if self.is_time_line(text) or line.kind or self.is_attendance(text):
+                continue
+            if ((i > 0 and self.is_time_line(lines[i - 1].text)) or self.pattern["time_prefix"].match(text)) \
+                    and self.title_like(text):
+                items.append(self.numbered_title(lines, i) or self.title_item(lines, i, None, "timed_title"))
+        return items if len(items) >= 2 else []
 
     def find_items_in(self, lines: list[Line]) -> list[ItemStart]:
         for layout in (self.items_printed, self.items_agenda_page, self.items_issue_page, self.items_minute_label,
