@@ -90,6 +90,8 @@ class Segmenter:
                         if not name.startswith("_")}
         self.page_chrome = set(rules.get("page_chrome_lines", []))
         self.finite_verbs = frozenset(rules.get("finite_verbs", []))
+        self.reporting_verbs = frozenset(rules.get("reporting_verbs", []))
+        self.field_labels = frozenset(rules.get("field_labels", []))
 
     # -- pure helpers -------------------------------------------------------------------------
     def read_lines(self, text: str) -> list[Line]:
@@ -144,7 +146,17 @@ class Segmenter:
             return False
         if text.endswith((".", "?")) and not allow_period:
             return False
-        return ". " not in text.rstrip(".")
+        return ". " not in text.rstrip(".") and not self.is_field(text) and not self.reports_speech(text)
+
+    def is_field(self, text: str) -> bool:
+        """A field of an item ("Action: ...", "Lead officer: ...", "Wards affected: All"), not a heading."""
+        label = text.split(":", 1)[0].strip().lower() if ":" in text else None
+        return label in self.field_labels
+
+    def reports_speech(self, text: str) -> bool:
+        """A sentence of minutes without its full stop: someone did something ("Councillor Owen apologised
+        for late arrival"), a reporting verb in the past tense after the first word."""
+        return any(word in self.reporting_verbs for word in text.split()[1:])
 
     def title_like(self, text: str, numbered: bool = False) -> bool:
         """A heading line: short, not a list introduction; a closing full stop only on a title with no verb
@@ -185,7 +197,8 @@ class Segmenter:
         if index + 1 >= len(lines):
             return False
         nxt = lines[index + 1].text.strip()
-        return nxt.endswith((".", ":", ";", "?")) or len(nxt) > max(60, 2 * len(lines[index].text.strip()))
+        return (nxt.endswith((".", ":", ";", "?")) or len(nxt) > max(60, 2 * len(lines[index].text.strip()))
+                or self.reports_speech(nxt) or self.is_field(nxt))
 
     # -- item layouts, tried in order --------------------------------------------------------
     def items_printed(self, lines: list[Line]) -> list[ItemStart]:
@@ -465,6 +478,8 @@ class Segmenter:
             text = lines[i].text.strip()
             if lines[i].kind and not self.agenda_heading(lines, i):
                 continue
+            if items and items[-1].line == i - 1 and text.endswith("."):
+                continue  # "Minutes of the meeting held on 15 March 2022." details the title above it
             if marked_only:
                 title = self.marked_title(lines, i)
             else:
@@ -518,7 +533,8 @@ class Segmenter:
             return True
         if len(text.split()) > 8 or nxt.startswith(_BULLET):
             return False
-        return len(nxt) > 2 * len(text) or (nxt.endswith(".") and not self.heading_like(nxt, allow_period=True))
+        return (len(nxt) > 2 * len(text) or (nxt.endswith(".") and not self.heading_like(nxt, allow_period=True))
+                or self.is_field(nxt))  # "Title" over "Lead officer: ..."
 
     # -- single-item pages -------------------------------------------------------------------------
     def items_single_page(self, lines: list[Line]) -> list[ItemStart]:
