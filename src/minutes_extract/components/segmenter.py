@@ -378,8 +378,9 @@ class Segmenter:
             if self.pattern["month_start"].match(title):
                 continue  # "14 DECEMBER 2009"
             caps = self.pattern["caps_title_end"].split(title, 1)
-            if len(caps) == 2 and caps[0].isupper():
+            if len(caps) == 2 and caps[0].isupper() and not caps[1].isupper():
                 title = caps[0]  # "48 (8) ANNUAL PERFORMANCE ASSESSMENT – The Service Director ..."
+                # (a capitals title going on after its dash, "LICENCE - KINGS ARMS", is whole)
             elif not self.title_like(title, numbered=True):
                 continue
             start = line.start + line.text.index(title)
