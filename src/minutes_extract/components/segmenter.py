@@ -198,7 +198,7 @@ class Segmenter:
             return False
         nxt = lines[index + 1].text.strip()
         return (nxt.endswith((".", ":", ";", "?")) or len(nxt) > max(60, 2 * len(lines[index].text.strip()))
-                or self.reports_speech(nxt) or self.is_field(nxt))
+                or self.reports_speech(nxt) or self.is_field(nxt) or bool(self.pattern["report_of"].match(nxt)))
 
     # -- item layouts, tried in order --------------------------------------------------------
     def items_printed(self, lines: list[Line]) -> list[ItemStart]:
@@ -534,7 +534,7 @@ class Segmenter:
             return True
         if len(text.split()) > 8 or nxt.startswith(_BULLET):
             return False
-        return (len(nxt) > 2 * len(text) or (nxt.endswith(".") and not self.heading_like(nxt, allow_period=True))
+        return (len(nxt) > 2 * len(text) or (nxt.endswith(".") and (_reads_as_sentence(nxt) or not self.heading_like(nxt, allow_period=True)))
                 or self.is_field(nxt))  # "Title" over "Lead officer: ..."
 
     # -- single-item pages -------------------------------------------------------------------------
