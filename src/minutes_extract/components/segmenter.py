@@ -288,7 +288,8 @@ class Segmenter:
             if m and (number is None or m.group("code") == number):
                 number = m.group("code")
                 item = self.title_item(lines, index, number, "numbered_item")
-                item.title_start = lines[index].start + lines[index].text.index(m.group("title"))
+                title = m.group("title")
+                item.title_start = lines[index].start + lines[index].text.index(title) + self.prefix_length(title)
                 return item
         return None
 
@@ -487,6 +488,10 @@ class Segmenter:
                 title = (i == header + 1 and text.startswith("To ")) or self.meeting_page_title(lines, i)
             if title:
                 items.append(self.numbered_title(lines, i) or self.title_item(lines, i, None, "meeting_page_title"))
+        numbered = [item for item in items if item.number]
+        if len(numbered) >= 2 and len({item.number for item in numbered}) == 1:
+            for item in numbered:  # every title "1. pdf ...": the number of a list of documents, not of items
+                item.number = None
         return items
 
     def marked_title(self, lines: list[Line], i: int) -> bool:
@@ -510,6 +515,11 @@ class Segmenter:
     def is_attendance(self, text: str) -> bool:
         return ":" in text and self.headings.get(text.split(":", 1)[0].strip().lower()) == "attendance"
 
+    def uncoded(self, text: str) -> str:
+        """The title after a line's number ("1. pdf Revenue Budget (415Kb)" -> "pdf Revenue Budget (415Kb)")."""
+        m = self.inline_code(text)
+        return m.group("title") if m else text
+
     def has_document_link(self, text: str) -> bool:
         return len(self.clean_title(text)) < len(text.strip())
 
@@ -525,7 +535,7 @@ class Segmenter:
         previous = lines[i - 1] if i else None
         if previous is not None and not previous.kind and previous.text.rstrip().endswith(_LIST_INTRO_ENDS):
             return False
-        if self.has_document_link(text) and self.title_like(text):
+        if self.has_document_link(text) and self.title_like(self.uncoded(text)):
             return True
         if not self.heading_like(text):
             return False
