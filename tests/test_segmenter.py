@@ -371,3 +371,19 @@ def test_capitals_title_after_a_dash_is_whole(nlp):
     text = ("12/23 APOLOGIES\nNone.\n13/23 APPLICATION - THE OLD MILL, RIVER LANE\nThe officer presented the report "
             "on the application.\n")
     assert _items(nlp, text)[1] == ("13/23", "APPLICATION - THE OLD MILL, RIVER LANE")
+
+
+def test_description_run_on_into_the_title_line_is_cut_off(nlp):
+    text = ("Apologies for Absence\n\nTo receive apologies.\n\nThere were none.\n\nDeclarations of Interest\n\n"
+            "To receive declarations.\n\nThere were none.\n\n"
+            "Adult Learning Annual Report To consider a report of the Head of Skills.\n\n"
+            "The panel noted the rise in enrolments.\n")
+    assert (None, "Adult Learning Annual Report") in _items(nlp, text)
+
+
+def test_numbered_document_links_on_a_meeting_page_are_titles_without_the_list_number(nlp):
+    text = ("Items of Business\n\nApologies\n\nNone.\n\nReport by the Director of Finance.\n\n"
+            "1. pdf Revenue Monitoring (212Kb)\n\nThere was submitted a report on spending to date.\n\n"
+            "Report by the Director of Finance.\n\n1. pdf Capital Monitoring (98Kb)\n\n"
+            "There was submitted a report on the capital programme.\n")
+    assert _items(nlp, text)[-2:] == [(None, "Revenue Monitoring"), (None, "Capital Monitoring")]
