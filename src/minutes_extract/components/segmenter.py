@@ -327,10 +327,9 @@ class Segmenter:
             if m:
                 start = line.start + line.text.index(m.group(2))
                 return [ItemStart(i, m.group(1), start, line.start + len(line.text.rstrip(" .")), "item_label")]
-        reports = [i for i, line in enumerate(lines) if self.pattern["report_of"].match(line.text.strip())]
-        if len(reports) != 1 or reports[0] >= 6:
-            return []  # several "Report of" lines: an agenda of reports (items_unnumbered_meeting)
-        i = reports[0]
+        i = next((i for i, line in enumerate(lines[:6]) if self.pattern["report_of"].match(line.text.strip())), None)
+        if i is None or sum(self.marked_title(lines, j) for j in range(len(lines))) >= 2:
+            return []  # several titles over "Report of" lines: an agenda of reports (items_unnumbered_meeting)
         if i + 1 < len(lines) and self.heading_like(lines[i + 1].text.strip()) and not lines[i + 1].kind:
             return [self.title_item(lines, i + 1, None, "report_title")]  # "Report of ..." over its title
         if i > 0 and self.report_title_above(lines[i - 1]):
@@ -379,7 +378,7 @@ class Segmenter:
             if self.pattern["month_start"].match(title):
                 continue  # "14 DECEMBER 2009"
             caps = self.pattern["caps_title_end"].split(title, 1)
-            if len(caps) == 2 and caps[0].isupper() and not caps[1].isupper():
+            if len(caps) == 2 and caps[0].isupper() and not (caps[1].isupper() and self.title_like(title, numbered=True)):
                 title = caps[0]  # "48 (8) ANNUAL PERFORMANCE ASSESSMENT – The Service Director ..."
                 # (a capitals title going on after its dash, "LICENCE - KINGS ARMS", is whole)
             elif not self.title_like(title, numbered=True):
@@ -398,7 +397,8 @@ class Segmenter:
         if lettered and not self.body_follows(lines, title):
             return []
         sub = bool(self.pattern["sub_item_code"].match(code))
-        return [_Numbered(ItemStart(item.line, item.number, item.title_start, item.title_end, item.rule), shape, key,
+        rule = "lettered_item" if lettered else "sub_item" if sub else item.rule  # own names: own confidence
+        return [_Numbered(ItemStart(item.line, item.number, item.title_start, item.title_end, rule), shape, key,
                           sentence, sub, lettered) for shape, key in _code_shapes(code, stop)]
 
     def items_numbered(self, lines: list[Line]) -> list[ItemStart]:
@@ -418,17 +418,23 @@ class Segmenter:
             known = best.get((cand.shape, cand.key))
             if known is None or length[j] > length[known]:
                 best[(cand.shape, cand.key)] = j
-        ends = [n for n in range(len(cands)) if length[n] > 1 or not cands[n].lettered]
+        def run(j: int) -> list[_Numbered]:
+            chain = []
+            while j >= 0:
+                chain.append(cands[j])
+                j = back[j]
+            return chain[::-1]
+
+        # A run of letters or Roman numerals numbers items only if two long and one of its titles is a standard
+        # agenda title ("B. Apologies"): else it is a lettered list inside an item.
+        ends = [n for n in range(len(cands)) if not cands[n].lettered or (length[n] > 1 and any(
+            self.is_agenda_title(self.title_text(lines, c.item)) for c in run(n)))]
         if not ends:
-            return []  # one "B." line is a list entry, not a lettered sequence
+            return []
         j = max(ends, key=lambda n: (length[n], -n))
         if length[j] == 1 and cands[j].sentence:
             return []  # one numbered sentence ("3. To request officers to ...") is a clause, not an item
-        chain = []
-        while j >= 0:
-            chain.append(cands[j])
-            j = back[j]
-        return self.with_sub_items(chain[::-1], [c for c in every if c.sub])
+        return self.with_sub_items(run(j), [c for c in every if c.sub])
 
     @staticmethod
     def with_sub_items(chain: list[_Numbered], subs: list[_Numbered]) -> list[ItemStart]:
@@ -491,7 +497,7 @@ class Segmenter:
         numbered = [item for item in items if item.number]
         if len(numbered) >= 2 and len({item.number for item in numbered}) == 1:
             for item in numbered:  # every title "1. pdf ...": the number of a list of documents, not of items
-                item.number = None
+                item.number, item.rule = None, "meeting_page_link"
         return items
 
     def marked_title(self, lines: list[Line], i: int) -> bool:
@@ -627,19 +633,17 @@ class Segmenter:
         """The items, read with time-of-day lines left out (an agenda's "10.05 am" between a title and its
         description neither is an item nor ends one); item lines are indices into `lines`."""
         kept = [i for i, line in enumerate(lines) if not self.is_time_line(line.text)]
-        timed = self.items_timed(lines)
-        if timed:
-            return timed
         if len(kept) == len(lines):
             return self.find_items_in(lines)
         items = self.find_items_in([lines[i] for i in kept])
         for item in items:
             item.line = kept[item.line]
-        return items
+        timed = self.items_timed(lines)
+        return timed if len(timed) > len(items) else items  # a programme only where it reads more items
 
     def items_timed(self, lines: list[Line]) -> list[ItemStart]:
         """A programme: each title follows its time of day, on the line before ("10.05 am") or in front of it
-        ("15:15 Title"). Two such titles make the layout."""
+        ("15:15 Title"). Two such titles make the layout, taken where no other layout reads as many items."""
         items = []
         for i, line in enumerate(lines):
             text = line.text.strip()
