@@ -89,3 +89,17 @@ def test_a_title_ending_with_its_document_link_is_not_joined():
 def test_a_number_ending_a_wrapped_sentence_is_no_clause_marker():
     raw = "The average caseload of the social workers in the team rose to\n18. Inspectors found this too high."
     assert normalise(raw).text == "The average caseload of the social workers in the team rose to 18. Inspectors found this too high."
+
+
+def test_a_title_in_capitals_is_not_continued_by_mixed_case_text():
+    raw = ("21/22   REVIEW OF A LICENCE - THE STAR INN, MARKET PLACE\n"
+           "        The sub-committee heard from the applicant and the police and\n"
+           "        considered the representations made.\n")
+    lines = normalise(raw).text.split("\n")
+    assert lines[0] == "21/22 REVIEW OF A LICENCE - THE STAR INN, MARKET PLACE"
+
+
+@pytest.mark.parametrize("suffix", ["XLSX 1 MB", "(415Kb)", "(0:24.50)"])
+def test_a_line_ending_with_a_link_size_or_timestamp_ends_its_logical_line(suffix):
+    raw = f"Budget Monitoring {suffix}\nMembers noted the forecast position for the year.\n"
+    assert normalise(raw).text.split("\n")[0] == f"Budget Monitoring {suffix}"

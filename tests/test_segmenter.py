@@ -293,3 +293,97 @@ def test_titles_marked_by_the_report_under_them(nlp):
 ])
 def test_more_item_labels(nlp, text, expected):
     assert _items(nlp, text) == expected
+
+
+# -- layouts of councils not in the tuning sets (sentences written for these tests) ---------------------
+def _items(nlp, text):
+    return [(i.number, i.title) for i in extract_text(text, nlp=nlp).items]
+
+
+def test_roman_numeral_items(nlp):
+    text = ("MINUTES OF THE TRANSPORT PANEL\n\nI. APOLOGIES\n\nApologies were received from Councillor Stone.\n\n"
+            "II. BUS SERVICE REVIEW\n\nThe officer described the changes to rural routes.\n\n"
+            "III. ROAD SAFETY PLAN\n\nMembers discussed the casualty figures for the year.\n")
+    assert _items(nlp, text) == [("I", "APOLOGIES"), ("II", "BUS SERVICE REVIEW"), ("III", "ROAD SAFETY PLAN")]
+
+
+def test_lettered_items_and_one_lettered_line_is_no_item(nlp):
+    text = ("(A) Apologies for Absence\n\nNone were received.\n\n(B) Parking Strategy\n\n"
+            "The committee discussed the draft strategy and its consultation.\n")
+    assert _items(nlp, text) == [("A", "Apologies for Absence"), ("B", "Parking Strategy")]
+    single = "Parks Update\n\nThe officer gave an update on the parks.\n\nB. Tree Planting\n\nSixty trees were planted.\n"
+    assert ("B", "Tree Planting") not in _items(nlp, single)
+
+
+def test_suffix_letter_sub_item_and_decimal_paragraphs(nlp):
+    text = ("4 Budget Report\n\nThe report was presented to members.\n\n4a Capital Programme\n\n"
+            "Members considered the capital schemes.\n\n5 Staffing Review\n\n5.1 The review had started in May.\n\n"
+            "5.2 Members asked about vacancies.\n\n6 Work Programme\n\nThe programme was agreed.\n")
+    assert [n for n, _ in _items(nlp, text)] == ["4", "4a", "5", "6"]
+
+
+@pytest.mark.parametrize("suffix", ["DOCX 57 KB", "XLSX 1 MB", "DOTX 142 KB", "(415Kb)", "(0:24.50)",
+                                    "(00:12:31)", "PDF 98 KB (1:02.10)"])
+def test_document_link_and_webcast_chrome_leave_the_title(nlp, suffix):
+    text = (f"1. Apologies\n\nThere were none.\n\n2. Library Opening Hours {suffix}\n\n"
+            "The committee reviewed the opening hours of branch libraries.\n")
+    assert _items(nlp, text)[1] == ("2", "Library Opening Hours")
+
+
+def test_times_of_day_are_not_items_and_a_time_before_a_title_is_no_part_of_it(nlp):
+    text = ("Wellbeing Board\n\nAgenda\n\n9.30 am\n\nWelcome and Apologies\n\n9.35 am\n\nDementia Strategy\n\n"
+            "Report of the Director of Public Health\n\n10:15 Air Quality Update\n\n"
+            "The board will hear about monitoring results.\n\n11.00 am - 11.30 am\n\nWorkshop: Healthy Weight\n")
+    assert _items(nlp, text) == [(None, "Welcome and Apologies"), (None, "Dementia Strategy"),
+                                 (None, "Air Quality Update"), (None, "Workshop: Healthy Weight")]
+
+
+def test_field_lines_and_reported_sentences_are_not_items(nlp):
+    text = ("Apologies\n\nCouncillor Reed apologised for late arrival\n\nApologies were received from Councillor Cox.\n\n"
+            "Declarations of Interest\n\nThere were none.\n\nCommunity Grants Scheme\n\nLead officer: Grants Manager\n\n"
+            "The panel reviewed the applications received in the first round.\n\n"
+            "Action: Grants Manager to publish the awards\n\nAny Other Business\n\nThere was none.\n")
+    assert _items(nlp, text) == [(None, "Apologies"), (None, "Declarations of Interest"),
+                                 (None, "Community Grants Scheme"), (None, "Any Other Business")]
+
+
+def test_detail_line_under_a_procedural_heading_is_body(nlp):
+    text = ("Apologies for Absence\n\nThere were none.\n\nMinutes of the Previous Meeting\n\n"
+            "Minutes of the meeting held on 3 May 2022.\n\nThe minutes were agreed.\n\n"
+            "Declarations of Interest\n\nThere were none.\n")
+    assert [t for _, t in _items(nlp, text)] == [
+        "Apologies for Absence", "Minutes of the Previous Meeting", "Declarations of Interest"]
+
+
+def test_title_over_its_report_of_line(nlp):
+    text = ("Scrutiny Committee\n\n4 May 2023\n\nSchool Place Planning\n\nThe Strategic Director of People submits a report "
+            "on school places\n\nPurpose of the Report\n\nTo set out the demand for school places.\n")
+    assert _items(nlp, text) == [(None, "School Place Planning")]
+
+
+def test_agenda_item_column_header_over_a_numbered_list(nlp):
+    text = ("Agenda Item\n1 Apologies for Absence\nTo receive apologies.\n2 Leisure Centre Contract\n"
+            "To consider the contract award.\n3 Work Programme\nTo note the programme.\n")
+    assert [n for n, _ in _items(nlp, text)] == ["1", "2", "3"]
+
+
+def test_capitals_title_after_a_dash_is_whole(nlp):
+    text = ("12/23 APOLOGIES\nNone.\n13/23 APPLICATION - THE OLD MILL, RIVER LANE\nThe officer presented the report "
+            "on the application.\n")
+    assert _items(nlp, text)[1] == ("13/23", "APPLICATION - THE OLD MILL, RIVER LANE")
+
+
+def test_description_run_on_into_the_title_line_is_cut_off(nlp):
+    text = ("Apologies for Absence\n\nTo receive apologies.\n\nThere were none.\n\nDeclarations of Interest\n\n"
+            "To receive declarations.\n\nThere were none.\n\n"
+            "Adult Learning Annual Report To consider a report of the Head of Skills.\n\n"
+            "The panel noted the rise in enrolments.\n")
+    assert (None, "Adult Learning Annual Report") in _items(nlp, text)
+
+
+def test_numbered_document_links_on_a_meeting_page_are_titles_without_the_list_number(nlp):
+    text = ("Items of Business\n\nApologies\n\nNone.\n\nReport by the Director of Finance.\n\n"
+            "1. pdf Revenue Monitoring (212Kb)\n\nThere was submitted a report on spending to date.\n\n"
+            "Report by the Director of Finance.\n\n1. pdf Capital Monitoring (98Kb)\n\n"
+            "There was submitted a report on the capital programme.\n")
+    assert _items(nlp, text)[-2:] == [(None, "Revenue Monitoring"), (None, "Capital Monitoring")]

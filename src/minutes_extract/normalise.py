@@ -42,7 +42,8 @@ _NUMBER_MARKER_RE = re.compile(r"^(\d{1,3})\.\s")
 # An agenda description ("To consider a report of ...") starts its own line under the item's title.
 _DESCRIPTION_START_RE = re.compile(r"^To [a-z]+\b")
 # A line that ends with a document link's size ("... PDF 1 MB") is a title: the next line is not its continuation.
-_LINK_END_RE = re.compile(r"\b(?:PDF|DOCX?)\s+\d+(?:\.\d+)?\s*[KM]B\.?$", re.I)
+_LINK_END_RE = re.compile(r"\b(?:PDF|DOCX?|DOTX?|XLSX?|PPTX?|ODT|RTF|CSV)\s+\d+(?:\.\d+)?\s*[KMG]B\.?$"
+                          r"|\(\d+(?:\.\d+)?\s*[KMG]B\)$|\(\d{1,2}:\d{2}(?:[.:]\d{2})?\)$", re.I)
 # A field line of a decision or issue page ("Decision Maker: Cabinet", "Is Key decision?: Yes"): a short label
 # and a colon; it never continues the title line above it.
 _FIELD_LINE_RE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,4}\??:(?:\s|$)")
@@ -116,8 +117,15 @@ def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] |
         return not prev.endswith(":") and not prev.endswith(":-")
     if ends_sentence:
         return False
+    if _in_capitals(prev) and not _in_capitals(nxt.text):
+        return False  # a title in capitals ("48/22 REVIEW OF A LICENCE") ends where mixed-case text starts
     # A long line that stops without punctuation was wrapped; a short one is a heading or a title.
     return wrap_width >= 50 and len(prev) >= 0.6 * wrap_width
+
+
+def _in_capitals(text: str) -> bool:
+    """Two or more words and every letter a capital."""
+    return text.isupper() and " " in text.strip()
 
 
 def _logical_lines(text: str) -> list[list[_Line] | None]:

@@ -71,6 +71,8 @@ class _Numbered:
     shape: str
     key: tuple[int, ...]
     sentence: bool = False  # a long title with a full stop: an item only in a sequence of items
+    sub: bool = False  # "6a" after "6": a lettered sub-item, placed after the sequence is found
+    lettered: bool = False  # "IV." or "B.": a sequence of them must be two long
 
 
 class Segmenter:
@@ -81,11 +83,14 @@ class Segmenter:
         self.agenda_title = re.compile("(?:" + "|".join(map(re.escape, sorted(self.agenda_titles))) + r")(?:[ ,]|\Z)"
                                        if self.agenda_titles else r"(?!)")
         self.chrome = [re.compile(p, re.I) for p in rules["chrome_patterns"]]
+        self.chrome_prefix = [re.compile(p, re.I) for p in rules.get("chrome_prefix_patterns", [])]
         self.intro_cues = tuple(rules["list_intro_cues"])
         self.pattern = {name: re.compile(p) for name, p in rules.get("item_patterns", {}).items()
                         if not name.startswith("_")}
         self.page_chrome = set(rules.get("page_chrome_lines", []))
         self.finite_verbs = frozenset(rules.get("finite_verbs", []))
+        self.reporting_verbs = frozenset(rules.get("reporting_verbs", []))
+        self.field_labels = frozenset(rules.get("field_labels", []))
 
     # -- pure helpers -------------------------------------------------------------------------
     def read_lines(self, text: str) -> list[Line]:
@@ -97,12 +102,23 @@ class Segmenter:
         return lines
 
     def strip_chrome(self, line: Line) -> tuple[int, int]:
-        """Title offsets without link chrome such as "pdf icon PDF 86 KB" or "(agenda item 7)"."""
+        """Title offsets without link chrome such as "pdf icon PDF 86 KB", "(0:24.50)" or "(agenda item 7)"
+        after it, or a time of day ("15:15 Title") before it."""
         text = line.text.rstrip()
         for pattern in self.chrome:
             text = pattern.sub("", text)
         text = text.rstrip(" -–")
-        return line.start, line.start + len(text)
+        lead = self.prefix_length(text)
+        return line.start + lead, line.start + max(lead, len(text))
+
+    def prefix_length(self, text: str) -> int:
+        """How many characters of chrome (a time of day, a file-type icon word) come before the title."""
+        lead = len(text) - len(text.lstrip())
+        for pattern in self.chrome_prefix:
+            m = pattern.match(text, lead)
+            if m:
+                lead = m.end()
+        return lead
 
     def section_kind(self, text: str) -> Optional[str]:
         key = self.pattern["section_number"].sub("", text.strip()).rstrip(":-–. ").strip().lower()
@@ -111,7 +127,13 @@ class Segmenter:
     def clean_title(self, text: str) -> str:
         for pattern in self.chrome:
             text = pattern.sub("", text)
-        return text.strip().rstrip(" -–")
+        text = text.strip().rstrip(" -–")
+        return text[self.prefix_length(text):]
+
+    def is_time_line(self, text: str) -> bool:
+        """A time of day alone on its line ("5.30pm", "18:00", "2.00 pm - 3.30 pm"): a programme's
+        timing, neither an item nor its body."""
+        return bool(self.pattern["time_line"].match(text.strip()))
 
     def heading_like(self, text: str, allow_period: bool = False, max_words: int = 25) -> bool:
         """A short line that reads as a title, not a sentence of minutes."""
@@ -123,7 +145,17 @@ class Segmenter:
             return False
         if text.endswith((".", "?")) and not allow_period:
             return False
-        return ". " not in text.rstrip(".")
+        return ". " not in text.rstrip(".") and not self.is_field(text) and not self.reports_speech(text)
+
+    def is_field(self, text: str) -> bool:
+        """A field of an item ("Action: ...", "Lead officer: ...", "Wards affected: All"), not a heading."""
+        label = text.split(":", 1)[0].strip().lower() if ":" in text else None
+        return label in self.field_labels
+
+    def reports_speech(self, text: str) -> bool:
+        """A sentence of minutes without its full stop: someone did something ("Councillor Owen apologised
+        for late arrival"), a reporting verb in the past tense after the first word."""
+        return any(word in self.reporting_verbs for word in text.split()[1:])
 
     def title_like(self, text: str, numbered: bool = False) -> bool:
         """A heading line: short, not a list introduction; a closing full stop only on a title with no verb
@@ -164,7 +196,8 @@ class Segmenter:
         if index + 1 >= len(lines):
             return False
         nxt = lines[index + 1].text.strip()
-        return nxt.endswith((".", ":", ";", "?")) or len(nxt) > max(60, 2 * len(lines[index].text.strip()))
+        return (nxt.endswith((".", ":", ";", "?")) or len(nxt) > max(60, 2 * len(lines[index].text.strip()))
+                or self.reports_speech(nxt) or self.is_field(nxt) or bool(self.pattern["report_of"].match(nxt)))
 
     # -- item layouts, tried in order --------------------------------------------------------
     def items_printed(self, lines: list[Line]) -> list[ItemStart]:
@@ -205,6 +238,8 @@ class Segmenter:
             if self.is_agenda_item(line.text.strip()) and i + 1 < len(lines):
                 if self.is_agenda_item(lines[i + 1].text.strip()):
                     continue  # "Agendas, Meetings and Minutes - Agenda item" then "Agenda item"
+                if self.numbered_title(lines, i + 1) and len(self.items_numbered(lines)) >= 2:
+                    return []  # "Agenda Item" heads the column of a numbered list of items
                 written = self.pattern["agenda_item"].match(line.text.strip()).group(1)
                 report = self.items_report(lines) if written else []
                 if report:  # "Agenda Item 7" over a report's "Report to:" / "Subject:" fields
@@ -252,14 +287,15 @@ class Segmenter:
             if m and (number is None or m.group("code") == number):
                 number = m.group("code")
                 item = self.title_item(lines, index, number, "numbered_item")
-                item.title_start = lines[index].start + lines[index].text.index(m.group("title"))
+                title = m.group("title")
+                item.title_start = lines[index].start + lines[index].text.index(title) + self.prefix_length(title)
                 return item
         return None
 
     def inline_code(self, text: str) -> Optional[re.Match]:
-        """A number and a title on one line ("12. Title", "25/20 Title"); a year opening a title
-        ("2024/25 Budget Monitoring") is part of the title."""
-        m = self.pattern["item_code_inline"].match(text)
+        """A number and a title on one line ("12. Title", "25/20 Title", "6a Title", "IV. Title", "B. Title");
+        a year opening a title ("2024/25 Budget Monitoring") is part of the title."""
+        m = self.pattern["item_code_inline"].match(text) or self.pattern["item_letter_inline"].match(text)
         if m and not m.group("stop") and self.pattern["year_like"].match(m.group("code")):
             return None
         return m
@@ -290,11 +326,20 @@ class Segmenter:
             if m:
                 start = line.start + line.text.index(m.group(2))
                 return [ItemStart(i, m.group(1), start, line.start + len(line.text.rstrip(" .")), "item_label")]
-        for i, line in enumerate(lines[:6]):
-            if self.pattern["report_of"].match(line.text.strip()) and i + 1 < len(lines) \
-                    and self.heading_like(lines[i + 1].text.strip()):
-                return [self.title_item(lines, i + 1, None, "report_title")]
+        i = next((i for i, line in enumerate(lines[:6]) if self.pattern["report_of"].match(line.text.strip())), None)
+        if i is None or sum(self.marked_title(lines, j) for j in range(len(lines))) >= 2:
+            return []  # several titles over "Report of" lines: an agenda of reports (items_unnumbered_meeting)
+        if i + 1 < len(lines) and self.heading_like(lines[i + 1].text.strip()) and not lines[i + 1].kind:
+            return [self.title_item(lines, i + 1, None, "report_title")]  # "Report of ..." over its title
+        if i > 0 and self.report_title_above(lines[i - 1]):
+            return [self.title_item(lines, i - 1, None, "report_title")]  # "Title" over "Report of the Director"
         return []
+
+    def report_title_above(self, line: Line) -> bool:
+        """Is the line above a "Report of ..." line the report's title (not the meeting's name or date)?"""
+        text = line.text.strip()
+        return (not line.kind and not self.page_top(text) and len(text.split()) >= 2 and self.heading_like(text)
+                and not self.pattern["date_line"].match(text))
 
     # -- numbered items: the longest run of like numbers --------------------------------------
     def numbered_candidates(self, lines: list[Line]) -> list[_Numbered]:
@@ -305,19 +350,18 @@ class Segmenter:
         clause = False  # ... and whether those paragraphs are the clauses of a decision
         for i, line in enumerate(lines):
             text = line.text.strip()
-            alone = self.pattern["item_code_alone"].match(text)
+            alone = self.pattern["item_code_alone"].match(text) or self.pattern["item_letter_alone"].match(text)
             if alone:
                 title = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
                 if title and self.title_like(title, numbered=True):
                     item = self.title_item(lines, i + 1, alone.group("code"), "numbered_item")
                     item.line = i
-                    out.append(_Numbered(item, *_code_shape(alone.group("code"), alone.group("stop")),
-                                         self.sentence_title(title)))
+                    out.extend(self.coded(item, alone, self.sentence_title(title), lines, i + 1))
                 continue
             m = self.inline_code(text)
             if not m:
                 continue
-            shape, key = _code_shape(m.group("code"), m.group("stop"))
+            shape, key = _code_shapes(m.group("code"), m.group("stop"))[0]
             title = m.group("title")
             sentence = title.rstrip().endswith((".", "?", ":")) and _reads_as_sentence(title)
             after_intro = i > 0 and (lines[i - 1].kind or lines[i - 1].text.rstrip().endswith(_LIST_INTRO_ENDS))
@@ -333,20 +377,34 @@ class Segmenter:
             if self.pattern["month_start"].match(title):
                 continue  # "14 DECEMBER 2009"
             caps = self.pattern["caps_title_end"].split(title, 1)
-            if len(caps) == 2 and caps[0].isupper():
+            if len(caps) == 2 and caps[0].isupper() and not (caps[1].isupper() and self.title_like(title, numbered=True)):
                 title = caps[0]  # "48 (8) ANNUAL PERFORMANCE ASSESSMENT – The Service Director ..."
+                # (a capitals title going on after its dash, "LICENCE - KINGS ARMS", is whole)
             elif not self.title_like(title, numbered=True):
                 continue
             start = line.start + line.text.index(title)
             end = self.strip_chrome(Line(start, start + len(title), title))[1]
-            out.append(_Numbered(ItemStart(i, m.group("code"), start, end, "numbered_item"), shape, key,
-                                 self.sentence_title(title)))
+            out.extend(self.coded(ItemStart(i, m.group("code"), start, end, "numbered_item"), m,
+                                  self.sentence_title(title), lines, i))
         return out
+
+    def coded(self, item: ItemStart, m: re.Match, sentence: bool, lines: list[Line], title: int) -> list[_Numbered]:
+        """The candidate(s) for a numbered line, one per way of reading its code ("I." is a Roman one or the
+        letter I). A letter or Roman numeral numbers an item only over body text (else it is a list entry)."""
+        code, stop = m.group("code"), m.group("stop")
+        lettered = not any(c.isdigit() for c in code)
+        if lettered and not self.body_follows(lines, title):
+            return []
+        sub = bool(self.pattern["sub_item_code"].match(code))
+        rule = "lettered_item" if lettered else "sub_item" if sub else item.rule  # own names: own confidence
+        return [_Numbered(ItemStart(item.line, item.number, item.title_start, item.title_end, rule), shape, key,
+                          sentence, sub, lettered) for shape, key in _code_shapes(code, stop)]
 
     def items_numbered(self, lines: list[Line]) -> list[ItemStart]:
         """The longest sequence of candidates numbered in one scheme (same shape, each number a small step
         on from the last): a document numbers its items consistently, its other numbers do not."""
-        cands = self.numbered_candidates(lines)
+        every = self.numbered_candidates(lines)
+        cands = [c for c in every if not c.sub]
         if not cands:
             return []
         length, back = [1] * len(cands), [-1] * len(cands)
@@ -359,14 +417,38 @@ class Segmenter:
             known = best.get((cand.shape, cand.key))
             if known is None or length[j] > length[known]:
                 best[(cand.shape, cand.key)] = j
-        j = max(range(len(cands)), key=lambda n: (length[n], -n))
+        def run(j: int) -> list[_Numbered]:
+            chain = []
+            while j >= 0:
+                chain.append(cands[j])
+                j = back[j]
+            return chain[::-1]
+
+        # A run of letters or Roman numerals numbers items only if two long and one of its titles is a standard
+        # agenda title ("B. Apologies"): else it is a lettered list inside an item.
+        ends = [n for n in range(len(cands)) if not cands[n].lettered or (length[n] > 1 and any(
+            self.is_agenda_title(self.title_text(lines, c.item)) for c in run(n)))]
+        if not ends:
+            return []
+        j = max(ends, key=lambda n: (length[n], -n))
         if length[j] == 1 and cands[j].sentence:
             return []  # one numbered sentence ("3. To request officers to ...") is a clause, not an item
-        chain = []
-        while j >= 0:
-            chain.append(cands[j].item)
-            j = back[j]
-        return chain[::-1]
+        return self.with_sub_items(run(j), [c for c in every if c.sub])
+
+    @staticmethod
+    def with_sub_items(chain: list[_Numbered], subs: list[_Numbered]) -> list[ItemStart]:
+        """The sequence with its lettered sub-items ("6a", "6b" after "6", or after "5" when 6 has none)
+        in place: each sits after the item whose number it extends or follows."""
+        items = [c.item for c in chain]
+        for sub in subs:
+            before = [k for k, c in enumerate(chain) if c.item.line < sub.item.line]
+            if not before:
+                continue
+            previous = chain[before[-1]]
+            if previous.shape == sub.shape and (previous.key == sub.key or _follows(previous.key, sub.key)) \
+                    and all(item.line != sub.item.line for item in items):
+                items.append(sub.item)
+        return sorted(items, key=lambda item: item.line)
 
     def report_sections(self, lines: list[Line], items: list[ItemStart]) -> bool:
         """Are most of these numbered titles a report's section headings ("Background", "Recommendations")?"""
@@ -403,12 +485,18 @@ class Segmenter:
             text = lines[i].text.strip()
             if lines[i].kind and not self.agenda_heading(lines, i):
                 continue
+            if items and items[-1].line == i - 1 and text.endswith("."):
+                continue  # "Minutes of the meeting held on 15 March 2022." details the title above it
             if marked_only:
                 title = self.marked_title(lines, i)
             else:
                 title = (i == header + 1 and text.startswith("To ")) or self.meeting_page_title(lines, i)
             if title:
                 items.append(self.numbered_title(lines, i) or self.title_item(lines, i, None, "meeting_page_title"))
+        numbered = [item for item in items if item.number]
+        if len(numbered) >= 2 and len({item.number for item in numbered}) == 1:
+            for item in numbered:  # every title "1. pdf ...": the number of a list of documents, not of items
+                item.number, item.rule = None, "meeting_page_link"
         return items
 
     def marked_title(self, lines: list[Line], i: int) -> bool:
@@ -427,8 +515,15 @@ class Segmenter:
 
     def attendance_lines(self, lines: list[Line]) -> list[int]:
         """Lines that list who attended ("Present: ...", "IN ATTENDANCE: ..."), at the top of minutes."""
-        return [i for i, line in enumerate(lines)
-                if self.headings.get(line.text.split(":", 1)[0].strip().lower()) == "attendance" and ":" in line.text]
+        return [i for i, line in enumerate(lines) if self.is_attendance(line.text)]
+
+    def is_attendance(self, text: str) -> bool:
+        return ":" in text and self.headings.get(text.split(":", 1)[0].strip().lower()) == "attendance"
+
+    def uncoded(self, text: str) -> str:
+        """The title after a line's number ("1. pdf Revenue Budget (415Kb)" -> "pdf Revenue Budget (415Kb)")."""
+        m = self.inline_code(text)
+        return m.group("title") if m else text
 
     def has_document_link(self, text: str) -> bool:
         return len(self.clean_title(text)) < len(text.strip())
@@ -445,7 +540,7 @@ class Segmenter:
         previous = lines[i - 1] if i else None
         if previous is not None and not previous.kind and previous.text.rstrip().endswith(_LIST_INTRO_ENDS):
             return False
-        if self.has_document_link(text) and self.title_like(text):
+        if self.has_document_link(text) and self.title_like(self.uncoded(text)):
             return True
         if not self.heading_like(text):
             return False
@@ -454,7 +549,8 @@ class Segmenter:
             return True
         if len(text.split()) > 8 or nxt.startswith(_BULLET):
             return False
-        return len(nxt) > 2 * len(text) or (nxt.endswith(".") and not self.heading_like(nxt, allow_period=True))
+        return (len(nxt) > 2 * len(text) or (nxt.endswith(".") and (_reads_as_sentence(nxt) or not self.heading_like(nxt, allow_period=True)))
+                or self.is_field(nxt))  # "Title" over "Lead officer: ..."
 
     # -- single-item pages -------------------------------------------------------------------------
     def items_single_page(self, lines: list[Line]) -> list[ItemStart]:
@@ -533,6 +629,31 @@ class Segmenter:
         return []
 
     def find_items(self, lines: list[Line]) -> list[ItemStart]:
+        """The items, read with time-of-day lines left out (an agenda's "10.05 am" between a title and its
+        description neither is an item nor ends one); item lines are indices into `lines`."""
+        kept = [i for i, line in enumerate(lines) if not self.is_time_line(line.text)]
+        if len(kept) == len(lines):
+            return self.find_items_in(lines)
+        items = self.find_items_in([lines[i] for i in kept])
+        for item in items:
+            item.line = kept[item.line]
+        timed = self.items_timed(lines)
+        return timed if len(timed) > len(items) else items  # a programme only where it reads more items
+
+    def items_timed(self, lines: list[Line]) -> list[ItemStart]:
+        """A programme: each title follows its time of day, on the line before ("10.05 am") or in front of it
+        ("15:15 Title"). Two such titles make the layout, taken where no other layout reads as many items."""
+        items = []
+        for i, line in enumerate(lines):
+            text = line.text.strip()
+            if self.is_time_line(text) or line.kind or self.is_attendance(text):
+                continue
+            if ((i > 0 and self.is_time_line(lines[i - 1].text)) or self.pattern["time_prefix"].match(text)) \
+                    and self.title_like(text):
+                items.append(self.numbered_title(lines, i) or self.title_item(lines, i, None, "timed_title"))
+        return items if len(items) >= 2 else []
+
+    def find_items_in(self, lines: list[Line]) -> list[ItemStart]:
         for layout in (self.items_printed, self.items_agenda_page, self.items_issue_page, self.items_minute_label,
                        self.items_report):
             items = layout(lines)
@@ -562,6 +683,42 @@ class Segmenter:
                 continue  # a paragraph inside the list (e.g. "(Where planning ...)")
             return lines[j].start, lines[j].start + len(lines[j].text.rstrip())
         return None
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman_value(code: str) -> Optional[int]:
+    """ "iv" -> 4; None unless the letters are a Roman numeral written the usual way."""
+    values = [_ROMAN.get(c) for c in code.lower()]
+    if None in values or not values:
+        return None
+    total = sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+    return total if 0 < total < 100 and _roman(total) == code.lower() else None
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _code_shapes(code: str, stop: str) -> list[tuple[str, tuple[int, ...]]]:
+    """Each way to read an item code as (shape, numbers): "IV." -> ("I.", (4,)); "B." -> ("A.", (2,));
+    "C." both; "6a" -> ("9", (6,)) as the number it extends; else _code_shape."""
+    if not any(c.isdigit() for c in code):
+        readings = []
+        roman = _roman_value(code)
+        if roman is not None:
+            readings.append(("I" + stop if code.isupper() else "i" + stop, (roman,)))
+        if len(code) == 1:
+            readings.append(("A" + stop if code.isupper() else "a" + stop, (ord(code.lower()) - 96,)))
+        return readings
+    if code[-1].isalpha() and code[-2:-1].isdigit():
+        code = code[:-1]
+    return [_code_shape(code, stop)]
 
 
 def _code_shape(code: str, stop: str) -> tuple[str, tuple[int, ...]]:
