@@ -81,3 +81,26 @@ def test_knowing_what_needs_to_improve_is_not_a_shortfall():
 def test_a_national_picture_is_not_a_benchmark_verdict():
     text = "The number of children electively home educated was about 120, in line with the national picture."
     assert findings_of(text) == []
+
+
+def test_the_sentence_after_the_inspector_speaks_goes_on_reporting():
+    text = ("The adoption service was inspected by Ofsted in June.\n\n"
+            "The inspector made three recommendations. The service should ensure that matching records are "
+            "signed off by a manager.")
+    assert polarities(text) == ["development"]
+
+
+def test_a_topic_sentence_about_an_inspectorate_does_not_lend_context():
+    text = ("The report stated that the CQC framework was a structured approach to assessing councils. "
+            "It reflects the aims of the Act, which sought sustainable care for residents.")
+    assert findings_of(text) == []
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    ("development", "The Head of Service reported that the number of children on a plan for a second time was higher "
+                    "than the national average."),
+    ("development", "The Head of Service reported that the number of reviews held within timescale had dropped."),
+    ("strength", "The Director said that the service was on the right track."),
+])
+def test_measures_and_direction(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]
