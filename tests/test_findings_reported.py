@@ -104,3 +104,20 @@ def test_a_topic_sentence_about_an_inspectorate_does_not_lend_context():
 ])
 def test_measures_and_direction(polarity, sentence):
     assert findings_of(sentence) == [(polarity, sentence)]
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    ("strength", "Inspectors found that youth workers go the extra mile for the young people they support."),
+    ("development", "Inspectors found that some young people were living in unsuitable accommodation."),
+])
+def test_round_four_vocabulary(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]
+
+
+def test_a_grade_assessed_is_a_judgement_not_a_finding():
+    assert findings_of("The CQC assessed the council's adult social care as Good.") == []
+
+
+def test_a_verb_detailed_is_not_praise():
+    text = "Inspectors visited in March. The Assistant Director detailed how inspectors had sampled case files."
+    assert findings_of(text) == []
