@@ -121,3 +121,9 @@ def test_a_grade_assessed_is_a_judgement_not_a_finding():
 def test_a_verb_detailed_is_not_praise():
     text = "Inspectors visited in March. The Assistant Director detailed how inspectors had sampled case files."
     assert findings_of(text) == []
+
+
+def test_pressure_on_something_outside_the_service_is_context_not_a_finding():
+    text = ("The Head of Youth Justice said that there were significant pressures on the secure estate nationally "
+            "owing to the closure of two units.")
+    assert findings_of(text) == []
