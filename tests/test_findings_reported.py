@@ -127,3 +127,25 @@ def test_pressure_on_something_outside_the_service_is_context_not_a_finding():
     text = ("The Head of Youth Justice said that there were significant pressures on the secure estate nationally "
             "owing to the closure of two units.")
     assert findings_of(text) == []
+
+
+def test_a_list_the_inspectorate_highlighted_is_strengths():
+    text = ("HMI Probation published its report in May.\n\nInspectors highlighted:\n\n"
+            "- The quality of work to keep victims safe\n\n- Joint working with the local college\n\n"
+            "RESOLVED: That the report be noted.")
+    assert polarities(text) == ["strength", "strength"]
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    ("strength", "Inspectors found that joint commissioning arrangements are now effective."),
+    ("development", "The report makes one recommendation: that the service should review its approach to audits."),
+    ("strength", "The Head of Service reported that fly-tipping incidents had fallen by a fifth."),
+])
+def test_round_five_verdicts(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]
+
+
+def test_it_in_the_present_tense_reports_the_inspectorate():
+    text = ("The CQC published its assessment in March.\n\n"
+            "It also notes that some people experienced delays in receiving equipment.")
+    assert polarities(text) == ["development"]
