@@ -143,8 +143,14 @@ class FindingReader(UnitReader):
             reading = self.rules.read(sentence, a, self.hits_in(a, b), self.gates_in(a, b))
             if reading.speaker == "member" and self.executive(sentence):
                 reading.speaker = "executive"
+            if reading.speaker == "anaphor":  # "They also found ...": only after an inspectorate was named
+                reading.speaker = "inspection" if self.last_inspection(out) else None
             out.append(reading)
         return out
+
+    def last_inspection(self, readings: list[Reading]) -> Optional[str]:
+        """The inspectorate named last: in this block's sentences so far, else earlier in the item."""
+        return next((r.source for r in reversed(readings) if r.source in ("ofsted", "inspectors")), self.inspection)
 
     def executive(self, sentence: str) -> bool:
         body = strip_marker(self.rules.list_marker, sentence)

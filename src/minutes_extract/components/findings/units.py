@@ -119,11 +119,14 @@ class UnitReader:
 
     def prose(self, readings: list[Reading], speaker: Optional[str], lead: Lead,
               bullet_source: Optional[str] = None) -> list[Finding]:
-        out, relayed_from = [], None
+        out, relayed_from, reporting = [], None, False
         for r in readings:
             speaker = r.speaker if r.speaker and r.speaker != "informed" else speaker
+            # a sentence right after the inspectorate speaks ("The inspector made two recommendations."), in the
+            # same paragraph and with no speaker of its own, goes on reporting what it found
+            continues, reporting = reporting and r.speaker is None, r.speaker == "inspection"
             relayed_from = relayed_from or (r.source if r.source in ("ofsted", "inspectors") else None)
-            verdict = r.verdict(bool(r.source) or r.speaker == "inspection" or lead.finding)
+            verdict = r.verdict(bool(r.source) or r.speaker == "inspection" or lead.finding or continues)
             if r.intro or verdict.polarity is None:
                 continue
             relayed = verdict.relay and (r.source or bullet_source) in ("ofsted", "inspectors", "report")
