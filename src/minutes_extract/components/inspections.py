@@ -283,6 +283,7 @@ class InspectionsComponent:
         return doc
 
 
-@Language.factory("minutes_inspections", requires=["doc.spans"], assigns=["doc.spans"], default_config={"rules": {}})
+@Language.factory("minutes_inspections", requires=["doc.spans", "doc._.meeting_date"], assigns=["doc.spans"],
+                  default_config={"rules": {}})
 def make_inspections(nlp: Language, name: str, rules: dict) -> InspectionsComponent:
     return InspectionsComponent(name, rules)
