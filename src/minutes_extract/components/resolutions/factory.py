@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Optional
+from typing import Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ... import extensions  # noqa: F401
-from ...extensions import PAYLOAD_ATTRS, document_text
+from ...extensions import document_text
+from ..base import ExtractionComponent, Found
 from .finding import find_decisions
 from .rules import Block, ResolutionRules
 
@@ -49,25 +50,17 @@ class _Sections:
         return None
 
 
-class ResolutionsComponent:
-    def __init__(self, name: str, rules: dict):
-        self.name = name
+class ResolutionsComponent(ExtractionComponent):
+    group = "resolutions"
+
+    def setup(self, rules: dict) -> None:
         self.rules = ResolutionRules(rules)
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans = []
+    def find(self, doc: Doc) -> Iterator[Found]:
         for decision in find_decisions(doc_blocks(doc), self.rules):
-            span = doc.char_span(decision.start, decision.end, label=decision.rule, alignment_mode="expand")
-            if span is None:
-                continue
-            span._.set(PAYLOAD_ATTRS["resolutions"], {
-                "verb": decision.verb,
-                "clauses": decision.clauses,
-                "copies": [{"start": s, "end": e} for s, e in decision.copies],
-            })
-            spans.append(span)
-        doc.spans["resolutions"] = spans
-        return doc
+            yield decision.start, decision.end, decision.rule, {
+                "verb": decision.verb, "clauses": decision.clauses,
+                "copies": [{"start": s, "end": e} for s, e in decision.copies]}
 
 
 @Language.factory(
