@@ -31,5 +31,7 @@ class InspectionsRules(Strict):
     list_max_items: int = described("At most this many list items are read as foci.")
     focus_line: Regex = described("A next line stating the focus ('The focus of the visit was: ...', group `focus`).")
     date_chain_gap: int = described(
-        "Most characters between a mention (or its last date) and a further date it takes ('22 February and 16 March').")
-    named_for_generic: list[InspectionKind] = described("Named kinds an unnamed mention after them refers back to (the latest named).")
+        "Most characters between a mention (or its last date) and a further date it takes "
+        "('22 February and 16 March').")
+    named_for_generic: list[InspectionKind] = described(
+        "Named kinds an unnamed mention after them refers back to (the latest named).")

@@ -68,16 +68,19 @@ class JudgementsRules(Strict):
     area_subject: Regex = described("Subjects that are an area as written (a board, a partnership).")
     entity_head: Regex = described("The inspected body itself ('the Adoption Agency'): overall.")
     area_of_service: Regex = described("'services for <<AREA>>': a named area, not the whole body.")
-    including_area: Regex = described("'including <<AREA>>' after an overall grade: that area shares it (group `area`).")
+    including_area: Regex = described(
+        "'including <<AREA>>' after an overall grade: that area shares it (group `area`).")
     apart_from: Regex = described("'apart from', 'except' before including_area: the area does not share the grade.")
     excepted_before: Regex = described("'except' before a cue's area: that area is the one not so judged.")
     area_subtitle: Regex = described("Separator of a table area's subtitle ('Court disposals - ...').")
     area_qualifier: Regex = described("'of'/'for' or a dash that ends a table area's head.")
-    standard_area: Regex = described("An inspection standard's name ('how well children ...', 'the effectiveness of ...').")
+    standard_area: Regex = described(
+        "An inspection standard's name ('how well children ...', 'the effectiveness of ...').")
     grade_ends: Regex = described("Text ending in a grade: 'overall' after it ends an earlier judgement.")
     area_list_before: Regex = described("An area listed before another (group `area`).")
     relative_pronoun: Regex = described("'that'/'which'/'who': the subject is the antecedent before it.")
-    area_service_head: Regex = described("'<<AREA>> services', 'adoption team': an area named as a service (group `area`).")
+    area_service_head: Regex = described(
+        "'<<AREA>> services', 'adoption team': an area named as a service (group `area`).")
     named_subject: Regex = described("The authority or its children's services named as subject.")
     areas_after_noun: Regex = described("'Good ratings were received for <<AREA>>' (group `area`).")
     area_list_after: Regex = described("The next area of a list after an area (group `area`).")
@@ -100,7 +103,8 @@ class JudgementsRules(Strict):
         "Case-sensitive: a name beside the authority's own home, agency or service (groups name/desc, name2/desc2, "
         "name3).")
     own_provision: Regex = described("'the council's own', 'in-house': the provision is the authority's.")
-    included_past_grade: Regex = described("', which was previously inadequate' after an included area: a former grade.")
+    included_past_grade: Regex = described(
+        "', which was previously inadequate' after an included area: a former grade.")
     home_name: Regex = described("A children's home named like a house ('Ash Grove'): the area, not a place.")
     transition_tail: Regex = described("'had moved from', 'retained': the verb before a moved grade.")
     possessive_before_grade: Regex = described("'its'/'their' just before the grade: the rating is the subject's.")

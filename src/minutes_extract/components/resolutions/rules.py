@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ...matching import expand_fragments
 from .markers import _MARKER
 
 
@@ -51,10 +52,11 @@ class ResolutionRules:
         else:
             self.trigger_words = None
         participles = "|".join(map(re.escape, rules.get("decision_participles", ["noted", "approved", "agreed"])))
-        self.decision_list = re.compile(rules["decision_list_clause"].replace("{participles}", participles))
-        self.decision_clause = re.compile(rules["decision_clause"].replace("{participles}", participles))
+        fragments = {"PARTICIPLES": participles}
+        self.decision_list = re.compile(expand_fragments(rules["decision_list_clause"], fragments))
+        self.decision_clause = re.compile(expand_fragments(rules["decision_clause"], fragments))
         # "(c) the contract be awarded ...;": a clause with its own subject and a passive decision verb
-        self.subjunctive_clause = re.compile(rules["subjunctive_clause"].replace("{participles}", participles))
+        self.subjunctive_clause = re.compile(expand_fragments(rules["subjunctive_clause"], fragments))
         self.decision_label = re.compile(rules["decision_label_line"])
         self.narrative_intro = re.compile(rules["narrative_list_intro"], re.I)
         self.page_furniture = re.compile(rules["page_furniture"])
