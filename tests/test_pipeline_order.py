@@ -70,13 +70,7 @@ def test_the_table_names_every_span_group_and_extension_the_code_reads(factory):
         assert f"doc._.{ext}" in reads + writes, f"{factory} reads doc._.{ext}: declare it"
 
 
-# TODO(lead): inspections.py (edited on another branch) declares only requires=["doc.spans"]; add
-# "doc._.meeting_date" to its factory's requires after the merge, then drop this xfail.
-UNDECLARED = {"minutes_inspections"}
-
-
-@pytest.mark.parametrize("factory", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="TODO(lead)"))
-                                     if n in UNDECLARED else n for n in NAMES])
+@pytest.mark.parametrize("factory", NAMES)
 def test_spacy_meta_agrees_with_the_table_on_doc_extensions(factory):
     meta = Language.get_factory_meta(factory)
     reads, writes = READS_WRITES[factory]

@@ -87,3 +87,43 @@ def test_cli_names_file_and_key_of_a_misspelt_rule_and_exits_2(models_copy, tmp_
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in done.stderr
     assert str(models_copy / "rules" / "metrics.json") in lines[0] and "'vote_context_raech'" in lines[0]
+
+
+def edit_rule_file(models: Path, name: str, change) -> None:
+    path = models / "rules" / name
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def rename(key: str, new: str):
+    return lambda d: d.update({new: d.pop(key)})
+
+
+def rename_in_row(rows: str, row: int, key: str, new: str):
+    return lambda d: d[rows][row].update({new: d[rows][row].pop(key)})
+
+
+@pytest.mark.parametrize("name, change, named", [
+    ("resolutions.json", rename("duplicate_threshold", "duplicate_treshold"), "duplicate_treshold"),
+    ("resolutions.json", rename_in_row("triggers", 0, "where", "wehre"), r"triggers\.0\.wehre"),
+    ("judgements.json", rename("grade_prefilter", "grade_prefliter"), "grade_prefliter"),
+    ("judgements.json", rename_in_row("cues", 2, "strength", "strenght"), r"cues\.2\.strenght"),
+    ("inspections.json", rename("focus_max_chars", "focus_max_char"), "focus_max_char"),
+    ("inspections.json", rename_in_row("kinds", 1, "pattern", "patern"), r"kinds\.1\.patern"),
+])
+def test_a_misspelt_key_in_a_component_rule_file_is_named(models_copy, name, change, named):
+    edit_rule_file(models_copy, name, change)
+    with pytest.raises(RuleFileError, match=rf"{name.replace('.', r'[.]')}: key '{named}': unknown key"):
+        rules.load_json(f"rules/{name}", models_copy)
+
+
+@pytest.mark.parametrize("name, change, named", [
+    ("resolutions.json", lambda d: d["triggers"][0].update(where="anywhere"), r"triggers\.0\.where"),
+    ("judgements.json", lambda d: d["grades"][0].update(grade="very_good"), r"grades\.0\.grade"),
+    ("inspections.json", lambda d: d["kinds"][0].update(kind="ofsted"), r"kinds\.0\.kind"),
+])
+def test_a_kind_outside_its_literal_is_named(models_copy, name, change, named):
+    edit_rule_file(models_copy, name, change)
+    with pytest.raises(RuleFileError, match=rf"key '{named}': Input should be"):
+        rules.load_json(f"rules/{name}", models_copy)

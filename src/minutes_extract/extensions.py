@@ -21,6 +21,8 @@ Doc extensions:
 """
 from __future__ import annotations
 
+from typing import Iterable
+
 from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span
 
@@ -68,6 +70,20 @@ def document_text(doc: Doc) -> str:
 def remember_text(doc: Doc, text: str) -> Doc:
     """Seed the cache with the text the Doc was made from (the caller already holds it)."""
     doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
+def set_spans(doc: Doc, group: str, found: Iterable[tuple[int, int, str, object]]) -> Doc:
+    """Writes extraction group `group`: a span per (start, end, rule, payload) found, widened to whole
+    tokens, its payload in span._.<PAYLOAD_ATTRS[group]>; offsets that give no span are dropped."""
+    spans = []
+    for start, end, rule, payload in found:
+        span = doc.char_span(start, end, label=rule, alignment_mode="expand")
+        if span is None:
+            continue
+        span._.set(PAYLOAD_ATTRS[group], payload)
+        spans.append(span)
+    doc.spans[group] = spans
     return doc
 
 

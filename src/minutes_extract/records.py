@@ -40,8 +40,11 @@ class Extraction(Closed):
     confidence: Optional[float] = Field(default=None, ge=0, le=1, description=CONFIDENCE_NOTE)
 
 
+ResolutionVerb = Literal["resolved", "agreed", "decided", "recommended", "noted"]
+
+
 class Resolution(Extraction):
-    verb: Literal["resolved", "agreed", "decided", "recommended", "noted"]
+    verb: ResolutionVerb
     clauses: list[str] = Field(default_factory=list)
     copies: list[Span] = Field(default_factory=list, description="Where the same decision is printed again")
 

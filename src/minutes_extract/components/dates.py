@@ -22,15 +22,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401
-from ..extensions import PAYLOAD_ATTRS, document_text
+from ..extensions import document_text
 from ..matching import AnchoredRegex, Anchors, Ranges, document_lower
 from ..values.dates import DateParts, interpret, shift_for_relative, year_toward
+from .base import ExtractionComponent, Found
 
 
 class DatePattern(AnchoredRegex):
@@ -226,25 +227,19 @@ def _neighbour_year(pos: int, part: DateParts, dated: list[tuple[int, int, int]]
     return year if month is not None and part.month >= month else None
 
 
-class DatesComponent:
-    def __init__(self, name: str, rules: dict):
-        self.name = name
+class DatesComponent(ExtractionComponent):
+    group = "dates"
+
+    def setup(self, rules: dict) -> None:
         self.rules = DateRules(rules)
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans = []
+    def find(self, doc: Doc) -> Iterator[Found]:
         text = document_text(doc)
         mentions = find_mentions(text, self.rules, document_lower(doc, text))
         last_meeting = previous_meeting(text, mentions, self.rules) if not doc._.meeting_date else None
         for mention, payloads in resolve(mentions, doc._.meeting_date, self.rules.neighbour_year_reach,
                                           self.rules.undirected, last_meeting):
-            span = doc.char_span(mention.start, mention.end, label=mention.rule, alignment_mode="expand")
-            if span is None:
-                continue
-            span._.set(PAYLOAD_ATTRS["dates"], payloads if len(payloads) > 1 else payloads[0])
-            spans.append(span)
-        doc.spans["dates"] = spans
-        return doc
+            yield mention.start, mention.end, mention.rule, payloads if len(payloads) > 1 else payloads[0]
 
 
 @Language.factory(

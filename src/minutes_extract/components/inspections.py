@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers the extensions)
-from ..extensions import PAYLOAD_ATTRS, document_text, payloads
+from ..extensions import document_text, payloads
 from ..matching import StartedPattern, StartScan, lines_holding, lowered, nonblank_lines
+from .base import ExtractionComponent, Found
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z‘“\"'(•])")
 _DATE_PRECISIONS = ("day", "month", "year")
@@ -264,25 +265,19 @@ def date_mentions(doc: Doc) -> list[DateMention]:
     return out
 
 
-class InspectionsComponent:
-    def __init__(self, name: str, rules: dict):
-        self.name = name
+class InspectionsComponent(ExtractionComponent):
+    group = "inspections"
+
+    def setup(self, rules: dict) -> None:
         self.finder = InspectionFinder(InspectionRules(rules))
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans = []
+    def find(self, doc: Doc) -> Iterator[Found]:
         for cand in self.finder.find(document_text(doc), date_mentions(doc), doc._.meeting_date):
-            span = doc.char_span(cand.start, cand.end, label=cand.rule, alignment_mode="expand")
-            if span is None:
-                continue
-            span._.set(PAYLOAD_ATTRS["inspections"], {
-                "kind": cand.kind, "dates": cand.dates, "status": cand.status, "focus": cand.focus,
-            })
-            spans.append(span)
-        doc.spans["inspections"] = spans
-        return doc
+            yield cand.start, cand.end, cand.rule, {
+                "kind": cand.kind, "dates": cand.dates, "status": cand.status, "focus": cand.focus}
 
 
-@Language.factory("minutes_inspections", requires=["doc.spans"], assigns=["doc.spans"], default_config={"rules": {}})
+@Language.factory("minutes_inspections", requires=["doc.spans", "doc._.meeting_date"], assigns=["doc.spans"],
+                  default_config={"rules": {}})
 def make_inspections(nlp: Language, name: str, rules: dict) -> InspectionsComponent:
     return InspectionsComponent(name, rules)

@@ -22,9 +22,8 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import document_text
 from ..values.dates import full_year, month_number
-from ..matching import first_characters
+from ..matching import expand_fragments, first_characters, trie_pattern
 
-_PLACEHOLDER = re.compile(r"<<([A-Z_]+)>>")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?,?\s+(\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
@@ -50,12 +49,6 @@ def parse_meeting_date(text: str) -> Optional[str]:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _expand(pattern: str, fragments: dict) -> str:
-    for _ in range(4):
-        pattern = _PLACEHOLDER.sub(lambda m: fragments[m.group(1)], pattern)
-    return pattern
-
-
 def _leading_lines(text: str, count: int) -> list[str]:
     """The first `count` non-blank lines (stripped) of the first 20,000 characters, splitting no more
     of the text than needed."""
@@ -76,26 +69,6 @@ def _title(text: str) -> str:
     return " ".join(w if (k and w in small) else w[:1].upper() + w[1:] for k, w in enumerate(words))
 
 
-def _trie(words: list[str]) -> str:
-    """A regex matching the same words as a longest-first alternation of them, as a prefix tree: at each
-    character only one branch can go on, so a position is rejected after a character or two."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def branch(node: dict) -> str:
-        alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        return f"(?:{body})?" if "" in node else body  # longer words first, then the one ending here
-
-    return branch(tree)
-
-
 def _literal_alternation(words: list[str], not_before: str, not_after: str) -> re.Pattern:
     """Capitalised literals (group 1), the longest that fits, not inside a longer word. The look-behind
     sits after the first letter so the pattern starts with a literal: the scan jumps between the
@@ -104,7 +77,7 @@ def _literal_alternation(words: list[str], not_before: str, not_after: str) -> r
     for word in set(words):
         if "A" <= word[:1] <= "Z":
             tree.setdefault(word[0], []).append(word[1:])
-    firsts = [re.escape(first) + rf"(?<!{not_before}.)" + _trie(rests) for first, rests in sorted(tree.items())]
+    firsts = [re.escape(first) + rf"(?<!{not_before}.)" + trie_pattern(rests, literal_spaces=True) for first, rests in sorted(tree.items())]
     return re.compile("(" + "|".join(firsts) + rf")(?!{not_after})")
 
 
@@ -177,7 +150,7 @@ class MeetingRules:
         frag = rules["fragments"]
 
         def rx(pattern: str, flags: int = 0) -> re.Pattern:
-            return re.compile(_expand(pattern, frag), flags)
+            return re.compile(expand_fragments(pattern, frag), flags)
 
         self.header_lines = rules["header_lines"]
         self.headers = [(h["id"], rx(h["pattern"])) for h in rules["header_patterns"]]

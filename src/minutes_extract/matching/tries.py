@@ -4,9 +4,11 @@ from __future__ import annotations
 import re
 
 
-def trie_pattern(terms: list[str]) -> str:
+def trie_pattern(terms: list[str], literal_spaces: bool = False) -> str:
     """One regex for many literal terms, branching a character at a time ("care leavers|care ..." share
-    "care "): much faster than a flat alternation. Spaces match any run of whitespace."""
+    "care "): much faster than a flat alternation. At each character only one branch can go on, so a
+    position is rejected after a character or two; where a term ends inside a longer one, the longer is
+    tried first. Spaces match any run of whitespace, or only a space with `literal_spaces`."""
     trie: dict = {}
     for term in terms:
         node = trie
@@ -16,7 +18,8 @@ def trie_pattern(terms: list[str]) -> str:
 
     def build(node: dict) -> str:
         ends = "" in node
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        branches = [(r"\s+" if ch == " " and not literal_spaces else re.escape(ch)) + build(sub)
+                    for ch, sub in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

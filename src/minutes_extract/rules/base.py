@@ -55,3 +55,10 @@ class AnchoredPattern(Strict):
     lead_reach: int = described("Characters before the hit searched for the lead.", default=70)
     requires: list[str] = described("Strings one of which every match holds (else the document is skipped).",
                                     default_factory=list)
+
+
+class StartStrings(Strict):
+    """Strings every match of a pattern starts with (matching.StartedPattern): the text is searched for
+    them first and the pattern tried only where one starts."""
+    lower: list[str] = described("Starting strings as found in the lower-cased text.", default_factory=list)
+    exact: list[str] = described("Starting strings as written (case-sensitive).", default_factory=list)

@@ -8,15 +8,21 @@ from pydantic import BaseModel
 
 from .confidence import ConfidenceTable
 from .dates import DatesRules
+from .inspections import InspectionsRules
+from .judgements import JudgementsRules
 from .meeting import MeetingRules
 from .metrics import MetricsRules
 from .permissive import DRAFT_KEYS, LexiconRowDraft, draft_schema
+from .resolutions import ResolutionsRules
 
 # A .json file is validated whole; a .jsonl file row by row.
 SCHEMAS: dict[str, type[BaseModel]] = {
     "rules/metrics.json": MetricsRules,
     "rules/dates.json": DatesRules,
     "rules/meeting.json": MeetingRules,
+    "rules/resolutions.json": ResolutionsRules,
+    "rules/judgements.json": JudgementsRules,
+    "rules/inspections.json": InspectionsRules,
     "confidence.json": ConfidenceTable,
     # TODO(lead): permissive until the branches editing these files are merged (see permissive.py)
     **{f"rules/{file}.json": draft_schema(file) for file in DRAFT_KEYS},

@@ -1,11 +1,14 @@
 """minutes_metrics: the spaCy component (reads doc.spans["dates"], writes doc.spans["metrics"])."""
 from __future__ import annotations
 
+from typing import Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ... import extensions  # noqa: F401
-from ...extensions import PAYLOAD_ATTRS, document_text
+from ...extensions import document_text
+from ..base import ExtractionComponent, Found
 from ...matching import document_lower
 from .candidates import find_candidates
 from .context import Context
@@ -14,12 +17,13 @@ from .respectively import attach_respectively
 from .rule_set import MetricRules
 
 
-class MetricsComponent:
-    def __init__(self, name: str, rules: dict):
-        self.name = name
+class MetricsComponent(ExtractionComponent):
+    group = "metrics"
+
+    def setup(self, rules: dict) -> None:
         self.rules = MetricRules(rules)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def find(self, doc: Doc) -> Iterator[Found]:
         text = document_text(doc)
         lower = document_lower(doc, text)
         ctx = Context(doc, text, lower, self.rules.caseload_word)
@@ -31,15 +35,8 @@ class MetricsComponent:
             if metric is not None:
                 metrics.append(metric)
         attach_respectively(metrics, ctx, self.rules)
-        doc.spans["metrics"] = [s for s in (self._span(doc, m) for m in metrics) if s is not None]
-        return doc
-
-    @staticmethod
-    def _span(doc: Doc, metric: Metric):
-        span = doc.char_span(metric.start, metric.end, label=metric.rule, alignment_mode="expand")
-        if span is not None:
-            span._.set(PAYLOAD_ATTRS["metrics"], {k: v for k, v in metric.fields.items() if v is not None})
-        return span
+        for m in metrics:
+            yield m.start, m.end, m.rule, {k: v for k, v in m.fields.items() if v is not None}
 
 
 @Language.factory(

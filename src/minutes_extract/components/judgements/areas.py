@@ -1,0 +1,238 @@
+"""AreaReader: which area a grade judges (the cue's own area, the clause subject, an appositive name, a
+standard's name or overall), and the small helpers the finder shares."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .rules import (
+    _ANTECEDENT_CUT, _ARTICLE_BEFORE_OVERALL, _AUX_TAIL, _CAPITALISED_NAME, _NAME_BEFORE, _QUOTES, _TRANSITION_CUES,
+    Candidate, Cue, _Sentence,
+)
+
+
+class AreaReader:
+    """Mixin of JudgementFinder (needs self.r and the finder's subject_list)."""
+
+    # -- areas --------------------------------------------------------------------------------------
+    def area_for(self, s: _Sentence, cue: Cue, m: re.Match, group: str, clause_start: int,
+                 earlier: list[Candidate]) -> Optional[tuple[str, Optional[str], int]]:
+        """(area, area key, span start) or None when the grade is not a judgement of a named or whole service."""
+        text = s.text
+        groups = m.re.groupindex
+        gend = m.end(group)
+        if self.r.fronted_participle.match(text, clause_start, m.start()):  # "Given a rating of 'Outstanding', the care leaver service ..."
+            subj = self.r.subject_after.match(text, gend + self.closing_quote(text, gend))
+            if subj:
+                return self.classify(subj.group("subj"), subj.start("subj"), earlier)
+        if "area" in groups and m.group("area"):
+            if not cue.own_grade and self.r.excepted_before.search(text, clause_start, m.start("area")):
+                return None  # "all areas except adoption judged inadequate": adoption is the one not so judged
+            key = self.area_key(m.group("area"))
+            if key == "overall":
+                return "overall", key, m.start("area")
+            start = m.start("area") - self.name_before(text[:m.start("area")])
+            return text[start:m.end("area")], key, start
+        if "subj" in groups and m.group("subj") and m.group("subj").strip():
+            return self.classify(m.group("subj"), m.start("subj"), earlier)
+        if "mid" in groups:
+            mid = m.group("mid") or ""
+            if self.r.excluded_subject.search(mid):
+                return None
+            found = self.r.area_term.search(mid)
+            if found and self.area_key(found.group()) != "overall":
+                return found.group(), self.area_key(found.group()), m.start()
+            return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
+        if cue.id.startswith("grade_noun"):
+            tail = self.r.areas_after_noun.match(text, m.end("noun"))
+            if tail and self.area_key(tail.group("area")) != "overall":
+                return tail.group("area"), self.area_key(tail.group("area")), m.start()
+            owner = self.r.possessive_before_grade.search(text, clause_start, m.start())
+            if owner:  # "Ash Grove had retained its Good rating": the rating is the subject's
+                verb = self.r.transition_tail.search(text, clause_start, owner.start())
+                found = self.subject_before(text, verb.start() if verb else owner.start(), clause_start, earlier)
+                if found and found[0] != "overall":
+                    return found
+            return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
+        if "obj" in groups and m.group("obj") and m.group("obj").strip():
+            found = self.classify(m.group("obj"), m.start("obj"), earlier, text[clause_start:m.start()])
+            return found and (found[0], found[1], m.start())
+        listed = self.subject_list(s, cue, m, None)
+        if listed:
+            return listed[-1].area, listed[-1].area_key, listed[-1].start - s.offset
+        cue_start = m.start()
+        if cue.id in _TRANSITION_CUES:  # "Hawthorn Lodge had moved from RI to Good": the subject is before the verb
+            moved = self.r.transition_tail.search(text, clause_start, cue_start)
+            cue_start = moved.start() if moved else cue_start
+        found = self.subject_before(text, cue_start, clause_start, earlier)
+        if found is None and cue.id in _TRANSITION_CUES and not self.r.excluded_subject.search(text[clause_start:m.start()]):
+            return "overall", "overall", m.start()  # "The aim was to move from RI to Good"
+        return found
+
+    def subject_before(self, text: str, cue_start: int, clause_start: int, earlier: list[Candidate]):
+        prefix = text[clause_start:cue_start]
+        trimmed = _AUX_TAIL.sub("", prefix)
+        member = self.r.one_of_set.search(trimmed)
+        if member:  # "Eastshire is one of only 15 councils (rated ...)": the subject is Eastshire
+            head = self.r.one_of_head.search(trimmed[:member.start()])
+            return head and self.classify(head.group("subj"), clause_start + head.start("subj"), earlier)
+        named = self.standard_clause(trimmed)
+        if named:
+            return named[0], named[1], clause_start + named[2]
+        at_end = self.r.area_at_end.search(trimmed.rstrip())
+        pieces = list(self.r.subject_boundary.finditer(trimmed))
+        cut = pieces[-1].end() if pieces else 0
+        if at_end and at_end.start() < cut:
+            return at_end.group(1), self.area_key(at_end.group(1)), clause_start + at_end.start(1)
+        piece = trimmed[cut:]
+        if not piece.strip() and pieces and self.r.relative_pronoun.match(pieces[-1].group().strip()):
+            before = trimmed[:pieces[-1].start()].rstrip(" ,;")
+            inner = list(self.r.subject_boundary.finditer(before))
+            antecedent = before[inner[-1].end() if inner else 0:]
+            verb = _ANTECEDENT_CUT.match(antecedent)
+            start = (inner[-1].end() if inner else 0) + (verb.end() if verb else 0)
+            return self.classify(before[start:], clause_start + start, earlier)
+        own = self.own_provision_named(trimmed)
+        if own:
+            return own[0], self.area_key(own[0]), clause_start + own[1]
+        if earlier and self.r.coordinated_tail.search(trimmed):
+            return earlier[-1].area, earlier[-1].area_key, clause_start + len(trimmed)  # "... rated A (2019) and is now rated B"
+        if not piece.strip() and pieces and pieces[-1].group() == "," and earlier:
+            return earlier[-1].area, earlier[-1].area_key, clause_start + cut  # "..., having previously been judged RI"
+        found = self.classify(piece, clause_start + cut, earlier, trimmed[:cut])
+        if found is None and len(pieces) > 0 and pieces[-1].group().strip() == "and":
+            joined = pieces[-2].end() if len(pieces) > 1 else 0  # "services for children and families"
+            return self.classify(trimmed[joined:], clause_start + joined, earlier, trimmed[:joined])
+        return found
+
+    def own_provision_named(self, trimmed: str) -> Optional[tuple[str, int]]:
+        """`Oak Lodge, one of the council's own homes, was rated Outstanding`, `the council's adoption agency,
+        Adopt South Central, was ...`: a name set beside the authority's own home, agency or service is the area."""
+        m = self.r.own_provision_appositive.search(trimmed)
+        if not m:
+            return None
+        if m.group("name3"):  # "the reablement service, run by the council,": the head is the service itself
+            name = m.group("name3")
+            head = self.r.determiner.match(name)
+            if self.r.named_subject.search(name) or self.r.excluded_subject.search(name):
+                return None  # the authority or its children's services: the plain subject decides
+            return name[head.end() if head else 0:], m.start("name3") + (head.end() if head else 0)
+        name, desc = ("name", "desc") if m.group("name") else ("name2", "desc2")
+        if not self.r.own_provision.search(m.group(desc)):
+            return None
+        return m.group(name), m.start(name)
+
+    def standard_clause(self, clause: str) -> Optional[tuple[str, Optional[str], int]]:
+        """A clause that opens with an inspection standard's name, commas and all ("how well children, young
+        people and adults were helped and protected"): the whole clause before the verb is the area."""
+        lead = len(clause) - len(clause.lstrip(" ,"))
+        name = clause.strip(" ,")
+        if not self.r.standard_area.match(name) or self.r.prefilter.search(name) or len(name.split()) > 20:
+            return None
+        how = self.r.standard_area.match(name).group().lower().startswith("how")
+        if not how and (self.r.subject_boundary.search(name) or self.r.excluded_subject.search(name)):
+            return None  # only "how well ..." names hold a comma or a clause (or "young people") of their own
+        key = self.area_key(name)
+        return None if key == "overall" else (name, key, lead)
+
+    def classify(self, subject: str, start: int, earlier: list[Candidate], earlier_text: str = ""):
+        """What a grade's subject says about the area: overall, a named area, or not a judgement (None)."""
+        lead = len(subject) - len(subject.lstrip())
+        s = _AUX_TAIL.sub("", subject).strip().strip(_QUOTES + " ,")
+        start += lead
+        while True:
+            m = self.r.determiner.match(s)
+            if not m:
+                break
+            s, start = s[m.end():], start + m.end()
+        if not s:
+            return "overall", "overall", start
+        if self.r.excluded_subject.search(s):
+            return None
+        if self.r.all_subject.match(s):
+            return "overall", "overall", start
+        if self.r.counted_areas.match(s):  # "the other three areas were rated good": counted areas, as written
+            return s, None, start
+        if self.r.vague_subject.match(s):
+            return None
+        if self.r.pronoun_object.match(s) and earlier_text and self.r.excluded_subject.search(earlier_text):
+            return None  # "The inspection of Greenfield Primary School rated it Good"
+        if self.r.pronoun_subject.match(s):
+            if earlier and earlier[-1].area != "overall":
+                return earlier[-1].area, earlier[-1].area_key, start
+            return None
+        q = self.r.quantifier.match(s)
+        if q and q.end() < len(s):
+            s, start = s[q.end():], start + q.end()
+        if self.r.standard_area.match(s):  # "the effectiveness of leaders and managers", "how well children ..."
+            key = self.area_key(s)
+            return ("overall", key, start) if key == "overall" else (s, key, start)
+        served = self.r.area_service_head.search(s)
+        if served and self.area_key(served.group("area")) not in (None, "overall"):
+            return s, self.area_key(served.group("area")), start  # "care leavers services", "our adoption agency"
+        at_end = self.r.area_at_end.search(s)
+        named_service = at_end and self.area_key(at_end.group(1)) not in (None, "overall")
+        if self.r.entity_head.search(s) and not self.r.area_of_service.search(s) and not named_service:
+            return "overall", "overall", start  # the inspected body itself: "the Adoption Agency"
+        if at_end:
+            key = self.area_key(at_end.group(1))
+            if key == "overall":
+                return "overall", key, start
+            head = at_end.start(1) - self.name_before(s[:at_end.start(1)])
+            return s[head:], key, start + head
+        found = self.r.area_term.search(s)
+        if found:
+            key = self.area_key(found.group())
+            return ("overall", key, start) if key == "overall" else (s, key, start)
+        if self.r.area_subject.search(s):
+            return s, None, start
+        parts = [p.strip() for p in self.r.list_separator.split(s) if p.strip()]
+        if all(self.r.home_name.match(p) for p in parts):  # "Ash Grove had been rated Outstanding": a home, not a place
+            return s, None, start
+        if self.r.pronoun_object.match(s) and earlier and earlier[-1].area != "overall":
+            return earlier[-1].area, earlier[-1].area_key, start  # "X was judged Good, ... when it was judged RI"
+        if self.r.overall_subject.search(s) or _CAPITALISED_NAME.match(s):
+            return "overall", "overall", start
+        return None
+
+    def name_before(self, text: str) -> int:
+        """Length of the capitalised name just before an area term ("City and Hackney "), never reaching
+        back over a grade ("Children in care were Good and care leavers ...")."""
+        name = _NAME_BEFORE.search(text).group()
+        grades = list(self.r.prefilter.finditer(name))
+        if grades:
+            name = re.sub(r"^\W*(?:and|&)?\s*", "", name[grades[-1].end():])
+        return len(name)
+
+    def area_key(self, area: str) -> Optional[str]:
+        found = self.r.area_term.search(area)
+        return self.r.area_keys.get(re.sub(r"\s+", " ", found.group().lower())) if found else None
+
+    def noun_phrase_start(self, text: str, start: int, clause_start: int) -> int:
+        """Start the quoted text at the article before a judgement noun phrase ("the inadequate ...")."""
+        m = re.search(r"\b(?:the|an?|its|their|our)\s+(?:[\w’'-]+\s+){0,3}$", text[clause_start:start], re.I)
+        return clause_start + m.start() if m else start
+
+    # -- small helpers ------------------------------------------------------------------------------
+    def year_near(self, text: str, gstart: int, gend: int, clause_start: int) -> Optional[int]:
+        after = self.r.year.search(text, gend, min(len(text), gend + 60))
+        if after:
+            return int(after.group(1))
+        before = list(self.r.year.finditer(text, clause_start, gstart))
+        return int(before[-1].group(1)) if before else None
+
+    @staticmethod
+    def closing_quote(text: str, end: int) -> int:
+        return 1 if end < len(text) and text[end] in _QUOTES else 0
+
+    def canonical_areas(self, cands: list[Candidate]) -> list[Candidate]:
+        """One spelling per area in a document: `care leavers` after `Experience and progress of Care
+        Leavers` takes the first spelling, so the same judgement is not counted twice."""
+        first: dict[str, str] = {}
+        for c in cands:
+            if c.area == "overall" or c.area_key is None or c.area_key == "overall":
+                continue
+            if _ARTICLE_BEFORE_OVERALL.match(c.area):  # "the overall experiences and progress of ...": named as written, no article
+                c.area = c.area[_ARTICLE_BEFORE_OVERALL.match(c.area).end():]
+            c.area = first.setdefault(c.area_key, c.area)
+        return cands

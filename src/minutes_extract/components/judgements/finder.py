@@ -1,0 +1,284 @@
+"""JudgementFinder: judgement candidates in a text (pure: no spaCy); tables, sentences, cues and filters.
+The areas a grade belongs to are read by the mixins in areas.py and lists.py."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ...matching import WindowSearch, lines_holding, lowered, nonblank_lines
+from .areas import AreaReader
+from .lists import AreaLists
+from .rules import (
+    _CLAUSE_REACH, _QUOTES, _REACH_AFTER, _REACH_BEFORE, _SENTENCE_END, _VETO, Candidate, Cue, JudgementRules,
+    _pieces, _Sentence,
+)
+
+
+class JudgementFinder(AreaLists, AreaReader):
+    """Judgement candidates in a text (pure: no spaCy)."""
+
+    def __init__(self, rules: JudgementRules):
+        self.r = rules
+
+    # -- entry point ------------------------------------------------------------------------------
+    def find(self, text: str) -> list[Candidate]:
+        low = lowered(text)
+        grades = self.r.prefilter_started.finditer(text, low)
+        if not grades or self.other_scale_only(text):
+            return []
+        out: list[Candidate] = []
+        lines = nonblank_lines(text)
+        in_context = WindowSearch(self.r.inspection_context_started, text, low)
+        w = self.r.context_window
+        for k in lines_holding([m.start() for m in grades], lines):
+            pos, line = lines[k]
+            if not in_context(max(0, pos - w), pos + w):
+                continue
+            row = self.table_row(lines, k)
+            if row:
+                out.append(row)
+                continue
+            for sentence in self.sentences(line, pos):
+                found = self.in_sentence(sentence)
+                self.agency_areas(found, sentence, line[:sentence.offset - pos])
+                out.extend(found)
+        return self.canonical_areas(out)
+
+    def agency_areas(self, found: list[Candidate], sentence: _Sentence, before: str) -> None:
+        """In a paragraph about the authority's own fostering or adoption agency, an overall grade whose
+        sentence names no other service is the agency's (`an overall inspection judgement of RI`)."""
+        if not any(c.area == "overall" for c in found) or self.r.agency_exclude.search(sentence.text):
+            return
+        own = [c for c in found if c.area == "overall" and c.rule in self.r.agency_rules]
+        if not own:
+            return
+        before += sentence.text[:own[0].start - sentence.offset]  # "the regional adoption agency ... had received"
+        agencies = list(self.r.agency_named.finditer(before))
+        if not agencies or self.r.agency_exclude.search(before[agencies[-1].end():]):
+            return
+        agency = agencies[-1].group("agency").strip()
+        named = self.r.agency_appositive_name.match(before, agencies[-1].end())
+        if named:  # "the regional adoption agency, Adopt Midshire, ...": the agency's own name
+            agency = named.group("name")
+        for c in found:
+            if c.area == "overall" and c.rule in self.r.agency_rules:
+                c.area, c.area_key = agency, self.area_key(agency)
+
+    def other_scale_only(self, text: str) -> bool:
+        """A document about the Care Inspectorate or Estyn only: its `Good` is on another scale."""
+        return bool(self.r.other_scale_document.search(text)) and not self.r.four_point_document.search(text)
+
+    @staticmethod
+    def sentences(line: str, offset: int) -> list[_Sentence]:
+        out, start = [], 0
+        for m in _SENTENCE_END.finditer(line):
+            out.extend(_pieces(line[start:m.start()], offset + start))
+            start = m.end()
+        out.extend(_pieces(line[start:], offset + start))
+        return out
+
+    # -- judgement tables -------------------------------------------------------------------------
+    def table_row(self, lines: list[tuple[int, str]], k: int) -> Optional[Candidate]:
+        """`LSCB - Good`, `Overall effectiveness Requires improvement to be good`, or an area line
+        followed by a line holding only its grade (PDF tables)."""
+        pos, line = lines[k]
+        before = [text for _, text in lines[max(0, k - 2):k]]
+        m = self.r.table_row.match(line)
+        if m:
+            area, area_start = m.group("area"), pos + m.start("area")
+        else:
+            m = self.r.grade_alone.match(line)
+            if not m or not before:
+                return None
+            area_start, area = lines[k - 1]
+            before = before[:-1]
+            if self.r.table_row.match(area) or self.r.grade_alone.match(area):
+                return None
+            marker = self.r.row_marker.match(area)
+            area, area_start = area[marker.end():], area_start + marker.end()
+            wrapped = self.wrapped_area(lines, k, area)
+            if wrapped:  # "The impact of leaders on social work / practice with children and families / Outstanding"
+                area_start, area = wrapped
+                before = [text for _, text in lines[max(0, k - 4):k - 2]]
+        area = area.strip(" -–—:|")
+        verb = self.r.row_verb_tail.search(area)
+        if verb:  # a line that is a sentence: "The effectiveness of leaders and managers had been rated as Good"
+            area = area[:verb.start()]
+            gtext = m.group("grade")
+            if not area or not (self.r.standard_area.match(area) or gtext[0].isupper()
+                                or line[m.start("grade") - 1:m.start("grade")] in _QUOTES):
+                return None
+        standard = self.r.standard_area.match(area) and not self.r.prefilter.search(area)  # "How well ... protected"
+        if (self.r.not_table_area.search(area) and not standard) or len(area.split()) > 16:
+            return None
+        head = self.r.area_subtitle.split(area, 1)[0]  # "Court disposals - assessment, planning ...": the standard
+        known = self.r.area_term.search(head)
+        if known and len(known.group()) < self.r.table_area_share * len(head.lstrip("Tt he")):
+            known = None
+        elif known and head != area:
+            area = head
+        if not known and not standard and (len(area.split()) > 10 or self.r.excluded_subject.search(
+                self.r.area_qualifier.split(area, 1)[0])):
+            return None  # "Case audits - Good"
+        previous = before[-1] if before else ""
+        if not known and not standard and not self.r.table_context.search(previous) and not self.r.table_row.match(previous) \
+                and not self.r.grade_alone.match(previous):
+            return None
+        key = self.area_key(area) if known or not standard else None  # "Overall experiences and ..." is its own area
+        return Candidate(area_start, pos + m.end("grade") + self.closing_quote(line, m.end("grade")),
+                         self.r.grade_of(m.group("grade")), "overall" if key == "overall" else area, key,
+                         None, False, "table_row")
+
+    def wrapped_area(self, lines: list[tuple[int, str]], k: int, area: str) -> Optional[tuple[int, str]]:
+        """An area name wrapped over two lines above its grade: (start, joined name) when only the joined
+        lines name an area."""
+        if k < 2 or self.r.area_term.search(area) or self.r.standard_area.match(area.strip()):
+            return None
+        start, first = lines[k - 2]
+        if self.r.table_row.match(first) or self.r.grade_alone.match(first) or self.r.prefilter.search(first):
+            return None
+        joined = first.strip() + " " + area.strip()
+        if self.r.area_term.search(joined) or self.r.standard_area.match(joined):
+            return start + len(first) - len(first.lstrip()), joined
+        return None
+
+    # -- sentences --------------------------------------------------------------------------------
+    def in_sentence(self, s: _Sentence) -> list[Candidate]:
+        hits: dict[int, list[tuple[Cue, re.Match, str]]] = {}
+        windows = self.windows(s.text)
+        low = lowered(s.text)
+        near = [self.r.cue_starts.by_pattern(low, lo, hi) for lo, hi in windows]
+        for k, cue in enumerate(self.r.cues):
+            for (lo, hi), at in zip(windows, near):
+                for m in cue.started.finditer(s.text, low, lo, hi, at[k]):
+                    for group in ("grade1", "grade"):
+                        if group in m.re.groupindex and m.group(group):
+                            hits.setdefault(m.start(group), []).append((cue, m, group))
+        out: list[Candidate] = []
+        graded_until = 0  # the end of the last grade taken: "'Requires Improvement to be Good'" holds no second grade
+        for start in sorted(hits):
+            if start < graded_until:
+                continue
+            for cue, m, group in hits[start]:  # cues in rule-file order: the first that holds decides
+                cand = self.judge(s, cue, m, group, out)
+                if cand is _VETO:
+                    break
+                if cand:
+                    graded_until = m.end(group)
+                    out.append(cand)
+                    if not cue.area_after_grade:
+                        out.extend(self.listed_areas(s, m, cand))
+                    out.extend(self.included_areas(s, m.end(group), cand))
+                    out.extend(self.areas_after(s, cue, m, cand))
+                    out.extend(self.as_were(s, m.end(group), cand))
+                    listed = self.subject_list(s, cue, m, cand)
+                    if listed and (listed[-1].area, listed[-1].area_key) == (cand.area, cand.area_key):
+                        out.extend(listed[:-1])  # the subject was the list
+                    out.extend(self.listed_after_grade(s, m.end(group), cand))
+                    break
+        return out
+
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        """Stretches of a sentence around its grade words: cues are only looked for there."""
+        out: list[tuple[int, int]] = []
+        for m in self.r.prefilter.finditer(text):
+            lo, hi = max(0, m.start() - _REACH_BEFORE), min(len(text), m.end() + _REACH_AFTER)
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], hi)
+            else:
+                out.append((lo, hi))
+        return out
+
+    def judge(self, s: _Sentence, cue: Cue, m: re.Match, group: str, earlier: list[Candidate]):
+        """A candidate; None when this cue does not fit (another cue may); _VETO when the grade is not a
+        judgement whatever the cue (negated, national, an alternative, a school's, a vague area ...)."""
+        text = s.text
+        gstart, gend = m.span(group)
+        fit = self.cue_fits(text, cue, m, group, earlier)
+        if fit is None:
+            return None
+        grade, after = fit
+        clause_start = max(text.rfind(";", 0, gstart), text.rfind(":", 0, gstart), gstart - _CLAUSE_REACH) + 1
+        if self.vetoed(text, gstart, gend, clause_start, after):
+            return _VETO
+        prefix = text[clause_start:gstart]
+        near = prefix[max(prefix.rfind(","), prefix.rfind(" but ")) + 1:]
+        forecast = cue.forecast or self.is_forecast(near, after)
+        if group == "grade1":
+            forecast = False  # "from inadequate to good": the first grade is the past one
+        if not forecast and self.r.negation.search(prefix[-80:]):
+            return _VETO
+        if self.r.self_assessed.search(near):
+            return _VETO  # "our self-evaluation grades help and protection as good": the council's own view
+        area = self.area_for(s, cue, m, group, clause_start, earlier)
+        if area is None:
+            return _VETO
+        area_text, key, span_start = area
+        named_after = self.r.area_after_grade.match(text, gend + self.closing_quote(text, gend))
+        if named_after and self.area_key(named_after.group("area")) != "overall":  # "rated the council good for care leavers"
+            area_text, key = named_after.group("area"), self.area_key(named_after.group("area"))
+        if cue.named_subject and not self.names_area_or_authority(area_text, key, m.group("subj")):
+            return None
+        end = gend + self.closing_quote(text, gend)
+        if cue.id.startswith("grade_noun"):
+            end = max(end, m.end("noun"))
+        return Candidate(s.offset + min(span_start, gstart), s.offset + end, grade, area_text, key,
+                         self.year_near(text, gstart, gend, clause_start), forecast, cue.id)
+
+    def is_forecast(self, near: str, after: str) -> bool:
+        """A hope about a future grade: a future or hypothetical in the grade's own clause. `The report will
+        confirm that the service was judged Good` is past: its own clause ("that ... was judged") says so."""
+        near = near[-self.r.forecast_window:]
+        subordinators = list(self.r.clause_subordinator.finditer(near))
+        if subordinators:
+            own = near[subordinators[-1].end():]
+            if self.r.past_finite.search(own) and not self.r.forecast.search(own):
+                return bool(self.r.forecast_after.match(after))
+        return bool(self.r.forecast.search(near) or self.r.forecast_after.match(after))
+
+    def cue_fits(self, text: str, cue: Cue, m: re.Match, group: str, earlier: list[Candidate]):
+        """(grade, text after the judgement) when the cue's own conditions hold, else None."""
+        gstart, gend = m.span(group)
+        gtext = text[gstart:gend]
+        grade = self.r.grade_of(gtext)
+        if grade is None or (cue.needs_earlier and not earlier):
+            return None
+        if cue.capitalised_area and not (m.group("area")[0].isupper() or text[:m.start()].endswith("The ")):
+            return None
+        quoted = (gstart > 0 and text[gstart - 1] in _QUOTES) or (gend < len(text) and text[gend] in _QUOTES)
+        marked = (quoted or gtext.isupper() or gtext.lower().endswith("to be good")
+                  or (gtext[0].isupper() and text[:gstart].strip(_QUOTES + " •-") != ""))
+        plain_good = not marked and grade in ("good", "outstanding")
+        official = "area" in m.re.groupindex and m.group("area") and self.r.standard_area.match(m.group("area"))
+        if cue.strength == "weak" and not marked and not official and (
+                plain_good or not self.r.inspection_context.search(text)):
+            return None
+        if cue.id == "grade_noun" and plain_good and m.group("noun")[0] in "jJ":
+            between = text[gend:m.start("noun")]  # "good judgement" is a faculty unless "the"/"Ofsted" says otherwise
+            if not between.strip() and not self.r.unmarked_noun_needs.search(text[:gstart]):
+                return None
+        if cue.id in ("judgement_of", "outcome_was") and self.r.noun_modifier_exclude.search(text[:m.start()]):
+            return None  # "the credit rating was good", "case audit grades"
+        if cue.id == "judgement_of" and plain_good and not self.r.strong_unmarked_needs.search(text):
+            return None
+        after = text[gend + self.closing_quote(text, gend):]
+        if cue.after and not cue.after.match(after):
+            return None  # "Care Leavers Good Practice Award" is a name, not a table row
+        run_on = marked and re.match(r"\s+[A-Z]", after)  # "... families Requires improvement to be good The ..."
+        if cue.id.startswith("grade_noun"):
+            return grade, text[m.end("noun"):]
+        if not (quoted or run_on) and group == "grade" and not self.r.accept_after.match(after):
+            return None
+        return grade, after
+
+    def vetoed(self, text: str, gstart: int, gend: int, clause_start: int, after: str) -> bool:
+        """Surveys, other scales, alternatives (`good or outstanding`) and national figures."""
+        if self.r.survey_rating.match(after) or self.r.other_scale.search(text):
+            return True
+        if self.r.alternatives_after.match(text[gstart:]) or self.r.alternatives_before.search(text[:gstart]):
+            return True
+        clause_end = text.find(";", gend)
+        comma = text.find(",", gend)
+        window_end = min(gend + 40, clause_end if clause_end >= 0 else len(text), comma if comma >= 0 else len(text))
+        clause = text[clause_start:window_end]
+        return bool(self.r.national.search(clause)) and not self.r.one_of_set.search(clause)

@@ -1,0 +1,149 @@
+"""The judgement rule file compiled (JudgementRules), the candidate and cue types, and the sentence
+pieces the finder reads. No matching happens here."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ...matching import StartedPattern, StartScan, expand_fragments, trie_pattern
+
+_QUOTES = "‘’'\"“”"
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z‘“\"'(•])")
+_AUX_TAIL = re.compile(
+    r"(?:\s+(?:was|were|is|are|has|had|have|been|being|be|currently|now|also|previously|again|all|both|each|"
+    r"overall|recently|subsequently|then|already|consistently|initially|still|having|continued|continues|to|"
+    r"will|would|could|should|may|might|shall))+\s*$",
+    re.I)
+_ANTECEDENT_CUT = re.compile(r".*\b(?:was|were|is|are|be|been|have|has|had|to|about|by|from|get|got|see|saw)\b", re.I)
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of)\s+)?)*$")  # "City and Hackney " + area term
+_CAPITALISED_NAME = re.compile(r"^[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|and|of|upon|on|with))*$")  # "Middlesbrough"
+_REACH_BEFORE, _REACH_AFTER = 240, 120  # how far a cue may reach from its grade word
+_LIST_ITEM_REACH, _LIST_MAX = 160, 12  # an area listed before another is this close; lists are this short
+_CLAUSE_REACH = 400  # a clause reaches no further back from its grade (keeps run-on text linear)
+_MAX_SENTENCE = 2000  # longer "sentences" (run-on text) are read in pieces
+_ARTICLE_BEFORE_OVERALL = re.compile(r"(?i)the\s+(?=overall\s)")
+_TRANSITION_CUES = ("from_to", "up_from")  # a grade moved from: the subject may be the rating itself
+_VETO = object()  # judge(): the grade is not a judgement, whichever cue is tried
+
+
+@dataclass
+class Candidate:
+    start: int          # offsets of the quoted text (in the text given to find())
+    end: int
+    grade: str
+    area: str
+    area_key: Optional[str]
+    year: Optional[int]
+    forecast: bool
+    rule: str
+
+
+@dataclass
+class Cue:
+    id: str
+    strength: str
+    pattern: re.Pattern
+    capitalised_area: bool = False  # a table flattened into prose: "... and families Requires improvement"
+    needs_earlier: bool = False     # an elliptical grade ("... Good in 2015 and Outstanding in 2019")
+    after: Optional[re.Pattern] = None  # what may follow the grade, when the cue says
+    named_subject: bool = False  # the subject must name an area or the authority ("found that X was good")
+    area_after_grade: bool = False  # the area follows the grade ("and good for care leavers")
+    own_grade: bool = False  # an excepted area's own grade ("except care leavers, which was RI")
+    forecast: bool = False  # the cue itself is a hope ("aims to be outstanding")
+    started: Optional["StartedPattern"] = None  # the pattern, tried only where its matches can start
+
+    def __post_init__(self) -> None:
+        self.started = StartedPattern(self.pattern)
+
+
+class JudgementRules:
+    """The compiled rule file (models/rules/judgements.json)."""
+
+    def __init__(self, rules: dict):
+        self.area_keys: dict[str, str] = {}
+        for area in rules["areas"]:
+            for term in area["terms"]:
+                self.area_keys[term.lower()] = area["id"]
+        fragments = dict(rules["fragments"])
+        fragments["AREA"] = trie_pattern(list(self.area_keys))
+        self.fragments = fragments
+
+        def compile_(key: str, flags: int = re.I) -> re.Pattern:
+            return re.compile(expand_fragments(rules[key], fragments), flags)
+
+        self.cues = [Cue(c["id"], c["strength"], re.compile(expand_fragments(c["pattern"], fragments), re.I),
+                         c.get("capitalised_area", False), c.get("needs_earlier", False),
+                         re.compile(c["after"]) if "after" in c else None, c.get("named_subject", False),
+                         c.get("area_after_grade", False), c.get("own_grade", False), c.get("forecast", False))
+                     for c in rules["cues"]]
+        self.cue_starts = StartScan([cue.started for cue in self.cues])
+        self.grades = [(g["grade"], re.compile(g["pattern"])) for g in rules["grades"]]
+        self.abbreviations = rules["grade_abbreviations"]
+        self.prefilter = re.compile(rules["grade_prefilter"])
+        self.prefilter_started = StartedPattern(self.prefilter, rules["grade_prefilter_starts"])
+        self.area_term = re.compile(r"\b" + fragments["AREA"] + r"\b", re.I)
+        self.area_at_end = re.compile(r"\b(" + fragments["AREA"] + r")$", re.I)
+        self.accept_after = compile_("accept_after_grade")
+        for key in (
+            # filters and forecast cues
+            "forecast", "forecast_after", "negation", "national", "alternatives_after", "alternatives_before",
+            "other_scale", "survey_rating", "noun_modifier_exclude", "strong_unmarked_needs", "unmarked_noun_needs",
+            "inspection_context",
+            # subjects and areas
+            "excluded_subject", "vague_subject", "all_subject", "overall_subject", "area_subject", "entity_head",
+            "area_of_service", "including_area", "apart_from", "excepted_before", "area_subtitle", "area_qualifier",
+            "standard_area", "grade_ends", "area_list_before", "relative_pronoun", "area_service_head",
+            "named_subject", "areas_after_noun", "area_list_after", "fronted_participle", "subject_after",
+            "list_subject_boundary", "list_separator", "area_after_grade", "as_were_area",
+            "clause_subordinator", "past_finite", "one_of_set", "one_of_head", "coordinated_tail", "self_assessed",
+            "agency_named", "agency_exclude", "own_provision", "included_past_grade", "home_name", "transition_tail", "possessive_before_grade", "area_list_colon",
+            "agency_appositive_name", "counted_areas",
+            "quantifier", "pronoun_subject", "pronoun_object", "determiner",
+            # tables
+            "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
+            # documents
+            "other_scale_document",
+        ):
+            setattr(self, key, compile_(key))
+        self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
+        self.own_provision_appositive = re.compile(rules["own_provision_appositive"])  # case matters (names)
+        self.four_point_document = re.compile(rules["four_point_document"])  # case matters ("Ofsted", "CQC")
+        self.subject_boundary = re.compile(expand_fragments(rules["subject_boundary"], fragments))  # case matters ("and the")
+        self.year = re.compile(rules["year"])
+        self.context_window = rules["context_window"]
+        self.forecast_window = rules["forecast_window"]
+        self.table_area_share = rules["table_area_share"]
+        self.list_splits = rules["list_splits"]
+        self.list_gap_words = rules["list_gap_words"]
+        self.agency_rules = set(rules["agency_rules"])
+
+    def grade_of(self, text: str) -> Optional[str]:
+        text = text.strip(_QUOTES).strip()
+        if text in self.abbreviations:
+            return self.abbreviations[text]
+        return next((grade for grade, pattern in self.grades if pattern.search(text.lower())), None)
+
+
+
+
+
+@dataclass
+class _Sentence:
+    text: str
+    offset: int
+
+
+def _pieces(text: str, offset: int) -> list[_Sentence]:
+    """A sentence, or a run-on text cut into pieces of at most _MAX_SENTENCE characters at a clause or word
+    boundary (no real sentence is that long; the cut keeps the work per grade bounded)."""
+    out = []
+    while len(text) > _MAX_SENTENCE:
+        cut = max(text.rfind("; ", 0, _MAX_SENTENCE), text.rfind(". ", 0, _MAX_SENTENCE))
+        if cut < _MAX_SENTENCE // 2:
+            cut = text.rfind(" ", 0, _MAX_SENTENCE)
+        cut = cut + 1 if cut > 0 else _MAX_SENTENCE
+        out.append(_Sentence(text[:cut], offset))
+        text, offset = text[cut:], offset + cut
+    out.append(_Sentence(text, offset))
+    return out

@@ -1,0 +1,73 @@
+"""The minutes_resolutions spaCy factory: the segmenter's blocks in, spans of `resolutions` out."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Iterator, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ... import extensions  # noqa: F401
+from ...extensions import document_text
+from ..base import ExtractionComponent, Found
+from .finding import find_decisions
+from .rules import Block, ResolutionRules
+
+
+def doc_blocks(doc: Doc) -> list[Block]:
+    """Blocks with the section and item each one sits in (from the segmenter's span groups)."""
+    sections = _Sections(doc.spans.get("sections", []))
+    items = sorted((s.start_char, s.end_char) for s in doc.spans.get("items", []))
+    text = document_text(doc)  # a slice of it is the span's text: Span.text rebuilds it token by token
+    out, ii = [], -1
+    for span in doc.spans.get("blocks", []):
+        start, end = span.start_char, span.end_char
+        while ii + 1 < len(items) and items[ii + 1][0] <= start:
+            ii += 1
+        out.append(Block(start, end, text[start:end], span.label_, sections.at(start), ii))
+    return out
+
+
+class _Sections:
+    """The kind of the section holding a position: of the sections containing it, the one starting last
+    (a bisect, then a walk back that stops once no earlier section reaches the position)."""
+
+    def __init__(self, spans):
+        self.sections = sorted((s.start_char, s.end_char, s.label_) for s in spans)
+        self.starts = [start for start, _, _ in self.sections]
+        self.reach, furthest = [], -1  # furthest end of any section up to each index
+        for _, end, _ in self.sections:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def at(self, pos: int) -> Optional[str]:
+        k = bisect_right(self.starts, pos) - 1
+        while k >= 0 and self.reach[k] > pos:
+            start, end, label = self.sections[k]
+            if start <= pos < end:
+                return label
+            k -= 1
+        return None
+
+
+class ResolutionsComponent(ExtractionComponent):
+    group = "resolutions"
+
+    def setup(self, rules: dict) -> None:
+        self.rules = ResolutionRules(rules)
+
+    def find(self, doc: Doc) -> Iterator[Found]:
+        for decision in find_decisions(doc_blocks(doc), self.rules):
+            yield decision.start, decision.end, decision.rule, {
+                "verb": decision.verb, "clauses": decision.clauses,
+                "copies": [{"start": s, "end": e} for s, e in decision.copies]}
+
+
+@Language.factory(
+    "minutes_resolutions",
+    requires=["doc.spans"],
+    assigns=["doc.spans"],
+    default_config={"rules": {}},
+)
+def make_resolutions(nlp: Language, name: str, rules: dict) -> ResolutionsComponent:
+    return ResolutionsComponent(name, rules)

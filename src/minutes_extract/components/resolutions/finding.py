@@ -1,0 +1,253 @@
+"""find_decisions: the decisions in a document's blocks (triggered decisions with their clauses,
+Recommendations sections, decision headings, decision lists), copies merged."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .copies import _merge_copies
+from .markers import (
+    _BARE_TO, _COLON_ENDS, _MARKER, _THAT, _clause_verb, _continues_numbering, _cut_at_label, _cut_off,
+    _first_marker, _is_sentence, _is_subheading, _marker_kind, _next_minute_number, _restarts_numbering, _unmarked,
+    _verb, _verbless,
+)
+from .rules import Block, Decision, ResolutionRules
+
+
+def find_decisions(blocks: list[Block], rules: ResolutionRules) -> list[Decision]:
+    _mark_decision_record(blocks, rules)
+    decisions: list[Decision] = []
+    used: set[int] = set()
+    for i, block in enumerate(blocks):
+        if i in used:
+            continue
+        hit = rules.trigger_at(blocks, i)
+        if hit:
+            decision = _from_trigger(blocks, i, hit, rules, used)
+            if decision:
+                decisions.append(decision)
+    decisions += _recommendation_sections(blocks, rules, used)
+    decisions += _heading_decisions(blocks, rules, used)
+    decisions += _decision_lists(blocks, rules, used)
+    decisions.sort(key=lambda d: d.start)
+    return _merge_copies(decisions, rules.duplicate_threshold, blocks)
+
+
+
+def _mark_decision_record(blocks: list[Block], rules: ResolutionRules) -> None:
+    """A decision record page ("Issue - decisions", "Decision Maker: Cabinet") is a decision throughout:
+    its unsectioned text counts as under a Decision heading ("... it was agreed to raise allowances")."""
+    if any(rules.decision_record.match(b.text) for b in blocks[:rules.decision_record_lines]):
+        for block in blocks:
+            if block.section is None:
+                block.section = "decision_record"
+
+
+def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used: set[int]) -> Optional[Decision]:
+    trig, m = hit
+    block = blocks[i]
+    after = block.text[m.end():]
+    rest, cut = _cut_at_label(after.strip(), rules)
+    clauses = rules.split_clauses(rest) if rest else []
+    start = block.start + m.end() + (len(after) - len(after.lstrip()))
+    end = start + len(rest) if cut else block.end
+    used.add(i)
+    expects_list = not rest or block.text.rstrip().endswith(_COLON_ENDS)
+    if not cut:
+        clauses, end, first = _gather(blocks, i, clauses, rules, used, expects_list, lead_is_clause=False, end=end)
+        if not rest and first is not None:
+            start = first
+    words = len(re.findall(r"[A-Za-z]{2,}", " ".join(clauses)))
+    if words < 2 or (words < 3 and not clauses[-1].rstrip().endswith((".", ";"))):
+        return None  # nothing, or a clause cut off after a word or two ("the report." is whole)
+    if "verb" in m.re.groupindex:
+        verb = _verb(m.group("verb"))
+    else:
+        verb = _clause_verb(clauses[0]) if trig.next else trig.verb
+    return Decision(verb, trig.id, start, end, clauses, item=block.item)
+
+
+def _gather(blocks: list[Block], i: int, clauses: list[str], rules: ResolutionRules, used: set[int],
+            expects_list: bool, lead_is_clause: bool, end: int, list_only: bool = False):
+    """The clauses after blocks[i] that belong to its decision, up to the end of the decision: the next
+    heading or minute, narrative, a trigger, a list that starts its numbering again, or a repeated clause.
+    Returns (clauses, end, start of the first clause taken or None)."""
+    block = blocks[i]
+    prev = clauses[-1] if (clauses and lead_is_clause) else None
+    first = None
+    ends = [end] if clauses else []
+    item = block.item  # a clause the segmenter took for an item heading moves the decision into that item
+    j = i + 1
+    while j < len(blocks):
+        nxt = blocks[j]
+        text = nxt.text.strip()
+        follows = prev is not None and _continues_numbering(prev, text)
+        shaped = bool(rules.decision_clause.match(text))
+        if nxt.label == "heading" or nxt.item != item:
+            # "3. All substitutes would need ..." read as an item heading, yet numbered on from clause 2;
+            # "That the Cabinet:" then "1. Approve the business case." read as item 1.
+            opens = expects_list and j == i + 1 and _first_marker(text)
+            if not ((follows or opens) and (expects_list or shaped)
+                    and (_is_sentence(text) or (shaped and text.endswith((".", ";"))))):
+                break
+            item = nxt.item
+        elif clauses and rules.page_furniture.match(text) and j + 1 < len(blocks) and _continues_numbering(
+                clauses[-1], blocks[j + 1].text.strip()):
+            used.add(j)  # "(1) ...;", "Page 5 of 8", "(2) ...": the page break inside the decision
+            j += 1
+            continue
+        elif expects_list and clauses and _is_subheading(blocks, j, rules):
+            end = nxt.end  # "2025-35 Capital Programme" / "In addition:" between lettered clauses
+            used.add(j)
+            j += 1
+            continue
+        elif (hit := rules.trigger_at(blocks, j)) and not (expects_list and not clauses and _verbless(hit)):
+            break  # another decision; but "RESOLVED:" then "That the Council" then "(i) approves ...": its own lead-in
+        elif list_only and not (follows and shaped) and not rules.decision_list.match(text) and not expects_list:
+            break  # after "That ... be noted." only more "That ..." clauses or the list numbered on
+        elif not (rules.is_clause(nxt) or follows or (expects_list and j == i + 1)):
+            break
+        elif not expects_list and not follows and _marker_kind(text) in (_marker_kind(block.text) or "number", "number"):
+            break  # "1. RESOLVED that ..." then "2. The Chair ...": the next minute, not a clause
+        elif not expects_list and _BARE_TO.match(text) and not (prev and _BARE_TO.match(prev)):
+            break  # "RESOLVED that the minutes be signed." then "To consider any requests ...": the next item's description
+        if _next_minute_number(block.text, text) and not (lead_is_clause and follows):
+            break  # "8) RESOLVED that ...:", clauses "1." to "6.", then "9) The Chairman ...": the next minute
+        if clauses and _restarts_numbering(clauses, text):
+            break  # "a) ... e)" then "1. That ...": another decision's list
+        if text in clauses or text == block.text.strip():
+            break  # the same decision printed again straight after
+        text, cut = _cut_at_label(text, rules)
+        first = nxt.start if first is None else first
+        clauses.append(text)
+        end = nxt.start + len(nxt.text) - len(nxt.text.lstrip()) + len(text) if cut else nxt.end
+        used.add(j)
+        ends.append(end)
+        prev = text
+        j += 1
+        if cut:
+            break
+    if j >= len(blocks) and len(ends) > 1 and _cut_off(clauses[-1], rules):
+        clauses.pop()  # the document stops inside the last clause: only the complete clauses count
+        ends.pop()
+        end = ends[-1]
+    return clauses, end, first
+
+
+
+def _heading_decisions(blocks: list[Block], rules: ResolutionRules, used: set[int]) -> list[Decision]:
+    """A `Decision:` / `Resolved` heading over a decision with no verb of its own ("(1) To note the
+    report", "Cabinet noted the report.", "The questions were noted."): the verb is the heading's."""
+    out = []
+    for i, block in enumerate(blocks[:-1]):
+        if block.label == "heading" and block.section in rules.heading_verbs:
+            verb = rules.heading_verbs[block.section]
+        elif block.label != "heading" and rules.decision_label.match(block.text):
+            # "Decision of the Cabinet", "Outcome" on a line of its own, not taken for a section heading
+            verb = "resolved" if block.text.strip().lower().startswith("resol") else "decided"
+        elif block.label != "heading" and (glued := rules.glued_heading.search(block.text)):
+            # "... Annual Report 2014-15 Decision:" (a heading run into the line above)
+            verb = "resolved" if glued.group().strip().lower().startswith("resolved") else "decided"
+        else:
+            continue
+        j = i + 1
+        first = blocks[j]
+        if j in used or first.label == "heading" or first.item != block.item or not rules.decision_clause.match(first.text):
+            continue
+        text, cut = _cut_at_label(first.text.strip(), rules)
+        used.add(j)
+        clauses, end = [text], (first.start + len(text) if cut else first.end)
+        if not cut:
+            clauses, end, _ = _gather(blocks, j, clauses, rules, used, text.endswith(_COLON_ENDS), True, end)
+        out.append(Decision(verb, "decision_heading", first.start, end, clauses, item=first.item))
+    return out
+
+
+def _recommendation_sections(blocks: list[Block], rules: ResolutionRules, used: set[int]) -> list[Decision]:
+    """A report's Recommendations section: its clauses, without the "X is asked to:" lead-in."""
+    out = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.label == "heading" and block.section == "recommendations":
+            clauses, start, end, j = [], None, None, i + 1
+            while j < len(blocks) and blocks[j].label != "heading" and blocks[j].section == "recommendations" and j not in used:
+                text = blocks[j].text.strip()
+                if not clauses and rules.recommendation_intro.search(text) and text.endswith(":"):
+                    j += 1
+                    continue
+                if not (rules.is_clause(blocks[j]) or rules.recommendation_intro.search(text)):
+                    break
+                if clauses and _leaves_numbered_section(clauses[0], text):
+                    break  # "2.1 That ...", "2.2 That ..." then "3. Findings" / "3.1 ...": the next section
+                if _next_minute_number(block.text, text):
+                    break  # "4. Recommendation(s)" ... "5. Contact details"
+                start = blocks[j].start if start is None else start
+                end = blocks[j].end
+                clauses.append(text)
+                used.add(j)
+                j += 1
+            if clauses:
+                out.append(Decision("recommended", "recommendations_section", start, end, clauses, item=block.item))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+_SECTION_NUMBERING = re.compile(r"^(\d{1,2})(?:\.(\d{1,2}))?\.?\s")
+
+
+def _leaves_numbered_section(first: str, text: str) -> bool:
+    """Report paragraphs numbered "2.1", "2.2": a line numbered in another section ("3", "3.1") is past
+    the recommendations; so is a bare "3. Findings" heading after sub-numbered clauses."""
+    a, b = _SECTION_NUMBERING.match(first), _SECTION_NUMBERING.match(text)
+    if not (a and b and a.group(2)):
+        return False
+    return a.group(1) != b.group(1) or not b.group(2)
+
+
+def _decision_lists(blocks: list[Block], rules: ResolutionRules, used: set[int]) -> list[Decision]:
+    """Decisions printed without a verb: "That ... be noted/approved" clauses, a numbered run of
+    "1. That ...", "2. That ..." clauses, or a list opening with "i. The report was noted."."""
+    out: list[Decision] = []
+    for i, block in enumerate(blocks):
+        if i in used:
+            continue
+        text = block.text.strip()
+        after = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
+        numbered_on = _continues_numbering(text, after)
+        if _under_narrative_intro(blocks, i, rules):
+            continue  # "Members made the following suggestions:" then "(a) that more data be provided;"
+        if rules.decision_list.match(text):
+            expects_list = text.endswith(_COLON_ENDS)
+        elif numbered_on and all(_THAT.match(_unmarked(t)) and not rules.that_run_excludes.search(t) for t in (text, after)):
+            expects_list = False  # "1. That the allowances are increased ...", "2. That ...", not "1. That X was welcomed"
+        elif numbered_on and rules.passive_list.match(text):
+            expects_list = True
+        elif (numbered_on and not _first_marker(text) and not (i and rules.is_clause(blocks[i - 1]))
+              and all(rules.subjunctive_clause.match(t) for t in (text, after))):
+            # "(c) the contract be awarded ...; and", "(d) ... be authorised ...": a list whose start (and
+            # verb) is on a page cut off; a whole list "(a) that more data be provided" may be suggestions
+            expects_list = False
+        else:
+            continue
+        used.add(i)
+        text, cut = _cut_at_label(text, rules)
+        clauses, end = [text], (block.start + len(text) if cut else block.end)
+        if not cut:
+            clauses, end, _ = _gather(blocks, i, clauses, rules, used, expects_list, True, end, list_only=True)
+        out.append(Decision("resolved", "decision_list", block.start, end, clauses, item=block.item))
+    return out
+
+
+def _under_narrative_intro(blocks: list[Block], i: int, rules: ResolutionRules) -> bool:
+    """The clause is in a list whose introduction, the line above the list, lists discussion points."""
+    if not _MARKER.match(blocks[i].text):
+        return False
+    k = i - 1
+    while k >= 0 and blocks[k].item == blocks[i].item and blocks[k].label != "heading" and _MARKER.match(blocks[k].text):
+        k -= 1
+    above = blocks[k] if k >= 0 else None
+    return (above is not None and above.item == blocks[i].item and above.label != "heading"
+            and bool(rules.narrative_intro.search(above.text.strip())))

@@ -1,0 +1,124 @@
+"""The resolution rule file compiled (ResolutionRules: triggers and clause shapes) and the block,
+decision and trigger types. No document is walked here."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ...matching import expand_fragments
+from .markers import _MARKER
+
+
+@dataclass
+class Block:
+    start: int
+    end: int
+    text: str
+    label: str
+    section: Optional[str]   # kind of the section heading above it inside its item
+    item: int                # index of the item containing it (-1: before the first item)
+
+
+@dataclass
+class Decision:
+    verb: str
+    rule: str
+    start: int
+    end: int
+    clauses: list[str] = field(default_factory=list)
+    copies: list[tuple[int, int]] = field(default_factory=list)
+    item: int = -1  # index of the item holding it: a copy is looked for in the same item only
+
+
+@dataclass
+class Trigger:
+    id: str
+    where: str
+    pattern: re.Pattern
+    needs: tuple[str, ...] = ()  # the pattern cannot match a line holding none of these
+    verb: Optional[str] = None   # for a pattern with no verb of its own ("Decision:" ... "That the Board:")
+    next: Optional[str] = None   # "decision_clause": fires only when the block after it is worded as a decision
+    rest: Optional[str] = None   # "decision_clause": fires only when the words after it on the line are worded as one
+
+
+class ResolutionRules:
+    def __init__(self, rules: dict):
+        self.triggers = [Trigger(t["id"], t["where"], re.compile(t["pattern"]), tuple(t.get("needs", ())), t.get("verb"),
+                                 t.get("next"), t.get("rest")) for t in rules["triggers"]]
+        # Lower-cased, every trigger's needs: a line holding none of them is not tried at all.
+        if all(t.needs for t in self.triggers):
+            self.trigger_words: Optional[tuple[str, ...]] = tuple({w.lower() for t in self.triggers for w in t.needs})
+        else:
+            self.trigger_words = None
+        participles = "|".join(map(re.escape, rules.get("decision_participles", ["noted", "approved", "agreed"])))
+        fragments = {"PARTICIPLES": participles}
+        self.decision_list = re.compile(expand_fragments(rules["decision_list_clause"], fragments))
+        self.decision_clause = re.compile(expand_fragments(rules["decision_clause"], fragments))
+        # "(c) the contract be awarded ...;": a clause with its own subject and a passive decision verb
+        self.subjunctive_clause = re.compile(expand_fragments(rules["subjunctive_clause"], fragments))
+        self.decision_label = re.compile(rules["decision_label_line"])
+        self.narrative_intro = re.compile(rules["narrative_list_intro"], re.I)
+        self.page_furniture = re.compile(rules["page_furniture"])
+        self.passive_list = re.compile(rules["passive_list_clause"])
+        self.embedded_label = re.compile(rules["embedded_label"])
+        self.glued_heading = re.compile(rules["glued_decision_heading"])
+        self.heading_verbs = rules["heading_verbs"]
+        self.decision_record = re.compile(rules["decision_record"])
+        self.decision_record_lines = rules.get("decision_record_lines", 20)
+        self.reported_decision = re.compile(rules["reported_decision"])
+        self.that_run_excludes = re.compile(rules["that_run_excludes"])
+        self.clause_marker = re.compile(rules["clause_marker"])
+        self.inline_split = re.compile(rules["inline_clause_split"])
+        self.recommendation_intro = re.compile(rules["recommendation_intro"], re.I)
+        self.decision_sections = set(rules["decision_sections"])
+        self.duplicate_threshold = rules["duplicate_threshold"]
+        self.subheading_max_words = rules.get("subheading_max_words", 8)
+        self.not_subheading = re.compile(rules["not_subheading"])
+        self.cut_off_min_words = rules["cut_off_clause"]["min_words"]
+        self.cut_off_last_word = re.compile(rules["cut_off_clause"]["last_word"])
+
+    def trigger(self, block: Block, after: Optional[Block] = None) -> Optional[tuple[Trigger, re.Match]]:
+        if self.trigger_words and not any(map(block.text.lower().__contains__, self.trigger_words)):
+            return None
+        for trig in self.triggers:
+            if trig.needs and not any(map(block.text.__contains__, trig.needs)):
+                continue
+            if not self.allowed(trig.where, block):
+                continue
+            m = trig.pattern.match(block.text)
+            if (m and (trig.next is None or self.next_allows(trig.next, block, after))
+                    and (trig.rest is None or self.decision_clause.match(block.text[m.end():])) and not self.reported(m)):
+                return trig, m
+        return None
+
+    def reported(self, m: re.Match) -> bool:
+        """"The Cabinet had RESOLVED ...", "Council, at its meeting on 5 May, AGREED ...": another body's
+        decision reported, not this meeting's."""
+        return "verb" in m.re.groupindex and bool(self.reported_decision.search(m.string, 0, m.start("verb")))
+
+    def trigger_at(self, blocks: list[Block], i: int) -> Optional[tuple[Trigger, re.Match]]:
+        return self.trigger(blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None)
+
+    def next_allows(self, condition: str, block: Block, after: Optional[Block]) -> bool:
+        """"The Policy and Resources Committee –" introduces a decision only when a decision follows it; a bare
+        "The Committee" only when a marked decision clause follows ("(1) received the report; and")."""
+        if after is None or after.item != block.item or after.label == "heading" or not self.decision_clause.match(after.text):
+            return False
+        return condition == "decision_clause" or (condition == "marked_decision_clause" and bool(_MARKER.match(after.text)))
+
+    def allowed(self, where: str, block: Block) -> bool:
+        if where == "any":
+            return True
+        if where == "decision":
+            return block.section in self.decision_sections
+        if where == "pre_minutes":
+            return block.section != "minutes"
+        return False
+
+    def is_clause(self, block: Block) -> bool:
+        return block.label == "bullet" or bool(self.clause_marker.match(block.text))
+
+    def split_clauses(self, text: str) -> list[str]:
+        parts = [p.strip(" ;,") for p in self.inline_split.split(text) if p.strip(" ;,")]
+        return parts or [text]

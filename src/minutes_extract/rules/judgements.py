@@ -1,0 +1,137 @@
+"""Schema of models/rules/judgements.json (minutes_judgements)."""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from ..records import Grade
+from .base import Regex, StartStrings, Strict, described
+
+# Regex keys are compiled case-insensitively with <<NAME>> fragments (and <<AREA>>) expanded, unless their
+# description says case-sensitive.
+
+
+class GradePattern(Strict):
+    grade: Grade = described("The grade a matching grade text stands for.")
+    pattern: Regex = described("Regex searched in the lower-cased grade text.")
+
+
+class Area(Strict):
+    id: str = described("Area key: spellings with one id are one area ('overall' is the whole service).")
+    terms: list[str] = described("Spellings of the area (lower case; a space matches any whitespace).")
+
+
+class Cue(Strict):
+    id: str = described("Rule name, carried by each judgement as its provenance (some ids have code of their own).")
+    strength: Literal["strong", "weak"] = described(
+        "'weak': the grade must be quoted, capitalised mid-sentence or not good/outstanding.")
+    pattern: Regex = described("Regex with a group `grade` (may have `area`, `subj`, `obj`, `mid`, `noun`, `grade1`).")
+    capitalised_area: bool = described("The `area` group must start with a capital (a table run into prose).",
+                                       default=False)
+    needs_earlier: bool = described("Only after an earlier judgement in the sentence (an elliptical grade).",
+                                    default=False)
+    after: Optional[Regex] = described("Case-sensitive regex that what follows the grade must match.", default=None)
+    named_subject: bool = described("The subject must name an area or the authority.", default=False)
+    area_after_grade: bool = described("The area follows the grade ('and good for care leavers').", default=False)
+    own_grade: bool = described("An excepted area's own grade ('except care leavers, which was RI').", default=False)
+    forecast: bool = described("The cue itself is a hope about a future grade ('aims to be outstanding').",
+                               default=False)
+
+
+class JudgementsRules(Strict):
+    description: str = described("What the file is for (documentation only).")
+    fragments: dict[str, Regex] = described("<<NAME>> placeholders (<<AREA>> is built from `areas`).")
+    grades: list[GradePattern] = described("Grade texts and the grade each stands for, tried in order.")
+    grade_prefilter: Regex = described("Case-sensitive regex of a grade word: lines without one are not read.")
+    grade_prefilter_starts: StartStrings = described("What every grade_prefilter match starts with.")
+    areas: list[Area] = described("The judgement areas and their spellings.")
+    cues: list[Cue] = described("What ties a grade to a judgement, tried in order for each grade.")
+    accept_after_grade: Regex = described("What may follow an unquoted grade of a verb cue.")
+    # filters and forecasts
+    forecast: Regex = described("Future or hypothetical wording before a grade: a hope (`forecast: true`).")
+    forecast_after: Regex = described("Wording after a grade that makes it a hope ('... to be achieved').")
+    negation: Regex = described("A negation just before the grade: not a judgement.")
+    national: Regex = described("National or other authorities' figures in the grade's clause: not this authority's.")
+    alternatives_after: Regex = described("'good or outstanding' from the grade on: an alternative, not a judgement.")
+    alternatives_before: Regex = described("'good or outstanding' ending at the grade: an alternative.")
+    other_scale: Regex = described("Another inspectorate's scale named in the sentence (Estyn, Care Inspectorate).")
+    survey_rating: Regex = described("After the grade: a rating by a survey's respondents, not an inspectorate.")
+    noun_modifier_exclude: Regex = described("'credit rating', 'hygiene rating': other ratings before the cue.")
+    strong_unmarked_needs: Regex = described("An unmarked 'good' judgement_of cue needs one of these in the sentence.")
+    unmarked_noun_needs: Regex = described("An unmarked 'good judgement' is a judgement only after an article.")
+    inspection_context: Regex = described("Inspection words; a grade line needs one within context_window characters.")
+    inspection_context_starts: StartStrings = described("What every inspection_context match starts with.")
+    # subjects and areas
+    excluded_subject: Regex = described("Subjects that are not this authority's services (schools, cases, practice).")
+    vague_subject: Regex = described("Vague subjects ('some areas'): no judgement.")
+    all_subject: Regex = described("'all areas', 'every judgement': the overall grade.")
+    overall_subject: Regex = described("Subjects that are the whole service (services, council, agency): overall.")
+    area_subject: Regex = described("Subjects that are an area as written (a board, a partnership).")
+    entity_head: Regex = described("The inspected body itself ('the Adoption Agency'): overall.")
+    area_of_service: Regex = described("'services for <<AREA>>': a named area, not the whole body.")
+    including_area: Regex = described(
+        "'including <<AREA>>' after an overall grade: that area shares it (group `area`).")
+    apart_from: Regex = described("'apart from', 'except' before including_area: the area does not share the grade.")
+    excepted_before: Regex = described("'except' before a cue's area: that area is the one not so judged.")
+    area_subtitle: Regex = described("Separator of a table area's subtitle ('Court disposals - ...').")
+    area_qualifier: Regex = described("'of'/'for' or a dash that ends a table area's head.")
+    standard_area: Regex = described(
+        "An inspection standard's name ('how well children ...', 'the effectiveness of ...').")
+    grade_ends: Regex = described("Text ending in a grade: 'overall' after it ends an earlier judgement.")
+    area_list_before: Regex = described("An area listed before another (group `area`).")
+    relative_pronoun: Regex = described("'that'/'which'/'who': the subject is the antecedent before it.")
+    area_service_head: Regex = described(
+        "'<<AREA>> services', 'adoption team': an area named as a service (group `area`).")
+    named_subject: Regex = described("The authority or its children's services named as subject.")
+    areas_after_noun: Regex = described("'Good ratings were received for <<AREA>>' (group `area`).")
+    area_list_after: Regex = described("The next area of a list after an area (group `area`).")
+    fronted_participle: Regex = described("'Given a rating of ...' before the grade: the subject follows it.")
+    subject_after: Regex = described("The subject after a fronted participle (group `subj`).")
+    list_subject_boundary: Regex = described("Where a subject that lists areas starts.")
+    list_separator: Regex = described("What separates areas in a list (',', 'and', '&').")
+    area_after_grade: Regex = described("'good for care leavers': an area after the grade (group `area`).")
+    as_were_area: Regex = described("', as were care leavers': an area sharing the grade (group `area`).")
+    clause_subordinator: Regex = described("Words opening the grade's own clause (its tense decides a forecast).")
+    past_finite: Regex = described("Past finite verbs: a clause so worded is no hope.")
+    one_of_set: Regex = described("'one of only 15 councils rated ...': the subject is the one, not the set.")
+    one_of_head: Regex = described("The subject before one_of_set (group `subj`).")
+    coordinated_tail: Regex = described("A clause ending in 'and'/'but': the subject is the earlier judgement's.")
+    self_assessed: Regex = described("The authority's own self-assessment: not an inspectorate's judgement.")
+    agency_named: Regex = described("The authority's own fostering or adoption agency named before (group `agency`).")
+    agency_exclude: Regex = described("Services other than the agency: its overall grade is not the agency's.")
+    agency_rules: list[str] = described("Cue ids whose overall grade goes to an agency named before.")
+    own_provision_appositive: Regex = described(
+        "Case-sensitive: a name beside the authority's own home, agency or service (groups name/desc, name2/desc2, "
+        "name3).")
+    own_provision: Regex = described("'the council's own', 'in-house': the provision is the authority's.")
+    included_past_grade: Regex = described(
+        "', which was previously inadequate' after an included area: a former grade.")
+    home_name: Regex = described("A children's home named like a house ('Ash Grove'): the area, not a place.")
+    transition_tail: Regex = described("'had moved from', 'retained': the verb before a moved grade.")
+    possessive_before_grade: Regex = described("'its'/'their' just before the grade: the rating is the subject's.")
+    area_list_colon: Regex = described("': X, Y and Z' after an overall grade (group `area`).")
+    agency_appositive_name: Regex = described(
+        "Case-sensitive: the agency's own name in apposition after agency_named (group `name`).")
+    counted_areas: Regex = described("'the other three areas': counted areas, kept as written.")
+    subject_boundary: Regex = described("Case-sensitive: where a grade's subject starts (',', 'but', 'and the').")
+    quantifier: Regex = described("A leading quantifier of a subject ('both', 'all three').")
+    pronoun_subject: Regex = described("'one', 'the other': the area of the judgement before.")
+    pronoun_object: Regex = described("'it', 'they': the area of the judgement before.")
+    determiner: Regex = described("A leading determiner of a subject ('the', 'its').")
+    year: Regex = described("Case-sensitive: a year near the grade (group 1).")
+    # tables
+    table_row: Regex = described("A judgement-table row 'area - grade' (groups `area`, `grade`).")
+    table_context: Regex = described("A table heading line ('Judgements', 'Grades') above a row.")
+    not_table_area: Regex = described("Words that make a row's 'area' a sentence, not an area.")
+    grade_alone: Regex = described("A line holding only a grade: the line above is its area (group `grade`).")
+    row_marker: Regex = described("A list marker before a table area.")
+    row_verb_tail: Regex = described("A verb at the end of a row's area ('... had been rated as').")
+    table_area_share: float = described("A known area term must cover this share of a table area's head.")
+    # documents and sizes
+    other_scale_document: Regex = described("Inspectorates with other scales; a document naming only these is skipped.")
+    four_point_document: Regex = described("Case-sensitive: inspectorates with the four-point scale.")
+    grade_abbreviations: dict[str, Grade] = described("Grade abbreviations as written ('RI').")
+    context_window: int = described("Characters around a grade line searched for inspection_context.")
+    forecast_window: int = described("Characters before a grade read for forecast wording.")
+    list_splits: dict[str, tuple[str, str]] = described(
+        "Area id of a combined area -> the ids of its two parts ('children in care and care leavers').")
+    list_gap_words: int = described("Most words between listed areas (and after the last).")

@@ -1,0 +1,61 @@
+"""Schema of models/rules/resolutions.json (minutes_resolutions)."""
+from __future__ import annotations
+
+from typing import Literal
+
+from ..records import ResolutionVerb
+from .base import Regex, Strict, described
+
+
+class Trigger(Strict):
+    id: str = described("Rule name, carried by each decision as its provenance.")
+    where: Literal["any", "decision", "pre_minutes"] = described(
+        "Where the trigger may fire: anywhere, under a decision section, or outside the Minutes section.")
+    pattern: Regex = described("Regex matched at the start of a block (group `verb`: the decision verb).")
+    needs: list[str] = described("Strings one of which the block must hold for the pattern to be tried.",
+                                 default_factory=list)
+    verb: ResolutionVerb | None = described("The verb of a pattern with no `verb` group of its own.", default=None)
+    next: Literal["decision_clause", "marked_decision_clause"] | None = described(
+        "Fires only when the next block is worded as a decision (or a marked one).", default=None)
+    rest: Literal["decision_clause"] | None = described(
+        "Fires only when the words after the match on the line are worded as a decision.", default=None)
+
+
+class CutOffClause(Strict):
+    min_words: int = described("A last clause shorter than this is never taken for one cut off by the end.")
+    last_word: Regex = described("A word that cannot end a clause ('the', 'of'): the document stopped inside it.")
+
+
+class ResolutionsRules(Strict):
+    description: str = described("What the file is for (documentation only).")
+    triggers: list[Trigger] = described("Decision openers (RESOLVED, AGREED ...), tried in order on each block.")
+    decision_list_clause: Regex = described(
+        "A 'That ... be noted' clause of a decision list (<<PARTICIPLES>>: decision_participles).")
+    clause_marker: Regex = described("A list marker that makes a block a clause ('(a)', 'ii.', '3)').")
+    inline_clause_split: Regex = described("Where clauses printed on one line are split ('... (b) ...').")
+    recommendation_intro: Regex = described("'is asked to', 'recommended to': a Recommendations section's lead-in.")
+    decision_sections: list[str] = described("Section kinds (from the segmenter) whose text is a decision.")
+    duplicate_threshold: int = described("rapidfuzz partial ratio (0-100) at or above which two decisions are copies.")
+    subheading_max_words: int = described("Longest subheading (in words) kept inside a decision's clauses.",
+                                          default=8)
+    decision_participles: list[str] = described(
+        "Past participles of decisions ('noted', 'approved'), for <<PARTICIPLES>>.",
+        default_factory=lambda: ["noted", "approved", "agreed"])
+    decision_clause: Regex = described("A block worded as a decision clause (<<PARTICIPLES>>: decision_participles).")
+    passive_list_clause: Regex = described("The first clause of a passive decision list ('1. The report be noted').")
+    embedded_label: Regex = described("A label ('Minutes', 'Reasons for decision') that ends a decision mid-line.")
+    glued_decision_heading: Regex = described("A decision heading glued to the text before it on one line.")
+    heading_verbs: dict[str, ResolutionVerb] = described(
+        "Decision heading word (lower case) -> the verb it stands for.")
+    decision_record: Regex = described("A decision record page's header line ('Decision Maker:').")
+    decision_record_lines: int = described("Blocks at the top searched for decision_record.", default=20)
+    reported_decision: Regex = described("Before a verb: another body's decision reported ('The Cabinet had').")
+    not_subheading: Regex = described("A block that is a sentence or a quotation, not a subheading.")
+    cut_off_clause: CutOffClause = described("How a last clause cut off by the end of the document is recognised.")
+    that_run_excludes: Regex = described(
+        "Modal or finite verbs that make a 'That ...' block narrative, not a decision.")
+    subjunctive_clause: Regex = described("A marked clause with its own subject and a passive decision verb.")
+    decision_label_line: Regex = described(
+        "A decision label on a line of its own, not read as a heading ('Decision of the Cabinet', 'Outcome').")
+    narrative_list_intro: Regex = described("A lead-in to a list of comments or questions (not decisions).")
+    page_furniture: Regex = described("A page number line inside a decision ('Page 5 of 8').")
