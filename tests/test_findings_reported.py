@@ -165,6 +165,13 @@ def test_it_in_the_present_tense_reports_the_inspectorate():
     ("development", "The officer noted that one of the key challenges for the front door was the volume of contacts."),
     ("development", "The Head of Service said that the change of system had led to a backlog of referrals."),
     ("development", "The Director said that neglect was not always properly recognised by practitioners."),
+    ("strength", "The Service Manager said that attendance at the youth clubs was on an upward trajectory."),
+    ("strength", "The Head of Service said that staff morale in the fostering team was high."),
+    ("strength", "The officer reported that the team had cleared almost all of the overdue reviews."),
+    ("strength", "The Director said that the service had a sound understanding of its families."),
+    ("development", "The Head of Service said that the fostering team was stretched."),
+    ("development", "The officer said that waiting times for assessments had lengthened."),
+    ("development", "The Director said that timeliness was not where the council wanted it to be."),
 ])
 def test_officer_evaluative_predicates(polarity, sentence):
     assert findings_of(sentence) == [(polarity, sentence)]
