@@ -162,7 +162,6 @@ def test_it_in_the_present_tense_reports_the_inspectorate():
     ("development", "The Director told the Committee that it was necessary to improve the quality of supervision."),
     ("development", "The Head of Service said that there was still more to do to embed the new practice model."),
     ("development", "Officers explained that the timeliness of reviews had slipped over the summer."),
-    ("development", "The officer noted that one of the key challenges for the front door was the volume of contacts."),
     ("development", "The Head of Service said that the change of system had led to a backlog of referrals."),
     ("development", "The Director said that neglect was not always properly recognised by practitioners."),
     ("strength", "The Service Manager said that attendance at the youth clubs was on an upward trajectory."),
