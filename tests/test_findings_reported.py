@@ -171,6 +171,7 @@ def test_it_in_the_present_tense_reports_the_inspectorate():
     ("development", "The Head of Service said that the fostering team was stretched."),
     ("development", "The officer said that waiting times for assessments had lengthened."),
     ("development", "The Director said that timeliness was not where the council wanted it to be."),
+    ("strength", "The Virtual Head said that no care leavers in the cohort were currently NEET."),
 ])
 def test_officer_evaluative_predicates(polarity, sentence):
     assert findings_of(sentence) == [(polarity, sentence)]
