@@ -194,6 +194,7 @@ def test_a_long_sentence_under_a_list_of_witnesses_is_read():
     "The Director said that an improvement plan had been developed.",
     "Members asked whether the improvement in attendance would be sustained.",
     "Councillor Smith said that the team had done an excellent job.",
+    "The officer explained that it was essential to submit the bid by Friday.",
 ])
 def test_plans_questions_and_members_praise_stay_out(sentence):
     assert findings_of(sentence) == []
