@@ -149,3 +149,52 @@ def test_it_in_the_present_tense_reports_the_inspectorate():
     text = ("The CQC published its assessment in March.\n\n"
             "It also notes that some people experienced delays in receiving equipment.")
     assert polarities(text) == ["development"]
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    # an officer's evaluative predicate about the service, in a general vocabulary
+    ("strength", "The Head of Service said that the complaint had been handled sensitively and promptly by the team."),
+    ("strength", "The Director explained that the new case recording system had helped progress in the duty team."),
+    ("strength", "The officer reported that a high proportion of childminders were judged good or outstanding."),
+    ("strength", "The Director said that the service had started its improvement journey from a low base."),
+    ("strength", "The Service Manager reported that the backlog of assessments had now been cleared."),
+    ("strength", "The Director said that senior managers were fully aware of the issues in the duty team."),
+    ("development", "The Director told the Committee that it was necessary to improve the quality of supervision."),
+    ("development", "The Head of Service said that there was still more to do to embed the new practice model."),
+    ("development", "Officers explained that the timeliness of reviews had slipped over the summer."),
+    ("development", "The Head of Service said that the change of system had led to a backlog of referrals."),
+    ("development", "The Director said that neglect was not always properly recognised by practitioners."),
+    ("strength", "The Service Manager said that attendance at the youth clubs was on an upward trajectory."),
+    ("strength", "The Head of Service said that staff morale in the fostering team was high."),
+    ("strength", "The officer reported that the team had cleared almost all of the overdue reviews."),
+    ("strength", "The Director said that the service had a sound understanding of its families."),
+    ("development", "The Head of Service said that the fostering team was stretched."),
+    ("development", "The officer said that waiting times for assessments had lengthened."),
+    ("development", "The Director said that timeliness was not where the council wanted it to be."),
+    ("strength", "The Virtual Head said that no care leavers in the cohort were currently NEET."),
+])
+def test_officer_evaluative_predicates(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]
+
+
+def test_officer_finding_in_an_item_whose_title_names_no_service():
+    record = extract_text("Item 7 Matters arising\n\n"
+                          "The Head of Service reported that the duty team had slipped behind on visits.\n")
+    found = [f for item in record.items for f in item.findings] + record.unassigned.findings
+    assert [f.polarity for f in found] == ["development"]
+
+
+def test_a_long_sentence_under_a_list_of_witnesses_is_read():
+    text = ("Witnesses:\nJane Doe, Head of Early Help\n\nKey points of discussion:\n\n"
+            "1. It was noted that the launch of the new hub had been positive and had improved the response to families.\n")
+    assert polarities(text) == ["strength"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Director said that an improvement plan had been developed.",
+    "Members asked whether the improvement in attendance would be sustained.",
+    "Councillor Smith said that the team had done an excellent job.",
+    "The officer explained that it was essential to submit the bid by Friday.",
+])
+def test_plans_questions_and_members_praise_stay_out(sentence):
+    assert findings_of(sentence) == []

@@ -171,6 +171,7 @@ class FindingRules:
         self.councillor_name = re.compile(rules["councillor_name"], re.I)
         self.attribution = rules["attribution"]
         self.skip_sections = set(rules["skip_sections"])
+        self.name_sections = set(rules.get("name_sections", ()))
         self.min_unit_words = rules["min_unit_words"]
         self.title_words = rules["title_words"]
         self.topic_content = re.compile(rules["topic_content"], re.I)

@@ -183,7 +183,10 @@ class FindingReader(UnitReader):
 
     def skipped(self, block: Block) -> bool:
         if block.section in self.rules.skip_sections:
-            return True
+            # a list of names and roles ("Witnesses:", "Present:") holds short lines: a long sentence under one
+            # means its heading's section ran on past an unrecognised heading ("Key points of discussion:")
+            return not (block.section in self.rules.name_sections
+                        and self.words(block.start, block.last_end) > self.rules.title_words)
         i = bisect_left(self.blocked, (block.start + 1,)) - 1
         return i >= 0 and self.blocked[i][0] <= block.start < self.blocked[i][1]
 

@@ -134,8 +134,10 @@ class UnitReader:
                 continue
             if r.excluded and not (relayed and r.excluded == "courtesy"):
                 continue
-            if not self.service or not (r.subject or r.source or lead.finding or speaker in self.rules.reporters
-                                        or self.inspection):
+            # an officer or the report saying so of something a service does, in its own sentence, speaks of the
+            # service's performance whatever the item's title
+            if not (self.service or (r.speaker in self.rules.reporters and r.subject)) or not (
+                    r.subject or r.source or lead.finding or speaker in self.rules.reporters or self.inspection):
                 continue  # evaluates something, but not a service's performance
             if verdict.weight < self.rules.min_weight * (0.5 if verdict is r.lenient else 1):
                 continue
