@@ -9,11 +9,57 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+try:  # recent typer carries its own copy of click: its exceptions and parameter classes are that copy's
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover - older typer uses the click package
+    from click import exceptions as click_errors
+from typer.core import TyperCommand
 
+from . import __version__
 from .errors import MinutesError, UsageError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  context_settings={"max_content_width": 110},
                   help="Extract structured, validated data from UK council committee minutes.")
+
+
+def argument_name(param) -> str:
+    """PATHS... / OUT_DIR: the argument's name as a user reads it, without typer's type labels."""
+    name = (param.metavar or param.name or "").upper()
+    return name + ("..." if param.nargs != 1 else "")
+
+
+class PlainHelp(TyperCommand):
+    """Help in plain click style (`PATHS...`, `-o, --out FILE`), never typer's internal labels
+    (`<list[Path]>`, `{paths}`, `<bool>`). Options name their value with an explicit metavar."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                pieces.append(argument_name(param) if param.required else f"[{argument_name(param)}]")
+        return pieces
+
+    def format_options(self, ctx, formatter) -> None:
+        params = self.get_params(ctx)
+        arguments = [(argument_name(p), getattr(p, "help", None) or "") for p in params if p.param_type_name == "argument"]
+        options = [record for p in params if p.param_type_name == "option" and (record := p.get_help_record(ctx))]
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"minutes-extract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(version: bool = typer.Option(False, "--version", callback=print_version, is_eager=True,
+                                      help="Print the version and exit.")) -> None:
+    """Extract structured, validated data from UK council committee minutes."""
 
 
 def fail(message: str, status: int = 2) -> None:
@@ -21,22 +67,23 @@ def fail(message: str, status: int = 2) -> None:
     raise typer.Exit(status)
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def extract(
-    paths: List[Path] = typer.Argument(..., help="Files or directories (searched recursively)."),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Output JSONL file (default: stdout)."),
-    errors: Optional[Path] = typer.Option(None, "--errors", help="Error records (default: OUT.errors.jsonl)."),
-    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    paths: List[Path] = typer.Argument(..., metavar="PATHS", help="Files or directories (searched recursively)."),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", metavar="FILE", help="Output JSONL file (default: stdout)."),
+    errors: Optional[Path] = typer.Option(None, "--errors", metavar="FILE", help="Error records (default: OUT.errors.jsonl)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
+                                       help="Worker processes, 1 or more (default: all cores)."),
     resume: bool = typer.Option(False, "--resume", help="Skip inputs already in OUT or its error file."),
     max_doc_mb: float = typer.Option(
-        10.0, "--max-doc-mb", min=0.001, help="Largest document text (MB) a worker extracts; each MB needs about "
+        10.0, "--max-doc-mb", min=0.001, metavar="MB", help="Largest document text (MB) a worker extracts; each MB needs about "
                                               "75 MB of worker memory. Larger documents become error records."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no closing summary."),
-    engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask."),
+    engine: str = typer.Option("local", "--engine", metavar="NAME", help="local (processes on this machine) or dask."),
     scheduler: Optional[str] = typer.Option(
-        None, "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (implies --engine dask; "
+        None, "--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (implies --engine dask; "
                                   "without it the dask engine starts a local cluster)."),
-    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0,
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, metavar="0-1",
                                          help="Drop extractions whose confidence is below this (0-1)."),
 ) -> None:
     """Extract every document under PATHS to one JSONL record per document."""
@@ -44,7 +91,7 @@ def extract(
     from .progress import ProgressBar
     from .rules import validate_all
     validate_all()  # a mistake in the rule files ($MINUTES_EXTRACT_RULES) stops the run before any document
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or os.cpu_count() or 1  # None: all cores (0 and below are refused by min=1)
     engine = "dask" if scheduler else engine
     progress = None if quiet or not sys.stderr.isatty() else ProgressBar(sys.stderr)
     try:
@@ -64,11 +111,11 @@ def extract(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def export(
     records: Path = typer.Argument(..., help="JSONL written by `extract`."),
     out_dir: Path = typer.Argument(..., help="Directory for the tables (one file per table)."),
-    to: str = typer.Option("parquet", "--to", help="parquet or csv."),
+    to: str = typer.Option("parquet", "--to", metavar="FORMAT", help="parquet or csv."),
 ) -> None:
     """Flat analytics tables (documents, items, resolutions, findings, metrics, dates, judgements,
     inspections) keyed by doc_id and item_index."""
@@ -82,20 +129,20 @@ def export(
     typer.echo(f"{to} tables in {out_dir}: " + ", ".join(f"{t} {n}" for t, n in counts.rows.items()) + skipped, err=True)
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def schema() -> None:
     """Print the JSON Schema of the document record."""
     from .records import DocumentRecord
     typer.echo(json.dumps(DocumentRecord.model_json_schema(), indent=2, ensure_ascii=False))
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def evaluate(
     output: Path = typer.Argument(..., help="JSONL written by `extract`."),
-    gold_dir: Path = typer.Argument(..., help="Directory of gold <stem>.json files."),
+    gold_dir: Path = typer.Argument(..., help="Directory of gold STEM.json files (one per document)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every miss."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
-    floor: Optional[Path] = typer.Option(None, "--floor", help="Fail when a score falls below this JSON floor file."),
+    floor: Optional[Path] = typer.Option(None, "--floor", metavar="FILE", help="Fail when a score falls below this JSON floor file."),
 ) -> None:
     """Precision, recall and F1 per field and the macro F1 (same figures as eval/score.py)."""
     from .evaluate import below_floor, format_report, load_floor, score
@@ -103,6 +150,11 @@ def evaluate(
         fail(f"no such output file: {output}")
     if not gold_dir.is_dir():
         fail(f"no such gold directory: {gold_dir}")
+    from .export import require_records
+    try:
+        require_records(output)
+    except UsageError as exc:
+        fail(exc.message)
     result = score(output, gold_dir)
     if as_json:
         typer.echo(json.dumps({k: v for k, v in result.items() if k != "misses"}, indent=1))
@@ -117,11 +169,11 @@ def evaluate(
             fail("below the committed floor: " + "; ".join(below), status=1)
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def calibrate(
-    pairs: List[Path] = typer.Argument(..., help="RECORDS.jsonl GOLD_DIR [RECORDS.jsonl GOLD_DIR ...]"),
-    councils: Optional[Path] = typer.Option(None, "--councils", help="JSON doc stem -> council (CV groups)."),
-    out: Path = typer.Option(Path("models/confidence.json"), "-o", "--out", help="Confidence table to write."),
+    pairs: List[Path] = typer.Argument(..., metavar="RECORDS_GOLD", help="RECORDS.jsonl GOLD_DIR [RECORDS.jsonl GOLD_DIR ...]"),
+    councils: Optional[Path] = typer.Option(None, "--councils", metavar="FILE", help="JSON doc stem -> council (CV groups)."),
+    out: Path = typer.Option(Path("models/confidence.json"), "-o", "--out", metavar="FILE", help="Confidence table to write."),
 ) -> None:
     """Measure each rule's precision on annotated sets and write the confidence table (models/confidence.json)."""
     from .calibrate import calibrate as fit_table, observations, write
@@ -146,7 +198,7 @@ def calibrate(
                    f"mean {band['mean_confidence']:.3f} precision {band['precision']:.3f}", err=True)
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def package(out: Path = typer.Argument(Path("models/minutes-en"), help="Directory for the spaCy pipeline.")) -> None:
     """Write the packaged spaCy pipeline (loadable with spacy.load)."""
     from .pipeline import build_pipeline
@@ -196,7 +248,7 @@ def terminal_safe(value):
     return value
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def show(doc: Path = typer.Argument(..., help="A document, or a JSONL output of `extract`.")) -> None:
     """A readable summary at the terminal: meeting, items, resolutions, findings, metrics, dates, judgements."""
     from rich.console import Console
@@ -208,10 +260,10 @@ def show(doc: Path = typer.Argument(..., help="A document, or a JSONL output of 
         console.print(show_record(safe))
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def render(
     doc: Path = typer.Argument(..., help="A document, or a JSONL output of `extract` (first record)."),
-    out: Path = typer.Option(..., "-o", "--out", help="HTML file to write."),
+    out: Path = typer.Option(..., "-o", "--out", metavar="FILE", help="HTML file to write."),
 ) -> None:
     """A self-contained HTML page: the text with every extraction highlighted, a legend and a side panel."""
     from .review import render_html
@@ -226,11 +278,26 @@ def render(
 
 
 def main() -> None:
+    """Every user mistake is one line on stderr and exit status 2: our own (UsageError) and click's
+    (a bad option value, an unknown option, a missing argument), never a traceback or a boxed panel."""
     try:
-        app()
+        status = app(standalone_mode=False, prog_name="minutes-extract")
+    except click_errors.NoArgsIsHelpError as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click_errors.UsageError as exc:
+        typer.echo(f"minutes-extract: {exc.format_message()}", err=True)
+        sys.exit(2)
+    except click_errors.ClickException as exc:  # e.g. a file argument that cannot be opened
+        typer.echo(f"minutes-extract: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("minutes-extract: aborted", err=True)
+        sys.exit(1)
     except MinutesError as exc:
         typer.echo(f"minutes-extract: {exc.message}", err=True)
         sys.exit(2)
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 if __name__ == "__main__":

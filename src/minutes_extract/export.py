@@ -11,6 +11,8 @@ the record: unassigned first, then items in order.
 Column types come from records.py (Literal -> string, Optional[float] -> double, list[str] -> list<string>,
 list[Span] -> list<struct<start, end>>), so a new record field becomes a column without touching this file.
 CSV cannot hold lists: there those columns are JSON text. Error records are not exported.
+A range metric (`18-22 cases`: low and high, no value) gets its midpoint as `value` and `is_range` true, so an
+average over `value` counts it once, at its middle, instead of silently dropping it; `low`/`high` keep the ends.
 """
 from __future__ import annotations
 
@@ -88,6 +90,7 @@ def table_schemas() -> dict[str, Any]:
         schemas[group] = pa.schema([
             *_key_fields(pa), ("text", pa.string()), ("span_start", pa.int64()), ("span_end", pa.int64()),
             ("rule", pa.string()), ("page", pa.int32()), ("confidence", pa.float64()), *own,
+            *([("is_range", pa.bool_())] if group == "metrics" else []),
         ])
     return schemas
 
@@ -140,6 +143,15 @@ def extraction_row(doc_id: str, item_index: Optional[int], extraction: dict) -> 
     return row
 
 
+def with_range_midpoint(row: dict) -> dict:
+    """A metrics row: a range (low and high) without a value takes its midpoint as value, flagged is_range."""
+    low, high = row.get("low"), row.get("high")
+    row["is_range"] = low is not None and high is not None
+    if row["is_range"] and row.get("value") is None:
+        row["value"] = (low + high) / 2
+    return row
+
+
 def rows_of(record: dict) -> Iterator[tuple[str, dict]]:
     """(table, row) for every row one document record contributes."""
     doc_id = record.get("doc_id")
@@ -151,7 +163,8 @@ def rows_of(record: dict) -> Iterator[tuple[str, dict]]:
     for index, holder in holders:
         for group in EXTRACTION_MODELS:
             for extraction in holder.get(group) or []:
-                yield group, extraction_row(doc_id, index, extraction)
+                row = extraction_row(doc_id, index, extraction)
+                yield group, with_range_midpoint(row) if group == "metrics" else row
 
 
 # ---------------------------------------------------------------- writing
@@ -210,12 +223,21 @@ def read_records(path: Path, result: ExportResult) -> Iterator[dict]:
     result.invalid_lines += len(bad)
 
 
+def require_records(path: Path) -> None:
+    """A file with no minutes-extract record on any line (another tool's JSON, text, an empty file) is a
+    user's mistake: one UsageError, not a set of empty tables."""
+    from .writer import read_records as complete_records
+    if next(complete_records(path), None) is None:
+        raise UsageError(f"{path} is not minutes-extract JSONL: no line is a record written by `extract`")
+
+
 def export_tables(records: Path, out_dir: Path, to: str = "parquet") -> ExportResult:
     """Writes OUT_DIR/<table>.<parquet|csv> for every table (empty tables too, so queries never miss one)."""
     if to not in FORMATS:
         raise UsageError(f"unknown export format {to!r} (choose parquet or csv)")
     if not records.is_file():
         raise UsageError(f"no such records file: {records}")
+    require_records(records)
     schemas = table_schemas()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

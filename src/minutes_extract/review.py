@@ -38,7 +38,7 @@ def describe(group: str, e) -> str:
     if group == "findings":
         return " ".join(x for x in (f"by {e.attributed_to}" if e.attributed_to else "", f"cue: {e.cue}" if e.cue else "") if x)
     if group == "metrics":
-        value = f"{e.low:g}–{e.high:g}" if e.low is not None and e.high is not None else (f"{e.value:g}" if e.value is not None else "?")
+        value = f"{e.low:g}–{e.high:g}" if e.low is not None and e.high is not None else (f"{e.value:g}" if e.value is not None else "value unknown")
         parts = [e.kind, ("~" if e.approximate else "") + (f"{e.comparator} " if e.comparator else "") + value]
         parts += [f"per {e.per}" if e.per else "", e.unit or "", f"[{e.subject}]" if e.subject else ""]
         return " ".join(p for p in parts if p)
@@ -59,11 +59,22 @@ def confidence_text(e) -> str:
 LOW_CONFIDENCE = 0.8  # below this an extraction is marked as doubtful on the review page
 
 
+def meeting_line(meeting) -> str:
+    """Authority · body · date, each named when the record lacks it (never a bare `?`)."""
+    return " · ".join(value or f"{name} unknown" for name, value in
+                      (("authority", meeting.authority), ("body", meeting.body), ("date", meeting.date)))
+
+
+# Terminal colours of the value column: strengths and developments apart at a glance. Rich drops them
+# when stdout is not a terminal or NO_COLOR is set.
+VALUE_STYLES = {"strength": "green", "development": "yellow"}
+DEFAULT_VALUE_STYLE = "cyan"
+
+
 # -- terminal -------------------------------------------------------------------------------------
 def show(record: DocumentRecord) -> Group:
     meeting = record.meeting
-    header = Text.assemble((record.source.path, "bold"), f"  [{record.source.format}]  ",
-                           f"{meeting.authority or '?'} · {meeting.body or '?'} · {meeting.date or '?'}")
+    header = Text.assemble((record.source.path, "bold"), f"  [{record.source.format}]  ", meeting_line(meeting))
     parts: list = [header]
     items = Table(title="Items", show_lines=False, expand=True)
     for column in ("#", "title", "conf", "sections", "res", "str", "dev", "met", "dates", "judg"):
@@ -84,11 +95,13 @@ def show(record: DocumentRecord) -> Group:
             continue
         table = Table(title=f"{group.capitalize()} ({len(rows)})", expand=True)
         table.add_column("conf", justify="right", no_wrap=True)
-        table.add_column("value", style="cyan", ratio=1, overflow="fold")
+        table.add_column("value", ratio=1, overflow="fold")
         table.add_column("text", ratio=3, overflow="fold")
         for e in rows:
             value = f"{e.polarity} {describe(group, e)}" if group == "findings" else describe(group, e)
-            table.add_row(confidence_text(e), value, e.text if len(e.text) < 300 else e.text[:297] + "...")
+            style = VALUE_STYLES.get(getattr(e, "polarity", ""), DEFAULT_VALUE_STYLE)
+            table.add_row(confidence_text(e), Text(value.strip(), style=style),
+                          e.text if len(e.text) < 300 else e.text[:297] + "...")
         parts.append(table)
     if record.warnings:
         parts.append(Panel("\n".join(record.warnings), title="warnings", style="yellow"))
@@ -158,7 +171,6 @@ def render_html(record: DocumentRecord) -> str:
     data = html.escape(json.dumps({"doc_id": record.doc_id, "source": record.source.path}))
     return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{title}</title>"
             f"<meta name=minutes-extract content=\"{data}\"><style>{_CSS}</style></head><body>"
-            f"<main><header><b>{html.escape(record.source.path)}</b> · {html.escape(meeting.authority or '?')} · "
-            f"{html.escape(meeting.body or '?')} · {html.escape(meeting.date or '?')}"
+            f"<main><header><b>{html.escape(record.source.path)}</b> · {html.escape(meeting_line(meeting))}"
             f"<div class=legend>{legend}</div></header>{''.join(_segments(record.text, marks))}</main>"
             f"<aside><h3>Items ({len(record.items)})</h3><ol>{items}</ol>{side}</aside></body></html>")

@@ -25,7 +25,7 @@ def summarise(path: Path) -> str:
         meeting = record["meeting"]
         lines.append(f"{record['source']['path']}: {len(record['items'])} items; "
                      + ", ".join(f"{g} {n}" for g, n in counts.items())
-                     + (f"; meeting {meeting.get('body') or '?'} {meeting.get('date') or ''}".rstrip()))
+                     + (f"; meeting {meeting.get('body') or 'body unknown'} {meeting.get('date') or ''}".rstrip()))
         for item in record["items"]:
             lines.append(f"  [{item['number'] or '-'}] {item['title'] or '(untitled)'}"[:104] + confidence_tag(item))
             for res in item["resolutions"]:

@@ -145,6 +145,9 @@ def run_batch(paths: Iterable[Path], out: Optional[Path], errors: Optional[Path]
     errors = errors or default_errors_path(out)
     check_outputs(paths, out, errors)
     skip = own_outputs(out, errors)
+    if next(input_files(paths, skip), None) is None:
+        shown = ", ".join(display_path(str(p)) for p in paths)
+        raise UsageError(f"no files to extract in {shown} (the directory is empty)")
     summary = Summary()
     with ExitStack() as stack:
         writer = stack.enter_context(JsonlWriter(out, append=True))
@@ -181,7 +184,17 @@ def run_batch(paths: Iterable[Path], out: Optional[Path], errors: Optional[Path]
             summary.seconds = time.perf_counter() - started
             if progress is not None:
                 progress.close()
+    remove_if_empty(errors)
     return summary
+
+
+def remove_if_empty(errors: Optional[Path]) -> None:
+    """No error file is left behind when nothing failed (an empty regular file; devices stay)."""
+    try:
+        if errors is not None and errors.is_file() and errors.stat().st_size == 0:
+            errors.unlink()
+    except OSError:
+        pass  # a file we cannot remove is harmless: it is empty
 
 
 def zip_chunks(runner: Engine, chunks: Iterator[list[Task]]) -> Iterator[tuple[list[Task], list[Written]]]:
