@@ -89,7 +89,7 @@ def test_trigger_variants_from_other_councils(nlp, text, verb, expected):
 
 @pytest.mark.parametrize("text, clauses", [
     ("281. Motions\n(Item 12)\n\n8) RESOLVED that the Council resolves:\n\n1. To declare support.\n\n"
-     "2. To recognise farming.\n\n9) The Chairman proposed that the meeting be extended.", 3),  # stops at "9)"
+     "2. To recognise farming.\n\n9) The Chairman proposed that the meeting be extended.", 2),  # stops at "9)"; the lead-in is no clause
     ("(27) RESOLVED that:\n\nCouncil is asked to agree the following:\n\n2025-35 Capital Programme\n\n"
      "(a) The capital programme.\n\nIn addition:\n\n(b) To delegate authority.\n\n(28) The Chairman closed.", 3),
 ])
@@ -403,3 +403,19 @@ def test_decision_forms_of_other_councils(nlp, text, verb, rule, n_clauses):
 ])
 def test_other_councils_non_decisions(nlp, text):
     assert resolutions(extract_text(text, nlp=nlp)) == []
+
+
+def test_a_bodys_name_introducing_numbered_clauses_is_not_a_clause():
+    text = ("12. Local Transport Plan\n\nRESOLVED that the County Council:\n"
+            "(1) note the consultation responses;\n(2) approve the plan for submission;\n"
+            "(3) delegate final wording to the Director; and\n(4) receive a progress report in July 2025.\n")
+    [decision] = [r for item in extract_text(text).items for r in item.resolutions]
+    assert len(decision.clauses) == 4 and decision.clauses[0].startswith("(1) note")
+    assert decision.text.startswith("the County Council:")
+
+
+def test_a_lead_in_that_says_something_stays_a_clause():
+    text = ("7. Performance Report\n\nRESOLVED that the Committee requested a further update covering:\n"
+            "(a) recruitment of social workers; and\n(b) the timeliness of assessments.\n")
+    [decision] = [r for item in extract_text(text).items for r in item.resolutions]
+    assert len(decision.clauses) == 3 and decision.clauses[0].endswith("covering:")

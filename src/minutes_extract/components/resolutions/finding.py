@@ -57,6 +57,7 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
         clauses, end, first = _gather(blocks, i, clauses, rules, used, expects_list, lead_is_clause=False, end=end)
         if not rest and first is not None:
             start = first
+    clauses = _without_introduction(clauses)
     words = len(re.findall(r"[A-Za-z]{2,}", " ".join(clauses)))
     if words < 2 or (words < 3 and not clauses[-1].rstrip().endswith((".", ";"))):
         return None  # nothing, or a clause cut off after a word or two ("the report." is whole)
@@ -65,6 +66,21 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
     else:
         verb = _clause_verb(clauses[0]) if trig.next else trig.verb
     return Decision(verb, trig.id, start, end, clauses, item=block.item)
+
+
+def _without_introduction(clauses: list[str]) -> list[str]:
+    """"RESOLVED that the County Council:" then "(1) ...", "(2) ...": the lead-in introduces the clauses and is
+    not one of them (it stays inside the decision's text and span). A lead-in that says something itself
+    ("the Committee requested a further update covering:") stays a clause."""
+    if len(clauses) > 1 and clauses[0].rstrip().endswith(_COLON_ENDS) and _names_only(clauses[0]):
+        return clauses[1:]
+    return clauses
+
+
+def _names_only(lead_in: str) -> bool:
+    """A short lead-in with no verb-like word: a body's name ("the County Council:", "That the Cabinet:")."""
+    words = re.findall(r"[A-Za-z']+", lead_in)
+    return len(words) <= 6 and not any(w.lower().endswith(("ed", "ing")) for w in words)
 
 
 def _gather(blocks: list[Block], i: int, clauses: list[str], rules: ResolutionRules, used: set[int],
