@@ -387,3 +387,13 @@ def test_numbered_document_links_on_a_meeting_page_are_titles_without_the_list_n
             "Report by the Director of Finance.\n\n1. pdf Capital Monitoring (98Kb)\n\n"
             "There was submitted a report on the capital programme.\n")
     assert _items(nlp, text)[-2:] == [(None, "Revenue Monitoring"), (None, "Capital Monitoring")]
+
+
+def test_printed_minutes_keep_the_minute_number_and_the_agenda_number():
+    text = ("Minutes of the meeting of the County Council held on 6 March 2025.\n\n"
+            "PRESENT: Mr A Smith (Chairman), Mrs B Jones\n\n"
+            "71. Apologies for Absence\n(Item 1)\n\nApologies were received from Mr C Brown.\n\n"
+            "72. Highways Maintenance Plan\n(Item 2)\n\nThe Cabinet Member introduced the report.\n")
+    items = extract_text(text).items
+    assert [(i.number, i.agenda_number, i.title) for i in items] == [
+        ("71", "1", "Apologies for Absence"), ("72", "2", "Highways Maintenance Plan")]

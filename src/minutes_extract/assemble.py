@@ -36,6 +36,7 @@ def build_items(doc: Doc) -> list[Item]:
         items.append(Item(
             index=index,
             number=payload.get("number"),
+            agenda_number=payload.get("agenda_number"),
             title=payload.get("title") or None,
             span=Span(start=span.start_char, end=span.end_char),
             rule=span.label_ or None,

@@ -119,6 +119,8 @@ class Extractions(Closed):
 class Item(Extractions):
     index: int = Field(ge=0)
     number: Optional[str] = None
+    agenda_number: Optional[str] = Field(default=None, description="The agenda position printed beside a minute "
+                                         "number ('(Item 3)' under '285. Title'); the minute number is `number`")
     title: Optional[str] = None
     span: Span
     rule: Optional[str] = Field(default=None, description="The layout rule that found the item heading")

@@ -44,6 +44,7 @@ class ItemStart:
     title_start: int   # character offsets of the title in the document text
     title_end: int
     rule: str
+    agenda_number: Optional[str] = None  # printed minutes: "(Item 3)" beside the minute number
 
 
 _LIST_MARKER = re.compile(r"^(?:•\s|\(?[a-zA-Z]\)\s|[a-zA-Z]\.\s|\(?[ivxIVX]{1,5}\)\s|[ivx]{1,5}\.\s|\d{1,3}(?:\.\d{1,2})*[.)]?\s)")
@@ -208,6 +209,7 @@ class Segmenter:
             m = self.pattern["printed_marker"].match(line.text.strip())
             if m and i > 0:
                 item = self.title_item(lines, i - 1, m.group(1), "printed_item_marker")
+                item.agenda_number = m.group(1)
                 minute = self.pattern["minute_number"].match(lines[i - 1].text)
                 if minute:
                     item.number = minute.group(1)
@@ -815,7 +817,8 @@ class SegmenterComponent:
             if span is None:
                 continue
             _set_payload(span, PAYLOAD_ATTRS["items"], {
-                "number": item.number, "title": text[item.title_start:item.title_end].strip(),
+                "number": item.number, "agenda_number": item.agenda_number,
+                "title": text[item.title_start:item.title_end].strip(),
                 "title_start": item.title_start, "title_end": item.title_end,
             })
             spans.append(span)
