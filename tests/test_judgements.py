@@ -376,14 +376,12 @@ def test_an_overall_grade_in_a_paragraph_about_the_own_fostering_agency_is_the_a
     assert {(c.area, c.grade) for c in finder.find(CONTEXT + council)} == {("overall", "good")}
 
 
-def test_run_on_text_and_long_area_lists_stay_fast(finder):
-    import time
+def test_run_on_text_and_long_area_lists_are_read(finder):
+    # Behaviour only: the time these take is measured in `make bench`, never with a clock in a test.
     run_on = "Ofsted inspection " + " ".join(["the service was judged good and care leavers were outstanding"] * 1500)
     listed = "Ofsted inspection. " + ", ".join(["children in care and care leavers"] * 1500) + " were all 'Good'."
-    started = time.perf_counter()
     assert len(finder.find(run_on)) >= 1500
     assert len(finder.find(listed)) <= 16  # a list this long is not one judgement's areas
-    assert time.perf_counter() - started < 10
 
 
 def test_areas_listed_before_another_judgement_do_not_share_its_grade(finder):

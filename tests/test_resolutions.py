@@ -260,12 +260,22 @@ def test_decision_then_shorter_copy_in_the_minutes_is_one(nlp):
     assert len(res.clauses) == 3 and len(res.copies) == 1
 
 
-def test_merging_copies_is_not_quadratic():
-    """Thousands of distinct decisions in one item (a huge unsegmented text) merge in well under a second each
-    thousand: only decisions sharing a copy key are compared."""
+def test_merging_copies_is_not_quadratic(monkeypatch):
+    """Thousands of distinct decisions in one item (a huge unsegmented text): only decisions sharing a copy
+    key are compared, so the number of fuzzy comparisons grows linearly. Counted, not timed: a clock
+    assertion fails on a loaded machine (speed itself is measured in `make bench`)."""
     import random
-    import time
     from minutes_extract.components.resolutions import Decision, _merge_copies
+    from minutes_extract.components.resolutions import copies as copies_module
+    calls = []
+    ratio = copies_module.fuzz.ratio
+
+    class CountingFuzz:
+        @staticmethod
+        def ratio(a, b, **kwargs):
+            calls.append(1)
+            return ratio(a, b, **kwargs)
+    monkeypatch.setattr(copies_module, "fuzz", CountingFuzz)
     rng = random.Random(1)
     words = "report noted approved budget children plan officers review update policy school care".split()
     decisions = []
@@ -274,10 +284,9 @@ def test_merging_copies_is_not_quadratic():
         decisions.append(Decision("resolved", "x", i * 10, i * 10 + 5, clauses))
         if i % 10 == 0:
             decisions.append(Decision("resolved", "x", i * 10 + 6, i * 10 + 8, list(clauses)))
-    t = time.perf_counter()
     kept = _merge_copies(decisions, 90, [])
-    assert time.perf_counter() - t < 10
     assert len(kept) == 3000 and sum(len(d.copies) for d in kept) == 300
+    assert len(calls) < 40 * len(decisions)  # all pairs would be ~4.5 million
 
 
 @pytest.mark.parametrize("text, expected", [
