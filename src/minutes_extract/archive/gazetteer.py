@@ -63,6 +63,8 @@ class ResolveRules(BaseModel):
     in_name_before: str
     in_name_kinds: list[str]
     other_body_after: str
+    header_chars: int = Field(ge=0)
+    header_factor: float = Field(ge=1)
     venue_before: str
     ignore: list[str]
 
@@ -358,6 +360,8 @@ def resolve(record: dict, gaz: Optional[Gazetteer] = None) -> AuthorityMatch:
     tally = _Tally()
     for kind, ids, cue in _cues(record, gaz):
         weight = rules.weights[kind] * (rules.in_name if cue.in_name else 1.0)
+        if cue.start is not None and cue.start < rules.header_chars and not cue.in_name:
+            weight *= rules.header_factor  # the heading names the document's own council
         ids = list(dict.fromkeys(ids))
         if len(ids) == 1:
             tally.add(ids[0], weight, cue)
