@@ -85,11 +85,13 @@ class TimelineRules(BaseModel):
 class FollowupRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     cues: list[str]
-    requests: list[str]
+    not_cues: list[str]
+    subject: str
+    of_whom: str
     relative: dict[str, int]
-    next_meeting_days: int = Field(ge=0)
+    body_threshold: float = Field(ge=0, le=100)
     match_threshold: float = Field(ge=0, le=100)
-    grace_days: int = Field(ge=0)
+    undated_window_days: int = Field(ge=0)
 
 
 class ArchiveRules(BaseModel):
