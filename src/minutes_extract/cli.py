@@ -277,6 +277,109 @@ def render(
     typer.echo(f"wrote {out}", err=True)
 
 
+# -- the archive view (minutes_extract.archive) ------------------------------------------------------
+def _archive_records(records: Path) -> list[dict]:
+    from .archive import load_records
+    from .export import require_records
+    try:
+        require_records(records) if records.is_file() else None
+        found = list(load_records(records))
+    except UsageError as exc:
+        fail(exc.message)
+    return found
+
+
+def _official(official: Optional[Path], required: bool = False):
+    """The official record (Ofsted ILACS history CSV): --official, else ../shared/reference when present."""
+    from .archive.timeline import default_official_path, load_official
+    path = official or default_official_path()
+    if path is None:
+        if required:
+            fail("no official record: give --official FILE (the Ofsted ILACS history CSV)")
+        return None
+    try:
+        return load_official(path)
+    except UsageError as exc:
+        fail(exc.message)
+
+
+def _write_or_print(rows: list[dict], columns, out: Optional[Path], label: str) -> None:
+    from .archive import write_table
+    if out is not None:
+        try:
+            write_table(rows, columns, out)
+        except UsageError as exc:
+            fail(exc.message)
+        typer.echo(f"wrote {out}: {len(rows)} {label}", err=True)
+        return
+    for row in rows:
+        typer.echo(terminal_safe(" | ".join("" if row.get(c) is None else str(row.get(c)) for c in columns)))
+
+
+@app.command(cls=PlainHelp)
+def authorities(
+    records: Path = typer.Argument(..., help="JSONL written by `extract`."),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", metavar="FILE", help="Table to write (.csv or .jsonl)."),
+) -> None:
+    """The canonical authority of each document (gazetteer models/gazetteer.jsonl), the cue that decided it and a confidence."""
+    from .archive.gazetteer import resolve_all
+    rows = [{"path": m.path, "doc_id": m.doc_id, "status": m.status, "authority_id": m.authority_id, "name": m.name,
+             "type": m.type, "gss": m.gss, "ofsted_urn": m.ofsted_urn, "cue": m.cue.kind if m.cue else None,
+             "cue_text": m.cue.text if m.cue else None, "confidence": m.confidence, "reason": m.reason}
+            for m in resolve_all(_archive_records(records))]
+    columns = ("path", "doc_id", "status", "authority_id", "name", "type", "gss", "ofsted_urn", "cue", "cue_text",
+               "confidence", "reason")
+    _write_or_print(rows, columns, out, "documents")
+
+
+@app.command(cls=PlainHelp)
+def timeline(
+    records: Path = typer.Argument(..., help="JSONL written by `extract`."),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", metavar="FILE", help="Table to write (.csv or .jsonl)."),
+    official: Optional[Path] = typer.Option(None, "--official", metavar="FILE",
+                                            help="Ofsted ILACS history CSV (default: ../shared/reference when present)."),
+) -> None:
+    """Judgements and inspections per authority in time, deduplicated, checked against the official record."""
+    from .archive.timeline import TIMELINE_COLUMNS, build_timeline, timeline_rows
+    rows = timeline_rows(build_timeline(_archive_records(records), official=_official(official)))
+    _write_or_print(rows, TIMELINE_COLUMNS, out, "events")
+
+
+@app.command(cls=PlainHelp)
+def followups(
+    records: Path = typer.Argument(..., help="JSONL written by `extract`."),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", metavar="FILE", help="Table to write (.csv or .jsonl)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD",
+                                        help="Judge overdue at this date (default: each authority's latest meeting)."),
+) -> None:
+    """Resolutions asking for something later, and whether a later meeting of the same body took each up."""
+    from .archive.followups import FOLLOWUP_COLUMNS, followup_rows, track
+    if as_of is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of):
+        fail(f"--as-of wants a date as YYYY-MM-DD, not {as_of!r}")
+    rows = followup_rows(track(_archive_records(records), as_of=as_of))
+    _write_or_print(rows, FOLLOWUP_COLUMNS, out, "follow-ups")
+
+
+@app.command(cls=PlainHelp)
+def report(
+    records: Path = typer.Argument(..., help="JSONL written by `extract`."),
+    out: Path = typer.Option(..., "-o", "--out", metavar="DIR", help="Directory for the static site."),
+    official: Optional[Path] = typer.Option(None, "--official", metavar="FILE",
+                                            help="Ofsted ILACS history CSV (default: ../shared/reference when present)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="Judge follow-ups overdue at this date."),
+) -> None:
+    """A self-contained static HTML report: authorities, judgement timelines, inspections, findings by theme,
+    follow-ups, and every document's review page."""
+    from .archive.report import build_site
+    found = _archive_records(records)
+    try:
+        summary = build_site(found, out, official=_official(official), as_of=as_of)
+    except OSError as exc:
+        fail(f"cannot write {out}: {exc.strerror or exc}")
+    typer.echo(f"wrote {summary.out_dir / 'index.html'}: {summary.authorities} authorities, {summary.documents} "
+               f"documents ({summary.unknown} with authority unknown)", err=True)
+
+
 def main() -> None:
     """Every user mistake is one line on stderr and exit status 2: our own (UsageError) and click's
     (a bad option value, an unknown option, a missing argument), never a traceback or a boxed panel."""

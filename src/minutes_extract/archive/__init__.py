@@ -23,3 +23,23 @@ def load_records(path: Path) -> Iterator[dict]:
     for record in read_records(path, [], errors=False):
         if "doc_id" in record:
             yield record
+
+
+def write_table(rows: list[dict], columns: tuple[str, ...], path: Path) -> None:
+    """An export table as CSV (`.csv`) or JSON lines (`.jsonl`), chosen by the file name."""
+    import csv
+    import json
+    path = Path(path)
+    if path.suffix not in (".csv", ".jsonl"):
+        raise UsageError(f"{path}: tables are written as .csv or .jsonl")
+    try:
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            if path.suffix == ".csv":
+                writer = csv.DictWriter(handle, fieldnames=list(columns), extrasaction="ignore")
+                writer.writeheader()
+                writer.writerows(rows)
+            else:
+                for row in rows:
+                    handle.write(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc

@@ -94,12 +94,20 @@ class FollowupRules(BaseModel):
     undated_window_days: int = Field(ge=0)
 
 
+class ReportRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    grade_colours: dict[Literal["outstanding", "good", "requires_improvement", "inadequate"], str]
+    themes: dict[str, list[str]]
+    other_theme: str
+
+
 class ArchiveRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str
     resolve: ResolveRules
     timeline: TimelineRules
     followups: FollowupRules
+    report: ReportRules
 
 
 CUE_KINDS = ("meeting_authority", "name", "domain", "building", "short_form", "abbreviation", "trust", "path", "town")

@@ -2,7 +2,8 @@
 
 Every judgement and inspection an archive mentions becomes an event placed in time: the year or
 inspection date the text gives (`dated_by: "text"`), else the date of an inspection mentioned near the
-judgement (`"inspection"`), else the document's meeting date (`"meeting"`), else undated. The same
+judgement (`"inspection"`), else the document's meeting date (`"meeting"`), else, for a document without
+one (an inspection report), the latest date it gives (`"document"`), else undated. The same
 judgement mentioned in ten meetings is one event with ten sources (document, span); a judgement dated
 only by its meeting joins the latest event of the same area and grade stated for an earlier or the same
 year. Forecasts (`would be judged good`) are hopes, not judgements, and stay out.
@@ -23,7 +24,7 @@ from typing import Iterable, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import UsageError
-from .gazetteer import AuthorityMatch, Gazetteer, load_gazetteer, resolve
+from .gazetteer import AuthorityMatch, Gazetteer, document_date, load_gazetteer, resolve
 
 HOLDERS = "unassigned", "items"
 Comparison = Literal["agrees", "differs", "not in record"]
@@ -71,7 +72,9 @@ class Event(BaseModel):
     inspection_kind: Optional[str] = None
     status: Optional[str] = Field(default=None, description="Inspections: completed / planned")
     date: Optional[str] = Field(default=None, description="ISO, possibly partial (2019, 2021-07)")
-    dated_by: Optional[Literal["text", "inspection", "meeting"]] = None
+    dated_by: Optional[Literal["text", "inspection", "meeting", "document"]] = Field(
+        default=None, description="text: the year or date the mention gives; inspection: a dated inspection beside it; "
+                                  "meeting: the meeting date; document: no meeting date, the latest date the document gives")
     sources: list[Source] = Field(default_factory=list)
     official: Optional[Check] = None
 
@@ -140,6 +143,11 @@ def check(event: Event, rows: list[OfficialInspection], gaz: Gazetteer) -> Check
             next((r for r in reversed(rows) if not r.start and r.published  # older rows: publication date only
                   and r.published[:4] == event.date[:4] and r.published >= event.date), None)
         how = f"inspection in {event.date}"
+    elif event.date and event.dated_by == "document":
+        row = next((r for r in rows if r.start and r.start[:len(event.date)] <= event.date
+                    and event.date <= (r.published or r.end or "")[:len(event.date)]), None) or \
+            next((r for r in rows if r.published and r.published[:len(event.date)] <= event.date), None)
+        how = f"inspection under way or reported by {event.date}"
     elif event.date and event.dated_by == "meeting":
         row = next((r for r in rows if r.published and r.published <= event.date), None)
         how = f"latest published before the meeting on {event.date}"
@@ -174,7 +182,10 @@ def _judgement_date(j: dict, holder: dict, record: dict, link_chars: int) -> tup
         closest = min(near, key=lambda i: abs(i["span"]["start"] - j["span"]["start"]))
         return min(closest["dates"])[:7], "inspection"
     meeting = (record.get("meeting") or {}).get("date")
-    return (meeting, "meeting") if meeting else (None, None)
+    if meeting:
+        return meeting, "meeting"
+    latest = document_date(record)  # an inspection report: the last date it gives, its inspection's end
+    return (latest, "document") if latest else (None, None)
 
 
 def _norm_area(area: str) -> str:
@@ -203,7 +214,7 @@ def build_timeline(records: Iterable[dict], gaz: Optional[Gazetteer] = None,
                 key = (match.authority_id, _norm_area(j.get("area") or "overall"), j["grade"])
                 event = Event(**who, kind="judgement", area=j.get("area") or "overall", grade=j["grade"],
                               date=when, dated_by=how, sources=[_source(record, j)])
-                if how in ("text", "inspection"):
+                if how in ("text", "inspection", "document"):
                     _merge(dated, key + (when[:4],), event)
                 else:
                     by_meeting.append((key, event))
@@ -212,7 +223,8 @@ def build_timeline(records: Iterable[dict], gaz: Optional[Gazetteer] = None,
                 how = "text" if i.get("dates") else ("meeting" if when else None)
                 if how == "meeting" and i.get("status") == "planned":
                     when, how = None, None  # a planned inspection happens after the meeting, not on it
-                key = (match.authority_id, i["kind"], i.get("status"), (when or "")[:7] if how == "text" else how)
+                # planned in one meeting, done by the next: one inspection (a status of its own only when undated)
+                key = (match.authority_id, i["kind"]) + (((when or "")[:7],) if how == "text" else (how, i.get("status")))
                 event = Event(**who, kind="inspection", inspection_kind=i["kind"], status=i.get("status"),
                               date=when, dated_by=how, sources=[_source(record, i)])
                 _merge(inspections, key, event)
@@ -235,6 +247,8 @@ def _merge(events: dict, key: tuple, event: Event) -> None:
     if key in events:
         kept = events[key]
         kept.sources.extend(event.sources)
+        if event.status == "completed":
+            kept.status = "completed"
         if event.date and (not kept.date or (event.dated_by == kept.dated_by and event.date < kept.date)):
             kept.date = event.date  # ten meetings mention it: it happened by the first
     else:
