@@ -78,6 +78,7 @@ class AreaRule(BaseModel):
 class TimelineRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     areas: list[AreaRule]
+    area_prefix: str
     link_chars: int = Field(ge=0)
     official_grades: dict[str, str]
 

@@ -24,7 +24,7 @@ from ..records import DocumentRecord
 from ..review import extractions, render_html
 from .followups import FollowUp, track
 from .gazetteer import AuthorityMatch, Gazetteer, document_date, load_gazetteer, resolve
-from .timeline import Event, OfficialInspection, build_timeline
+from .timeline import Event, OfficialInspection, area_label, build_timeline
 
 CSP = ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
        "img-src data:; base-uri 'none'; form-action 'none'\">")
@@ -89,21 +89,23 @@ def _year_fraction(iso: str) -> float:
     return year + (month - 1) / 12
 
 
-def timeline_svg(events: list[Event], official: list[OfficialInspection], colours: dict[str, str]) -> str:
+def timeline_svg(events: list[Event], official: list[OfficialInspection], colours: dict[str, str],
+                 gaz: Gazetteer) -> str:
     """One lane per judgement area, a circle per dated judgement (ringed when the record differs), and a
     lane of the official record's overall grades (squares)."""
     dated = [e for e in events if e.kind == "judgement" and e.date]
-    lanes = sorted({e.area or "overall" for e in dated}, key=lambda a: (a != "overall", a.lower()))
+    lane_of = {id(e): area_label(e.area or "overall", gaz) for e in dated}
+    lanes = sorted(set(lane_of.values()), key=lambda a: (a.lower() != "overall", a.lower()))
     marks = [(_year_fraction(e.date), e) for e in dated]
     rows = [(_year_fraction(r.published), r) for r in official if r.published and r.grades.get("overall_effectiveness_grade")]
     xs = [x for x, _ in marks] + [x for x, _ in rows]
     if not xs:
         return '<p class=muted>No dated judgement to chart.</p>'
     first, last = int(min(xs)), int(max(xs)) + 1
-    label_w, lane_h, width = 260, 26, 1000
+    label_w, lane_h, width = 300, 26, 1000
     all_lanes = lanes + (["Official record: overall"] if rows else [])
     height = 30 + lane_h * len(all_lanes)
-    scale = (width - label_w - 20) / max(1, last - first)
+    scale = (width - label_w - 40) / max(1, last - first)
     x_of = lambda x: label_w + (x - first) * scale  # noqa: E731
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Judgement timeline" '
              f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">']
@@ -113,10 +115,10 @@ def timeline_svg(events: list[Event], official: list[OfficialInspection], colour
                      f'<text x="{x + 2:.1f}" y="12" fill="#666">{year}</text>')
     for k, lane in enumerate(all_lanes):
         y = 30 + lane_h * k + lane_h / 2
-        parts.append(f'<text x="4" y="{y + 4:.1f}" fill="#333">{esc(lane[:42])}</text>'
+        parts.append(f'<text x="4" y="{y + 4:.1f}" fill="#333">{esc(lane if len(lane) <= 48 else lane[:47] + "…")}<title>{esc(lane)}</title></text>'
                      f'<line x1="{label_w}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" stroke="#ccc"/>')
     for x, e in marks:
-        y = 30 + lane_h * lanes.index(e.area or "overall") + lane_h / 2
+        y = 30 + lane_h * lanes.index(lane_of[id(e)]) + lane_h / 2
         differs = e.official is not None and e.official.status == "differs"
         ring = ' stroke="#000" stroke-width="3"' if differs else ' stroke="#fff" stroke-width="1"'
         note = f"{e.area}: {GRADE_LABELS.get(e.grade, e.grade)} ({e.date}, dated by {e.dated_by}; {len(e.sources)} source(s)"
@@ -266,7 +268,7 @@ def build_site(records: Iterable[dict], out_dir: Path, official: Optional[dict[s
         body = (f'<nav><a href="index.html">All authorities</a></nav><h1>{esc(auth.name)}</h1>'
                 f'<p class=muted>{esc(auth.type.replace("_", " "))} · GSS {esc(auth.gss or "—")} · Ofsted URN '
                 f'{esc(auth.ofsted_urn or "—")} · {len(docs)} document(s)</p>'
-                f'<h2>Judgement timeline</h2>{timeline_svg(mine, (official or {}).get(ident, []), colours)}'
+                f'<h2>Judgement timeline</h2>{timeline_svg(mine, (official or {}).get(ident, []), colours, gaz)}'
                 f'<h2>Judgements ({sum(e.kind == "judgement" for e in mine)}; {differs} differ from the official record)</h2>'
                 f'{judgements_table(mine, anchor_of, colours)}'
                 f'<h2>Inspections ({sum(e.kind == "inspection" for e in mine)})</h2>{inspections_table(mine, anchor_of)}'

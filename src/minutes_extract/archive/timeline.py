@@ -16,6 +16,7 @@ overwritten.
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from datetime import date as Date
 from pathlib import Path
@@ -188,8 +189,14 @@ def _judgement_date(j: dict, holder: dict, record: dict, link_chars: int) -> tup
     return (latest, "document") if latest else (None, None)
 
 
-def _norm_area(area: str) -> str:
-    return " ".join(area.lower().replace("’", "'").split())
+def area_label(area: str, gaz: Gazetteer) -> str:
+    """'The experiences and progress of care leavers' -> 'Care leavers': what tells areas apart."""
+    short = re.sub(gaz.rules.timeline.area_prefix, "", " ".join(area.replace("’", "'").split()), flags=re.I)
+    return short[:1].upper() + short[1:] if short else area
+
+
+def _norm_area(area: str, gaz: Gazetteer) -> str:
+    return area_label(area, gaz).lower()
 
 
 def build_timeline(records: Iterable[dict], gaz: Optional[Gazetteer] = None,
@@ -211,7 +218,7 @@ def build_timeline(records: Iterable[dict], gaz: Optional[Gazetteer] = None,
                 if j.get("forecast"):
                     continue
                 when, how = _judgement_date(j, holder, record, link)
-                key = (match.authority_id, _norm_area(j.get("area") or "overall"), j["grade"])
+                key = (match.authority_id, _norm_area(j.get("area") or "overall", gaz), j["grade"])
                 event = Event(**who, kind="judgement", area=j.get("area") or "overall", grade=j["grade"],
                               date=when, dated_by=how, sources=[_source(record, j)])
                 if how in ("text", "inspection", "document"):
