@@ -8,6 +8,10 @@
                      ─▶ minutes_judgements  ─▶ judgements
                      ─▶ minutes_inspections ─▶ inspections
                      ─▶ minutes_findings    ─▶ findings
+
+Each component's `rules` in config.cfg is a reference to its rule file (RULE_FILE: file + rules_dir),
+never the rules themselves: nlp.to_disk writes each component's rules into its own directory and
+spacy.load reads them back from there (components.base.RulesOnDisk).
 """
 from __future__ import annotations
 
@@ -72,12 +76,30 @@ def check_order(names: list[str]) -> None:
 
 def component_rules(rule_file: str | None, rules_dir: RulesDir = None) -> dict:
     """A component's rules with every lexicon it names ("lexicons": {key: "lexicons/x.jsonl"}) inlined,
-    so components never read files and a packaged pipeline carries all its rules in its config."""
+    so components never read files."""
     rules = dict(load_json(rule_file, rules_dir)) if rule_file else {}
     if isinstance(rules.get("lexicons"), dict):
         rules["lexicons"] = {key: load_jsonl(name, rules_dir) if isinstance(name, str) else name
                              for key, name in rules["lexicons"].items()}
     return rules
+
+
+RULE_FILE = "minutes_extract.rule_file.v1"
+
+
+@spacy.registry.misc(RULE_FILE)
+def rule_file_rules(file: str | None, rules_dir: str | None = None) -> dict:
+    """What a component's `rules` in config.cfg resolves to: the config names the rule file (relative to
+    models/), never its content; a packaged pipeline carries the rules beside it (RulesOnDisk)."""
+    return component_rules(file, rules_dir)
+
+
+def rules_reference(rule_file: str | None, rules_dir: RulesDir = None) -> dict:
+    """A component's `rules` config: a reference to its rule file (and to `rules_dir` only when given)."""
+    reference = {"@misc": RULE_FILE, "file": rule_file}
+    if rules_dir is not None:
+        reference["rules_dir"] = str(rules_dir)
+    return reference
 
 
 def build_pipeline(rules_dir: RulesDir = None) -> Language:
@@ -87,7 +109,7 @@ def build_pipeline(rules_dir: RulesDir = None) -> Language:
     nlp = spacy.blank("en")
     nlp.max_length = 50_000_000  # rules only: no model memory grows with length
     for factory, rule_file in COMPONENTS:
-        nlp.add_pipe(factory, config={"rules": component_rules(rule_file, rules_dir)})
+        nlp.add_pipe(factory, config={"rules": rules_reference(rule_file, rules_dir)})
     return nlp
 
 
