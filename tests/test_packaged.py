@@ -45,3 +45,37 @@ def test_edited_packaged_rules_are_the_ones_loaded(nlp, tmp_path):
     rules["description"] = "edited in the package"
     path.write_text(json.dumps(rules), encoding="utf-8")
     assert spacy.load(out).get_pipe("minutes_meeting").carried_rules["description"] == "edited in the package"
+
+
+# Every text fixture: the seeds, the written documents and the text forms of the format fixtures.
+TEXT_FIXTURES = sorted(p for pattern in ("0*.txt", "written/*.txt", "formats/*.txt")
+                       for p in (Path(__file__).resolve().parents[1] / "fixtures").glob(pattern))
+
+
+def test_there_are_text_fixtures():
+    assert len(TEXT_FIXTURES) >= 5
+
+
+@pytest.mark.parametrize("path", TEXT_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_packaged_pipeline_on_raw_text_gives_the_extract_text_record(path, nlp, loaded):
+    from minutes_extract import extract_text, to_record
+    raw = path.read_text(encoding="utf-8")
+    expected = extract_text(raw, nlp=nlp).model_dump()
+    assert to_record(loaded(raw)).model_dump() == expected
+    assert to_record(nlp(raw)).model_dump() == expected
+
+
+def test_the_tokenizer_normalises_and_keeps_the_offset_map(nlp):
+    from minutes_extract.tokenizer import offset_map
+    raw = "Item\u00a01.\tMinutes\n\nThe service\nwas rated good by\ninspectors."
+    doc = nlp(raw)
+    assert doc.text == "Item 1. Minutes\n\nThe service was rated good by inspectors."
+    to_raw = offset_map(doc)
+    start = doc.text.index("inspectors")
+    assert raw[to_raw(start):to_raw(start) + len("inspectors")] == "inspectors"
+
+
+def test_the_packaged_tokenizer_is_the_normalising_one(loaded):
+    from minutes_extract.tokenizer import NormalisingTokenizer
+    assert isinstance(loaded.tokenizer, NormalisingTokenizer)
+    assert loaded("£30.4m.")[-1].text == "."  # the metrics component's special cases survive packaging

@@ -1,13 +1,14 @@
 """build_pipeline(): the only place components are ordered and fed their rules.
 
-    text ─▶ tokenizer ─▶ minutes_segmenter   ─▶ items, sections, blocks, sentence starts
-                     ─▶ minutes_meeting     ─▶ doc._.meeting, doc._.meeting_date
-                     ─▶ minutes_resolutions ─▶ resolutions
-                     ─▶ minutes_dates       ─▶ dates
-                     ─▶ minutes_metrics     ─▶ metrics
-                     ─▶ minutes_judgements  ─▶ judgements
-                     ─▶ minutes_inspections ─▶ inspections
-                     ─▶ minutes_findings    ─▶ findings
+    raw text ─▶ tokenizer (tokenizer.py: normalise, keep the offset map, then tokenise)
+             ─▶ minutes_segmenter   ─▶ items, sections, blocks, sentence starts
+             ─▶ minutes_meeting     ─▶ doc._.meeting, doc._.meeting_date
+             ─▶ minutes_resolutions ─▶ resolutions
+             ─▶ minutes_dates       ─▶ dates
+             ─▶ minutes_metrics     ─▶ metrics
+             ─▶ minutes_judgements  ─▶ judgements
+             ─▶ minutes_inspections ─▶ inspections
+             ─▶ minutes_findings    ─▶ findings
 
 Each component's `rules` in config.cfg is a reference to its rule file (RULE_FILE: file + rules_dir),
 never the rules themselves: nlp.to_disk writes each component's rules into its own directory and
@@ -27,6 +28,7 @@ from .components import (  # noqa: F401  (registers the factories when run from 
 )
 from .errors import MinutesError
 from .rules import RulesDir, load_json, load_jsonl
+from .tokenizer import TOKENIZER
 
 # (factory name, rule file under models/ or None), in pipeline order.
 COMPONENTS: list[tuple[str, str | None]] = [
@@ -106,7 +108,7 @@ def build_pipeline(rules_dir: RulesDir = None) -> Language:
     """The pipeline, its rules read from `rules_dir` (a copy of models/) when given, else from
     $MINUTES_EXTRACT_RULES, else the shipped models/."""
     check_order([factory for factory, _ in COMPONENTS])
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     nlp.max_length = 50_000_000  # rules only: no model memory grows with length
     for factory, rule_file in COMPONENTS:
         nlp.add_pipe(factory, config={"rules": rules_reference(rule_file, rules_dir)})
