@@ -56,3 +56,21 @@ def test_page_opens_in_headless_chromium(seed_records, tmp_path):
     subprocess.run([browser, *flags, f"--screenshot={shot}", "--window-size=1400,900", page.as_uri()],
                    capture_output=True, timeout=600)
     assert shot.is_file() and shot.stat().st_size > 10_000
+
+
+def test_the_page_forbids_scripts_and_network_loads(seed_records):
+    import base64
+    import hashlib
+    import re
+    from minutes_extract.review import _CSS
+    page = render_html(seed_records["000"])
+    head = page[:page.index("</head>")]
+    (policy,) = re.findall(r'<meta http-equiv=Content-Security-Policy content="([^"]+)">', head)
+    rules = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert rules["default-src"] == "'none'" and rules["script-src"] == "'none'"
+    assert rules["connect-src"] == rules["img-src"] == rules["font-src"] == "'none'"
+    assert rules["form-action"] == rules["base-uri"] == "'none'"
+    # the one inline style is allowed by its hash, nothing else
+    assert rules["style-src"] == f"'sha256-{base64.b64encode(hashlib.sha256(_CSS.encode()).digest()).decode()}'"
+    assert head.index("Content-Security-Policy") < head.index("<style>")
+    assert "<script" not in page

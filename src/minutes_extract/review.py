@@ -2,6 +2,8 @@
 extraction highlighted in the document text. Reads records only (never a Doc)."""
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 from typing import Iterable, Iterator
@@ -127,6 +129,11 @@ aside li{margin-bottom:.4em} aside a{color:inherit;text-decoration:none} .val{co
 aside h3{margin:.8em 0 .2em}
 .conf{font:11px monospace;color:#555;margin-left:.3em} .doubtful{opacity:.55;border-bottom:1px dashed #999}
 """
+# The page runs nothing and loads nothing: no script, no request (its only style is the inline one above,
+# allowed by its hash), no form, no base; a document's text cannot make it do either.
+_CSP = ("default-src 'none'; script-src 'none'; connect-src 'none'; img-src 'none'; font-src 'none'; "
+        f"style-src 'sha256-{base64.b64encode(hashlib.sha256(_CSS.encode('utf-8')).digest()).decode('ascii')}'; "
+        "base-uri 'none'; form-action 'none'")
 _LEGEND = ("resolution", "strength", "development", "metric", "date", "judgement", "inspection")
 
 
@@ -169,7 +176,8 @@ def render_html(record: DocumentRecord) -> str:
                     + (f'<span class=conf title="confidence">{confidence_text(i)}</span>' if i.confidence is not None else "")
                     + "</li>" for i in record.items)
     data = html.escape(json.dumps({"doc_id": record.doc_id, "source": record.source.path}))
-    return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{title}</title>"
+    return (f"<!doctype html><html lang=en><head><meta charset=utf-8>"
+            f"<meta http-equiv=Content-Security-Policy content=\"{_CSP}\"><title>{title}</title>"
             f"<meta name=minutes-extract content=\"{data}\"><style>{_CSS}</style></head><body>"
             f"<main><header><b>{html.escape(record.source.path)}</b> · {html.escape(meeting_line(meeting))}"
             f"<div class=legend>{legend}</div></header>{''.join(_segments(record.text, marks))}</main>"
