@@ -127,3 +127,30 @@ def test_a_kind_outside_its_literal_is_named(models_copy, name, change, named):
     edit_rule_file(models_copy, name, change)
     with pytest.raises(RuleFileError, match=rf"key '{named}': Input should be"):
         rules.load_json(f"rules/{name}", models_copy)
+
+
+# ---------------------------------------------------------------- MINUTES_EXTRACT_RULES (issue 9.9)
+
+@pytest.mark.parametrize("name, change, named", [
+    ("meeting.json", rename("header_lines", "header_line"), "header_line"),
+    ("dates.json", rename("clause_reach", "clause_raech"), "clause_raech"),
+    ("metrics.json", rename("max_modifiers", "max_modifers"), "max_modifers"),
+])
+def test_the_env_var_points_every_lookup_at_a_copy_and_validates_it(models_copy, monkeypatch, name, change, named):
+    from minutes_extract.pipeline import get_pipeline
+    edit_rule_file(models_copy, name, change)
+    monkeypatch.setenv(rules.RULES_ENV, str(models_copy))
+    assert rules.models_dir() == models_copy
+    expected = rf"{str(models_copy / 'rules' / name).replace('.', '[.]')}: key '{named}': unknown key"
+    with pytest.raises(RuleFileError, match=expected):
+        build_pipeline()
+    with pytest.raises(RuleFileError, match=expected):
+        get_pipeline()
+
+
+def test_build_pipeline_validates_every_file_of_its_rules_dir_before_compiling(models_copy, monkeypatch):
+    """The last component's file is checked before the first component is built."""
+    edit_rule_file(models_copy, "inspections.json", rename("focus_max_chars", "focus_max_char"))
+    monkeypatch.setattr("minutes_extract.pipeline.COMPONENTS", [("minutes_segmenter", "rules/segmenter.json")])
+    with pytest.raises(RuleFileError, match=r"inspections[.]json: key 'focus_max_char'"):
+        build_pipeline(rules_dir=models_copy)

@@ -27,7 +27,7 @@ from .components import (  # noqa: F401  (registers the factories when run from 
     dates, findings, inspections, judgements, meeting, metrics, resolutions, segmenter,
 )
 from .errors import MinutesError
-from .rules import RulesDir, load_json, load_jsonl
+from .rules import RulesDir, load_json, load_jsonl, models_dir, validate_all
 from .tokenizer import TOKENIZER
 
 # (factory name, rule file under models/ or None), in pipeline order.
@@ -106,8 +106,10 @@ def rules_reference(rule_file: str | None, rules_dir: RulesDir = None) -> dict:
 
 def build_pipeline(rules_dir: RulesDir = None) -> Language:
     """The pipeline, its rules read from `rules_dir` (a copy of models/) when given, else from
-    $MINUTES_EXTRACT_RULES, else the shipped models/."""
+    $MINUTES_EXTRACT_RULES, else the shipped models/. Every rule file there is validated first, so a
+    mistake in any of them is a RuleFileError naming file and key before anything is compiled."""
     check_order([factory for factory, _ in COMPONENTS])
+    validate_all(rules_dir)
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     nlp.max_length = 50_000_000  # rules only: no model memory grows with length
     for factory, rule_file in COMPONENTS:
@@ -115,9 +117,14 @@ def build_pipeline(rules_dir: RulesDir = None) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=2)
 def get_pipeline(model_path: str | None = None) -> Language:
-    """The pipeline, loaded once per process (from a packaged directory when given)."""
+    """The pipeline, loaded once per process (from a packaged directory when given), once per rules
+    directory in use ($MINUTES_EXTRACT_RULES may change between calls)."""
+    return _pipeline(model_path, None if model_path else str(models_dir()))
+
+
+@lru_cache(maxsize=2)
+def _pipeline(model_path: str | None, rules_in_use: str | None) -> Language:
     if model_path:
         return spacy.load(Path(model_path))
-    return build_pipeline()
+    return build_pipeline()  # reads the rules from `rules_in_use` ($MINUTES_EXTRACT_RULES or models/)
