@@ -1,11 +1,14 @@
-"""Review what was extracted: a terminal summary (rich) and a self-contained HTML page with every
-extraction highlighted in the document text. Reads records only (never a Doc)."""
+"""Review what was extracted: a terminal summary (rich, `show`), a self-contained HTML page with every
+extraction highlighted in the document text (`render`), and a plain-text digest of a whole JSONL output
+(`python -m minutes_extract.review OUT.jsonl`, used by `make demo`). Reads records only (never a Doc)."""
 from __future__ import annotations
 
 import base64
 import hashlib
 import html
 import json
+import sys
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from rich.console import Group
@@ -14,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .records import DocumentRecord, Extraction
+from .writer import read_records
 
 GROUPS = ("resolutions", "findings", "metrics", "dates", "judgements", "inspections")
 
@@ -182,3 +186,34 @@ def render_html(record: DocumentRecord) -> str:
             f"<main><header><b>{html.escape(record.source.path)}</b> · {html.escape(meeting_line(meeting))}"
             f"<div class=legend>{legend}</div></header>{''.join(_segments(record.text, marks))}</main>"
             f"<aside><h3>Items ({len(record.items)})</h3><ol>{items}</ol>{side}</aside></body></html>")
+
+
+# -- plain text ------------------------------------------------------------------------------------
+def confidence_tag(extraction: dict) -> str:
+    """' (0.93)' when the extraction carries a confidence."""
+    confidence = extraction.get("confidence")
+    return "" if confidence is None else f" ({confidence:.2f})"
+
+
+def summarise(path: Path) -> str:
+    """A short plain-text digest of a JSONL output: per document its counts, items and resolutions."""
+    lines = []
+    for record in read_records(path):
+        if "error" in record:
+            lines.append(f"{record['source']['path']}: ERROR {record['error']['code']} {record['error']['message']}")
+            continue
+        holders = [*record["items"], record["unassigned"]]
+        counts = {g: sum(len(h[g]) for h in holders) for g in GROUPS}
+        meeting = record["meeting"]
+        lines.append(f"{record['source']['path']}: {len(record['items'])} items; "
+                     + ", ".join(f"{g} {n}" for g, n in counts.items())
+                     + (f"; meeting {meeting.get('body') or 'body unknown'} {meeting.get('date') or ''}".rstrip()))
+        for item in record["items"]:
+            lines.append(f"  [{item['number'] or '-'}] {item['title'] or '(untitled)'}"[:104] + confidence_tag(item))
+            for res in item["resolutions"]:
+                lines.append(f"      {res['verb'].upper()}{confidence_tag(res)}: {' '.join(res['text'].split())[:90]}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(summarise(Path(sys.argv[1])))
