@@ -154,3 +154,85 @@ def test_build_pipeline_validates_every_file_of_its_rules_dir_before_compiling(m
     monkeypatch.setattr("minutes_extract.pipeline.COMPONENTS", [("minutes_segmenter", "rules/segmenter.json")])
     with pytest.raises(RuleFileError, match=r"inspections[.]json: key 'focus_max_char'"):
         build_pipeline(rules_dir=models_copy)
+
+
+# ---------------------------------------------------------------- findings.json and its lexicons (issue 9.3)
+
+def edit_lexicon_row(models: Path, name: str, row_id: str, change) -> int:
+    """Changes the row with id `row_id` of models/lexicons/`name`; returns its line number."""
+    path = models / "lexicons" / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, 1):
+        if line.strip() and not line.startswith("//") and json.loads(line)["id"] == row_id:
+            row = json.loads(line)
+            change(row)
+            lines[number - 1] = json.dumps(row)
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            return number
+    raise AssertionError(f"no row {row_id} in {name}")
+
+
+def first_row(models: Path, name: str, **where) -> dict:
+    for line in (models / "lexicons" / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("//"):
+            row = json.loads(line)
+            if all(row.get(k) == v for k, v in where.items()):
+                return row
+    raise AssertionError(f"no row {where} in {name}")
+
+
+@pytest.mark.parametrize("change, named, problem", [
+    (rename("min_weight", "min_wieght"), "min_wieght", "unknown key"),
+    (lambda d: d["weights"].update(strnog=d["weights"].pop("strong")), r"weights\.strnog", "unknown key"),
+    (lambda d: d.pop("item_window"), "item_window", "missing"),
+    (lambda d: d.update(soft_exclusions=["finances"]), r"soft_exclusions\.0", "Input should be"),
+    (lambda d: d["attribution"].update(ofsted="ofsted_inspectors"), r"attribution\.ofsted", "Input should be"),
+    (lambda d: d.update(reporters=["officers"]), r"reporters\.0", "Input should be"),
+])
+def test_findings_json_is_strict(models_copy, change, named, problem):
+    edit_rule_file(models_copy, "findings.json", change)
+    with pytest.raises(RuleFileError, match=rf"findings[.]json: key '{named}': {problem}"):
+        rules.load_json("rules/findings.json", models_copy)
+
+
+@pytest.mark.parametrize("name, where, change, named, problem", [
+    ("finding_cues.jsonl", {"polarity": "strength"}, lambda r: r.update(polarty=r.pop("polarity")), "polarty",
+     "unknown key"),
+    ("finding_cues.jsonl", {"tier": "strong"}, lambda r: r.update(tier="medium"), "tier", "Input should be"),
+    ("finding_cues.jsonl", {"polarity": "strength"}, lambda r: r.pop("pattern"), "pattern", "missing"),
+    ("finding_modifiers.jsonl", {"kind": "negation"}, lambda r: r.update(kind="negated"), "kind", "Input should be"),
+    ("finding_modifiers.jsonl", {"kind": "negation"}, lambda r: r.update(windw=3), "windw", "unknown key"),
+    ("finding_context.jsonl", {"kind": "speaker"}, lambda r: r.update(role="councillor"), "role", "Input should be"),
+    ("finding_context.jsonl", {"kind": "speaker"}, lambda r: r.update(role="plan_list"), r"\(top level\)",
+     "Value error, role 'plan_list' is no role of kind 'speaker'"),
+    ("finding_context.jsonl", {"kind": "exclude"}, lambda r: r.update(anchor="end"), "anchor", "Input should be"),
+])
+def test_a_bad_finding_lexicon_row_names_file_line_and_key(models_copy, name, where, change, named, problem):
+    line = edit_lexicon_row(models_copy, name, first_row(models_copy, name, **where)["id"], change)
+    with pytest.raises(RuleFileError, match=rf"{name.replace('.', '[.]')}:{line}: key '{named}': {problem}"):
+        rules.load_jsonl(f"lexicons/{name}", models_copy)
+
+
+def test_a_lexicon_is_validated_by_the_key_it_is_named_under(models_copy):
+    """A user's own cue file, named under "cues" in findings.json, is held to the cue schema."""
+    (models_copy / "lexicons" / "my_cues.jsonl").write_text(
+        '{"id": "mine", "polarity": "strength", "tier": "strong", "pattern": "splendid", "weight": 3}\n', encoding="utf-8")
+    edit_rule_file(models_copy, "findings.json", lambda d: d["lexicons"].update(cues="lexicons/my_cues.jsonl"))
+    with pytest.raises(RuleFileError, match=r"my_cues[.]jsonl:1: key 'weight': unknown key"):
+        rules.validate_all(models_copy)
+
+
+def test_a_lexicon_row_misspelt_in_a_copy_named_by_the_env_var_fails_the_pipeline(models_copy, monkeypatch):
+    name = "finding_modifiers.jsonl"
+    line = edit_lexicon_row(models_copy, name, first_row(models_copy, name, kind="mask")["id"],
+                            lambda r: r.update(patern=r.pop("pattern")))
+    monkeypatch.setenv(rules.RULES_ENV, str(models_copy))
+    with pytest.raises(RuleFileError, match=rf"{str(models_copy / 'lexicons' / name).replace('.', '[.]')}:{line}: "
+                                             r"key 'patern': unknown key"):
+        build_pipeline()
+
+
+def test_context_roles_are_the_kinds_vocabulary():
+    from typing import get_args
+    from minutes_extract.kinds import ContextKind, ROLES_OF_KIND
+    assert set(ROLES_OF_KIND) == set(get_args(ContextKind))

@@ -27,7 +27,7 @@ from .components import (  # noqa: F401  (registers the factories when run from 
     dates, findings, inspections, judgements, meeting, metrics, resolutions, segmenter,
 )
 from .errors import MinutesError
-from .rules import RulesDir, load_json, load_jsonl, models_dir, validate_all
+from .rules import RulesDir, lexicon_rows, load_json, models_dir, validate_all
 from .tokenizer import TOKENIZER
 
 # (factory name, rule file under models/ or None), in pipeline order.
@@ -81,7 +81,7 @@ def component_rules(rule_file: str | None, rules_dir: RulesDir = None) -> dict:
     so components never read files."""
     rules = dict(load_json(rule_file, rules_dir)) if rule_file else {}
     if isinstance(rules.get("lexicons"), dict):
-        rules["lexicons"] = {key: load_jsonl(name, rules_dir) if isinstance(name, str) else name
+        rules["lexicons"] = {key: lexicon_rows(rule_file, key, name, rules_dir) if isinstance(name, str) else name
                              for key, name in rules["lexicons"].items()}
     return rules
 
