@@ -236,3 +236,57 @@ def test_context_roles_are_the_kinds_vocabulary():
     from typing import get_args
     from minutes_extract.kinds import ContextKind, ROLES_OF_KIND
     assert set(ROLES_OF_KIND) == set(get_args(ContextKind))
+
+
+# ---------------------------------------------------------------- month names in one place (issue 9)
+
+MONTH_NAMES = ("January", "February", "March", "April", "June", "July", "August", "September", "October",
+               "November", "December")  # May is also a word: not searched for
+
+
+def test_month_names_are_written_in_calendar_json_only():
+    root = rules.models_dir()
+    # segmenter.json is being reworked on another branch: it may use <<calendar:months>> once merged
+    for path in rules.all_rule_files():
+        if path.name in ("calendar.json", "segmenter.json", "confidence.json"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        named = [m for m in MONTH_NAMES if m in text or m.upper() in text or m.lower() in text]
+        assert not named, f"{path.relative_to(root)} writes month names {named}: use <<calendar:...>>"
+
+
+def test_calendar_placeholders_are_expanded_on_load():
+    fragments = rules.load_json("rules/dates.json")["fragments"]
+    assert "<<calendar:" not in json.dumps(fragments)
+    assert "January|February" in fragments["MONTH_FULL"] and "JANUARY" in fragments["MONTH_FULL"]
+    assert "Sept|Sep" in fragments["MONTH"]
+    assert "May" not in fragments["BARE_MONTH"]
+    assert "january" in rules.load_json("rules/meeting.json")["fragments"]["MONTH"].lower()
+
+
+def test_an_edited_calendar_reaches_every_rule_file_and_the_values(models_copy):
+    def add_abbreviation(d):
+        d["months"][1]["abbreviations"].append("Febr")
+    edit_rule_file(models_copy, "calendar.json", add_abbreviation)
+    assert "Feb|Febr|Mar" in rules.load_json("rules/dates.json", models_copy)["fragments"]["MONTH"]
+    assert "Feb|Febr|Mar" in rules.load_json("rules/meeting.json", models_copy)["fragments"]["MONTH"]
+    assert rules.month_table(models_copy)["febr"] == 2
+
+
+def test_an_unknown_calendar_placeholder_is_named(models_copy):
+    edit_rule_file(models_copy, "meeting.json",
+                   lambda d: d["fragments"].update(MONTH=d["fragments"]["MONTH"].replace("months>>", "monthes>>")))
+    with pytest.raises(RuleFileError, match=r"meeting[.]json: unknown placeholder <<calendar:monthes>>"):
+        rules.load_json("rules/meeting.json", models_copy)
+
+
+def test_calendar_json_is_strict(models_copy):
+    edit_rule_file(models_copy, "calendar.json", lambda d: d["months"][4].update(also_a_wrod=True))
+    with pytest.raises(RuleFileError, match=r"calendar[.]json: key 'months\.4\.also_a_wrod': unknown key"):
+        rules.load_json("rules/calendar.json", models_copy)
+
+
+def test_month_numbers_come_from_the_calendar():
+    from minutes_extract.values.dates import month_number
+    assert [month_number(w) for w in ("January", "sept.", "Sep", "MAY", "dec")] == [1, 9, 9, 5, 12]
+    assert month_number("Mayor") is None

@@ -1,15 +1,15 @@
 """The named kinds and roles that rule files write and the code reads: one Literal per vocabulary.
 
 The rule schemas (rules/) use these, so a rule file naming a role the code does not know is a
-RuleFileError; code that branches on a role names it through the same Literal (typing.get_args gives
-its values). Record-level vocabularies (a finding's polarity, attributed_to, an inspection's kind)
-live with the records (records.py). Nothing here reads files or matches text.
+RuleFileError; the records (records.py) and the code that branches on a kind name it through the same
+Literal (typing.get_args gives its values). Nothing here reads files or matches text.
 """
 from __future__ import annotations
 
 from typing import Literal, get_args
 
-Polarity = Literal["strength", "development"]
+Polarity = Literal["strength", "development"]  # a finding's (records.Finding.polarity)
+Attribution = Literal["ofsted", "inspectors", "officer", "report", "committee"]  # records.Finding.attributed_to
 # Cue tiers (models/lexicons/finding_cues.jsonl): heading introduces a list, strong weighs 1, weak counts
 # only in a finding context, summary is a count of strengths or areas without content
 CueTier = Literal["heading", "strong", "weak", "summary"]

@@ -9,13 +9,14 @@ import html
 import json
 import sys
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, get_args
 
 from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .kinds import Polarity
 from .records import DocumentRecord, Extraction
 from .writer import read_records
 
@@ -73,8 +74,9 @@ def meeting_line(meeting) -> str:
 
 # Terminal colours of the value column: strengths and developments apart at a glance. Rich drops them
 # when stdout is not a terminal or NO_COLOR is set.
-VALUE_STYLES = {"strength": "green", "development": "yellow"}
+VALUE_STYLES: dict[Polarity, str] = {"strength": "green", "development": "yellow"}
 DEFAULT_VALUE_STYLE = "cyan"
+STRENGTH: Polarity = "strength"
 
 
 # -- terminal -------------------------------------------------------------------------------------
@@ -86,7 +88,7 @@ def show(record: DocumentRecord) -> Group:
     for column in ("#", "title", "conf", "sections", "res", "str", "dev", "met", "dates", "judg"):
         items.add_column(column, overflow="fold")
     for item in record.items:
-        strengths = sum(f.polarity == "strength" for f in item.findings)
+        strengths = sum(f.polarity == STRENGTH for f in item.findings)
         items.add_row(item.number or "-", item.title or "(untitled)", confidence_text(item),
                       ", ".join(s.kind for s in item.sections),
                       str(len(item.resolutions)), str(strengths), str(len(item.findings) - strengths),
@@ -138,7 +140,7 @@ aside h3{margin:.8em 0 .2em}
 _CSP = ("default-src 'none'; script-src 'none'; connect-src 'none'; img-src 'none'; font-src 'none'; "
         f"style-src 'sha256-{base64.b64encode(hashlib.sha256(_CSS.encode('utf-8')).digest()).decode('ascii')}'; "
         "base-uri 'none'; form-action 'none'")
-_LEGEND = ("resolution", "strength", "development", "metric", "date", "judgement", "inspection")
+_LEGEND = ("resolution", *get_args(Polarity), "metric", "date", "judgement", "inspection")
 
 
 def _segments(text: str, marks: list[tuple[int, int, str, str]]) -> Iterable[str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional, Union
@@ -23,6 +24,7 @@ from typing import Any, Optional, Union
 from pydantic import BaseModel, ValidationError
 
 from ..errors import RuleFileError
+from .calendar import CALENDAR_FILE, calendar_fragments, month_numbers
 from .schemas import LEXICON_SCHEMAS, schema_for
 
 RULES_ENV = "MINUTES_EXTRACT_RULES"
@@ -75,8 +77,42 @@ def _load_json(path: str, name: str) -> Any:
         raise RuleFileError(f"{path}: rule file missing") from exc
     except json.JSONDecodeError as exc:
         raise RuleFileError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from exc
+    if name != CALENDAR_FILE:
+        data = _with_calendar(data, Path(path).parents[len(Path(name).parts) - 1], path)
     validate(name, data, path)
     return data
+
+
+_CALENDAR_PLACEHOLDER = re.compile(r"<<(calendar:\w+)>>")
+
+
+def _with_calendar(data: Any, root: Path, path: str) -> Any:
+    """`data` with every <<calendar:NAME>> placeholder replaced from rules/calendar.json (in `root`, the
+    models/ directory the file is in): month names are written there only."""
+    if "<<calendar:" not in json.dumps(data, ensure_ascii=False):
+        return data
+    fragments = calendar_fragments(_load_json(str(root / CALENDAR_FILE), CALENDAR_FILE))
+
+    def expand(match: re.Match) -> str:
+        if match.group(1) not in fragments:
+            raise RuleFileError(f"{path}: unknown placeholder <<{match.group(1)}>> "
+                                f"(calendar.json gives {', '.join(sorted(fragments))})")
+        return fragments[match.group(1)]
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, str):
+            return _CALENDAR_PLACEHOLDER.sub(expand, node)
+        if isinstance(node, list):
+            return [walk(x) for x in node]
+        if isinstance(node, dict):
+            return {key: walk(value) for key, value in node.items()}
+        return node
+    return walk(data)
+
+
+def month_table(rules_dir: RulesDir = None) -> dict[str, int]:
+    """Lower-case month name or abbreviation -> number, from rules/calendar.json."""
+    return month_numbers(load_json(CALENDAR_FILE, rules_dir))
 
 
 @lru_cache(maxsize=None)

@@ -7,13 +7,11 @@ from typing import Optional, Union
 from pydantic import model_validator
 
 from ..kinds import (
-    ROLES_OF_KIND, Anchor, ContextKind, ContextRole, CueOpens, CueTier, ModifierKind, Polarity, Reporter,
-    ExcludeReason, ScopedModifier,
+    ROLES_OF_KIND, Anchor, Attribution, ContextKind, ContextRole, CueOpens, CueTier, ExcludeReason, ModifierKind,
+    Polarity, Reporter, ScopedModifier,
 )
-from ..records import Finding
 from .base import Regex, Strict, described
 
-Attribution = Finding.model_fields["attributed_to"].annotation  # a finding's attributed_to (records.py)
 Pattern = described("Case-insensitive regex matched at word boundaries; a space matches any run of whitespace.")
 
 

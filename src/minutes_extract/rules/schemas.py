@@ -6,6 +6,7 @@ from typing import Optional
 
 from pydantic import BaseModel
 
+from .calendar import CALENDAR_FILE, CalendarRules
 from .confidence import ConfidenceTable
 from .dates import DatesRules
 from .findings import ContextRow, CueRow, FindingsRules, ModifierRow
@@ -29,6 +30,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "lexicons/finding_modifiers.jsonl": ModifierRow,
     "lexicons/finding_context.jsonl": ContextRow,
     "confidence.json": ConfidenceTable,
+    CALENDAR_FILE: CalendarRules,
     # TODO(lead): permissive until the branches editing these files are merged (see permissive.py)
     **{f"rules/{file}.json": draft_schema(file) for file in DRAFT_KEYS},
 }
