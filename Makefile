@@ -21,7 +21,7 @@ test: install
 demo: install
 	mkdir -p out
 	$(BIN)/minutes-extract extract fixtures/ -o out/demo.jsonl --jobs 1
-	$(BIN)/python -m minutes_extract.summary out/demo.jsonl
+	$(BIN)/python -m minutes_extract.review out/demo.jsonl
 
 # Scores the dev sets and fails when a score drops below eval/floor.json.
 eval: install eval-text eval-train eval-pdf eval-formats eval-written

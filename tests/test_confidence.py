@@ -169,7 +169,7 @@ def test_exports_summary_and_review_carry_confidence(seed_records, tmp_path):
     pytest.importorskip("pyarrow")
     from minutes_extract.export import export_tables
     from minutes_extract.review import render_html
-    from minutes_extract.summary import summarise
+    from minutes_extract.review import summarise
     import pyarrow.csv as pcsv
 
     record = seed_records["001"]

@@ -224,14 +224,16 @@ def test_the_size_limit_counts_bytes_read_not_st_size(monkeypatch):
 # ---------------------------------------------------------------- 9. clean failure on a torn JSONL
 
 @pytest.mark.parametrize("command", ["show", "render"])
-def test_show_and_render_skip_a_torn_line_without_a_traceback(tmp_path, command):
+@pytest.mark.parametrize("tail", [b'{"schema_version": "1.0", "doc_id": "ab', b"\x00\x00 junk\n"], ids=["torn", "junk"])
+def test_show_and_render_refuse_a_torn_or_junk_line_in_one_line_exit_2(tmp_path, command, tail):
     out = tmp_path / "out.jsonl"
     run_batch([SEEDS[0]], out)
-    out.write_bytes(out.read_bytes() + b'{"schema_version": "1.0", "doc_id": "ab')
-    args = [command, str(out)] + (["-o", str(tmp_path / "page.html")] if command == "render" else [])
-    result = runner.invoke(app, args)
-    assert result.exit_code == 0 and "Traceback" not in result.output
-    assert "skipped 1 line that is not a record" in result.stderr
+    out.write_bytes(out.read_bytes() + tail)
+    page = tmp_path / "page.html"
+    args = [command, str(out)] + (["-o", str(page)] if command == "render" else [])
+    said = one_line_exit_2(runner.invoke(app, args))
+    assert "line 2 is not a complete record" in said and str(out) in said
+    assert not page.exists()
 
 
 def test_show_of_a_jsonl_without_records_is_one_line_exit_2(tmp_path):

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .evaluate import FIELDS as MEASURED, collect, judge
+from .writer import read_records
 
 FIELDS = (*MEASURED, "inspections")
 CONFIDENCE_FILE = "confidence.json"  # under models/
@@ -74,10 +75,7 @@ def observations(records: Path, gold_dir: Path) -> list[Observation]:
     """Observations for every document of a JSONL output that has a gold file (by file stem)."""
     golds = {p.stem: p for p in Path(gold_dir).glob("*.json")}
     out: list[Observation] = []
-    for line in Path(records).read_text(encoding="utf-8").splitlines():
-        record = json.loads(line) if line.strip() else {}
-        if "doc_id" not in record:
-            continue  # an error record
+    for record in read_records(Path(records), errors=False):
         stem = Path(str((record.get("source") or {}).get("path") or "")).stem
         if stem in golds:
             out.extend(observations_of(record, json.loads(golds[stem].read_text(encoding="utf-8")), stem))

@@ -220,10 +220,10 @@ def _records_for_review(doc: Path):
             fail(f"{doc}: {getattr(exc, 'message', None) or str(exc).splitlines()[0]}")
         if not records:
             fail(f"no document record in {doc}")
-        if bad:
-            typer.echo(f"minutes-extract: skipped {len(bad)} line{'s' if len(bad) > 1 else ''} that "
-                       f"{'are' if len(bad) > 1 else 'is'} not a record in {doc} (line {', '.join(map(str, bad[:5]))})",
-                       err=True)
+        if bad:  # torn by a crash or not ours: the user must know before reading a partial review
+            fail(f"{doc}: line {', '.join(map(str, bad[:5]))}{' ...' if len(bad) > 5 else ''} "
+                 f"{'are' if len(bad) > 1 else 'is'} not a complete record (torn or junk); "
+                 "`extract --resume` completes a torn output")
         return records
     from .extract import extract_path
     records = list(extract_path(doc))

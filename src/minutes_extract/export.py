@@ -28,6 +28,7 @@ from pydantic import BaseModel
 
 from .errors import UsageError
 from .records import EXTRACTION_MODELS, Extraction, Section
+from .writer import read_records
 
 FORMATS = ("parquet", "csv")
 BATCH_ROWS = 5000          # rows buffered per table before a batch is written: memory stays flat
@@ -209,11 +210,11 @@ class TableWriter:
         self.writer.close()
 
 
-def read_records(path: Path, result: ExportResult) -> Iterator[dict]:
-    """Document records, one at a time; counts error records and lines that are not records."""
-    from .writer import read_records as complete_records
+def document_records(path: Path, result: ExportResult) -> Iterator[dict]:
+    """Document records, one at a time (the shared writer.read_records); counts error records and lines
+    that are not records."""
     bad: list[int] = []
-    for record in complete_records(path, bad):
+    for record in read_records(path, bad):
         if "error" in record:
             result.error_records += 1
         elif "doc_id" in record:
@@ -226,8 +227,7 @@ def read_records(path: Path, result: ExportResult) -> Iterator[dict]:
 def require_records(path: Path) -> None:
     """A file with no minutes-extract record on any line (another tool's JSON, text, an empty file) is a
     user's mistake: one UsageError, not a set of empty tables."""
-    from .writer import read_records as complete_records
-    if next(complete_records(path), None) is None:
+    if next(read_records(path), None) is None:
         raise UsageError(f"{path} is not minutes-extract JSONL: no line is a record written by `extract`")
 
 
@@ -246,7 +246,7 @@ def export_tables(records: Path, out_dir: Path, to: str = "parquet") -> ExportRe
     result = ExportResult()
     writers = {name: TableWriter(out_dir / f"{name}.{to}", schema, to) for name, schema in schemas.items()}
     try:
-        for record in read_records(records, result):
+        for record in document_records(records, result):
             for table, row in rows_of(record):
                 writers[table].add(row)
     finally:

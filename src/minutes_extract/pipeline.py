@@ -1,13 +1,18 @@
 """build_pipeline(): the only place components are ordered and fed their rules.
 
-    text ─▶ tokenizer ─▶ minutes_segmenter   ─▶ items, sections, blocks, sentence starts
-                     ─▶ minutes_meeting     ─▶ doc._.meeting, doc._.meeting_date
-                     ─▶ minutes_resolutions ─▶ resolutions
-                     ─▶ minutes_dates       ─▶ dates
-                     ─▶ minutes_metrics     ─▶ metrics
-                     ─▶ minutes_judgements  ─▶ judgements
-                     ─▶ minutes_inspections ─▶ inspections
-                     ─▶ minutes_findings    ─▶ findings
+    raw text ─▶ tokenizer (tokenizer.py: normalise, keep the offset map, then tokenise)
+             ─▶ minutes_segmenter   ─▶ items, sections, blocks, sentence starts
+             ─▶ minutes_meeting     ─▶ doc._.meeting, doc._.meeting_date
+             ─▶ minutes_resolutions ─▶ resolutions
+             ─▶ minutes_dates       ─▶ dates
+             ─▶ minutes_metrics     ─▶ metrics
+             ─▶ minutes_judgements  ─▶ judgements
+             ─▶ minutes_inspections ─▶ inspections
+             ─▶ minutes_findings    ─▶ findings
+
+Each component's `rules` in config.cfg is a reference to its rule file (RULE_FILE: file + rules_dir),
+never the rules themselves: nlp.to_disk writes each component's rules into its own directory and
+spacy.load reads them back from there (components.base.RulesOnDisk).
 """
 from __future__ import annotations
 
@@ -22,7 +27,8 @@ from .components import (  # noqa: F401  (registers the factories when run from 
     dates, findings, inspections, judgements, meeting, metrics, resolutions, segmenter,
 )
 from .errors import MinutesError
-from .rules import RulesDir, load_json, load_jsonl
+from .rules import RulesDir, lexicon_rows, load_json, models_dir, validate_all
+from .tokenizer import TOKENIZER
 
 # (factory name, rule file under models/ or None), in pipeline order.
 COMPONENTS: list[tuple[str, str | None]] = [
@@ -72,28 +78,53 @@ def check_order(names: list[str]) -> None:
 
 def component_rules(rule_file: str | None, rules_dir: RulesDir = None) -> dict:
     """A component's rules with every lexicon it names ("lexicons": {key: "lexicons/x.jsonl"}) inlined,
-    so components never read files and a packaged pipeline carries all its rules in its config."""
+    so components never read files."""
     rules = dict(load_json(rule_file, rules_dir)) if rule_file else {}
     if isinstance(rules.get("lexicons"), dict):
-        rules["lexicons"] = {key: load_jsonl(name, rules_dir) if isinstance(name, str) else name
+        rules["lexicons"] = {key: lexicon_rows(rule_file, key, name, rules_dir) if isinstance(name, str) else name
                              for key, name in rules["lexicons"].items()}
     return rules
 
 
+RULE_FILE = "minutes_extract.rule_file.v1"
+
+
+@spacy.registry.misc(RULE_FILE)
+def rule_file_rules(file: str | None, rules_dir: str | None = None) -> dict:
+    """What a component's `rules` in config.cfg resolves to: the config names the rule file (relative to
+    models/), never its content; a packaged pipeline carries the rules beside it (RulesOnDisk)."""
+    return component_rules(file, rules_dir)
+
+
+def rules_reference(rule_file: str | None, rules_dir: RulesDir = None) -> dict:
+    """A component's `rules` config: a reference to its rule file (and to `rules_dir` only when given)."""
+    reference = {"@misc": RULE_FILE, "file": rule_file}
+    if rules_dir is not None:
+        reference["rules_dir"] = str(rules_dir)
+    return reference
+
+
 def build_pipeline(rules_dir: RulesDir = None) -> Language:
     """The pipeline, its rules read from `rules_dir` (a copy of models/) when given, else from
-    $MINUTES_EXTRACT_RULES, else the shipped models/."""
+    $MINUTES_EXTRACT_RULES, else the shipped models/. Every rule file there is validated first, so a
+    mistake in any of them is a RuleFileError naming file and key before anything is compiled."""
     check_order([factory for factory, _ in COMPONENTS])
-    nlp = spacy.blank("en")
+    validate_all(rules_dir)
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     nlp.max_length = 50_000_000  # rules only: no model memory grows with length
     for factory, rule_file in COMPONENTS:
-        nlp.add_pipe(factory, config={"rules": component_rules(rule_file, rules_dir)})
+        nlp.add_pipe(factory, config={"rules": rules_reference(rule_file, rules_dir)})
     return nlp
 
 
-@lru_cache(maxsize=2)
 def get_pipeline(model_path: str | None = None) -> Language:
-    """The pipeline, loaded once per process (from a packaged directory when given)."""
+    """The pipeline, loaded once per process (from a packaged directory when given), once per rules
+    directory in use ($MINUTES_EXTRACT_RULES may change between calls)."""
+    return _pipeline(model_path, None if model_path else str(models_dir()))
+
+
+@lru_cache(maxsize=2)
+def _pipeline(model_path: str | None, rules_in_use: str | None) -> Language:
     if model_path:
         return spacy.load(Path(model_path))
-    return build_pipeline()
+    return build_pipeline()  # reads the rules from `rules_in_use` ($MINUTES_EXTRACT_RULES or models/)

@@ -10,6 +10,8 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 
+from .kinds import Attribution, Polarity
+
 SCHEMA_VERSION = "1.0"
 
 
@@ -50,9 +52,9 @@ class Resolution(Extraction):
 
 
 class Finding(Extraction):
-    polarity: Literal["strength", "development"]
+    polarity: Polarity
     cue: Optional[str] = Field(default=None, description="The cue or heading that decided the polarity")
-    attributed_to: Optional[Literal["ofsted", "inspectors", "officer", "report", "committee"]] = None
+    attributed_to: Optional[Attribution] = None
 
 
 MetricKind = Literal["money", "percentage", "caseload", "count", "duration"]

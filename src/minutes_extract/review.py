@@ -1,17 +1,24 @@
-"""Review what was extracted: a terminal summary (rich) and a self-contained HTML page with every
-extraction highlighted in the document text. Reads records only (never a Doc)."""
+"""Review what was extracted: a terminal summary (rich, `show`), a self-contained HTML page with every
+extraction highlighted in the document text (`render`), and a plain-text digest of a whole JSONL output
+(`python -m minutes_extract.review OUT.jsonl`, used by `make demo`). Reads records only (never a Doc)."""
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
-from typing import Iterable, Iterator
+import sys
+from pathlib import Path
+from typing import Iterable, Iterator, get_args
 
 from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .kinds import Polarity
 from .records import DocumentRecord, Extraction
+from .writer import read_records
 
 GROUPS = ("resolutions", "findings", "metrics", "dates", "judgements", "inspections")
 
@@ -67,8 +74,9 @@ def meeting_line(meeting) -> str:
 
 # Terminal colours of the value column: strengths and developments apart at a glance. Rich drops them
 # when stdout is not a terminal or NO_COLOR is set.
-VALUE_STYLES = {"strength": "green", "development": "yellow"}
+VALUE_STYLES: dict[Polarity, str] = {"strength": "green", "development": "yellow"}
 DEFAULT_VALUE_STYLE = "cyan"
+STRENGTH: Polarity = "strength"
 
 
 # -- terminal -------------------------------------------------------------------------------------
@@ -80,7 +88,7 @@ def show(record: DocumentRecord) -> Group:
     for column in ("#", "title", "conf", "sections", "res", "str", "dev", "met", "dates", "judg"):
         items.add_column(column, overflow="fold")
     for item in record.items:
-        strengths = sum(f.polarity == "strength" for f in item.findings)
+        strengths = sum(f.polarity == STRENGTH for f in item.findings)
         items.add_row(item.number or "-", item.title or "(untitled)", confidence_text(item),
                       ", ".join(s.kind for s in item.sections),
                       str(len(item.resolutions)), str(strengths), str(len(item.findings) - strengths),
@@ -127,7 +135,12 @@ aside li{margin-bottom:.4em} aside a{color:inherit;text-decoration:none} .val{co
 aside h3{margin:.8em 0 .2em}
 .conf{font:11px monospace;color:#555;margin-left:.3em} .doubtful{opacity:.55;border-bottom:1px dashed #999}
 """
-_LEGEND = ("resolution", "strength", "development", "metric", "date", "judgement", "inspection")
+# The page runs nothing and loads nothing: no script, no request (its only style is the inline one above,
+# allowed by its hash), no form, no base; a document's text cannot make it do either.
+_CSP = ("default-src 'none'; script-src 'none'; connect-src 'none'; img-src 'none'; font-src 'none'; "
+        f"style-src 'sha256-{base64.b64encode(hashlib.sha256(_CSS.encode('utf-8')).digest()).decode('ascii')}'; "
+        "base-uri 'none'; form-action 'none'")
+_LEGEND = ("resolution", *get_args(Polarity), "metric", "date", "judgement", "inspection")
 
 
 def _segments(text: str, marks: list[tuple[int, int, str, str]]) -> Iterable[str]:
@@ -169,8 +182,40 @@ def render_html(record: DocumentRecord) -> str:
                     + (f'<span class=conf title="confidence">{confidence_text(i)}</span>' if i.confidence is not None else "")
                     + "</li>" for i in record.items)
     data = html.escape(json.dumps({"doc_id": record.doc_id, "source": record.source.path}))
-    return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{title}</title>"
+    return (f"<!doctype html><html lang=en><head><meta charset=utf-8>"
+            f"<meta http-equiv=Content-Security-Policy content=\"{_CSP}\"><title>{title}</title>"
             f"<meta name=minutes-extract content=\"{data}\"><style>{_CSS}</style></head><body>"
             f"<main><header><b>{html.escape(record.source.path)}</b> · {html.escape(meeting_line(meeting))}"
             f"<div class=legend>{legend}</div></header>{''.join(_segments(record.text, marks))}</main>"
             f"<aside><h3>Items ({len(record.items)})</h3><ol>{items}</ol>{side}</aside></body></html>")
+
+
+# -- plain text ------------------------------------------------------------------------------------
+def confidence_tag(extraction: dict) -> str:
+    """' (0.93)' when the extraction carries a confidence."""
+    confidence = extraction.get("confidence")
+    return "" if confidence is None else f" ({confidence:.2f})"
+
+
+def summarise(path: Path) -> str:
+    """A short plain-text digest of a JSONL output: per document its counts, items and resolutions."""
+    lines = []
+    for record in read_records(path):
+        if "error" in record:
+            lines.append(f"{record['source']['path']}: ERROR {record['error']['code']} {record['error']['message']}")
+            continue
+        holders = [*record["items"], record["unassigned"]]
+        counts = {g: sum(len(h[g]) for h in holders) for g in GROUPS}
+        meeting = record["meeting"]
+        lines.append(f"{record['source']['path']}: {len(record['items'])} items; "
+                     + ", ".join(f"{g} {n}" for g, n in counts.items())
+                     + (f"; meeting {meeting.get('body') or 'body unknown'} {meeting.get('date') or ''}".rstrip()))
+        for item in record["items"]:
+            lines.append(f"  [{item['number'] or '-'}] {item['title'] or '(untitled)'}"[:104] + confidence_tag(item))
+            for res in item["resolutions"]:
+                lines.append(f"      {res['verb'].upper()}{confidence_tag(res)}: {' '.join(res['text'].split())[:90]}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(summarise(Path(sys.argv[1])))

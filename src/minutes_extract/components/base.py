@@ -1,9 +1,12 @@
 """ExtractionComponent: what every extraction component shares. It is built from its rule dict
 (`setup`), `find(doc)` yields what it found as (start, end, rule id, payload), and calling it writes
-those as its span group (extensions.set_spans). Nothing here matches text or reads rule files; this is
-no component, so components import it without importing each other."""
+those as its span group (extensions.set_spans). RulesOnDisk carries a component's rules in a packaged
+pipeline (to_disk/from_disk), so its config.cfg only names the rule files. Nothing here matches text or
+reads rule files; this is no component, so components import it without importing each other."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Iterable
 
 from spacy.tokens import Doc
@@ -13,16 +16,41 @@ from ..extensions import set_spans
 Found = tuple[int, int, str, object]  # (start, end, rule id, payload of the group's records)
 
 
-class ExtractionComponent:
-    group: str  # the span group written (extensions.EXTRACTION_GROUPS)
+RULES_FILE = "rules.json"  # a component's rules inside its directory of a packaged pipeline
 
-    def __init__(self, name: str, rules: dict):
-        self.name = name
-        self.setup(rules)
+
+class RulesOnDisk:
+    """A component built from one rule dict (`setup`). nlp.to_disk writes that dict into the
+    component's directory and spacy.load reads it back, so a packaged pipeline carries its rules while
+    its config.cfg only names the rule files they came from."""
+    carried_rules: dict
 
     def setup(self, rules: dict) -> None:
         """Compiles the component's rules (models/rules/<file>.json, validated)."""
         raise NotImplementedError
+
+    def keep_rules(self, rules: dict) -> None:
+        self.carried_rules = rules
+        self.setup(rules)
+
+    def to_disk(self, path, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / RULES_FILE).write_text(json.dumps(self.carried_rules, ensure_ascii=False), encoding="utf-8")
+
+    def from_disk(self, path, exclude=()) -> "RulesOnDisk":
+        rules = json.loads((Path(path) / RULES_FILE).read_text(encoding="utf-8"))
+        if rules != self.carried_rules:  # compiling is slow: only when the packaged rules were edited
+            self.keep_rules(rules)
+        return self
+
+
+class ExtractionComponent(RulesOnDisk):
+    group: str  # the span group written (extensions.EXTRACTION_GROUPS)
+
+    def __init__(self, name: str, rules: dict):
+        self.name = name
+        self.keep_rules(rules)
 
     def find(self, doc: Doc) -> Iterable[Found]:
         raise NotImplementedError

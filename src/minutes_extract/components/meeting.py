@@ -23,6 +23,7 @@ from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import document_text
 from ..values.dates import full_year, month_number
 from ..matching import expand_fragments, first_characters, trie_pattern
+from .base import RulesOnDisk
 
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?,?\s+(\d{4})")
@@ -414,9 +415,12 @@ class MeetingReader:
         return self.r.by_place.get(m.group(1).lower()) if m else None
 
 
-class MeetingComponent:
+class MeetingComponent(RulesOnDisk):
     def __init__(self, name: str, rules: dict):
         self.name = name
+        self.keep_rules(rules)
+
+    def setup(self, rules: dict) -> None:
         self.reader = MeetingReader(MeetingRules(rules))
 
     def __call__(self, doc: Doc) -> Doc:

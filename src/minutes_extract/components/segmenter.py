@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import PAYLOAD_ATTRS, document_text
 from ..matching import sentencizer_starts
+from .base import RulesOnDisk
 
 
 @dataclass
@@ -792,9 +793,12 @@ class _Spans:
         return Span(self.doc, first, last + 1, label=label)
 
 
-class SegmenterComponent:
+class SegmenterComponent(RulesOnDisk):
     def __init__(self, nlp: Language, name: str, rules: dict):
         self.name = name
+        self.keep_rules(rules)
+
+    def setup(self, rules: dict) -> None:
         self.segmenter = Segmenter(rules)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -6,22 +6,26 @@ minutes_extract/models/ (see pyproject's force-include), so `pip install .` work
 MINUTES_EXTRACT_RULES=DIR (or build_pipeline(rules_dir=DIR)) reads them from DIR instead, a user's
 edited copy of models/, validated the same way.
 
-Modules: base (Strict/Permissive models, shared shapes), metrics / dates / meeting / confidence (full
-schemas), permissive (draft schemas of the files still being reworked), schemas (file -> schema).
+Modules: base (Strict/Permissive models, shared shapes), metrics / dates / meeting / resolutions /
+judgements / inspections / findings / confidence (full schemas; findings also its lexicons' rows),
+permissive (draft schemas of the files still being reworked: segmenter), schemas (file -> schema).
+Kinds and roles the schemas share with the code are in kinds.py.
 What the rules mean lives in the components, not here.
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional, Union
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..errors import RuleFileError
-from .schemas import schema_for
+from .calendar import CALENDAR_FILE, calendar_fragments, month_numbers
+from .schemas import LEXICON_SCHEMAS, schema_for
 
 RULES_ENV = "MINUTES_EXTRACT_RULES"
 RulesDir = Optional[Union[str, Path]]
@@ -54,9 +58,15 @@ def load_json(name: str, rules_dir: RulesDir = None) -> Any:
     return _load_json(str(rule_path(name, rules_dir)), name)
 
 
-def load_jsonl(name: str, rules_dir: RulesDir = None) -> list:
-    """The rows of JSONL rule file `name` ("//" lines are comments), each validated."""
-    return _load_jsonl(str(rule_path(name, rules_dir)), name)
+def load_jsonl(name: str, rules_dir: RulesDir = None, schema: Optional[type[BaseModel]] = None) -> list:
+    """The rows of JSONL rule file `name` ("//" lines are comments), each a JSON object validated against
+    `schema` when given (a lexicon named under a key of a rule file), else against the file's own."""
+    return _load_jsonl(str(rule_path(name, rules_dir)), name, schema)
+
+
+def lexicon_rows(rule_file: str, key: str, name: str, rules_dir: RulesDir = None) -> list:
+    """The rows of lexicon `name`, named under `key` of rule file `rule_file`, validated by that key's schema."""
+    return load_jsonl(name, rules_dir, LEXICON_SCHEMAS.get(rule_file, {}).get(key))
 
 
 @lru_cache(maxsize=None)
@@ -67,12 +77,46 @@ def _load_json(path: str, name: str) -> Any:
         raise RuleFileError(f"{path}: rule file missing") from exc
     except json.JSONDecodeError as exc:
         raise RuleFileError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from exc
+    if name != CALENDAR_FILE:
+        data = _with_calendar(data, Path(path).parents[len(Path(name).parts) - 1], path)
     validate(name, data, path)
     return data
 
 
+_CALENDAR_PLACEHOLDER = re.compile(r"<<(calendar:\w+)>>")
+
+
+def _with_calendar(data: Any, root: Path, path: str) -> Any:
+    """`data` with every <<calendar:NAME>> placeholder replaced from rules/calendar.json (in `root`, the
+    models/ directory the file is in): month names are written there only."""
+    if "<<calendar:" not in json.dumps(data, ensure_ascii=False):
+        return data
+    fragments = calendar_fragments(_load_json(str(root / CALENDAR_FILE), CALENDAR_FILE))
+
+    def expand(match: re.Match) -> str:
+        if match.group(1) not in fragments:
+            raise RuleFileError(f"{path}: unknown placeholder <<{match.group(1)}>> "
+                                f"(calendar.json gives {', '.join(sorted(fragments))})")
+        return fragments[match.group(1)]
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, str):
+            return _CALENDAR_PLACEHOLDER.sub(expand, node)
+        if isinstance(node, list):
+            return [walk(x) for x in node]
+        if isinstance(node, dict):
+            return {key: walk(value) for key, value in node.items()}
+        return node
+    return walk(data)
+
+
+def month_table(rules_dir: RulesDir = None) -> dict[str, int]:
+    """Lower-case month name or abbreviation -> number, from rules/calendar.json."""
+    return month_numbers(load_json(CALENDAR_FILE, rules_dir))
+
+
 @lru_cache(maxsize=None)
-def _load_jsonl(path: str, name: str) -> list:
+def _load_jsonl(path: str, name: str, schema: Optional[type[BaseModel]] = None) -> list:
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except FileNotFoundError as exc:
@@ -85,16 +129,18 @@ def _load_jsonl(path: str, name: str) -> list:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise RuleFileError(f"{path}:{lineno}: invalid JSON: {exc.msg}") from exc
-        validate(name, row, f"{path}:{lineno}")
+        if not isinstance(row, dict):
+            raise RuleFileError(f"{path}:{lineno}: key '(top level)': a row must be a JSON object")
+        validate(name, row, f"{path}:{lineno}", schema)
         rows.append(row)
     return rows
 
 
-def validate(name: str, data: Any, where: str) -> None:
-    """Checks `data` (a file, or one row of a JSONL file) against the schema of rule file `name`; the
-    data itself is used as it is (validation never rewrites it). Raises RuleFileError naming `where`
-    (the file, and for a JSONL row its line) and the first bad key."""
-    schema = schema_for(name)
+def validate(name: str, data: Any, where: str, schema: Optional[type[BaseModel]] = None) -> None:
+    """Checks `data` (a file, or one row of a JSONL file) against `schema`, else the schema of rule file
+    `name`; the data itself is used as it is (validation never rewrites it). Raises RuleFileError naming
+    `where` (the file, and for a JSONL row its line) and the first bad key."""
+    schema = schema or schema_for(name)
     if schema is None:
         return
     try:
@@ -122,6 +168,11 @@ def validate_all(rules_dir: RulesDir = None) -> None:
         name = path.relative_to(root).as_posix()
         if schema_for(name) is not None:
             (load_json if path.suffix == ".json" else load_jsonl)(name, rules_dir)
+    for rule_file in LEXICON_SCHEMAS:  # the lexicons each rule file names, whatever they are called
+        lexicons = load_json(rule_file, rules_dir).get("lexicons", {})
+        for key, name in lexicons.items():
+            if isinstance(name, str):
+                lexicon_rows(rule_file, key, name, rules_dir)
 
 
 def all_rule_files(rules_dir: RulesDir = None) -> list[Path]:

@@ -1,4 +1,4 @@
-"""Permissive schemas for the rule files being reworked on other branches (segmenter, findings, lexicons):
+"""Permissive schemas for the rule files being reworked on other branches (segmenter):
 each names its file's top-level keys (all optional, any value) and accepts any other key, so only the
 file's JSON shape (an object per file or per row) is checked.
 TODO(lead): after merging those branches, write full Strict schemas (see metrics.py, dates.py) and
@@ -17,16 +17,6 @@ DRAFT_KEYS: dict[str, tuple[str, ...]] = {
         "description", "section_headings", "agenda_titles", "chrome_patterns", "list_intro_cues",
         "item_patterns", "page_chrome_lines", "finite_verbs",
     ),
-    "findings": (
-        "description", "lexicons", "weights", "min_weight", "scope_words", "clause_break", "negation_break",
-        "heading_link_before", "heading_link_after", "executive_name", "councillor_name",
-        "terminal_punctuation", "list_marker", "sibling_marker", "unit_prefix", "intro_end", "question_end",
-        "default_development_lead", "attribution", "skip_sections", "min_unit_words", "title_words",
-        "on_time", "time_unit", "topic_object", "topic_content", "higher_is_better", "lower_is_better",
-        "open_words", "concession_words", "negation_words", "bullet_glyph", "label_prefix",
-        "soft_exclusions", "service_item", "item_window", "reporters", "list_item_sentences",
-        "list_item_words", "name_sections",
-    ),
 }
 
 
@@ -36,6 +26,3 @@ def draft_schema(file: str) -> type[BaseModel]:
               for key in DRAFT_KEYS[file]}
     return create_model(f"{file.capitalize()}RulesDraft", __base__=Permissive, **fields)
 
-
-class LexiconRowDraft(Permissive):  # TODO(lead): a Strict schema per lexicon (rows of models/lexicons/*.jsonl)
-    """One row of a lexicon: any keys, for now."""

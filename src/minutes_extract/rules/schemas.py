@@ -6,13 +6,15 @@ from typing import Optional
 
 from pydantic import BaseModel
 
+from .calendar import CALENDAR_FILE, CalendarRules
 from .confidence import ConfidenceTable
 from .dates import DatesRules
+from .findings import ContextRow, CueRow, FindingsRules, ModifierRow
 from .inspections import InspectionsRules
 from .judgements import JudgementsRules
 from .meeting import MeetingRules
 from .metrics import MetricsRules
-from .permissive import DRAFT_KEYS, LexiconRowDraft, draft_schema
+from .permissive import DRAFT_KEYS, draft_schema
 from .resolutions import ResolutionsRules
 
 # A .json file is validated whole; a .jsonl file row by row.
@@ -23,10 +25,20 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "rules/resolutions.json": ResolutionsRules,
     "rules/judgements.json": JudgementsRules,
     "rules/inspections.json": InspectionsRules,
+    "rules/findings.json": FindingsRules,
+    "lexicons/finding_cues.jsonl": CueRow,
+    "lexicons/finding_modifiers.jsonl": ModifierRow,
+    "lexicons/finding_context.jsonl": ContextRow,
     "confidence.json": ConfidenceTable,
+    CALENDAR_FILE: CalendarRules,
     # TODO(lead): permissive until the branches editing these files are merged (see permissive.py)
     **{f"rules/{file}.json": draft_schema(file) for file in DRAFT_KEYS},
-    "lexicons/*.jsonl": LexiconRowDraft,
+}
+
+# The lexicons a rule file names ("lexicons": {key: "lexicons/x.jsonl"}): each validated by the schema of
+# the key it is named under, whatever its file is called (a user may point "cues" at their own file).
+LEXICON_SCHEMAS: dict[str, dict[str, type[BaseModel]]] = {
+    "rules/findings.json": {"cues": CueRow, "modifiers": ModifierRow, "context": ContextRow},
 }
 
 

@@ -13,15 +13,17 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}
 _SEASONS = ("spring", "summer", "autumn", "winter")
+
+
+@lru_cache(maxsize=1)
+def _months() -> dict[str, int]:
+    """Month name or abbreviation (lower case) -> number; the names are written in models/rules/calendar.json only."""
+    from ..rules import month_table
+    return month_table()
 FINANCIAL_YEAR_START = 4  # UK public bodies' financial year runs April to March
 _DAY = re.compile(r"\d{1,2}")
 _NON_DIGIT = re.compile(r"\D")
@@ -56,7 +58,7 @@ class DateParts:
 
 
 def month_number(name: str) -> Optional[int]:
-    return _MONTHS.get(name.strip().rstrip(".").lower())
+    return _months().get(name.strip().rstrip(".").lower())
 
 
 def full_year(text: Optional[str], century_of: int = 2000) -> Optional[int]:

@@ -7,13 +7,17 @@ from spacy.tokens import Doc
 
 from ... import extensions  # noqa: F401  (registers the extensions)
 from ...extensions import PAYLOAD_ATTRS
+from ..base import RulesOnDisk
 from .context import FindingRules
 from .reader import FindingReader
 
 
-class FindingsComponent:
+class FindingsComponent(RulesOnDisk):
     def __init__(self, name: str, rules: dict):
         self.name = name
+        self.keep_rules(rules)
+
+    def setup(self, rules: dict) -> None:
         self.rules = FindingRules(rules)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -1,0 +1,122 @@
+"""Schemas of models/rules/findings.json and of the finding lexicons it names (models/lexicons/
+finding_cues.jsonl, finding_modifiers.jsonl, finding_context.jsonl; a JSONL file is validated row by row)."""
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from pydantic import model_validator
+
+from ..kinds import (
+    ROLES_OF_KIND, Anchor, Attribution, ContextKind, ContextRole, CueOpens, CueTier, ExcludeReason, ModifierKind,
+    Polarity, Reporter, ScopedModifier,
+)
+from .base import Regex, Strict, described
+
+Pattern = described("Case-insensitive regex matched at word boundaries; a space matches any run of whitespace.")
+
+
+class CueRow(Strict):
+    """One evaluative cue (the 'targets' of medspaCy's ConText)."""
+    id: str = described("Rule name, carried by each finding the cue decides.")
+    polarity: Polarity = described("What the cue says of a service: a strength or an area for development.")
+    tier: CueTier = described("heading: names a list of findings; strong: weight 1; weak: counts only in a "
+                              "finding context; summary: a count of findings without content.")
+    pattern: Regex = Pattern
+    relay: bool = described("A member may relay this cue from an inspection or report and it still counts.",
+                            default=False)
+    opens: Optional[CueOpens] = described("hypothetical: cues after it in its clause are wanted, not found; "
+                                          "negation: it also negates the next cue.", default=None)
+    unscoped: bool = described("A modal before it does not cancel it ('would help to improve').", default=False)
+    needs_source: bool = described("Sets a list's polarity only when its introduction names an inspectorate.",
+                                   default=False)
+    measure: bool = described("A performance verdict that names what it judges: needs no service subject.",
+                              default=False)
+    topic: bool = described("False: the cue does not count as naming the sentence's topic.", default=True)
+    compare: bool = described("A measure compared with a benchmark or its past (direction read from the measure).",
+                              default=False)
+
+
+class ModifierRow(Strict):
+    """One ConText-style modifier: changes the cues after it (negation, scope, weight) or masks a look-alike."""
+    id: str = described("Rule name of the modifier.")
+    kind: ModifierKind = described("negation, hypothetical, action, historical, contrast, concession or mask.")
+    pattern: Regex = Pattern
+    window: int = described("Words after it a negation reaches (0: findings.json negation_words).", default=0, ge=0)
+
+
+class ContextRow(Strict):
+    """Who speaks, who found it, what a list's introduction says, and what is not a finding."""
+    id: str = described("Rule name of the context pattern.")
+    kind: ContextKind = described("source, speaker, exclude, lead or subject.")
+    role: ContextRole = described("The role the match gives; one of its kind's roles (kinds.ROLES_OF_KIND).")
+    pattern: Regex = Pattern
+    anchor: Optional[Anchor] = described("'start': matched only at the start of a sentence.", default=None)
+
+    @model_validator(mode="after")
+    def _role_of_its_kind(self) -> "ContextRow":
+        if self.role not in ROLES_OF_KIND[self.kind]:
+            raise ValueError(f"role {self.role!r} is no role of kind {self.kind!r} "
+                             f"(one of {', '.join(ROLES_OF_KIND[self.kind])})")
+        return self
+
+
+class FindingLexicons(Strict):
+    cues: Union[str, list[CueRow]] = described("The cue lexicon: a JSONL file under models/ or its rows.")
+    modifiers: Union[str, list[ModifierRow]] = described("The modifier lexicon: a JSONL file or its rows.")
+    context: Union[str, list[ContextRow]] = described("The context lexicon: a JSONL file or its rows.")
+
+
+class FindingWeights(Strict):
+    heading: float = described("Weight of a heading cue inside a sentence.")
+    strong: float = described("Weight of a strong cue.")
+    weak: float = described("Weight of a weak cue (and of a topic cue).")
+    summary: float = described("Weight of a summary cue inside a sentence.")
+    after_contrast: float = described("Factor on a cue after a contrast ('improving but still varied').")
+    in_concession: float = described("Factor on a cue inside a concession ('although ...').")
+    measure: float = described("Factor on a performance verdict that names its measure.")
+
+
+class FindingsRules(Strict):
+    description: str = described("What the file is for (documentation only).")
+    lexicons: FindingLexicons = described("The lexicons the component reads (inlined by pipeline.component_rules).")
+    weights: FindingWeights = described("How much each tier of cue and each modifier weighs.")
+    min_weight: float = described("Least summed weight of a sentence's cues that makes it a finding.")
+    scope_words: dict[ScopedModifier, int] = described("Words after a modifier of this kind its scope reaches.")
+    concession_words: int = described("Words after a concession modifier its half weight reaches.")
+    negation_words: int = described("Words after a negation it reaches (a modifier row's window overrides it).")
+    clause_break: Regex = described("Where a clause ends: modifiers do not reach across it.")
+    negation_break: Regex = described("Words a negation does not reach across ('and', 'that', ...).")
+    heading_link_before: Regex = described("Text before a heading cue that makes it introduce content in a sentence.")
+    heading_link_after: Regex = described("Text after a heading cue that makes it introduce content ('included').")
+    executive_name: Regex = described("A cabinet or lead member named with their office (group `name`).")
+    councillor_name: Regex = described("A councillor named at the start of a sentence (group `name`): its speaker.")
+    terminal_punctuation: list[str] = described("Characters that end a sentence or a complete line.")
+    list_marker: Regex = described("A list marker at the start of a unit (bullet, '(a)', 'ii.', '1.').")
+    sibling_marker: Regex = described("A marker that makes blocks siblings of one list ('(a)', '2.').")
+    unit_prefix: Regex = described("Words stripped from a unit's start before reading it ('that', 'also').")
+    intro_end: Regex = described("The end of a line that introduces a list (':', 'as follows').")
+    question_end: Regex = described("A unit ending in a question: not a finding.")
+    default_development_lead: Regex = described("An introduction ending 'identified:' introduces areas for development.")
+    attribution: dict[Reporter, Attribution] = described("A finding's attributed_to from its source or speaker role.")
+    skip_sections: list[str] = described("Section kinds (segmenter labels) whose text holds no finding.")
+    name_sections: list[str] = described("Section kinds of names (attendance): only their short lines are skipped.",
+                                         default_factory=list)
+    min_unit_words: int = described("Fewest words of a unit read for a finding.")
+    title_words: int = described("Most words of a line read as a title (or a name) rather than a sentence.")
+    on_time: Regex = described("A timeliness measure's words ('within', 'on time') before a verdict.")
+    time_unit: Regex = described("A number of days, weeks, months or hours: a timeliness measure.")
+    topic_object: Regex = described("A preposition after a cue that gives it an object ('good progress in').")
+    topic_content: Regex = described("Words after a cue that give it content ('including', 'such as').")
+    higher_is_better: Regex = described("Measures whose rise is good (completed, attendance, ...).")
+    lower_is_better: Regex = described("Measures whose rise is bad (absence, waiting, complaints, ...).")
+    open_words: list[str] = described("Words a line ending in does not end its sentence ('the', 'of', ...).")
+    bullet_glyph: Regex = described("A bullet glyph at the start of a block.")
+    label_prefix: Regex = described("A label before a colon at a unit's start ('Children in care: ...').")
+    soft_exclusions: list[ExcludeReason] = described(
+        "Exclusion reasons ignored inside a list headed as strengths or areas for development.")
+    service_item: Regex = described("An item title about a service's performance (annual report, audit, ...).")
+    item_window: int = described("Characters from an item's start searched for service_item.")
+    reporters: list[Reporter] = described("Speakers and sources whose evaluative sentences report a service's "
+                                          "performance whatever the item.")
+    list_item_sentences: int = described("Most sentences of a list item read as one unit.")
+    list_item_words: int = described("Most words of a list item read as one unit.")
