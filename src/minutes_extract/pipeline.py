@@ -8,6 +8,7 @@
                      ─▶ minutes_judgements  ─▶ judgements
                      ─▶ minutes_inspections ─▶ inspections
                      ─▶ minutes_findings    ─▶ findings
+                     ─▶ minutes_votes       ─▶ votes
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from spacy.language import Language
 
 from . import extensions  # noqa: F401  (registers Doc/Span extensions)
 from .components import (  # noqa: F401  (registers the factories when run from a source tree)
-    dates, findings, inspections, judgements, meeting, metrics, resolutions, segmenter,
+    dates, findings, inspections, judgements, meeting, metrics, resolutions, segmenter, votes,
 )
 from .errors import MinutesError
 from .rules import RulesDir, load_json, load_jsonl
@@ -34,6 +35,7 @@ COMPONENTS: list[tuple[str, str | None]] = [
     ("minutes_judgements", "rules/judgements.json"),
     ("minutes_inspections", "rules/inspections.json"),
     ("minutes_findings", "rules/findings.json"),
+    ("minutes_votes", "rules/votes.json"),
 ]
 
 
@@ -50,6 +52,7 @@ READS_WRITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "minutes_inspections": (("spans:dates", "doc._.meeting_date"), ("spans:inspections",)),
     "minutes_findings": (("spans:items", "spans:sections", "spans:blocks", "spans:resolutions",
                           "token.is_sent_start"), ("spans:findings",)),
+    "minutes_votes": (("spans:items", "spans:blocks", "spans:resolutions"), ("spans:votes",)),
 }
 
 
