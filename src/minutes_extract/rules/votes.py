@@ -60,6 +60,8 @@ class VotesRules(Strict):
                                   "meeting, putting the question, minutes) makes a procedural vote.")
     decision: Regex = described("A block opening a decision (RESOLVED, AGREED, 'That ... be approved') when the "
                                 "resolutions component left it out.")
+    decision_label: Regex = described("A decision's label opening the text under a proposal ('Resolved -'), left "
+                                      "out of the subject.")
     skip_label: Regex = described("A label line inside a motion's text, skipped for its subject ('Proposed Purpose:').")
     name_split: Regex = described("Separator of the names listed under a tally line.")
     honorific_only: Regex = described("A piece of a name list that is a title or honour, not a name ('CBE').")

@@ -420,7 +420,7 @@ def _following_text(blocks: list[Block], i: int, rules: VoteRules) -> str:
                 or any(form.regex.search(text) for form in rules.proposals)):
             break
         if not rules.skip_label.match(text):
-            out = f"{out} {text}".strip()
+            out = f"{out} {rules.decision_label.sub('', text, count=1)}".strip()
         j += 1
     return out
 

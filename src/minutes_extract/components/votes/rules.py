@@ -51,6 +51,7 @@ class VoteRules:
         self.procedural = compiled(rules["procedural"], ci)
         self.decision = compiled(rules["decision"])
         self.skip_label = compiled(rules["skip_label"], ci)
+        self.decision_label = compiled(rules["decision_label"])
         self.name_split = compiled(rules["name_split"])
         self.honorific_only = compiled(rules["honorific_only"])
         self.subject_max_chars = int(rules["subject_max_chars"])
