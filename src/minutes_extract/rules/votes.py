@@ -64,6 +64,10 @@ class VotesRules(Strict):
                                       "out of the subject.")
     skip_label: Regex = described("A label line inside a motion's text, skipped for its subject ('Proposed Purpose:').")
     name_split: Regex = described("Separator of the names listed under a tally line.")
+    name_piece: Regex = described("One name of a list under a tally line ('Mr Baker', 'Sir Paul Carter').")
+    following_kind: Regex = described("Case-insensitive, after an outcome: 'the following motion' (group 1: its kind); "
+                                      "the subject is the text printed next.")
+    subject_tail: Regex = described("Case-insensitive: words cut from the end of a subject ('to the vote', 'and').")
     honorific_only: Regex = described("A piece of a name list that is a title or honour, not a name ('CBE').")
     subject_max_chars: int = described("Longest subject kept, in characters.")
     gap_blocks: int = described("Most blocks between a proposal or open vote and the outcome or tally that closes it.")

@@ -32,7 +32,7 @@ class VotesComponent(ExtractionComponent):
         decisions = sorted((s.start_char, s.end_char) for s in doc.spans.get("resolutions", []))
         votes = find_votes(blocks, self.rules, decisions)
         for k, vote in enumerate(votes):
-            nxt = votes[k + 1].start if k + 1 < len(votes) else len(text)
+            nxt = votes[k + 1].end if k + 1 < len(votes) else len(text)
             index, decision = _resolution_index(vote, decisions, item_starts, nxt)
             yield vote.start, vote.end, vote.rule, _payload(vote, index, decision, text, self.rules.subject_max_chars)
 
@@ -43,7 +43,7 @@ def _item_at(item_starts: list[int], pos: int) -> int:
 
 def _resolution_index(vote: Vote, decisions: list[tuple[int, int]], item_starts: list[int], next_vote: int):
     """The index, among its item's resolutions, of the decision a passed vote produced: the first one after
-    it (before the next vote) in the same item, else the one just before it ('Voting: Unanimous' under the
+    it (before the next vote's end) in the same item, else the one just before it ('Voting: Unanimous' under the
     decision, '(Proposed from the Chair)'). Returns (index, (start, end)) or (None, None)."""
     if vote.outcome not in LINKED_OUTCOMES:
         return None, None

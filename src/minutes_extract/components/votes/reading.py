@@ -103,7 +103,7 @@ def _read_block(blocks: list[Block], i: int, state: _Item, rules: VoteRules, is_
         return
     if _put(block, state, rules):
         return
-    if _outcome(block, state, rules):
+    if _outcome(blocks, i, state, rules):
         return
     if is_decision:
         state.decisions.append(block.start)
@@ -172,7 +172,7 @@ def _proposal(blocks: list[Block], i: int, state: _Item, rules: VoteRules) -> bo
         inline = rules.inline_outcome.search(tail)
         if inline and subject:
             subject = subject[:inline.start()].rstrip(" ,;")  # "... beyond 4.30pm and it was agreed unanimously."
-            subject = re.sub(r"\s+and$", "", subject)
+            subject = rules.subject_tail.sub("", subject)
         if len(subject.split()) < 4 and form.id != "proposed_from_chair":
             subject = f"{subject} {_following_text(blocks, i, rules)}".strip()  # "... the above motion that Cabinet." then its clauses
         kind = form.kind or rules.kind_of(groups.get("kind"), subject)
@@ -197,7 +197,7 @@ def _put(block: Block, state: _Item, rules: VoteRules) -> bool:
     if not m:
         return False
     subject = m.group("subject").strip()
-    subject = re.sub(r"(?i)\s+to\s+the\s+vote$", "", subject)
+    subject = rules.subject_tail.sub("", subject)
     substantive = bool(rules.substantive.search(subject))
     ref = rules.paragraph_ref.search(m.group(0))  # "the substantive motion as set out in Item 6, paragraph 4"
     target = _numbered(state, ref.group("n")) if ref else (None if substantive else _latest_unused(state))
@@ -231,7 +231,8 @@ def _put(block: Block, state: _Item, rules: VoteRules) -> bool:
     return True
 
 
-def _outcome(block: Block, state: _Item, rules: VoteRules) -> bool:
+def _outcome(blocks: list[Block], i: int, state: _Item, rules: VoteRules) -> bool:
+    block = blocks[i]
     found = _first_outcome(block.text, rules)
     if not found:
         return False
@@ -251,6 +252,9 @@ def _outcome(block: Block, state: _Item, rules: VoteRules) -> bool:
         if form.needs_open:
             return False
         subject = (m.groupdict().get("subject") or "").strip()
+        following = rules.following_kind.match(block.text[m.end():])
+        if following:  # "the Committee unanimously agreed the following motion:" then the motion
+            subject = following.group(1) + " " + _following_text(blocks, i, rules)
         vote = Vote(block.start + m.start(), end, form.id, rules.kind_of(_kind_word(subject, rules), subject),
                     "" if subject.lower() in ("motion", "amendment") else subject, block.item)
         state.open = vote
@@ -291,7 +295,7 @@ def _finish(state: _Item, rules: VoteRules) -> list[Vote]:
                         proposal.proposer, proposal.seconder, "agreed", proposal=proposal)
             proposal.used = True
             state.votes.append(vote)
-    return sorted(state.votes, key=lambda v: v.start)
+    return sorted(state.votes, key=lambda v: (v.end, v.start))  # in the order they were decided
 
 
 # --- helpers ---------------------------------------------------------------------------------------------
@@ -385,14 +389,13 @@ def _inline_tally(block: Block, vote: Vote, rules: VoteRules) -> bool:
     return False
 
 
-_NAME_PIECE = re.compile(r"^(?:[A-Z][\w'’.-]*|de|van|von|da|le|la)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|le|la)){0,5}$")
 
 
 def _looks_like_names(text: str, rules: VoteRules) -> bool:
     pieces = [p for p in rules.name_split.split(text.strip().rstrip(".")) if p and p.strip()]
     if not pieces:
         return False
-    good = sum(1 for p in pieces if _NAME_PIECE.match(p.strip()))
+    good = sum(1 for p in pieces if rules.name_piece.match(p.strip()))
     return good >= 0.8 * len(pieces)
 
 
