@@ -169,3 +169,27 @@ def test_unanimously_agreed_the_following_motion(votes_of):
         "a. That the closure of the mobile library be paused until the review has reported."))
     assert vote.outcome == "unanimous" and vote.kind == "motion"
     assert "mobile library be paused" in vote.subject
+
+
+def test_motion_put_to_the_vote_and_declared_carried(votes_of):
+    [vote] = votes_of(minutes(
+        "Councillor Moss moved and Councillor Pike seconded that the fees be frozen for a year.",
+        "The motion was put to the vote and was declared carried."))
+    assert (vote.outcome, vote.proposer) == ("carried", "Councillor Moss")
+
+
+def test_resolved_by_votes_to(votes_of):
+    [vote] = votes_of(minutes("RESOLVED (by 7 votes to 3) that the fees be frozen for a year."))
+    assert (vote.outcome, vote.for_, vote.against, vote.abstain) == ("carried", 7, 3, None)
+
+
+def test_members_voted_unanimously(votes_of):
+    [vote] = votes_of(minutes("Members voted unanimously to freeze the fees for a year."))
+    assert vote.outcome == "unanimous"
+
+
+def test_moved_and_seconder_labels(votes_of):
+    [vote] = votes_of(minutes(
+        "That the fees be frozen for a year.",
+        "Moved: Cllr L Frost; Seconder: Cllr M Dale"))
+    assert (vote.outcome, vote.proposer, vote.seconder) == ("agreed", "Cllr L Frost", "Cllr M Dale")

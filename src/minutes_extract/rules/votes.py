@@ -30,6 +30,8 @@ class OutcomeRule(Strict):
                                  default=False)
     amendment_only: bool = described("Closes the latest amendment proposed ('agreed to the amendment').",
                                      default=False)
+    outcome: Optional[VoteOutcome] = described("The outcome whatever the matched word ('RESOLVED (by 7 votes to 3)': "
+                                               "carried).", default=None)
 
 
 class TallyRule(Strict):

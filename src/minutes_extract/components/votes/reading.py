@@ -237,7 +237,7 @@ def _outcome(blocks: list[Block], i: int, state: _Item, rules: VoteRules) -> boo
     if not found:
         return False
     form, m = found.form, found.match
-    outcome = rules.outcome_of(m) or ("withdrawn" if form.id == "withdrew" else "agreed")
+    outcome = form.outcome or rules.outcome_of(m) or "agreed"
     end = block.start + m.end()
     if form.amendment_only:
         amendment = next((p for p in reversed(state.pending) if p.kind == "amendment" and not p.used), None)

@@ -23,6 +23,7 @@ class OutcomeForm:
     regex: re.Pattern
     needs_open: bool
     amendment_only: bool
+    outcome: Optional[str]
 
 
 class VoteRules:
@@ -43,7 +44,7 @@ class VoteRules:
         self.tally_header = compiled(rules["tally_header"])
         self.tallies = [(t["id"], compiled(t["pattern"])) for t in rules["tallies"]]
         self.outcomes = [OutcomeForm(o["id"], compiled(o["pattern"]), bool(o.get("needs_open")),
-                                     bool(o.get("amendment_only"))) for o in rules["outcomes"]]
+                                     bool(o.get("amendment_only")), o.get("outcome")) for o in rules["outcomes"]]
         self.inline_outcome = compiled(rules["inline_outcome"], ci)
         self.outcome_words: dict[str, str] = rules["outcome_words"]
         self.side_words: dict[str, str] = rules["side_words"]
