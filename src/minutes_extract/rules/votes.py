@@ -72,4 +72,3 @@ class VotesRules(Strict):
     subject_tail: Regex = described("Case-insensitive: words cut from the end of a subject ('to the vote', 'and').")
     honorific_only: Regex = described("A piece of a name list that is a title or honour, not a name ('CBE').")
     subject_max_chars: int = described("Longest subject kept, in characters.")
-    gap_blocks: int = described("Most blocks between a proposal or open vote and the outcome or tally that closes it.")

@@ -10,6 +10,7 @@ latest one), and a proposal never put is agreed when its form says so or a decis
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -87,14 +88,17 @@ def find_votes(blocks: list[Block], rules: VoteRules, decisions: list[tuple[int,
 
 
 def _decision_in(block: Block, starts: list[int], rules: VoteRules) -> bool:
-    from bisect import bisect_left
+    """Whether a resolution starts in the block, or the block opens a decision the resolutions left out."""
     k = bisect_left(starts, block.start)
     return (k < len(starts) and starts[k] < block.end) or bool(rules.decision.match(block.text))
 
 
 def _read_block(blocks: list[Block], i: int, state: _Item, rules: VoteRules, is_decision: bool) -> None:
+    """One block, read as the first of: a tally line, the names under one, a proposal, a put, an outcome,
+    a decision."""
     block = blocks[i]
-    text = block.text
+    if is_decision:
+        state.decisions.append(block.start)
     if _tally_line(block, state, rules):
         return
     if _names_line(block, state, rules):
@@ -106,11 +110,9 @@ def _read_block(blocks: list[Block], i: int, state: _Item, rules: VoteRules, is_
     if _outcome(blocks, i, state, rules):
         return
     if is_decision:
-        state.decisions.append(block.start)
         _decided(block, state)
     elif state.open is not None and state.open.outcome is None and _inline_tally(block, state.open, rules):
         state.open.end = max(state.open.end, block.end)
-    del text
 
 
 # --- the parts -------------------------------------------------------------------------------------------

@@ -59,7 +59,6 @@ class VoteRules:
         self.subject_tail = compiled(rules["subject_tail"], ci)
         self.honorific_only = compiled(rules["honorific_only"])
         self.subject_max_chars = int(rules["subject_max_chars"])
-        self.gap_blocks = int(rules["gap_blocks"])
 
     def may_hold_votes(self, text: str) -> bool:
         """Whether the document holds any vote wording at all (most do not: they are skipped)."""
