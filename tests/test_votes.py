@@ -193,3 +193,25 @@ def test_moved_and_seconder_labels(votes_of):
         "That the fees be frozen for a year.",
         "Moved: Cllr L Frost; Seconder: Cllr M Dale"))
     assert (vote.outcome, vote.proposer, vote.seconder) == ("agreed", "Cllr L Frost", "Cllr M Dale")
+
+
+def test_voting_line_with_a_tally_and_no_outcome_word(votes_of):
+    [vote] = votes_of(minutes(
+        "RESOLVED that the library charging policy be approved.",
+        "Voting: For – 7; Against – 2; Abstentions – 1"))
+    assert (vote.outcome, vote.for_, vote.against, vote.abstain) == ("carried", 7, 2, 1)
+    assert vote.resolution_index == 0
+
+
+def test_voting_nem_con(votes_of):
+    [vote] = votes_of(minutes("RESOLVED that the library charging policy be approved.", "Voting: Nem. Con."))
+    assert vote.outcome == "unanimous"
+
+
+def test_moved_the_recommendations_seconded_by(votes_of):
+    [vote] = votes_of(minutes(
+        "Councillor Frost moved the recommendations in the report, which was seconded by Councillor Dale.",
+        "RESOLVED that the library charging policy be approved."))
+    assert (vote.kind, vote.outcome, vote.proposer, vote.seconder) == (
+        "recommendation", "agreed", "Councillor Frost", "Councillor Dale")
+    assert vote.resolution_index == 0

@@ -30,6 +30,8 @@ class OutcomeRule(Strict):
                                  default=False)
     amendment_only: bool = described("Closes the latest amendment proposed ('agreed to the amendment').",
                                      default=False)
+    outcome_from_tally: bool = described("With a tally and no outcome word ('Voting: For - 7, Against - 2'): carried "
+                                         "when more voted for than against, else lost.", default=False)
     outcome: Optional[VoteOutcome] = described("The outcome whatever the matched word ('RESOLVED (by 7 votes to 3)': "
                                                "carried).", default=None)
 
@@ -71,4 +73,7 @@ class VotesRules(Strict):
                                       "the subject is the text printed next.")
     subject_tail: Regex = described("Case-insensitive: words cut from the end of a subject ('to the vote', 'and').")
     honorific_only: Regex = described("A piece of a name list that is a title or honour, not a name ('CBE').")
+    link_reach: int = described("Most characters from a vote's end to the start of the decision it produced.")
+    link_back_reach: int = described("Most characters from a decision's end back to a vote printed under it "
+                                     "('Voting: Unanimous').")
     subject_max_chars: int = described("Longest subject kept, in characters.")

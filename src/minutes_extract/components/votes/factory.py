@@ -33,7 +33,7 @@ class VotesComponent(ExtractionComponent):
         votes = find_votes(blocks, self.rules, decisions)
         for k, vote in enumerate(votes):
             nxt = votes[k + 1].end if k + 1 < len(votes) else len(text)
-            index, decision = _resolution_index(vote, decisions, item_starts, nxt)
+            index, decision = _resolution_index(vote, decisions, item_starts, nxt, self.rules)
             yield vote.start, vote.end, vote.rule, _payload(vote, index, decision, text, self.rules.subject_max_chars)
 
 
@@ -41,7 +41,8 @@ def _item_at(item_starts: list[int], pos: int) -> int:
     return bisect_right(item_starts, pos) - 1
 
 
-def _resolution_index(vote: Vote, decisions: list[tuple[int, int]], item_starts: list[int], next_vote: int):
+def _resolution_index(vote: Vote, decisions: list[tuple[int, int]], item_starts: list[int], next_vote: int,
+                      rules: VoteRules):
     """The index, among its item's resolutions, of the decision a passed vote produced: the first one after
     it (before the next vote's end) in the same item, else the one just before it ('Voting: Unanimous' under the
     decision, '(Proposed from the Chair)'). Returns (index, (start, end)) or (None, None)."""
@@ -49,11 +50,12 @@ def _resolution_index(vote: Vote, decisions: list[tuple[int, int]], item_starts:
         return None, None
     item = _item_at(item_starts, vote.start)
     same = [d for d in decisions if _item_at(item_starts, d[0]) == item]
-    after = next((k for k, (s, _) in enumerate(same) if vote.end <= s < next_vote), None)
+    after = next((k for k, (s, _) in enumerate(same)
+                  if vote.end <= s < min(next_vote, vote.end + rules.link_reach)), None)
     if after is not None:
         return after, same[after]
     before = [k for k, (s, _) in enumerate(same) if s < vote.start]
-    if before and vote.start - same[before[-1]][1] < 600:
+    if before and vote.start - same[before[-1]][1] < rules.link_back_reach:
         return before[-1], same[before[-1]]
     return None, None
 

@@ -254,15 +254,25 @@ def _outcome(blocks: list[Block], i: int, state: _Item, rules: VoteRules) -> boo
         if form.needs_open:
             return False
         subject = (m.groupdict().get("subject") or "").strip()
+        word = _kind_word(subject, rules)
         following = rules.following_kind.match(block.text[m.end():])
         if following:  # "the Committee unanimously agreed the following motion:" then the motion
-            subject = following.group(1) + " " + _following_text(blocks, i, rules)
-        vote = Vote(block.start + m.start(), end, form.id, rules.kind_of(_kind_word(subject, rules), subject),
+            word, subject = following.group(1), _following_text(blocks, i, rules)
+        vote = Vote(block.start + m.start(), end, form.id, rules.kind_of(word, subject),
                     "" if subject.lower() in ("motion", "amendment") else subject, block.item)
         state.open = vote
     _inline_tally(block, vote, rules)
+    if form.from_tally and m.group("outcome") and m.group("outcome").lower() == "for":
+        outcome = _by_tally(vote)
     _close(vote, outcome, end, state, rules, form.id)
     return True
+
+
+def _by_tally(vote: Vote) -> str:
+    """A tally with no outcome word: carried when more voted for than against, else lost (agreed: no tally)."""
+    if "for" not in vote.counts:
+        return "agreed"
+    return "carried" if vote.counts["for"] > vote.counts.get("against", 0) else "lost"
 
 
 def _decided(block: Block, state: _Item) -> None:

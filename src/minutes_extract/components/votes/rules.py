@@ -24,6 +24,7 @@ class OutcomeForm:
     needs_open: bool
     amendment_only: bool
     outcome: Optional[str]
+    from_tally: bool
 
 
 class VoteRules:
@@ -44,7 +45,8 @@ class VoteRules:
         self.tally_header = compiled(rules["tally_header"])
         self.tallies = [(t["id"], compiled(t["pattern"])) for t in rules["tallies"]]
         self.outcomes = [OutcomeForm(o["id"], compiled(o["pattern"]), bool(o.get("needs_open")),
-                                     bool(o.get("amendment_only")), o.get("outcome")) for o in rules["outcomes"]]
+                                     bool(o.get("amendment_only")), o.get("outcome"),
+                                     bool(o.get("outcome_from_tally"))) for o in rules["outcomes"]]
         self.inline_outcome = compiled(rules["inline_outcome"], ci)
         self.outcome_words: dict[str, str] = rules["outcome_words"]
         self.side_words: dict[str, str] = rules["side_words"]
@@ -59,6 +61,8 @@ class VoteRules:
         self.subject_tail = compiled(rules["subject_tail"], ci)
         self.honorific_only = compiled(rules["honorific_only"])
         self.subject_max_chars = int(rules["subject_max_chars"])
+        self.link_reach = int(rules["link_reach"])
+        self.link_back_reach = int(rules["link_back_reach"])
 
     def may_hold_votes(self, text: str) -> bool:
         """Whether the document holds any vote wording at all (most do not: they are skipped)."""
