@@ -17,7 +17,7 @@ from minutes_extract.records import (  # noqa: E402
     DocumentRecord, ErrorInfo, ErrorRecord, Extractions, Item, Meeting, Metric, Resolution, SourceInfo, Span,
 )
 
-TABLES = {"documents", "items", "resolutions", "findings", "metrics", "dates", "judgements", "inspections"}
+TABLES = {"documents", "items", "resolutions", "findings", "metrics", "dates", "judgements", "inspections", "votes"}
 
 
 def caseload(value: float, start: int) -> Metric:
@@ -58,7 +58,7 @@ def test_parquet_tables_are_typed_and_keyed(records_file, tmp_path):
     result = export_tables(records_file, tmp_path / "pq", "parquet")
     assert {p.stem for p in (tmp_path / "pq").glob("*.parquet")} == TABLES
     assert result.rows == {"documents": 3, "items": 6, "resolutions": 3, "findings": 0, "metrics": 7, "dates": 0,
-                           "judgements": 0, "inspections": 0}
+                           "judgements": 0, "inspections": 0, "votes": 0}
     assert (result.error_records, result.invalid_lines) == (1, 1)
 
     documents = pq.read_table(tmp_path / "pq" / "documents.parquet")

@@ -12,6 +12,8 @@ from rapidfuzz import fuzz
 
 FIELDS = ("items", "resolutions", "findings", "metrics", "dates", "judgements")
 CORE = ("resolutions", "findings", "metrics", "dates", "judgements")
+VOTES = "votes"  # scored only against gold that has votes (eval/votes-gold); the reference scorer has none
+COLLECTED = FIELDS + (VOTES,)
 SKIP_DATE_PRECISION = {"year", "season", "financial_year", "decade"}
 _GLYPH_RE = re.compile(r"[\u00b7\u2022\u25aa\u25cf\uf0b7\-\u2013\u2014*]+\s")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
@@ -37,7 +39,7 @@ def text_match(a, b) -> float:
 def collect(node, out: dict) -> dict:
     if isinstance(node, dict):
         for k, v in node.items():
-            if k in FIELDS and isinstance(v, list):
+            if k in COLLECTED and isinstance(v, list):
                 out.setdefault(k, []).extend(x for x in v if isinstance(x, dict))
                 if k == "items":
                     for x in v:
@@ -138,6 +140,23 @@ def item_score(g, p) -> float:
     return fuzz.token_set_ratio(norm(g.get("title")), norm(p.get("title")))
 
 
+def vote_score(g, p) -> float:
+    """A vote matches on its outcome and every tally (a count stated on one side only is a mismatch), then
+    on its subject (fuzzy: token-set or partial ratio; a gold vote with no subject matches on the rest)."""
+    if (g.get("outcome") or "").lower() != (p.get("outcome") or "").lower():
+        return 0
+    if any(_num(g.get(side)) != _num(p.get(side)) for side in ("for", "against", "abstain")):
+        return 0
+    gs, ps = norm(g.get("subject")), norm(p.get("subject") or p.get("text"))
+    if not gs:
+        return 100
+    if not ps:
+        return 0
+    return max(fuzz.token_set_ratio(gs, ps), fuzz.partial_ratio(gs, ps))
+
+
+VOTE_SPEC = (vote_score, 60)
+
 SPECS = {
     "items": (item_score, 85),
     "resolutions": (lambda g, p: text_match(g.get("text"), p.get("text")), 80),
@@ -212,11 +231,12 @@ def score(out_path: Path, gold_dir: Path) -> dict:
     """Per-field precision/recall/F1, macro F1 over CORE, and the misses (for --verbose)."""
     golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(gold_dir).glob("*.json"))}
     preds = load_predictions(Path(out_path))
-    tot = {f: [0, 0, 0] for f in SPECS}
-    misses: dict[str, list] = {f: [] for f in SPECS}
+    specs = scored_specs(golds)
+    tot = {f: [0, 0, 0] for f in specs}
+    misses: dict[str, list] = {f: [] for f in specs}
     for stem, gold in golds.items():
         pred = preds.get(stem, {})
-        for field_name, (scorer, threshold) in SPECS.items():
+        for field_name, (scorer, threshold) in specs.items():
             src = SOURCE.get(field_name, field_name)
             g = prepare(src, [x for x in gold.get(src, []) if isinstance(x, dict)])
             p = prepare(src, pred.get(src, []))
@@ -231,9 +251,21 @@ def score(out_path: Path, gold_dir: Path) -> dict:
         r = tp / ng if ng else (1.0 if np_ == 0 else 0.0)
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         rows[f] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3), "gold": ng, "pred": np_, "tp": tp}
-    macro = sum(rows[f]["f1"] for f in CORE) / len(CORE)
+    core = [f for f in CORE if f in rows] or [f for f in rows]
+    macro = sum(rows[f]["f1"] for f in core) / len(core) if core else 0.0
     return {"fields": rows, "macro_f1": round(macro, 3), "docs": len(golds),
             "docs_missing": [k for k in golds if k not in preds], "misses": misses}
+
+
+def scored_specs(golds: dict) -> dict:
+    """The fields scored against these gold files: every reference field (as score.py does), and `votes`
+    when the gold has votes. A directory of votes gold alone (eval/votes-gold) is scored on votes only."""
+    has_votes = any(isinstance(g, dict) and VOTES in g for g in golds.values())
+    has_reference = any(isinstance(g, dict) and any(SOURCE.get(f, f) in g for f in SPECS) for g in golds.values())
+    specs = dict(SPECS) if has_reference or not has_votes else {}
+    if has_votes:
+        specs[VOTES] = VOTE_SPEC
+    return specs
 
 
 def format_report(result: dict, verbose: bool = False) -> str:
@@ -244,12 +276,14 @@ def format_report(result: dict, verbose: bool = False) -> str:
     if missing:
         lines.append(f"documents with no output record: {len(missing)}: {' '.join(missing[:20])}")
     if verbose:
-        keep = ("text", "kind", "value", "low", "high", "polarity", "grade", "area", "title")
-        for f in ("items",) + CORE:
-            for stem, kind, x in result["misses"][f]:
+        keep = ("text", "kind", "value", "low", "high", "polarity", "grade", "area", "title", "outcome", "for",
+                "against", "abstain", "subject")
+        for f in ("items",) + CORE + (VOTES,):
+            for stem, kind, x in result["misses"].get(f, []):
                 shown = json.dumps({k: v for k, v in x.items() if k in keep}, ensure_ascii=False)[:200]
                 lines.append(f"  {f} {kind} {stem}: {shown}")
-    lines.append(f"macro F1 over {', '.join(CORE)}: {result['macro_f1']:.3f} on {result['docs']} documents")
+    core = [f for f in CORE if f in result["fields"]] or list(result["fields"])
+    lines.append(f"macro F1 over {', '.join(core)}: {result['macro_f1']:.3f} on {result['docs']} documents")
     return "\n".join(lines)
 
 

@@ -59,7 +59,7 @@ def arrow_type(annotation: Any):
     if origin is list:
         return pa.list_(arrow_type(typing.get_args(annotation)[0]))
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return pa.struct([(name, arrow_type(f.annotation)) for name, f in annotation.model_fields.items()])
+        return pa.struct([(f.alias or name, arrow_type(f.annotation)) for name, f in annotation.model_fields.items()])
     scalars = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
     if annotation in scalars:
         return scalars[annotation]
@@ -87,7 +87,8 @@ def table_schemas() -> dict[str, Any]:
         ]),
     }
     for group, model in EXTRACTION_MODELS.items():
-        own = [(name, arrow_type(f.annotation)) for name, f in model.model_fields.items() if name not in COMMON]
+        own = [(f.alias or name, arrow_type(f.annotation)) for name, f in model.model_fields.items()
+               if name not in COMMON]  # a field's alias is its record key (Vote.for_ is "for")
         schemas[group] = pa.schema([
             *_key_fields(pa), ("text", pa.string()), ("span_start", pa.int64()), ("span_end", pa.int64()),
             ("rule", pa.string()), ("page", pa.int32()), ("confidence", pa.float64()), *own,

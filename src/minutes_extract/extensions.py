@@ -11,7 +11,7 @@ Span groups (doc.spans[KEY]):
   blocks       paragraphs and bullets; span.label_ in {"paragraph", "bullet", "heading", "table_row"};
                payload span._.block = {"intro": (start, end) | None, "level": int}
                `intro` is the sentence introducing the bullet list the block belongs to.
-  resolutions, findings, metrics, dates, judgements, inspections
+  resolutions, findings, metrics, dates, judgements, inspections, votes
                extractions; span.label_ = the rule id; payload span._.<PAYLOAD_ATTRS[group]> = dict (or a
                list of dicts when one span yields several records, e.g. "14 and 15 December 2021") holding
                the record fields other than text/span/rule/page.
@@ -27,7 +27,7 @@ from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 STRUCTURE_GROUPS = ("items", "sections", "blocks")
-EXTRACTION_GROUPS = ("resolutions", "findings", "metrics", "dates", "judgements", "inspections")
+EXTRACTION_GROUPS = ("resolutions", "findings", "metrics", "dates", "judgements", "inspections", "votes")
 
 PAYLOAD_ATTRS = {
     "items": "item",
@@ -39,6 +39,7 @@ PAYLOAD_ATTRS = {
     "dates": "date_ref",
     "judgements": "judgement",
     "inspections": "inspection",
+    "votes": "vote",
 }
 
 DOC_ATTRS = ("meeting", "meeting_date")

@@ -1,5 +1,6 @@
 """build_pipeline(): the only place components are ordered and fed their rules.
 
+<<<<<<< HEAD
     raw text ─▶ tokenizer (tokenizer.py: normalise, keep the offset map, then tokenise)
              ─▶ minutes_segmenter   ─▶ items, sections, blocks, sentence starts
              ─▶ minutes_meeting     ─▶ doc._.meeting, doc._.meeting_date
@@ -13,6 +14,17 @@
 Each component's `rules` in config.cfg is a reference to its rule file (RULE_FILE: file + rules_dir),
 never the rules themselves: nlp.to_disk writes each component's rules into its own directory and
 spacy.load reads them back from there (components.base.RulesOnDisk).
+=======
+    text ─▶ tokenizer ─▶ minutes_segmenter   ─▶ items, sections, blocks, sentence starts
+                     ─▶ minutes_meeting     ─▶ doc._.meeting, doc._.meeting_date
+                     ─▶ minutes_resolutions ─▶ resolutions
+                     ─▶ minutes_dates       ─▶ dates
+                     ─▶ minutes_metrics     ─▶ metrics
+                     ─▶ minutes_judgements  ─▶ judgements
+                     ─▶ minutes_inspections ─▶ inspections
+                     ─▶ minutes_findings    ─▶ findings
+                     ─▶ minutes_votes       ─▶ votes
+>>>>>>> wt-votes
 """
 from __future__ import annotations
 
@@ -24,7 +36,7 @@ from spacy.language import Language
 
 from . import extensions  # noqa: F401  (registers Doc/Span extensions)
 from .components import (  # noqa: F401  (registers the factories when run from a source tree)
-    dates, findings, inspections, judgements, meeting, metrics, resolutions, segmenter,
+    dates, findings, inspections, judgements, meeting, metrics, resolutions, segmenter, votes,
 )
 from .errors import MinutesError
 from .rules import RulesDir, lexicon_rows, load_json, models_dir, validate_all
@@ -40,6 +52,7 @@ COMPONENTS: list[tuple[str, str | None]] = [
     ("minutes_judgements", "rules/judgements.json"),
     ("minutes_inspections", "rules/inspections.json"),
     ("minutes_findings", "rules/findings.json"),
+    ("minutes_votes", "rules/votes.json"),
 ]
 
 
@@ -56,6 +69,7 @@ READS_WRITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "minutes_inspections": (("spans:dates", "doc._.meeting_date"), ("spans:inspections",)),
     "minutes_findings": (("spans:items", "spans:sections", "spans:blocks", "spans:resolutions",
                           "token.is_sent_start"), ("spans:findings",)),
+    "minutes_votes": (("spans:items", "spans:blocks", "spans:resolutions"), ("spans:votes",)),
 }
 
 

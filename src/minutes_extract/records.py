@@ -103,6 +103,48 @@ class Inspection(Extraction):
     focus: Optional[str] = None
 
 
+VoteKind = Literal["motion", "amendment", "recommendation", "procedural"]
+VoteOutcome = Literal["carried", "lost", "agreed", "withdrawn", "unanimous"]
+
+
+class RecordedVote(Closed):
+    for_: list[str] = Field(default_factory=list, alias="for", description="Names listed as voting for")
+    against: list[str] = Field(default_factory=list)
+    abstain: list[str] = Field(default_factory=list)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @model_serializer(mode="wrap")
+    def _for_key(self, handler):
+        return _renamed_for(handler(self))
+
+
+class Vote(Extraction):
+    """How a decision was taken: a motion, amendment, recommendation or procedural question put to the meeting."""
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    kind: VoteKind
+    subject: Optional[str] = Field(default=None, description="The text voted on, or its reference ('the amendment')")
+    proposer: Optional[str] = None
+    seconder: Optional[str] = None
+    outcome: VoteOutcome
+    for_: Optional[int] = Field(default=None, ge=0, alias="for", description="Votes for, where stated")
+    against: Optional[int] = Field(default=None, ge=0, description="Votes against, where stated")
+    abstain: Optional[int] = Field(default=None, ge=0, description="Abstentions, where stated")
+    recorded: Optional[RecordedVote] = Field(default=None, description="Names under For / Against / Abstain of a recorded vote")
+    resolution_index: Optional[int] = Field(
+        default=None, ge=0, description="Index, in the same item's resolutions, of the decision this vote produced")
+
+    @model_serializer(mode="wrap")
+    def _for_key(self, handler):
+        return _renamed_for(handler(self))
+
+
+def _renamed_for(data):
+    """`for` is a Python keyword: the field is `for_`, the record key `for`."""
+    if isinstance(data, dict) and "for_" in data:
+        data = {("for" if k == "for_" else k): v for k, v in data.items()}
+    return data
+
+
 class Section(Closed):
     kind: str
     heading: str
@@ -116,6 +158,7 @@ class Extractions(Closed):
     dates: list[DateMention] = Field(default_factory=list)
     judgements: list[Judgement] = Field(default_factory=list)
     inspections: list[Inspection] = Field(default_factory=list)
+    votes: list[Vote] = Field(default_factory=list)
 
 
 class Item(Extractions):
@@ -187,4 +230,5 @@ EXTRACTION_MODELS: dict[str, type[Extraction]] = {
     "dates": DateMention,
     "judgements": Judgement,
     "inspections": Inspection,
+    "votes": Vote,
 }

@@ -16,6 +16,7 @@ from .meeting import MeetingRules
 from .metrics import MetricsRules
 from .permissive import DRAFT_KEYS, draft_schema
 from .resolutions import ResolutionsRules
+from .votes import VotesRules
 
 # A .json file is validated whole; a .jsonl file row by row.
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -29,6 +30,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "lexicons/finding_cues.jsonl": CueRow,
     "lexicons/finding_modifiers.jsonl": ModifierRow,
     "lexicons/finding_context.jsonl": ContextRow,
+    "rules/votes.json": VotesRules,
     "confidence.json": ConfidenceTable,
     CALENDAR_FILE: CalendarRules,
     # TODO(lead): permissive until the branches editing these files are merged (see permissive.py)

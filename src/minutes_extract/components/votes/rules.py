@@ -1,0 +1,92 @@
+"""The votes rule file compiled: proposal, put, tally and outcome patterns, and the word tables."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ...matching import StartedPattern, expand_fragments, lowered
+
+
+@dataclass(frozen=True)
+class ProposalForm:
+    id: str
+    regex: re.Pattern
+    kind: Optional[str]
+    outcome: Optional[str]
+    unstated: str  # agreed | resolution | drop
+
+
+@dataclass(frozen=True)
+class OutcomeForm:
+    id: str
+    regex: re.Pattern
+    needs_open: bool
+    amendment_only: bool
+    outcome: Optional[str]
+    from_tally: bool
+
+
+class VoteRules:
+    def __init__(self, rules: dict):
+        fragments = rules.get("fragments", {})
+        ci = re.IGNORECASE
+
+        def compiled(pattern: str, flags: int = 0) -> re.Pattern:
+            return re.compile(expand_fragments(pattern, fragments), flags)
+
+        self.prefilter = StartedPattern(re.compile(rules["prefilter"], ci))
+        self.proposals = [ProposalForm(p["id"], compiled(p["pattern"]), p.get("kind"), p.get("outcome"),
+                                       p.get("unstated", "drop")) for p in rules["proposals"]]
+        self.put = compiled(rules["put"], ci)
+        self.paragraph_ref = compiled(rules["paragraph_ref"], ci)
+        self.paragraph_number = compiled(rules["paragraph_number"])
+        self.substantive = compiled(rules["substantive"], ci)
+        self.tally_header = compiled(rules["tally_header"])
+        self.tallies = [(t["id"], compiled(t["pattern"])) for t in rules["tallies"]]
+        self.outcomes = [OutcomeForm(o["id"], compiled(o["pattern"]), bool(o.get("needs_open")),
+                                     bool(o.get("amendment_only")), o.get("outcome"),
+                                     bool(o.get("outcome_from_tally"))) for o in rules["outcomes"]]
+        self.inline_outcome = compiled(rules["inline_outcome"], ci)
+        self.outcome_words: dict[str, str] = rules["outcome_words"]
+        self.side_words: dict[str, str] = rules["side_words"]
+        self.kind_words: dict[str, str] = rules["kind_words"]
+        self.procedural = compiled(rules["procedural"], ci)
+        self.decision = compiled(rules["decision"])
+        self.skip_label = compiled(rules["skip_label"], ci)
+        self.decision_label = compiled(rules["decision_label"])
+        self.name_split = compiled(rules["name_split"])
+        self.name_piece = compiled(rules["name_piece"])
+        self.following_kind = compiled(rules["following_kind"], ci)
+        self.subject_tail = compiled(rules["subject_tail"], ci)
+        self.honorific_only = compiled(rules["honorific_only"])
+        self.subject_max_chars = int(rules["subject_max_chars"])
+        self.link_reach = int(rules["link_reach"])
+        self.link_back_reach = int(rules["link_back_reach"])
+
+    def may_hold_votes(self, text: str) -> bool:
+        """Whether the document holds any vote wording at all (most do not: they are skipped)."""
+        return bool(self.prefilter.finditer(text, lowered(text)))
+
+    def outcome_of(self, match: re.Match) -> Optional[str]:
+        """The outcome an outcome match states: 'unanimous' whenever it says so, else its word's outcome."""
+        groups = match.groupdict()
+        if any(groups.get(k) and groups[k].strip() for k in ("unanimous", "unanimous2")):
+            return "unanimous"
+        word = next((groups[k] for k in ("outcome", "outcome2", "elected") if groups.get(k)), None)
+        if word is None:
+            return None
+        word = word.strip().lower()
+        if word.startswith("unanim"):
+            return "unanimous"
+        return self.outcome_words.get(word)
+
+    def kind_of(self, word: Optional[str], subject: str) -> str:
+        """A vote's kind: procedural for business of the meeting itself, else the kind its word names."""
+        if subject and self.procedural.search(subject):
+            return "procedural"
+        if word:
+            for key, kind in self.kind_words.items():
+                if key in word.lower():
+                    return kind
+        return "motion"
