@@ -1,4 +1,4 @@
-"""Permissive schemas for the rule files being reworked on other branches (segmenter, findings, lexicons):
+"""Permissive schemas for the rule files being reworked on other branches (findings, lexicons):
 each names its file's top-level keys (all optional, any value) and accepts any other key, so only the
 file's JSON shape (an object per file or per row) is checked.
 TODO(lead): after merging those branches, write full Strict schemas (see metrics.py, dates.py) and
@@ -13,10 +13,6 @@ from .base import Permissive, described
 
 # Top-level keys of each file as of this branch (TODO(lead): one Strict schema per file instead).
 DRAFT_KEYS: dict[str, tuple[str, ...]] = {
-    "segmenter": (
-        "description", "section_headings", "agenda_titles", "chrome_patterns", "list_intro_cues",
-        "item_patterns", "page_chrome_lines", "finite_verbs",
-    ),
     "findings": (
         "description", "lexicons", "weights", "min_weight", "scope_words", "clause_break", "negation_break",
         "heading_link_before", "heading_link_after", "executive_name", "councillor_name",

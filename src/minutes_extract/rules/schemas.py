@@ -14,6 +14,7 @@ from .meeting import MeetingRules
 from .metrics import MetricsRules
 from .permissive import DRAFT_KEYS, LexiconRowDraft, draft_schema
 from .resolutions import ResolutionsRules
+from .segmenter import SegmenterRules
 
 # A .json file is validated whole; a .jsonl file row by row.
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -23,6 +24,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "rules/resolutions.json": ResolutionsRules,
     "rules/judgements.json": JudgementsRules,
     "rules/inspections.json": InspectionsRules,
+    "rules/segmenter.json": SegmenterRules,
     "confidence.json": ConfidenceTable,
     # TODO(lead): permissive until the branches editing these files are merged (see permissive.py)
     **{f"rules/{file}.json": draft_schema(file) for file in DRAFT_KEYS},
