@@ -27,7 +27,10 @@ class ListMarker(Strict):
 
 class ItemPatterns(Strict):
     """Regexes read by name (case-sensitive unless they start with (?i))."""
-    printed_marker: Regex = described("Printed minutes' '(Item 3)' line under a title (group 1: agenda number).")
+    printed_marker: Regex = described(
+        "Printed minutes' '(Item 3)' or '(Minute 31)' line under a title (groups `kind`: Item or Minute, `code`).")
+    colon_heading: Regex = described("A title-cased heading ending with a colon ('Apologies for Absence:'): "
+                                     "the colon introduces no list.")
     minute_number: Regex = described("A minute number before a printed title ('285. Title'; group 1).")
     agenda_item: Regex = described("An 'Agenda item N' line, maybe after a site name (group 1: the number).")
     agenda_item_end: Regex = described("What an agenda_item line ends with (searched first, cheaply).")
@@ -57,6 +60,7 @@ class ItemPatterns(Strict):
     item_letter_alone: Regex = described("A letter or Roman numeral code alone on its line (groups `code`, `stop`).")
     sub_item_code: Regex = described("A lettered sub-item code ('6a', 'HC.6b').")
     time_prefix: Regex = described("A time of day before a title ('15:15 Title') in a programme.")
+    minutes_header: Regex = described("The line naming a meeting record ('Minutes of the ... held on ...').")
     date_line: Regex = described("A date alone on its line ('Monday, 3 March 2025'): not a report's title.")
 
 
@@ -88,4 +92,9 @@ class SegmenterRules(Strict):
         "Starts of an agenda description under a title ('To ', 'This report'): the line above is a title.")
     clause_starts: list[str] = described("Starts of a numbered decision clause ('To ', 'That ').")
     infinitive_start: str = described("Start of an agenda line worded as an infinitive ('To receive ...').")
+    decision_verbs: list[str] = described(
+        "Verbs a decision clause opens with in the imperative ('Approve the policy'), lower case.")
+    sentence_ends: list[str] = described("How a paragraph ends its sentence: a heading of a run comes after one.")
+    header_reach: int = described("Lines from the top within which a meeting record's header is looked for.", ge=1)
+    run_heading_words: int = described("Most words in a heading of an unnumbered run of like headings.", ge=1)
     minute_label_starts: list[str] = described("What a 'Minute No. 12' label line starts with (a cheap test).")

@@ -34,6 +34,10 @@ class Headings:
         self.clause_starts = tuple(rules["clause_starts"])
         self.infinitive_start = rules["infinitive_start"]
         self.minute_label_starts = tuple(rules["minute_label_starts"])
+        self.sentence_ends = tuple(rules["sentence_ends"])
+        self.decision_verbs = frozenset(rules["decision_verbs"])
+        self.header_reach = rules["header_reach"]
+        self.run_heading_words = rules["run_heading_words"]
 
     # -- pure helpers -------------------------------------------------------------------------
     def read_lines(self, text: str) -> list[Line]:
@@ -50,7 +54,7 @@ class Headings:
         text = line.text.rstrip()
         for pattern in self.chrome:
             text = pattern.sub("", text)
-        text = text.rstrip(" -–")
+        text = self.without_heading_colon(text.rstrip(" -–"))
         lead = self.prefix_length(text)
         return line.start + lead, line.start + max(lead, len(text))
 
@@ -80,7 +84,7 @@ class Headings:
 
     def heading_like(self, text: str, allow_period: bool = False, max_words: int = 25) -> bool:
         """A short line that reads as a title, not a sentence of minutes."""
-        text = self.clean_title(text)
+        text = self.without_heading_colon(self.clean_title(text))
         words = text.split()
         if not words or len(words) > max_words or text.startswith(self.bullet) or text.endswith((":", ";", ",")):
             return False
@@ -105,7 +109,15 @@ class Headings:
         (numbered titles are judged by the sequence they are in instead)."""
         if not self.heading_like(text, allow_period=True, max_words=30):
             return False
-        return not text.rstrip().endswith(self.list_intro_ends) and (numbered or not self.has_finite_verb(text))
+        return (not self.without_heading_colon(text.strip()).endswith(self.list_intro_ends)
+                and (numbered or not self.has_finite_verb(text)))
+
+    def without_heading_colon(self, text: str) -> str:
+        """A title-cased heading may end with a colon ("Apologies for Absence:"): the colon is no list
+        introduction. Section headings ("Decision:") keep theirs (they are sections, not items)."""
+        if text.endswith(":") and self.pattern["colon_heading"].match(text) and self.section_kind(text) is None:
+            return text[:-1]
+        return text
 
     def has_finite_verb(self, text: str) -> bool:
         """A full stop after a verb ("Apologies were received from ...") ends a sentence, not a title."""

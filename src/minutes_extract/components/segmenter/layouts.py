@@ -19,8 +19,8 @@ class Layouts(Headings):
         for i, line in enumerate(lines):
             m = self.pattern["printed_marker"].match(line.text.strip())
             if m and i > 0:
-                item = self.title_item(lines, i - 1, m.group(1), "printed_item_marker")
-                item.agenda_number = m.group(1)
+                item = self.title_item(lines, i - 1, m.group("code"), "printed_item_marker")
+                item.agenda_number = m.group("code") if m.group("kind").lower() == "item" else None
                 minute = self.pattern["minute_number"].match(lines[i - 1].text)
                 if minute:
                     item.number = minute.group(1)

@@ -3,6 +3,8 @@ standard agenda headings ("Apologies for Absence"), or titles a page marks by a 
 "Report of ..." line under them. Numbered items are numbered.py's."""
 from __future__ import annotations
 
+from typing import Optional
+
 from .headings import Headings
 from .lines import ItemStart, Line
 from .numbering import reads_as_sentence
@@ -23,7 +25,7 @@ class MeetingPage(Headings):
                 agenda = [i for i in agenda if i > floor]
             marked = [i for i in range(len(lines)) if self.marked_title(lines, i)]
             if len(agenda) < 2 and not marked:
-                return []
+                return self.items_heading_run(lines)
             marked_only = len(agenda) < 2
             header = (marked[0] if marked_only else agenda[0]) - 1
         items = []
@@ -72,7 +74,7 @@ class MeetingPage(Headings):
         are followed by a "To receive ..." description, or are short title lines before a paragraph.
         A line after a list introduction ("... was reported:") is an entry of that list."""
         text = lines[i].text.strip()
-        if text.endswith(self.list_intro_ends):
+        if self.without_heading_colon(text).endswith(self.list_intro_ends):
             return False
         if self.is_agenda_title(text):  # a standard title, unless a sentence goes on from it
             return self.title_like(text) and not any(w in self.finite_verbs for w in text.split())
@@ -91,3 +93,41 @@ class MeetingPage(Headings):
         return (len(nxt) > 2 * len(text) or (nxt.endswith(".") and (reads_as_sentence(nxt) or not self.heading_like(nxt, allow_period=True)))
                 or self.is_field(nxt))  # "Title" over "Lead officer: ..."
 
+    # -- a run of like heading lines -----------------------------------------------------------------
+    def items_heading_run(self, lines: list[Line]) -> list[ItemStart]:
+        """Minutes whose item headings carry no number and few standard titles: below the page's header (its
+        "Minutes of ... held on" line or attendance lines), the title lines that come after a paragraph and
+        before one, all in one style (capitals, or capitalised words). Two make the layout."""
+        top = self.minutes_top(lines)
+        if top is None:
+            return []
+        heads = [i for i in range(top + 1, len(lines)) if self.run_heading(lines, i, top)]
+        capitals = [i for i in heads if self.clean_title(lines[i].text).isupper()]
+        style = capitals if len(capitals) * 2 > len(heads) else [i for i in heads if i not in capitals]
+        return [self.title_item(lines, i, None, "heading_run") for i in style] if len(style) >= 2 else []
+
+    def minutes_top(self, lines: list[Line]) -> Optional[int]:
+        """The last line of a meeting record's header: "Minutes of the meeting held on ..." or the attendance
+        lines under it; None when the document does not read as the record of a meeting."""
+        marks = [i for i in self.attendance_lines(lines) if i < self.header_reach]
+        marks += [i for i, line in enumerate(lines[:self.header_reach]) if self.pattern["minutes_header"].match(line.text)]
+        return max(marks) if marks else None
+
+    def run_heading(self, lines: list[Line], i: int, top: int) -> bool:
+        """A heading of the run: a short capitalised title line with no closing stop, after the header, a
+        field line or a paragraph that ended its sentence, and followed by body text."""
+        line = lines[i]
+        text = self.clean_title(line.text)
+        if line.kind or self.is_attendance(text) or len(text.split()) > self.run_heading_words:
+            return False
+        if not (self.heading_like(text) and self.title_like(text) and self.capitalised(text)):
+            return False
+        previous = lines[i - 1].text.strip()
+        after_paragraph = (i - 1 == top or previous.endswith(self.sentence_ends)
+                           or bool(self.pattern["field_line"].match(previous)))  # "Officers: ..." of the header
+        return after_paragraph and self.body_follows(lines, i)
+
+    def capitalised(self, text: str) -> bool:
+        """Capitals, or every longer word capitalised ("Care Leavers' Local Offer"): the style of a title."""
+        words = [w for w in self.without_heading_colon(text).split() if len(w) > 3 and w[0].isalpha()]
+        return all(w[0].isupper() for w in words) or self.is_agenda_title(text)

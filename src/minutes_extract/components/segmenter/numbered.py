@@ -58,7 +58,8 @@ class NumberedItems(Headings):
             sentence = title.rstrip().endswith((".", "?", ":")) and reads_as_sentence(title)
             after_intro = i > 0 and (lines[i - 1].kind or lines[i - 1].text.rstrip().endswith(self.list_intro_ends))
             continues = paragraph is not None and follows(paragraph, key, self.max_step)
-            clause_shaped = sentence or title[:1].islower() or title.startswith(self.clause_starts)
+            clause_shaped = (sentence or title[:1].islower() or title.startswith(self.clause_starts)
+                             or title.split()[0].lower() in self.decision_verbs)  # "Approve the revised policy"
             previous = lines[i - 1].text.rstrip() if i else ""
             after_decision = i > 0 and ((lines[i - 1].kind in self.decision_kinds and not previous.endswith("."))
                                         or (clause_shaped and previous.endswith(self.list_intro_ends)))
