@@ -90,3 +90,23 @@ def test_numbered_decision_clauses_are_no_items(nlp):
         "3. Delegate minor amendments to the Director\n\n"
         for n, title in enumerate(TITLES[1:], 12))
     assert items_of(text, nlp) == [(str(n), title) for n, title in enumerate(TITLES[1:], 12)]
+
+
+def test_numbered_section_word_with_a_colon_is_an_item(nlp):
+    headings = ["25/041 Apologies for Absence:", "25/042 Minutes:", "25/043 Damp and Mould Action Plan:"]
+    assert [title for _, title in items_of(meeting(headings), nlp)] == [
+        "Apologies for Absence", "Minutes", "Damp and Mould Action Plan"]
+
+
+def test_a_record_of_several_decisions_under_one_field(nlp):
+    text = "Record of Delegated Decisions\n\n" + "".join(
+        f"Decision reference: CM/2025/0{n}\n\nTitle: {title}\n\nDecision: To approve the proposal.\n\n"
+        for n, title in enumerate(TITLES[1:], 11))
+    assert [title for _, title in items_of(text, nlp)] == TITLES[1:]
+
+
+def test_the_title_under_a_document_kind_line(nlp):
+    text = ("Record of an Officer Decision\n\nExtension of the Short Breaks Contract\n\n"
+            "Decision reference: OD/2025/012\n\nDecision taker: Director of Children's Services\n\n"
+            "Decision:\n\nTo extend the short breaks contract for twelve months.\n")
+    assert items_of(text, nlp) == [(None, "Extension of the Short Breaks Contract")]

@@ -109,8 +109,9 @@ class Layouts(Headings):
         for i, line in enumerate(lines[:40]):
             m = self.pattern["subject_field"].match(line.text.strip())
             if m and m.group(1):
-                start = line.start + line.text.index(m.group(1))
-                return [ItemStart(0, None, start, self.strip_chrome(line)[1], "subject_of_report")]
+                return self.subject_fields(lines, i) or [
+                    ItemStart(0, None, line.start + line.text.index(m.group(1)), self.strip_chrome(line)[1],
+                              "subject_of_report")]
             if m and i + 1 < len(lines) and self.heading_like(lines[i + 1].text, allow_period=True):
                 item = self.title_item(lines, i + 1, None, "subject_of_report")  # "Subject:" over its value
                 item.line = 0
@@ -127,6 +128,23 @@ class Layouts(Headings):
         if i > 0 and self.report_title_above(lines[i - 1]):
             return [self.title_item(lines, i - 1, None, "report_title")]  # "Title" over "Report of the Director"
         return []
+
+    def subject_fields(self, lines: list[Line], first: int) -> list[ItemStart]:
+        """A record of several decisions, each under the same field ("Title: ..." ... "Title: ..."), with body
+        lines between: one item per field. [] for a single field."""
+        label = lines[first].text.split(":", 1)[0].strip().lower()
+        found = []
+        for i in range(first, len(lines)):
+            text = lines[i].text.strip()
+            m = self.pattern["subject_field"].match(text)
+            if m and m.group(1) and text.split(":", 1)[0].strip().lower() == label \
+                    and (not found or i - found[-1].line > 1):
+                start = lines[i].start + lines[i].text.index(m.group(1))
+                found.append(ItemStart(i, None, start, self.strip_chrome(lines[i])[1], "subject_field_list"))
+        if len(found) < 2:
+            return []
+        found[0].line = 0  # the record's header belongs to its first decision, as for a single subject
+        return found
 
     def report_title_above(self, line: Line) -> bool:
         """Is the line above a "Report of ..." line the report's title (not the meeting's name or date)?"""

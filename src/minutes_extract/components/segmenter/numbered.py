@@ -67,6 +67,8 @@ class NumberedItems(Headings):
                 paragraph, clause = key, after_decision or clause  # minute paragraphs or decision clauses, not items
                 continue
             clause = False
+            if title.endswith(":") and self.pattern["colon_heading"].match(title):
+                title = title[:-1]  # "25/044 Minutes:": after an item number even a section word is a title
             if self.pattern["month_start"].match(title):
                 continue  # "14 DECEMBER 2009"
             caps = self.pattern["caps_title_end"].split(title, 1)

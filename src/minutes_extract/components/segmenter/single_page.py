@@ -27,16 +27,25 @@ class SinglePage(Headings):
                     return [self.title_item(lines, i - 1, None, "dated_decision_title")]
                 start = lines[i].start + lines[i].text.index(dated.group("title"))
                 return [ItemStart(i, None, start, start + len(dated.group("title")), "dated_decision_title")]
-        line = lines[first]
-        if not line.kind and not self.pattern["report_of"].match(line.text.strip()):
-            nxt = lines[first + 1].text.strip() if first + 1 < len(lines) else ""
-            words = len(line.text.split())
-            if nxt and self.heading_like(line.text) and words >= 2 and (
-                    self.pattern["field_line"].match(nxt) or lines[first + 1].kind
-                    or self.body_follows(lines, first) and words <= 15):
-                return [self.title_item(lines, first, None, "page_title")]
+        if self.page_title(lines, first):
+            return [self.title_item(lines, first, None, "page_title")]
+        if first + 2 < len(lines) and self.heading_like(lines[first].text) and self.page_title(lines, first + 1) \
+                and self.pattern["field_line"].match(lines[first + 2].text.strip()) \
+                and not lines[first].text.strip().endswith(lines[first + 1].text.strip()):
+            # "Record of an Officer Decision" over the title over the fields: the document's kind, then its title
+            # (a breadcrumb ending in the line under it names the site's page, not a title)
+            return [self.title_item(lines, first + 1, None, "page_title")]
         described = self.item_from_description(lines, first)
         return [described] if described else []
+
+    def page_title(self, lines: list[Line], i: int) -> bool:
+        """A title line over the page's fields, a section heading or (a short one) its first paragraph."""
+        line = lines[i]
+        if line.kind or self.pattern["report_of"].match(line.text.strip()) or i + 1 >= len(lines):
+            return False
+        nxt, words = lines[i + 1], len(line.text.split())
+        return self.heading_like(line.text) and words >= 2 and bool(
+            self.pattern["field_line"].match(nxt.text.strip()) or nxt.kind or self.body_follows(lines, i) and words <= 15)
 
     def page_top(self, text: str) -> bool:
         """Lines above a single item's title: site chrome, the meeting's name and date, the page's fields."""
