@@ -110,3 +110,9 @@ def test_the_title_under_a_document_kind_line(nlp):
             "Decision reference: OD/2025/012\n\nDecision taker: Director of Children's Services\n\n"
             "Decision:\n\nTo extend the short breaks contract for twelve months.\n")
     assert items_of(text, nlp) == [(None, "Extension of the Short Breaks Contract")]
+
+
+def test_a_number_under_a_number_is_no_title(nlp):
+    text = ("Agenda and minutes\n\nCorporate Parenting Panel - Wednesday, 5 March 2025 2.00 pm\n\nNo. Item\n\n2.\n\n21.\n\n"
+            "Members of the panel asked about placement stability for children in care.\n")
+    assert [title for _, title in items_of(text, nlp)] == []

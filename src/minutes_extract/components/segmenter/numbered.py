@@ -45,7 +45,8 @@ class NumberedItems(Headings):
             alone = self.pattern["item_code_alone"].match(text) or self.pattern["item_letter_alone"].match(text)
             if alone:
                 title = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
-                if title and self.title_like(title, numbered=True):
+                if title and self.title_like(title, numbered=True) and not self.pattern["item_code_alone"].match(title):
+                    # (a number under a number is no title: "2." over "21.")
                     item = self.title_item(lines, i + 1, alone.group("code"), "numbered_item")
                     item.line = i
                     out.extend(self.coded(item, alone, self.sentence_title(title), lines, i + 1))
