@@ -116,3 +116,13 @@ def test_a_number_under_a_number_is_no_title(nlp):
     text = ("Agenda and minutes\n\nCorporate Parenting Panel - Wednesday, 5 March 2025 2.00 pm\n\nNo. Item\n\n2.\n\n21.\n\n"
             "Members of the panel asked about placement stability for children in care.\n")
     assert [title for _, title in items_of(text, nlp)] == []
+
+
+def test_a_dated_report_keeps_its_title_and_its_subheadings_are_no_items(nlp):
+    """A committee's name and the date over a report's title: the title is the one item; the report's own
+    sub-headings do not make a meeting (no minutes header, no attendance lines)."""
+    text = ("Cabinet\n\nTuesday 4 March 2025\n\nFostering Sufficiency Update\n\n"
+            "This report updates Cabinet on the recruitment of foster carers.\n\n"
+            "Recruitment Campaign\n\nThe service ran a campaign over the summer and received many enquiries.\n\n"
+            "Assessments in Progress\n\nSeveral assessments of prospective carers are under way.\n")
+    assert items_of(text, nlp) == [(None, "Fostering Sufficiency Update")]

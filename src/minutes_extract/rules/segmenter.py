@@ -96,5 +96,7 @@ class SegmenterRules(Strict):
         "Verbs a decision clause opens with in the imperative ('Approve the policy'), lower case.")
     sentence_ends: list[str] = described("How a paragraph ends its sentence: a heading of a run comes after one.")
     header_reach: int = described("Lines from the top within which a meeting record's header is looked for.", ge=1)
+    header_words: int = described("Most words in a header line above a single item's title (its kind, body, date).",
+                                  ge=1)
     run_heading_words: int = described("Most words in a heading of an unnumbered run of like headings.", ge=1)
     minute_label_starts: list[str] = described("What a 'Minute No. 12' label line starts with (a cheap test).")

@@ -38,6 +38,7 @@ class Headings:
         self.decision_verbs = frozenset(rules["decision_verbs"])
         self.header_reach = rules["header_reach"]
         self.run_heading_words = rules["run_heading_words"]
+        self.header_words = rules["header_words"]
 
     # -- pure helpers -------------------------------------------------------------------------
     def read_lines(self, text: str) -> list[Line]:

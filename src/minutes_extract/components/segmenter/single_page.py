@@ -29,23 +29,28 @@ class SinglePage(Headings):
                 return [ItemStart(i, None, start, start + len(dated.group("title")), "dated_decision_title")]
         if self.page_title(lines, first):
             return [self.title_item(lines, first, None, "page_title")]
-        if first + 2 < len(lines) and self.heading_like(lines[first].text) and self.page_title(lines, first + 1) \
-                and self.pattern["field_line"].match(lines[first + 2].text.strip()) \
-                and not lines[first].text.strip().endswith(lines[first + 1].text.strip()):
-            # "Record of an Officer Decision" over the title over the fields: the document's kind, then its title
-            # (a breadcrumb ending in the line under it names the site's page, not a title)
-            return [self.title_item(lines, first + 1, None, "page_title")]
+        for j in range(first + 1, min(first + 3, len(lines))):
+            # under short header lines ("Record of an Officer Decision", "Cabinet", its date): the title
+            if not all(self.header_line(lines[k].text) for k in range(first, j)):
+                break
+            if self.page_title(lines, j) and not lines[j - 1].text.strip().endswith(lines[j].text.strip()):
+                return [self.title_item(lines, j, None, "page_title")]  # (a breadcrumb ending in it is chrome)
         described = self.item_from_description(lines, first)
         return [described] if described else []
 
     def page_title(self, lines: list[Line], i: int) -> bool:
         """A title line over the page's fields, a section heading or (a short one) its first paragraph."""
         line = lines[i]
-        if line.kind or self.pattern["report_of"].match(line.text.strip()) or i + 1 >= len(lines):
+        if line.kind or self.pattern["report_of"].match(line.text.strip()) or i + 1 >= len(lines) \
+                or self.page_top(line.text):
             return False
         nxt, words = lines[i + 1], len(line.text.split())
         return self.heading_like(line.text) and words >= 2 and bool(
             self.pattern["field_line"].match(nxt.text.strip()) or nxt.kind or self.body_follows(lines, i) and words <= 15)
+
+    def header_line(self, text: str) -> bool:
+        """A short line above a page's title: the document's kind, the body's name, the meeting's date."""
+        return self.page_top(text) or (self.heading_like(text) and len(text.split()) <= self.header_words)
 
     def page_top(self, text: str) -> bool:
         """Lines above a single item's title: site chrome, the meeting's name and date, the page's fields."""
