@@ -126,3 +126,16 @@ def test_a_dated_report_keeps_its_title_and_its_subheadings_are_no_items(nlp):
             "Recruitment Campaign\n\nThe service ran a campaign over the summer and received many enquiries.\n\n"
             "Assessments in Progress\n\nSeveral assessments of prospective carers are under way.\n")
     assert items_of(text, nlp) == [(None, "Fostering Sufficiency Update")]
+
+
+def test_items_beyond_a_gap_in_the_numbering(nlp):
+    """Exempt or withdrawn items leave gaps: 31, 32, then 38, 39 are one run of minutes."""
+    titles = TITLES + ["Allocations Policy Review"]
+    headings = [f"{n}. {title}" for n, title in zip([31, 32, 38, 39], titles)]
+    assert [number for number, _ in items_of(meeting(headings), nlp)] == ["31", "32", "38", "39"]
+
+
+def test_a_numbered_list_after_an_introduction_does_not_join_the_run(nlp):
+    text = meeting(["31. Tenant Satisfaction Measures", "32. Damp and Mould Action Plan"]) + (
+        "Members raised the following:\n\n36. Staffing\n\n37. Repairs backlog\n\n")
+    assert [number for number, _ in items_of(text, nlp)] == ["31", "32"]

@@ -88,6 +88,8 @@ class SegmenterRules(Strict):
     decision_kinds: list[SectionKind] = described("Section kinds whose numbered lines are decision clauses.")
     max_item_step: int = described("Largest step between item numbers in one sequence (exempt items leave gaps).",
                                    ge=1)
+    max_item_gap: int = described("Largest gap in item numbers a run bridges on either side of its longest "
+                                  "stretch (numbers of exempt or withdrawn items left out).", ge=1)
     description_starts: list[str] = described(
         "Starts of an agenda description under a title ('To ', 'This report'): the line above is a title.")
     clause_starts: list[str] = described("Starts of a numbered decision clause ('To ', 'That ').")

@@ -30,6 +30,7 @@ class Headings:
         self.list_intro_ends = tuple(rules["list_intro_ends"])
         self.decision_kinds = tuple(rules["decision_kinds"])
         self.max_step = rules["max_item_step"]
+        self.max_gap = rules["max_item_gap"]
         self.description_starts = tuple(rules["description_starts"])
         self.clause_starts = tuple(rules["clause_starts"])
         self.infinitive_start = rules["infinitive_start"]

@@ -129,7 +129,26 @@ class NumberedItems(Headings):
         j = max(ends, key=lambda n: (length[n], -n))
         if length[j] == 1 and cands[j].sentence:
             return []  # one numbered sentence ("3. To request officers to ...") is a clause, not an item
-        return self.with_sub_items(run(j), [c for c in every if c.sub])
+        chain = self.across_gaps(run(j), cands, lines) if length[j] > 1 else run(j)
+        return self.with_sub_items(chain, [c for c in every if c.sub])
+
+    def across_gaps(self, chain: list[Numbered], cands: list[Numbered], lines: list[Line]) -> list[Numbered]:
+        """The run with the items beyond a larger gap in its numbering (exempt or withdrawn items between):
+        candidates of its shape before or after it, numbered lower or higher by at most max_item_gap, that
+        no list introduction leads into."""
+        def fits(cand: Numbered) -> bool:
+            above = cand.item.line - 1
+            while above > 0 and lines[above].level > 0 and lines[above].text.lstrip()[:1].isdigit():
+                above -= 1  # the numbered entries of a list above it, up to what introduces them
+            return (cand.shape == chain[0].shape and not cand.lettered and not cand.sentence
+                    and not (above >= 0 and lines[above].text.rstrip().endswith(self.list_intro_ends)))
+        for cand in cands:
+            if cand.item.line > chain[-1].item.line and fits(cand) and follows(chain[-1].key, cand.key, self.max_gap):
+                chain.append(cand)
+        for cand in reversed(cands):
+            if cand.item.line < chain[0].item.line and fits(cand) and follows(cand.key, chain[0].key, self.max_gap):
+                chain.insert(0, cand)
+        return chain
 
     def with_sub_items(self, chain: list[Numbered], subs: list[Numbered]) -> list[ItemStart]:
         """The sequence with its lettered sub-items ("6a", "6b" after "6", or after "5" when 6 has none)
