@@ -101,18 +101,19 @@ def test_numbered_item_titles_under_a_minutes_heading(nlp):
     ("The Committee noted the report", 0),
 ])
 def test_list_level(text, level):
-    from minutes_extract.components.segmenter import _list_level
-    assert _list_level(text) == level
+    from minutes_extract.components.segmenter import Segmenter
+    from minutes_extract.rules import load_json
+    assert Segmenter(load_json("rules/segmenter.json")).levels.level(text) == level
 
 
 def test_block_spans_are_char_spans_and_start_sentences(nlp):
     """Spans made from token offsets read once are the ones Doc.char_span(alignment_mode="expand") makes."""
     from conftest import SEEDS
-    from minutes_extract.components.segmenter import _Spans
+    from minutes_extract.components.segmenter import Spans
     from minutes_extract.normalise import normalise
     for path in SEEDS[:3]:
         doc = nlp(normalise(path.read_text(encoding="utf-8")).text)
-        spans = _Spans(doc, len(doc.text))
+        spans = Spans(doc, len(doc.text))
         for start, end in [(0, 5), (1, 2), (3, len(doc.text)), (len(doc.text) - 1, len(doc.text)), (5, 400)] + [
                 (b.start_char, b.end_char) for b in doc.spans["blocks"]] + [(b.start_char - 1, b.end_char + 1)
                                                                             for b in doc.spans["blocks"]]:

@@ -8,7 +8,7 @@ edited copy of models/, validated the same way.
 
 Modules: base (Strict/Permissive models, shared shapes), metrics / dates / meeting / resolutions /
 judgements / inspections / findings / confidence (full schemas; findings also its lexicons' rows),
-permissive (draft schemas of the files still being reworked: segmenter), schemas (file -> schema).
+segmenter / votes / calendar, schemas (file -> schema).
 Kinds and roles the schemas share with the code are in kinds.py.
 What the rules mean lives in the components, not here.
 """

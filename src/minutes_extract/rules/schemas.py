@@ -14,9 +14,9 @@ from .inspections import InspectionsRules
 from .judgements import JudgementsRules
 from .meeting import MeetingRules
 from .metrics import MetricsRules
-from .permissive import DRAFT_KEYS, draft_schema
 from .resolutions import ResolutionsRules
 from .votes import VotesRules
+from .segmenter import SegmenterRules
 
 # A .json file is validated whole; a .jsonl file row by row.
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -31,10 +31,9 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "lexicons/finding_modifiers.jsonl": ModifierRow,
     "lexicons/finding_context.jsonl": ContextRow,
     "rules/votes.json": VotesRules,
+    "rules/segmenter.json": SegmenterRules,
     "confidence.json": ConfidenceTable,
     CALENDAR_FILE: CalendarRules,
-    # TODO(lead): permissive until the branches editing these files are merged (see permissive.py)
-    **{f"rules/{file}.json": draft_schema(file) for file in DRAFT_KEYS},
 }
 
 # The lexicons a rule file names ("lexicons": {key: "lexicons/x.jsonl"}): each validated by the schema of

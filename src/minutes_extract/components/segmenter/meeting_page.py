@@ -1,0 +1,133 @@
+"""Unnumbered meeting pages: item headings under a "No. Item" header, or from the first of at least two
+standard agenda headings ("Apologies for Absence"), or titles a page marks by a document link or a
+"Report of ..." line under them. Numbered items are numbered.py's."""
+from __future__ import annotations
+
+from typing import Optional
+
+from .headings import Headings
+from .lines import ItemStart, Line
+from .numbering import reads_as_sentence
+
+
+class MeetingPage(Headings):
+    # -- unnumbered meeting pages ----------------------------------------------------------------
+    def items_unnumbered_meeting(self, lines: list[Line]) -> list[ItemStart]:
+        """Item headings with no numbers, under a "No. Item" header or, without one, from the first standard
+        agenda heading of a page that has at least two; else the titles a page marks as such (by a document
+        link, or by the "Report of ..." line under them)."""
+        header = next((i for i, line in enumerate(lines) if self.pattern["item_list_header"].match(line.text.strip())), None)
+        marked_only = False
+        if header is None:
+            agenda = [i for i, line in enumerate(lines) if self.agenda_heading(lines, i)]
+            if len(agenda) >= 2:  # above the attendance lines, "Minutes of the meeting held on ..." names the page
+                floor = max((i for i in self.attendance_lines(lines) if i < agenda[1]), default=-1)
+                agenda = [i for i in agenda if i > floor]
+            marked = [i for i in range(len(lines)) if self.marked_title(lines, i)]
+            if len(agenda) < 2 and not marked:
+                return self.items_heading_run(lines)
+            marked_only = len(agenda) < 2
+            header = (marked[0] if marked_only else agenda[0]) - 1
+        items = []
+        for i in range(header + 1, len(lines)):
+            text = lines[i].text.strip()
+            if lines[i].kind and not self.agenda_heading(lines, i):
+                continue
+            if items and items[-1].line == i - 1 and text.endswith("."):
+                continue  # "Minutes of the meeting held on 15 March 2022." details the title above it
+            if marked_only:
+                title = self.marked_title(lines, i)
+            else:
+                title = (i == header + 1 and text.startswith(self.infinitive_start)) or self.meeting_page_title(lines, i)
+            if title:
+                items.append(self.numbered_title(lines, i) or self.title_item(lines, i, None, "meeting_page_title"))
+        numbered = [item for item in items if item.number]
+        if len(numbered) >= 2 and len({item.number for item in numbered}) == 1:
+            for item in numbered:  # every title "1. pdf ...": the number of a list of documents, not of items
+                item.number, item.rule = None, "meeting_page_link"
+        return items
+
+    def marked_title(self, lines: list[Line], i: int) -> bool:
+        """A title line with a document link ("... pdf icon PDF 98 KB"), or over a "Report of ..." line."""
+        text = lines[i].text.strip()
+        if self.has_document_link(text):
+            return self.title_like(text)
+        return (i + 1 < len(lines) and not lines[i].kind and self.heading_like(text) and len(text.split()) >= 2
+                and bool(self.pattern["report_of"].match(lines[i + 1].text.strip())))
+
+    def agenda_heading(self, lines: list[Line], i: int) -> bool:
+        """A standard agenda title on its own line ("Apologies for Absence"), followed by its body."""
+        text = lines[i].text
+        return (lines[i].kind in (None, "attendance", "minutes") and self.heading_like(text)
+                and self.is_agenda_title(self.clean_title(text)) and self.body_follows(lines, i))
+
+    def uncoded(self, text: str) -> str:
+        """The title after a line's number ("1. pdf Revenue Budget (415Kb)" -> "pdf Revenue Budget (415Kb)")."""
+        m = self.inline_code(text)
+        return m.group("title") if m else text
+
+    def has_document_link(self, text: str) -> bool:
+        return len(self.clean_title(text)) < len(text.strip())
+
+    def meeting_page_title(self, lines: list[Line], i: int) -> bool:
+        """On an unnumbered meeting page, titles carry document links, are standard agenda titles,
+        are followed by a "To receive ..." description, or are short title lines before a paragraph.
+        A line after a list introduction ("... was reported:") is an entry of that list."""
+        text = lines[i].text.strip()
+        if self.without_heading_colon(text).endswith(self.list_intro_ends):
+            return False
+        if self.is_agenda_title(text):  # a standard title, unless a sentence goes on from it
+            return self.title_like(text) and not any(w in self.finite_verbs for w in text.split())
+        previous = lines[i - 1] if i else None
+        if previous is not None and not previous.kind and previous.text.rstrip().endswith(self.list_intro_ends):
+            return False
+        if self.has_document_link(text) and self.title_like(self.uncoded(text)):
+            return True
+        if not self.heading_like(text):
+            return False
+        nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+        if nxt.startswith(self.description_starts):
+            return True
+        if len(text.split()) > 8 or nxt.startswith(self.bullet):
+            return False
+        return (len(nxt) > 2 * len(text) or (nxt.endswith(".") and (reads_as_sentence(nxt) or not self.heading_like(nxt, allow_period=True)))
+                or self.is_field(nxt))  # "Title" over "Lead officer: ..."
+
+    # -- a run of like heading lines -----------------------------------------------------------------
+    def items_heading_run(self, lines: list[Line]) -> list[ItemStart]:
+        """Minutes whose item headings carry no number and few standard titles: below the page's header (its
+        "Minutes of ... held on" line or attendance lines), the title lines that come after a paragraph and
+        before one, all in one style (capitals, or capitalised words). Two make the layout."""
+        top = self.minutes_top(lines)
+        if top is None:
+            return []
+        heads = [i for i in range(top + 1, len(lines)) if self.run_heading(lines, i, top)]
+        capitals = [i for i in heads if self.clean_title(lines[i].text).isupper()]
+        style = capitals if len(capitals) * 2 > len(heads) else [i for i in heads if i not in capitals]
+        return [self.title_item(lines, i, None, "heading_run") for i in style] if len(style) >= 2 else []
+
+    def minutes_top(self, lines: list[Line]) -> Optional[int]:
+        """The last line of a meeting record's header: "Minutes of the meeting held on ..." or the attendance
+        lines under it; None when the document does not read as the record of a meeting."""
+        marks = [i for i in self.attendance_lines(lines) if i < self.header_reach]
+        marks += [i for i, line in enumerate(lines[:self.header_reach]) if self.pattern["minutes_header"].match(line.text)]
+        return max(marks) if marks else None
+
+    def run_heading(self, lines: list[Line], i: int, top: int) -> bool:
+        """A heading of the run: a short capitalised title line with no closing stop, after the header, a
+        field line or a paragraph that ended its sentence, and followed by body text."""
+        line = lines[i]
+        text = self.clean_title(line.text)
+        if line.kind or self.is_attendance(text) or len(text.split()) > self.run_heading_words:
+            return False
+        if not (self.heading_like(text) and self.title_like(text) and self.capitalised(text)):
+            return False
+        previous = lines[i - 1].text.strip()
+        after_paragraph = (i - 1 == top or previous.endswith(self.sentence_ends)
+                           or bool(self.pattern["field_line"].match(previous)))  # "Officers: ..." of the header
+        return after_paragraph and self.body_follows(lines, i)
+
+    def capitalised(self, text: str) -> bool:
+        """Capitals, or every longer word capitalised ("Care Leavers' Local Offer"): the style of a title."""
+        words = [w for w in self.without_heading_colon(text).split() if len(w) > 3 and w[0].isalpha()]
+        return all(w[0].isupper() for w in words) or self.is_agenda_title(text)

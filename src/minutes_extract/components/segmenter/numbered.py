@@ -1,0 +1,179 @@
+"""Numbered items: the longest run of lines numbered in one scheme (the code's shape - "12.", "25/20",
+"HC.043", "IV." - and small steps up), with lettered sub-items ("6a") in place. Numbered sentences
+(minute paragraphs, decision clauses after "RESOLVED:") are no candidates. The arithmetic of codes is
+numbering.py's; unnumbered headings are not here."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .headings import Headings
+from .lines import ItemStart, Line
+from .numbering import Numbered, code_shapes, follows, predecessors, reads_as_sentence
+
+
+class NumberedItems(Headings):
+    def numbered_title(self, lines: list[Line], index: int, number: Optional[str] = None) -> Optional[ItemStart]:
+        """The item on line `index` if it starts with its number ("10 Title PDF 103 KB"), `number` if given."""
+        if index < len(lines):
+            m = self.inline_code(lines[index].text.strip())
+            if m and (number is None or m.group("code") == number):
+                number = m.group("code")
+                item = self.title_item(lines, index, number, "numbered_item")
+                title = m.group("title")
+                item.title_start = lines[index].start + lines[index].text.index(title) + self.prefix_length(title)
+                return item
+        return None
+
+    def inline_code(self, text: str) -> Optional[re.Match]:
+        """A number and a title on one line ("12. Title", "25/20 Title", "6a Title", "IV. Title", "B. Title");
+        a year opening a title ("2024/25 Budget Monitoring") is part of the title."""
+        m = self.pattern["item_code_inline"].match(text) or self.pattern["item_letter_inline"].match(text)
+        if m and not m.group("stop") and self.pattern["year_like"].match(m.group("code")):
+            return None
+        return m
+
+    # -- numbered items: the longest run of like numbers --------------------------------------
+    def numbered_candidates(self, lines: list[Line]) -> list[Numbered]:
+        """Lines that open a numbered item: a number alone over a title line, or a number and a title.
+        Numbered sentences (minute paragraphs, decision clauses after "RESOLVED:") are not candidates."""
+        out: list[Numbered] = []
+        paragraph = None  # the number of the last numbered paragraph of the minutes themselves
+        clause = False  # ... and whether those paragraphs are the clauses of a decision
+        for i, line in enumerate(lines):
+            text = line.text.strip()
+            alone = self.pattern["item_code_alone"].match(text) or self.pattern["item_letter_alone"].match(text)
+            if alone:
+                title = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+                if title and self.title_like(title, numbered=True) and not self.pattern["item_code_alone"].match(title):
+                    # (a number under a number is no title: "2." over "21.")
+                    item = self.title_item(lines, i + 1, alone.group("code"), "numbered_item")
+                    item.line = i
+                    out.extend(self.coded(item, alone, self.sentence_title(title), lines, i + 1))
+                continue
+            m = self.inline_code(text)
+            if not m:
+                continue
+            shape, key = code_shapes(m.group("code"), m.group("stop"))[0]
+            title = m.group("title")
+            sentence = title.rstrip().endswith((".", "?", ":")) and reads_as_sentence(title)
+            after_intro = i > 0 and (lines[i - 1].kind or lines[i - 1].text.rstrip().endswith(self.list_intro_ends))
+            continues = paragraph is not None and follows(paragraph, key, self.max_step)
+            clause_shaped = (sentence or title[:1].islower() or title.startswith(self.clause_starts)
+                             or title.split()[0].lower() in self.decision_verbs)  # "Approve the revised policy"
+            previous = lines[i - 1].text.rstrip() if i else ""
+            after_decision = i > 0 and ((lines[i - 1].kind in self.decision_kinds and not previous.endswith("."))
+                                        or (clause_shaped and previous.endswith(self.list_intro_ends)))
+            if (sentence and (after_intro or continues)) or after_decision or (continues and clause and clause_shaped):
+                paragraph, clause = key, after_decision or clause  # minute paragraphs or decision clauses, not items
+                continue
+            clause = False
+            if title.endswith(":") and self.pattern["colon_heading"].match(title):
+                title = title[:-1]  # "25/044 Minutes:": after an item number even a section word is a title
+            if self.pattern["month_start"].match(title):
+                continue  # "14 DECEMBER 2009"
+            caps = self.pattern["caps_title_end"].split(title, 1)
+            if len(caps) == 2 and caps[0].isupper() and not (caps[1].isupper() and self.title_like(title, numbered=True)):
+                title = caps[0]  # "48 (8) ANNUAL PERFORMANCE ASSESSMENT – The Service Director ..."
+                # (a capitals title going on after its dash, "LICENCE - KINGS ARMS", is whole)
+            elif not self.title_like(title, numbered=True):
+                continue
+            start = line.start + line.text.index(title)
+            end = self.strip_chrome(Line(start, start + len(title), title))[1]
+            out.extend(self.coded(ItemStart(i, m.group("code"), start, end, "numbered_item"), m,
+                                  self.sentence_title(title), lines, i))
+        return out
+
+    def coded(self, item: ItemStart, m: re.Match, sentence: bool, lines: list[Line], title: int) -> list[Numbered]:
+        """The candidate(s) for a numbered line, one per way of reading its code ("I." is a Roman one or the
+        letter I). A letter or Roman numeral numbers an item only over body text (else it is a list entry)."""
+        code, stop = m.group("code"), m.group("stop")
+        lettered = not any(c.isdigit() for c in code)
+        if lettered and not self.body_follows(lines, title):
+            return []
+        sub = bool(self.pattern["sub_item_code"].match(code))
+        rule = "lettered_item" if lettered else "sub_item" if sub else item.rule  # own names: own confidence
+        return [Numbered(ItemStart(item.line, item.number, item.title_start, item.title_end, rule), shape, key,
+                          sentence, sub, lettered) for shape, key in code_shapes(code, stop)]
+
+    def items_numbered(self, lines: list[Line]) -> list[ItemStart]:
+        """The longest sequence of candidates numbered in one scheme (same shape, each number a small step
+        on from the last): a document numbers its items consistently, its other numbers do not."""
+        every = self.numbered_candidates(lines)
+        cands = [c for c in every if not c.sub]
+        if not cands:
+            return []
+        length, back = [1] * len(cands), [-1] * len(cands)
+        best: dict[tuple[str, tuple[int, ...]], int] = {}  # (shape, number) -> the candidate ending the longest run
+        for j, cand in enumerate(cands):
+            for previous in predecessors(cand.key, self.max_step):
+                k = best.get((cand.shape, previous))
+                if k is not None and (length[k] + 1 > length[j] or (length[k] + 1 == length[j] and k < back[j])):
+                    length[j], back[j] = length[k] + 1, k
+            known = best.get((cand.shape, cand.key))
+            if known is None or length[j] > length[known]:
+                best[(cand.shape, cand.key)] = j
+        def run(j: int) -> list[Numbered]:
+            chain = []
+            while j >= 0:
+                chain.append(cands[j])
+                j = back[j]
+            return chain[::-1]
+
+        # A run of letters or Roman numerals numbers items only if two long and one of its titles is a standard
+        # agenda title ("B. Apologies"): else it is a lettered list inside an item.
+        ends = [n for n in range(len(cands)) if not cands[n].lettered or (length[n] > 1 and any(
+            self.is_agenda_title(self.title_text(lines, c.item)) for c in run(n)))]
+        if not ends:
+            return []
+        j = max(ends, key=lambda n: (length[n], -n))
+        if length[j] == 1 and cands[j].sentence:
+            return []  # one numbered sentence ("3. To request officers to ...") is a clause, not an item
+        chain = self.across_gaps(run(j), cands, lines) if length[j] > 1 else run(j)
+        return self.with_sub_items(chain, [c for c in every if c.sub])
+
+    def across_gaps(self, chain: list[Numbered], cands: list[Numbered], lines: list[Line]) -> list[Numbered]:
+        """The run with the items beyond a larger gap in its numbering (exempt or withdrawn items between):
+        candidates of its shape before or after it, numbered lower or higher by at most max_item_gap, that
+        no list introduction leads into."""
+        def fits(cand: Numbered) -> bool:
+            above = cand.item.line - 1
+            while above > 0 and lines[above].level > 0 and lines[above].text.lstrip()[:1].isdigit():
+                above -= 1  # the numbered entries of a list above it, up to what introduces them
+            return (cand.shape == chain[0].shape and not cand.lettered and not cand.sentence
+                    and not (above >= 0 and lines[above].text.rstrip().endswith(self.list_intro_ends)))
+        for cand in cands:
+            if cand.item.line > chain[-1].item.line and fits(cand) and follows(chain[-1].key, cand.key, self.max_gap):
+                chain.append(cand)
+        for cand in reversed(cands):
+            if cand.item.line < chain[0].item.line and fits(cand) and follows(cand.key, chain[0].key, self.max_gap):
+                chain.insert(0, cand)
+        return chain
+
+    def with_sub_items(self, chain: list[Numbered], subs: list[Numbered]) -> list[ItemStart]:
+        """The sequence with its lettered sub-items ("6a", "6b" after "6", or after "5" when 6 has none)
+        in place: each sits after the item whose number it extends or follows."""
+        items = [c.item for c in chain]
+        for sub in subs:
+            before = [k for k, c in enumerate(chain) if c.item.line < sub.item.line]
+            if not before:
+                continue
+            previous = chain[before[-1]]
+            if previous.shape == sub.shape and (previous.key == sub.key or follows(previous.key, sub.key, self.max_step)) \
+                    and all(item.line != sub.item.line for item in items):
+                items.append(sub.item)
+        return sorted(items, key=lambda item: item.line)
+
+    def report_sections(self, lines: list[Line], items: list[ItemStart]) -> bool:
+        """Are most of these numbered titles a report's section headings ("Background", "Recommendations")?"""
+        titles = [self.title_text(lines, item) for item in items]
+        sections = sum(self.section_kind(t) is not None and not self.is_agenda_title(t) for t in titles)
+        return len(items) >= 2 and sections * 2 > len(items)
+
+    @staticmethod
+    def title_text(lines: list[Line], item: ItemStart) -> str:
+        for line in lines[item.line:item.line + 2]:
+            if line.start <= item.title_start <= line.end:
+                return line.text[item.title_start - line.start:item.title_end - line.start]
+        return ""
+

@@ -1,0 +1,101 @@
+"""Pages with one item and no item layout: the title under the site's page chrome, a dated decision line,
+the title over the page's fields or first paragraph, the line before "Minutes:"/"Decision:", else the subject
+the description names ("... provided details of the forecast outturn ..."). Tried last (items.py)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from .headings import Headings
+from .lines import ItemStart, Line
+
+
+class SinglePage(Headings):
+    # -- single-item pages -------------------------------------------------------------------------
+    def items_single_page(self, lines: list[Line]) -> list[ItemStart]:
+        """One item whose title is a title line under the site's page chrome ("Issue - decisions", "Decision
+        details"), the title in a dated decision line, the title line over the page's fields or first
+        paragraph, the description before Minutes:/Decision:, else what the description says it is about."""
+        first = 0
+        while first < min(len(lines), 4) and self.page_top(lines[first].text):
+            first += 1
+        if first >= len(lines):
+            return []
+        for i in range(first, min(len(lines), first + 3)):
+            dated = self.pattern["dated_title"].match(lines[i].text.strip())
+            if dated:
+                if i > first and self.heading_like(lines[i - 1].text, allow_period=True, max_words=30):
+                    return [self.title_item(lines, i - 1, None, "dated_decision_title")]
+                start = lines[i].start + lines[i].text.index(dated.group("title"))
+                return [ItemStart(i, None, start, start + len(dated.group("title")), "dated_decision_title")]
+        if self.page_title(lines, first):
+            return [self.title_item(lines, first, None, "page_title")]
+        for j in range(first + 1, min(first + 3, len(lines))):
+            # under short header lines ("Record of an Officer Decision", "Cabinet", its date): the title
+            if not all(self.header_line(lines[k].text) for k in range(first, j)):
+                break
+            if self.page_title(lines, j) and not lines[j - 1].text.strip().endswith(lines[j].text.strip()):
+                return [self.title_item(lines, j, None, "page_title")]  # (a breadcrumb ending in it is chrome)
+        described = self.item_from_description(lines, first)
+        return [described] if described else []
+
+    def page_title(self, lines: list[Line], i: int) -> bool:
+        """A title line over the page's fields, a section heading or (a short one) its first paragraph."""
+        line = lines[i]
+        if line.kind or self.pattern["report_of"].match(line.text.strip()) or i + 1 >= len(lines) \
+                or self.page_top(line.text):
+            return False
+        nxt, words = lines[i + 1], len(line.text.split())
+        return self.heading_like(line.text) and words >= 2 and bool(
+            self.pattern["field_line"].match(nxt.text.strip()) or nxt.kind or self.body_follows(lines, i) and words <= 15)
+
+    def header_line(self, text: str) -> bool:
+        """A short line above a page's title: the document's kind, the body's name, the meeting's date."""
+        return self.page_top(text) or (self.heading_like(text) and len(text.split()) <= self.header_words)
+
+    def page_top(self, text: str) -> bool:
+        """Lines above a single item's title: site chrome, the meeting's name and date, the page's fields."""
+        text = text.strip()
+        return self.is_page_chrome(text) or bool(self.pattern["meeting_header"].search(text)
+                                                 or self.pattern["field_line"].match(text))
+
+    def item_from_description(self, lines: list[Line], first: int) -> Optional[ItemStart]:
+        """A page with no title line takes its title from the item's description: the subject its first
+        paragraph names ("... provided details of the forecast outturn position for ...")."""
+        for i in range(first, min(len(lines), first + 8)):
+            text = lines[i].text
+            if lines[i].kind or self.pattern["field_line"].match(text.strip()) or self.pattern["report_of"].match(text.strip()):
+                continue
+            subject = self.description_subject(text)
+            if subject is None:
+                return None  # the first paragraph names no subject
+            start, end = subject
+            return ItemStart(i, None, lines[i].start + start, lines[i].start + end, "description_subject")
+        return None
+
+    def description_subject(self, text: str, pos: int = 0) -> Optional[tuple[int, int]]:
+        """Offsets of what a description says it is about, up to the end of that phrase; the innermost such
+        phrase ("consideration to a report providing an update on the change ..." -> "the change ...")."""
+        m = self.pattern["description_subject"].search(text, pos)
+        if not m:
+            return None
+        start, end = m.span("subject")
+        stop = self.pattern["subject_end"].search(text, start, end)
+        end = stop.start() if stop else end
+        inner = self.description_subject(text[:end], start)
+        if inner:
+            return inner
+        subject = text[start:end].rstrip()
+        if self.pattern["pronoun_start"].match(subject) or len(subject.split()) < 2:
+            return None
+        return start, start + len(subject)
+
+    def items_fallback(self, lines: list[Line]) -> list[ItemStart]:
+        """A single item whose title is the line before the first Minutes:/Decision: heading."""
+        for i, line in enumerate(lines[:4]):
+            if line.kind in ("minutes", "decision"):
+                if i == 1 and not lines[0].kind and not self.pattern["report_of"].match(lines[0].text.strip()):
+                    item = self.numbered_title(lines, 0) or self.title_item(lines, 0, None, "")
+                    item.rule = "description_before_minutes"
+                    return [item]
+                break
+        return []

@@ -1,0 +1,104 @@
+"""Schema of models/rules/segmenter.json (minutes_segmenter): section headings, agenda titles, the patterns
+of item codes and page layouts, and the word lists that tell a heading from a sentence. What the rules
+mean lives in components/segmenter/."""
+from __future__ import annotations
+
+from typing import Literal
+
+from .base import Regex, Strict, described
+
+# The kinds of section heading a line can be (span group "sections" labels; resolutions.json and
+# findings.json name some of them).
+SectionKind = Literal[
+    "decision", "minutes", "resolved", "recommendations", "summary", "purpose", "background",
+    "financial_implications", "legal_implications", "risk", "equality", "human_resources", "consultation",
+    "options", "documents", "attendance", "discussion", "findings", "next_steps",
+]
+ListMarkerKind = Literal["bullet", "decimal", "deep", "marker"]
+
+
+class ListMarker(Strict):
+    kind: ListMarkerKind = described("What the marker is: a bullet glyph, a report's decimal paragraph number "
+                                     "('3.3'), a deep marker ('(a)', 'ii.') or any other list marker.")
+    pattern: Regex = described("Regex matched at the start of a stripped line (case-sensitive).")
+    level: int = described("List level of a line it matches (0 paragraph, 1 entry, 2 sub-entry); first match wins.",
+                           ge=0, le=2)
+
+
+class ItemPatterns(Strict):
+    """Regexes read by name (case-sensitive unless they start with (?i))."""
+    printed_marker: Regex = described(
+        "Printed minutes' '(Item 3)' or '(Minute 31)' line under a title (groups `kind`: Item or Minute, `code`).")
+    colon_heading: Regex = described("A title-cased heading ending with a colon ('Apologies for Absence:'): "
+                                     "the colon introduces no list.")
+    minute_number: Regex = described("A minute number before a printed title ('285. Title'; group 1).")
+    agenda_item: Regex = described("An 'Agenda item N' line, maybe after a site name (group 1: the number).")
+    agenda_item_end: Regex = described("What an agenda_item line ends with (searched first, cheaply).")
+    issue_meetings_header: Regex = described("ModernGov issue pages' 'Issue - meetings' header (no title line).")
+    meeting_item: Regex = described("An issue page's 'Meeting: ... (Item 10)' line (group 1: the number).")
+    item_reference: Regex = described("'(item 7)' or 'for item 7' near an agenda page's title (groups 1, 2).")
+    subject_field: Regex = described("A report's 'Subject:' field (group 1: its value, may be empty).")
+    item_label: Regex = described("'Item: 7 Title' (group 1: number, group 2: title).")
+    minute_label: Regex = described("'Minute No. 12 - Title' (group 1: number, group 2: title).")
+    item_code_alone: Regex = described("An item code alone on its line (groups `code`, `stop`): the title follows.")
+    item_code_inline: Regex = described("An item code and its title on one line (groups `code`, `stop`, `title`).")
+    item_list_header: Regex = described("The 'No. Item' header of an unnumbered list of items.")
+    report_of: Regex = described("A 'Report of ...' line under (or over) a report's title.")
+    not_a_title_start: Regex = described("Words a sentence starts with and a title does not ('RESOLVED', 'The').")
+    section_number: Regex = described("A section heading's number ('3. Background'), removed before lookup.")
+    caps_title_end: Regex = described("The dash ending a capitals title run on into text ('TITLE – The ...').")
+    month_start: Regex = described("A title starting with a month ('14 DECEMBER 2009'): a date, not an item.")
+    dated_title: Regex = described("A dated decision line '01/02/2024 - Title - REF/1' (group `title`).")
+    field_line: Regex = described("A 'Label:' field line at the top of a page.")
+    description_subject: Regex = described("What a description says it is about (group `subject`).")
+    subject_end: Regex = described("Where a description's subject phrase ends.")
+    pronoun_start: Regex = described("A subject starting with a pronoun: it names nothing.")
+    meeting_header: Regex = described("A meeting's name-and-date or time line (weekday ... year, '6.30 pm').")
+    year_like: Regex = described("A year ('2024/25') opening a title: part of the title, not its number.")
+    time_line: Regex = described("A time of day alone on its line ('5.30pm', '18:00 - 19:30').")
+    item_letter_inline: Regex = described("A letter or Roman numeral code and title (groups `code`, `stop`, `title`).")
+    item_letter_alone: Regex = described("A letter or Roman numeral code alone on its line (groups `code`, `stop`).")
+    sub_item_code: Regex = described("A lettered sub-item code ('6a', 'HC.6b').")
+    time_prefix: Regex = described("A time of day before a title ('15:15 Title') in a programme.")
+    minutes_header: Regex = described("The line naming a meeting record ('Minutes of the ... held on ...').")
+    date_line: Regex = described("A date alone on its line ('Monday, 3 March 2025'): not a report's title.")
+
+
+class SegmenterRules(Strict):
+    description: str = described("What the file is for (documentation only).")
+    section_headings: dict[SectionKind, list[str]] = described(
+        "Section kind -> heading texts (lower case, without number or closing ':').")
+    agenda_titles: list[str] = described("Standard agenda titles ('apologies for absence'), lower case.")
+    chrome_patterns: list[Regex] = described(
+        "Text after a title that is not part of it (webcast times, document links and sizes, "
+        "'(agenda item 7)', an agenda description run on); removed, case-insensitive.")
+    chrome_prefix_patterns: list[Regex] = described(
+        "Chrome before a title (a file-type icon word, a time of day); the title starts after it.")
+    list_intro_cues: list[str] = described("Words of a paragraph that introduces a list ('as follows').")
+    item_patterns: ItemPatterns = described("Item codes and page layouts, each read by name.")
+    page_chrome_lines: list[str] = described("Site chrome lines above a single item's title, lower case.")
+    finite_verbs: list[str] = described("Verbs that make a line with a closing full stop a sentence, not a title.")
+    reporting_verbs: list[str] = described(
+        "Past-tense verbs of who did what in minutes: a line with one after its first word is body text.")
+    field_labels: list[str] = described(
+        "Labels of an item's fields ('Action:', 'Lead officer:'): such a line is neither title nor item end.")
+    bullet: str = described("The bullet glyph the normaliser writes at the start of a bullet line.")
+    list_markers: list[ListMarker] = described("List markers and the level each gives a line, tried in order.")
+    list_intro_ends: list[str] = described("Line endings that introduce a list (':', ' that'): no heading follows.")
+    decision_kinds: list[SectionKind] = described("Section kinds whose numbered lines are decision clauses.")
+    max_item_step: int = described("Largest step between item numbers in one sequence (exempt items leave gaps).",
+                                   ge=1)
+    max_item_gap: int = described("Largest gap in item numbers a run bridges on either side of its longest "
+                                  "stretch (numbers of exempt or withdrawn items left out).", ge=1)
+    description_starts: list[str] = described(
+        "Starts of an agenda description under a title ('To ', 'This report'): the line above is a title.")
+    clause_starts: list[str] = described("Starts of a numbered decision clause ('To ', 'That ').")
+    infinitive_start: str = described("Start of an agenda line worded as an infinitive ('To receive ...').")
+    decision_verbs: list[str] = described(
+        "Verbs a decision clause opens with in the imperative ('Approve the policy'), lower case.")
+    sentence_ends: list[str] = described("How a paragraph ends its sentence: a heading of a run comes after one.")
+    header_reach: int = described("Lines from the top within which a meeting record's header is looked for.", ge=1)
+    header_words: int = described("Most words in a header line above a single item's title (its kind, body, date).",
+                                  ge=1)
+    run_heading_words: int = described("Most words in a heading of an unnumbered run of like headings.", ge=1)
+    minute_label_starts: list[str] = described("What a 'Minute No. 12' label line starts with (a cheap test).")
