@@ -91,7 +91,7 @@ def test_csv_tables_hold_lists_as_json(records_file, tmp_path):
 
 
 def test_duckdb_average_caseload_by_authority_and_year(records_file, tmp_path, monkeypatch):
-    """The README's query (duckdb is not a dependency: skipped when it is not installed)."""
+    """The README's query, run by DuckDB (a dev dependency, so the analytics path is tested)."""
     duckdb = pytest.importorskip("duckdb")
     export_tables(records_file, tmp_path / "tables", "parquet")
     query = """

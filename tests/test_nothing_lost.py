@@ -153,6 +153,14 @@ def test_a_second_writer_of_the_same_output_is_refused_naming_the_holder(tmp_pat
             JsonlWriter(out)
 
 
+def test_a_device_output_is_not_locked_so_two_runs_may_share_dev_null():
+    """/dev/null is every process's: a lock on it would make unrelated runs (or two CI jobs) refuse each other."""
+    with JsonlWriter(Path(os.devnull)) as first:
+        with JsonlWriter(Path(os.devnull)) as second:
+            first.write_line("{}\n")
+            second.write_line("{}\n")
+
+
 def test_resume_keeps_only_complete_records_and_redoes_the_rest(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -127,6 +127,10 @@ class JsonlWriter:
             self.truncate()
 
     def _lock(self) -> None:
+        # Only a regular file can be interleaved by two runs; a device (/dev/null, /dev/full) is shared by
+        # every process on the machine and locking it would make unrelated runs refuse each other.
+        if not stat.S_ISREG(os.fstat(self.handle.fileno()).st_mode):
+            return
         try:
             fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
