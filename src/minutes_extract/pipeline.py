@@ -1,6 +1,7 @@
 """build_pipeline(): the only place components are ordered and fed their rules.
 
-    text ─▶ tokenizer ─▶ minutes_segmenter   ─▶ items, sections, blocks, sentence starts
+    text ─▶ tokenizer ─▶ minutes_document_kind ─▶ doc._.document_kind (an inspection report or not)
+                     ─▶ minutes_segmenter   ─▶ items, sections, blocks, sentence starts
                      ─▶ minutes_meeting     ─▶ doc._.meeting, doc._.meeting_date
                      ─▶ minutes_resolutions ─▶ resolutions
                      ─▶ minutes_dates       ─▶ dates
@@ -8,6 +9,8 @@
                      ─▶ minutes_judgements  ─▶ judgements
                      ─▶ minutes_inspections ─▶ inspections
                      ─▶ minutes_findings    ─▶ findings
+                     ─▶ minutes_inspection_report ─▶ a report read as one: its item, its findings, judgements,
+                                                     doc._.inspection_report (inspection reports only)
 """
 from __future__ import annotations
 
@@ -19,13 +22,14 @@ from spacy.language import Language
 
 from . import extensions  # noqa: F401  (registers Doc/Span extensions)
 from .components import (  # noqa: F401  (registers the factories when run from a source tree)
-    dates, findings, inspections, judgements, meeting, metrics, resolutions, segmenter,
+    dates, findings, inspection_report, inspections, judgements, meeting, metrics, resolutions, segmenter,
 )
 from .errors import MinutesError
 from .rules import RulesDir, load_json, load_jsonl
 
 # (factory name, rule file under models/ or None), in pipeline order.
 COMPONENTS: list[tuple[str, str | None]] = [
+    ("minutes_document_kind", "rules/inspection_report.json"),
     ("minutes_segmenter", "rules/segmenter.json"),
     ("minutes_meeting", "rules/meeting.json"),
     ("minutes_resolutions", "rules/resolutions.json"),
@@ -34,6 +38,7 @@ COMPONENTS: list[tuple[str, str | None]] = [
     ("minutes_judgements", "rules/judgements.json"),
     ("minutes_inspections", "rules/inspections.json"),
     ("minutes_findings", "rules/findings.json"),
+    ("minutes_inspection_report", "rules/inspection_report.json"),
 ]
 
 
@@ -41,6 +46,7 @@ COMPONENTS: list[tuple[str, str | None]] = [
 # ("doc._.meeting_date"). spaCy's requires/assigns cannot name a span group (only "doc.spans"), so this
 # table is the declaration; check_order() holds the pipeline to it.
 READS_WRITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "minutes_document_kind": ((), ("doc._.document_kind",)),
     "minutes_segmenter": ((), ("spans:items", "spans:sections", "spans:blocks", "token.is_sent_start")),
     "minutes_meeting": ((), ("doc._.meeting", "doc._.meeting_date")),
     "minutes_resolutions": (("spans:items", "spans:sections", "spans:blocks"), ("spans:resolutions",)),
@@ -50,6 +56,10 @@ READS_WRITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "minutes_inspections": (("spans:dates", "doc._.meeting_date"), ("spans:inspections",)),
     "minutes_findings": (("spans:items", "spans:sections", "spans:blocks", "spans:resolutions",
                           "token.is_sent_start"), ("spans:findings",)),
+    "minutes_inspection_report": (("doc._.document_kind", "spans:items", "spans:sections", "spans:dates",
+                                   "spans:judgements", "spans:findings"),
+                                  ("spans:items", "spans:sections", "spans:judgements", "spans:findings",
+                                   "doc._.inspection_report")),
 }
 
 
