@@ -22,14 +22,14 @@ from spacy.language import Language
 
 from . import extensions  # noqa: F401  (registers Doc/Span extensions)
 from .components import (  # noqa: F401  (registers the factories when run from a source tree)
-    dates, findings, inspection_report, inspections, judgements, meeting, metrics, resolutions, segmenter,
+    dates, document_kind, findings, inspection_report, inspections, judgements, meeting, metrics, resolutions, segmenter,
 )
 from .errors import MinutesError
 from .rules import RulesDir, load_json, load_jsonl
 
 # (factory name, rule file under models/ or None), in pipeline order.
 COMPONENTS: list[tuple[str, str | None]] = [
-    ("minutes_document_kind", "rules/inspection_report.json"),
+    ("minutes_document_kind", "rules/document_kind.json"),
     ("minutes_segmenter", "rules/segmenter.json"),
     ("minutes_meeting", "rules/meeting.json"),
     ("minutes_resolutions", "rules/resolutions.json"),
@@ -47,19 +47,20 @@ COMPONENTS: list[tuple[str, str | None]] = [
 # table is the declaration; check_order() holds the pipeline to it.
 READS_WRITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "minutes_document_kind": ((), ("doc._.document_kind",)),
-    "minutes_segmenter": ((), ("spans:items", "spans:sections", "spans:blocks", "token.is_sent_start")),
+    "minutes_segmenter": (("doc._.document_kind",), ("spans:items", "spans:sections", "spans:blocks", "token.is_sent_start")),
     "minutes_meeting": ((), ("doc._.meeting", "doc._.meeting_date")),
-    "minutes_resolutions": (("spans:items", "spans:sections", "spans:blocks"), ("spans:resolutions",)),
+    "minutes_resolutions": (("doc._.document_kind", "spans:items", "spans:sections", "spans:blocks"),
+                            ("spans:resolutions",)),
     "minutes_dates": (("doc._.meeting_date",), ("spans:dates",)),
     "minutes_metrics": (("spans:dates",), ("spans:metrics",)),
     "minutes_judgements": ((), ("spans:judgements",)),
     "minutes_inspections": (("spans:dates", "doc._.meeting_date"), ("spans:inspections",)),
     "minutes_findings": (("spans:items", "spans:sections", "spans:blocks", "spans:resolutions",
                           "token.is_sent_start"), ("spans:findings",)),
-    "minutes_inspection_report": (("doc._.document_kind", "spans:items", "spans:sections", "spans:dates",
-                                   "spans:judgements", "spans:findings"),
-                                  ("spans:items", "spans:sections", "spans:judgements", "spans:findings",
-                                   "doc._.inspection_report")),
+    # Last, it rewrites groups already written (a report's one item; its sections, judgements and findings
+    # refined): for the order only what it reads counts, and what it adds is the inspection.
+    "minutes_inspection_report": (("doc._.document_kind", "spans:sections", "spans:dates", "spans:judgements",
+                                   "spans:findings"), ("doc._.inspection_report",)),
 }
 
 

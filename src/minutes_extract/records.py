@@ -109,8 +109,8 @@ class ReportJudgement(Extraction):
     area: str = Field(description="The judgement's area as the report writes it")
     key: AreaKey = Field(description="The area on the official record's columns (ofsted_ilacs_history.csv)")
     grade: Grade
-    source: Literal["table", "heading", "text"] = Field(
-        description="Where the report gives it: its judgement table, a section's grade heading, or a sentence")
+    source: Literal["table", "heading"] = Field(
+        description="Where the report gives it: its judgement table, or the grade heading over its section")
 
 
 class InspectionReport(Extraction):

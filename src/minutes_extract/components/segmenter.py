@@ -905,6 +905,7 @@ def _start_sentences(doc: Doc, tokens: list[int]) -> None:
 
 @Language.factory(
     "minutes_segmenter",
+    requires=["doc._.document_kind"],  # hook: an inspection report has no agenda items
     assigns=["doc.spans", "token.is_sent_start"],
     default_config={"rules": {}},
 )

@@ -1,16 +1,10 @@
-"""Schema of models/rules/inspection_report.json (minutes_document_kind, minutes_inspection_report)."""
+"""Schema of models/rules/inspection_report.json (minutes_inspection_report)."""
 from __future__ import annotations
 
 from typing import Literal
 
 from ..records import AreaKey, Grade, InspectionKind
 from .base import Regex, Strict, described
-
-
-class Cue(Strict):
-    name: str = described("The cue's name (shown in the rule of the document kind).")
-    weight: int = described("What the cue adds to the document's score when found in its opening.", ge=1)
-    pattern: Regex = described("Regex searched in the document's opening.")
 
 
 class KindRule(Strict):
@@ -46,9 +40,7 @@ class NamedPattern(Strict):
 
 class InspectionReportRules(Strict):
     description: str = described("What the file is for (documentation only).")
-    opening_chars: int = described("How much of a document's start is searched for report cues.", ge=200)
-    report_threshold: int = described("Total cue weight that makes a document an inspection report.", ge=1)
-    cues: list[Cue] = described("Signs of an inspection report or letter in a document's opening.")
+    opening_chars: int = described("How much of a report's start holds its title and header fields.", ge=200)
     kinds: list[KindRule] = described("The inspection kind, from the report's opening.")
     title: Regex = described("The report's title line (group `title`).")
     authority_in_title: Regex = described("The authority named in the title (group `authority`).")

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from .confidence import ConfidenceTable
 from .dates import DatesRules
+from .document_kind import DocumentKindRules
 from .inspection_report import InspectionReportRules
 from .inspections import InspectionsRules
 from .judgements import JudgementsRules
@@ -25,6 +26,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "rules/judgements.json": JudgementsRules,
     "rules/inspections.json": InspectionsRules,
     "rules/inspection_report.json": InspectionReportRules,
+    "rules/document_kind.json": DocumentKindRules,
     "confidence.json": ConfidenceTable,
     # TODO(lead): permissive until the branches editing these files are merged (see permissive.py)
     **{f"rules/{file}.json": draft_schema(file) for file in DRAFT_KEYS},

@@ -1,29 +1,17 @@
-"""The minutes_document_kind and minutes_inspection_report factories (see the package docstring)."""
+"""The minutes_inspection_report factory (see the package docstring)."""
 from __future__ import annotations
 
 from datetime import date
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ... import extensions  # noqa: F401  (registers the extensions)
 from ...extensions import PAYLOAD_ATTRS, document_text, payloads
-from .reader import Range, Reading, ReportRules, read_report, score_opening
+from .reader import Range, Reading, ReportRules, read_report
 
 INSPECTION_REPORT = "inspection_report"
-MINUTES = "minutes"
-
-
-class DocumentKindComponent:
-    def __init__(self, name: str, rules: dict):
-        self.name = name
-        self.rules = ReportRules(rules)
-
-    def __call__(self, doc: Doc) -> Doc:
-        score, _ = score_opening(document_text(doc), self.rules)
-        doc._.document_kind = INSPECTION_REPORT if score >= self.rules.threshold else MINUTES
-        return doc
 
 
 class InspectionReportComponent:
@@ -178,15 +166,6 @@ def _point_lists(reading: Reading) -> list[tuple[str, Range]]:
 
 def _overlaps(start: int, end: int, ranges: list[Range]) -> bool:
     return any(start < b and a < end for a, b in ranges)
-
-
-def is_report(doc: Doc) -> bool:
-    return doc._.document_kind == INSPECTION_REPORT
-
-
-@Language.factory("minutes_document_kind", assigns=["doc._.document_kind"], default_config={"rules": {}})
-def make_document_kind(nlp: Language, name: str, rules: dict) -> DocumentKindComponent:
-    return DocumentKindComponent(name, rules)
 
 
 @Language.factory("minutes_inspection_report", requires=["doc.spans", "doc._.document_kind"],

@@ -5,7 +5,8 @@ dates:`, `Lead inspector:`, a `Judgement Grade` table, `What needs to improve`) 
 parts: the header fields, the judgement table, the grade heading over each section, the points listed
 under the improvement heading, and the factual parts (contents, information about the area, Ofsted's
 remit) that say nothing about how well the service does. `ReportRules` compiles
-models/rules/inspection_report.json; `score_opening` decides the document kind; `read_report` finds the parts.
+models/rules/inspection_report.json; `read_report` finds the parts (minutes_document_kind has decided the
+document is a report).
 """
 from __future__ import annotations
 
@@ -27,8 +28,6 @@ class Named:
 class ReportRules:
     def __init__(self, rules: dict):
         self.opening_chars = rules["opening_chars"]
-        self.threshold = rules["report_threshold"]
-        self.cues = [(c["name"], c["weight"], re.compile(c["pattern"])) for c in rules["cues"]]
         self.kinds = [Named(k["kind"], re.compile(k["pattern"])) for k in rules["kinds"]]
         self.title = re.compile(rules["title"])
         self.authority_in_title = re.compile(rules["authority_in_title"])
@@ -61,19 +60,6 @@ class ReportRules:
         self.resume_headings = re.compile(rules["resume_headings"])
 
 
-# -- the document kind ------------------------------------------------------------------------------
-
-def score_opening(text: str, rules: ReportRules) -> tuple[int, list[str]]:
-    """The weight of the report cues found in the document's opening, and their names."""
-    opening = text[: rules.opening_chars]
-    found = [(name, weight) for name, weight, pattern in rules.cues if pattern.search(opening)]
-    return sum(weight for _, weight in found), [name for name, _ in found]
-
-
-def is_inspection_report(text: str, rules: ReportRules) -> bool:
-    return score_opening(text, rules)[0] >= rules.threshold
-
-
 # -- the parts of a report ----------------------------------------------------------------------------
 
 @dataclass
@@ -83,7 +69,7 @@ class JudgementHit:
     grade: str
     start: int
     end: int
-    source: str  # table | heading | text
+    source: str  # table | heading
 
 
 @dataclass

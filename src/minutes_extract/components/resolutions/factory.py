@@ -67,7 +67,7 @@ class ResolutionsComponent(ExtractionComponent):
 
 @Language.factory(
     "minutes_resolutions",
-    requires=["doc.spans"],
+    requires=["doc.spans", "doc._.document_kind"],  # hook: an inspection report has no decisions
     assigns=["doc.spans"],
     default_config={"rules": {}},
 )
