@@ -57,6 +57,8 @@ The experiences and progress of children in care and care leavers: requires impr
 
 3. Some children wait too long for decisions about where they will live permanently.
 
+4. Children in care are appropriately supported to understand why they are in care.
+
 The Office for Standards in Education, Children's Services and Skills (Ofsted) regulates and inspects to achieve excellence in the care of children and young people.
 """
 
@@ -147,6 +149,14 @@ def test_grade_headings_and_remit_are_not_findings(ilacs):
     assert not [t for t in texts if re.search(r"(?i)^the experiences and progress|^overall effectiveness|regulates", t)]
     assert [f.text for f in findings_of(ilacs) if f.rule == "improvement_point"] == [
         "The quality of plans for children in care.", "The timeliness of permanence decisions."]
+
+
+def test_in_a_report_the_inspectorate_speaks_in_every_sentence(ilacs, nlp):
+    """A weak cue ('appropriately') makes a finding in a report, as after 'Ofsted found' in minutes."""
+    sentence = "Children in care are appropriately supported to understand why they are in care."
+    assert [(f.polarity, f.attributed_to) for f in findings_of(ilacs) if f.text == sentence] == [("strength", "ofsted")]
+    minutes = extract_text("Children's Services Update\n\n" + sentence + "\n", nlp=nlp)
+    assert sentence not in [f.text for f in findings_of(minutes)]
 
 
 def test_a_committee_report_about_an_inspection_stays_minutes(nlp):

@@ -55,7 +55,7 @@ READS_WRITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "minutes_metrics": (("spans:dates",), ("spans:metrics",)),
     "minutes_judgements": ((), ("spans:judgements",)),
     "minutes_inspections": (("spans:dates", "doc._.meeting_date"), ("spans:inspections",)),
-    "minutes_findings": (("spans:items", "spans:sections", "spans:blocks", "spans:resolutions",
+    "minutes_findings": (("doc._.document_kind", "spans:items", "spans:sections", "spans:blocks", "spans:resolutions",
                           "token.is_sent_start"), ("spans:findings",)),
     # Last, it rewrites groups already written (a report's one item; its sections, judgements and findings
     # refined): for the order only what it reads counts, and what it adds is the inspection.
