@@ -60,7 +60,7 @@ READS_WRITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # Last, it rewrites groups already written (a report's one item; its sections, judgements and findings
     # refined): for the order only what it reads counts, and what it adds is the inspection.
     "minutes_inspection_report": (("doc._.document_kind", "spans:sections", "spans:dates", "spans:judgements",
-                                   "spans:findings"), ("doc._.inspection_report",)),
+                                   "spans:inspections", "spans:findings"), ("doc._.inspection_report",)),
 }
 
 

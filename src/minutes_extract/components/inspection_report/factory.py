@@ -31,7 +31,19 @@ class InspectionReportComponent:
         judgements = judgements_by_area(reading)
         self.add_judgements(doc, judgements)
         doc._.inspection_report = inspection_payload(doc, text, reading, judgements, self.rules)
+        self.date_own_mention(doc, reading, doc._.inspection_report)
         return doc
+
+    @staticmethod
+    def date_own_mention(doc: Doc, reading: Reading, inspection: dict) -> None:
+        """The inspections group's mention of the report's own inspection (its title) takes the report's
+        dates and is completed."""
+        days = [d for d in (inspection["start_date"], inspection["end_date"]) if d]
+        for span in doc.spans.get("inspections", []):
+            if _overlaps(span.start_char, span.end_char, [reading.title]):
+                for payload in payloads(span, "inspections"):
+                    payload["dates"] = sorted(set(payload.get("dates") or []) | set(days))
+                    payload["status"] = "completed"
 
     @staticmethod
     def write_item(doc: Doc, text: str, reading: Reading) -> None:
