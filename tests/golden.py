@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
-FIXTURE_GLOBS = ("fixtures/0*.txt", "fixtures/formats/*.html", "fixtures/formats/*.pdf")
+FIXTURE_GLOBS = ("fixtures/0*.txt", "fixtures/formats/*.html", "fixtures/formats/*.pdf", "fixtures/inspection/*.txt")
 
 
 def fixture_paths() -> list[Path]:

@@ -14,7 +14,10 @@ from spacy.tokens import Doc
 
 from .calibrate import confidence_for
 from .extensions import EXTRACTION_GROUPS, PAYLOAD_ATTRS, document_text, payloads
-from .records import EXTRACTION_MODELS, DocumentRecord, Extractions, Item, Meeting, Section, SourceInfo, Span
+from .records import (
+    EXTRACTION_MODELS, DocumentRecord, Extractions, InspectionReport, Item, Meeting, ReportJudgement, Section,
+    SourceInfo, Span,
+)
 
 
 def doc_id_for(text: str) -> str:
@@ -71,16 +74,29 @@ def fill_extractions(doc: Doc, items: list[Item], unassigned: Extractions, page_
                 getattr(target, group).append(record)
 
 
+def inspection_report(doc: Doc, page_of) -> Optional[InspectionReport]:
+    """The inspection an inspection report records (minutes_inspection_report's doc._.inspection_report)."""
+    data = doc._.inspection_report
+    if not data:
+        return None
+    judgements = [ReportJudgement(page=page_of(j["span"]["start"]), **j) for j in data["judgements"]]
+    fields = {k: v for k, v in data.items() if k != "judgements"}
+    return InspectionReport(page=page_of(data["span"]["start"]), judgements=judgements, **fields)
+
+
 def assemble(doc: Doc, source: SourceInfo, pages: Optional[list[int]] = None,
              to_source: Optional[Callable[[int], int]] = None, warnings: Optional[list[str]] = None) -> DocumentRecord:
     items = build_items(doc)
     unassigned = Extractions()
-    fill_extractions(doc, items, unassigned, page_finder(pages or [], to_source or (lambda x: x)))
+    page_of = page_finder(pages or [], to_source or (lambda x: x))
+    fill_extractions(doc, items, unassigned, page_of)
     text = document_text(doc)
     return DocumentRecord(
         doc_id=doc_id_for(text),
         source=source,
+        document_kind=doc._.document_kind or "minutes",
         meeting=Meeting(**(doc._.meeting or {})),
+        inspection=inspection_report(doc, page_of),
         text=text,
         pages=list(pages or []),
         items=items,

@@ -169,6 +169,40 @@ def evaluate(
             fail("below the committed floor: " + "; ".join(below), status=1)
 
 
+@app.command("check-outcomes", cls=PlainHelp)
+def check_outcomes(
+    output: Path = typer.Argument(..., help="JSONL written by `extract`."),
+    official: Path = typer.Option(..., "--official", metavar="CSV",
+                                  help="Official outcomes (ofsted_ilacs_history.csv: authority, publication date, grades)."),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", metavar="FILE",
+                                       help="Write the records with the warnings added (default: only report them)."),
+) -> None:
+    """Check each inspection report's judgements against the official outcomes; a report whose grades
+    disagree gets a warning naming both (printed, and added to the records written with --out)."""
+    from .official_outcomes import check_record, load_outcomes
+    from .records import DocumentRecord
+    from .writer import read_records
+    if not output.is_file():
+        fail(f"no such output file: {output}")
+    if not official.is_file():
+        fail(f"no such outcomes file: {official}")
+    outcomes = load_outcomes(official)
+    lines = []
+    try:
+        records = list(read_records(output))
+    except UsageError as exc:
+        fail(exc.message)
+    for data in records:
+        if "error" not in data:
+            record = DocumentRecord.model_validate(data)
+            for warning in check_record(record, outcomes):
+                typer.echo(f"{record.source.path}: {warning}")
+                data["warnings"] = data.get("warnings", []) + [warning]
+        lines.append(json.dumps(data, ensure_ascii=False))
+    if out is not None:
+        out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+
 @app.command(cls=PlainHelp)
 def calibrate(
     pairs: List[Path] = typer.Argument(..., metavar="RECORDS_GOLD", help="RECORDS.jsonl GOLD_DIR [RECORDS.jsonl GOLD_DIR ...]"),

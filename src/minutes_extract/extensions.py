@@ -18,6 +18,8 @@ Span groups (doc.spans[KEY]):
 Doc extensions:
   doc._.meeting        {"authority", "body", "date"} (minutes_meeting)
   doc._.meeting_date   ISO date str or None: the date used to resolve year-less dates
+  doc._.document_kind  "inspection_report" or "minutes" (minutes_document_kind; None before it ran)
+  doc._.inspection_report  the InspectionReport fields as a dict (minutes_inspection_report), else None
 """
 from __future__ import annotations
 
@@ -42,7 +44,7 @@ PAYLOAD_ATTRS = {
     "votes": "vote",
 }
 
-DOC_ATTRS = ("meeting", "meeting_date")
+DOC_ATTRS = ("meeting", "meeting_date", "document_kind", "inspection_report")
 
 
 def register() -> None:

@@ -1,7 +1,7 @@
 """build_pipeline(): the only place components are ordered and fed their rules.
 
-<<<<<<< HEAD
     raw text ─▶ tokenizer (tokenizer.py: normalise, keep the offset map, then tokenise)
+             ─▶ minutes_document_kind ─▶ doc._.document_kind (an inspection report or not)
              ─▶ minutes_segmenter   ─▶ items, sections, blocks, sentence starts
              ─▶ minutes_meeting     ─▶ doc._.meeting, doc._.meeting_date
              ─▶ minutes_resolutions ─▶ resolutions
@@ -10,21 +10,13 @@
              ─▶ minutes_judgements  ─▶ judgements
              ─▶ minutes_inspections ─▶ inspections
              ─▶ minutes_findings    ─▶ findings
+             ─▶ minutes_votes       ─▶ votes
+             ─▶ minutes_inspection_report ─▶ a report read as one: its item, its findings, judgements,
+                                             doc._.inspection_report (inspection reports only)
 
 Each component's `rules` in config.cfg is a reference to its rule file (RULE_FILE: file + rules_dir),
 never the rules themselves: nlp.to_disk writes each component's rules into its own directory and
 spacy.load reads them back from there (components.base.RulesOnDisk).
-=======
-    text ─▶ tokenizer ─▶ minutes_segmenter   ─▶ items, sections, blocks, sentence starts
-                     ─▶ minutes_meeting     ─▶ doc._.meeting, doc._.meeting_date
-                     ─▶ minutes_resolutions ─▶ resolutions
-                     ─▶ minutes_dates       ─▶ dates
-                     ─▶ minutes_metrics     ─▶ metrics
-                     ─▶ minutes_judgements  ─▶ judgements
-                     ─▶ minutes_inspections ─▶ inspections
-                     ─▶ minutes_findings    ─▶ findings
-                     ─▶ minutes_votes       ─▶ votes
->>>>>>> wt-votes
 """
 from __future__ import annotations
 
@@ -36,7 +28,8 @@ from spacy.language import Language
 
 from . import extensions  # noqa: F401  (registers Doc/Span extensions)
 from .components import (  # noqa: F401  (registers the factories when run from a source tree)
-    dates, findings, inspections, judgements, meeting, metrics, resolutions, segmenter, votes,
+    dates, document_kind, findings, inspection_report, inspections, judgements, meeting, metrics, resolutions,
+    segmenter, votes,
 )
 from .errors import MinutesError
 from .rules import RulesDir, lexicon_rows, load_json, models_dir, validate_all
@@ -44,6 +37,7 @@ from .tokenizer import TOKENIZER
 
 # (factory name, rule file under models/ or None), in pipeline order.
 COMPONENTS: list[tuple[str, str | None]] = [
+    ("minutes_document_kind", "rules/document_kind.json"),
     ("minutes_segmenter", "rules/segmenter.json"),
     ("minutes_meeting", "rules/meeting.json"),
     ("minutes_resolutions", "rules/resolutions.json"),
@@ -53,6 +47,7 @@ COMPONENTS: list[tuple[str, str | None]] = [
     ("minutes_inspections", "rules/inspections.json"),
     ("minutes_findings", "rules/findings.json"),
     ("minutes_votes", "rules/votes.json"),
+    ("minutes_inspection_report", "rules/inspection_report.json"),
 ]
 
 
@@ -60,16 +55,22 @@ COMPONENTS: list[tuple[str, str | None]] = [
 # ("doc._.meeting_date"). spaCy's requires/assigns cannot name a span group (only "doc.spans"), so this
 # table is the declaration; check_order() holds the pipeline to it.
 READS_WRITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "minutes_segmenter": ((), ("spans:items", "spans:sections", "spans:blocks", "token.is_sent_start")),
+    "minutes_document_kind": ((), ("doc._.document_kind",)),
+    "minutes_segmenter": (("doc._.document_kind",), ("spans:items", "spans:sections", "spans:blocks", "token.is_sent_start")),
     "minutes_meeting": ((), ("doc._.meeting", "doc._.meeting_date")),
-    "minutes_resolutions": (("spans:items", "spans:sections", "spans:blocks"), ("spans:resolutions",)),
+    "minutes_resolutions": (("doc._.document_kind", "spans:items", "spans:sections", "spans:blocks"),
+                            ("spans:resolutions",)),
     "minutes_dates": (("doc._.meeting_date",), ("spans:dates",)),
     "minutes_metrics": (("spans:dates",), ("spans:metrics",)),
     "minutes_judgements": ((), ("spans:judgements",)),
     "minutes_inspections": (("spans:dates", "doc._.meeting_date"), ("spans:inspections",)),
-    "minutes_findings": (("spans:items", "spans:sections", "spans:blocks", "spans:resolutions",
+    "minutes_findings": (("doc._.document_kind", "spans:items", "spans:sections", "spans:blocks", "spans:resolutions",
                           "token.is_sent_start"), ("spans:findings",)),
     "minutes_votes": (("spans:items", "spans:blocks", "spans:resolutions"), ("spans:votes",)),
+    # Last, it rewrites groups already written (a report's one item; its sections, judgements and findings
+    # refined): for the order only what it reads counts, and what it adds is the inspection.
+    "minutes_inspection_report": (("doc._.document_kind", "spans:sections", "spans:dates", "spans:judgements",
+                                   "spans:inspections", "spans:findings"), ("doc._.inspection_report",)),
 }
 
 

@@ -143,6 +143,36 @@ def _renamed_for(data):
     if isinstance(data, dict) and "for_" in data:
         data = {("for" if k == "for_" else k): v for k, v in data.items()}
     return data
+AreaKey = Literal["overall", "impact_of_leaders", "help_and_protection", "in_care", "care_leavers", "adoption",
+                  "lscb", "other"]
+
+
+class ReportJudgement(Extraction):
+    area: str = Field(description="The judgement's area as the report writes it")
+    key: AreaKey = Field(description="The area on the official record's columns (ofsted_ilacs_history.csv)")
+    grade: Grade
+    source: Literal["table", "heading"] = Field(
+        description="Where the report gives it: its judgement table, or the grade heading over its section")
+
+
+class InspectionReport(Extraction):
+    """The inspection a report or letter is the outcome of (document_kind "inspection_report"); text and span
+    are the report's title line."""
+    kind: InspectionKind
+    framework: Optional[Literal["standard", "short"]] = Field(
+        default=None, description="An ILACS inspection's type, as on the official record: standard (two weeks on "
+        "site) or short (one week); read from the text, else from the length of the visit")
+    title: str
+    authority: Optional[str] = None
+    inspectorate: Optional[str] = None
+    lead_inspector: Optional[str] = None
+    start_date: Optional[str] = Field(default=None, description="First day on site (ISO)")
+    end_date: Optional[str] = Field(default=None, description="Last day on site (ISO)")
+    published: Optional[str] = Field(default=None, description="Publication date where the report states it (ISO)")
+    judgements: list[ReportJudgement] = Field(default_factory=list, description="One per area")
+
+
+DocumentKind = Literal["minutes", "inspection_report"]
 
 
 class Section(Closed):
@@ -199,7 +229,12 @@ class DocumentRecord(Closed):
     schema_version: str = SCHEMA_VERSION
     doc_id: str = Field(description="sha256 of the normalised text, first 16 hex digits")
     source: SourceInfo
+    document_kind: DocumentKind = Field(
+        default="minutes", description="inspection_report: an inspectorate's report or letter, read as one; "
+        "minutes: minutes, agendas, committee reports and decision notices")
     meeting: Meeting = Field(default_factory=Meeting)
+    inspection: Optional[InspectionReport] = Field(
+        default=None, description="The inspection an inspection report records (document_kind inspection_report)")
     text: str
     pages: list[int] = Field(default_factory=list, description="Character offset where each page starts (paged inputs)")
     items: list[Item] = Field(default_factory=list)

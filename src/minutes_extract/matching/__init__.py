@@ -9,11 +9,13 @@ candidate means (that stays in each component).
 - anchored: rule regexes tried only at anchor hits (Anchors, AnchorHits, AnchoredRegex,
   expand_fragments), overlap tests (Ranges) and the lower-cased text (lower_text, document_lower).
 - lines: non-blank lines, the lines holding offsets, and spaCy sentencizer starts.
+- cues: weighted cue patterns summed over a text (WeightedCues: the document kind).
 
 Rule files are not read here (see rules.py), and no component is imported."""
 from .anchored import (  # noqa: F401
     AnchoredRegex, AnchorHits, Anchors, Ranges, document_lower, expand_fragments, lower_text,
 )
+from .cues import WeightedCues  # noqa: F401
 from .first_chars import first_characters, guarded, starting_strings  # noqa: F401
 from .lines import lines_holding, nonblank_lines, sentencizer_starts  # noqa: F401
 from .started import StartedPattern, StartScan, WindowSearch, lowered  # noqa: F401

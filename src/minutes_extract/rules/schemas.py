@@ -10,6 +10,8 @@ from .calendar import CALENDAR_FILE, CalendarRules
 from .confidence import ConfidenceTable
 from .dates import DatesRules
 from .findings import ContextRow, CueRow, FindingsRules, ModifierRow
+from .document_kind import DocumentKindRules
+from .inspection_report import InspectionReportRules
 from .inspections import InspectionsRules
 from .judgements import JudgementsRules
 from .meeting import MeetingRules
@@ -32,6 +34,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "lexicons/finding_context.jsonl": ContextRow,
     "rules/votes.json": VotesRules,
     "rules/segmenter.json": SegmenterRules,
+    "rules/inspection_report.json": InspectionReportRules,
+    "rules/document_kind.json": DocumentKindRules,
     "confidence.json": ConfidenceTable,
     CALENDAR_FILE: CalendarRules,
 }

@@ -35,7 +35,7 @@ class FindingsComponent(RulesOnDisk):
 
 @Language.factory(
     "minutes_findings",
-    requires=["doc.spans", "token.is_sent_start"],
+    requires=["doc.spans", "token.is_sent_start", "doc._.document_kind"],  # hook: a report is all findings context
     assigns=["doc.spans"],
     default_config={"rules": {}},
 )

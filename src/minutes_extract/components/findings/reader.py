@@ -50,6 +50,9 @@ class FindingReader(UnitReader):
 
     def __init__(self, doc: Doc, rules: FindingRules):
         self.doc, self.rules = doc, rules
+        # Hook (minutes_document_kind): in an inspection report the inspectorate speaks in every sentence, so
+        # every sentence is in a finding context (weak cues count, as after "Ofsted found")
+        self.report_speaks = doc._.document_kind == "inspection_report"
         self.text = fold_quotes(document_text(doc))
         words = rules.words_of(self.text)
         self.hits = rules.lexicon.scan(self.text, words, rules.vocab)

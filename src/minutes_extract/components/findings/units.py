@@ -49,6 +49,8 @@ class Finding:
 class UnitReader:
     """The unit decisions of FindingReader (a mixin: the walk lives in reader.py)."""
 
+    report_speaks = False  # hook: an inspection report, where the inspectorate speaks throughout (FindingReader)
+
     # -- units ----------------------------------------------------------------------------------------
     def bullet(self, block: Block, readings: list[Reading], lead: Lead) -> list[Finding]:
         if lead.role == "plan_list":
@@ -77,7 +79,8 @@ class UnitReader:
                           speaker: Optional[str]) -> list[Optional[tuple[str, Verdict, str]]]:
         """Per sentence: (polarity, deciding verdict, rule) or None for a neutral sentence."""
         out = []
-        in_context = lead.finding or lead.polarity is not None or self.source_of(readings) in ("ofsted", "inspectors")
+        in_context = (lead.finding or lead.polarity is not None or self.source_of(readings) in ("ofsted", "inspectors")
+                      or self.report_speaks)
         for n, r in enumerate(readings):
             verdict = r.verdict(in_context or bool(r.source))
             if not verdict.polarity and not (n == 0 and (lead.polarity or lead.default)):
@@ -126,7 +129,8 @@ class UnitReader:
             # same paragraph and with no speaker of its own, goes on reporting what it found
             continues, reporting = reporting and r.speaker is None, r.speaker == "inspection"
             relayed_from = relayed_from or (r.source if r.source in ("ofsted", "inspectors") else None)
-            verdict = r.verdict(bool(r.source) or r.speaker == "inspection" or lead.finding or continues)
+            verdict = r.verdict(bool(r.source) or r.speaker == "inspection" or lead.finding or continues
+                                or self.report_speaks)
             if r.intro or verdict.polarity is None:
                 continue
             relayed = verdict.relay and (r.source or bullet_source) in ("ofsted", "inspectors", "report")
@@ -136,8 +140,8 @@ class UnitReader:
                 continue
             # an officer or the report saying so of something a service does, in its own sentence, speaks of the
             # service's performance whatever the item's title
-            if not (self.service or (r.speaker in self.rules.reporters and r.subject)) or not (
-                    r.subject or r.source or lead.finding or speaker in self.rules.reporters or self.inspection):
+            if not self.report_speaks and (not (self.service or (r.speaker in self.rules.reporters and r.subject)) or not (
+                    r.subject or r.source or lead.finding or speaker in self.rules.reporters or self.inspection)):
                 continue  # evaluates something, but not a service's performance
             if verdict.weight < self.rules.min_weight * (0.5 if verdict is r.lenient else 1):
                 continue

@@ -57,6 +57,8 @@ class ResolutionsComponent(ExtractionComponent):
         self.rules = ResolutionRules(rules)
 
     def find(self, doc: Doc) -> Iterator[Found]:
+        if doc._.document_kind == "inspection_report":
+            return  # Hook (minutes_document_kind): an inspectorate's recommendations are no decision of a body
         for decision in find_decisions(doc_blocks(doc), self.rules):
             yield decision.start, decision.end, decision.rule, {
                 "verb": decision.verb, "clauses": decision.clauses,
@@ -65,7 +67,7 @@ class ResolutionsComponent(ExtractionComponent):
 
 @Language.factory(
     "minutes_resolutions",
-    requires=["doc.spans"],
+    requires=["doc.spans", "doc._.document_kind"],  # hook: an inspection report has no decisions
     assigns=["doc.spans"],
     default_config={"rules": {}},
 )

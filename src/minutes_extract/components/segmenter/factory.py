@@ -25,7 +25,9 @@ class SegmenterComponent(RulesOnDisk):
     def __call__(self, doc: Doc) -> Doc:
         text = document_text(doc)
         lines = self.segmenter.read_lines(text)
-        items = self.segmenter.find_items(lines)
+        # Hook (minutes_document_kind): an inspection report's numbered paragraphs are no items; the report
+        # is one item, written by minutes_inspection_report.
+        items = [] if doc._.document_kind == "inspection_report" else self.segmenter.find_items(lines)
         spans = Spans(doc, len(text))
         doc.spans["items"] = self.item_spans(spans, text, lines, items)
         doc.spans["sections"] = self.section_spans(spans, text, lines, items)
@@ -95,6 +97,7 @@ class SegmenterComponent(RulesOnDisk):
 
 @Language.factory(
     "minutes_segmenter",
+    requires=["doc._.document_kind"],  # hook: an inspection report has no agenda items
     assigns=["doc.spans", "token.is_sent_start"],
     default_config={"rules": {}},
 )

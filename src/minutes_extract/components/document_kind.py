@@ -1,0 +1,38 @@
+"""minutes_document_kind: what kind of document this is, read from its opening before anything else runs
+(doc._.document_kind: "inspection_report" or "minutes"). A reader knows an inspectorate's report or letter
+from its first page: its title, its `Inspection dates:` and `Lead inspector:` fields, its judgement table,
+`What needs to improve`; each such cue weighs (models/rules/document_kind.json) and a kind whose cues reach
+its threshold is the document's kind. Components that read a report differently (the segmenter, resolutions,
+minutes_inspection_report) read this extension."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401  (registers the extensions)
+from ..extensions import document_text
+from ..matching import WeightedCues
+
+
+class DocumentKindComponent:
+    def __init__(self, name: str, rules: dict):
+        self.name = name
+        self.opening_chars = rules["opening_chars"]
+        self.default = rules["default"]
+        self.kinds = [(k["kind"], k["threshold"], WeightedCues(k["cues"])) for k in rules["kinds"]]
+
+    def kind_of(self, text: str) -> str:
+        opening = text[: self.opening_chars]
+        for kind, threshold, cues in self.kinds:
+            if cues.score(opening)[0] >= threshold:
+                return kind
+        return self.default
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.document_kind = self.kind_of(document_text(doc))
+        return doc
+
+
+@Language.factory("minutes_document_kind", assigns=["doc._.document_kind"], default_config={"rules": {}})
+def make_document_kind(nlp: Language, name: str, rules: dict) -> DocumentKindComponent:
+    return DocumentKindComponent(name, rules)
