@@ -222,3 +222,60 @@ def test_assessors_are_a_source():
 def test_a_measure_does_not_run_into_the_next_sentence():
     text = "A backlog of 3,000 items had built up in April. Customer satisfaction had fallen to 71%."
     assert findings_of(text) == [("development", "Customer satisfaction had fallen to 71%.")]
+
+
+# -- issue 10, round 7: outcome pages and who speaks in them (sentences written for these tests) ----------------
+def page_findings(text: str) -> list[tuple[str, str]]:
+    record = extract_text(text + "\n")
+    found = [f for item in record.items for f in item.findings] + record.unassigned.findings
+    return [(f.polarity, f.text) for f in found]
+
+
+def test_outcome_page_sections_set_polarity():
+    text = ("Our adult social care assessment\n\nThe Care Quality Commission assessed our adult social care services "
+            "in May 2025.\n\nWhat CQC found we do well\n"
+            "• Staff knew the people they supported and treated them with respect.\n"
+            "• Reablement helped most people to stay at home.\n\n"
+            "Where the CQC said we can improve\n"
+            "• Some people waited for a review of their care.\n"
+            "• Information about paying for care was hard to find.\n")
+    assert [p for p, _ in page_findings(text)] == ["strength", "strength", "development", "development"]
+
+
+def test_a_cabinet_members_quotation_is_a_reaction_over_several_paragraphs():
+    text = ("Inspection outcome for our children's services\n\n"
+            "Inspectors found that leaders have an accurate understanding of the quality of practice.\n\n"
+            "Councillor Jo Reade, Cabinet Member for Children, said: \u201cI am delighted with this excellent result.\n\n"
+            "\u201cOur schools are among the best in the country and our foster carers are outstanding.\n\n"
+            "\u201cThank you to every member of staff.\u201d\n\n"
+            "Inspectors also found that supervision was not always regular.")
+    assert page_findings(text) == [
+        ("strength", "Inspectors found that leaders have an accurate understanding of the quality of practice."),
+        ("development", "Inspectors also found that supervision was not always regular."),
+    ]
+
+
+def test_an_elected_mayor_quoted_is_a_member():
+    text = ("Ofsted rates our children's services good\n\n"
+            "The Elected Mayor, Sam Okoro, said: \u201cThis is a fantastic result and shows how strong our services are.\u201d\n\n"
+            "The Director of Children's Services said that social workers knew their children well.")
+    assert [p for p, _ in page_findings(text)] == ["strength"]
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    ("development", "A: The Head of Service said that plans in the disabled children's team were weaker than elsewhere."),
+    ("development", "The Director said that practice in the south locality was less consistent than in the north."),
+])
+def test_comparatives(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]
+
+
+def test_a_list_of_key_findings_is_in_a_finding_context():
+    text = ("The Principal Social Worker presented the audit of case files.\n\nThe key findings were:\n"
+            "• Chronologies were out of date in a third of cases.\n"
+            "• Direct work with children was purposeful and child-centred.\n")
+    assert [p for p, _ in findings_of(text)] == ["development", "strength"]
+
+
+def test_rag_distribution_with_were_rated_is_no_finding():
+    assert findings_of("Of the 30 indicators, 18 were rated green, 8 amber and 4 red.") == []

@@ -45,6 +45,7 @@ class Reading:
         self.intro = False
         self.measured = False  # a cue judges a performance measure (it is its own subject)
         self.announces = False  # names both strengths and areas for development, as topics
+        self.quoted = False  # a member's or cabinet member's words in direct speech (a reaction, not a finding)
 
     @cached_property
     def body(self) -> str:
@@ -169,11 +170,13 @@ class FindingRules:
         self.executive_gate = self.gates.add([rules["executive_name"]], compiled=False)
         self.identified_gate = self.gates.add([rules["default_development_lead"]], compiled=False)
         self.councillor_name = re.compile(rules["councillor_name"], re.I)
+        self.direct_speech = re.compile(rules["direct_speech"], re.I)
         self.attribution = rules["attribution"]
         self.skip_sections = set(rules["skip_sections"])
         self.name_sections = set(rules.get("name_sections", ()))
         self.min_unit_words = rules["min_unit_words"]
         self.title_words = rules["title_words"]
+        self.heading_words = rules["heading_words"]
         self.topic_content = re.compile(rules["topic_content"], re.I)
         self.topic_object = re.compile(rules["topic_object"], re.I)
         self.number = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!\w)")

@@ -143,6 +143,7 @@ class FindingReader(UnitReader):
             reading = self.rules.read(sentence, a, self.hits_in(a, b), self.gates_in(a, b))
             if reading.speaker == "member" and self.executive(sentence):
                 reading.speaker = "executive"
+
             if reading.speaker == "anaphor":  # "They also found ...": only after an inspectorate was named
                 reading.speaker = "inspection" if self.last_inspection(out) else None
             out.append(reading)
@@ -197,6 +198,7 @@ class FindingReader(UnitReader):
         # then its items (bullets lost in conversion) until a paragraph that does not read as one
         lead, speaker, item, paragraph_list = Lead(), None, None, False
         lead_marker = None  # the marker of a lettered/numbered paragraph that introduced the current list
+        quoting = False  # a member's quotation is still open (press releases quote over several paragraphs)
         blocks = self.blocks()
         barren = self.barren_items(blocks)
         for k, block in enumerate(blocks):
@@ -214,6 +216,7 @@ class FindingReader(UnitReader):
             readings = self.readings(block.start, block.last_end)
             if not readings:
                 continue
+            quoting = self.quoted_member(block, readings, quoting)
             followed_by_list = k + 1 < len(blocks) and blocks[k + 1].label == "bullet"
             listed = bool(lead.polarity or lead.default)
             list_item = (paragraph_list and block.label != "bullet" and self.list_like(readings)
@@ -240,6 +243,31 @@ class FindingReader(UnitReader):
                 paragraph_list = bool(lead.polarity or lead.default) and not followed_by_list
         return out
 
+    def quoted_member(self, block: Block, readings: list[Reading], quoting: bool) -> bool:
+        """Marks the sentences a member or cabinet member says in direct speech ("..., said: \"We are delighted
+        ...\""): a politician's reaction, not a finding. Returns whether the quotation is still open after the block:
+        news releases open each paragraph of a long quotation afresh and close it only at its end."""
+        reopens = self.text[block.start:block.last_end].lstrip().startswith('"')
+        for n, r in enumerate(readings):
+            # (a reading's text is trimmed of closing quotation marks: count up to the next sentence)
+            upto = readings[n + 1].start if n + 1 < len(readings) else block.last_end
+            quotes = self.text.count('"', r.start, upto)
+            if quoting:
+                r.quoted = True
+                if n == 0 and reopens:
+                    quotes -= 1  # the mark opening the paragraph goes on with the quotation
+            elif r.speaker in ("member", "executive"):
+                opened = self.rules.direct_speech.search(r.text)
+                if not opened:
+                    continue
+                r.quoted, quoting = True, True
+                quotes = self.text.count('"', r.start + opened.end(), upto)
+            else:
+                continue
+            if quotes % 2 == 1:
+                quoting = False
+        return quoting
+
     def barren_items(self, blocks: list[Block]) -> set[int]:
         """Items that cannot yield a finding: every finding needs a cue (its own, or its list introduction's),
         or a list introduced as identified ("Inspectors identified:"), and nothing carries over to the next item."""
@@ -263,8 +291,9 @@ class FindingReader(UnitReader):
                 and not readings[-1].intro and readings[0].speaker is None)
 
     def heading_like(self, block: Block, readings: list[Reading]) -> bool:
-        """A short title line ("Strengths", "What needs to improve") that introduces what follows."""
-        if len(readings) != 1 or self.words(block.start, block.last_end) > 6:
+        """A short title line ("Strengths", "What needs to improve", "Where the inspectors said we can improve")
+        that introduces what follows."""
+        if len(readings) != 1 or self.words(block.start, block.last_end) > self.rules.heading_words:
             return False
         ending = self.text[block.start:block.last_end].strip()[-1:]
         return ending not in ".?!" or (ending == "?" and readings[0].heading is not None)  # "What needs to improve?"
