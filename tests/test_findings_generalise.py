@@ -279,3 +279,34 @@ def test_a_list_of_key_findings_is_in_a_finding_context():
 
 def test_rag_distribution_with_were_rated_is_no_finding():
     assert findings_of("Of the 30 indicators, 18 were rated green, 8 amber and 4 red.") == []
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    # quantifiers that restrict a good thing to too few ("not all children had ...") are shortfalls
+    ("development", "Inspectors found that too few children had an up-to-date plan."),
+    ("development", "Inspectors found that not all children in care had an up-to-date health assessment."),
+    ("development", "The audit found that only half of the children had been seen within timescale."),
+    # a measure's verdict: RAG history, performing above or below comparators, audit follow-up
+    ("development", "The Director said the indicator had been red for three consecutive quarters."),
+    ("strength", "The Director reported that the service was performing above its statistical neighbours."),
+    ("development", "The Head of Audit reported that three high priority recommendations remained outstanding."),
+    ("development", "The audit identified weaknesses in the controls over purchase cards."),
+    # other inspectorates' words
+    ("development", "Estyn recommended that the local authority improve the quality of self-evaluation."),
+    ("strength", "Estyn found that leaders had a secure understanding of the local authority's strengths."),
+    ("strength", "The peer review team found that staff were passionate and committed to the borough."),
+])
+def test_round_seven_verdicts(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council has introduced a new quality assurance framework to strengthen management oversight.",
+    "The service will continue to develop its strong partnership with schools.",
+    "The Chair commented that the performance of the service was excellent.",
+    "The new family hubs will provide effective early help to families.",
+    "The Committee was reminded that the target for the year was 90%.",
+    "The Director recommended that the committee note the report.",
+])
+def test_round_seven_not_findings(sentence):
+    assert findings_of(sentence) == []
