@@ -310,3 +310,10 @@ def test_round_seven_verdicts(polarity, sentence):
 ])
 def test_round_seven_not_findings(sentence):
     assert findings_of(sentence) == []
+
+
+def test_a_reaction_in_a_bullet_leaves_the_finding_after_it():
+    text = ("Ofsted inspection of children's services\n\n"
+            "\u00b7 The Cabinet Member introduced the report and expressed his disappointment that the results were "
+            "not better. The report identified several weaknesses and made nine recommendations for improvement.\n")
+    assert findings_of(text) == [("development", "The report identified several weaknesses and made nine recommendations for improvement.")]
