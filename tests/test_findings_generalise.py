@@ -317,3 +317,10 @@ def test_disappointment_is_a_reaction():
             "\u00b7 The Cabinet Member introduced the report and expressed his disappointment that the results were "
             "not better.\n")
     assert findings_of(text) == []
+
+
+def test_a_page_addressing_its_reader_is_no_finding():
+    text = ("Our Ofsted inspection\n\nThe report said that the council needs to improve the timeliness of health "
+            "assessments.\n\nWas this page helpful?\n\nHelp us improve this website. Tell us what works well and what "
+            "we could do better.\n")
+    assert [p for p, _ in page_findings(text)] == ["development"]
