@@ -324,3 +324,25 @@ def test_a_page_addressing_its_reader_is_no_finding():
             "assessments.\n\nWas this page helpful?\n\nHelp us improve this website. Tell us what works well and what "
             "we could do better.\n")
     assert [p for p, _ in page_findings(text)] == ["development"]
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    # above or below target: which way is good depends on the measure named before it
+    ("development", "Officers reported that the number of families in bed and breakfast accommodation for more than six "
+                    "weeks remained above the target."),
+    ("strength", "Officers reported that the percentage of repairs completed on time remained above the target."),
+    ("development", "The percentage of repairs completed on time was below target for the third month."),
+    ("strength", "The Head of Service reported that sickness absence was below target for the year."),
+    # a measure of timeliness named by its timescale
+    ("development", "The Director reported that the percentage of EHC plans issued within 20 weeks had fallen to 34%."),
+    ("strength", "The Director reported that the percentage of EHC plans issued within 20 weeks had risen to 71%."),
+    # audit opinions and an inspectorate's must/should
+    ("strength", "The external auditor gave an unqualified opinion on the statement of accounts."),
+    ("development", "Inspectors said the council must act quickly to reduce the number of children placed in unregistered homes."),
+])
+def test_round_seven_measures(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]
+
+
+def test_an_officers_should_is_a_plan():
+    assert findings_of("The Head of Service said the team should review its approach to recording next year.") == []

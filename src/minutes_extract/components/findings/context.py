@@ -219,6 +219,8 @@ class FindingRules:
             polarity, factor = self.modify(text, offset, hits, i)
             if hit.pattern.compare and polarity is not None:
                 polarity = self.against_target(text, offset, hit)
+            elif hit.pattern.direction == "up" and polarity is not None and self.lower_is_better_before(text, offset, hit):
+                polarity = _FLIP[polarity]  # "families in B&B remained above the target": lower is better
             if polarity is None:
                 continue
             tier = hit.pattern.tier
@@ -256,6 +258,11 @@ class FindingRules:
             return None  # which way is better is not said
         met = value <= target if lower_is_better else value >= target
         return STRENGTH if met else DEVELOPMENT
+
+    def lower_is_better_before(self, text: str, offset: int, hit: Hit) -> bool:
+        """Whether the measure named before a cue is one where lower is better (waiting, absence, ...)."""
+        before = text[:hit.start - offset]
+        return not self.higher_is_better.search(before) and bool(self.lower_is_better.search(before))
 
     def after_clause(self, text: str, offset: int, concession_end: Optional[int], hit: Hit) -> bool:
         """Whether a cue is past the clause an opening concession governs ("Although X, <cue>")."""
