@@ -346,3 +346,17 @@ def test_round_seven_measures(polarity, sentence):
 
 def test_an_officers_should_is_a_plan():
     assert findings_of("The Head of Service said the team should review its approach to recording next year.") == []
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    # a rank against peers or the past: which end is good depends on the measure
+    ("strength", "The council tax collection rate of 97.8% was the highest in the region."),
+    ("strength", "The Director said that agency use had reduced to 9%, the lowest level in five years."),
+    ("development", "Officers reported that school attendance was the lowest of its statistical neighbours."),
+])
+def test_ranks(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]
+
+
+def test_a_highest_priority_is_no_rank():
+    assert findings_of("The Director said that recruitment was the highest priority for the service.") == []
