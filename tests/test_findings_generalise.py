@@ -360,3 +360,16 @@ def test_ranks(polarity, sentence):
 
 def test_a_highest_priority_is_no_rank():
     assert findings_of("The Director said that recruitment was the highest priority for the service.") == []
+
+
+def test_a_conveners_list_is_members_news():
+    text = ("The Convener advised the Committee of a number of good news stories as follows -\n\n"
+            "\u2022 Young Ambassadors: Award Evening\n\n"
+            "The Committee heard that the young people had achieved a great deal in a short time, which was commendable.\n")
+    assert [p for p, t in findings_of(text) if t.startswith("Young")] == []
+
+
+def test_a_vision_for_better_services_is_an_aim():
+    sentence = ("The priorities in the strategy set out a shared vision for a more responsive, effective and "
+                "sustainable early help offer.")
+    assert findings_of(sentence) == []
