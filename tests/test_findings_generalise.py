@@ -368,3 +368,12 @@ def test_a_conveners_list_is_members_news():
             "The Committee heard that the young people had achieved a great deal in a short time, which was commendable.\n")
     assert [p for p, t in findings_of(text) if t.startswith("Young")] == []
 
+
+
+def test_an_anaphoric_list_intro_takes_the_polarity_named_before_it():
+    text = ("Ofsted rates our children's services good\n\n"
+            "The inspection report also identifies areas where the council could do better. These include:\n"
+            "- the consistency of return home interviews for children who go missing\n"
+            "- the timeliness of initial health assessments for children entering care\n\n"
+            "The full report is on the Ofsted website.")
+    assert [p for p, _ in page_findings(text)] == ["development", "development"]

@@ -25,7 +25,7 @@ DRAFT_KEYS: dict[str, tuple[str, ...]] = {
         "on_time", "time_unit", "topic_object", "topic_content", "higher_is_better", "lower_is_better",
         "open_words", "concession_words", "negation_words", "bullet_glyph", "label_prefix",
         "soft_exclusions", "service_item", "item_window", "reporters", "list_item_sentences",
-        "list_item_words", "name_sections", "direct_speech", "heading_words",
+        "list_item_words", "name_sections", "direct_speech", "heading_words", "anaphoric_intro",
     ),
 }
 

@@ -177,6 +177,7 @@ class FindingRules:
         self.min_unit_words = rules["min_unit_words"]
         self.title_words = rules["title_words"]
         self.heading_words = rules["heading_words"]
+        self.anaphoric_intro = re.compile(rules["anaphoric_intro"], re.I)
         self.topic_content = re.compile(rules["topic_content"], re.I)
         self.topic_object = re.compile(rules["topic_object"], re.I)
         self.number = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!\w)")

@@ -335,6 +335,9 @@ class FindingReader(UnitReader):
         polarity = cue = default = None
         if last.intro or heading:  # only a sentence or title that introduces a list sets its polarity
             polarity, cue = last.heading, last.heading_cue
+            if polarity is None and last.intro and len(readings) > 1 and self.anaphoric(last):
+                # "... identifies areas where the council could do better. These include:" names them before
+                polarity, cue = readings[-2].heading, readings[-2].heading_cue
             if polarity is None and finding:
                 polarity, cue = last.lenient.polarity, last.lenient.cue
             identified = search_end(self.rules.default_development_lead, self.rules.default_development_width,
@@ -345,6 +348,10 @@ class FindingReader(UnitReader):
         if role == "presenter":  # "Linda led the meeting through the report, drawing attention to:" an officer
             role, lead_speaker = None, lead_speaker or "officer"
         return Lead(polarity, cue, role, finding, source, lead_speaker, default)
+
+    def anaphoric(self, reading: Reading) -> bool:
+        """A list introduction that only points back ("These include:", "They were as follows:")."""
+        return bool(self.rules.anaphoric_intro.match(reading.body))
 
     def sub_lead(self, lead: Lead, readings: list[Reading]) -> Lead:
         """A bullet introducing sub-bullets ("• Social Workers:-") keeps the outer list's polarity."""
