@@ -377,3 +377,9 @@ def test_an_anaphoric_list_intro_takes_the_polarity_named_before_it():
             "- the timeliness of initial health assessments for children entering care\n\n"
             "The full report is on the Ofsted website.")
     assert [p for p, _ in page_findings(text)] == ["development", "development"]
+
+
+def test_a_plan_to_be_produced_is_no_finding():
+    text = ("What needs to improve?\n\nToo many children wait too long to have their needs assessed.\n\n"
+            "The partnership must now produce a priority action plan.\n\nNext steps\n\nA monitoring inspection will follow.")
+    assert [p for p, _ in page_findings(text)] == ["development"]

@@ -220,7 +220,8 @@ class FindingReader(UnitReader):
             followed_by_list = k + 1 < len(blocks) and blocks[k + 1].label == "bullet"
             listed = bool(lead.polarity or lead.default)
             list_item = (paragraph_list and block.label != "bullet" and self.list_like(readings)
-                         and not (readings[-1].heading and self.heading_like(block, readings)))  # a new heading
+                         and not ((readings[-1].heading or readings[-1].excluded)  # a new heading ("Next steps")
+                                  and self.heading_like(block, readings)))
             paragraph_list = list_item
             if self.is_bullet(block) or (listed and block.label == "bullet") or list_item:
                 if readings[-1].intro and followed_by_list and len(readings) == 1:
