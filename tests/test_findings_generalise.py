@@ -222,3 +222,164 @@ def test_assessors_are_a_source():
 def test_a_measure_does_not_run_into_the_next_sentence():
     text = "A backlog of 3,000 items had built up in April. Customer satisfaction had fallen to 71%."
     assert findings_of(text) == [("development", "Customer satisfaction had fallen to 71%.")]
+
+
+# -- issue 10, round 7: outcome pages and who speaks in them (sentences written for these tests) ----------------
+def page_findings(text: str) -> list[tuple[str, str]]:
+    record = extract_text(text + "\n")
+    found = [f for item in record.items for f in item.findings] + record.unassigned.findings
+    return [(f.polarity, f.text) for f in found]
+
+
+def test_outcome_page_sections_set_polarity():
+    text = ("Our adult social care assessment\n\nThe Care Quality Commission assessed our adult social care services "
+            "in May 2025.\n\nWhat CQC found we do well\n"
+            "• Staff knew the people they supported and treated them with respect.\n"
+            "• Reablement helped most people to stay at home.\n\n"
+            "Where the CQC said we can improve\n"
+            "• Some people waited for a review of their care.\n"
+            "• Information about paying for care was hard to find.\n")
+    assert [p for p, _ in page_findings(text)] == ["strength", "strength", "development", "development"]
+
+
+def test_a_cabinet_members_quotation_is_a_reaction_over_several_paragraphs():
+    text = ("Inspection outcome for our children's services\n\n"
+            "Inspectors found that leaders have an accurate understanding of the quality of practice.\n\n"
+            "Councillor Jo Reade, Cabinet Member for Children, said: \u201cI am delighted with this excellent result.\n\n"
+            "\u201cOur schools are among the best in the country and our foster carers are outstanding.\n\n"
+            "\u201cThank you to every member of staff.\u201d\n\n"
+            "Inspectors also found that supervision was not always regular.")
+    assert page_findings(text) == [
+        ("strength", "Inspectors found that leaders have an accurate understanding of the quality of practice."),
+        ("development", "Inspectors also found that supervision was not always regular."),
+    ]
+
+
+def test_an_elected_mayor_quoted_is_a_member():
+    text = ("Ofsted rates our children's services good\n\n"
+            "The Elected Mayor, Sam Okoro, said: \u201cThis is a fantastic result and shows how strong our services are.\u201d\n\n"
+            "The Director of Children's Services said that social workers knew their children well.")
+    assert [p for p, _ in page_findings(text)] == ["strength"]
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    ("development", "A: The Head of Service said that plans in the disabled children's team were weaker than elsewhere."),
+    ("development", "The Director said that practice in the south locality was less consistent than in the north."),
+])
+def test_comparatives(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]
+
+
+def test_a_list_of_key_findings_is_in_a_finding_context():
+    text = ("The Principal Social Worker presented the audit of case files.\n\nThe key findings were:\n"
+            "• Chronologies were out of date in a third of cases.\n"
+            "• Direct work with children was purposeful and child-centred.\n")
+    assert [p for p, _ in findings_of(text)] == ["development", "strength"]
+
+
+def test_rag_distribution_with_were_rated_is_no_finding():
+    assert findings_of("Of the 30 indicators, 18 were rated green, 8 amber and 4 red.") == []
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    # quantifiers that restrict a good thing to too few ("not all children had ...") are shortfalls
+    ("development", "Inspectors found that too few children had an up-to-date plan."),
+    ("development", "Inspectors found that not all children in care had an up-to-date health assessment."),
+    ("development", "The audit found that only half of the children had been seen within timescale."),
+    # a measure's verdict: RAG history, performing above or below comparators, audit follow-up
+    ("development", "The Director said the indicator had been red for three consecutive quarters."),
+    ("strength", "The Director reported that the service was performing above its statistical neighbours."),
+    ("development", "The Head of Audit reported that three high priority recommendations remained outstanding."),
+    ("development", "The audit identified weaknesses in the controls over purchase cards."),
+    # other inspectorates' words
+    ("development", "Estyn recommended that the local authority improve the quality of self-evaluation."),
+    ("strength", "Estyn found that leaders had a secure understanding of the local authority's strengths."),
+    ("strength", "The peer review team found that staff were passionate and committed to the borough."),
+])
+def test_round_seven_verdicts(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council has introduced a new quality assurance framework to strengthen management oversight.",
+    "The service will continue to develop its strong partnership with schools.",
+    "The Chair commented that the performance of the service was excellent.",
+    "The new family hubs will provide effective early help to families.",
+    "The Committee was reminded that the target for the year was 90%.",
+    "The Director recommended that the committee note the report.",
+])
+def test_round_seven_not_findings(sentence):
+    assert findings_of(sentence) == []
+
+
+def test_disappointment_is_a_reaction():
+    text = ("Ofsted inspection of children's services\n\n"
+            "\u00b7 The Cabinet Member introduced the report and expressed his disappointment that the results were "
+            "not better.\n")
+    assert findings_of(text) == []
+
+
+def test_a_page_addressing_its_reader_is_no_finding():
+    text = ("Our Ofsted inspection\n\nThe report said that the council needs to improve the timeliness of health "
+            "assessments.\n\nWas this page helpful?\n\nHelp us improve this website. Tell us what works well and what "
+            "we could do better.\n")
+    assert [p for p, _ in page_findings(text)] == ["development"]
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    # above or below target: which way is good depends on the measure named before it
+    ("development", "Officers reported that the number of families in bed and breakfast accommodation for more than six "
+                    "weeks remained above the target."),
+    ("strength", "Officers reported that the percentage of repairs completed on time remained above the target."),
+    ("development", "The percentage of repairs completed on time was below target for the third month."),
+    ("strength", "The Head of Service reported that sickness absence was below target for the year."),
+    # a measure of timeliness named by its timescale
+    ("development", "The Director reported that the percentage of EHC plans issued within 20 weeks had fallen to 34%."),
+    ("strength", "The Director reported that the percentage of EHC plans issued within 20 weeks had risen to 71%."),
+    # audit opinions and an inspectorate's must/should
+    ("strength", "The external auditor gave an unqualified opinion on the statement of accounts."),
+    ("development", "Inspectors said the council must act quickly to reduce the number of children placed in unregistered homes."),
+])
+def test_round_seven_measures(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]
+
+
+def test_an_officers_should_is_a_plan():
+    assert findings_of("The Head of Service said the team should review its approach to recording next year.") == []
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    # a rank against peers or the past: which end is good depends on the measure
+    ("strength", "The council tax collection rate of 97.8% was the highest in the region."),
+    ("strength", "The Director said that agency use had reduced to 9%, the lowest level in five years."),
+    ("development", "Officers reported that school attendance was the lowest of its statistical neighbours."),
+])
+def test_ranks(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]
+
+
+def test_a_highest_priority_is_no_rank():
+    assert findings_of("The Director said that recruitment was the highest priority for the service.") == []
+
+
+def test_a_conveners_list_is_members_news():
+    text = ("The Convener advised the Committee of a number of good news stories as follows -\n\n"
+            "\u2022 Young Ambassadors: Award Evening\n\n"
+            "The Committee heard that the young people had achieved a great deal in a short time, which was commendable.\n")
+    assert [p for p, t in findings_of(text) if t.startswith("Young")] == []
+
+
+
+def test_an_anaphoric_list_intro_takes_the_polarity_named_before_it():
+    text = ("Ofsted rates our children's services good\n\n"
+            "The inspection report also identifies areas where the council could do better. These include:\n"
+            "- the consistency of return home interviews for children who go missing\n"
+            "- the timeliness of initial health assessments for children entering care\n\n"
+            "The full report is on the Ofsted website.")
+    assert [p for p, _ in page_findings(text)] == ["development", "development"]
+
+
+def test_a_plan_to_be_produced_is_no_finding():
+    text = ("What needs to improve?\n\nToo many children wait too long to have their needs assessed.\n\n"
+            "The partnership must now produce a priority action plan.\n\nNext steps\n\nA monitoring inspection will follow.")
+    assert [p for p, _ in page_findings(text)] == ["development"]

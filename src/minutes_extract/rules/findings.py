@@ -2,7 +2,7 @@
 finding_cues.jsonl, finding_modifiers.jsonl, finding_context.jsonl; a JSONL file is validated row by row)."""
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import Literal, Optional, Union
 
 from pydantic import model_validator
 
@@ -34,6 +34,11 @@ class CueRow(Strict):
     topic: bool = described("False: the cue does not count as naming the sentence's topic.", default=True)
     compare: bool = described("A measure compared with a benchmark or its past (direction read from the measure).",
                               default=False)
+    window: int = described("Words after it an 'opens: negation' cue negates (0: findings.json negation_words).",
+                            default=0, ge=0)
+    direction: Optional[Literal["up"]] = described(
+        "up: its polarity holds where higher is better, and flips for a measure named before it where lower is "
+        "better (findings.json lower_is_better: 'above target' for waiting times).", default=None)
 
 
 class ModifierRow(Strict):
@@ -120,3 +125,8 @@ class FindingsRules(Strict):
                                           "performance whatever the item.")
     list_item_sentences: int = described("Most sentences of a list item read as one unit.")
     list_item_words: int = described("Most words of a list item read as one unit.")
+    direct_speech: Regex = described("A speech verb opening a quotation ('said: \"'): a member quoted reacts, "
+                                     "over every paragraph of the quotation.")
+    heading_words: int = described("Most words of a block read as a section heading that introduces findings.")
+    anaphoric_intro: Regex = described("A list introduction that only points back ('These include:'): its list "
+                                       "takes the polarity of the sentence before it.")

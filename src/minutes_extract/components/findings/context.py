@@ -45,6 +45,7 @@ class Reading:
         self.intro = False
         self.measured = False  # a cue judges a performance measure (it is its own subject)
         self.announces = False  # names both strengths and areas for development, as topics
+        self.quoted = False  # a member's or cabinet member's words in direct speech (a reaction, not a finding)
 
     @cached_property
     def body(self) -> str:
@@ -169,11 +170,14 @@ class FindingRules:
         self.executive_gate = self.gates.add([rules["executive_name"]], compiled=False)
         self.identified_gate = self.gates.add([rules["default_development_lead"]], compiled=False)
         self.councillor_name = re.compile(rules["councillor_name"], re.I)
+        self.direct_speech = re.compile(rules["direct_speech"], re.I)
         self.attribution = rules["attribution"]
         self.skip_sections = set(rules["skip_sections"])
         self.name_sections = set(rules.get("name_sections", ()))
         self.min_unit_words = rules["min_unit_words"]
         self.title_words = rules["title_words"]
+        self.heading_words = rules["heading_words"]
+        self.anaphoric_intro = re.compile(rules["anaphoric_intro"], re.I)
         self.topic_content = re.compile(rules["topic_content"], re.I)
         self.topic_object = re.compile(rules["topic_object"], re.I)
         self.number = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!\w)")
@@ -216,6 +220,8 @@ class FindingRules:
             polarity, factor = self.modify(text, offset, hits, i)
             if hit.pattern.compare and polarity is not None:
                 polarity = self.against_target(text, offset, hit)
+            elif hit.pattern.direction == "up" and polarity is not None and self.lower_is_better_before(text, offset, hit):
+                polarity = _FLIP[polarity]  # "families in B&B remained above the target": lower is better
             if polarity is None:
                 continue
             tier = hit.pattern.tier
@@ -253,6 +259,11 @@ class FindingRules:
             return None  # which way is better is not said
         met = value <= target if lower_is_better else value >= target
         return STRENGTH if met else DEVELOPMENT
+
+    def lower_is_better_before(self, text: str, offset: int, hit: Hit) -> bool:
+        """Whether the measure named before a cue is one where lower is better (waiting, absence, ...)."""
+        before = text[:hit.start - offset]
+        return not self.higher_is_better.search(before) and bool(self.lower_is_better.search(before))
 
     def after_clause(self, text: str, offset: int, concession_end: Optional[int], hit: Hit) -> bool:
         """Whether a cue is past the clause an opening concession governs ("Although X, <cue>")."""

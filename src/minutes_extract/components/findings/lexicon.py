@@ -37,6 +37,7 @@ class Pattern:
     measure: bool = False  # a verdict on a performance measure: names what it judges
     topic: bool = True  # a heading cue that, unlinked, names a list as a topic ("should ensure" does not)
     compare: bool = False  # "against a target of 90%": its polarity is worked out from the numbers
+    direction: Optional[str] = None  # "up": its polarity holds where higher is better ("above target")
 
 
 # a space in a pattern: a run of whitespace holding at most one line break (a blank line ends a paragraph)
@@ -78,6 +79,7 @@ def _pattern(row: dict, kind: Optional[str] = None) -> Pattern:
         polarity=row.get("polarity"), tier=row.get("tier"), role=row.get("role"), relay=bool(row.get("relay")),
         opens=row.get("opens"), window=int(row.get("window", 0)), anchor=row.get("anchor"),
         measure=bool(row.get("measure")), compare=bool(row.get("compare")), topic=row.get("topic", True),
+        direction=row.get("direction"),
     )
 
 

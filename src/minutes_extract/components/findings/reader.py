@@ -146,6 +146,7 @@ class FindingReader(UnitReader):
             reading = self.rules.read(sentence, a, self.hits_in(a, b), self.gates_in(a, b))
             if reading.speaker == "member" and self.executive(sentence):
                 reading.speaker = "executive"
+
             if reading.speaker == "anaphor":  # "They also found ...": only after an inspectorate was named
                 reading.speaker = "inspection" if self.last_inspection(out) else None
             out.append(reading)
@@ -200,6 +201,7 @@ class FindingReader(UnitReader):
         # then its items (bullets lost in conversion) until a paragraph that does not read as one
         lead, speaker, item, paragraph_list = Lead(), None, None, False
         lead_marker = None  # the marker of a lettered/numbered paragraph that introduced the current list
+        quoting = False  # a member's quotation is still open (press releases quote over several paragraphs)
         blocks = self.blocks()
         barren = self.barren_items(blocks)
         for k, block in enumerate(blocks):
@@ -217,10 +219,12 @@ class FindingReader(UnitReader):
             readings = self.readings(block.start, block.last_end)
             if not readings:
                 continue
+            quoting = self.quoted_member(block, readings, quoting)
             followed_by_list = k + 1 < len(blocks) and blocks[k + 1].label == "bullet"
             listed = bool(lead.polarity or lead.default)
             list_item = (paragraph_list and block.label != "bullet" and self.list_like(readings)
-                         and not (readings[-1].heading and self.heading_like(block, readings)))  # a new heading
+                         and not ((readings[-1].heading or readings[-1].excluded)  # a new heading ("Next steps")
+                                  and self.heading_like(block, readings)))
             paragraph_list = list_item
             if self.is_bullet(block) or (listed and block.label == "bullet") or list_item:
                 if readings[-1].intro and followed_by_list and len(readings) == 1:
@@ -242,6 +246,31 @@ class FindingReader(UnitReader):
                 lead, lead_marker = self.lead_for(readings, speaker, heading), None
                 paragraph_list = bool(lead.polarity or lead.default) and not followed_by_list
         return out
+
+    def quoted_member(self, block: Block, readings: list[Reading], quoting: bool) -> bool:
+        """Marks the sentences a member or cabinet member says in direct speech ("..., said: \"We are delighted
+        ...\""): a politician's reaction, not a finding. Returns whether the quotation is still open after the block:
+        news releases open each paragraph of a long quotation afresh and close it only at its end."""
+        reopens = self.text[block.start:block.last_end].lstrip().startswith('"')
+        for n, r in enumerate(readings):
+            # (a reading's text is trimmed of closing quotation marks: count up to the next sentence)
+            upto = readings[n + 1].start if n + 1 < len(readings) else block.last_end
+            quotes = self.text.count('"', r.start, upto)
+            if quoting:
+                r.quoted = True
+                if n == 0 and reopens:
+                    quotes -= 1  # the mark opening the paragraph goes on with the quotation
+            elif r.speaker in ("member", "executive"):
+                opened = self.rules.direct_speech.search(r.text)
+                if not opened:
+                    continue
+                r.quoted, quoting = True, True
+                quotes = self.text.count('"', r.start + opened.end(), upto)
+            else:
+                continue
+            if quotes % 2 == 1:
+                quoting = False
+        return quoting
 
     def barren_items(self, blocks: list[Block]) -> set[int]:
         """Items that cannot yield a finding: every finding needs a cue (its own, or its list introduction's),
@@ -266,8 +295,9 @@ class FindingReader(UnitReader):
                 and not readings[-1].intro and readings[0].speaker is None)
 
     def heading_like(self, block: Block, readings: list[Reading]) -> bool:
-        """A short title line ("Strengths", "What needs to improve") that introduces what follows."""
-        if len(readings) != 1 or self.words(block.start, block.last_end) > 6:
+        """A short title line ("Strengths", "What needs to improve", "Where the inspectors said we can improve")
+        that introduces what follows."""
+        if len(readings) != 1 or self.words(block.start, block.last_end) > self.rules.heading_words:
             return False
         ending = self.text[block.start:block.last_end].strip()[-1:]
         return ending not in ".?!" or (ending == "?" and readings[0].heading is not None)  # "What needs to improve?"
@@ -309,6 +339,9 @@ class FindingReader(UnitReader):
         polarity = cue = default = None
         if last.intro or heading:  # only a sentence or title that introduces a list sets its polarity
             polarity, cue = last.heading, last.heading_cue
+            if polarity is None and last.intro and len(readings) > 1 and self.anaphoric(last):
+                # "... identifies areas where the council could do better. These include:" names them before
+                polarity, cue = readings[-2].heading, readings[-2].heading_cue
             if polarity is None and finding:
                 polarity, cue = last.lenient.polarity, last.lenient.cue
             identified = search_end(self.rules.default_development_lead, self.rules.default_development_width,
@@ -319,6 +352,10 @@ class FindingReader(UnitReader):
         if role == "presenter":  # "Linda led the meeting through the report, drawing attention to:" an officer
             role, lead_speaker = None, lead_speaker or "officer"
         return Lead(polarity, cue, role, finding, source, lead_speaker, default)
+
+    def anaphoric(self, reading: Reading) -> bool:
+        """A list introduction that only points back ("These include:", "They were as follows:")."""
+        return bool(self.rules.anaphoric_intro.match(reading.body))
 
     def sub_lead(self, lead: Lead, readings: list[Reading]) -> Lead:
         """A bullet introducing sub-bullets ("• Social Workers:-") keeps the outer list's polarity."""

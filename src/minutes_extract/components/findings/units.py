@@ -85,7 +85,7 @@ class UnitReader:
             verdict = r.verdict(in_context or bool(r.source))
             if not verdict.polarity and not (n == 0 and (lead.polarity or lead.default)):
                 out.append(None)  # neutral whatever its exclusions
-            elif self.hard_exclusion(r, lead) or r.speaker == "member":
+            elif self.hard_exclusion(r, lead) or r.speaker == "member" or r.quoted:
                 out.append(None)
             elif n == 0 and lead.polarity:
                 out.append((lead.polarity, verdict, "list_heading"))
@@ -134,7 +134,8 @@ class UnitReader:
             if r.intro or verdict.polarity is None:
                 continue
             relayed = verdict.relay and (r.source or bullet_source) in ("ofsted", "inspectors", "report")
-            if speaker == "member" and not relayed:
+            member = speaker == "member" or r.quoted  # (a politician quoted is a member: "said: \"I am delighted\"")
+            if member and not relayed:
                 continue
             if r.excluded and not (relayed and r.excluded == "courtesy"):
                 continue
@@ -147,7 +148,7 @@ class UnitReader:
                 continue
             if self.words(r.start, r.end) < self.rules.min_unit_words:
                 continue
-            rule = "member_relay" if speaker == "member" else "sentence_cue"
+            rule = "member_relay" if member else "sentence_cue"
             out.append(self.finding(self.unit_start(r.start), r.end, verdict.polarity, verdict, rule, Lead(),
                                     [r], speaker, relayed_from))
         return out
