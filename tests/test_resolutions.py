@@ -168,6 +168,9 @@ def test_trigger_needs_only_skip_lines_no_trigger_reads(nlp):
     # a body introducing clauses that carry the verb themselves
     ("The Board –\n\n(a) noted the update on the improvement plan;\n\n(b) agreed that a report be brought in March.",
      "noted", "body_intro", "(a) noted the update on the improvement plan;\n\n(b) agreed that a report be brought in March."),
+    # "Noted that:" (or "Noted that" alone on its line) over numbered clauses: the verb leads the list
+    ("Noted that:\n\n1. the annual report was received;\n\n2. the Board would review its pledge next year.", "noted",
+     "noted_title", "1. the annual report was received;\n\n2. the Board would review its pledge next year."),
 ])
 def test_colon_and_intro_forms(nlp, text, verb, rule, expected):
     (res,) = resolutions(extract_text(text, nlp=nlp))
@@ -181,6 +184,11 @@ def test_colon_and_intro_forms(nlp, text, verb, rule, expected):
      "b) To note a wish to hear from an expert.\n\nMinutes:\n\nThe report was presented.",
      "To accept the report and note the following observations:\n\na) To request an action plan.\n\n"
      "b) To note a wish to hear from an expert."),
+    # present passives in a decision record ("1. The plan is approved.")
+    ("Decision:\n\n1. The Youth Offending Plan, attached as Appendix 1, is approved.\n\n2. Authority is delegated to the "
+     "Head of Service to make minor changes.\n\nReasons for the decision:\n\nA plan must be published.",
+     "1. The Youth Offending Plan, attached as Appendix 1, is approved.\n\n2. Authority is delegated to the Head of "
+     "Service to make minor changes."),
     ("DECISION:\n\n1. To approve the criteria.\n\n2. To delegate authority to the Director.\n\nReasons for the Decision:\n\n"
      "To meet statutory duties.", "1. To approve the criteria.\n\n2. To delegate authority to the Director."),
 ])
@@ -219,6 +227,7 @@ def test_decision_lists(nlp, text, expected):
     "Present:\n\nCouncillor A Smith (Chair)\n\nCouncillor B Jones",
     "The minutes of the meeting held on 1 May were agreed as a correct record.",
     "Reasons for the Decision:\n\nTo meet statutory duties.",
+    "Members noted that the next meeting would consider the sufficiency strategy in detail.",
 ])
 def test_not_resolutions_in_other_councils_forms(nlp, text):
     assert resolutions(extract_text(text, nlp=nlp)) == []
