@@ -488,3 +488,34 @@ def test_council_run_services_and_counted_areas(finder, sentence, area, grade):
 
 def test_uncounted_vague_areas_are_still_not_judgements(finder):
     assert found(finder, "Some areas were rated good.") == set()
+
+
+def areas_as_written(finder, sentence):
+    return {(c.area, c.grade) for c in finder.find(CONTEXT + sentence) if not c.forecast}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # names set beside the authority's own (or hosted) provision are the areas, each taking the grade
+    ("Both of our children's homes, Birch Hollow and Tanfield, were rated good at their last inspections.",
+     {("Birch Hollow", "good"), ("Tanfield", "good")}),
+    ("Our three children's homes, Elm Rise, Coldharbour and Ash View, were all rated Good.",
+     {("Elm Rise", "good"), ("Coldharbour", "good"), ("Ash View", "good")}),
+    ("Adopt Northvale, the regional adoption agency hosted by the council, was graded Good in 2022.",
+     {("Adopt Northvale", "good")}),
+    ("Hillcrest Reablement Service, which the council runs, was rated outstanding by CQC in 2023.",
+     {("Hillcrest Reablement Service", "outstanding")}),
+    # "its rating" after a coordinated clause belongs to that clause's subject
+    ("Our shared lives scheme was inspected in 2022 and its rating of Requires Improvement has since been reviewed.",
+     {("shared lives scheme", "requires_improvement")}),
+    # a table row whose label names no area is the overall grade
+    ("Outcome: Good", {("overall", "good")}),
+])
+def test_own_provision_and_labels(finder, sentence, expected):
+    assert areas_as_written(finder, sentence) == expected
+
+
+def test_distinct_provider_services_keep_their_own_names(finder):
+    text = ("The reablement service was rated Outstanding by CQC in 2023. The shared lives scheme was rated "
+            "Requires Improvement by CQC in 2022.")
+    assert areas_as_written(finder, text) == {("The reablement service", "outstanding"),
+                                              ("The shared lives scheme", "requires_improvement")}

@@ -101,6 +101,9 @@ class JudgementFinder(AreaLists, AreaReader):
                 area_start, area = wrapped
                 before = [text for _, text in lines[max(0, k - 4):k - 2]]
         area = area.strip(" -–—:|")
+        if self.r.overall_label.match(area):  # "Outcome: Good", "Ofsted rating - Outstanding": the label names no area
+            return Candidate(area_start, pos + m.end("grade") + self.closing_quote(line, m.end("grade")),
+                             self.r.grade_of(m.group("grade")), "overall", "overall", None, False, "table_row")
         verb = self.r.row_verb_tail.search(area)
         if verb:  # a line that is a sentence: "The effectiveness of leaders and managers had been rated as Good"
             area = area[:verb.start()]
@@ -166,6 +169,7 @@ class JudgementFinder(AreaLists, AreaReader):
                 if cand:
                     graded_until = m.end(group)
                     out.append(cand)
+                    out.extend(self.named_provisions(s, cand))
                     if not cue.area_after_grade:
                         out.extend(self.listed_areas(s, m, cand))
                     out.extend(self.included_areas(s, m.end(group), cand))
