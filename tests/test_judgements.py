@@ -519,3 +519,9 @@ def test_distinct_provider_services_keep_their_own_names(finder):
             "Requires Improvement by CQC in 2022.")
     assert areas_as_written(finder, text) == {("The reablement service", "outstanding"),
                                               ("The shared lives scheme", "requires_improvement")}
+
+
+def test_a_paragraph_about_another_scale_keeps_it_for_the_next_sentence(finder):
+    text = ("Our fostering service was inspected by the Care Inspectorate in May. Our adoption service was graded good "
+            "for how well it supports wellbeing.\n\nOfsted rated our children's services Good in 2023.")
+    assert areas_as_written(finder, text) == {("overall", "good")}

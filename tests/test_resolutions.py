@@ -165,6 +165,9 @@ def test_trigger_needs_only_skip_lines_no_trigger_reads(nlp):
      "A. the budget be agreed.\n\nB. the fees be agreed."),
     ("1.4 It was RESOLVED that the minutes of the last meeting be agreed as a true record.", "resolved",
      "verb_upper_inline", "the minutes of the last meeting be agreed as a true record."),
+    # an adverb between the body's verb and "to"
+    ("The Council resolved unanimously to approve the revised allowances set out in Appendix 2.", "resolved",
+     "body_resolved", "approve the revised allowances set out in Appendix 2."),
     # a body introducing clauses that carry the verb themselves
     ("The Board –\n\n(a) noted the update on the improvement plan;\n\n(b) agreed that a report be brought in March.",
      "noted", "body_intro", "(a) noted the update on the improvement plan;\n\n(b) agreed that a report be brought in March."),
@@ -228,6 +231,9 @@ def test_decision_lists(nlp, text, expected):
     "The minutes of the meeting held on 1 May were agreed as a correct record.",
     "Reasons for the Decision:\n\nTo meet statutory duties.",
     "Members noted that the next meeting would consider the sufficiency strategy in detail.",
+    # another meeting's decision, dated or reported
+    "In 2022 the Cabinet RESOLVED to close the day centre on Mill Lane.",
+    "The Leader reminded Members that Council RESOLVED in March to declare a climate emergency.",
 ])
 def test_not_resolutions_in_other_councils_forms(nlp, text):
     assert resolutions(extract_text(text, nlp=nlp)) == []

@@ -40,6 +40,8 @@ class JudgementFinder(AreaLists, AreaReader):
                 continue
             for sentence in self.sentences(line, pos):
                 found = self.in_sentence(sentence)
+                if found and self.other_scale_before(line[:sentence.offset - pos], sentence.text):
+                    continue
                 self.agency_areas(found, sentence, line[:sentence.offset - pos])
                 out.extend(found)
         return self.canonical_areas(out)
@@ -63,6 +65,18 @@ class JudgementFinder(AreaLists, AreaReader):
         for c in found:
             if c.area == "overall" and c.rule in self.r.agency_rules:
                 c.area, c.area_key = agency, self.area_key(agency)
+
+    def other_scale_before(self, before: str, sentence: str) -> bool:
+        """The paragraph is about an inspectorate with another scale (`... by the Care Inspectorate ... Our
+        adoption service was graded good for ...`): the last inspectorate it named before the sentence grades on
+        that scale, and the sentence names no four-point inspectorate of its own."""
+        if self.r.four_point_document.search(sentence):
+            return False
+        other = [m.start() for m in self.r.other_scale.finditer(before)]
+        if not other:
+            return False
+        four = [m.start() for m in self.r.four_point_document.finditer(before)]
+        return not four or other[-1] > four[-1]
 
     def other_scale_only(self, text: str) -> bool:
         """A document about the Care Inspectorate or Estyn only: its `Good` is on another scale."""
