@@ -507,8 +507,11 @@ def areas_as_written(finder, sentence):
     # "its rating" after a coordinated clause belongs to that clause's subject
     ("Our shared lives scheme was inspected in 2022 and its rating of Requires Improvement has since been reviewed.",
      {("shared lives scheme", "requires_improvement")}),
-    # a table row whose label names no area is the overall grade
+    # a table row whose label names no area is the overall grade; a year after the grade ends the row
     ("Outcome: Good", {("overall", "good")}),
+    ("Previous inspection (2018): Inadequate", {("overall", "inadequate")}),
+    ("Children's social care – Requires improvement to be good (March 2022)", {("overall", "requires_improvement")}),
+    ("Our adoption service, the Family Finding Team, was rated Good.", {("Family Finding Team", "good")}),
 ])
 def test_own_provision_and_labels(finder, sentence, expected):
     assert areas_as_written(finder, sentence) == expected

@@ -115,7 +115,8 @@ class JudgementsRules(Strict):
     coordinated_owner: Regex = described(
         "'<subject> was inspected in 2022 and' before 'its rating': from its first verb on, the clause to skip to "
         "reach the owner.")
-    overall_label: Regex = described("A table row label naming no area ('Outcome', 'Ofsted rating'): overall.")
+    overall_label: Regex = described(
+        "A table row label naming no area ('Outcome', 'Previous inspection (2019)', 'Children\'s social care'): overall.")
     provision_plural: Regex = described(
         "'our children's homes, ' before listed names: each name set beside it takes the grade.")
     subject_boundary: Regex = described("Case-sensitive: where a grade's subject starts (',', 'but', 'and the').")
