@@ -187,6 +187,10 @@ def test_colon_and_intro_forms(nlp, text, verb, rule, expected):
      "b) To note a wish to hear from an expert.\n\nMinutes:\n\nThe report was presented.",
      "To accept the report and note the following observations:\n\na) To request an action plan.\n\n"
      "b) To note a wish to hear from an expert."),
+    # "Decisions made:" as a label; an elliptical passive ("Minutes approved.")
+    ("Decisions made:\n\n1. To note the report.\n\n2. To approve the plan.",
+     "1. To note the report.\n\n2. To approve the plan."),
+    ("Decision:\n\nMinutes approved.", "Minutes approved."),
     # present passives in a decision record ("1. The plan is approved.")
     ("Decision:\n\n1. The Youth Offending Plan, attached as Appendix 1, is approved.\n\n2. Authority is delegated to the "
      "Head of Service to make minor changes.\n\nReasons for the decision:\n\nA plan must be published.",
