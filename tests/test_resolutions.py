@@ -235,6 +235,8 @@ def test_decision_lists(nlp, text, expected):
     "The minutes of the meeting held on 1 May were agreed as a correct record.",
     "Reasons for the Decision:\n\nTo meet statutory duties.",
     "Members noted that the next meeting would consider the sufficiency strategy in detail.",
+    # the document stops inside the decision's only clause
+    "The report was presented and Members\n\nAGREED\n\nthe contents of the report and asked officers to",
     # another meeting's decision, dated or reported
     "In 2022 the Cabinet RESOLVED to close the day centre on Mill Lane.",
     "The Leader reminded Members that Council RESOLVED in March to declare a climate emergency.",
@@ -447,3 +449,8 @@ def test_a_lead_in_that_says_something_stays_a_clause():
             "(a) recruitment of social workers; and\n(b) the timeliness of assessments.\n")
     [decision] = [r for item in extract_text(text).items for r in item.resolutions]
     assert len(decision.clauses) == 3 and decision.clauses[0].endswith("covering:")
+
+
+def test_a_last_clause_ending_with_and_is_complete(nlp):
+    (res,) = resolutions(extract_text("RESOLVED that:\n\ni) witnesses be thanked for their evidence; and", nlp=nlp))
+    assert res.clauses == ["i) witnesses be thanked for their evidence; and"]
