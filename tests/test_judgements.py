@@ -512,6 +512,14 @@ def areas_as_written(finder, sentence):
     ("Previous inspection (2018): Inadequate", {("overall", "inadequate")}),
     ("Children's social care – Requires improvement to be good (March 2022)", {("overall", "requires_improvement")}),
     ("Our adoption service, the Family Finding Team, was rated Good.", {("Family Finding Team", "good")}),
+    ("Children's services: Good (Ofsted, 2023)", {("overall", "good")}),
+    ("Ofsted: Requires improvement to be good", {("overall", "requires_improvement")}),
+    # an object moved to a grade; an area named after a capitalised grade
+    ("Ofsted upgraded our fostering service to Good in 2024.", {("fostering service", "good")}),
+    ("Ofsted upgraded the council to Good in 2024.", {("overall", "good")}),
+    ("The service was rated Good overall, with Outstanding leadership.", {("overall", "good"), ("leadership", "outstanding")}),
+    # "services for children to be Good" after a judging verb is no hope
+    ("Ofsted has judged Harlow Vale Council's services for children to be Good.", {("overall", "good")}),
 ])
 def test_own_provision_and_labels(finder, sentence, expected):
     assert areas_as_written(finder, sentence) == expected

@@ -285,7 +285,7 @@ class JudgementFinder(AreaLists, AreaReader):
         run_on = marked and re.match(r"\s+[A-Z]", after)  # "... families Requires improvement to be good The ..."
         if cue.id.startswith("grade_noun"):
             return grade, text[m.end("noun"):]
-        if not (quoted or run_on) and group == "grade" and not self.r.accept_after.match(after):
+        if not (quoted or run_on or cue.area_after_grade) and group == "grade" and not self.r.accept_after.match(after):
             return None
         return grade, after
 
