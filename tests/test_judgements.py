@@ -536,3 +536,14 @@ def test_a_paragraph_about_another_scale_keeps_it_for_the_next_sentence(finder):
     text = ("Our fostering service was inspected by the Care Inspectorate in May. Our adoption service was graded good "
             "for how well it supports wellbeing.\n\nOfsted rated our children's services Good in 2023.")
     assert areas_as_written(finder, text) == {("overall", "good")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sunnybank Care Home, a private provider, was rated Good by CQC in 2023.",  # not the authority's own home
+])
+def test_other_providers_named_in_apposition_are_not_judgements(finder, sentence):
+    assert areas_as_written(finder, sentence) == set()
+
+
+def test_a_grade_whose_clause_goes_on_with_would_is_a_hope(finder):
+    assert found(finder, "A Good rating from Ofsted would be a significant achievement.") == {("overall", "good", True)}

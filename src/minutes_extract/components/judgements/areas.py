@@ -107,6 +107,8 @@ class AreaReader:
             verb = _ANTECEDENT_CUT.match(antecedent)
             start = (inner[-1].end() if inner else 0) + (verb.end() if verb else 0)
             return self.classify(before[start:], clause_start + start, earlier)
+        if self.other_provision_named(trimmed):
+            return None  # "Sunnybank Care Home, a private provider, was rated Good": not the authority's
         own = self.own_provision_named(trimmed)
         if own:
             return own[0], self.area_key(own[0]), clause_start + own[1]
@@ -119,6 +121,14 @@ class AreaReader:
             joined = pieces[-2].end() if len(pieces) > 1 else 0  # "services for children and families"
             return self.classify(trimmed[joined:], clause_start + joined, earlier, trimmed[:joined])
         return found
+
+    def other_provision_named(self, trimmed: str) -> bool:
+        """A name set beside a description of a provider, home or school that is not the authority's own."""
+        m = self.r.own_provision_appositive.search(trimmed)
+        if not m or not (m.group("desc") or m.group("desc2")):
+            return False
+        desc = m.group("desc") or m.group("desc2")
+        return bool(self.r.excluded_subject.search(desc)) and not self.r.own_provision.search(desc)
 
     def own_provision_named(self, trimmed: str) -> Optional[tuple[str, int]]:
         """`Oak Lodge, one of the council's own homes, was rated Outstanding`, `the council's adoption agency,
