@@ -517,6 +517,8 @@ def areas_as_written(finder, sentence):
     # an object moved to a grade; an area named after a capitalised grade
     ("Ofsted upgraded our fostering service to Good in 2024.", {("fostering service", "good")}),
     ("Ofsted upgraded the council to Good in 2024.", {("overall", "good")}),
+    # an elliptical former grade of the same subject
+    ("Ofsted rated the council Good in 2022, having been Inadequate in 2017.", {("overall", "good"), ("overall", "inadequate")}),
     ("The service was rated Good overall, with Outstanding leadership.", {("overall", "good"), ("leadership", "outstanding")}),
     # "services for children to be Good" after a judging verb is no hope
     ("Ofsted has judged Harlow Vale Council's services for children to be Good.", {("overall", "good")}),
