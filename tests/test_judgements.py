@@ -514,6 +514,11 @@ def areas_as_written(finder, sentence):
     ("Our adoption service, the Family Finding Team, was rated Good.", {("Family Finding Team", "good")}),
     ("Children's services: Good (Ofsted, 2023)", {("overall", "good")}),
     ("Ofsted: Requires improvement to be good", {("overall", "requires_improvement")}),
+    # previous judgements listed by year; a note in brackets after a row's area
+    ("Previous judgements\n2019: Requires improvement to be good\n2016: Inadequate",
+     {("overall", "requires_improvement"), ("overall", "inadequate")}),
+    ("Overall effectiveness - Good\nYouth Offending Service (HMIP, 2023): Outstanding",
+     {("overall", "good"), ("Youth Offending Service", "outstanding")}),
     # an object moved to a grade; an area named after a capitalised grade
     ("Ofsted upgraded our fostering service to Good in 2024.", {("fostering service", "good")}),
     ("Ofsted upgraded the council to Good in 2024.", {("overall", "good")}),

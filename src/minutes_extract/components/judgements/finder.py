@@ -14,6 +14,9 @@ from .rules import (
 )
 
 
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
+
+
 class JudgementFinder(AreaLists, AreaReader):
     """Judgement candidates in a text (pure: no spaCy)."""
 
@@ -115,6 +118,7 @@ class JudgementFinder(AreaLists, AreaReader):
                 area_start, area = wrapped
                 before = [text for _, text in lines[max(0, k - 4):k - 2]]
         area = area.strip(" -–—:|")
+        area = _TRAILING_NOTE.sub("", area) or area  # "Youth Justice Service (HMIP, 2024)": the note is no part of the area
         if self.r.overall_label.match(area):  # "Outcome: Good", "Ofsted rating - Outstanding": the label names no area
             return Candidate(area_start, pos + m.end("grade") + self.closing_quote(line, m.end("grade")),
                              self.r.grade_of(m.group("grade")), "overall", "overall", None, False, "table_row")
