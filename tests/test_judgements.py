@@ -547,6 +547,8 @@ def test_a_paragraph_about_another_scale_keeps_it_for_the_next_sentence(finder):
 
 @pytest.mark.parametrize("sentence", [
     "Sunnybank Care Home, a private provider, was rated Good by CQC in 2023.",  # not the authority's own home
+    "The internal audit of the front door gave a rating of Good.",  # an audit's grade, not an inspectorate's
+    "The audit gave the service a Good rating.",
 ])
 def test_other_providers_named_in_apposition_are_not_judgements(finder, sentence):
     assert areas_as_written(finder, sentence) == set()

@@ -115,6 +115,8 @@ class JudgementsRules(Strict):
     coordinated_owner: Regex = described(
         "'<subject> was inspected in 2022 and' before 'its rating': from its first verb on, the clause to skip to "
         "reach the owner.")
+    excluded_giver: Regex = described(
+        "'the internal audit of the MASH gave a rating of': a rating given by an audit or survey, not an inspectorate.")
     overall_label: Regex = described(
         "A table row label naming no area ('Outcome', 'Previous inspection (2019)', 'Children\'s social care'): overall.")
     provision_plural: Regex = described(

@@ -281,6 +281,8 @@ class JudgementFinder(AreaLists, AreaReader):
                 return None
         if cue.id in ("judgement_of", "outcome_was") and self.r.noun_modifier_exclude.search(text[:m.start()]):
             return None  # "the credit rating was good", "case audit grades"
+        if cue.id in ("judgement_of", "grade_noun", "received", "service_is") and self.r.excluded_giver.search(text[:gstart]):
+            return None  # "the internal audit of the MASH gave a rating of Good": an audit's grade
         if cue.id == "judgement_of" and plain_good and not self.r.strong_unmarked_needs.search(text):
             return None
         after = text[gend + self.closing_quote(text, gend):]
