@@ -488,3 +488,71 @@ def test_council_run_services_and_counted_areas(finder, sentence, area, grade):
 
 def test_uncounted_vague_areas_are_still_not_judgements(finder):
     assert found(finder, "Some areas were rated good.") == set()
+
+
+def areas_as_written(finder, sentence):
+    return {(c.area, c.grade) for c in finder.find(CONTEXT + sentence) if not c.forecast}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # names set beside the authority's own (or hosted) provision are the areas, each taking the grade
+    ("Both of our children's homes, Birch Hollow and Tanfield, were rated good at their last inspections.",
+     {("Birch Hollow", "good"), ("Tanfield", "good")}),
+    ("Our three children's homes, Elm Rise, Coldharbour and Ash View, were all rated Good.",
+     {("Elm Rise", "good"), ("Coldharbour", "good"), ("Ash View", "good")}),
+    ("Adopt Northvale, the regional adoption agency hosted by the council, was graded Good in 2022.",
+     {("Adopt Northvale", "good")}),
+    ("Hillcrest Reablement Service, which the council runs, was rated outstanding by CQC in 2023.",
+     {("Hillcrest Reablement Service", "outstanding")}),
+    # "its rating" after a coordinated clause belongs to that clause's subject
+    ("Our shared lives scheme was inspected in 2022 and its rating of Requires Improvement has since been reviewed.",
+     {("shared lives scheme", "requires_improvement")}),
+    # a table row whose label names no area is the overall grade; a year after the grade ends the row
+    ("Outcome: Good", {("overall", "good")}),
+    ("Previous inspection (2018): Inadequate", {("overall", "inadequate")}),
+    ("Children's social care – Requires improvement to be good (March 2022)", {("overall", "requires_improvement")}),
+    ("Our adoption service, the Family Finding Team, was rated Good.", {("Family Finding Team", "good")}),
+    ("Children's services: Good (Ofsted, 2023)", {("overall", "good")}),
+    ("Ofsted: Requires improvement to be good", {("overall", "requires_improvement")}),
+    # previous judgements listed by year; a note in brackets after a row's area
+    ("Previous judgements\n2019: Requires improvement to be good\n2016: Inadequate",
+     {("overall", "requires_improvement"), ("overall", "inadequate")}),
+    ("Overall effectiveness - Good\nYouth Offending Service (HMIP, 2023): Outstanding",
+     {("overall", "good"), ("Youth Offending Service", "outstanding")}),
+    # an object moved to a grade; an area named after a capitalised grade
+    ("Ofsted upgraded our fostering service to Good in 2024.", {("fostering service", "good")}),
+    ("Ofsted upgraded the council to Good in 2024.", {("overall", "good")}),
+    # an elliptical former grade of the same subject
+    ("Ofsted rated the council Good in 2022, having been Inadequate in 2017.", {("overall", "good"), ("overall", "inadequate")}),
+    ("The service was rated Good overall, with Outstanding leadership.", {("overall", "good"), ("leadership", "outstanding")}),
+    # "services for children to be Good" after a judging verb is no hope
+    ("Ofsted has judged Harlow Vale Council's services for children to be Good.", {("overall", "good")}),
+])
+def test_own_provision_and_labels(finder, sentence, expected):
+    assert areas_as_written(finder, sentence) == expected
+
+
+def test_distinct_provider_services_keep_their_own_names(finder):
+    text = ("The reablement service was rated Outstanding by CQC in 2023. The shared lives scheme was rated "
+            "Requires Improvement by CQC in 2022.")
+    assert areas_as_written(finder, text) == {("The reablement service", "outstanding"),
+                                              ("The shared lives scheme", "requires_improvement")}
+
+
+def test_a_paragraph_about_another_scale_keeps_it_for_the_next_sentence(finder):
+    text = ("Our fostering service was inspected by the Care Inspectorate in May. Our adoption service was graded good "
+            "for how well it supports wellbeing.\n\nOfsted rated our children's services Good in 2023.")
+    assert areas_as_written(finder, text) == {("overall", "good")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sunnybank Care Home, a private provider, was rated Good by CQC in 2023.",  # not the authority's own home
+    "The internal audit of the front door gave a rating of Good.",  # an audit's grade, not an inspectorate's
+    "The audit gave the service a Good rating.",
+])
+def test_other_providers_named_in_apposition_are_not_judgements(finder, sentence):
+    assert areas_as_written(finder, sentence) == set()
+
+
+def test_a_grade_whose_clause_goes_on_with_would_is_a_hope(finder):
+    assert found(finder, "A Good rating from Ofsted would be a significant achievement.") == {("overall", "good", True)}

@@ -165,9 +165,15 @@ def test_trigger_needs_only_skip_lines_no_trigger_reads(nlp):
      "A. the budget be agreed.\n\nB. the fees be agreed."),
     ("1.4 It was RESOLVED that the minutes of the last meeting be agreed as a true record.", "resolved",
      "verb_upper_inline", "the minutes of the last meeting be agreed as a true record."),
+    # an adverb between the body's verb and "to"
+    ("The Council resolved unanimously to approve the revised allowances set out in Appendix 2.", "resolved",
+     "body_resolved", "approve the revised allowances set out in Appendix 2."),
     # a body introducing clauses that carry the verb themselves
     ("The Board –\n\n(a) noted the update on the improvement plan;\n\n(b) agreed that a report be brought in March.",
      "noted", "body_intro", "(a) noted the update on the improvement plan;\n\n(b) agreed that a report be brought in March."),
+    # "Noted that:" (or "Noted that" alone on its line) over numbered clauses: the verb leads the list
+    ("Noted that:\n\n1. the annual report was received;\n\n2. the Board would review its pledge next year.", "noted",
+     "noted_title", "1. the annual report was received;\n\n2. the Board would review its pledge next year."),
 ])
 def test_colon_and_intro_forms(nlp, text, verb, rule, expected):
     (res,) = resolutions(extract_text(text, nlp=nlp))
@@ -181,6 +187,15 @@ def test_colon_and_intro_forms(nlp, text, verb, rule, expected):
      "b) To note a wish to hear from an expert.\n\nMinutes:\n\nThe report was presented.",
      "To accept the report and note the following observations:\n\na) To request an action plan.\n\n"
      "b) To note a wish to hear from an expert."),
+    # "Decisions made:" as a label; an elliptical passive ("Minutes approved.")
+    ("Decisions made:\n\n1. To note the report.\n\n2. To approve the plan.",
+     "1. To note the report.\n\n2. To approve the plan."),
+    ("Decision:\n\nMinutes approved.", "Minutes approved."),
+    # present passives in a decision record ("1. The plan is approved.")
+    ("Decision:\n\n1. The Youth Offending Plan, attached as Appendix 1, is approved.\n\n2. Authority is delegated to the "
+     "Head of Service to make minor changes.\n\nReasons for the decision:\n\nA plan must be published.",
+     "1. The Youth Offending Plan, attached as Appendix 1, is approved.\n\n2. Authority is delegated to the Head of "
+     "Service to make minor changes."),
     ("DECISION:\n\n1. To approve the criteria.\n\n2. To delegate authority to the Director.\n\nReasons for the Decision:\n\n"
      "To meet statutory duties.", "1. To approve the criteria.\n\n2. To delegate authority to the Director."),
 ])
@@ -219,6 +234,12 @@ def test_decision_lists(nlp, text, expected):
     "Present:\n\nCouncillor A Smith (Chair)\n\nCouncillor B Jones",
     "The minutes of the meeting held on 1 May were agreed as a correct record.",
     "Reasons for the Decision:\n\nTo meet statutory duties.",
+    "Members noted that the next meeting would consider the sufficiency strategy in detail.",
+    # the document stops inside the decision's only clause
+    "The report was presented and Members\n\nAGREED\n\nthe contents of the report and asked officers to",
+    # another meeting's decision, dated or reported
+    "In 2022 the Cabinet RESOLVED to close the day centre on Mill Lane.",
+    "The Leader reminded Members that Council RESOLVED in March to declare a climate emergency.",
 ])
 def test_not_resolutions_in_other_councils_forms(nlp, text):
     assert resolutions(extract_text(text, nlp=nlp)) == []
@@ -428,3 +449,8 @@ def test_a_lead_in_that_says_something_stays_a_clause():
             "(a) recruitment of social workers; and\n(b) the timeliness of assessments.\n")
     [decision] = [r for item in extract_text(text).items for r in item.resolutions]
     assert len(decision.clauses) == 3 and decision.clauses[0].endswith("covering:")
+
+
+def test_a_last_clause_ending_with_and_is_complete(nlp):
+    (res,) = resolutions(extract_text("RESOLVED that:\n\ni) witnesses be thanked for their evidence; and", nlp=nlp))
+    assert res.clauses == ["i) witnesses be thanked for their evidence; and"]

@@ -112,6 +112,15 @@ class JudgementsRules(Strict):
     agency_appositive_name: Regex = described(
         "Case-sensitive: the agency's own name in apposition after agency_named (group `name`).")
     counted_areas: Regex = described("'the other three areas': counted areas, kept as written.")
+    coordinated_owner: Regex = described(
+        "'<subject> was inspected in 2022 and' before 'its rating': from its first verb on, the clause to skip to "
+        "reach the owner.")
+    excluded_giver: Regex = described(
+        "'the internal audit of the MASH gave a rating of': a rating given by an audit or survey, not an inspectorate.")
+    overall_label: Regex = described(
+        "A table row label naming no area ('Outcome', 'Previous inspection (2019)', 'Children\'s social care'): overall.")
+    provision_plural: Regex = described(
+        "'our children's homes, ' before listed names: each name set beside it takes the grade.")
     subject_boundary: Regex = described("Case-sensitive: where a grade's subject starts (',', 'but', 'and the').")
     quantifier: Regex = described("A leading quantifier of a subject ('both', 'all three').")
     pronoun_subject: Regex = described("'one', 'the other': the area of the judgement before.")

@@ -42,17 +42,17 @@ class AreaReader:
             found = self.r.area_term.search(mid)
             if found and self.area_key(found.group()) != "overall":
                 return found.group(), self.area_key(found.group()), m.start()
+            owned = self.possessive_owner(text, m.start(), clause_start, earlier)
+            if owned:  # "the scheme was inspected in 2022 and its rating of RI ...": the rating is the scheme's
+                return owned
             return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
         if cue.id.startswith("grade_noun"):
             tail = self.r.areas_after_noun.match(text, m.end("noun"))
             if tail and self.area_key(tail.group("area")) != "overall":
                 return tail.group("area"), self.area_key(tail.group("area")), m.start()
-            owner = self.r.possessive_before_grade.search(text, clause_start, m.start())
-            if owner:  # "Ash Grove had retained its Good rating": the rating is the subject's
-                verb = self.r.transition_tail.search(text, clause_start, owner.start())
-                found = self.subject_before(text, verb.start() if verb else owner.start(), clause_start, earlier)
-                if found and found[0] != "overall":
-                    return found
+            owned = self.possessive_owner(text, m.start(), clause_start, earlier)
+            if owned:  # "Ash Grove had retained its Good rating": the rating is the subject's
+                return owned
             return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
         if "obj" in groups and m.group("obj") and m.group("obj").strip():
             found = self.classify(m.group("obj"), m.start("obj"), earlier, text[clause_start:m.start()])
@@ -68,6 +68,21 @@ class AreaReader:
         if found is None and cue.id in _TRANSITION_CUES and not self.r.excluded_subject.search(text[clause_start:m.start()]):
             return "overall", "overall", m.start()  # "The aim was to move from RI to Good"
         return found
+
+    def possessive_owner(self, text: str, noun_start: int, clause_start: int, earlier: list[Candidate]):
+        """The named area that owns `its`/`their` rating: the subject before a transition verb ("Ash Grove had
+        retained its Good rating") or of the clause coordinated before it ("Our shared lives scheme was inspected
+        in 2022 and its rating of RI ..."). None when there is no possessive or the owner is the whole service."""
+        owner = self.r.possessive_before_grade.search(text, clause_start, noun_start)
+        if not owner:
+            return None
+        verb = self.r.transition_tail.search(text, clause_start, owner.start())
+        end = verb.start() if verb else owner.start()
+        coordinated = self.r.coordinated_owner.search(text, clause_start, end)
+        if coordinated:
+            end = coordinated.start()
+        found = self.subject_before(text, end, clause_start, earlier)
+        return found if found and found[0] != "overall" else None
 
     def subject_before(self, text: str, cue_start: int, clause_start: int, earlier: list[Candidate]):
         prefix = text[clause_start:cue_start]
@@ -92,6 +107,8 @@ class AreaReader:
             verb = _ANTECEDENT_CUT.match(antecedent)
             start = (inner[-1].end() if inner else 0) + (verb.end() if verb else 0)
             return self.classify(before[start:], clause_start + start, earlier)
+        if self.other_provision_named(trimmed):
+            return None  # "Sunnybank Care Home, a private provider, was rated Good": not the authority's
         own = self.own_provision_named(trimmed)
         if own:
             return own[0], self.area_key(own[0]), clause_start + own[1]
@@ -104,6 +121,14 @@ class AreaReader:
             joined = pieces[-2].end() if len(pieces) > 1 else 0  # "services for children and families"
             return self.classify(trimmed[joined:], clause_start + joined, earlier, trimmed[:joined])
         return found
+
+    def other_provision_named(self, trimmed: str) -> bool:
+        """A name set beside a description of a provider, home or school that is not the authority's own."""
+        m = self.r.own_provision_appositive.search(trimmed)
+        if not m or not (m.group("desc") or m.group("desc2")):
+            return False
+        desc = m.group("desc") or m.group("desc2")
+        return bool(self.r.excluded_subject.search(desc)) and not self.r.own_provision.search(desc)
 
     def own_provision_named(self, trimmed: str) -> Optional[tuple[str, int]]:
         """`Oak Lodge, one of the council's own homes, was rated Outstanding`, `the council's adoption agency,

@@ -14,6 +14,9 @@ from .rules import (
 )
 
 
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
+
+
 class JudgementFinder(AreaLists, AreaReader):
     """Judgement candidates in a text (pure: no spaCy)."""
 
@@ -40,6 +43,8 @@ class JudgementFinder(AreaLists, AreaReader):
                 continue
             for sentence in self.sentences(line, pos):
                 found = self.in_sentence(sentence)
+                if found and self.other_scale_before(line[:sentence.offset - pos], sentence.text):
+                    continue
                 self.agency_areas(found, sentence, line[:sentence.offset - pos])
                 out.extend(found)
         return self.canonical_areas(out)
@@ -63,6 +68,18 @@ class JudgementFinder(AreaLists, AreaReader):
         for c in found:
             if c.area == "overall" and c.rule in self.r.agency_rules:
                 c.area, c.area_key = agency, self.area_key(agency)
+
+    def other_scale_before(self, before: str, sentence: str) -> bool:
+        """The paragraph is about an inspectorate with another scale (`... by the Care Inspectorate ... Our
+        adoption service was graded good for ...`): the last inspectorate it named before the sentence grades on
+        that scale, and the sentence names no four-point inspectorate of its own."""
+        if self.r.four_point_document.search(sentence):
+            return False
+        other = [m.start() for m in self.r.other_scale.finditer(before)]
+        if not other:
+            return False
+        four = [m.start() for m in self.r.four_point_document.finditer(before)]
+        return not four or other[-1] > four[-1]
 
     def other_scale_only(self, text: str) -> bool:
         """A document about the Care Inspectorate or Estyn only: its `Good` is on another scale."""
@@ -101,6 +118,10 @@ class JudgementFinder(AreaLists, AreaReader):
                 area_start, area = wrapped
                 before = [text for _, text in lines[max(0, k - 4):k - 2]]
         area = area.strip(" -–—:|")
+        area = _TRAILING_NOTE.sub("", area) or area  # "Youth Justice Service (HMIP, 2024)": the note is no part of the area
+        if self.r.overall_label.match(area):  # "Outcome: Good", "Ofsted rating - Outstanding": the label names no area
+            return Candidate(area_start, pos + m.end("grade") + self.closing_quote(line, m.end("grade")),
+                             self.r.grade_of(m.group("grade")), "overall", "overall", None, False, "table_row")
         verb = self.r.row_verb_tail.search(area)
         if verb:  # a line that is a sentence: "The effectiveness of leaders and managers had been rated as Good"
             area = area[:verb.start()]
@@ -166,6 +187,7 @@ class JudgementFinder(AreaLists, AreaReader):
                 if cand:
                     graded_until = m.end(group)
                     out.append(cand)
+                    out.extend(self.named_provisions(s, cand))
                     if not cue.area_after_grade:
                         out.extend(self.listed_areas(s, m, cand))
                     out.extend(self.included_areas(s, m.end(group), cand))
@@ -259,6 +281,8 @@ class JudgementFinder(AreaLists, AreaReader):
                 return None
         if cue.id in ("judgement_of", "outcome_was") and self.r.noun_modifier_exclude.search(text[:m.start()]):
             return None  # "the credit rating was good", "case audit grades"
+        if cue.id in ("judgement_of", "grade_noun", "received", "service_is") and self.r.excluded_giver.search(text[:gstart]):
+            return None  # "the internal audit of the MASH gave a rating of Good": an audit's grade
         if cue.id == "judgement_of" and plain_good and not self.r.strong_unmarked_needs.search(text):
             return None
         after = text[gend + self.closing_quote(text, gend):]
@@ -267,7 +291,7 @@ class JudgementFinder(AreaLists, AreaReader):
         run_on = marked and re.match(r"\s+[A-Z]", after)  # "... families Requires improvement to be good The ..."
         if cue.id.startswith("grade_noun"):
             return grade, text[m.end("noun"):]
-        if not (quoted or run_on) and group == "grade" and not self.r.accept_after.match(after):
+        if not (quoted or run_on or cue.area_after_grade) and group == "grade" and not self.r.accept_after.match(after):
             return None
         return grade, after
 

@@ -154,3 +154,27 @@ class AreaLists:
         area = m.group("area")
         return [Candidate(s.offset + m.start(), s.offset + m.end(), cand.grade, area, self.area_key(area), cand.year,
                           cand.forecast, "including_area")]
+
+    def named_provisions(self, s: _Sentence, cand: Candidate) -> list[Candidate]:
+        """`Both of our children's homes, Maple Lodge and Fernbank, were rated good`: the names set beside a
+        plural provision each take the grade (the first keeps the candidate, the others follow)."""
+        if cand.area_key is not None or cand.area == "overall":
+            return []
+        names = [n for n in _NAME_SPLIT.split(cand.area) if n.strip()]
+        at = cand.start - s.offset
+        before = s.text[:at] if s.text[at:at + len(cand.area)] == cand.area else ""
+        if len(names) < 2 or not self.r.provision_plural.search(before):
+            return []
+        out, offset = [], at
+        for k, name in enumerate(names):
+            offset = s.text.find(name, offset)
+            if k == 0:
+                cand.area, cand.end = name, max(cand.end, s.offset + offset + len(name))
+                continue
+            out.append(Candidate(s.offset + offset, s.offset + offset + len(name), cand.grade, name, None, cand.year,
+                                 cand.forecast, "area_list"))
+        return out
+
+
+_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+

@@ -98,7 +98,7 @@ class JudgementRules:
             "list_subject_boundary", "list_separator", "area_after_grade", "as_were_area",
             "clause_subordinator", "past_finite", "one_of_set", "one_of_head", "coordinated_tail", "self_assessed",
             "agency_named", "agency_exclude", "own_provision", "included_past_grade", "home_name", "transition_tail", "possessive_before_grade", "area_list_colon",
-            "agency_appositive_name", "counted_areas",
+            "agency_appositive_name", "counted_areas", "coordinated_owner", "overall_label", "provision_plural", "excluded_giver",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
             # tables
             "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",

@@ -58,6 +58,8 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
         if not rest and first is not None:
             start = first
     clauses = _without_introduction(clauses)
+    if len(clauses) == 1 and end >= blocks[-1].end and _stops_mid_phrase(clauses[0], rules):
+        return None  # the document stops inside the decision's only clause ("AGREED the report and asked officers to")
     words = len(re.findall(r"[A-Za-z]{2,}", " ".join(clauses)))
     if words < 2 or (words < 3 and not clauses[-1].rstrip().endswith((".", ";"))):
         return None  # nothing, or a clause cut off after a word or two ("the report." is whole)
@@ -66,6 +68,12 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
     else:
         verb = _clause_verb(clauses[0]) if trig.next else trig.verb
     return Decision(verb, trig.id, start, end, clauses, item=block.item)
+
+
+def _stops_mid_phrase(clause: str, rules: ResolutionRules) -> bool:
+    """An unpunctuated clause ending on a function word ("... and asked officers to"): cut off, not complete."""
+    text = re.sub(r"[;,]\s*(?:and|or)$", ";", clause.rstrip())  # "...; and": a complete clause, the next one lost
+    return not text.endswith((".", ";", ":", "!", "?", ")", "”", '"')) and bool(rules.cut_off_last_word.search(text))
 
 
 def _without_introduction(clauses: list[str]) -> list[str]:
