@@ -123,8 +123,8 @@ def build_pipeline(rules_dir: RulesDir = None) -> Language:
     """The pipeline, its rules read from `rules_dir` (a copy of models/) when given, else from
     $MINUTES_EXTRACT_RULES, else the shipped models/. Every rule file there is validated first, so a
     mistake in any of them is a RuleFileError naming file and key before anything is compiled."""
+    validate_all(rules_dir)  # first: a user's edited rule file is their mistake to hear about before ours
     check_order([factory for factory, _ in COMPONENTS])
-    validate_all(rules_dir)
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     nlp.max_length = 50_000_000  # rules only: no model memory grows with length
     for factory, rule_file in COMPONENTS:

@@ -12,11 +12,15 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import document_text
 from ..matching import WeightedCues
+from .base import RulesOnDisk
 
 
-class DocumentKindComponent:
+class DocumentKindComponent(RulesOnDisk):
     def __init__(self, name: str, rules: dict):
         self.name = name
+        self.keep_rules(rules)
+
+    def setup(self, rules: dict) -> None:
         self.opening_chars = rules["opening_chars"]
         self.default = rules["default"]
         self.kinds = [(k["kind"], k["threshold"], WeightedCues(k["cues"])) for k in rules["kinds"]]

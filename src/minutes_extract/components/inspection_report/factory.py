@@ -9,14 +9,18 @@ from spacy.tokens import Doc
 
 from ... import extensions  # noqa: F401  (registers the extensions)
 from ...extensions import PAYLOAD_ATTRS, document_text, payloads
+from ..base import RulesOnDisk
 from .reader import Range, Reading, ReportRules, read_report
 
 INSPECTION_REPORT = "inspection_report"
 
 
-class InspectionReportComponent:
+class InspectionReportComponent(RulesOnDisk):
     def __init__(self, name: str, rules: dict):
         self.name = name
+        self.keep_rules(rules)
+
+    def setup(self, rules: dict) -> None:
         self.rules = ReportRules(rules)
 
     def __call__(self, doc: Doc) -> Doc:
