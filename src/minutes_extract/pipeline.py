@@ -22,6 +22,7 @@ from .components import (  # noqa: F401  (registers the factories when run from 
     dates, findings, inspections, judgements, meeting, metrics, resolutions, segmenter,
 )
 from .errors import MinutesError
+from .matching.compiled import regex_code_cache
 from .rules import RulesDir, load_json, load_jsonl
 
 # (factory name, rule file under models/ or None), in pipeline order.
@@ -86,8 +87,9 @@ def build_pipeline(rules_dir: RulesDir = None) -> Language:
     check_order([factory for factory, _ in COMPONENTS])
     nlp = spacy.blank("en")
     nlp.max_length = 50_000_000  # rules only: no model memory grows with length
-    for factory, rule_file in COMPONENTS:
-        nlp.add_pipe(factory, config={"rules": component_rules(rule_file, rules_dir)})
+    with regex_code_cache():  # the rules' compiled regexes, from disk when an earlier build made them
+        for factory, rule_file in COMPONENTS:
+            nlp.add_pipe(factory, config={"rules": component_rules(rule_file, rules_dir)})
     return nlp
 
 
