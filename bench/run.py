@@ -285,7 +285,7 @@ def judge(figures: dict) -> list[str]:
     labels = {
         "ratio": "words/s ratio extract --jobs 1 / bare spaCy",
         "speedup": f"--jobs 2 speed-up ({os.cpu_count()} cores)",
-        "rss_growth": "peak RSS 5,000 / 1,000 documents (--jobs 2)",
+        "rss_growth": "peak RSS large / small archive (--jobs 2)",
         "size_growth": "worst stage, cost/word 10 MB / 100 KB",
         "rss_20mb": "peak RSS (MB), one 20 MB text",
         "rss_50mb": "peak RSS (MB), one 50 MB text",
