@@ -21,7 +21,7 @@ from .extensions import EXTRACTION_GROUPS, remember_text
 from .normalise import normalise
 from .records import DocumentRecord, Extractions, Item, SourceInfo
 
-PART_CHARS = 2_000_000   # longer texts are extracted in parts of about this many characters
+PART_CHARS = 1_000_000   # longer texts are extracted in parts of about this many characters
 _SEARCH = 500_000        # how far past the target a cut may be looked for
 # an item boundary: a blank line, then a numbered heading ("12.", "12", "(12)", "Item 12", "12/24")
 _ITEM_BOUNDARY = re.compile(r"\n[^\S\n]*\n(?=[^\S\n]*(?:Item\s+|\()?\d{1,4}(?:[./]\d{1,4})?[.)]?[^\S\n]+[A-Z])")
@@ -82,8 +82,10 @@ def _move(source: Extractions, target: Extractions) -> None:
 
 
 def extract_in_parts(source, nlp: Language, part: int = PART_CHARS) -> DocumentRecord:
-    """The record of a (large) source, extracted part by part (see the module docstring)."""
+    """The record of a (large) source, extracted part by part (see the module docstring). The source's text
+    is emptied once normalised (the caller keeps path, hashes and pages only)."""
     normalised = normalise(source.text)
+    source.text = ""  # the raw text is not read again: release it (up to 2 bytes a character while the parts run)
     text = normalised.text
     info = SourceInfo(path=source.path, format=source.format, sha256=source.sha256, size=source.size)
     bounds = [0, *cut_points(text, part), len(text)]
