@@ -7,7 +7,7 @@ span contains its start (or `unassigned` when it precedes every item).
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Callable, Optional
 
 from spacy.tokens import Doc
@@ -33,6 +33,14 @@ def page_finder(pages: list[int], to_source: Callable[[int], int]) -> Callable[[
 
 def build_items(doc: Doc) -> list[Item]:
     sections = list(doc.spans.get("sections", []))
+    # the sections starting inside each item by bisection (a scan of all sections per item is quadratic)
+    by_start = sorted((s.start_char, k) for k, s in enumerate(sections))
+    starts = [start for start, _ in by_start]
+
+    def inside(start: int, end: int) -> list:
+        found = sorted(k for _, k in by_start[bisect_left(starts, start):bisect_left(starts, end)])
+        return [sections[k] for k in found]  # in the span group's own order, as before
+
     items = []
     for index, span in enumerate(doc.spans.get("items", [])):
         payload = span._.get(PAYLOAD_ATTRS["items"]) or {}
@@ -47,7 +55,7 @@ def build_items(doc: Doc) -> list[Item]:
             sections=[
                 Section(kind=s.label_, heading=(s._.get(PAYLOAD_ATTRS["sections"]) or {}).get("heading", ""),
                         span=Span(start=s.start_char, end=s.end_char))
-                for s in sections if span.start_char <= s.start_char < span.end_char
+                for s in inside(span.start_char, span.end_char)
             ],
         ))
     return items

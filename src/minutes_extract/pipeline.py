@@ -32,6 +32,7 @@ from .components import (  # noqa: F401  (registers the factories when run from 
     segmenter, votes,
 )
 from .errors import MinutesError
+from .matching.compiled import regex_code_cache
 from .rules import RulesDir, lexicon_rows, load_json, models_dir, validate_all
 from .tokenizer import TOKENIZER
 
@@ -127,8 +128,9 @@ def build_pipeline(rules_dir: RulesDir = None) -> Language:
     check_order([factory for factory, _ in COMPONENTS])
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     nlp.max_length = 50_000_000  # rules only: no model memory grows with length
-    for factory, rule_file in COMPONENTS:
-        nlp.add_pipe(factory, config={"rules": rules_reference(rule_file, rules_dir)})
+    with regex_code_cache():  # the rules' compiled regexes, from disk when an earlier build made them
+        for factory, rule_file in COMPONENTS:
+            nlp.add_pipe(factory, config={"rules": rules_reference(rule_file, rules_dir)})
     return nlp
 
 

@@ -12,6 +12,7 @@ from typing import Iterator, NamedTuple, Optional
 
 from ..errors import ExtractionFailed, InputTooLarge, MinutesError
 from ..extensions import EXTRACTION_GROUPS
+from ..large import count_words
 from ..records import DocumentRecord, ErrorRecord
 
 Key = tuple[str, Optional[str]]  # (source path as recorded, source sha256)
@@ -83,6 +84,8 @@ def records_for(task: Task) -> Iterator[DocumentRecord | ErrorRecord]:
     from ..calibrate import drop_below
     from ..extract import error_record, extract_source
     from ..ingest import read_sources
+    from ..large import extract_in_parts, needs_parts
+    from ..pipeline import get_pipeline
 
     path = task.path
     try:
@@ -98,7 +101,7 @@ def records_for(task: Task) -> Iterator[DocumentRecord | ErrorRecord]:
                 yield error_record(source.path, too_large(len(source.text), task.max_chars), source.sha256)
                 continue
             try:
-                record = extract_source(source)
+                record = extract_in_parts(source, get_pipeline()) if needs_parts(source.text) else extract_source(source)
                 yield drop_below(record, task.min_confidence) if task.min_confidence > 0 else record
             except MinutesError as exc:
                 yield error_record(source.path, exc, source.sha256)
@@ -135,7 +138,7 @@ def written(record: DocumentRecord | ErrorRecord) -> Written:
             if n:
                 counts[group] = counts.get(group, 0) + n
     return Written(line, record.source.path, record.source.sha256, False,
-                   len(record.items), len(record.text.split()), tuple(sorted(counts.items())))
+                   len(record.items), count_words(record.text), tuple(sorted(counts.items())))
 
 
 def crash_record(task: Task) -> Written:

@@ -84,10 +84,12 @@ def guarded(pattern: re.Pattern) -> re.Pattern:
 
 _MAX_STARTS = 40  # more strings than this: cheaper to scan
 _LONG_ENOUGH = 4  # starting strings this long are rare enough: stop growing them
+_SHORTEST = 2  # shorter starting strings are too common to beat a guarded scan
 
 
-def _grow(items, prefixes: set[str]) -> tuple[set[str], set[str]]:
-    """Extend lower-cased prefixes through `items`: (prefixes that may grow further, prefixes that end)."""
+def _grow(items, prefixes: set[str], long_enough: int = _LONG_ENOUGH) -> tuple[set[str], set[str]]:
+    """Extend lower-cased prefixes through `items`: (prefixes that may grow further, prefixes that end);
+    a prefix stops growing once `long_enough` characters long."""
     ended: set[str] = set()
     for op, av in items:
         before = prefixes
@@ -98,17 +100,17 @@ def _grow(items, prefixes: set[str]) -> tuple[set[str], set[str]]:
         elif op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av) and len(av) <= 8:
             prefixes = {p + chr(value).lower() for p in prefixes for _, value in av}
         elif op is _sre.SUBPATTERN:
-            prefixes, done = _grow(av[3].data, prefixes)
+            prefixes, done = _grow(av[3].data, prefixes, long_enough)
             ended |= done
         elif op is _sre.BRANCH:
             grown: set[str] = set()
             for alternative in av[1]:
-                more, done = _grow(alternative.data, prefixes)
+                more, done = _grow(alternative.data, prefixes, long_enough)
                 grown |= more
                 ended |= done
             prefixes = grown
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] <= 1:
-            more, done = _grow(av[2].data, prefixes)
+            more, done = _grow(av[2].data, prefixes, long_enough)
             ended |= done
             if av[1] == 1:
                 prefixes = more if av[0] == 1 else prefixes | more  # once, or optional
@@ -120,7 +122,7 @@ def _grow(items, prefixes: set[str]) -> tuple[set[str], set[str]]:
             return set(), ended | prefixes  # a class, any character, a repeat ...: the prefixes end here
         if len(prefixes) > _MAX_STARTS:
             return set(), ended | before  # too many ways on: the prefixes end before this item
-        if prefixes and min(map(len, prefixes)) >= _LONG_ENOUGH:
+        if prefixes and min(map(len, prefixes)) >= long_enough:
             return set(), ended | prefixes
     return prefixes, ended
 
@@ -128,9 +130,13 @@ def _grow(items, prefixes: set[str]) -> tuple[set[str], set[str]]:
 def starting_strings(pattern: re.Pattern) -> Optional[list[str]]:
     """Strings one of which every match of `pattern` starts with, lower-cased (to look for in the
     lower-cased text); None when they cannot be told or are too many or too short to help."""
-    more, ended = _grow(_sre_parser.parse(pattern.pattern, pattern.flags).data, {""})
-    starts = more | ended
-    if not starts or "" in starts or len(starts) > _MAX_STARTS:
-        return None
-    # a string that extends another is found wherever that one is
-    return sorted(s for s in starts if not any(s != t and s.startswith(t) for t in starts))
+    parsed = _sre_parser.parse(pattern.pattern, pattern.flags).data
+    for long_enough in range(_LONG_ENOUGH, _SHORTEST - 1, -1):  # shorter strings when longer are too many
+        more, ended = _grow(parsed, {""}, long_enough)
+        starts = more | ended
+        if not starts or "" in starts:
+            return None
+        if len(starts) <= _MAX_STARTS:
+            # a string that extends another is found wherever that one is
+            return sorted(s for s in starts if not any(s != t and s.startswith(t) for t in starts))
+    return None

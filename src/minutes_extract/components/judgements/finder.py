@@ -171,6 +171,8 @@ class JudgementFinder(AreaLists, AreaReader):
         near = [self.r.cue_starts.by_pattern(low, lo, hi) for lo, hi in windows]
         for k, cue in enumerate(self.r.cues):
             for (lo, hi), at in zip(windows, near):
+                if at[k] == []:  # none of the cue's starting strings in this window: it cannot match there
+                    continue
                 for m in cue.started.finditer(s.text, low, lo, hi, at[k]):
                     for group in ("grade1", "grade"):
                         if group in m.re.groupindex and m.group(group):

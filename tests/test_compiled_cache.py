@@ -1,0 +1,58 @@
+"""The regex code cache (matching/compiled.py) and shorter starting strings (matching/first_chars.py):
+both are speed-only, so the tests check that what they give equals what re gives."""
+from __future__ import annotations
+
+import re
+
+from minutes_extract.matching import StartedPattern, lowered, starting_strings, trie_pattern
+from minutes_extract.matching.compiled import CACHE_ENV, regex_code_cache
+
+PATTERNS = [r"(?P<area>care leavers|children in care)\s+(?:were|was)\s+(?P<grade>good|inadequate)",
+            r"(?<!\w)£\s?\d+(?:\.\d+)?\s*(?:m|million)\b", r"[ABC](?<=(?=(abc|bcd))(?s:.))", "plain text"]
+
+
+def test_patterns_from_the_cache_equal_freshly_compiled_ones(tmp_path, monkeypatch):
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    for flags in (0, re.I):
+        re.purge()
+        with regex_code_cache() as cache:  # first build: compiles and writes the file
+            first = [re.compile(p, flags) for p in PATTERNS]
+        assert cache is not None and cache.missed == len(PATTERNS)
+        re.purge()
+        with regex_code_cache() as cache:  # second build: every pattern from the file
+            second = [re.compile(p, flags) for p in PATTERNS]
+        assert cache.missed == 0
+        re.purge()
+        fresh = [re.compile(p, flags) for p in PATTERNS]
+        assert first == second == fresh  # Patterns compare their compiled programs
+        assert [p.groupindex for p in second] == [p.groupindex for p in fresh]
+        text = "Care leavers were good; children in care was inadequate; £2.5m and £3 million"
+        assert [[m.groupdict() for m in p.finditer(text)] for p in second] == \
+               [[m.groupdict() for m in p.finditer(text)] for p in fresh]
+
+
+def test_a_damaged_cache_file_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    with regex_code_cache() as cache:
+        path = cache.path
+    path.write_bytes(b"not marshal data")
+    re.purge()
+    with regex_code_cache():
+        assert re.compile(PATTERNS[0]).match("care leavers were good")
+
+
+def test_cache_off(monkeypatch):
+    monkeypatch.setenv(CACHE_ENV, "off")
+    with regex_code_cache() as cache:
+        assert cache is None
+
+
+def test_many_alternatives_start_with_shorter_strings():
+    terms = [f"{a}{b}{c} service" for a in "abcdefgh" for b in "aeiou" for c in "lmn"]  # 120 openings
+    pattern = re.compile(trie_pattern(terms), re.I)
+    starts = starting_strings(pattern)
+    assert starts is not None and len(starts) <= 40 and all(len(s) >= 2 for s in starts)
+    text = "The Ael service and the hun service; BOM  service, not xyz service."
+    started = StartedPattern(pattern)
+    assert started.known
+    assert [m.span() for m in started.finditer(text, lowered(text))] == [m.span() for m in pattern.finditer(text)]

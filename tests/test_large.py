@@ -1,0 +1,50 @@
+"""Very large texts are extracted in parts cut at item boundaries (large.py); records keep offsets into
+the whole text. The test text is written here; the part size is made small so a short text is cut."""
+from __future__ import annotations
+
+import hashlib
+
+from minutes_extract.extract import extract_source
+from minutes_extract.ingest import Source
+from minutes_extract.large import count_words, cut_points, extract_in_parts
+
+ITEM = """{n}. Fostering Service Update {n}
+
+The Head of Service presented the report. The number of foster carers had risen to {n}5 in March 2024,
+and the service was rated Good by Ofsted in its inspection of 12 January 2023.
+
+RESOLVED that the report be noted and a further update be brought to the meeting on 4 June 2024.
+"""
+
+
+def source_of(text: str) -> Source:
+    data = text.encode("utf-8")
+    return Source(path="minutes.txt", format="text", sha256=hashlib.sha256(data).hexdigest(), size=len(data), text=text)
+
+
+def minutes(items: int) -> str:
+    return ("Corporate Parenting Panel\n\nMinutes of the meeting held on Tuesday 5 March 2024\n\n"
+            + "\n".join(ITEM.format(n=n) for n in range(1, items + 1)))
+
+
+def test_cuts_fall_before_item_headings():
+    text = minutes(12)
+    cuts = cut_points(text, part=len(text) // 4)
+    assert len(cuts) >= 3
+    for cut in cuts:
+        assert text[cut - 1] == "\n" and text[cut].isdigit()  # the next line is an item heading
+
+
+def test_parts_give_the_whole_text_record(nlp):
+    text = minutes(12)
+    whole = extract_source(source_of(text), nlp)
+    parts = extract_in_parts(source_of(text), nlp, part=len(text) // 4)
+    assert parts.model_dump() == whole.model_dump()
+    for item in parts.items:
+        for resolution in item.resolutions:
+            assert parts.text[resolution.span.start:resolution.span.end] == resolution.text
+
+
+def test_count_words_in_blocks():
+    text = "one  two\tthree\n four " * 1000 + "five"
+    assert count_words(text, block=7) == len(text.split())
