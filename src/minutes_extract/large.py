@@ -56,7 +56,10 @@ def cut_points(text: str, part: int = PART_CHARS) -> list[int]:
 
 def _run(nlp: Language, text: str, meeting: Optional[tuple]) -> object:
     """The pipeline over one part; parts after the first keep the first part's meeting."""
-    doc = remember_text(nlp.make_doc(text), text)
+    # The part is normalised already (the whole text was, once): tokenise it with spaCy's own tokenizer, not
+    # the pipeline's normalising one, or its offsets would move a second time.
+    tokenize = getattr(nlp.tokenizer, "inner", nlp.tokenizer)
+    doc = remember_text(tokenize(text), text)
     for name, component in nlp.pipeline:
         if name == "minutes_meeting" and meeting is not None:
             doc._.meeting, doc._.meeting_date = meeting
