@@ -407,3 +407,16 @@ def test_a_comparison_with_the_national_average_does_not_outweigh_an_explicit_cu
     cue, so the explicit one decides."""
     record = _one_item("Community interventions had been successful, and reoffending rates were below the national average.")
     assert [f.polarity for item in record.items for f in item.findings] == ["strength"]
+
+
+def test_word_started_patterns_find_what_a_scan_finds(nlp):
+    """Scanned patterns that start at a word (numbers: "4 key strengths", "Two areas") are tried only at the
+    words they can start with: the same hits as scanning every character, digits beyond ASCII and lone
+    surrogates included."""
+    rules = nlp.get_pipe("minutes_findings").rules
+    texts = ["The inspectors found 4 key strengths and Two areas for improvement (better) than last year.",
+             "THREE STRENGTHS WERE NOTED; 12 key areas for development - good progress; x2 areas",
+             "Inspectors found \u0663 key strengths, \u00e9t\u00e9 five areas for development\ud800 and six strengths.",
+             "", "7", "eleven areas for improvement were identified by the 3 inspectors"]
+    for text in texts:
+        assert rules.lexicon.scan(text, rules.words_of(text), rules.vocab) == scan_everywhere(rules.lexicon, text)

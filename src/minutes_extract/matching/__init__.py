@@ -10,6 +10,8 @@ candidate means (that stays in each component).
   expand_fragments), overlap tests (Ranges) and the lower-cased text (lower_text, document_lower).
 - lines: non-blank lines, the lines holding offsets, and spaCy sentencizer starts.
 - cues: weighted cue patterns summed over a text (WeightedCues: the document kind).
+- memo: results of pure functions of rule patterns kept on disk between builds (DiskMemo), beside compiled's
+  regex cache.
 
 Rule files are not read here (see rules.py), and no component is imported."""
 from .anchored import (  # noqa: F401

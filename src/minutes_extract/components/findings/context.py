@@ -7,7 +7,7 @@ from functools import cached_property, reduce
 from operator import or_
 from typing import Optional
 
-from .regex_keys import FirstWords, UNBOUNDED, row_keys, tail_width
+from .regex_keys import ANALYSES, FirstWords, UNBOUNDED, row_keys, tail_width
 from .lexicon import DEVELOPMENT, DocWords, Gate, Gates, Hit, Lexicon, STRENGTH, Vocabulary, _FLIP, _WORD, _pattern, compile_pattern, load_rows, search_end, strip_marker
 
 
@@ -188,6 +188,7 @@ class FindingRules:
         self.open_words = set(rules["open_words"])
         self.terminal = tuple(rules["terminal_punctuation"])
         self.reporters = set(rules["reporters"])
+        ANALYSES.save()  # the patterns' keys, for the next build
         self.list_item_sentences = rules["list_item_sentences"]
         self.list_item_words = rules["list_item_words"]
         self.vocab = Vocabulary(self.describe)

@@ -8,6 +8,7 @@ from typing import NamedTuple, Optional
 
 import numpy as np
 
+from ...matching.first_chars import first_characters
 from ...rules import load_jsonl
 from .regex_keys import ANY_WORD, FirstWords, KeySet, UNBOUNDED, _NO_LOOKBEHIND, _keys_union, either, first_letters, lead_words, required_runs, row_keys, split_alternatives
 
@@ -141,6 +142,14 @@ class DocWords:
         self.starts = (np.cumsum(lengths) - lengths)[1::2]
         words = parts[1::2]
         self.ids = np.fromiter(map(vocab.__getitem__, words), np.int64, len(words))
+        self._codes: Optional[np.ndarray] = None
+
+    def first_codes(self, text: str) -> np.ndarray:
+        """The code point each word starts with."""
+        if self._codes is None:
+            points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+            self._codes = points[self.starts] if len(self.starts) else np.zeros(0, np.uint32)
+        return self._codes
 
 
 class Lexicon:
@@ -171,6 +180,7 @@ class Lexicon:
                     self.index.setdefault(key, []).append((compiled, pattern))
                 self.keys[compiled] = KeySet(lead_words(alternative) or frozenset(
                     (k.strip(), k.endswith(" "), None, None) for k in letters))
+        self.word_started = [WordStarted(regex, pattern) for regex, pattern in self.scanned]
         keys = set().union(*(k.keys for k in self.keys.values()))
         self.single = FirstWords(frozenset(k for k in keys if k[2] is None))
         pairs = {(k[0], k[2]) for k in keys if k[2] is not None and k[3] is None}
@@ -246,7 +256,7 @@ class Lexicon:
 
     def scan(self, text: str, words: DocWords, vocab: Vocabulary) -> list[Hit]:
         """Non-overlapping hits: leftmost, then longest, then by kind (masks win ties)."""
-        hits = [Hit(m.start(), m.end(), p) for regex, p in self.scanned for m in regex.finditer(text)]
+        hits = [Hit(m.start(), m.end(), s.pattern) for s in self.word_started for m in s.finditer(text, words)]
         starts, ids = words.starts.tolist(), words.ids.tolist() + [-1, -1]
         for i in self.places(words.ids, vocab):
             start = starts[i]
@@ -261,6 +271,44 @@ class Lexicon:
                 kept.append(hit)
                 last_end = hit.end
         return kept
+
+
+_WORD_START = r"(?<!\w)"
+_WORD_FIRSTS = re.compile(r"(?:\\d|[A-Za-z0-9_])+")  # a first-character class of word characters only
+
+
+class WordStarted:
+    """A scanned lexicon pattern, tried only at the words its matches can start with when it starts at a word
+    start ("(?<!\\w)" then a digit or a letter it names: "4 key strengths", "two areas"); else scanned as
+    usual. A scan tries the pattern at every character; the words are known already (DocWords)."""
+
+    def __init__(self, regex: re.Pattern, pattern: Pattern):
+        self.regex, self.pattern = regex, pattern
+        firsts = first_characters(regex) if regex.pattern.startswith(_WORD_START) else None
+        self.first = re.compile(f"[{firsts}]", regex.flags) if firsts and _WORD_FIRSTS.fullmatch(firsts) else None
+        # which ASCII characters a match can start with, as a table by code point
+        self.ascii = np.array([bool(self.first and self.first.match(chr(c))) for c in range(128)])
+
+    def finditer(self, text: str, words: "DocWords") -> list[re.Match]:
+        """regex.finditer(text) (its matches are never empty)."""
+        if self.first is None:
+            return list(self.regex.finditer(text))
+        starts = words.starts
+        codes = words.first_codes(text)
+        ascii = codes < 128
+        chosen = np.zeros(len(codes), bool)
+        chosen[ascii] = self.ascii[codes[ascii]]
+        first = self.first.match
+        for k in np.flatnonzero(~ascii).tolist():  # a word starting with a letter beyond ASCII
+            chosen[k] = first(text, int(starts[k])) is not None
+        out, resume, match = [], 0, self.regex.match
+        for at in starts[chosen].tolist():
+            if at >= resume:
+                m = match(text, at)
+                if m:
+                    out.append(m)
+                    resume = m.end()
+        return out
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
+from spacy import about as _spacy_about
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from ...matching.memo import DiskMemo
 
 try:  # the regex parser, to read what a pattern's matches start with and contain
     import re._constants as _const
@@ -17,6 +21,9 @@ except ImportError:  # Python 3.10
     import sre_parse as _parser  # type: ignore[no-redef]
 
 _NO_LOOKBEHIND = ("\\(", "[", "\"", "'")  # patterns starting so may match inside a word
+# the keys of every rule pattern, from disk after the first build (reading parse trees was most of the build
+# time); named by this module's source and spaCy's version (its stop words rank the required runs)
+ANALYSES = DiskMemo("regex-keys", Path(__file__), _spacy_about.__version__)
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -41,6 +48,7 @@ def split_alternatives(pattern: str) -> list[str]:
     return out
 
 
+@ANALYSES
 def first_letters(pattern: str, limit: int) -> Optional[set[str]]:
     """The lower-case strings (up to `limit` characters, within the first word) that every match of the
     pattern starts with one of; None when a match may start with something that is not a literal."""
@@ -105,6 +113,7 @@ _REPEATS = (_const.MAX_REPEAT, _const.MIN_REPEAT) + ((_const.POSSESSIVE_REPEAT,)
 _NON_WORD_CATEGORIES = (_const.CATEGORY_SPACE, _const.CATEGORY_NOT_WORD)
 
 
+@ANALYSES
 def lead_words(pattern: str, words: int = 3) -> Optional[frozenset]:
     """The keys of a lexicon pattern (case-insensitive, matched from a word start to a word end), reading up to
     `words` words (fewer when the ways through the pattern are too many to follow), or None when its matches
@@ -245,6 +254,7 @@ def _only_non_word(items: list) -> bool:
     return True
 
 
+@ANALYSES
 def row_keys(pattern: str) -> Optional[frozenset]:
     """The first words of a whole lexicon row (every alternative), as compile_pattern() matches it; None when
     unknown."""
@@ -315,6 +325,7 @@ class FirstWords:
         return self.any or (first is not None and self.admit(first.group()))
 
 
+@ANALYSES
 def required_runs(pattern: str) -> Optional[tuple[frozenset, int]]:
     """(runs, breaks): lower-case runs of word characters one of which every match of `pattern` contains
     (whatever its word boundaries), chosen to be rare (long), and at most how many word breaks a match has
@@ -393,6 +404,7 @@ def _rarity(run: str) -> float:
     return 1.0 if run in STOP_WORDS else 0.5 ** len(run)
 
 
+@ANALYSES
 def tail_width(pattern: str) -> Optional[int]:
     """For a pattern anchored at the end ("...$") that matches at most n characters: n (a search need only
     look at the last n + 1 characters); else None."""
