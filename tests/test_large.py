@@ -48,3 +48,20 @@ def test_parts_give_the_whole_text_record(nlp):
 def test_count_words_in_blocks():
     text = "one  two\tthree\n four " * 1000 + "five"
     assert count_words(text, block=7) == len(text.split())
+
+
+def test_items_serialised_part_by_part_give_the_whole_text_line(nlp):
+    text = minutes(12)
+    whole = extract_source(source_of(text), nlp)
+    parted = extract_in_parts(source_of(text), nlp, part=len(text) // 4, spliced=True)
+    assert parted.item_count == len(whole.items) == 12
+    assert parted.json_line() == whole.model_dump_json() + "\n"
+    assert not parted.items  # the items' JSON is released once spliced
+
+
+def test_written_line_of_a_parted_record_is_the_whole_record_line(nlp):
+    from minutes_extract.batch.tasks import written
+    text = minutes(8)
+    whole = written(extract_source(source_of(text), nlp))
+    parted = written(extract_in_parts(source_of(text), nlp, part=len(text) // 3, spliced=True))
+    assert parted == whole

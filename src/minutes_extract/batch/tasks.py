@@ -12,7 +12,7 @@ from typing import Iterator, NamedTuple, Optional
 
 from ..errors import ExtractionFailed, InputTooLarge, MinutesError
 from ..extensions import EXTRACTION_GROUPS
-from ..large import count_words
+from ..large import PartedRecord, count_words
 from ..records import DocumentRecord, ErrorRecord
 
 Key = tuple[str, Optional[str]]  # (source path as recorded, source sha256)
@@ -52,7 +52,7 @@ def display_path(path: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def portable(record: DocumentRecord | ErrorRecord) -> DocumentRecord | ErrorRecord:
+def portable(record: DocumentRecord | ErrorRecord | PartedRecord) -> DocumentRecord | ErrorRecord | PartedRecord:
     """Make the record's path serialisable without losing it: display form plus the base64 of its bytes."""
     path = record.source.path
     shown = display_path(path)
@@ -101,8 +101,16 @@ def records_for(task: Task) -> Iterator[DocumentRecord | ErrorRecord]:
                 yield error_record(source.path, too_large(len(source.text), task.max_chars), source.sha256)
                 continue
             try:
-                record = extract_in_parts(source, get_pipeline()) if needs_parts(source.text) else extract_source(source)
-                yield drop_below(record, task.min_confidence) if task.min_confidence > 0 else record
+                if not needs_parts(source.text):
+                    record = extract_source(source)
+                elif task.min_confidence > 0:  # drop_below may merge items across parts: the items as objects
+                    record = extract_in_parts(source, get_pipeline())
+                else:  # items serialised part by part (PartedRecord): a fraction of their memory as objects
+                    record = extract_in_parts(source, get_pipeline(), spliced=True)
+                if task.min_confidence > 0:
+                    record = drop_below(record, task.min_confidence)
+                yield record
+                del record  # a large record is not kept while the next source is read
             except MinutesError as exc:
                 yield error_record(source.path, exc, source.sha256)
             except Exception as exc:  # a bug must not stop a batch: record it, with its type
@@ -122,7 +130,7 @@ def written(record: DocumentRecord | ErrorRecord) -> Written:
     """The record as one JSONL line; a record that cannot be serialised becomes an error record."""
     record = portable(record)
     try:
-        line = record.model_dump_json() + "\n"
+        line = record.json_line() if isinstance(record, PartedRecord) else record.model_dump_json() + "\n"
     except Exception as exc:  # pydantic's serialisation error, a bad float, ...: never a batch-stopping raise
         from ..extract import error_record
         failed = ExtractionFailed(display_path(f"the record could not be serialised: {type(exc).__name__}: {exc}"))
@@ -131,6 +139,9 @@ def written(record: DocumentRecord | ErrorRecord) -> Written:
         return Written(fallback.model_dump_json() + "\n", fallback.source.path, fallback.source.sha256, True)
     if isinstance(record, ErrorRecord):
         return Written(line, record.source.path, record.source.sha256, True)
+    if isinstance(record, PartedRecord):
+        return Written(line, record.source.path, record.source.sha256, False, record.item_count,
+                       count_words(record.head.text), tuple(sorted(record.counts.items())))
     counts: dict[str, int] = {}
     for holder in (*record.items, record.unassigned):
         for group in EXTRACTION_GROUPS:
