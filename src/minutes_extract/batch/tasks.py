@@ -16,9 +16,10 @@ from ..large import PartedRecord, count_words
 from ..records import DocumentRecord, ErrorRecord
 
 Key = tuple[str, Optional[str]]  # (source path as recorded, source sha256)
-# The pipeline holds about 75 bytes per character of text (measured: a 5.3 MB text peaks at 520 MB, one
-# seed at 131 MB), so 10 MB of text keeps a worker under 1 GB. --max-doc-mb changes it.
-MAX_DOC_MB = 10.0
+# Texts over large.PART_CHARS are extracted in parts, their items serialised part by part: a worker then
+# holds about 10 bytes per character of text (measured in make bench: 20 MB about 400 MB peak, 50 MB about
+# 800 MB), so 64 MB of text keeps a worker under 1 GB. --max-doc-mb changes it.
+MAX_DOC_MB = 64.0
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,9 @@ class Task:
 
 
 class Written(NamedTuple):
-    """A record serialised by a worker, with what the parent needs for resume keys and the summary."""
-    line: str
+    """A record serialised by a worker, with what the parent needs for resume keys and the summary (the line
+    of a large text's record is UTF-8 bytes, spliced part by part: see large.PartedRecord)."""
+    line: str | bytes
     path: str
     sha256: Optional[str]
     is_error: bool
