@@ -17,8 +17,8 @@ from ..records import DocumentRecord, ErrorRecord
 
 Key = tuple[str, Optional[str]]  # (source path as recorded, source sha256)
 # Texts over large.PART_CHARS are extracted in parts, their items serialised part by part: a worker then
-# holds about 10 bytes per character of text (measured in make bench: 20 MB about 400 MB peak, 50 MB about
-# 800 MB), so 64 MB of text keeps a worker under 1 GB. --max-doc-mb changes it.
+# needs about 150 MB plus 12 bytes per character of text (measured: a 20 MB text peaks at 386 MB, 50 MB at
+# 739 MB), so 64 MB of text keeps a worker under 1 GB. --max-doc-mb changes it.
 MAX_DOC_MB = 64.0
 
 
@@ -125,7 +125,7 @@ def records_for(task: Task) -> Iterator[DocumentRecord | ErrorRecord]:
 
 def too_large(chars: int, limit: int) -> InputTooLarge:
     return InputTooLarge(f"text of {chars / 1048576:.1f} MB is over the {limit / 1048576:g} MB limit per document "
-                         f"(about 75 MB of worker memory per MB of text; raise it with --max-doc-mb)")
+                         f"(a worker needs about 150 MB plus 12 MB per MB of text; raise it with --max-doc-mb)")
 
 
 def written(record: DocumentRecord | ErrorRecord) -> Written:
