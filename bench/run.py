@@ -221,7 +221,7 @@ def size_section(seeds: list[Path], work: Path, figures: dict, missed: list) -> 
         path = work / f"text_{size}MB.txt"
         path.write_text(big_text(seeds, size * 1024 * 1024), encoding="utf-8")
         words = len(path.read_text(encoding="utf-8").split())
-        run = run_extract(path, work / f"text_{size}MB.jsonl", 1, words, "--max-doc-mb", "64", fatal=False)
+        run = run_extract(path, work / f"text_{size}MB.jsonl", 1, words, fatal=False)  # the default --max-doc-mb
         found[label] = run
         path.unlink()
         if "failed" in run:

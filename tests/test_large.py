@@ -48,3 +48,31 @@ def test_parts_give_the_whole_text_record(nlp):
 def test_count_words_in_blocks():
     text = "one  two\tthree\n four " * 1000 + "five"
     assert count_words(text, block=7) == len(text.split())
+
+
+def test_items_serialised_part_by_part_give_the_whole_text_line(nlp):
+    text = minutes(12)
+    whole = extract_source(source_of(text), nlp)
+    parted = extract_in_parts(source_of(text), nlp, part=len(text) // 4, spliced=True)
+    assert parted.item_count == len(whole.items) == 12
+    assert parted.json_line() == (whole.model_dump_json() + "\n").encode("utf-8")
+    assert not parted.items  # the items' JSON is released once spliced
+
+
+def test_written_line_of_a_parted_record_is_the_whole_record_line(nlp):
+    from minutes_extract.batch.tasks import written
+    text = minutes(8)
+    whole = written(extract_source(source_of(text), nlp))
+    parted = written(extract_in_parts(source_of(text), nlp, part=len(text) // 3, spliced=True))
+    assert parted._replace(line=parted.line.decode("utf-8")) == whole
+
+
+def test_offset_map_in_arrays_is_normalised_to_source():
+    from minutes_extract.large import _offset_map
+    from minutes_extract.normalise import normalise
+    raw = ("Item 1\u00a0  Budget\r\nThe report was\nnoted by the   Panel.\n\n\n• one\n\n●\nlone bullet\n" * 40)
+    normalised = normalise(raw)
+    to_source = _offset_map(normalised)
+    assert len(normalised.anchors) > 10
+    for offset in range(len(normalised.text) + 1):
+        assert to_source(offset) == normalised.to_source(offset)

@@ -76,8 +76,9 @@ def extract(
                                        help="Worker processes, 1 or more (default: all cores)."),
     resume: bool = typer.Option(False, "--resume", help="Skip inputs already in OUT or its error file."),
     max_doc_mb: float = typer.Option(
-        10.0, "--max-doc-mb", min=0.001, metavar="MB", help="Largest document text (MB) a worker extracts; each MB needs about "
-                                              "75 MB of worker memory. Larger documents become error records."),
+        64.0, "--max-doc-mb", min=0.001, metavar="MB", help="Largest document text (MB) a worker extracts; texts over 1 MB "
+                                              "are extracted in parts; a worker needs about 150 MB plus 12 MB per MB of "
+                                              "text (50 MB: about 740 MB). Larger documents become error records."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no closing summary."),
     engine: str = typer.Option("local", "--engine", metavar="NAME", help="local (processes on this machine) or dask."),
     scheduler: Optional[str] = typer.Option(

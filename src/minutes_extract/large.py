@@ -12,6 +12,8 @@ Texts up to PART_CHARS, which is every ordinary set of minutes, are extracted wh
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
 from typing import Callable, Optional
 
 from spacy.language import Language
@@ -84,15 +86,49 @@ def _move(source: Extractions, target: Extractions) -> None:
         getattr(target, group).extend(getattr(source, group))
 
 
-def extract_in_parts(source, nlp: Language, part: int = PART_CHARS) -> DocumentRecord:
+class PartedRecord:
+    """The record of a large text with its items serialised part by part (about a tenth of the memory of the
+    items as objects): `head` is the whole record but for its items (validated; its items list empty), `items`
+    the JSON of each item in order. `json_line` splices them into exactly the line of the whole record."""
+
+    _MARKER = b'"items":[]'  # JSON strings escape every quote, so this key occurs once, at the top level
+
+    def __init__(self, head: DocumentRecord, items: list[bytes], counts: dict[str, int]):
+        self.head, self.items, self.counts = head, items, counts
+        self.item_count = len(items)
+
+    @property
+    def source(self) -> SourceInfo:
+        return self.head.source
+
+    def json_line(self) -> bytes:
+        """The record's JSONL line, UTF-8; the items' JSON is released as it is spliced in (call it once)."""
+        head = self.head.__pydantic_serializer__.to_json(self.head)
+        at = head.index(self._MARKER) + len(self._MARKER) - 1
+        view = memoryview(head)
+        pieces = [view[:at]]
+        for k, item in enumerate(self.items):
+            pieces.extend((b",", item) if k else (item,))
+        pieces.extend((view[at:], b"\n"))
+        self.items = []
+        return b"".join(pieces)  # bytes: as a str it could take 2 or 4 bytes a character (written as they are)
+
+
+def extract_in_parts(source, nlp: Language, part: int = PART_CHARS, spliced: bool = False):
     """The record of a (large) source, extracted part by part (see the module docstring). The source's text
-    is emptied once normalised (the caller keeps path, hashes and pages only)."""
+    is emptied once normalised (the caller keeps path, hashes and pages only). With `spliced`, a PartedRecord:
+    each item is serialised once the part after it is done (only then can no more extractions join it)."""
     normalised = normalise(source.text)
     source.text = ""  # the raw text is not read again: release it (up to 2 bytes a character while the parts run)
     text = normalised.text
+    to_whole_source = _offset_map(normalised)
+    del normalised  # its anchors as tuples take about 2 bytes a character; the map keeps them in arrays
     info = SourceInfo(path=source.path, format=source.format, sha256=source.sha256, size=source.size)
     bounds = [0, *cut_points(text, part), len(text)]
-    items: list[Item] = []
+    items: list[Item] = []        # items still held as objects (spliced: only the last one)
+    done: list[bytes] = []        # spliced: the JSON of the items before it
+    counts: dict[str, int] = {}
+    count = 0
     unassigned = Extractions()
     meeting = None
     first_meeting = None
@@ -101,13 +137,16 @@ def extract_in_parts(source, nlp: Language, part: int = PART_CHARS) -> DocumentR
         doc = _run(nlp, text[base:end], meeting)
         if meeting is None:
             meeting = (doc._.meeting, doc._.meeting_date)
-        to_source: Callable[[int], int] = (lambda offset, base=base: normalised.to_source(offset + base))
+        to_source: Callable[[int], int] = (lambda offset, base=base: to_whole_source(offset + base))
         record = assemble(doc, info, source.pages, to_source, [])
         del doc
         if first_meeting is None:
             first_meeting = record.meeting
+        # before this part's first item: the item running on from the part before, as a whole-text run files it
+        running_on = items[-1] if items else unassigned
         for item in record.items:
-            item.index = len(items)
+            item.index = count
+            count += 1
             item.span.start += base
             item.span.end += base
             for section in item.sections:
@@ -116,11 +155,42 @@ def extract_in_parts(source, nlp: Language, part: int = PART_CHARS) -> DocumentR
             _shift(item, base)
             items.append(item)
         _shift(record.unassigned, base)
-        # before this part's first item: the item running on from the part before, as a whole-text run files it
-        _move(record.unassigned, items[-len(record.items) - 1] if len(items) > len(record.items) else unassigned)
-    return DocumentRecord(doc_id=doc_id_for(text), source=info, meeting=first_meeting, text=text,
-                          pages=list(source.pages or []), items=items, unassigned=unassigned,
-                          warnings=list(source.warnings or []))
+        _move(record.unassigned, running_on)
+        del record
+        if spliced and len(items) > 1:
+            done.extend(_serialised(item, counts) for item in items[:-1])
+            del items[:-1]
+    if spliced:
+        done.extend(_serialised(item, counts) for item in items)
+        _count(unassigned, counts)
+        items = []
+    whole = DocumentRecord(doc_id=doc_id_for(text), source=info, meeting=first_meeting, text=text,
+                           pages=list(source.pages or []), items=items, unassigned=unassigned,
+                           warnings=list(source.warnings or []))
+    return PartedRecord(whole, done, counts) if spliced else whole
+
+
+def _offset_map(normalised) -> Callable[[int], int]:
+    """Normalised.to_source over the anchors held in two arrays (16 bytes an anchor, not about 120)."""
+    outs = array("q", (out for out, _ in normalised.anchors))
+    sources = array("q", (src for _, src in normalised.anchors))
+
+    def to_source(offset: int) -> int:
+        i = bisect_right(outs, offset) - 1
+        return 0 if i < 0 else sources[i] + (offset - outs[i])
+    return to_source
+
+
+def _count(holder, counts: dict[str, int]) -> None:
+    for group in EXTRACTION_GROUPS:
+        n = len(getattr(holder, group))
+        if n:
+            counts[group] = counts.get(group, 0) + n
+
+
+def _serialised(item: Item, counts: dict[str, int]) -> bytes:
+    _count(item, counts)
+    return item.__pydantic_serializer__.to_json(item)
 
 
 def count_words(text: str, block: int = 1 << 20) -> int:

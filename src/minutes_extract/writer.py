@@ -150,11 +150,17 @@ class JsonlWriter:
             except OSError as exc:
                 raise UsageError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
 
-    def write_line(self, line: str) -> None:
-        """One complete line (ending in a newline), written and flushed in one go."""
+    def write_line(self, line: str | bytes) -> None:
+        """One complete line (ending in a newline), written and flushed in one go; bytes are UTF-8 already
+        (a large text's record: never decoded to a str, which may take 4 bytes a character)."""
         try:
-            self.handle.write(line)
-            self.handle.flush()
+            if isinstance(line, bytes):
+                self.handle.flush()
+                self.handle.buffer.write(line)
+                self.handle.buffer.flush()
+            else:
+                self.handle.write(line)
+                self.handle.flush()
         except BrokenPipeError:
             raise  # the reader went away (`| head`): click exits quietly
         except OSError as exc:  # disk full, quota, I/O error: one line, not a traceback

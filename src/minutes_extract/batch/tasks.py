@@ -12,13 +12,14 @@ from typing import Iterator, NamedTuple, Optional
 
 from ..errors import ExtractionFailed, InputTooLarge, MinutesError
 from ..extensions import EXTRACTION_GROUPS
-from ..large import count_words
+from ..large import PartedRecord, count_words
 from ..records import DocumentRecord, ErrorRecord
 
 Key = tuple[str, Optional[str]]  # (source path as recorded, source sha256)
-# The pipeline holds about 75 bytes per character of text (measured: a 5.3 MB text peaks at 520 MB, one
-# seed at 131 MB), so 10 MB of text keeps a worker under 1 GB. --max-doc-mb changes it.
-MAX_DOC_MB = 10.0
+# Texts over large.PART_CHARS are extracted in parts, their items serialised part by part: a worker then
+# needs about 150 MB plus 12 bytes per character of text (measured: a 20 MB text peaks at 386 MB, 50 MB at
+# 739 MB), so 64 MB of text keeps a worker under 1 GB. --max-doc-mb changes it.
+MAX_DOC_MB = 64.0
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,9 @@ class Task:
 
 
 class Written(NamedTuple):
-    """A record serialised by a worker, with what the parent needs for resume keys and the summary."""
-    line: str
+    """A record serialised by a worker, with what the parent needs for resume keys and the summary (the line
+    of a large text's record is UTF-8 bytes, spliced part by part: see large.PartedRecord)."""
+    line: str | bytes
     path: str
     sha256: Optional[str]
     is_error: bool
@@ -52,7 +54,7 @@ def display_path(path: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def portable(record: DocumentRecord | ErrorRecord) -> DocumentRecord | ErrorRecord:
+def portable(record: DocumentRecord | ErrorRecord | PartedRecord) -> DocumentRecord | ErrorRecord | PartedRecord:
     """Make the record's path serialisable without losing it: display form plus the base64 of its bytes."""
     path = record.source.path
     shown = display_path(path)
@@ -101,8 +103,16 @@ def records_for(task: Task) -> Iterator[DocumentRecord | ErrorRecord]:
                 yield error_record(source.path, too_large(len(source.text), task.max_chars), source.sha256)
                 continue
             try:
-                record = extract_in_parts(source, get_pipeline()) if needs_parts(source.text) else extract_source(source)
-                yield drop_below(record, task.min_confidence) if task.min_confidence > 0 else record
+                if not needs_parts(source.text):
+                    record = extract_source(source)
+                elif task.min_confidence > 0:  # drop_below may merge items across parts: the items as objects
+                    record = extract_in_parts(source, get_pipeline())
+                else:  # items serialised part by part (PartedRecord): a fraction of their memory as objects
+                    record = extract_in_parts(source, get_pipeline(), spliced=True)
+                if task.min_confidence > 0:
+                    record = drop_below(record, task.min_confidence)
+                yield record
+                del record  # a large record is not kept while the next source is read
             except MinutesError as exc:
                 yield error_record(source.path, exc, source.sha256)
             except Exception as exc:  # a bug must not stop a batch: record it, with its type
@@ -115,14 +125,14 @@ def records_for(task: Task) -> Iterator[DocumentRecord | ErrorRecord]:
 
 def too_large(chars: int, limit: int) -> InputTooLarge:
     return InputTooLarge(f"text of {chars / 1048576:.1f} MB is over the {limit / 1048576:g} MB limit per document "
-                         f"(about 75 MB of worker memory per MB of text; raise it with --max-doc-mb)")
+                         f"(a worker needs about 150 MB plus 12 MB per MB of text; raise it with --max-doc-mb)")
 
 
 def written(record: DocumentRecord | ErrorRecord) -> Written:
     """The record as one JSONL line; a record that cannot be serialised becomes an error record."""
     record = portable(record)
     try:
-        line = record.model_dump_json() + "\n"
+        line = record.json_line() if isinstance(record, PartedRecord) else record.model_dump_json() + "\n"
     except Exception as exc:  # pydantic's serialisation error, a bad float, ...: never a batch-stopping raise
         from ..extract import error_record
         failed = ExtractionFailed(display_path(f"the record could not be serialised: {type(exc).__name__}: {exc}"))
@@ -131,6 +141,9 @@ def written(record: DocumentRecord | ErrorRecord) -> Written:
         return Written(fallback.model_dump_json() + "\n", fallback.source.path, fallback.source.sha256, True)
     if isinstance(record, ErrorRecord):
         return Written(line, record.source.path, record.source.sha256, True)
+    if isinstance(record, PartedRecord):
+        return Written(line, record.source.path, record.source.sha256, False, record.item_count,
+                       count_words(record.head.text), tuple(sorted(record.counts.items())))
     counts: dict[str, int] = {}
     for holder in (*record.items, record.unassigned):
         for group in EXTRACTION_GROUPS:
