@@ -352,8 +352,9 @@ def test_disk_full_mid_run_is_one_line_and_resume_completes_it(tmp_path):
 
 
 def test_a_text_over_the_per_document_limit_is_a_clear_error_record(tmp_path):
-    """Issue 12 item 7 (memory): a worker holds about 75 bytes per character, so texts over --max-doc-mb
-    are refused with an error record saying how to raise the limit, before the pipeline sees them."""
+    """Issue 12 item 7 (memory): a worker needs about 150 MB plus 12 MB per MB of text (large texts run in
+    parts), so texts over --max-doc-mb are refused with an error record saying how to raise the limit,
+    before the pipeline sees them."""
     big = tmp_path / "big.txt"
     big.write_bytes(SEEDS[0].read_bytes() * 8)
     out = tmp_path / "out.jsonl"
