@@ -45,6 +45,8 @@ class VotesRules(Strict):
     description: str = described("What the file is for (documentation only).")
     fragments: dict[str, Regex] = described("Regex fragments used as <<NAME>> in the patterns below.")
     prefilter: Regex = described("Case-insensitive regex: a document holding no match has no vote.")
+    proposal_gate: Regex = described("Case-insensitive regex every proposal form needs a match of (a word each "
+                                     "form requires): a block without one is not searched for proposals.")
     proposals: list[ProposalRule] = described("Proposal forms (moved/proposed and seconded), tried in order.")
     put: Regex = described("Case-insensitive regex for the chair putting something to the vote; groups `subject` "
                            "and `tail` (what follows: an outcome or 'the voting was as follows').")

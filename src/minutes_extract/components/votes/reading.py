@@ -164,6 +164,8 @@ def _names_and_outcome(block: Block, offset: int, text: str, vote: Vote, state: 
 
 def _proposal(blocks: list[Block], i: int, state: _Item, rules: VoteRules) -> bool:
     block = blocks[i]
+    if not rules.proposal_gate.search(block.text):  # each form needs one of these words: skip its searches
+        return False
     for form in rules.proposals:
         m = form.regex.search(block.text)
         if not m:
