@@ -61,7 +61,7 @@ def test_a_gazetteer_line_with_an_unknown_key_is_refused_with_file_and_line(tmp_
     broken["postcode"] = "X1"
     (tmp_path / "gazetteer.jsonl").write_text("\n".join([lines[0], json.dumps(broken), *lines[2:]]), encoding="utf-8")
     (tmp_path / "gazetteer_rules.json").write_text((models / "gazetteer_rules.json").read_text(encoding="utf-8"))
-    with pytest.raises(RuleFileError, match=r"gazetteer.jsonl line 2: postcode"):
+    with pytest.raises(RuleFileError, match=r"gazetteer.jsonl:2: key 'postcode': unknown key"):
         load_gazetteer(tmp_path)
     with pytest.raises(ValueError):
         Authority.model_validate({**json.loads(lines[0]), "gss": "not a code"})

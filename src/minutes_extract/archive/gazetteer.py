@@ -244,18 +244,9 @@ def load_gazetteer(models: Optional[Path] = None) -> Gazetteer:
 
 @lru_cache(maxsize=4)
 def _load_gazetteer(path: str, rules_path: str) -> Gazetteer:
-    authorities = []
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise RuleFileError(f"{path}: {exc.strerror or exc}") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            authorities.append(Authority.model_validate(json.loads(line)))
-        except ValueError as exc:
-            raise RuleFileError(f"{path} line {number}: {_first_error(exc)}") from exc
+    # The project's one JSONL rule reader: "//" comments, and a RuleFileError naming file, line and key.
+    from ..rules import load_jsonl_file
+    authorities = [Authority.model_validate(row) for row in load_jsonl_file(Path(path), Authority)]
     ids = [a.id for a in authorities]
     if len(set(ids)) != len(ids):
         raise RuleFileError(f"{path}: duplicate ids {sorted({i for i in ids if ids.count(i) > 1})}")

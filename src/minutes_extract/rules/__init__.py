@@ -64,6 +64,12 @@ def load_jsonl(name: str, rules_dir: RulesDir = None, schema: Optional[type[Base
     return _load_jsonl(str(rule_path(name, rules_dir)), name, schema)
 
 
+def load_jsonl_file(path: Path, schema: type[BaseModel]) -> list:
+    """The rows of a JSONL data file outside a rules directory (the archive's gazetteer), read and
+    validated exactly like a rule file's rows."""
+    return _load_jsonl(str(path), Path(path).name, schema)
+
+
 def lexicon_rows(rule_file: str, key: str, name: str, rules_dir: RulesDir = None) -> list:
     """The rows of lexicon `name`, named under `key` of rule file `rule_file`, validated by that key's schema."""
     return load_jsonl(name, rules_dir, LEXICON_SCHEMAS.get(rule_file, {}).get(key))
