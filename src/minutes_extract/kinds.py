@@ -15,7 +15,12 @@ Attribution = Literal["ofsted", "inspectors", "officer", "report", "committee"] 
 CueTier = Literal["heading", "strong", "weak", "summary"]
 CueOpens = Literal["hypothetical", "negation"]
 ModifierKind = Literal["negation", "hypothetical", "action", "historical", "contrast", "concession", "mask"]
-ScopedModifier = Literal["hypothetical", "action", "historical"]  # scope counted in words (findings.json)
+ScopedModifier = Literal["hypothetical", "action", "historical"]  # a cue in their scope is not a finding
+# A modifier's scope (finding_modifiers.jsonl, after medspaCy's ConTextRule): which way it reaches (pseudo:
+# nowhere, a look-alike), and what ends it: a break pattern of findings.json or a hit of a kind between
+ModifierDirection = Literal["forward", "backward", "bidirectional", "pseudo"]
+ScopeBreak = Literal["clause_break", "negation_break"]
+ScopeEnd = Literal[ScopeBreak, "cue", "negation", "hypothetical", "action", "historical", "contrast", "concession"]
 
 # finding_context.jsonl: a row's kind and, per kind, the roles it may name
 ContextKind = Literal["source", "speaker", "exclude", "lead", "subject"]

@@ -2,13 +2,13 @@
 finding_cues.jsonl, finding_modifiers.jsonl, finding_context.jsonl; a JSONL file is validated row by row)."""
 from __future__ import annotations
 
-from typing import Literal, Optional, Union
+from typing import Literal, NamedTuple, Optional, Union
 
-from pydantic import model_validator
+from pydantic import ValidationInfo, field_validator, model_validator
 
 from ..kinds import (
-    ROLES_OF_KIND, Anchor, Attribution, ContextKind, ContextRole, CueOpens, CueTier, ExcludeReason, ModifierKind,
-    Polarity, Reporter, ScopedModifier,
+    ROLES_OF_KIND, Anchor, Attribution, ContextKind, ContextRole, CueOpens, CueTier, ExcludeReason, ModifierDirection,
+    ModifierKind, Polarity, Reporter, ScopeEnd,
 )
 from .base import Regex, Strict, described
 
@@ -34,19 +34,71 @@ class CueRow(Strict):
     topic: bool = described("False: the cue does not count as naming the sentence's topic.", default=True)
     compare: bool = described("A measure compared with a benchmark or its past (direction read from the measure).",
                               default=False)
-    window: int = described("Words after it an 'opens: negation' cue negates (0: findings.json negation_words).",
-                            default=0, ge=0)
+    window: int = described("max_scope of the modifier it opens: the words after it in which a cue is negated "
+                            "or hypothetical (0: that kind's, KIND_SCOPES below).", default=0, ge=0)
     direction: Optional[Literal["up"]] = described(
         "up: its polarity holds where higher is better, and flips for a measure named before it where lower is "
         "better (findings.json lower_is_better: 'above target' for waiting times).", default=None)
 
 
+class Scope(NamedTuple):
+    """Where a modifier reaches, as medspaCy's ConTextRule: its direction, how many words and what ends it."""
+    direction: ModifierDirection
+    max_scope: Optional[int]  # a cue must start within this many words of it (None: anywhere in the sentence)
+    terminated_by: tuple[ScopeEnd, ...]
+
+
+# A modifier row's scope when the row does not say (the behaviour of each kind before rows could say).
+KIND_SCOPES: dict[str, Scope] = {
+    "negation": Scope("forward", 3, ("clause_break", "negation_break", "cue")),
+    "hypothetical": Scope("forward", 13, ("clause_break",)),
+    "action": Scope("forward", 5, ("clause_break",)),
+    "historical": Scope("forward", 7, ("clause_break",)),
+    "concession": Scope("forward", 13, ("clause_break",)),
+    "contrast": Scope("forward", None, ()),
+    "mask": Scope("pseudo", None, ()),
+}
+
+
+def modifier_scope(row: dict, kind: str) -> Scope:
+    """The scope of a modifier row of `kind` (its own kind, or the kind a cue `opens`): each field the row
+    gives, else its kind's (KIND_SCOPES). A cue row gives only `window`, its max_scope (0: its kind's)."""
+    default = KIND_SCOPES[kind]
+    if kind != row.get("kind"):  # a cue that opens a modifier's scope
+        return default._replace(max_scope=row.get("window") or default.max_scope)
+    return Scope(row.get("direction", default.direction), row.get("max_scope", default.max_scope),
+                 tuple(row.get("terminated_by", default.terminated_by)))
+
+
 class ModifierRow(Strict):
-    """One ConText-style modifier: changes the cues after it (negation, scope, weight) or masks a look-alike."""
+    """One ConText-style modifier (medspaCy's ConTextRule): its kind says what it does to a cue in its scope
+    (negation flips it; hypothetical, action, historical cancel it; concession halves it; contrast doubles it;
+    mask hides look-alikes), direction, max_scope and terminated_by say where that scope is. A field left out
+    is its kind's (KIND_SCOPES), so a row of only id, kind and pattern behaves as every row of its kind."""
     id: str = described("Rule name of the modifier.")
     kind: ModifierKind = described("negation, hypothetical, action, historical, contrast, concession or mask.")
     pattern: Regex = Pattern
-    window: int = described("Words after it a negation reaches (0: findings.json negation_words).", default=0, ge=0)
+    # Left out, each of the three is its kind's (KIND_SCOPES); the defaults below only say "not given".
+    direction: ModifierDirection = described(
+        "forward: it modifies cues after it; backward: cues before it; bidirectional: both; pseudo: none (a "
+        "look-alike that only hides the cues and modifiers it overlaps). Default: forward (mask: pseudo).",
+        default=None)
+    max_scope: Optional[int] = described(
+        "Words its scope spans (medspaCy's max_scope): a cue must start within this many words of it, so fewer "
+        "words than this lie between them; null: the rest of the sentence. Default: its kind's (negation 3, "
+        "hypothetical 13, action 5, historical 7, concession 13, contrast null).", default=None, ge=1)
+    terminated_by: list[ScopeEnd] = described(
+        "What ends its scope between it and a cue: clause_break or negation_break (patterns of findings.json), "
+        "or a hit of a kind (cue: a cue that opens nothing; negation, hypothetical, ...). A scope always ends "
+        "with its sentence. Default: its kind's (negation: clause_break, negation_break, cue; contrast: nothing; "
+        "the others: clause_break).", default=None)
+
+    @field_validator("direction")
+    @classmethod
+    def _mask_is_pseudo(cls, direction: str, info: ValidationInfo) -> str:
+        if info.data.get("kind") == "mask" and direction != "pseudo":
+            raise ValueError(f"a mask modifies no cue: its direction is 'pseudo', not {direction!r}")
+        return direction
 
 
 class ContextRow(Strict):
@@ -86,11 +138,10 @@ class FindingsRules(Strict):
     lexicons: FindingLexicons = described("The lexicons the component reads (inlined by pipeline.component_rules).")
     weights: FindingWeights = described("How much each tier of cue and each modifier weighs.")
     min_weight: float = described("Least summed weight of a sentence's cues that makes it a finding.")
-    scope_words: dict[ScopedModifier, int] = described("Words after a modifier of this kind its scope reaches.")
-    concession_words: int = described("Words after a concession modifier its half weight reaches.")
-    negation_words: int = described("Words after a negation it reaches (a modifier row's window overrides it).")
-    clause_break: Regex = described("Where a clause ends: modifiers do not reach across it.")
-    negation_break: Regex = described("Words a negation does not reach across ('and', 'that', ...).")
+    clause_break: Regex = described("Where a clause ends: ends the scope of a modifier whose terminated_by "
+                                    "names it (every kind but contrast, by default).")
+    negation_break: Regex = described("Words ('and', 'that', ...) that end the scope of a modifier whose "
+                                      "terminated_by names negation_break (negations, by default).")
     heading_link_before: Regex = described("Text before a heading cue that makes it introduce content in a sentence.")
     heading_link_after: Regex = described("Text after a heading cue that makes it introduce content ('included').")
     executive_name: Regex = described("A cabinet or lead member named with their office (group `name`).")

@@ -5,8 +5,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, reduce
 from operator import or_
-from typing import Optional
+from typing import Optional, get_args
 
+from ...kinds import ScopeBreak, ScopedModifier
 from .regex_keys import ANALYSES, FirstWords, UNBOUNDED, row_keys, tail_width
 from .lexicon import DEVELOPMENT, DocWords, Gate, Gates, Hit, Lexicon, STRENGTH, Vocabulary, _FLIP, _WORD, _pattern, compile_pattern, load_rows, search_end, strip_marker
 
@@ -23,6 +24,7 @@ class Verdict:
 
 
 _NO_VERDICT = Verdict()  # of a sentence without cues
+_CANCELLING = frozenset(get_args(ScopedModifier))  # a cue in their scope is wanted, an action's object or past
 
 
 class Reading:
@@ -120,8 +122,10 @@ class FindingRules:
     def __init__(self, rules: dict):
         lex = rules["lexicons"]
         cue_rows, modifier_rows = load_rows(lex["cues"]), load_rows(lex["modifiers"])
-        self.lexicon = Lexicon([_pattern(r, "cue") for r in cue_rows] + [_pattern(r) for r in modifier_rows],
-                               cue_rows + modifier_rows)
+        patterns = [_pattern(r, "cue") for r in cue_rows] + [_pattern(r) for r in modifier_rows]
+        self.lexicon = Lexicon(patterns, cue_rows + modifier_rows)
+        # whether any modifier reaches cues before it (else only the hits before a cue are read for it)
+        self.reach_back = any(p.reach and p.reach.backward for p in patterns)
         self.unscoped = {r["id"] for r in cue_rows if r.get("unscoped")}
         self.needs_source = {r["id"] for r in cue_rows if r.get("needs_source")}
         context_rows = load_rows(lex["context"])
@@ -148,12 +152,9 @@ class FindingRules:
         self.service_gate = self.gates.add([rules["service_item"]], compiled=False)
         self.item_window = rules["item_window"]
         self.weights = rules["weights"]
-        self.scopes = rules["scope_words"]
-        self.concession_words = rules["concession_words"]
-        self.negation_words = rules["negation_words"]
         self.min_weight = rules["min_weight"]
-        self.clause_break = re.compile(rules["clause_break"], re.I)
-        self.negation_break = re.compile(rules["negation_break"], re.I)
+        # the break patterns a modifier's terminated_by may name
+        self.breaks = {name: re.compile(rules[name], re.I) for name in get_args(ScopeBreak)}
         self.heading_before = re.compile(rules["heading_link_before"], re.I)
         self.heading_after = re.compile(rules["heading_link_after"], re.I)
         self.list_marker = re.compile(rules["list_marker"])
@@ -204,21 +205,19 @@ class FindingRules:
             self.speakers_by_first.clear()
         return DocWords(text, self.vocab)
 
-    # the cues of one sentence, each modified by what precedes it in its clause
+    # the cues of one sentence, each modified by the modifiers whose scope reaches it
     def weigh(self, text: str, offset: int, hits: list[Hit]) -> list[Weighed]:
         out = []
-        contrast_end = opening_concession = None  # "Although ..., <main clause>": the main clause decides
+        opening_concession = None  # "Although ..., <main clause>": the main clause decides
         seen_cue = False
         for i, hit in enumerate(hits):
             kind = hit.pattern.kind
-            if kind == "contrast":
-                contrast_end = hit.end
-            if kind == "concession" and not seen_cue and opening_concession is None:
-                opening_concession = hit.end
+            if hit.pattern.acts == "concession" and not seen_cue and opening_concession is None:
+                opening_concession = hit
             if kind != "cue":
                 continue
             seen_cue = True
-            polarity, factor = self.modify(text, offset, hits, i)
+            polarity, factor, contrasted = self.modify(text, offset, hits, i)
             if hit.pattern.compare and polarity is not None:
                 polarity = self.against_target(text, offset, hit)
             elif hit.pattern.direction == "up" and polarity is not None and self.lower_is_better_before(text, offset, hit):
@@ -230,8 +229,7 @@ class FindingRules:
                 # "areas for improvement" as a topic, not a list of them: weighs as a weak cue
                 tier = "topic" if hit.pattern.topic else "weak"
             weight = self.weights["weak" if tier == "topic" else tier] * factor
-            if (contrast_end is not None and hit.start >= contrast_end) or self.after_clause(text, offset,
-                                                                                          opening_concession, hit):
+            if contrasted or self.after_clause(text, offset, opening_concession, hit):
                 weight *= self.weights["after_contrast"]
             if hit.pattern.measure:  # a verdict on a measure outweighs evaluative words in the measure's name
                 weight *= self.weights["measure"]
@@ -266,36 +264,63 @@ class FindingRules:
         before = text[:hit.start - offset]
         return not self.higher_is_better.search(before) and bool(self.lower_is_better.search(before))
 
-    def after_clause(self, text: str, offset: int, concession_end: Optional[int], hit: Hit) -> bool:
-        """Whether a cue is past the clause an opening concession governs ("Although X, <cue>")."""
-        return concession_end is not None and hit.start > concession_end and bool(
-            self.clause_break.search(text[concession_end - offset:hit.start - offset]))
+    def after_clause(self, text: str, offset: int, concession: Optional[Hit], hit: Hit) -> bool:
+        """Whether a cue is past the clause an opening concession governs ("Although X, <cue>"): a break
+        that ends the concession's scope lies between them."""
+        if concession is None or not concession.pattern.reach.forward or hit.start <= concession.end:
+            return False
+        between = text[concession.end - offset:hit.start - offset]
+        return any(self.breaks[name].search(between) for name in concession.pattern.reach.breaks)
 
     def linked(self, text: str, offset: int, hit: Hit) -> bool:
         """A heading cue that introduces content ("Strengths included ...", "was a key area for improvement")."""
         return bool(self.heading_before.search(text[:hit.start - offset])
                     or self.heading_after.match(text[hit.end - offset:]))
 
-    def modify(self, text: str, offset: int, hits: list[Hit], i: int) -> tuple[Optional[str], float]:
+    def modify(self, text: str, offset: int, hits: list[Hit], i: int) -> tuple[Optional[str], float, bool]:
+        """A cue's polarity as the modifiers whose scope reaches it leave it (None: a hypothetical, action or
+        historical one cancels it), the factor on its weight (concessions) and whether a contrast reaches it."""
         cue = hits[i]
-        polarity, factor, negatable = cue.pattern.polarity, 1.0, True
-        for mod in reversed(hits[:i]):
-            between = text[mod.end - offset:cue.start - offset]
-            if self.clause_break.search(between):
-                break
-            words = len(_WORD.findall(between))
-            kind = mod.pattern.opens or mod.pattern.kind
-            window = mod.pattern.window or self.negation_words
-            if kind == "negation" and negatable and words < window and not self.negation_break.search(between):
-                polarity, negatable = _FLIP[polarity], False
-            elif kind in self.scopes and words <= self.scopes[kind]:
+        polarity, factor, negatable, contrasted = cue.pattern.polarity, 1.0, True, False
+        for mod in self.reaching(text, offset, hits, i):
+            kind = mod.pattern.acts
+            if kind == "negation":
+                if negatable:  # the nearest negation reaching a cue negates it, the others do not
+                    polarity, negatable = _FLIP[polarity], False
+            elif kind in _CANCELLING:
                 if not (kind == "hypothetical" and cue.pattern.id in self.unscoped):
-                    return None, 0.0
-            elif kind == "concession" and words <= self.concession_words:
+                    return None, 0.0, False
+            elif kind == "concession":
                 factor *= self.weights["in_concession"]
-            elif kind == "cue":
-                negatable = False  # a negation before an earlier cue belongs to that cue
-        return polarity, factor
+            elif kind == "contrast":
+                contrasted = True
+        return polarity, factor, contrasted
+
+    def reaching(self, text: str, offset: int, hits: list[Hit], i: int):
+        """The modifiers among a sentence's hits whose scope reaches hits[i], nearest first: those before it,
+        then (only if a modifier reaches backward) those after it."""
+        yield from self.reaching_from(text, offset, hits, i, range(i - 1, -1, -1))
+        if self.reach_back:
+            yield from self.reaching_from(text, offset, hits, i, range(i + 1, len(hits)))
+
+    def reaching_from(self, text: str, offset: int, hits: list[Hit], i: int, order: range):
+        """The modifiers at `order` (moving away from hits[i]) whose scope reaches it: the scope points its way,
+        spans the words between, and neither a break nor a hit of a kind its terminated_by names lies between."""
+        cue, before = hits[i], order.step < 0  # the modifiers lie before the cue (else after it)
+        broken: set[str] = set()  # breaks found between: a farther modifier has them between too
+        passed: set[str] = set()  # kinds of the hits passed, as they end scopes (Pattern.ends_as)
+        for j in order:
+            mod = hits[j]
+            reach = mod.pattern.reach
+            if reach and (reach.forward if before else reach.backward) and not passed & reach.ended_by:
+                between = (text[mod.end - offset:cue.start - offset] if before
+                           else text[cue.end - offset:mod.start - offset])
+                broken.update(b for b in reach.breaks if b not in broken and self.breaks[b].search(between))
+                if not broken.intersection(reach.breaks) and (
+                        reach.max_scope is None or len(_WORD.findall(between)) < reach.max_scope):
+                    yield mod
+            if mod.pattern.ends_as:
+                passed.add(mod.pattern.ends_as)
 
     def verdict(self, text: str, offset: int, weighed: list[Weighed]) -> Verdict:
         totals = {STRENGTH: 0.0, DEVELOPMENT: 0.0}

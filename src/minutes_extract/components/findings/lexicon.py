@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple, Optional
+from typing import NamedTuple, Optional, get_args
 
 import numpy as np
 
 from ...matching.first_chars import first_characters
+from ...kinds import ScopeBreak
 from ...rules import load_jsonl
+from ...rules.findings import KIND_SCOPES, Scope, modifier_scope
 from .regex_keys import ANY_WORD, FirstWords, KeySet, UNBOUNDED, _NO_LOOKBEHIND, _keys_union, either, first_letters, lead_words, required_runs, row_keys, split_alternatives
 
 STRENGTH, DEVELOPMENT = "strength", "development"
@@ -32,13 +34,38 @@ class Pattern:
     tier: Optional[str] = None
     role: Optional[str] = None
     relay: bool = False
-    opens: Optional[str] = None
-    window: int = 0
+    acts: Optional[str] = None  # the modifier kind it acts as on the cues it reaches (a cue's `opens`), if any
+    reach: Optional["Reach"] = None  # where it reaches them
     anchor: Optional[str] = None
     measure: bool = False  # a verdict on a performance measure: names what it judges
     topic: bool = True  # a heading cue that, unlinked, names a list as a topic ("should ensure" does not)
     compare: bool = False  # "against a target of 90%": its polarity is worked out from the numbers
     direction: Optional[str] = None  # "up": its polarity holds where higher is better ("above target")
+
+    @property
+    def ends_as(self) -> Optional[str]:
+        """The kind by which it ends another modifier's scope (terminated_by): a cue opening nothing is "cue"."""
+        return self.acts or ("cue" if self.kind == "cue" else None)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """A modifier's scope (rules.findings.Scope) as the matching reads it."""
+    forward: bool  # it reaches cues after it
+    backward: bool  # ... and cues before it
+    max_scope: Optional[int]  # a cue starts within this many words of it (None: anywhere in the sentence)
+    breaks: tuple[str, ...]  # break patterns of findings.json (clause_break, negation_break) that end it
+    ended_by: frozenset  # kinds of hit between it and a cue that end it (Pattern.ends_as)
+
+
+def reach_of(scope: Scope) -> Optional[Reach]:
+    """None for a pseudo modifier: it reaches nothing."""
+    if scope.direction == "pseudo":
+        return None
+    ends = set(scope.terminated_by)
+    breaks = tuple(b for b in get_args(ScopeBreak) if b in ends)
+    return Reach(scope.direction != "backward", scope.direction != "forward", scope.max_scope, breaks,
+                 frozenset(ends.difference(breaks)))
 
 
 # a space in a pattern: a run of whitespace holding at most one line break (a blank line ends a paragraph)
@@ -75,12 +102,15 @@ def load_rows(value) -> list[dict]:
 
 
 def _pattern(row: dict, kind: Optional[str] = None) -> Pattern:
+    kind = kind or row["kind"]
+    acts = row.get("opens") if kind == "cue" else kind if kind in KIND_SCOPES else None
+    reach = reach_of(modifier_scope(row, acts)) if acts else None
     return Pattern(
-        id=row["id"], kind=kind or row["kind"], regex=compile_pattern(row["pattern"]),
+        id=row["id"], kind=kind, regex=compile_pattern(row["pattern"]),
         polarity=row.get("polarity"), tier=row.get("tier"), role=row.get("role"), relay=bool(row.get("relay")),
-        opens=row.get("opens"), window=int(row.get("window", 0)), anchor=row.get("anchor"),
+        acts=acts if reach else None, reach=reach, anchor=row.get("anchor"),
         measure=bool(row.get("measure")), compare=bool(row.get("compare")), topic=row.get("topic", True),
-        direction=row.get("direction"),
+        direction=row.get("direction") if kind == "cue" else None,
     )
 
 
