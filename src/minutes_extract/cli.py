@@ -338,6 +338,13 @@ def _official(official: Optional[Path], required: bool = False):
         fail(exc.message)
 
 
+# The parameters the archive commands share (typer copies a parameter object for each command using it).
+RECORDS = typer.Argument(..., help="JSONL written by `extract`.")
+TABLE_OUT = typer.Option(None, "-o", "--out", metavar="FILE", help="Table to write (.csv or .jsonl).")
+OFFICIAL = typer.Option(None, "--official", metavar="FILE",
+                        help="Ofsted ILACS history CSV (default: ../shared/reference when present).")
+
+
 def _write_or_print(rows: list[dict], columns, out: Optional[Path], label: str) -> None:
     from .archive import write_table
     if out is not None:
@@ -352,10 +359,7 @@ def _write_or_print(rows: list[dict], columns, out: Optional[Path], label: str) 
 
 
 @app.command(cls=PlainHelp)
-def authorities(
-    records: Path = typer.Argument(..., help="JSONL written by `extract`."),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", metavar="FILE", help="Table to write (.csv or .jsonl)."),
-) -> None:
+def authorities(records: Path = RECORDS, out: Optional[Path] = TABLE_OUT) -> None:
     """The canonical authority of each document (gazetteer models/gazetteer.jsonl), the cue that decided it and a confidence."""
     from .archive.gazetteer import resolve_all
     rows = [{"path": m.path, "doc_id": m.doc_id, "status": m.status, "authority_id": m.authority_id, "name": m.name,
@@ -368,12 +372,7 @@ def authorities(
 
 
 @app.command(cls=PlainHelp)
-def timeline(
-    records: Path = typer.Argument(..., help="JSONL written by `extract`."),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", metavar="FILE", help="Table to write (.csv or .jsonl)."),
-    official: Optional[Path] = typer.Option(None, "--official", metavar="FILE",
-                                            help="Ofsted ILACS history CSV (default: ../shared/reference when present)."),
-) -> None:
+def timeline(records: Path = RECORDS, out: Optional[Path] = TABLE_OUT, official: Optional[Path] = OFFICIAL) -> None:
     """Judgements and inspections per authority in time, deduplicated, checked against the official record."""
     from .archive.timeline import TIMELINE_COLUMNS, build_timeline, timeline_rows
     rows = timeline_rows(build_timeline(_archive_records(records), official=_official(official)))
@@ -382,8 +381,8 @@ def timeline(
 
 @app.command(cls=PlainHelp)
 def followups(
-    records: Path = typer.Argument(..., help="JSONL written by `extract`."),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", metavar="FILE", help="Table to write (.csv or .jsonl)."),
+    records: Path = RECORDS,
+    out: Optional[Path] = TABLE_OUT,
     as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD",
                                         help="Judge overdue at this date (default: each authority's latest meeting)."),
 ) -> None:
@@ -397,10 +396,9 @@ def followups(
 
 @app.command(cls=PlainHelp)
 def report(
-    records: Path = typer.Argument(..., help="JSONL written by `extract`."),
+    records: Path = RECORDS,
     out: Path = typer.Option(..., "-o", "--out", metavar="DIR", help="Directory for the static site."),
-    official: Optional[Path] = typer.Option(None, "--official", metavar="FILE",
-                                            help="Ofsted ILACS history CSV (default: ../shared/reference when present)."),
+    official: Optional[Path] = OFFICIAL,
     as_of: Optional[str] = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="Judge follow-ups overdue at this date."),
 ) -> None:
     """A self-contained static HTML report: authorities, judgement timelines, inspections, findings by theme,
