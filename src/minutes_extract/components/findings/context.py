@@ -46,6 +46,7 @@ class Reading:
         self.measured = False  # a cue judges a performance measure (it is its own subject)
         self.announces = False  # names both strengths and areas for development, as topics
         self.quoted = False  # a member's or cabinet member's words in direct speech (a reaction, not a finding)
+        self.sourced_heading: Optional[tuple[str, str]] = None  # (polarity, cue) of a heading that needs a source
 
     @cached_property
     def body(self) -> str:
@@ -318,9 +319,13 @@ class FindingRules:
         if gates & self.speaker_bits:
             reading.speaker = self.speaker_of(reading.body, gates)
         if gates & self.source_gate.bit:
-            roles = [m.lastgroup.split("__")[0] for m in reading.finditer(self.source, self.source_gate)]
+            matches = reading.finditer(self.source, self.source_gate)
+            roles = [m.lastgroup.split("__")[0] for m in matches]
             if roles:
                 reading.source = next((r for r in roles if r != "report"), roles[0])
+                if reading.source == "ofsted" and "inspectors" in roles and not any(
+                        "ofsted" in m.group().lower() for m in matches):
+                    reading.source = "inspectors"  # "the letter from HMI Probation": the inspectorate it names
         reading.intro = bool(search_end(self.intro_end, self.intro_width, text.strip()))
         if not hits:
             return reading
@@ -343,6 +348,12 @@ class FindingRules:
         if len({h.pattern.polarity for h in headings}) == 1:
             reading.heading = headings[0].pattern.polarity
             reading.heading_cue = text[headings[0].start - offset:headings[0].end - offset].strip()
+        elif not headings:  # "The report made seven recommendations:" sets its list's polarity where the item has
+            # named an inspectorate or review (FindingReader.lead_for)
+            sourced = [h for h in hits if h.pattern.kind == "cue" and h.pattern.id in self.needs_source]
+            if sourced:
+                reading.sourced_heading = (sourced[0].pattern.polarity,
+                                           text[sourced[0].start - offset:sourced[0].end - offset].strip())
         return reading
 
     def topics_only(self, text: str, offset: int, weighed: list[Weighed]) -> bool:

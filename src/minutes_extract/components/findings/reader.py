@@ -342,6 +342,8 @@ class FindingReader(UnitReader):
             if polarity is None and last.intro and len(readings) > 1 and self.anaphoric(last):
                 # "... identifies areas where the council could do better. These include:" names them before
                 polarity, cue = readings[-2].heading, readings[-2].heading_cue
+            if polarity is None and last.intro and last.sourced_heading and last.source == "report" and self.inspection:
+                polarity, cue = last.sourced_heading  # "The report set out seven recommendations, including:" (of a review)
             if polarity is None and finding:
                 polarity, cue = last.lenient.polarity, last.lenient.cue
             identified = search_end(self.rules.default_development_lead, self.rules.default_development_width,

@@ -125,9 +125,10 @@ class UnitReader:
         out, relayed_from, reporting = [], None, False
         for r in readings:
             speaker = r.speaker if r.speaker and r.speaker != "informed" else speaker
-            # a sentence right after the inspectorate speaks ("The inspector made two recommendations."), in the
-            # same paragraph and with no speaker of its own, goes on reporting what it found
-            continues, reporting = reporting and r.speaker is None, r.speaker == "inspection"
+            # sentences after the inspectorate speaks ("The letter identified several areas for improvement."), in the
+            # same paragraph and with no speaker of their own, go on reporting what it found
+            continues = reporting and r.speaker is None
+            reporting = r.speaker == "inspection" or continues
             relayed_from = relayed_from or (r.source if r.source in ("ofsted", "inspectors") else None)
             verdict = r.verdict(bool(r.source) or r.speaker == "inspection" or lead.finding or continues
                                 or self.report_speaks)
