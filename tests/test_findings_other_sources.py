@@ -87,3 +87,20 @@ def test_sentences_after_an_inspectorate_speaks_go_on_reporting_it():
 ])
 def test_reviews_and_other_inspectorates_are_attributed_to_inspectors(sentence):
     assert [a for _, _, a in findings_of(sentence)] == ["inspectors"]
+
+
+def test_findings_an_item_reports_of_another_inspectorate_are_not_ofsteds():
+    text = ("The Director presented the outcome of the Care Quality Commission's assessment of adult social care.\n\n"
+            "The assessment found that reablement was effective in helping people to stay at home. "
+            "They also found that carers' assessments were too slow.")
+    found = findings_of(text, title="CQC Assessment of Adult Social Care")
+    assert [(p, a) for p, _, a in found] == [("strength", "inspectors"), ("development", "inspectors")]
+
+
+def test_findings_listed_from_an_ofsted_visit_stay_ofsteds():
+    text = ("In May Ofsted carried out a focused visit, in which inspectors looked at the front door.\n\n"
+            "Key messages from the inspectors:\n\n"
+            "- Decisions at the front door were timely and proportionate.\n"
+            "- The quality of strategy discussions was variable.")
+    found = findings_of(text, title="Ofsted Focused Visit")
+    assert [(p, a) for p, _, a in found] == [("strength", "ofsted"), ("development", "ofsted")]

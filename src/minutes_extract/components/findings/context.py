@@ -47,6 +47,8 @@ class Reading:
         self.announces = False  # names both strengths and areas for development, as topics
         self.quoted = False  # a member's or cabinet member's words in direct speech (a reaction, not a finding)
         self.sourced_heading: Optional[tuple[str, str]] = None  # (polarity, cue) of a heading that needs a source
+        self.generic_source = False  # its source is "the inspection", "the letter": no inspectorate named
+        self.inspectorate: Optional[str] = None  # the inspectorate it names: "ofsted", "other" or None
 
     @cached_property
     def body(self) -> str:
@@ -132,6 +134,7 @@ class FindingRules:
         self.source = re.compile("|".join(f"(?P<{r['role']}__{n}>" + compile_pattern(r["pattern"]).pattern + ")"
                                           for n, r in enumerate(sources)), re.I)
         self.source_gate = self.gates.add([r["pattern"] for r in sources])
+        self.other_inspectorates = {f"{r['role']}__{n}" for n, r in enumerate(sources) if r.get("names_inspectorate")}
         # the speaker: the first of the lexicon's speaker patterns matching at the start of a sentence; patterns
         # matched at a sentence's start are also tested on its first word
         self.speakers = [(r["role"], compile_pattern(r["pattern"]), self.gates.add([r["pattern"]]),
@@ -323,9 +326,15 @@ class FindingRules:
             roles = [m.lastgroup.split("__")[0] for m in matches]
             if roles:
                 reading.source = next((r for r in roles if r != "report"), roles[0])
-                if reading.source == "ofsted" and "inspectors" in roles and not any(
-                        "ofsted" in m.group().lower() for m in matches):
-                    reading.source = "inspectors"  # "the letter from HMI Probation": the inspectorate it names
+                # "the inspection", "the letter" name no inspectorate: the one named beside them, or earlier in the
+                # item (FindingReader.readings), is the source
+                named_ofsted = any("ofsted" in m.group().lower() for m in matches)
+                reading.generic_source = reading.source == "ofsted" and not named_ofsted
+                # the inspectorate it names: Ofsted, another one or a review (CQC, HMI Probation, a peer team), or None
+                reading.inspectorate = "ofsted" if named_ofsted else (
+                    "other" if any(m.lastgroup in self.other_inspectorates for m in matches) else None)
+                if reading.generic_source and reading.inspectorate == "other":
+                    reading.source, reading.generic_source = "inspectors", False  # "the letter from HMI Probation"
         reading.intro = bool(search_end(self.intro_end, self.intro_width, text.strip()))
         if not hits:
             return reading

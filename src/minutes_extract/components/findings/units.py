@@ -178,13 +178,18 @@ class UnitReader:
         """Who found it: the inspectorate it names, else the one its list or paragraph relays, else its speaker."""
         names = self.rules.attribution
         own = self.source_of(readings) or ("inspection" if any(r.speaker == "inspection" for r in readings) else None)
+        speaker = next((r.speaker for r in readings if r.speaker), None) or speaker
+        if "inspection" in (own, speaker) and own in (None, "inspection") and self.inspectorate == "other":
+            return names["inspectors"]  # "The peers observed ...", "They found ..." after the item named the CQC
         if own in names and own != "report":
             return names[own]
-        if from_list and (lead.source or self.inspection):
-            return names.get(lead.source or self.inspection)
+        if (from_list or lead.finding) and (lead.source or self.inspection):
+            source = lead.source or self.inspection
+            if source in ("report", "inspectors") and self.inspectorate:  # "Key findings from the report:" of the
+                return names["ofsted" if self.inspectorate == "ofsted" else "inspectors"]  # inspectorate the item named
+            return names.get(source)
         if relayed_from:
             return names[relayed_from]
-        speaker = next((r.speaker for r in readings if r.speaker), None) or speaker
         if speaker in names:
             return names[speaker]
         return names.get(own or lead.source)
