@@ -104,3 +104,20 @@ def test_findings_listed_from_an_ofsted_visit_stay_ofsteds():
             "- The quality of strategy discussions was variable.")
     found = findings_of(text, title="Ofsted Focused Visit")
     assert [(p, a) for p, _, a in found] == [("strength", "ofsted"), ("development", "ofsted")]
+
+
+@pytest.mark.parametrize("title, intro", [
+    ("Ofsted Inspection of Children's Services", "Ofsted recommended that the council:"),
+    ("HMI Probation Inspection", "The inspectorate's recommendations were:"),
+    ("Adult Social Care Peer Review", "The peer review made the following recommendations:"),
+])
+def test_introductions_of_a_reviews_recommendations(title, intro):
+    text = (intro + "\n\n- improve the timeliness of initial health assessments;\n"
+            "- strengthen management oversight of private fostering arrangements.\n\nThe Panel noted the report.")
+    assert [p for p, _, _ in findings_of(text, title=title)] == ["development", "development"]
+
+
+def test_a_services_own_list_of_intentions_is_not_a_review():
+    text = ("The Head of Service said that the service will:\n\n- ensure that all staff are trained in trauma-informed "
+            "practice;\n- improve the use of performance data.\n\nThe Panel noted the report.")
+    assert findings_of(text, title="Youth Justice Plan") == []
