@@ -121,3 +121,16 @@ def test_a_services_own_list_of_intentions_is_not_a_review():
     text = ("The Head of Service said that the service will:\n\n- ensure that all staff are trained in trauma-informed "
             "practice;\n- improve the use of performance data.\n\nThe Panel noted the report.")
     assert findings_of(text, title="Youth Justice Plan") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Commissioner concluded that the council lacked the capacity to improve without external support.",
+    "The peer team suggested that the council considers a single front door for residents.",
+])
+def test_a_reviews_doubts_and_suggestions_are_areas_for_development(sentence):
+    assert [(p, t) for p, t, _ in findings_of(sentence, title="Corporate Peer Challenge")] == [("development", sentence)]
+
+
+def test_a_members_suggestion_is_not_a_finding():
+    assert findings_of("Members suggested that the council consider a single front door for residents.",
+                       title="Corporate Peer Challenge") == []
