@@ -134,3 +134,8 @@ def test_a_reviews_doubts_and_suggestions_are_areas_for_development(sentence):
 def test_a_members_suggestion_is_not_a_finding():
     assert findings_of("Members suggested that the council consider a single front door for residents.",
                        title="Corporate Peer Challenge") == []
+
+
+def test_a_regulators_verdict_counts_whatever_the_items_title():
+    sentence = "The Ombudsman found fault in the way the council handled the complaint and recommended an apology."
+    assert [(p, t) for p, t, _ in findings_of(sentence, title="Chief Executive's Report")] == [("development", sentence)]

@@ -142,7 +142,9 @@ class UnitReader:
                 continue
             # an officer or the report saying so of something a service does, in its own sentence, speaks of the
             # service's performance whatever the item's title
-            if not self.report_speaks and (not (self.service or (r.speaker in self.rules.reporters and r.subject)) or not (
+            # ... as does an inspectorate or review saying so ("The Ombudsman found fault in ...")
+            inspected = r.source in ("ofsted", "inspectors") and r.speaker in (None, "inspection", "officer", "report")
+            if not self.report_speaks and (not (self.service or inspected or (r.speaker in self.rules.reporters and r.subject)) or not (
                     r.subject or r.source or lead.finding or speaker in self.rules.reporters or self.inspection)):
                 continue  # evaluates something, but not a service's performance
             if verdict.weight < self.rules.min_weight * (0.5 if verdict is r.lenient else 1):
