@@ -108,6 +108,9 @@ class ContextRow(Strict):
     role: ContextRole = described("The role the match gives; one of its kind's roles (kinds.ROLES_OF_KIND).")
     pattern: Regex = Pattern
     anchor: Optional[Anchor] = described("'start': matched only at the start of a sentence.", default=None)
+    names_inspectorate: bool = described("Source rows: the match names an inspectorate or review other than Ofsted "
+                                         "(CQC, CIW, HMI Probation, a peer review): in an item naming one, findings "
+                                         "the inspection or 'they' reports are attributed to inspectors.", default=False)
 
     @model_validator(mode="after")
     def _role_of_its_kind(self) -> "ContextRow":

@@ -48,6 +48,9 @@ class Reading:
         self.measured = False  # a cue judges a performance measure (it is its own subject)
         self.announces = False  # names both strengths and areas for development, as topics
         self.quoted = False  # a member's or cabinet member's words in direct speech (a reaction, not a finding)
+        self.sourced_heading: Optional[tuple[str, str]] = None  # (polarity, cue) of a heading that needs a source
+        self.generic_source = False  # its source is "the inspection", "the letter": no inspectorate named
+        self.inspectorate: Optional[str] = None  # the inspectorate it names: "ofsted", "other" or None
 
     @cached_property
     def body(self) -> str:
@@ -135,6 +138,7 @@ class FindingRules:
         self.source = re.compile("|".join(f"(?P<{r['role']}__{n}>" + compile_pattern(r["pattern"]).pattern + ")"
                                           for n, r in enumerate(sources)), re.I)
         self.source_gate = self.gates.add([r["pattern"] for r in sources])
+        self.other_inspectorates = {f"{r['role']}__{n}" for n, r in enumerate(sources) if r.get("names_inspectorate")}
         # the speaker: the first of the lexicon's speaker patterns matching at the start of a sentence; patterns
         # matched at a sentence's start are also tested on its first word
         self.speakers = [(r["role"], compile_pattern(r["pattern"]), self.gates.add([r["pattern"]]),
@@ -343,9 +347,19 @@ class FindingRules:
         if gates & self.speaker_bits:
             reading.speaker = self.speaker_of(reading.body, gates)
         if gates & self.source_gate.bit:
-            roles = [m.lastgroup.split("__")[0] for m in reading.finditer(self.source, self.source_gate)]
+            matches = reading.finditer(self.source, self.source_gate)
+            roles = [m.lastgroup.split("__")[0] for m in matches]
             if roles:
                 reading.source = next((r for r in roles if r != "report"), roles[0])
+                # "the inspection", "the letter" name no inspectorate: the one named beside them, or earlier in the
+                # item (FindingReader.readings), is the source
+                named_ofsted = any("ofsted" in m.group().lower() for m in matches)
+                reading.generic_source = reading.source == "ofsted" and not named_ofsted
+                # the inspectorate it names: Ofsted, another one or a review (CQC, HMI Probation, a peer team), or None
+                reading.inspectorate = "ofsted" if named_ofsted else (
+                    "other" if any(m.lastgroup in self.other_inspectorates for m in matches) else None)
+                if reading.generic_source and reading.inspectorate == "other":
+                    reading.source, reading.generic_source = "inspectors", False  # "the letter from HMI Probation"
         reading.intro = bool(search_end(self.intro_end, self.intro_width, text.strip()))
         if not hits:
             return reading
@@ -368,6 +382,12 @@ class FindingRules:
         if len({h.pattern.polarity for h in headings}) == 1:
             reading.heading = headings[0].pattern.polarity
             reading.heading_cue = text[headings[0].start - offset:headings[0].end - offset].strip()
+        elif not headings:  # "The report made seven recommendations:" sets its list's polarity where the item has
+            # named an inspectorate or review (FindingReader.lead_for)
+            sourced = [h for h in hits if h.pattern.kind == "cue" and h.pattern.id in self.needs_source]
+            if sourced:
+                reading.sourced_heading = (sourced[0].pattern.polarity,
+                                           text[sourced[0].start - offset:sourced[0].end - offset].strip())
         return reading
 
     def topics_only(self, text: str, offset: int, weighed: list[Weighed]) -> bool:

@@ -70,6 +70,7 @@ class FindingReader(UnitReader):
         self.service_items = [self.service_item(a) for a in starts]
         self.service = self.service_items[0]  # whether the current item is about a service's performance
         self.inspection: Optional[str] = None  # the inspectorate the current item last spoke of
+        self.inspectorate: Optional[str] = None  # the one it last named: "ofsted", "other" (CQC, a peer team, ...)
 
     def gated_words(self, words: DocWords) -> tuple:
         """Starts, numbers and gates of the words with gates, and (ends, numbers) of those a service item names."""
@@ -149,12 +150,18 @@ class FindingReader(UnitReader):
 
             if reading.speaker == "anaphor":  # "They also found ...": only after an inspectorate was named
                 reading.speaker = "inspection" if self.last_inspection(out) else None
+            if reading.generic_source and self.last_inspectorate(out) == "other":
+                reading.source = "inspectors"  # "the inspection" of the CQC, CIW, HMIP, ... the item named
             out.append(reading)
         return out
 
     def last_inspection(self, readings: list[Reading]) -> Optional[str]:
         """The inspectorate named last: in this block's sentences so far, else earlier in the item."""
         return next((r.source for r in reversed(readings) if r.source in ("ofsted", "inspectors")), self.inspection)
+
+    def last_inspectorate(self, readings: list[Reading]) -> Optional[str]:
+        """The inspectorate named last ("ofsted" or "other"): in this block's sentences so far, else in the item."""
+        return next((r.inspectorate for r in reversed(readings) if r.inspectorate), self.inspectorate)
 
     def executive(self, sentence: str) -> bool:
         body = strip_marker(self.rules.list_marker, sentence)
@@ -211,6 +218,7 @@ class FindingReader(UnitReader):
                 lead, speaker, item, paragraph_list = Lead(), None, block.item, False
                 self.service = self.service_items[item + 1]
                 self.inspection = None  # the inspectorate the item last spoke of
+                self.inspectorate = None
             if self.skipped(block):
                 lead, paragraph_list = Lead(), False
                 continue
@@ -241,6 +249,7 @@ class FindingReader(UnitReader):
                     out += self.prose(readings, speaker, Lead())
                 self.inspection = next((r.source for r in reversed(readings) if r.source in ("ofsted", "inspectors")),
                                        self.inspection)
+                self.inspectorate = self.last_inspectorate(readings)
                 speaker = self.carried_speaker(readings, speaker)
                 heading = self.heading_like(block, readings)
                 lead, lead_marker = self.lead_for(readings, speaker, heading), None
@@ -342,6 +351,8 @@ class FindingReader(UnitReader):
             if polarity is None and last.intro and len(readings) > 1 and self.anaphoric(last):
                 # "... identifies areas where the council could do better. These include:" names them before
                 polarity, cue = readings[-2].heading, readings[-2].heading_cue
+            if polarity is None and last.intro and last.sourced_heading and last.source == "report" and self.inspection:
+                polarity, cue = last.sourced_heading  # "The report set out seven recommendations, including:" (of a review)
             if polarity is None and finding:
                 polarity, cue = last.lenient.polarity, last.lenient.cue
             identified = search_end(self.rules.default_development_lead, self.rules.default_development_width,

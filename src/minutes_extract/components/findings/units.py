@@ -125,9 +125,10 @@ class UnitReader:
         out, relayed_from, reporting = [], None, False
         for r in readings:
             speaker = r.speaker if r.speaker and r.speaker != "informed" else speaker
-            # a sentence right after the inspectorate speaks ("The inspector made two recommendations."), in the
-            # same paragraph and with no speaker of its own, goes on reporting what it found
-            continues, reporting = reporting and r.speaker is None, r.speaker == "inspection"
+            # sentences after the inspectorate speaks ("The letter identified several areas for improvement."), in the
+            # same paragraph and with no speaker of their own, go on reporting what it found
+            continues = reporting and r.speaker is None
+            reporting = r.speaker == "inspection" or continues
             relayed_from = relayed_from or (r.source if r.source in ("ofsted", "inspectors") else None)
             verdict = r.verdict(bool(r.source) or r.speaker == "inspection" or lead.finding or continues
                                 or self.report_speaks)
@@ -141,7 +142,9 @@ class UnitReader:
                 continue
             # an officer or the report saying so of something a service does, in its own sentence, speaks of the
             # service's performance whatever the item's title
-            if not self.report_speaks and (not (self.service or (r.speaker in self.rules.reporters and r.subject)) or not (
+            # ... as does an inspectorate or review saying so ("The Ombudsman found fault in ...")
+            inspected = r.source in ("ofsted", "inspectors") and r.speaker in (None, "inspection", "officer", "report")
+            if not self.report_speaks and (not (self.service or inspected or (r.speaker in self.rules.reporters and r.subject)) or not (
                     r.subject or r.source or lead.finding or speaker in self.rules.reporters or self.inspection)):
                 continue  # evaluates something, but not a service's performance
             if verdict.weight < self.rules.min_weight * (0.5 if verdict is r.lenient else 1):
@@ -177,13 +180,18 @@ class UnitReader:
         """Who found it: the inspectorate it names, else the one its list or paragraph relays, else its speaker."""
         names = self.rules.attribution
         own = self.source_of(readings) or ("inspection" if any(r.speaker == "inspection" for r in readings) else None)
+        speaker = next((r.speaker for r in readings if r.speaker), None) or speaker
+        if "inspection" in (own, speaker) and own in (None, "inspection") and self.inspectorate == "other":
+            return names["inspectors"]  # "The peers observed ...", "They found ..." after the item named the CQC
         if own in names and own != "report":
             return names[own]
-        if from_list and (lead.source or self.inspection):
-            return names.get(lead.source or self.inspection)
+        if (from_list or lead.finding) and (lead.source or self.inspection):
+            source = lead.source or self.inspection
+            if source in ("report", "inspectors") and self.inspectorate:  # "Key findings from the report:" of the
+                return names["ofsted" if self.inspectorate == "ofsted" else "inspectors"]  # inspectorate the item named
+            return names.get(source)
         if relayed_from:
             return names[relayed_from]
-        speaker = next((r.speaker for r in readings if r.speaker), None) or speaker
         if speaker in names:
             return names[speaker]
         return names.get(own or lead.source)
