@@ -261,6 +261,17 @@ def test_lead_words(pattern, expected):
     assert lead_words(pattern) == (frozenset(expected) if expected else None)
 
 
+def test_lead_words_of_a_measure_pattern_read_to_its_second_word():
+    """Many subjects, then up to ten words (digits with separators that repeat: ".,.,") before the verb: the ways
+    through it are too many to follow one by one, its states are not; "a" and "on" are keyed by the word after."""
+    subjects = "|".join(["a (second|third) time", "on time"] + [f"word{n}" for n in range(20)])
+    pattern = rf"({subjects})( (?:[\w%]|[.,](?=\d))+){{0,10}}? (had |has |was )?(been )?(\w+ )?(reduced|fell|rose)"
+    keys = lead_words(pattern, 2)
+    assert {k for k in keys if k[0] in ("a", "on")} == {("a", True, "second", None), ("a", True, "third", None),
+                                                       ("on", True, "time", None)}
+    assert ("word7", True, "reduced", None) in keys and ("word7", True, None, None) in keys  # (any word may follow)
+
+
 @pytest.mark.parametrize("pattern, expected", [
     ("thank(s|ed|ing)?|paid tribute", ({"thank", "tribute"}, 1)),  # the rarer word of "paid tribute"
     ("the (fv|mv|visit|letter)", ({"fv", "mv", "visit", "letter"}, 1)),  # not "the"

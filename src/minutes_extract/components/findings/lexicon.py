@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 from typing import NamedTuple, Optional, get_args
 
 import numpy as np
@@ -138,10 +139,11 @@ class Vocabulary(dict):
 
     def __init__(self, describe):
         super().__init__()
-        self.describe = describe  # word -> (starts, number, gates)
+        self.describe = describe  # word -> (starts, number, scans, gates)
         self.words: list[str] = []
         self.starts = np.zeros(0, np.int64)  # whether lexicon alternatives may start at the word (ANY, PAIR, TRIPLE)
         self.number = np.zeros(0, np.int64)  # its number as a key word of the lexicon
+        self.scans = np.zeros(0, np.int64)  # the scanned lexicon patterns whose required runs it contains (bits)
         self.gates = np.zeros(0, np.int64)
         self.length = np.zeros(0, np.int64)
 
@@ -150,13 +152,13 @@ class Vocabulary(dict):
         if n == len(self.gates):
             self._grow(max(1024, 2 * n))
         self.words.append(word)
-        self.starts[n], self.number[n], self.gates[n] = self.describe(word)
+        self.starts[n], self.number[n], self.scans[n], self.gates[n] = self.describe(word)
         self.length[n] = len(word)
         self[word] = n
         return n
 
     def _grow(self, size: int) -> None:
-        for name in ("starts", "number", "gates", "length"):
+        for name in ("starts", "number", "scans", "gates", "length"):
             old = getattr(self, name)
             new = np.zeros(size, old.dtype)
             new[:len(old)] = old
@@ -199,18 +201,24 @@ class Lexicon:
         self.index: dict[str, list[tuple[re.Pattern, Pattern]]] = {}
         self.scanned: list[tuple[re.Pattern, Pattern]] = []
         self.keys: dict[re.Pattern, KeySet] = {}
+        sources = []  # of the scanned alternatives
         for pattern, row in zip(patterns, rows):
             for alternative in split_alternatives(row["pattern"]):
                 compiled = compile_pattern(alternative)
                 letters = first_letters(alternative, self.KEY)
                 if letters is None or not all(k[:1].isalnum() for k in letters):
                     self.scanned.append((compiled, pattern))
+                    sources.append(alternative)
                     continue
                 for key in letters:
                     self.index.setdefault(key, []).append((compiled, pattern))
                 self.keys[compiled] = KeySet(lead_words(alternative) or frozenset(
                     (k.strip(), k.endswith(" "), None, None) for k in letters))
-        self.word_started = [WordStarted(regex, pattern) for regex, pattern in self.scanned]
+        self.runs: dict[str, int] = {}  # a run -> the bits of the scanned alternatives requiring it (or another)
+        self.word_started = [WordStarted(regex, pattern, *self.scan_gate(source, n))
+                             for n, ((regex, pattern), source) in enumerate(zip(self.scanned, sources))]
+        self.run_lengths = sorted({len(run) for run in self.runs})
+        self.all_scans = reduce(or_, (s.bit for s in self.word_started), 0)
         keys = set().union(*(k.keys for k in self.keys.values()))
         self.single = FirstWords(frozenset(k for k in keys if k[2] is None))
         pairs = {(k[0], k[2]) for k in keys if k[2] is not None and k[3] is None}
@@ -230,21 +238,45 @@ class Lexicon:
         self.triples = np.array(sorted(self.code(*k) for k in triples if k[1] != ANY_WORD) or [-1], np.int64)
         self.tables: dict[tuple[int, int, int], tuple] = {}
 
+    def scan_gate(self, alternative: str, n: int) -> tuple[int, int]:
+        """(bit, breaks) of a scanned alternative: every match contains one of its required runs, in a word at most
+        `breaks` word breaks after the one it starts in; bit 0 when it has none (it is scanned everywhere)."""
+        required = required_runs(either([alternative.replace(" ", r"\s+")]))
+        if required is None or n >= Gates.WIDTH:
+            return 0, UNBOUNDED
+        for run in required[0]:
+            self.runs[run] = self.runs.get(run, 0) | 1 << n
+        return 1 << n, required[1]
+
+    def scans_of(self, word: str) -> int:
+        """The bits of the scanned alternatives whose required runs a word contains (a word the runs cannot judge:
+        all of them)."""
+        if not word.isascii():
+            return self.all_scans
+        lower, out, runs = word.lower(), 0, self.runs
+        for i in range(len(lower)):
+            for length in self.run_lengths:
+                if i + length > len(lower):
+                    break
+                out |= runs.get(lower[i:i + length], 0)
+        return out
+
     def code(self, *words: str) -> int:
         out = 0
         for w in words:
             out = (out << self.SHIFT) + self.numbers[w] + 2
         return out
 
-    def describe(self, word: str) -> tuple[int, int]:
-        """(starts, number) of a vocabulary word: starts = bits ANY (an alternative may start at it whatever
-        follows), PAIR and TRIPLE (... given the words after it); number = its number as a key word (-1: none)."""
+    def describe(self, word: str) -> tuple[int, int, int]:
+        """(starts, number, scans) of a vocabulary word: starts = bits ANY (an alternative may start at it whatever
+        follows), PAIR and TRIPLE (... given the words after it); number = its number as a key word (-1: none);
+        scans = scans_of(word)."""
         lower = word.lower()
         if not word.isascii():  # case folding may differ from lower(): try what the first letters index
-            return (Vocabulary.ANY if self.candidates(lower) else 0), Vocabulary.NON_ASCII
+            return (Vocabulary.ANY if self.candidates(lower) else 0), Vocabulary.NON_ASCII, self.all_scans
         starts = ((Vocabulary.ANY if self.single.admit(word) else 0) | (Vocabulary.PAIR if lower in self.pair_firsts else 0)
                   | (Vocabulary.TRIPLE if lower in self.triple_firsts else 0))
-        return starts, self.numbers.get(lower, -1)
+        return starts, self.numbers.get(lower, -1), self.scans_of(word)
 
     @lru_cache(maxsize=65536)
     def candidates(self, word: str) -> tuple:
@@ -286,7 +318,8 @@ class Lexicon:
 
     def scan(self, text: str, words: DocWords, vocab: Vocabulary) -> list[Hit]:
         """Non-overlapping hits: leftmost, then longest, then by kind (masks win ties)."""
-        hits = [Hit(m.start(), m.end(), s.pattern) for s in self.word_started for m in s.finditer(text, words)]
+        scans = vocab.scans[words.ids]  # per word, the scanned alternatives whose required runs it contains
+        hits = [Hit(m.start(), m.end(), s.pattern) for s in self.word_started for m in s.finditer(text, words, scans)]
         starts, ids = words.starts.tolist(), words.ids.tolist() + [-1, -1]
         for i in self.places(words.ids, vocab):
             start = starts[i]
@@ -312,15 +345,21 @@ class WordStarted:
     start ("(?<!\\w)" then a digit or a letter it names: "4 key strengths", "two areas"); else scanned as
     usual. A scan tries the pattern at every character; the words are known already (DocWords)."""
 
-    def __init__(self, regex: re.Pattern, pattern: Pattern):
+    def __init__(self, regex: re.Pattern, pattern: Pattern, bit: int = 0, breaks: int = UNBOUNDED):
         self.regex, self.pattern = regex, pattern
+        self.bit, self.breaks = bit, breaks  # Lexicon.scan_gate
         firsts = first_characters(regex) if regex.pattern.startswith(_WORD_START) else None
         self.first = re.compile(f"[{firsts}]", regex.flags) if firsts and _WORD_FIRSTS.fullmatch(firsts) else None
         # which ASCII characters a match can start with, as a table by code point
         self.ascii = np.array([bool(self.first and self.first.match(chr(c))) for c in range(128)])
 
-    def finditer(self, text: str, words: "DocWords") -> list[re.Match]:
-        """regex.finditer(text) (its matches are never empty)."""
+    def finditer(self, text: str, words: "DocWords", scans: Optional[np.ndarray] = None) -> list[re.Match]:
+        """regex.finditer(text) (its matches are never empty); `scans`: the words' Vocabulary.scans."""
+        holders = None
+        if self.bit and scans is not None:
+            holders = np.flatnonzero(scans & self.bit)  # the words containing one of its required runs
+            if not len(holders):
+                return []
         if self.first is None:
             return list(self.regex.finditer(text))
         starts = words.starts
@@ -331,6 +370,13 @@ class WordStarted:
         first = self.first.match
         for k in np.flatnonzero(~ascii).tolist():  # a word starting with a letter beyond ASCII
             chosen[k] = first(text, int(starts[k])) is not None
+        if holders is not None and self.breaks < UNBOUNDED:
+            # a match starting at word k holds its run in word k .. k + breaks (+ 2 to spare)
+            at = np.flatnonzero(chosen)
+            after = np.searchsorted(holders, at)
+            near = after < len(holders)
+            near[near] = holders[after[near]] <= at[near] + self.breaks + 2
+            chosen[at[~near]] = False
         out, resume, match = [], 0, self.regex.match
         for at in starts[chosen].tolist():
             if at >= resume:

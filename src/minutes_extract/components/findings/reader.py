@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import cached_property, reduce
+from heapq import heappop, heappush
 from operator import or_
 from typing import Optional
 
@@ -43,6 +44,24 @@ def _any_within(starts: list[int], start: int, end: int) -> bool:
     """Whether a sorted list holds a value in [start, end)."""
     i = bisect_left(starts, start)
     return i < len(starts) and starts[i] < end
+
+
+class _SectionSweep:
+    """The label of the last (in sorted order) of the sorted sections holding an offset, for offsets asked in
+    increasing order: the sections started so far are kept in a heap by their order, and those that ended
+    before the offset asked are dropped as they come to the top (linear time in the document's size)."""
+
+    def __init__(self, sections: list[tuple[int, int, str]]):
+        self.sections, self.next, self.open = sections, 0, []
+
+    def __call__(self, offset: int) -> Optional[str]:
+        sections, open_ = self.sections, self.open
+        while self.next < len(sections) and sections[self.next][0] <= offset:
+            heappush(open_, -self.next)
+            self.next += 1
+        while open_ and sections[-open_[0]][1] <= offset:
+            heappop(open_)  # ended: offsets only grow, so it holds none asked later
+        return sections[-open_[0]][2] if open_ else None
 
 
 class FindingReader(UnitReader):
@@ -173,9 +192,10 @@ class FindingReader(UnitReader):
         sections = sorted((s.start_char, s.end_char, s.label_) for s in self.doc.spans.get("sections", []))
         items = sorted(s.start_char for s in self.doc.spans.get("items", []))
         out: list[Block] = []
+        section_at = _SectionSweep(sections)
         for span in sorted(self.doc.spans.get("blocks", []), key=lambda s: s.start_char):
             start, end = span.start_char, span.end_char
-            section = next((label for s, e, label in reversed(sections) if s <= start < e), None)
+            section = section_at(start)
             item = bisect_left(items, start + 1) - 1
             block = Block(start, end, span.label_, section, item)
             if out and span.label_ == "paragraph" and self.continues(out[-1], block):

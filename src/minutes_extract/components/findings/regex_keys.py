@@ -135,16 +135,48 @@ def lead_words(pattern: str, words: int = 3) -> Optional[frozenset]:
 
 
 class _Walk:
-    """Follows the ways through a parse tree up to the end of their WORDS-th word. State: the words read (a
-    word, or "*" for any one word) and the word being read ("": between words)."""
+    """Follows the ways through a parse tree up to the end of their WORDS-th word. State: the items left, the
+    words read (a word, or "*" for any one word) and the word being read ("": between words).
+
+    Ways that meet in the same state after a repeat share its keys (memoised), so a pattern whose alternatives and repeats
+    multiply the ways ("(a|b|...) ( [\\w.,]+){0,10}? (c|d)") is read in steps proportional to its states, not
+    its ways. A way that comes back to a state still being followed (a repeat of separators: ".,.,") adds
+    nothing that state does not already find; the keys of the states followed in between are then incomplete
+    until that state is done, so only those of a state whose loops all return to itself are kept."""
     LIMIT = 64  # nesting followed
-    STEPS = 5000  # steps taken before giving up
+    STEPS = 8000  # steps taken before giving up
 
     class TooMany(Exception):
         pass
 
     def __init__(self, words: int):
         self.WORDS, self.steps = words, 0
+        self.known: dict = {}  # state -> its keys (complete)
+        self.open: dict = {}  # state being followed -> its place on the stack
+        self.low = _NOWHERE  # the lowest place on the stack a way came back to, in the state being followed
+        self.again: dict = {}  # (low, high, id(body)) -> the one item repeating body so (items compare by identity)
+        self.bodies: dict = {}  # id(a repeat's body) -> what it takes: "separator", "word" or "" (other)
+
+    def shared(self, items: list, done: tuple, word: str, depth: int):
+        """walk(), memoised: ways into and out of repeats (the only loops) meet here."""
+        state = (tuple(map(id, items)), done, word)  # (items by identity: the tree and self.again outlive the walk)
+        found = self.known.get(state, _MISSING)
+        if found is not _MISSING:
+            return found
+        place = self.open.get(state)
+        if place is not None:  # a loop: what this state finds, its first visit finds
+            self.low = min(self.low, place)
+            return set()
+        place = self.open[state] = len(self.open)
+        outer_low, self.low = self.low, _NOWHERE
+        try:
+            found = self.walk(items, done, word, depth)
+        finally:
+            del self.open[state]
+        if self.low >= place:  # no way back to a state below this one: its keys are complete
+            self.known[state] = found
+        self.low = min(outer_low, self.low)
+        return found
 
     def walk(self, items: list, done: tuple, word: str, depth: int):
         self.steps += 1
@@ -186,18 +218,21 @@ class _Walk:
         low, high, body = arg
         items = list(body)
         optional = low == 0 or body.getwidth()[0] == 0
-        paths = [self.walk(rest, done, word, depth)] if optional else []
+        paths = [self.shared(rest, done, word, depth)] if optional else []
         if high == 0:
             return _keys_union(paths)
-        if _only_non_word(items):  # "\s+", "[- ]?": a separator however often it repeats
+        kind = self.bodies.get(id(body))
+        if kind is None:
+            kind = self.bodies[id(body)] = "separator" if _only_non_word(items) else "word" if _only_word(items) else ""
+        if kind == "separator":  # "\s+", "[- ]?": a separator however often it repeats
             paths.append(self.char(" ", rest, done, word, depth))
-        elif _only_word(items):  # "\w+": all or the end of one word
+        elif kind == "word":  # "\w+": all or the end of one word
             paths.append(self.walk(rest, done, word or ANY_WORD, depth) if word in ("", ANY_WORD)
                          else self.unknown(done, word))
         else:  # once through the body, then as many times more as the repeat allows
             again = (arg[0] and arg[0] - 1, high if high == _const.MAXREPEAT else high - 1, body)
-            paths.append(self.walk(items + ([(_REPEATS[0], again)] if high != 1 else []) + rest, done, word,
-                                   depth + 1))
+            item = self.again.setdefault((again[0], again[1], id(body)), (_REPEATS[0], again))
+            paths.append(self.shared(items + ([item] if high != 1 else []) + rest, done, word, depth + 1))
         return _keys_union(paths)
 
     @staticmethod
@@ -214,6 +249,10 @@ class _Walk:
         if not done:
             return {(word, False, None, None)} if word and word != ANY_WORD else None
         return self.key(done)
+
+
+_MISSING = object()
+_NOWHERE = 1 << 30
 
 
 def _keys_union(parts):
