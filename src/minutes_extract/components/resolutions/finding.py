@@ -194,7 +194,8 @@ def _heading_decisions(blocks: list[Block], rules: ResolutionRules, used: set[in
             continue
         j = i + 1
         first = blocks[j]
-        if j in used or first.label == "heading" or first.item != block.item or not rules.worded_as("heading_clause", first.text):
+        if j in used or first.label == "heading" or first.item != block.item or not (
+                rules.worded_as("heading_clause", first.text) or _lead_in(blocks, j, rules)):
             continue
         text, cut = _cut_at_label(first.text.strip(), rules)
         used.add(j)
@@ -203,6 +204,14 @@ def _heading_decisions(blocks: list[Block], rules: ResolutionRules, used: set[in
             clauses, end, _ = _gather(blocks, j, clauses, rules, used, text.endswith(_COLON_ENDS), True, end)
         out.append(Decision(verb, "decision_heading", first.start, end, clauses, item=first.item))
     return out
+
+
+def _lead_in(blocks: list[Block], j: int, rules: ResolutionRules) -> bool:
+    """Under a decision heading, a line ending with a colon over marked clauses ("The Cabinet Member for
+    Education:" then "(a) approved ..."): the decision-maker's lead-in to the decision."""
+    after = blocks[j + 1] if j + 1 < len(blocks) else None
+    return (blocks[j].text.rstrip().endswith(_COLON_ENDS) and after is not None and after.item == blocks[j].item
+            and after.label != "heading" and bool(_MARKER.match(after.text.strip())))
 
 
 def _recommendation_sections(blocks: list[Block], rules: ResolutionRules, used: set[int]) -> list[Decision]:

@@ -97,7 +97,7 @@ class MeetingPage(Headings):
     def items_heading_run(self, lines: list[Line]) -> list[ItemStart]:
         """Minutes whose item headings carry no number and few standard titles: below the page's header (its
         "Minutes of ... held on" line or attendance lines), the title lines that come after a paragraph and
-        before one, all in one style (capitals, or capitalised words). Two make the layout."""
+        before one, all in one style (capitals, or not). Two make the layout."""
         top = self.minutes_top(lines)
         if top is None:
             return []
@@ -114,18 +114,24 @@ class MeetingPage(Headings):
         return max(marks) if marks else None
 
     def run_heading(self, lines: list[Line], i: int, top: int) -> bool:
-        """A heading of the run: a short capitalised title line with no closing stop, after the header, a
-        field line or a paragraph that ended its sentence, and followed by body text."""
+        """A heading of the run: a short title line with no closing stop (capitalised, or in sentence case with no
+        finite verb), after the header, a field line or a paragraph that ended its sentence, and followed by body
+        text."""
         line = lines[i]
         text = self.clean_title(line.text)
         if line.kind or self.is_attendance(text) or len(text.split()) > self.run_heading_words:
             return False
-        if not (self.heading_like(text) and self.title_like(text) and self.capitalised(text)):
+        if not (self.heading_like(text) and self.title_like(text) and (self.capitalised(text) or self.verbless(text))):
             return False
         previous = lines[i - 1].text.strip()
         after_paragraph = (i - 1 == top or previous.endswith(self.sentence_ends)
                            or bool(self.pattern["field_line"].match(previous)))  # "Officers: ..." of the header
         return after_paragraph and self.body_follows(lines, i)
+
+    def verbless(self, text: str) -> bool:
+        """A sentence-case title ("Virtual School termly report") has no finite verb; an unpunctuated sentence
+        ("Apologies were received from ...") has one."""
+        return not any(word.lower() in self.finite_verbs for word in text.split())
 
     def capitalised(self, text: str) -> bool:
         """Capitals, or every longer word capitalised ("Care Leavers' Local Offer"): the style of a title."""
