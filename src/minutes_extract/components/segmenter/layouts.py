@@ -90,6 +90,10 @@ class Layouts(Headings):
             if self.pattern["issue_meetings_header"].match(lines[title].text.strip()) \
                     or self.pattern["meeting_header"].search(lines[title].text):
                 return []  # no title line above the meeting line
+            numbered = self.numbered_title(lines, title, m.group(1))  # "Item - 6 Youth Justice Plan" over it
+            if numbered:
+                numbered.rule = "issue_page"
+                return [numbered]
             return [self.title_item(lines, title, m.group(1), "issue_page")]
         return []
 
