@@ -64,6 +64,9 @@ class ResolutionsRules(Strict):
         "Beyond decision_clause, a clause worded as a decision only under a decision label or heading: an "
         "infinitive ('To extend ...') or a capitalised participle ('Deferred ...'; <<CAPITALISED_PARTICIPLES>>).")
     whole_decision_word: Regex = described("A one-word clause that is a whole decision ('Noted.').")
+    bare_decision_participles: list[str] = described(
+        "Participles that are a decision on their own under a decision label ('Noted.', 'Deferred to ...'), "
+        "for <<CAPITALISED_PARTICIPLES>>.", default_factory=lambda: ["noted", "approved", "agreed"])
     furniture_max_words: int = described(
         "Longest line (in words) read as a running page header between two numbered clauses of a decision.",
         default=10)

@@ -53,7 +53,7 @@ class ResolutionRules:
             self.trigger_words = None
         participles = "|".join(map(re.escape, rules.get("decision_participles", ["noted", "approved", "agreed"])))
         capitalised = "|".join(re.escape(w[:1].upper() + w[1:])
-                               for w in rules.get("decision_participles", ["noted", "approved", "agreed"]))
+                               for w in rules.get("bare_decision_participles", ["noted", "approved", "agreed"]))
         fragments = {"PARTICIPLES": participles, "CAPITALISED_PARTICIPLES": capitalised}
         self.decision_list = re.compile(expand_fragments(rules["decision_list_clause"], fragments))
         self.decision_clause = re.compile(expand_fragments(rules["decision_clause"], fragments))

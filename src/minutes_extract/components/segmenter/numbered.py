@@ -111,8 +111,10 @@ class NumberedItems(Headings):
                 if k is not None and (length[k] + 1 > length[j] or (length[k] + 1 == length[j] and k < back[j])):
                     length[j], back[j] = length[k] + 1, k
             known = best.get((cand.shape, cand.key))
-            if known is None or length[j] > length[known]:
-                best[(cand.shape, cand.key)] = j
+            if known is None or length[j] > length[known] or (
+                    length[j] == length[known] and self.body_follows(lines, cand.item.line)
+                    and not self.body_follows(lines, cands[known].item.line)):
+                best[(cand.shape, cand.key)] = j  # (a title repeated with its body under it: the item itself)
         def run(j: int) -> list[Numbered]:
             chain = []
             while j >= 0:
