@@ -48,6 +48,29 @@ def test_unpunctuated_sentence_between_paragraphs_is_no_heading(nlp):
     assert [title for _, title in items_of(text, nlp)] == ["Grounds maintenance contract", "Youth council update"]
 
 
+def test_sentence_case_headings_ending_with_a_colon(nlp):
+    headings = ["Apologies for absence", "Grounds maintenance contract", "Youth council update"]
+    text = HEADER + "".join(f"{h}:\nThe officer introduced the report and answered questions.\n" for h in headings)
+    assert [title for _, title in items_of(text, nlp)] == headings
+
+
+def test_colon_line_over_a_list_is_no_heading(nlp):
+    text = (HEADER + "Grounds maintenance contract\nThe officer introduced the report.\n"
+            "Members raised the following:\n• the cost of the extension;\n• the hours of work.\n"
+            "Youth council update\nThe youth worker described the elections.\n")
+    assert [title for _, title in items_of(text, nlp)] == ["Grounds maintenance contract", "Youth council update"]
+
+
+@pytest.mark.parametrize("header", [
+    "Community Panel – 2 March 2026 – Minutes\n\nAttendance\n\nCouncillors A Brook, C Dale and E Frost\n\n",
+    "Minutes\n\nCommunity Panel\n\nDate: 2 March 2026\n\nMembers present: Councillors A Brook, C Dale and E Frost\n\n",
+])
+def test_meeting_header_without_minutes_of_the_meeting_held(nlp, header):
+    headings = ["Grounds maintenance contract", "Youth council update"]
+    text = header + "".join(f"{h}\nThe officer introduced the report and answered questions.\n" for h in headings)
+    assert [title for _, title in items_of(text, nlp)] == headings
+
+
 def test_contents_list_repeating_the_titles_is_no_item_list(nlp):
     contents = "".join(f"Item {n} - {title}\n" for n, title in enumerate(TITLES, 1))
     body = "".join(f"Item {n} - {title}\nThe officer introduced the item and members asked questions.\n"
@@ -112,6 +135,7 @@ def test_moved_and_seconded_after_a_bracketed_sentence_end(nlp):
 
 
 @pytest.mark.parametrize("text", [
+    "ACTION AGREED: Head of Environment to circulate the contract variation.",  # an action, not a decision
     "Decision: Reported to the Panel by the Head of Environment in the autumn",  # a participle of no decision
     "Outcome: Members were concerned about the cost.",
 ])

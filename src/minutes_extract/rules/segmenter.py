@@ -105,4 +105,7 @@ class SegmenterRules(Strict):
     header_words: int = described("Most words in a header line above a single item's title (its kind, body, date).",
                                   ge=1)
     run_heading_words: int = described("Most words in a heading of an unnumbered run of like headings.", ge=1)
+    colon_run_heading_words: int = described(
+        "Most words in a run heading that ends with a colon over its paragraph ('Grounds maintenance contract:'); "
+        "0: none.", default=0, ge=0)
     minute_label_starts: list[str] = described("What a 'Minute No. 12' label line starts with (a cheap test).")

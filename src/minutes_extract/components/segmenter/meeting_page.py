@@ -104,13 +104,23 @@ class MeetingPage(Headings):
         heads = [i for i in range(top + 1, len(lines)) if self.run_heading(lines, i, top)]
         capitals = [i for i in heads if self.clean_title(lines[i].text).isupper()]
         style = capitals if len(capitals) * 2 > len(heads) else [i for i in heads if i not in capitals]
-        return [self.title_item(lines, i, None, "heading_run") for i in style] if len(style) >= 2 else []
+        if len(style) < 2:
+            return []
+        items = [self.title_item(lines, i, None, "heading_run") for i in style]
+        for item in items:
+            if lines[item.line].text[item.title_end - 1 - lines[item.line].start] == ":":
+                item.title_end -= 1  # "Grounds maintenance contract:": the colon is no part of the title
+        return items
 
     def minutes_top(self, lines: list[Line]) -> Optional[int]:
-        """The last line of a meeting record's header: "Minutes of the meeting held on ..." or the attendance
-        lines under it; None when the document does not read as the record of a meeting."""
+        """The last line of a meeting record's header: "Minutes of the meeting held on ..." (or a short line naming
+        minutes and a year) or the attendance lines under it; None when the document does not read as the record
+        of a meeting."""
         marks = [i for i in self.attendance_lines(lines) if i < self.header_reach]
         marks += [i for i, line in enumerate(lines[:self.header_reach]) if self.pattern["minutes_header"].match(line.text)]
+        # "Attendance" / "Members present" on a line of its own: the names are on the line under it
+        marks += [i + 1 for i, line in enumerate(lines[:self.header_reach - 1])
+                  if line.kind == "attendance" and ":" not in line.text and i + 1 < len(lines)]
         return max(marks) if marks else None
 
     def run_heading(self, lines: list[Line], i: int, top: int) -> bool:
@@ -121,12 +131,22 @@ class MeetingPage(Headings):
         text = self.clean_title(line.text)
         if line.kind or self.is_attendance(text) or len(text.split()) > self.run_heading_words:
             return False
+        if self.colon_run_heading(lines, i, text):
+            text = text[:-1]  # "Grounds maintenance contract:" over its paragraph
         if not (self.heading_like(text) and self.title_like(text) and (self.capitalised(text) or self.verbless(text))):
             return False
         previous = lines[i - 1].text.strip()
         after_paragraph = (i - 1 == top or previous.endswith(self.sentence_ends)
                            or bool(self.pattern["field_line"].match(previous)))  # "Officers: ..." of the header
         return after_paragraph and self.body_follows(lines, i)
+
+    def colon_run_heading(self, lines: list[Line], i: int, text: str) -> bool:
+        """A short heading ending with a colon over a paragraph (not over a list): no list introduction
+        ("Members raised the following:"), no field ("Action:")."""
+        words = text[:-1].split()
+        return (text.endswith(":") and 0 < len(words) <= self.colon_run_words and i + 1 < len(lines)
+                and lines[i + 1].level == 0 and not self.is_field(text)
+                and not any(cue in text.lower() for cue in self.intro_cues))
 
     def verbless(self, text: str) -> bool:
         """A sentence-case title ("Virtual School termly report") has no finite verb; an unpunctuated sentence
