@@ -94,6 +94,20 @@ def test_agenda_item_line_is_no_title_the_description_names_it(nlp):
     assert items_of(text, nlp) == [(None, "Community Safety Partnership Plan 2026/27")]
 
 
+def test_agenda_item_page_over_a_numbered_title(nlp):
+    text = ("Agenda item\n7. Grounds Maintenance Contract (Pages 12 - 40)\nTo receive the report of the Head of "
+            "Environment.\nMinutes:\nThe Panel received the report.\nRESOLVED: That the report be noted.\n")
+    assert items_of(text, nlp) == [("7", "Grounds Maintenance Contract")]
+
+
+def test_standard_agenda_heading_before_titles_marked_by_report_lines(nlp):
+    text = (HEADER + "Public Questions\nThere were none.\n"
+            "Grounds Maintenance Contract\nReport of the Head of Environment\nThe Panel received the report.\n"
+            "Youth Council Update\nReport of the Youth Worker\nThe Panel received the update.\n")
+    assert [title for _, title in items_of(text, nlp)] == [
+        "Public Questions", "Grounds Maintenance Contract", "Youth Council Update"]
+
+
 # -- decisions -----------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("decision, expected", [

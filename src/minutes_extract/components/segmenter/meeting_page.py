@@ -27,7 +27,10 @@ class MeetingPage(Headings):
             if len(agenda) < 2 and not marked:
                 return self.items_heading_run(lines)
             marked_only = len(agenda) < 2
-            header = (marked[0] if marked_only else agenda[0]) - 1
+            # (marked titles: from the first of them, or from a standard agenda heading below the attendance lines)
+            floor = max(self.attendance_lines(lines), default=-1)
+            first = min([marked[0]] + [i for i in agenda if i > floor]) if marked_only else agenda[0]
+            header = first - 1
         items = []
         for i in range(header + 1, len(lines)):
             text = lines[i].text.strip()
@@ -35,8 +38,8 @@ class MeetingPage(Headings):
                 continue
             if items and items[-1].line == i - 1 and text.endswith("."):
                 continue  # "Minutes of the meeting held on 15 March 2022." details the title above it
-            if marked_only:
-                title = self.marked_title(lines, i)
+            if marked_only:  # titles marked by a link or a "Report of" line, and standard agenda headings
+                title = self.marked_title(lines, i) or self.agenda_heading(lines, i)
             else:
                 title = (i == header + 1 and text.startswith(self.infinitive_start)) or self.meeting_page_title(lines, i)
             if title:
