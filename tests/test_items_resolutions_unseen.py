@@ -148,7 +148,16 @@ def test_moved_and_seconded_after_a_bracketed_sentence_end(nlp):
     assert decisions(text, nlp) == ["the apologies be accepted."]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Following discussion it was Resolved that the contract be extended.", "the contract be extended."),
+    ("It was moved, seconded and Resolved: that the contract be extended.", "the contract be extended."),
+])
+def test_resolved_capitalised_inside_a_sentence(nlp, sentence, expected):
+    assert decisions(f"5. Grounds maintenance contract\nThe officer introduced the report. {sentence}\n", nlp) == [expected]
+
+
 @pytest.mark.parametrize("text", [
+    "The officer reminded members that the Cabinet had Resolved to extend the contract.",  # reported
     "ACTION AGREED: Head of Environment to circulate the contract variation.",  # an action, not a decision
     "Decision: Reported to the Panel by the Head of Environment in the autumn",  # a participle of no decision
     "Outcome: Members were concerned about the cost.",
