@@ -108,6 +108,13 @@ def test_standard_agenda_heading_before_titles_marked_by_report_lines(nlp):
         "Public Questions", "Grounds Maintenance Contract", "Youth Council Update"]
 
 
+def test_decision_page_without_a_title_line_takes_its_purpose(nlp):
+    text = ("Issue - decisions\nDecision Maker: Cabinet Member for Environment\nDecision status: Approved\n"
+            "Purpose:\nTo approve the extension of the grounds maintenance contract for 2026/27.\n"
+            "Decision:\nThat the extension be approved.\n")
+    assert items_of(text, nlp) == [(None, "extension of the grounds maintenance contract for 2026/27")]
+
+
 # -- decisions -----------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("decision, expected", [
