@@ -30,8 +30,12 @@ _LONE_GLYPH_RE = re.compile(rf"^(?:[{re.escape(_GLYPHS)}]|[-–o])$")
 # Lines that always start a new logical line: list markers and printed-minutes item markers.
 _MARKER_RE = re.compile(
     r"^(?:\(?[a-zA-Z]\)|[a-zA-Z]\.\s|\(?[ivxIVX]{1,5}\)|[ivx]{1,5}\.\s|\d{1,3}(?:\.\d{1,2})*(?:[.)]\s|\s+(?=[A-Z]))|\(Item\s+\d+\)"
-    r"|RESOLVED|Resolved|AGREED|DECIDED|RECOMMENDED)"
+    r"|RESOLVED|Resolved|AGREED|DECIDED|RECOMMENDED"
+    r"|(?:Agenda\s+)?(?:Item|ITEM|Minute|MINUTE)\s*[-–:]?\s*(?:No\.?\s*)?\d{1,4}\b|\d{1,2}/\d{1,2}/\d{2,4}\s*[-–]\s)"
 )
+# A line opening with an item label ("Item 4 - Taxi licensing", "Minute 18") is a title: a capitalised line
+# after it is the item's body, not the title's continuation.
+_ITEM_LABEL_RE = re.compile(r"^(?:Agenda\s+)?(?:Item|ITEM|Minute|MINUTE)\s*[-–:]?\s*(?:No\.?\s*)?\d{1,4}\b")
 _HARD_MARKER_RE = re.compile(r"^(?:\(Item\s+\d+\)|RESOLVED|AGREED|DECIDED|RECOMMENDED)")
 # Clause markers ("(1)", "1)", "(a)", "a)", "(i)", "i.", "1.") followed by a space: a clause of a decision or
 # a list entry always starts its own line, even after "and" or a comma ("That\n(1) ... ; and\n(2) ...").
@@ -116,6 +120,8 @@ def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] |
     if first.islower():
         return not prev.endswith(":") and not prev.endswith(":-")
     if ends_sentence:
+        return False
+    if _ITEM_LABEL_RE.match(prev):
         return False
     if _in_capitals(prev) and not _in_capitals(nxt.text):
         return False  # a title in capitals ("48/22 REVIEW OF A LICENCE") ends where mixed-case text starts

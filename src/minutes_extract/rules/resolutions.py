@@ -17,8 +17,9 @@ class Trigger(Strict):
     verb: ResolutionVerb | None = described("The verb of a pattern with no `verb` group of its own.", default=None)
     next: Literal["decision_clause", "marked_decision_clause"] | None = described(
         "Fires only when the next block is worded as a decision (or a marked one).", default=None)
-    rest: Literal["decision_clause"] | None = described(
-        "Fires only when the words after the match on the line are worded as a decision.", default=None)
+    rest: Literal["decision_clause", "heading_clause"] | None = described(
+        "Fires only when the words after the match on the line are worded as a decision (heading_clause: as one "
+        "under a decision label).", default=None)
 
 
 class CutOffClause(Strict):
@@ -59,3 +60,14 @@ class ResolutionsRules(Strict):
         "A decision label on a line of its own, not read as a heading ('Decision of the Cabinet', 'Outcome').")
     narrative_list_intro: Regex = described("A lead-in to a list of comments or questions (not decisions).")
     page_furniture: Regex = described("A page number line inside a decision ('Page 5 of 8').")
+    heading_clause: Regex = described(
+        "Beyond decision_clause, a clause worded as a decision only under a decision label or heading: an "
+        "infinitive ('To extend ...') or a capitalised participle ('Deferred ...'; <<CAPITALISED_PARTICIPLES>>).")
+    whole_decision_word: Regex = described("A one-word clause that is a whole decision ('Noted.').")
+    bare_decision_participles: list[str] = described(
+        "Participles that are a decision on their own under a decision label ('Noted.', 'Deferred to ...'), "
+        "for <<CAPITALISED_PARTICIPLES>>.", default_factory=lambda: ["noted", "approved", "agreed"])
+    furniture_max_words: int = described(
+        "Longest line (in words) read as a running page header between two numbered clauses of a decision.",
+        default=10)
+    furniture_max_lines: int = described("Most page header/footer lines between two numbered clauses.", default=3)

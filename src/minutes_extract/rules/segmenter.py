@@ -52,6 +52,10 @@ class ItemPatterns(Strict):
     field_line: Regex = described("A 'Label:' field line at the top of a page.")
     description_subject: Regex = described("What a description says it is about (group `subject`).")
     subject_end: Regex = described("Where a description's subject phrase ends.")
+    description_title: Regex = described(
+        "A capitalised title a description names after 'considered'/'received' (group `subject`), when "
+        "description_subject finds none ('The Panel considered the Fostering Service Annual Report 2025/26').",
+        default=r"(?!)")
     pronoun_start: Regex = described("A subject starting with a pronoun: it names nothing.")
     meeting_header: Regex = described("A meeting's name-and-date or time line (weekday ... year, '6.30 pm').")
     year_like: Regex = described("A year ('2024/25') opening a title: part of the title, not its number.")
@@ -101,4 +105,7 @@ class SegmenterRules(Strict):
     header_words: int = described("Most words in a header line above a single item's title (its kind, body, date).",
                                   ge=1)
     run_heading_words: int = described("Most words in a heading of an unnumbered run of like headings.", ge=1)
+    colon_run_heading_words: int = described(
+        "Most words in a run heading that ends with a colon over its paragraph ('Grounds maintenance contract:'); "
+        "0: none.", default=0, ge=0)
     minute_label_starts: list[str] = described("What a 'Minute No. 12' label line starts with (a cheap test).")

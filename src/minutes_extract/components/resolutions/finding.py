@@ -61,7 +61,8 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
     if len(clauses) == 1 and end >= blocks[-1].end and _stops_mid_phrase(clauses[0], rules):
         return None  # the document stops inside the decision's only clause ("AGREED the report and asked officers to")
     words = len(re.findall(r"[A-Za-z]{2,}", " ".join(clauses)))
-    if words < 2 or (words < 3 and not clauses[-1].rstrip().endswith((".", ";"))):
+    whole_word = len(clauses) == 1 and bool(rules.whole_decision_word.match(clauses[0].strip()))  # "Decision: Noted."
+    if (words < 2 and not whole_word) or (words < 3 and not clauses[-1].rstrip().endswith((".", ";"))):
         return None  # nothing, or a clause cut off after a word or two ("the report." is whole)
     if "verb" in m.re.groupindex:
         verb = _verb(m.group("verb"))
@@ -115,10 +116,9 @@ def _gather(blocks: list[Block], i: int, clauses: list[str], rules: ResolutionRu
                     and (_is_sentence(text) or (shaped and text.endswith((".", ";"))))):
                 break
             item = nxt.item
-        elif clauses and rules.page_furniture.match(text) and j + 1 < len(blocks) and _continues_numbering(
-                clauses[-1], blocks[j + 1].text.strip()):
-            used.add(j)  # "(1) ...;", "Page 5 of 8", "(2) ...": the page break inside the decision
-            j += 1
+        elif clauses and (skip := _page_break(blocks, j, clauses[-1], rules)):
+            used.update(range(j, j + skip))  # "(1) ...;", "Cabinet - 18 March 2025", "Page 5", "(2) ...": a page break
+            j += skip
             continue
         elif expects_list and clauses and _is_subheading(blocks, j, rules):
             end = nxt.end  # "2025-35 Capital Programme" / "In addition:" between lettered clauses
@@ -159,6 +159,24 @@ def _gather(blocks: list[Block], i: int, clauses: list[str], rules: ResolutionRu
 
 
 
+def _page_break(blocks: list[Block], j: int, last_clause: str, rules: ResolutionRules) -> int:
+    """How many lines from blocks[j] are a page break inside a decision's clause list: page numbers and short
+    running-header lines that end no sentence, with the list numbered on right after them. 0 if none."""
+    k = j
+    while k < len(blocks) and k - j < rules.furniture_max_lines and blocks[k].item == blocks[j].item:
+        text = blocks[k].text.strip()
+        if not (rules.page_furniture.match(text) or _running_header(text, rules)) or rules.is_clause(blocks[k]):
+            break
+        k += 1
+    follows = k > j and k < len(blocks) and _continues_numbering(last_clause, blocks[k].text.strip())
+    return k - j if follows else 0
+
+
+def _running_header(text: str, rules: ResolutionRules) -> bool:
+    """A short line that ends no sentence and is no list introduction ("Cabinet - 18 March 2025")."""
+    return len(text.split()) <= rules.furniture_max_words and not text.endswith((".", ";", ",", "?", "!") + _COLON_ENDS)
+
+
 def _heading_decisions(blocks: list[Block], rules: ResolutionRules, used: set[int]) -> list[Decision]:
     """A `Decision:` / `Resolved` heading over a decision with no verb of its own ("(1) To note the
     report", "Cabinet noted the report.", "The questions were noted."): the verb is the heading's."""
@@ -176,7 +194,8 @@ def _heading_decisions(blocks: list[Block], rules: ResolutionRules, used: set[in
             continue
         j = i + 1
         first = blocks[j]
-        if j in used or first.label == "heading" or first.item != block.item or not rules.decision_clause.match(first.text):
+        if j in used or first.label == "heading" or first.item != block.item or not (
+                rules.worded_as("heading_clause", first.text) or _lead_in(blocks, j, rules)):
             continue
         text, cut = _cut_at_label(first.text.strip(), rules)
         used.add(j)
@@ -185,6 +204,14 @@ def _heading_decisions(blocks: list[Block], rules: ResolutionRules, used: set[in
             clauses, end, _ = _gather(blocks, j, clauses, rules, used, text.endswith(_COLON_ENDS), True, end)
         out.append(Decision(verb, "decision_heading", first.start, end, clauses, item=first.item))
     return out
+
+
+def _lead_in(blocks: list[Block], j: int, rules: ResolutionRules) -> bool:
+    """Under a decision heading, a line ending with a colon over marked clauses ("The Cabinet Member for
+    Education:" then "(a) approved ..."): the decision-maker's lead-in to the decision."""
+    after = blocks[j + 1] if j + 1 < len(blocks) else None
+    return (blocks[j].text.rstrip().endswith(_COLON_ENDS) and after is not None and after.item == blocks[j].item
+            and after.label != "heading" and bool(_MARKER.match(after.text.strip())))
 
 
 def _recommendation_sections(blocks: list[Block], rules: ResolutionRules, used: set[int]) -> list[Decision]:

@@ -52,9 +52,17 @@ class ResolutionRules:
         else:
             self.trigger_words = None
         participles = "|".join(map(re.escape, rules.get("decision_participles", ["noted", "approved", "agreed"])))
-        fragments = {"PARTICIPLES": participles}
+        capitalised = "|".join(re.escape(w[:1].upper() + w[1:])
+                               for w in rules.get("bare_decision_participles", ["noted", "approved", "agreed"]))
+        fragments = {"PARTICIPLES": participles, "CAPITALISED_PARTICIPLES": capitalised}
         self.decision_list = re.compile(expand_fragments(rules["decision_list_clause"], fragments))
         self.decision_clause = re.compile(expand_fragments(rules["decision_clause"], fragments))
+        # Under a decision label or heading the label itself says "decision": an infinitive of any verb ("To
+        # extend the framework ...") or a bare participle ("Deferred to the next meeting", "Noted.") is one too.
+        self.heading_clause = re.compile(expand_fragments(rules["heading_clause"], fragments))
+        self.whole_decision_word = re.compile(expand_fragments(rules["whole_decision_word"], fragments))
+        self.furniture_max_words = rules.get("furniture_max_words", 10)
+        self.furniture_max_lines = rules.get("furniture_max_lines", 3)
         # "(c) the contract be awarded ...;": a clause with its own subject and a passive decision verb
         self.subjunctive_clause = re.compile(expand_fragments(rules["subjunctive_clause"], fragments))
         self.decision_label = re.compile(rules["decision_label_line"])
@@ -88,9 +96,14 @@ class ResolutionRules:
                 continue
             m = trig.pattern.match(block.text)
             if (m and (trig.next is None or self.next_allows(trig.next, block, after))
-                    and (trig.rest is None or self.decision_clause.match(block.text[m.end():])) and not self.reported(m)):
+                    and (trig.rest is None or self.worded_as(trig.rest, block.text[m.end():])) and not self.reported(m)):
                 return trig, m
         return None
+
+    def worded_as(self, shape: str, text: str) -> bool:
+        """Is `text` worded as a decision clause ("decision_clause"), or as one under a decision label
+        ("heading_clause": the decision clause shapes, an infinitive of any verb, a bare participle)?"""
+        return bool(self.decision_clause.match(text) or (shape == "heading_clause" and self.heading_clause.match(text)))
 
     def reported(self, m: re.Match) -> bool:
         """"The Cabinet had RESOLVED ...", "Council, at its meeting on 5 May, AGREED ...": another body's

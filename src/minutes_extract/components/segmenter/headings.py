@@ -39,6 +39,7 @@ class Headings:
         self.decision_verbs = frozenset(rules["decision_verbs"])
         self.header_reach = rules["header_reach"]
         self.run_heading_words = rules["run_heading_words"]
+        self.colon_run_words = rules.get("colon_run_heading_words", 0)
         self.header_words = rules["header_words"]
 
     # -- pure helpers -------------------------------------------------------------------------

@@ -65,6 +65,10 @@ class Layouts(Headings):
                     if described:
                         described.number = number
                     return [described] if described else []
+                numbered = self.numbered_title(lines, i + 1)  # "Agenda item" over "7. Title (Pages 12 - 40)"
+                if numbered and numbered.number.isdigit() and number in (None, numbered.number):  # ("23/24 Budget": a year)
+                    numbered.rule = "agenda_item_page"
+                    return [numbered]
                 return [self.title_item(lines, i + 1, number, "agenda_item_page")]
         return []
 
@@ -90,6 +94,10 @@ class Layouts(Headings):
             if self.pattern["issue_meetings_header"].match(lines[title].text.strip()) \
                     or self.pattern["meeting_header"].search(lines[title].text):
                 return []  # no title line above the meeting line
+            numbered = self.numbered_title(lines, title, m.group(1))  # "Item - 6 Youth Justice Plan" over it
+            if numbered:
+                numbered.rule = "issue_page"
+                return [numbered]
             return [self.title_item(lines, title, m.group(1), "issue_page")]
         return []
 

@@ -27,7 +27,10 @@ class MeetingPage(Headings):
             if len(agenda) < 2 and not marked:
                 return self.items_heading_run(lines)
             marked_only = len(agenda) < 2
-            header = (marked[0] if marked_only else agenda[0]) - 1
+            # (marked titles: from the first of them, or from a standard agenda heading below the attendance lines)
+            floor = max(self.attendance_lines(lines), default=-1)
+            first = min([marked[0]] + [i for i in agenda if i > floor]) if marked_only else agenda[0]
+            header = first - 1
         items = []
         for i in range(header + 1, len(lines)):
             text = lines[i].text.strip()
@@ -35,8 +38,8 @@ class MeetingPage(Headings):
                 continue
             if items and items[-1].line == i - 1 and text.endswith("."):
                 continue  # "Minutes of the meeting held on 15 March 2022." details the title above it
-            if marked_only:
-                title = self.marked_title(lines, i)
+            if marked_only:  # titles marked by a link or a "Report of" line, and standard agenda headings
+                title = self.marked_title(lines, i) or self.agenda_heading(lines, i)
             else:
                 title = (i == header + 1 and text.startswith(self.infinitive_start)) or self.meeting_page_title(lines, i)
             if title:
@@ -97,35 +100,61 @@ class MeetingPage(Headings):
     def items_heading_run(self, lines: list[Line]) -> list[ItemStart]:
         """Minutes whose item headings carry no number and few standard titles: below the page's header (its
         "Minutes of ... held on" line or attendance lines), the title lines that come after a paragraph and
-        before one, all in one style (capitals, or capitalised words). Two make the layout."""
+        before one, all in one style (capitals, or not). Two make the layout."""
         top = self.minutes_top(lines)
         if top is None:
             return []
         heads = [i for i in range(top + 1, len(lines)) if self.run_heading(lines, i, top)]
         capitals = [i for i in heads if self.clean_title(lines[i].text).isupper()]
         style = capitals if len(capitals) * 2 > len(heads) else [i for i in heads if i not in capitals]
-        return [self.title_item(lines, i, None, "heading_run") for i in style] if len(style) >= 2 else []
+        if len(style) < 2:
+            return []
+        items = [self.title_item(lines, i, None, "heading_run") for i in style]
+        for item in items:
+            if lines[item.line].text[item.title_end - 1 - lines[item.line].start] == ":":
+                item.title_end -= 1  # "Grounds maintenance contract:": the colon is no part of the title
+        return items
 
     def minutes_top(self, lines: list[Line]) -> Optional[int]:
-        """The last line of a meeting record's header: "Minutes of the meeting held on ..." or the attendance
-        lines under it; None when the document does not read as the record of a meeting."""
+        """The last line of a meeting record's header: "Minutes of the meeting held on ..." (or a short line naming
+        minutes and a year) or the attendance lines under it; None when the document does not read as the record
+        of a meeting."""
         marks = [i for i in self.attendance_lines(lines) if i < self.header_reach]
         marks += [i for i, line in enumerate(lines[:self.header_reach]) if self.pattern["minutes_header"].match(line.text)]
+        # "Attendance" / "Members present" on a line of its own: the names are on the line under it
+        marks += [i + 1 for i, line in enumerate(lines[:self.header_reach - 1])
+                  if line.kind == "attendance" and ":" not in line.text and i + 1 < len(lines)]
         return max(marks) if marks else None
 
     def run_heading(self, lines: list[Line], i: int, top: int) -> bool:
-        """A heading of the run: a short capitalised title line with no closing stop, after the header, a
-        field line or a paragraph that ended its sentence, and followed by body text."""
+        """A heading of the run: a short title line with no closing stop (capitalised, or in sentence case with no
+        finite verb), after the header, a field line or a paragraph that ended its sentence, and followed by body
+        text."""
         line = lines[i]
         text = self.clean_title(line.text)
         if line.kind or self.is_attendance(text) or len(text.split()) > self.run_heading_words:
             return False
-        if not (self.heading_like(text) and self.title_like(text) and self.capitalised(text)):
+        if self.colon_run_heading(lines, i, text):
+            text = text[:-1]  # "Grounds maintenance contract:" over its paragraph
+        if not (self.heading_like(text) and self.title_like(text) and (self.capitalised(text) or self.verbless(text))):
             return False
         previous = lines[i - 1].text.strip()
         after_paragraph = (i - 1 == top or previous.endswith(self.sentence_ends)
                            or bool(self.pattern["field_line"].match(previous)))  # "Officers: ..." of the header
         return after_paragraph and self.body_follows(lines, i)
+
+    def colon_run_heading(self, lines: list[Line], i: int, text: str) -> bool:
+        """A short heading ending with a colon over a paragraph (not over a list): no list introduction
+        ("Members raised the following:"), no field ("Action:")."""
+        words = text[:-1].split()
+        return (text.endswith(":") and 0 < len(words) <= self.colon_run_words and i + 1 < len(lines)
+                and lines[i + 1].level == 0 and not self.is_field(text)
+                and not any(cue in text.lower() for cue in self.intro_cues))
+
+    def verbless(self, text: str) -> bool:
+        """A sentence-case title ("Virtual School termly report") has no finite verb; an unpunctuated sentence
+        ("Apologies were received from ...") has one."""
+        return not any(word.lower() in self.finite_verbs for word in text.split())
 
     def capitalised(self, text: str) -> bool:
         """Capitals, or every longer word capitalised ("Care Leavers' Local Offer"): the style of a title."""

@@ -111,8 +111,10 @@ class NumberedItems(Headings):
                 if k is not None and (length[k] + 1 > length[j] or (length[k] + 1 == length[j] and k < back[j])):
                     length[j], back[j] = length[k] + 1, k
             known = best.get((cand.shape, cand.key))
-            if known is None or length[j] > length[known]:
-                best[(cand.shape, cand.key)] = j
+            if known is None or length[j] > length[known] or (
+                    length[j] == length[known] and self.body_follows(lines, cand.item.line)
+                    and not self.body_follows(lines, cands[known].item.line)):
+                best[(cand.shape, cand.key)] = j  # (a title repeated with its body under it: the item itself)
         def run(j: int) -> list[Numbered]:
             chain = []
             while j >= 0:
@@ -126,7 +128,12 @@ class NumberedItems(Headings):
             self.is_agenda_title(self.title_text(lines, c.item)) for c in run(n)))]
         if not ends:
             return []
-        j = max(ends, key=lambda n: (length[n], -n))
+        longest = max(length[n] for n in ends)
+        tied = [n for n in ends if length[n] == longest]
+        # A contents list repeats the item titles above the minutes: of equally long runs, the one whose titles
+        # have their body under them.
+        j = max(tied, key=lambda n: (sum(self.body_follows(lines, c.item.line) for c in run(n)), -n)) \
+            if len(tied) > 1 else tied[0]
         if length[j] == 1 and cands[j].sentence:
             return []  # one numbered sentence ("3. To request officers to ...") is a clause, not an item
         chain = self.across_gaps(run(j), cands, lines) if length[j] > 1 else run(j)

@@ -77,7 +77,8 @@ class SinglePage(Headings):
         phrase ("consideration to a report providing an update on the change ..." -> "the change ...")."""
         m = self.pattern["description_subject"].search(text, pos)
         if not m:
-            return None
+            titled = self.pattern["description_title"].search(text, pos) if pos == 0 else None
+            return titled.span("subject") if titled else None  # "... considered the Fostering Annual Report"
         start, end = m.span("subject")
         stop = self.pattern["subject_end"].search(text, start, end)
         end = stop.start() if stop else end
@@ -93,7 +94,8 @@ class SinglePage(Headings):
         """A single item whose title is the line before the first Minutes:/Decision: heading."""
         for i, line in enumerate(lines[:4]):
             if line.kind in ("minutes", "decision"):
-                if i == 1 and not lines[0].kind and not self.pattern["report_of"].match(lines[0].text.strip()):
+                if i == 1 and not lines[0].kind and not self.pattern["report_of"].match(lines[0].text.strip()) \
+                        and not self.is_agenda_item(lines[0].text.strip()):  # "Agenda item" names no item
                     item = self.numbered_title(lines, 0) or self.title_item(lines, 0, None, "")
                     item.rule = "description_before_minutes"
                     return [item]
