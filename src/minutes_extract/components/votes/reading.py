@@ -332,6 +332,8 @@ class _Found:
 
 def _first_outcome(text: str, rules: VoteRules) -> Optional[_Found]:
     """The earliest outcome statement in `text` (the first rule wins a tie)."""
+    if not rules.outcome_gate.search(text):  # each form needs one of these words: skip its searches
+        return None
     best = None
     for form in rules.outcomes:
         m = form.regex.search(text)

@@ -49,6 +49,7 @@ class VoteRules:
                                      bool(o.get("outcome_from_tally"))) for o in rules["outcomes"]]
         self.inline_outcome = compiled(rules["inline_outcome"], ci)
         self.proposal_gate = compiled(rules["proposal_gate"], ci)
+        self.outcome_gate = compiled(rules["outcome_gate"], ci)
         self.outcome_words: dict[str, str] = rules["outcome_words"]
         self.side_words: dict[str, str] = rules["side_words"]
         self.kind_words: dict[str, str] = rules["kind_words"]
