@@ -228,11 +228,24 @@ def test_every_outcome_form_needs_a_word_of_the_outcome_gate():
     from minutes_extract.pipeline import component_rules
 
     rules = VoteRules(component_rules("rules/votes.json"))
-    words = rules.outcome_gate.pattern.split("|")
-    assert all(re.fullmatch(r"[a-z]+", w) for w in words)  # plain words: the check below reads them so
+    words = rules.outcome_gate.words
+    assert words and all(re.fullmatch(r"[a-z]+", w) for w in words)  # plain words, found in the lower-cased text
     for form in rules.outcomes:
         required = required_runs(form.regex.pattern)
         assert required is not None, f"{form.id}: no word every match holds"
         assert all(any(w in run for w in words) for run in required[0]), f"{form.id}: {sorted(required[0])}"
-    assert rules.outcome_gate.search("The MOTION was carried")
-    assert not rules.outcome_gate.search("The committee noted the report.")
+    assert rules.outcome_gate.admits("The MOTION was carried") and rules.outcome_gate.admits("ſ AGREED")
+    assert not rules.outcome_gate.admits("The committee noted the report.")
+
+
+def test_a_word_gate_answers_as_its_regex_does():
+    """matching.WordGate: the lower-cased words where they read as re.I does, the regex elsewhere."""
+    import re
+
+    from minutes_extract.matching import WordGate
+
+    plain, regex = WordGate(re.compile("vot|carried", re.I)), WordGate(re.compile(r"vot(?:e|ing)|carried", re.I))
+    assert plain.words == ("vot", "carried") and regex.words is None
+    for text in ("Upon a VOTE being taken", "It was Carried.", "No decision.", "Cariſſed", "KELVIN \u212a vot"):
+        for gate in (plain, regex):
+            assert gate.admits(text) == (gate.gate.search(text) is not None), text
