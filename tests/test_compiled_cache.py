@@ -56,3 +56,42 @@ def test_many_alternatives_start_with_shorter_strings():
     started = StartedPattern(pattern)
     assert started.known
     assert [m.span() for m in started.finditer(text, lowered(text))] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_two_rule_sets_keep_each_others_patterns(tmp_path, monkeypatch):
+    """Two checkouts whose rules differ (one edits a pattern) share the cache file without each build
+    missing what the other's last build wrote."""
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    ours, theirs = PATTERNS[:3], PATTERNS[:2] + [r"inspectors? (?:found|judged) \w+"]
+    for patterns in (ours, theirs):
+        re.purge()
+        with regex_code_cache():
+            [re.compile(p) for p in patterns]
+    for patterns in (ours, theirs):
+        re.purge()
+        with regex_code_cache() as cache:
+            [re.compile(p) for p in patterns]
+        assert cache.missed == 0
+
+
+def test_the_starting_strings_read_back_equal_computed_ones(tmp_path, monkeypatch):
+    """What a pattern starts with is kept on disk between builds (first_chars.PARSED): read back, it is
+    what the parse tree gives."""
+    from minutes_extract.matching import first_chars
+    from minutes_extract.matching.memo import DiskMemo
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    pattern = re.compile(PATTERNS[0], re.I)
+    fresh = (first_chars._first_characters.__wrapped__(pattern.pattern, pattern.flags),
+             first_chars._starting_strings.__wrapped__(pattern.pattern, pattern.flags))
+    source = tmp_path / "first_chars.py"
+    source.write_text("")
+    missed = []
+    for _ in range(2):
+        memo = DiskMemo("first-chars", source)
+        got = (memo(first_chars._first_characters.__wrapped__)(pattern.pattern, pattern.flags),
+               memo(first_chars._starting_strings.__wrapped__)(pattern.pattern, pattern.flags))
+        missed.append(memo.missed)
+        memo.save()
+        assert got == fresh
+    assert missed == [2, 0]  # the second build read both from the file
+    assert first_chars.first_characters(pattern) == fresh[0] and first_chars.starting_strings(pattern) == fresh[1]

@@ -215,3 +215,37 @@ def test_moved_the_recommendations_seconded_by(votes_of):
     assert (vote.kind, vote.outcome, vote.proposer, vote.seconder) == (
         "recommendation", "agreed", "Councillor Frost", "Councillor Dale")
     assert vote.resolution_index == 0
+
+
+def test_every_outcome_form_needs_a_word_of_the_outcome_gate():
+    """votes.json outcome_gate lets a text without any of its words skip the outcome searches: sound only
+    while every match of every outcome form holds one of them (each word one of the form's required runs
+    contains, read from the pattern's parse tree)."""
+    import re
+
+    from minutes_extract.components.findings.regex_keys import required_runs
+    from minutes_extract.components.votes.rules import VoteRules
+    from minutes_extract.pipeline import component_rules
+
+    rules = VoteRules(component_rules("rules/votes.json"))
+    words = rules.outcome_gate.words
+    assert words and all(re.fullmatch(r"[a-z]+", w) for w in words)  # plain words, found in the lower-cased text
+    for form in rules.outcomes:
+        required = required_runs(form.regex.pattern)
+        assert required is not None, f"{form.id}: no word every match holds"
+        assert all(any(w in run for w in words) for run in required[0]), f"{form.id}: {sorted(required[0])}"
+    assert rules.outcome_gate.admits("The MOTION was carried") and rules.outcome_gate.admits("ſ AGREED")
+    assert not rules.outcome_gate.admits("The committee noted the report.")
+
+
+def test_a_word_gate_answers_as_its_regex_does():
+    """matching.WordGate: the lower-cased words where they read as re.I does, the regex elsewhere."""
+    import re
+
+    from minutes_extract.matching import WordGate
+
+    plain, regex = WordGate(re.compile("vot|carried", re.I)), WordGate(re.compile(r"vot(?:e|ing)|carried", re.I))
+    assert plain.words == ("vot", "carried") and regex.words is None
+    for text in ("Upon a VOTE being taken", "It was Carried.", "No decision.", "Cariſſed", "KELVIN \u212a vot"):
+        for gate in (plain, regex):
+            assert gate.admits(text) == (gate.gate.search(text) is not None), text

@@ -33,6 +33,7 @@ from .components import (  # noqa: F401  (registers the factories when run from 
 )
 from .errors import MinutesError
 from .matching.compiled import regex_code_cache
+from .matching.first_chars import PARSED
 from .rules import RulesDir, lexicon_rows, load_json, models_dir, validate_all
 from .tokenizer import TOKENIZER
 
@@ -131,6 +132,7 @@ def build_pipeline(rules_dir: RulesDir = None) -> Language:
     with regex_code_cache():  # the rules' compiled regexes, from disk when an earlier build made them
         for factory, rule_file in COMPONENTS:
             nlp.add_pipe(factory, config={"rules": rules_reference(rule_file, rules_dir)})
+    PARSED.save()  # what the patterns start with, for the next build
     return nlp
 
 

@@ -20,7 +20,7 @@ The matching helpers (Anchors, AnchoredRegex, Ranges, document_lower) live in ma
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -160,6 +160,10 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reac
     loose_years = [(m.start, p.year) for m in mentions for p in m.parts if p.year is not None]
     dated = [(m.end, p.year, p.month) for m in mentions for p in m.parts
              if p.year is not None and p.precision in ("day", "month")]
+    # mentions never overlap, so these lists are in position order: the neighbours are found by bisection
+    # (one scan of every mention per mention was quadratic in a long document)
+    dated_ends = [d[0] for d in dated]
+    anchor_starts, loose_starts = [a for a, _ in anchors], [a for a, _ in loose_years]
     out = []
     for mention in mentions:
         payloads = []
@@ -169,16 +173,16 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reac
                 if meeting_year is not None:
                     year, source = _meeting_year_for(mention, part, meeting_year, meeting_month, undirected), "meeting"
                 else:
-                    year = _neighbour_year(mention.start, part, dated, neighbour_reach)
-                    crosses = year is None and _after_a_neighbour(mention.start, dated, neighbour_reach)
+                    year = _neighbour_year(mention.start, part, dated, dated_ends, neighbour_reach)
+                    crosses = year is None and _after_a_neighbour(mention.start, dated_ends, neighbour_reach)
                     if year is None and not crosses and last_meeting is not None and part.month is not None:
                         year = year_toward(last_meeting[0], last_meeting[1], part.month, mention.direction)
                     if year is None and not (crosses and mention.year_less == "meeting"):
                         # (a day just after a later-in-the-year date is in the next year: left XXXX; a
                         # day takes its year from a dated mention only, a bare month from a bare year too)
-                        year = _context_year(mention, anchors)
+                        year = _context_year(mention, anchors, anchor_starts)
                         if year is None and mention.year_less == "context":
-                            year = _context_year(mention, loose_years)
+                            year = _context_year(mention, loose_years, loose_starts)
                     source = "context" if year is not None else None
                 if year is None and mention.year_less == "context":
                     continue
@@ -204,26 +208,30 @@ def _meeting_year_for(mention: Mention, part: DateParts, meeting_year: int, meet
     return year_toward(meeting_year, meeting_month, part.month, mention.direction)
 
 
-def _after_a_neighbour(pos: int, dated: list[tuple[int, int, int]], reach: int) -> bool:
-    return any(0 <= pos - d[0] <= reach for d in dated)
+def _after_a_neighbour(pos: int, ends: list[int], reach: int) -> bool:
+    """A dated mention ends within `reach` characters before `pos` (`ends`: theirs, in order)."""
+    i = bisect_left(ends, pos - reach)
+    return i < len(ends) and ends[i] <= pos
 
 
-def _context_year(mention: Mention, anchors: list[tuple[int, int]]) -> Optional[int]:
+def _context_year(mention: Mention, anchors: list[tuple[int, int]], starts: list[int]) -> Optional[int]:
     """With no meeting date: the year of the nearest dated mention before, else the first one after. (The
-    tense is not read here: that mention's date is no stand-in for the meeting's.)"""
+    tense is not read here: that mention's date is no stand-in for the meeting's.) `starts`: the anchors'."""
     if not anchors:
         return None
-    i = bisect_left([a for a, _ in anchors], mention.start)
+    i = bisect_left(starts, mention.start)
     return anchors[i - 1][1] if i > 0 else anchors[0][1]
 
 
-def _neighbour_year(pos: int, part: DateParts, dated: list[tuple[int, int, int]], reach: int) -> Optional[int]:
+def _neighbour_year(pos: int, part: DateParts, dated: list[tuple[int, int, int]], ends: list[int],
+                    reach: int) -> Optional[int]:
     """The year of a dated mention ending just before `pos` ("w/c 5th February 2024 and again w/c 4th
-    March"), when the year-less month does not come earlier in the year (which would cross into the next)."""
-    before = [d for d in dated if 0 <= pos - d[0] <= reach]
-    if not before or part.month is None:
+    March"), when the year-less month does not come earlier in the year (which would cross into the next).
+    `ends`: the dated mentions' ends, in order."""
+    last = bisect_right(ends, pos) - 1  # the last one ending at or before `pos`
+    if last < 0 or pos - ends[last] > reach or part.month is None:
         return None
-    _, year, month = before[-1]
+    _, year, month = dated[last]
     return year if month is not None and part.month >= month else None
 
 

@@ -3,7 +3,7 @@ candidate means (that stays in each component).
 
 - tries: one prefix-tree regex for many literal terms (trie_pattern).
 - started: patterns tried only where one of their starting strings occurs (StartedPattern, StartScan,
-  WindowSearch, lowered).
+  WindowSearch, lowered) and whether a text holds any of a few words (WordGate).
 - first_chars: what a compiled regex can start with, read from its parse tree (first_characters,
   guarded, starting_strings).
 - anchored: rule regexes tried only at anchor hits (Anchors, AnchorHits, AnchoredRegex,
@@ -20,5 +20,5 @@ from .anchored import (  # noqa: F401
 from .cues import WeightedCues  # noqa: F401
 from .first_chars import first_characters, guarded, starting_strings  # noqa: F401
 from .lines import lines_holding, nonblank_lines, sentencizer_starts  # noqa: F401
-from .started import StartedPattern, StartScan, WindowSearch, lowered  # noqa: F401
+from .started import StartedPattern, StartScan, WindowSearch, WordGate, lowered  # noqa: F401
 from .tries import trie_pattern  # noqa: F401

@@ -6,8 +6,9 @@ miss of its own small in-memory cache) is replaced by one that looks the pattern
 first: the file holds, per (pattern, flags), the compiled program that `re` would build, and
 `_sre.compile` turns it back into the same Pattern object (Patterns with equal programs compare equal;
 the cache checks that on the first pattern it compiles itself and stands aside when they differ).
-Keys are the pattern texts themselves, so an edited rule file simply misses; the file is written again,
-holding the patterns of the last build only, when a build missed. It is named by the Python version and
+Keys are the pattern texts themselves, so an edited rule file simply misses; the file is written again
+when a build missed, holding the patterns of that build first and then as many of the others it held
+(write_merged). It is named by the Python version and
 the regex engine's magic number, so another interpreter never reads it.
 
 Where: $MINUTES_EXTRACT_CACHE (a directory; "off" disables the cache), else $XDG_CACHE_HOME or
@@ -120,16 +121,40 @@ class RegexCodeCache:
         """Writes the patterns this build used when any was missing (atomically: readers never see half)."""
         if self.path is None or self.broken or not self.missed:
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".regex-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                marshal.dump(self.used, handle)
-            os.replace(temp, self.path)
-        except (OSError, ValueError):
+        write_merged(self.path, self.used, ".regex-")
+
+
+def write_merged(path: Path, used: dict, prefix: str) -> None:
+    """Writes `used` (what this build read or computed) to the marshal file `path`, atomically, followed by
+    the entries the file holds now that this build did not use, up to as many again: two checkouts (or
+    rule directories) whose rules differ in a few patterns then keep each other's entries instead of
+    each build missing what the other's last one dropped; entries no recent build used fall off the end."""
+    kept = dict(used)
+    try:
+        with open(path, "rb") as handle:
+            before = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        before = None
+    if isinstance(before, dict):
+        room = len(used)
+        for key, value in before.items():
+            if room <= 0:
+                break
+            if key not in kept:
+                kept[key] = value
+                room -= 1
+    temp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            marshal.dump(kept, handle)
+        os.replace(temp, path)
+    except (OSError, ValueError):
+        if temp is not None:
             try:
                 os.unlink(temp)
-            except (OSError, UnboundLocalError):
+            except OSError:
                 pass
 
 

@@ -3,13 +3,21 @@ look-ahead guard, guarded) and starting_strings (for StartedPattern)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Optional
+
+from .memo import DiskMemo
 
 try:  # Python 3.11+
     from re import _constants as _sre, _parser as _sre_parser
 except ImportError:  # Python 3.10
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parser  # type: ignore[no-redef]
+
+
+# what each rule pattern starts with, from disk after the first build (reading the parse trees of the
+# judgements' and meeting's patterns was a fifth of a one-document run); named by this module's source
+PARSED = DiskMemo("first-chars", Path(__file__))
 
 
 class _Unknown(Exception):
@@ -60,10 +68,14 @@ def _first_chars(items, found: list[str], ignorecase: bool) -> bool:
 def first_characters(pattern: re.Pattern) -> Optional[str]:
     """A character class (its inside, read with the pattern's flags) holding every character a match of
     `pattern` can start with; None when that is not known or the pattern can match an empty string."""
+    return _first_characters(pattern.pattern, pattern.flags)
+
+
+@PARSED
+def _first_characters(text, flags: int) -> Optional[str]:
     found: list[str] = []
     try:
-        if _first_chars(_sre_parser.parse(pattern.pattern, pattern.flags).data, found,
-                        bool(pattern.flags & re.IGNORECASE)):
+        if _first_chars(_sre_parser.parse(text, flags).data, found, bool(flags & re.IGNORECASE)):
             return None  # it can match the empty string
     except _Unknown:
         return None
@@ -130,7 +142,12 @@ def _grow(items, prefixes: set[str], long_enough: int = _LONG_ENOUGH) -> tuple[s
 def starting_strings(pattern: re.Pattern) -> Optional[list[str]]:
     """Strings one of which every match of `pattern` starts with, lower-cased (to look for in the
     lower-cased text); None when they cannot be told or are too many or too short to help."""
-    parsed = _sre_parser.parse(pattern.pattern, pattern.flags).data
+    return _starting_strings(pattern.pattern, pattern.flags)
+
+
+@PARSED
+def _starting_strings(text, flags: int) -> Optional[list[str]]:
+    parsed = _sre_parser.parse(text, flags).data
     for long_enough in range(_LONG_ENOUGH, _SHORTEST - 1, -1):  # shorter strings when longer are too many
         more, ended = _grow(parsed, {""}, long_enough)
         starts = more | ended

@@ -5,7 +5,7 @@ thirds of the pipeline's build time, the same work on every start. A DiskMemo ho
 arguments), what the function returned; the file is named by the Python version and a hash of the source
 of the module that computes them, so an edited analysis or another interpreter never reads old results, and
 an edited rule simply misses. Only marshal-able values (str, int, bool, None, tuple, list, set, frozenset,
-dict) are kept. Written again (atomically, holding the entries of the last build only) when a build missed.
+dict) are kept. Written again when a build missed (atomically; this build's entries first: write_merged).
 Off with $MINUTES_EXTRACT_CACHE=off, as the regex cache; a cache that cannot be read or written is ignored.
 """
 from __future__ import annotations
@@ -13,13 +13,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import marshal
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, Optional
 
-from .compiled import cache_dir
+from .compiled import cache_dir, write_merged
 
 _COPIED = (list, set, dict)  # mutable results are handed out as copies: a caller may change its own
 
@@ -78,22 +76,8 @@ class DiskMemo:
         return memoised
 
     def save(self) -> None:
-        """Writes the entries used since the last save when any was computed afresh."""
+        """Writes the entries used since the last save when any was computed afresh (write_merged)."""
         path = getattr(self, "file", None)
-        if path is None or not self.missed:
-            self.used, self.missed = {}, 0
-            return
-        temp = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{self.name}-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                marshal.dump(self.used, handle)
-            os.replace(temp, path)
-        except (OSError, ValueError):
-            if temp is not None:
-                try:
-                    os.unlink(temp)
-                except OSError:
-                    pass
+        if path is not None and self.missed:
+            write_merged(path, self.used, f".{self.name}-")
         self.used, self.missed = {}, 0

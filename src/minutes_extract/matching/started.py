@@ -1,5 +1,6 @@
 """Patterns tried only where one of their starting strings occurs (Python's re has no literal
-prefilter of its own): StartedPattern, StartScan (several patterns in one scan), WindowSearch."""
+prefilter of its own): StartedPattern, StartScan (several patterns in one scan), WindowSearch; and
+WordGate (whether a text holds any of a few words, before searching it for what needs one)."""
 from __future__ import annotations
 
 import re
@@ -111,3 +112,23 @@ class WindowSearch:
             if self.pattern.match(self.text, i, hi):
                 return True
         return False
+
+
+_PLAIN_WORDS = re.compile(r"[a-z]+(?:\|[a-z]+)*")
+
+
+class WordGate:
+    """`gate.search(text)` is not None, for a case-insensitive gate regex: with plain lower-case words
+    ("vot|motion|agreed") it is answered by finding them in the lower-cased text (several times faster
+    than the regex, which tries every alternative at every character); the regex itself otherwise, and
+    for the rare text whose lower-casing would not read as re.I does (lowered)."""
+
+    def __init__(self, gate: re.Pattern):
+        self.gate = gate
+        self.words = tuple(gate.pattern.split("|")) if _PLAIN_WORDS.fullmatch(gate.pattern) else None
+
+    def admits(self, text: str) -> bool:
+        low = lowered(text) if self.words is not None else None
+        if low is None:
+            return self.gate.search(text) is not None
+        return any(map(low.__contains__, self.words))

@@ -47,6 +47,8 @@ class VotesRules(Strict):
     prefilter: Regex = described("Case-insensitive regex: a document holding no match has no vote.")
     proposal_gate: Regex = described("Case-insensitive regex every proposal form needs a match of (a word each "
                                      "form requires): a block without one is not searched for proposals.")
+    outcome_gate: Regex = described("Case-insensitive regex every outcome form needs a match of (a word each form "
+                                    "requires): a text without one is not searched for outcomes.")
     proposals: list[ProposalRule] = described("Proposal forms (moved/proposed and seconded), tried in order.")
     put: Regex = described("Case-insensitive regex for the chair putting something to the vote; groups `subject` "
                            "and `tail` (what follows: an outcome or 'the voting was as follows').")

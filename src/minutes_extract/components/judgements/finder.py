@@ -27,7 +27,7 @@ class JudgementFinder(AreaLists, AreaReader):
     def find(self, text: str) -> list[Candidate]:
         low = lowered(text)
         grades = self.r.prefilter_started.finditer(text, low)
-        if not grades or self.other_scale_only(text):
+        if not grades or self.other_scale_only(text, low):
             return []
         out: list[Candidate] = []
         lines = nonblank_lines(text)
@@ -81,9 +81,11 @@ class JudgementFinder(AreaLists, AreaReader):
         four = [m.start() for m in self.r.four_point_document.finditer(before)]
         return not four or other[-1] > four[-1]
 
-    def other_scale_only(self, text: str) -> bool:
-        """A document about the Care Inspectorate or Estyn only: its `Good` is on another scale."""
-        return bool(self.r.other_scale_document.search(text)) and not self.r.four_point_document.search(text)
+    def other_scale_only(self, text: str, low: Optional[str] = None) -> bool:
+        """A document about the Care Inspectorate or Estyn only: its `Good` is on another scale. `low`:
+        lowered(text), when the caller has it."""
+        other = self.r.other_scale_document_started.finditer(text, low)
+        return bool(other) and not self.r.four_point_document.search(text)
 
     @staticmethod
     def sentences(line: str, offset: int) -> list[_Sentence]:

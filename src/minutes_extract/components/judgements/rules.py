@@ -107,6 +107,7 @@ class JudgementRules:
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
+        self.other_scale_document_started = StartedPattern(self.other_scale_document)  # whole texts: its words first
         self.own_provision_appositive = re.compile(rules["own_provision_appositive"])  # case matters (names)
         self.four_point_document = re.compile(rules["four_point_document"])  # case matters ("Ofsted", "CQC")
         self.subject_boundary = re.compile(expand_fragments(rules["subject_boundary"], fragments))  # case matters ("and the")

@@ -18,6 +18,7 @@ class Headings:
         self.agenda_title = re.compile("(?:" + "|".join(map(re.escape, sorted(self.agenda_titles))) + r")(?:[ ,]|\Z)"
                                        if self.agenda_titles else r"(?!)")
         self.chrome = [re.compile(p, re.I) for p in rules["chrome_patterns"]]
+        self._clean_titles: dict[str, str] = {}  # clean_title's answers for this document's lines (read_lines)
         self.chrome_prefix = [re.compile(p, re.I) for p in rules["chrome_prefix_patterns"]]
         self.intro_cues = tuple(rules["list_intro_cues"])
         self.pattern = {name: re.compile(p) for name, p in rules["item_patterns"].items()}
@@ -45,6 +46,7 @@ class Headings:
     # -- pure helpers -------------------------------------------------------------------------
     def read_lines(self, text: str) -> list[Line]:
         """The non-blank lines, each with its section kind and list level (asked for many times)."""
+        self._clean_titles = {}  # a new document
         lines = split_lines(text)
         for line in lines:
             line.kind = self.section_kind(line.text)
@@ -75,6 +77,13 @@ class Headings:
         return self.headings.get(key) if len(key) < 60 else None
 
     def clean_title(self, text: str) -> str:
+        """The line's title without chrome; asked about the same lines by several layouts, so kept."""
+        cleaned = self._clean_titles.get(text)
+        if cleaned is None:
+            cleaned = self._clean_titles[text] = self._clean_title(text)
+        return cleaned
+
+    def _clean_title(self, text: str) -> str:
         for pattern in self.chrome:
             text = pattern.sub("", text)
         text = text.strip().rstrip(" -–")

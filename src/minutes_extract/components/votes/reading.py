@@ -164,7 +164,7 @@ def _names_and_outcome(block: Block, offset: int, text: str, vote: Vote, state: 
 
 def _proposal(blocks: list[Block], i: int, state: _Item, rules: VoteRules) -> bool:
     block = blocks[i]
-    if not rules.proposal_gate.search(block.text):  # each form needs one of these words: skip its searches
+    if not rules.proposal_gate.admits(block.text):  # each form needs one of these words: skip its searches
         return False
     for form in rules.proposals:
         m = form.regex.search(block.text)
@@ -332,6 +332,8 @@ class _Found:
 
 def _first_outcome(text: str, rules: VoteRules) -> Optional[_Found]:
     """The earliest outcome statement in `text` (the first rule wins a tie)."""
+    if not rules.outcome_gate.admits(text):  # each form needs one of these words: skip its searches
+        return None
     best = None
     for form in rules.outcomes:
         m = form.regex.search(text)

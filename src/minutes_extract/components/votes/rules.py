@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ...matching import StartedPattern, expand_fragments, lowered
+from ...matching import StartedPattern, WordGate, expand_fragments, lowered
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,8 @@ class VoteRules:
                                      bool(o.get("amendment_only")), o.get("outcome"),
                                      bool(o.get("outcome_from_tally"))) for o in rules["outcomes"]]
         self.inline_outcome = compiled(rules["inline_outcome"], ci)
-        self.proposal_gate = compiled(rules["proposal_gate"], ci)
+        self.proposal_gate = WordGate(compiled(rules["proposal_gate"], ci))
+        self.outcome_gate = WordGate(compiled(rules["outcome_gate"], ci))
         self.outcome_words: dict[str, str] = rules["outcome_words"]
         self.side_words: dict[str, str] = rules["side_words"]
         self.kind_words: dict[str, str] = rules["kind_words"]
