@@ -15,16 +15,13 @@ import re
 from datetime import date as Date, timedelta
 from typing import Iterable, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from rapidfuzz import fuzz, utils
 
-from .gazetteer import AuthorityMatch, Gazetteer, load_gazetteer, resolve
+from .gazetteer import AuthorityMatch, Gazetteer, InDocument, load_gazetteer, resolve
 
 
-class TakenUp(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    doc_id: str
-    path: str
+class TakenUp(InDocument):
     meeting_date: Optional[str] = None
     item_title: Optional[str] = None
     start: int
@@ -33,10 +30,7 @@ class TakenUp(BaseModel):
     score: float
 
 
-class FollowUp(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    doc_id: str
-    path: str
+class FollowUp(InDocument):
     authority_id: Optional[str] = None
     body: Optional[str] = None
     meeting_date: Optional[str] = None

@@ -24,6 +24,7 @@ from typing import Iterable, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import RuleFileError
+from ..records import Closed
 
 AuthorityType = Literal["county", "unitary", "metropolitan_borough", "london_borough", "sui_generis", "district",
                         "welsh_principal", "scottish_council", "trust"]
@@ -50,8 +51,7 @@ class Authority(BaseModel):
     serves: list[str] = Field(default_factory=list, description="Councils a trust delivers services for")
 
 
-class ResolveRules(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ResolveRules(Closed):
     weights: dict[str, float]
     shared: float = Field(ge=0)
     minimum: float = Field(gt=0)
@@ -69,22 +69,19 @@ class ResolveRules(BaseModel):
     ignore: list[str]
 
 
-class AreaRule(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class AreaRule(Closed):
     column: str
     names: list[str]
 
 
-class TimelineRules(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class TimelineRules(Closed):
     areas: list[AreaRule]
     area_prefix: str
     link_chars: int = Field(ge=0)
     official_grades: dict[str, str]
 
 
-class FollowupRules(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class FollowupRules(Closed):
     cues: list[str]
     not_cues: list[str]
     subject: str
@@ -95,15 +92,13 @@ class FollowupRules(BaseModel):
     undated_window_days: int = Field(ge=0)
 
 
-class ReportRules(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ReportRules(Closed):
     grade_colours: dict[Literal["outstanding", "good", "requires_improvement", "inadequate"], str]
     themes: dict[str, list[str]]
     other_theme: str
 
 
-class ArchiveRules(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ArchiveRules(Closed):
     description: str
     resolve: ResolveRules
     timeline: TimelineRules
@@ -254,8 +249,7 @@ def _load_gazetteer(path: str, rules_path: str) -> Gazetteer:
 
 
 # -- resolving a document ---------------------------------------------------------------------------
-class Cue(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Cue(Closed):
     kind: str
     text: str
     start: Optional[int] = Field(default=None, description="Character offset in the record's text (None: "
@@ -264,11 +258,14 @@ class Cue(BaseModel):
     in_name: bool = Field(default=False, description="Inside another name: a service, a person, a building")
 
 
-class AuthorityMatch(BaseModel):
-    """The authority a document belongs to, or unknown with the reason."""
-    model_config = ConfigDict(extra="forbid")
+class InDocument(Closed):
+    """An archive row about one document of the archive: its id and path."""
     doc_id: str
     path: str
+
+
+class AuthorityMatch(InDocument):
+    """The authority a document belongs to, or unknown with the reason."""
     status: Literal["resolved", "unknown"]
     authority_id: Optional[str] = None
     name: Optional[str] = None

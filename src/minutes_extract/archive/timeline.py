@@ -22,28 +22,25 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Iterable, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from ..errors import UsageError
-from .gazetteer import AuthorityMatch, Gazetteer, document_date, load_gazetteer, resolve
+from ..records import Closed
+from .gazetteer import AuthorityMatch, Gazetteer, InDocument, document_date, load_gazetteer, resolve
 
 HOLDERS = "unassigned", "items"
 Comparison = Literal["agrees", "differs", "not in record"]
 
 
-class Source(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    doc_id: str
-    path: str
+class Source(InDocument):
     start: int
     end: int
     text: str
     meeting_date: Optional[str] = None
 
 
-class OfficialInspection(BaseModel):
+class OfficialInspection(Closed):
     """One row of the official record."""
-    model_config = ConfigDict(extra="forbid")
     authority: str
     urn: str
     published: Optional[str] = None
@@ -53,8 +50,7 @@ class OfficialInspection(BaseModel):
     grades: dict[str, Optional[str]] = Field(default_factory=dict, description="record column -> grade or None")
 
 
-class Check(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Check(Closed):
     status: Comparison
     archive_grade: Optional[str] = None
     official_grade: Optional[str] = None
@@ -63,8 +59,7 @@ class Check(BaseModel):
     matched_by: Optional[str] = None
 
 
-class Event(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Event(Closed):
     authority_id: str
     authority: str
     kind: Literal["judgement", "inspection"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 from spacy.tokens import Doc
 
@@ -24,10 +24,18 @@ class RulesOnDisk:
     component's directory and spacy.load reads it back, so a packaged pipeline carries its rules while
     its config.cfg only names the rule files they came from."""
     carried_rules: dict
+    compiled_rules: Optional[type] = None  # the class `setup` builds `self.rules` with, from the rule dict
+
+    def __init__(self, name: str, rules: dict):
+        self.name = name
+        self.keep_rules(rules)
 
     def setup(self, rules: dict) -> None:
-        """Compiles the component's rules (models/rules/<file>.json, validated)."""
-        raise NotImplementedError
+        """Compiles the component's rules (models/rules/<file>.json, validated); by default
+        `self.rules = compiled_rules(rules)`."""
+        if self.compiled_rules is None:
+            raise NotImplementedError
+        self.rules = self.compiled_rules(rules)
 
     def keep_rules(self, rules: dict) -> None:
         self.carried_rules = rules
@@ -47,10 +55,6 @@ class RulesOnDisk:
 
 class ExtractionComponent(RulesOnDisk):
     group: str  # the span group written (extensions.EXTRACTION_GROUPS)
-
-    def __init__(self, name: str, rules: dict):
-        self.name = name
-        self.keep_rules(rules)
 
     def find(self, doc: Doc) -> Iterable[Found]:
         raise NotImplementedError

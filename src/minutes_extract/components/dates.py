@@ -237,9 +237,7 @@ def _neighbour_year(pos: int, part: DateParts, dated: list[tuple[int, int, int]]
 
 class DatesComponent(ExtractionComponent):
     group = "dates"
-
-    def setup(self, rules: dict) -> None:
-        self.rules = DateRules(rules)
+    compiled_rules = DateRules
 
     def find(self, doc: Doc) -> Iterator[Found]:
         text = document_text(doc)

@@ -16,10 +16,6 @@ from .base import RulesOnDisk
 
 
 class DocumentKindComponent(RulesOnDisk):
-    def __init__(self, name: str, rules: dict):
-        self.name = name
-        self.keep_rules(rules)
-
     def setup(self, rules: dict) -> None:
         self.opening_chars = rules["opening_chars"]
         self.default = rules["default"]

@@ -416,10 +416,6 @@ class MeetingReader:
 
 
 class MeetingComponent(RulesOnDisk):
-    def __init__(self, name: str, rules: dict):
-        self.name = name
-        self.keep_rules(rules)
-
     def setup(self, rules: dict) -> None:
         self.reader = MeetingReader(MeetingRules(rules))
 

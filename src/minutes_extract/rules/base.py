@@ -11,6 +11,11 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class RuleFile(Strict):
+    """A whole rule file (models/rules/<name>.json): its first key says what it is for."""
+    description: str = Field(description="What the file is for (documentation only).")
+
+
 class Permissive(BaseModel):
     """A rule file whose schema is not written yet: any key is accepted (only its JSON is checked)."""
     model_config = ConfigDict(extra="allow")

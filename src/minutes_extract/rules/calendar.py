@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Strict, described
+from .base import RuleFile, Strict, described
 
 CALENDAR_FILE = "rules/calendar.json"
 
@@ -15,8 +15,7 @@ class Month(Strict):
                                   default=False)
 
 
-class CalendarRules(Strict):
-    description: str = described("What the file is for (documentation only).")
+class CalendarRules(RuleFile):
     months: list[Month] = Field(description="The twelve months, January first.", min_length=12, max_length=12)
 
 

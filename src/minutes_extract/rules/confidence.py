@@ -34,17 +34,14 @@ class Band(Strict):
     precision: float = described("Their measured precision.")
 
 
-class Reliability(Strict):
-    n: int = described("Extractions scored.")
-    brier: float = described("Brier score.")
-    ece: float = described("Expected calibration error.")
-    bands: list[Band] = described("Reliability by confidence band.")
-
-
 class Baseline(Strict):
     n: int = described("Extractions scored.")
     brier: float = described("Brier score.")
     ece: float = described("Expected calibration error.")
+
+
+class Reliability(Baseline):
+    bands: list[Band] = described("Reliability by confidence band.")
 
 
 class FieldReliability(Strict):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .base import Anchor, AnchoredPattern, Regex, Strict, described
+from .base import Anchor, AnchoredPattern, Regex, RuleFile, Strict, described
 
 DateKind = Literal["day_month_pair", "month_day", "day_list", "month_list", "month", "months_of_financial_year",
                    "numeric", "year", "year_span", "financial_year", "decade", "season"]
@@ -24,8 +24,7 @@ class TenseCues(Strict):
     future: Regex = described("Words that put a year-less date in the future ('will', 'by').")
 
 
-class DatesRules(Strict):
-    description: str = described("What the file is for (documentation only).")
+class DatesRules(RuleFile):
     fragments: dict[str, Regex] = described("<<NAME>> placeholders shared by the patterns.")
     anchors: dict[str, Anchor] = described("Named cheap finders of where a date can start.")
     patterns: list[DatePattern] = described("Date regexes, in priority order.")

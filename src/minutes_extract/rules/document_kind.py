@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..records import DocumentKind
-from .base import Regex, Strict, described
+from .base import Regex, RuleFile, Strict, described
 
 
 class Cue(Strict):
@@ -17,8 +17,7 @@ class KindCues(Strict):
     cues: list[Cue] = described("Signs of the kind in a document's opening.")
 
 
-class DocumentKindRules(Strict):
-    description: str = described("What the file is for (documentation only).")
+class DocumentKindRules(RuleFile):
     opening_chars: int = described("How much of a document's start is searched for cues.", ge=200)
     default: DocumentKind = described("The kind of a document no kind's cues reach the threshold of.")
     kinds: list[KindCues] = described("Kinds tried in order; the first whose threshold is reached wins.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ..records import AreaKey, Grade, InspectionKind
-from .base import Regex, Strict, described
+from .base import Regex, RuleFile, Strict, described
 
 
 class KindRule(Strict):
@@ -38,8 +38,7 @@ class NamedPattern(Strict):
     pattern: Regex = described("Regex matched at the start of a block.")
 
 
-class InspectionReportRules(Strict):
-    description: str = described("What the file is for (documentation only).")
+class InspectionReportRules(RuleFile):
     opening_chars: int = described("How much of a report's start holds its title and header fields.", ge=200)
     kinds: list[KindRule] = described("The inspection kind, from the report's opening.")
     title: Regex = described("The report's title line (group `title`).")

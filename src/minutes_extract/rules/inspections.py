@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ..records import InspectionKind
-from .base import Regex, StartStrings, Strict, described
+from .base import Regex, RuleFile, StartStrings, Strict, described
 
 RuleKind = Literal[InspectionKind, Literal["generic"]]  # "generic": an unnamed inspection, its kind read from context
 
@@ -14,8 +14,7 @@ class KindPattern(Strict):
     pattern: Regex = described("Regex for a mention of an inspection of this kind.")
 
 
-class InspectionsRules(Strict):
-    description: str = described("What the file is for (documentation only).")
+class InspectionsRules(RuleFile):
     prefilter: Regex = described("A line holding no match of this holds no inspection mention.")
     prefilter_starts: StartStrings = described("What every prefilter match starts with.")
     kinds: list[KindPattern] = described("Kind patterns, tried in order on each sentence.")

@@ -1,7 +1,7 @@
 """Schema of models/rules/meeting.json (minutes_meeting)."""
 from __future__ import annotations
 
-from .base import Regex, Strict, described
+from .base import Regex, RuleFile, Strict, described
 
 
 class HeaderPattern(Strict):
@@ -43,8 +43,7 @@ class Authority(Strict):
     abbreviations: list[str] = described("Abbreviations that stand for it.")
 
 
-class MeetingRules(Strict):
-    description: str = described("What the file is for (documentation only).")
+class MeetingRules(RuleFile):
     header_lines: int = described("How many first lines are the header.")
     fragments: dict[str, Regex] = described("<<NAME>> placeholders (MONTH, WEEKDAY, DATE, BODY_NOUN ...).")
     header_patterns: list[HeaderPattern] = described("Header line patterns, in order.")

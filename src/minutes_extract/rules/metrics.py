@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .base import Anchor, AnchoredPattern, Regex, Strict, described
+from .base import Anchor, AnchoredPattern, Regex, RuleFile, described
 
 MetricKind = Literal["money", "percentage", "number", "fraction"]
 Comparator = Literal["lt", "le", "gt", "ge"]
@@ -15,8 +15,7 @@ class MetricCandidate(AnchoredPattern):
     kind: MetricKind = described("What the regex finds: money, a percentage, a bare number or a part/whole pair.")
 
 
-class MetricsRules(Strict):
-    description: str = described("What the file is for (documentation only).")
+class MetricsRules(RuleFile):
     fragments: dict[str, Regex] = described("<<NAME>> placeholders shared by the candidate regexes.")
     anchors: dict[str, Anchor] = described("Named cheap finders of where a candidate can start.")
     candidates: list[MetricCandidate] = described("Candidate regexes, in priority order.")

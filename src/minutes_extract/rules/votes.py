@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from .base import Regex, Strict, described
+from .base import Regex, RuleFile, Strict, described
 
 VoteKind = Literal["motion", "amendment", "recommendation", "procedural"]
 VoteOutcome = Literal["carried", "lost", "agreed", "withdrawn", "unanimous"]
@@ -41,8 +41,7 @@ class TallyRule(Strict):
     pattern: Regex = described("Regex with groups `for`, `against`, `abstain` (numbers).")
 
 
-class VotesRules(Strict):
-    description: str = described("What the file is for (documentation only).")
+class VotesRules(RuleFile):
     fragments: dict[str, Regex] = described("Regex fragments used as <<NAME>> in the patterns below.")
     prefilter: Regex = described("Case-insensitive regex: a document holding no match has no vote.")
     proposal_gate: Regex = described("Case-insensitive regex every proposal form needs a match of (a word each "

@@ -16,12 +16,7 @@ INSPECTION_REPORT = "inspection_report"
 
 
 class InspectionReportComponent(RulesOnDisk):
-    def __init__(self, name: str, rules: dict):
-        self.name = name
-        self.keep_rules(rules)
-
-    def setup(self, rules: dict) -> None:
-        self.rules = ReportRules(rules)
+    compiled_rules = ReportRules
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.inspection_report = None

@@ -19,9 +19,7 @@ from .rule_set import MetricRules
 
 class MetricsComponent(ExtractionComponent):
     group = "metrics"
-
-    def setup(self, rules: dict) -> None:
-        self.rules = MetricRules(rules)
+    compiled_rules = MetricRules
 
     def find(self, doc: Doc) -> Iterator[Found]:
         text = document_text(doc)

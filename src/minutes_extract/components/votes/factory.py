@@ -18,9 +18,7 @@ LINKED_OUTCOMES = ("carried", "agreed", "unanimous")  # a vote that passed produ
 
 class VotesComponent(ExtractionComponent):
     group = "votes"
-
-    def setup(self, rules: dict) -> None:
-        self.rules = VoteRules(rules)
+    compiled_rules = VoteRules
 
     def find(self, doc: Doc) -> Iterator[Found]:
         text = document_text(doc)

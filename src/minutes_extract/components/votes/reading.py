@@ -28,14 +28,19 @@ class Block:
 
 
 @dataclass
-class Proposal:
+class Motion:
+    """What a proposal and a vote both hold: where, the rule that read it, its kind and its subject."""
     start: int
     end: int
-    block: int
     rule: str
-    unstated: str
     kind: str
     subject: str
+
+
+@dataclass
+class Proposal(Motion):
+    block: int
+    unstated: str
     proposer: Optional[str] = None
     seconder: Optional[str] = None
     number: Optional[str] = None
@@ -44,12 +49,7 @@ class Proposal:
 
 
 @dataclass
-class Vote:
-    start: int
-    end: int
-    rule: str
-    kind: str
-    subject: str
+class Vote(Motion):
     item: int
     proposer: Optional[str] = None
     seconder: Optional[str] = None
@@ -181,9 +181,9 @@ def _proposal(blocks: list[Block], i: int, state: _Item, rules: VoteRules) -> bo
             subject = f"{subject} {_following_text(blocks, i, rules)}".strip()  # "... the above motion that Cabinet." then its clauses
         kind = form.kind or rules.kind_of(groups.get("kind"), subject)
         number = rules.paragraph_number.match(block.text)
-        proposal = Proposal(block.start + m.start(), block.end, i, form.id, form.unstated, kind, subject,
-                            _person(groups.get("proposer")), _person(groups.get("seconder")),
-                            number.group("n") if number else None)
+        proposal = Proposal(block.start + m.start(), block.end, form.id, kind, subject, block=i, unstated=form.unstated,
+                            proposer=_person(groups.get("proposer")), seconder=_person(groups.get("seconder")),
+                            number=number.group("n") if number else None)
         _drop_open(state)
         state.pending.append(proposal)
         outcome = form.outcome or (rules.outcome_of(inline) if inline else None)
