@@ -56,6 +56,16 @@ def findings_of(text: str) -> list[tuple[str, str]]:
     ("development", "The audit of fleet management received an audit opinion of limited."),
     ("strength", "The review of treasury management received a reasonable assurance rating."),
     ("development", "The external auditor reported a significant weakness in the council's arrangements for governance."),
+    # quartiles, medians, ranks by speed, a benchmark in brackets, a RAG label closing a line, gaps
+    ("strength", "Overall satisfaction with the landlord was 74%, which places the council in the upper quartile."),
+    ("development", "Satisfaction with the handling of complaints stood at 31%, below the median for similar landlords."),
+    ("development", "Officers confirmed that the council was among the slowest in the region at processing adaptations."),
+    ("development", "Planning appeals allowed: 38% (target 30%)."),
+    ("strength", "Major applications determined in time: 92% (target 60%) - Green."),
+    ("development", "Key stage 4 outcomes for children in care remained well adrift of the national average."),
+    ("strength", "The attainment gap between disadvantaged pupils and their peers had narrowed again."),
+    ("strength", "Homes failing to meet the decency standard fell from 7.2% to 3.9%."),
+    ("development", "The Head of Service explained that this was a marked deterioration on the previous year, when 58% had been issued on time."),
     # polarity from structure
     ("development", "While performance on EHCP timeliness has improved, it remains below the national average."),
     ("strength", "Although below target at 78%, performance has improved from 71% last quarter."),
@@ -82,6 +92,7 @@ def test_indicator_verdicts(polarity, sentence):
     "A total of 1,204 homeless applications were received in the year.",
     "Members asked whether the target could be met by the year end.",
     "The committee asked whether services could be more effective.",
+    "Only 61% of reviews had been completed on time in the previous year.",
     # a range of dates or times is no change of a value
     "The inspection of the youth justice service took place from 15 to 26 September 2025.",
     "The drop-in sessions for families waiting for an assessment ran from 10 to 12 noon.",
