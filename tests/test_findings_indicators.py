@@ -66,6 +66,12 @@ def findings_of(text: str) -> list[tuple[str, str]]:
     ("strength", "The attainment gap between disadvantaged pupils and their peers had narrowed again."),
     ("strength", "Homes failing to meet the decency standard fell from 7.2% to 3.9%."),
     ("development", "The Head of Service explained that this was a marked deterioration on the previous year, when 58% had been issued on time."),
+    # trends and records of measures whose good direction is known (harm measures: lower is better)
+    ("development", "Smoking at time of delivery remained at 12.4%, well above the national rate of 8.1%."),
+    ("strength", "Teenage conceptions had fallen to their lowest rate since records began."),
+    ("development", "Waiting times for the adult weight management service had lengthened to 22 weeks."),
+    ("development", "The rate of people killed or seriously injured on the county's roads had risen again."),
+    ("development", "Successful completions of alcohol treatment were 29%, below the England average of 35%."),
     # polarity from structure
     ("development", "While performance on EHCP timeliness has improved, it remains below the national average."),
     ("strength", "Although below target at 78%, performance has improved from 71% last quarter."),
@@ -93,6 +99,8 @@ def test_indicator_verdicts(polarity, sentence):
     "Members asked whether the target could be met by the year end.",
     "The committee asked whether services could be more effective.",
     "Only 61% of reviews had been completed on time in the previous year.",
+    "The number of children in care had fallen to 480.",
+    "The Head of Service responded that referrals had risen by 9% compared with the previous year.",
     # a range of dates or times is no change of a value
     "The inspection of the youth justice service took place from 15 to 26 September 2025.",
     "The drop-in sessions for families waiting for an assessment ran from 10 to 12 noon.",

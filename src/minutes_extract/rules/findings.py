@@ -39,9 +39,9 @@ class CueRow(Strict):
     direction: Optional[Literal["up"]] = described(
         "up: its polarity holds where higher is better, and flips for a measure named before it where lower is "
         "better (findings.json lower_is_better: 'above target' for waiting times).", default=None)
-    undirected: Optional[Literal["weak"]] = described(
-        "weak: with direction 'up', it weighs as a weak cue where the sentence names no measure whose better "
-        "direction is known ('above the national average').", default=None)
+    undirected: Optional[Literal["weak", "none"]] = described(
+        "With direction 'up', where the sentence names no measure whose better direction is known: weak, it weighs "
+        "as a weak cue ('above the national average'); none, it says nothing ('had risen to 512').", default=None)
 
 
 class ModifierRow(Strict):

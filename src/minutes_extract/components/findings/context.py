@@ -124,9 +124,9 @@ class FindingRules:
                                cue_rows + modifier_rows)
         self.unscoped = {r["id"] for r in cue_rows if r.get("unscoped")}
         self.needs_source = {r["id"] for r in cue_rows if r.get("needs_source")}
-        # comparisons whose good side depends on the measure ("above the national average"): weak where the
-        # sentence names no measure whose direction is known
-        self.undirected_weak = {r["id"] for r in cue_rows if r.get("undirected") == "weak"}
+        # comparisons and trends whose good side depends on the measure ("above the national average", "had risen"):
+        # weak or nothing where the sentence names no measure whose direction is known
+        self.undirected = {r["id"]: r["undirected"] for r in cue_rows if r.get("undirected")}
         context_rows = load_rows(lex["context"])
         self.gates = Gates()
         # one search finds every source named: the group name carries its role
@@ -231,8 +231,9 @@ class FindingRules:
                 lower_is_better = self.lower_is_better_before(text, offset, hit)
                 if lower_is_better:
                     polarity = _FLIP[polarity]  # "families in B&B remained above the target": lower is better
-                elif lower_is_better is None and hit.pattern.id in self.undirected_weak:
-                    tier = "weak"  # "above the national average" of a measure not known to be better higher
+                elif lower_is_better is None and hit.pattern.id in self.undirected:
+                    # "above the national average" of a measure not known to be better higher: weak, or nothing
+                    tier, polarity = ("weak", polarity) if self.undirected[hit.pattern.id] == "weak" else (tier, None)
             if polarity is None:
                 continue
             if tier == "heading" and not self.linked(text, offset, hit):
