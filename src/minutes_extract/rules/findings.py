@@ -39,6 +39,9 @@ class CueRow(Strict):
     direction: Optional[Literal["up"]] = described(
         "up: its polarity holds where higher is better, and flips for a measure named before it where lower is "
         "better (findings.json lower_is_better: 'above target' for waiting times).", default=None)
+    undirected: Optional[Literal["weak", "none"]] = described(
+        "With direction 'up', where the sentence names no measure whose better direction is known: weak, it weighs "
+        "as a weak cue ('above the national average'); none, it says nothing ('had risen to 512').", default=None)
 
 
 class Scope(NamedTuple):
@@ -168,6 +171,10 @@ class FindingsRules(Strict):
     topic_content: Regex = described("Words after a cue that give it content ('including', 'such as').")
     higher_is_better: Regex = described("Measures whose rise is good (completed, attendance, ...).")
     lower_is_better: Regex = described("Measures whose rise is bad (absence, waiting, complaints, ...).")
+    value_change: Regex = described("A compare cue holding an earlier and a later value ('from 24% to 19%').")
+    shortfall_or_surplus: Regex = described("The start of a compare cue that says which side of the target the "
+                                            "value is ('below the 90% target'): higher is better unless the "
+                                            "measure says otherwise.")
     open_words: list[str] = described("Words a line ending in does not end its sentence ('the', 'of', ...).")
     bullet_glyph: Regex = described("A bullet glyph at the start of a block.")
     label_prefix: Regex = described("A label before a colon at a unit's start ('Children in care: ...').")

@@ -131,6 +131,9 @@ class FindingRules:
         self.reach_back = any(p.reach and p.reach.backward for p in patterns)
         self.unscoped = {r["id"] for r in cue_rows if r.get("unscoped")}
         self.needs_source = {r["id"] for r in cue_rows if r.get("needs_source")}
+        # comparisons and trends whose good side depends on the measure ("above the national average", "had risen"):
+        # weak or nothing where the sentence names no measure whose direction is known
+        self.undirected = {r["id"]: r["undirected"] for r in cue_rows if r.get("undirected")}
         context_rows = load_rows(lex["context"])
         self.gates = Gates()
         # one search finds every source named: the group name carries its role
@@ -190,6 +193,8 @@ class FindingRules:
         self.higher_is_better = re.compile(rules["higher_is_better"], re.I)
         self.time_unit = re.compile(rules["time_unit"], re.I)
         self.on_time = re.compile(rules["on_time"], re.I)  # a target's unit, at its end
+        self.value_change = re.compile(rules["value_change"], re.I)  # "from 24% to 19%": two values in the cue
+        self.shortfall_or_surplus = re.compile(rules["shortfall_or_surplus"], re.I)  # "below the 90% target"
         self.open_words = set(rules["open_words"])
         self.terminal = tuple(rules["terminal_punctuation"])
         self.reporters = set(rules["reporters"])
@@ -222,13 +227,18 @@ class FindingRules:
                 continue
             seen_cue = True
             polarity, factor, contrasted = self.modify(text, offset, hits, i)
+            tier = hit.pattern.tier
             if hit.pattern.compare and polarity is not None:
                 polarity = self.against_target(text, offset, hit)
-            elif hit.pattern.direction == "up" and polarity is not None and self.lower_is_better_before(text, offset, hit):
-                polarity = _FLIP[polarity]  # "families in B&B remained above the target": lower is better
+            elif hit.pattern.direction == "up" and polarity is not None:
+                lower_is_better = self.lower_is_better_before(text, offset, hit)
+                if lower_is_better:
+                    polarity = _FLIP[polarity]  # "families in B&B remained above the target": lower is better
+                elif lower_is_better is None and hit.pattern.id in self.undirected:
+                    # "above the national average" of a measure not known to be better higher: weak, or nothing
+                    tier, polarity = ("weak", polarity) if self.undirected[hit.pattern.id] == "weak" else (tier, None)
             if polarity is None:
                 continue
-            tier = hit.pattern.tier
             if tier == "heading" and not self.linked(text, offset, hit):
                 # "areas for improvement" as a topic, not a list of them: weighs as a weak cue
                 tier = "topic" if hit.pattern.topic else "weak"
@@ -241,32 +251,47 @@ class FindingRules:
         return out
 
     def against_target(self, text: str, offset: int, hit: Hit) -> Optional[str]:
-        """A value compared with its target ("78% ..., compared with a target of 90%"): met or better is a
-        strength, short of it an area for development; lower is better for measures such as absence or waiting
-        times. None when the sentence gives no value before the comparison."""
+        """A value compared with its target or an earlier value ("78% ..., compared with a target of 90%", "a fall
+        from 46%", "from 24% to 19%"): met or better is a strength, short of it an area for development; lower is
+        better for measures such as absence or waiting times. None when the sentence gives no value to compare or
+        does not say which way is better."""
         before = text[:hit.start - offset]
-        values = self.number.findall(before)
-        targets = self.number.findall(text[hit.start - offset:hit.end - offset])
+        cue = text[hit.start - offset:hit.end - offset]
+        targets = self.number.findall(cue)
+        if self.value_change.search(cue) and len(targets) >= 2:
+            values, targets = targets[-1:], targets[:1]  # "from 24% to 19%": the last is now, the first before
+        else:
+            values = self.number.findall(before)
         if not values or not targets:
             return None
         value, target = float(values[-1].replace(",", "")), float(targets[-1].replace(",", ""))
-        if self.higher_is_better.search(before):  # done on time, satisfaction, attendance, ...
+        lower_is_better = self.measure_direction(before)
+        if lower_is_better is None and self.on_time.search(before):
             lower_is_better = False
-        elif self.lower_is_better.search(before):  # absence, re-referrals, waiting, ...
-            lower_is_better = True
-        elif self.on_time.search(before):
-            lower_is_better = False
-        elif self.time_unit.search(text, hit.start - offset, hit.end - offset):
+        if lower_is_better is None and self.time_unit.search(cue):
             lower_is_better = True  # a time taken ("179 days against a target of 230 days")
-        else:
+        if lower_is_better is None and self.shortfall_or_surplus.match(cue):
+            lower_is_better = False  # "below the 90% target" says which side of it is short, as "below target" does
+        if lower_is_better is None:
             return None  # which way is better is not said
         met = value <= target if lower_is_better else value >= target
         return STRENGTH if met else DEVELOPMENT
 
-    def lower_is_better_before(self, text: str, offset: int, hit: Hit) -> bool:
-        """Whether the measure named before a cue is one where lower is better (waiting, absence, ...)."""
-        before = text[:hit.start - offset]
-        return not self.higher_is_better.search(before) and bool(self.lower_is_better.search(before))
+    def measure_direction(self, before: str) -> Optional[bool]:
+        """Whether lower is better for the measure named before a cue: the measure word nearest the cue decides
+        ("complaints answered within 10 days": better higher; "re-referrals within 12 months": better lower);
+        None when no measure of known direction is named."""
+        # (ending together, the longer names it: "not in education" is NEET, lower is better)
+        higher = max(((m.end(), -m.start()) for m in self.higher_is_better.finditer(before)), default=None)
+        lower = max(((m.end(), -m.start()) for m in self.lower_is_better.finditer(before)), default=None)
+        if higher is None or lower is None:
+            return None if higher is lower else lower is not None
+        return lower > higher
+
+    def lower_is_better_before(self, text: str, offset: int, hit: Hit) -> Optional[bool]:
+        """Whether the measure named before a cue is one where lower is better (waiting, absence, ...); None when
+        the sentence names none of known direction."""
+        return self.measure_direction(text[:hit.start - offset])
 
     def after_clause(self, text: str, offset: int, concession: Optional[Hit], hit: Hit) -> bool:
         """Whether a cue is past the clause an opening concession governs ("Although X, <cue>"): a break
