@@ -21,6 +21,8 @@ class AreaReader:
         text = s.text
         groups = m.re.groupindex
         gend = m.end(group)
+        if cue.earlier_area and earlier:  # "upgraded to Good from RI": the former grade of the same area
+            return earlier[-1].area, earlier[-1].area_key, m.start(group)
         if self.r.fronted_participle.match(text, clause_start, m.start()):  # "Given a rating of 'Outstanding', the care leaver service ..."
             subj = self.r.subject_after.match(text, gend + self.closing_quote(text, gend))
             if subj:
@@ -55,6 +57,8 @@ class AreaReader:
                 return owned
             return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
         if "obj" in groups and m.group("obj") and m.group("obj").strip():
+            if m.group("obj").rstrip().endswith(","):  # "rated Brook House, one of the council's homes, as ..."
+                return self.appositive_object(m.group("obj"), m.start("obj"))
             found = self.classify(m.group("obj"), m.start("obj"), earlier, text[clause_start:m.start()])
             return found and (found[0], found[1], m.start())
         listed = self.subject_list(s, cue, m, None)
@@ -121,6 +125,17 @@ class AreaReader:
             joined = pieces[-2].end() if len(pieces) > 1 else 0  # "services for children and families"
             return self.classify(trimmed[joined:], clause_start + joined, earlier, trimmed[:joined])
         return found
+
+    def appositive_object(self, obj: str, start: int) -> Optional[tuple[str, Optional[str], int]]:
+        """A graded object set beside its description: the authority's own home, agency or service is the area;
+        anything else (another provider, a school, an undescribed name) is not a judgement of the authority."""
+        trimmed = obj.rstrip() + " "
+        if self.other_provision_named(trimmed):
+            return None
+        own = self.own_provision_named(trimmed)
+        if not own:
+            return None
+        return own[0], self.area_key(own[0]), start + own[1]
 
     def other_provision_named(self, trimmed: str) -> bool:
         """A name set beside a description of a provider, home or school that is not the authority's own."""

@@ -41,13 +41,39 @@ class JudgementFinder(AreaLists, AreaReader):
             if row:
                 out.append(row)
                 continue
+            previous = None
             for sentence in self.sentences(line, pos):
                 found = self.in_sentence(sentence)
-                if found and self.other_scale_before(line[:sentence.offset - pos], sentence.text):
-                    continue
-                self.agency_areas(found, sentence, line[:sentence.offset - pos])
-                out.extend(found)
+                if not (found and self.other_scale_before(line[:sentence.offset - pos], sentence.text)):
+                    self.agency_areas(found, sentence, line[:sentence.offset - pos])
+                    self.pronoun_areas(found, sentence, previous)
+                    out.extend(found)
+                previous = sentence
         return self.canonical_areas(out)
+
+    def pronoun_areas(self, found: list[Candidate], sentence: _Sentence, previous: Optional[_Sentence]) -> None:
+        """`Our fostering service was inspected in May. It received a judgement of Good`: a sentence opening with
+        `It` (or `The service`, `The home`) whose grade is the whole subject's takes the provision that was the
+        subject of the sentence before (an area term or a home's name); the authority's own services stay overall."""
+        if previous is None or not self.r.pronoun_sentence.match(sentence.text):
+            return
+        antecedent = self.antecedent(previous.text)
+        if antecedent is None:
+            return
+        for c in found:
+            if c.area == "overall" and not self.r.agency_exclude.search(sentence.text[:c.start - sentence.offset]):
+                c.area, c.area_key = antecedent
+
+    def antecedent(self, text: str) -> Optional[tuple[str, Optional[str]]]:
+        """The provision a sentence is about, read from its subject: an area term other than overall
+        (`Oakridge Council's fostering service has been inspected`) or a home's name (`Willow Cottage was ...`)."""
+        m = self.r.antecedent_area.match(text)
+        if m and self.area_key(m.group("area")) not in (None, "overall"):
+            return m.group("area"), self.area_key(m.group("area"))
+        m = self.r.antecedent_name.match(text)
+        if m and self.r.home_name.match(m.group("name")):
+            return m.group("name"), None
+        return None
 
     def agency_areas(self, found: list[Candidate], sentence: _Sentence, before: str) -> None:
         """In a paragraph about the authority's own fostering or adoption agency, an overall grade whose
@@ -274,9 +300,10 @@ class JudgementFinder(AreaLists, AreaReader):
                   or (gtext[0].isupper() and text[:gstart].strip(_QUOTES + " •-") != ""))
         plain_good = not marked and grade in ("good", "outstanding")
         official = "area" in m.re.groupindex and m.group("area") and self.r.standard_area.match(m.group("area"))
-        if cue.strength == "weak" and not marked and not official and (
-                plain_good or not self.r.inspection_context.search(text)):
-            return None
+        named_area = "area" in m.re.groupindex and bool(m.group("area"))
+        in_context = bool(self.r.inspection_context.search(text)) or (named_area and bool(earlier))
+        if cue.strength == "weak" and not marked and not official and (plain_good or not in_context):
+            return None  # an area after another judgement in its sentence is in context ("A was judged good, but B requires improvement")
         if cue.id == "grade_noun" and plain_good and m.group("noun")[0] in "jJ":
             between = text[gend:m.start("noun")]  # "good judgement" is a faculty unless "the"/"Ofsted" says otherwise
             if not between.strip() and not self.r.unmarked_noun_needs.search(text[:gstart]):
