@@ -128,6 +128,11 @@ class JudgementsRules(Strict):
     pronoun_subject: Regex = described("'one', 'the other': the area of the judgement before.")
     pronoun_object: Regex = described("'it', 'they': the area of the judgement before.")
     determiner: Regex = described("A leading determiner of a subject ('the', 'its').")
+    provision_head: Regex = described(
+        "A spelling of an area that describes a provision ('regional adoption agency'): the provision's proper name, "
+        "where the document gives one, replaces it.")
+    other_provider: Regex = described(
+        "A provider that is not the authority's ('an independent fostering agency', 'a private home').")
     pronoun_sentence: Regex = described(
         "A sentence opening with 'It' or 'The service/home' that may refer to the provision before.")
     antecedent_area: Regex = described(

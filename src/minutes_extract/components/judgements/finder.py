@@ -41,28 +41,40 @@ class JudgementFinder(AreaLists, AreaReader):
             if row:
                 out.append(row)
                 continue
-            previous = None
+            previous, previous_found = None, []
             for sentence in self.sentences(line, pos):
                 found = self.in_sentence(sentence)
                 if not (found and self.other_scale_before(line[:sentence.offset - pos], sentence.text)):
                     self.agency_areas(found, sentence, line[:sentence.offset - pos])
-                    self.pronoun_areas(found, sentence, previous)
+                    self.pronoun_areas(found, sentence, previous, previous_found)
                     out.extend(found)
-                previous = sentence
+                previous, previous_found = sentence, found
         return self.canonical_areas(out)
 
-    def pronoun_areas(self, found: list[Candidate], sentence: _Sentence, previous: Optional[_Sentence]) -> None:
+    def pronoun_areas(self, found: list[Candidate], sentence: _Sentence, previous: Optional[_Sentence],
+                      previous_found: list[Candidate]) -> None:
         """`Our fostering service was inspected in May. It received a judgement of Good`: a sentence opening with
         `It` (or `The service`, `The home`) whose grade is the whole subject's takes the provision that was the
-        subject of the sentence before (an area term or a home's name); the authority's own services stay overall."""
+        subject of the sentence before (an area term or a home's name) or that the sentence before graded
+        (`Adopt Coastal ... was judged Outstanding. The agency was previously rated Good`); the authority's own
+        services and the areas of a whole-service inspection stay as they are."""
         if previous is None or not self.r.pronoun_sentence.match(sentence.text):
             return
-        antecedent = self.antecedent(previous.text)
+        antecedent = self.antecedent(previous.text) or self.graded_provision(previous_found)
         if antecedent is None:
             return
         for c in found:
             if c.area == "overall" and not self.r.agency_exclude.search(sentence.text[:c.start - sentence.offset]):
                 c.area, c.area_key = antecedent
+
+    def graded_provision(self, found: list[Candidate]) -> Optional[tuple[str, Optional[str]]]:
+        """The last provision graded in a sentence: a named one (`Adopt Coastal`, `Brook House`) or one spelled
+        with a provision head (`fostering service`), never a whole-service area (`care leavers`)."""
+        for c in reversed(found):
+            if c.area != "overall" and (c.area_key is None or not self.r.area_term.search(c.area)
+                                        or self.r.provision_head.search(c.area)):
+                return c.area, c.area_key
+        return None
 
     def antecedent(self, text: str) -> Optional[tuple[str, Optional[str]]]:
         """The provision a sentence is about, read from its subject: an area term other than overall

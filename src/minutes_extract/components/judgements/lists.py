@@ -124,8 +124,9 @@ class AreaLists:
             gap = prefix[a.end():b.start()]
             if not self.r.list_separator.search(gap) or len(gap.split()) > self.r.list_gap_words:
                 return []
-        if self.r.excluded_subject.search(self.r.area_term.sub(" ", prefix[start:])):
-            return []
+        rest = self.r.area_term.sub(" ", prefix[start:])
+        if self.r.excluded_subject.search(rest) or self.r.other_provider.search(prefix[start:]):
+            return []  # "Sunrise Fostering, an independent fostering agency, ...": not a list of the authority's areas
         grade = cand.grade if cand else ""
         year, forecast = (cand.year, cand.forecast) if cand else (None, False)
         out = []
