@@ -236,9 +236,16 @@ class JudgementFinder(AreaLists, AreaReader):
                     listed = self.subject_list(s, cue, m, cand)
                     if listed and (listed[-1].area, listed[-1].area_key) == (cand.area, cand.area_key):
                         out.extend(listed[:-1])  # the subject was the list
-                    out.extend(self.listed_after_grade(s, m.end(group), cand))
+                    listed_after = self.listed_after_grade(s, m.end(group), cand)
+                    if listed_after and self.counted(cand):
+                        out.remove(cand)  # "Three areas were judged RI: X, Y and Z": the areas, not their count
+                    out.extend(listed_after)
                     break
         return out
+
+    def counted(self, cand: Candidate) -> bool:
+        """A candidate whose area is only a count of areas (`Three areas`)."""
+        return cand.area_key is None and bool(self.r.counted_areas.match(cand.area))
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """Stretches of a sentence around its grade words: cues are only looked for there."""

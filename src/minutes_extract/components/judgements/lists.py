@@ -48,7 +48,7 @@ class AreaLists:
         at = after + self.closing_quote(s.text, after)
         named = self.r.area_after_grade.match(s.text, at)
         out: list[Candidate] = []
-        if not named and cand.area == "overall":  # "all three areas were judged good: X, Y and Z"
+        if not named and (cand.area == "overall" or self.counted(cand)):  # "all three areas were judged good: X, Y and Z"
             named = self.r.area_list_colon.match(s.text, at)
             if named and self.area_key(named.group("area")) != "overall":
                 area = named.group("area")
