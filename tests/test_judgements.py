@@ -610,3 +610,7 @@ def test_outcome_page_shapes(finder, sentence, expected):
 ])
 def test_a_provision_carries_to_the_next_sentence_and_to_its_headline(finder, text, expected):
     assert areas_as_written(finder, text) == expected
+
+
+def test_a_judgement_that_clause_in_the_present(finder):
+    assert areas_as_written(finder, "The overall judgement is that services for children are good.") == {("overall", "good")}
