@@ -614,3 +614,10 @@ def test_a_provision_carries_to_the_next_sentence_and_to_its_headline(finder, te
 
 def test_a_judgement_that_clause_in_the_present(finder):
     assert areas_as_written(finder, "The overall judgement is that services for children are good.") == {("overall", "good")}
+
+
+def test_an_excepted_area_which_requires_improvement_has_its_own_grade(finder):
+    text = "Ofsted rated our services good in all areas except care leavers, which required improvement."
+    assert areas_as_written(finder, text) == {("overall", "good"), ("care leavers", "requires_improvement")}
+    # people who need to improve are no area's grade
+    assert areas_as_written(finder, "Ofsted met care leavers, who require improvement in their housing.") == set()
