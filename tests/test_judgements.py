@@ -621,3 +621,8 @@ def test_an_excepted_area_which_requires_improvement_has_its_own_grade(finder):
     assert areas_as_written(finder, text) == {("overall", "good"), ("care leavers", "requires_improvement")}
     # people who need to improve are no area's grade
     assert areas_as_written(finder, "Ofsted met care leavers, who require improvement in their housing.") == set()
+
+
+def test_it_after_a_judgement_named_for_an_area_is_that_area(finder):
+    text = "The graded judgement for adoption performance is that it is good"
+    assert areas_as_written(finder, text) == {("adoption performance", "good")}

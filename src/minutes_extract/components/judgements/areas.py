@@ -36,6 +36,10 @@ class AreaReader:
             start = m.start("area") - self.name_before(text[:m.start("area")])
             return text[start:m.end("area")], key, start
         if "subj" in groups and m.group("subj") and m.group("subj").strip():
+            named = self.r.area_term.search(m.group("mid") or "") if "mid" in groups else None
+            if named and self.area_key(named.group()) != "overall" and self.r.pronoun_object.match(m.group("subj").strip()):
+                # "The graded judgement for adoption performance is that it is good": "it" is the area named before
+                return named.group(), self.area_key(named.group()), m.start()
             return self.classify(m.group("subj"), m.start("subj"), earlier)
         if "mid" in groups:
             mid = m.group("mid") or ""
