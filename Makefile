@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: install test demo eval eval-text eval-train eval-pdf eval-formats eval-written calibrate bench golden package schema clean
+.PHONY: install test demo eval eval-text eval-train eval-pdf eval-formats eval-written eval-outcome calibrate bench golden package schema clean
 
 install: $(STAMP)
 
@@ -24,7 +24,7 @@ demo: install
 	$(BIN)/python -m minutes_extract.review out/demo.jsonl
 
 # Scores the dev sets and fails when a score drops below eval/floor.json.
-eval: install eval-text eval-train eval-pdf eval-formats eval-written
+eval: install eval-text eval-train eval-pdf eval-formats eval-written eval-outcome
 
 eval-text:
 	mkdir -p out
@@ -47,6 +47,12 @@ eval-written: install
 	mkdir -p out
 	$(BIN)/minutes-extract extract fixtures/written -o out/written.jsonl --quiet
 	$(BIN)/minutes-extract evaluate out/written.jsonl eval/written-gold --floor eval/floor-written.json
+
+# Inspection-outcome web pages written for the project (fixtures/outcome) against their hand annotations.
+eval-outcome: install
+	mkdir -p out
+	$(BIN)/minutes-extract extract fixtures/outcome -o out/outcome.jsonl --quiet
+	$(BIN)/minutes-extract evaluate out/outcome.jsonl eval/outcome-gold --floor eval/floor-outcome.json
 
 # The dev texts rendered to HTML, DOCX and PDF must score within 0.05 of the text itself.
 eval-formats: install

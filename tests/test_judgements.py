@@ -556,3 +556,73 @@ def test_other_providers_named_in_apposition_are_not_judgements(finder, sentence
 
 def test_a_grade_whose_clause_goes_on_with_would_is_a_hope(finder):
     assert found(finder, "A Good rating from Ofsted would be a significant achievement.") == {("overall", "good", True)}
+
+
+# -- inspection outcome pages (issue 10): sentence shapes of council news pages and press releases
+@pytest.mark.parametrize("sentence, expected", [
+    # a present-tense report verb over a list of areas sharing one grade
+    ("The letter rates children in care, care leavers and the impact of leaders as 'Good'.",
+     {("children in care", "good"), ("care leavers", "good"), ("impact of leaders", "good")}),
+    # the graded object set beside its description as the council's own home; another provider is not the council's
+    ("Ofsted has rated Larch View, one of the council's own children's homes, as 'Outstanding'.",
+     {("Larch View", "outstanding")}),
+    ("Ofsted rated Hilltop Fostering, an independent fostering agency, as Good.", set()),
+    ("Hilltop Fostering, an independent fostering agency, was rated Good by Ofsted.", set()),
+    ("Ofsted inspected Hilltop Fostering, a private fostering agency, and rated it as Good.", set()),
+    # a grade for one area after a judgement of another in the same sentence
+    ("The council was judged 'Inadequate' overall, with children in care also inadequate.",
+     {("overall", "inadequate"), ("children in care", "inadequate")}),
+    ("Work on court disposals was judged good, but out-of-court disposal work requires improvement.",
+     {("court disposals", "good"), ("out-of-court disposal work", "requires_improvement")}),
+    # a new grade and the former one, in that order
+    ("Our services have been upgraded to 'Good' from 'Inadequate'.", {("overall", "good"), ("overall", "inadequate")}),
+    # an inspectorate saying a service is graded
+    ("Ofsted said the council's adoption service was outstanding.", {("council's adoption service", "outstanding")}),
+    # a score before the grade is not a national figure
+    ("CQC gave the council an overall score of 71%, which equates to a Good rating.", {("overall", "good")}),
+    ("Nationally, 58% of councils were rated good.", set()),
+    # a counted set of areas with the areas after a colon: the areas take the grade
+    ("Two areas were judged inadequate: help and protection and care leavers.",
+     {("help and protection", "inadequate"), ("care leavers", "inadequate")}),
+    # the owner of an area before it
+    ("Inspectors rated the partnership's governance and leadership as 'Outstanding'.",
+     {("governance and leadership", "outstanding")}),
+])
+def test_outcome_page_shapes(finder, sentence, expected):
+    assert areas_as_written(finder, sentence) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "It"/"The agency" after a sentence about an inspected or graded provision is that provision
+    ("Our fostering service was inspected in June. It received an overall judgement of 'Good'.",
+     {("fostering service", "good")}),
+    ("Rowan Lodge was inspected in May. It was judged Outstanding.", {("Rowan Lodge", "outstanding")}),
+    ("Adopt Westmere, the regional adoption agency hosted by the council, was judged 'Outstanding' in 2025. "
+     "The agency was previously rated 'Good'.", {("Adopt Westmere", "outstanding"), ("Adopt Westmere", "good")}),
+    # ... but not after a whole-service area, nor after the council's own services
+    ("Care leavers were judged Good. It was judged to require improvement overall.",
+     {("Care leavers", "good"), ("overall", "requires_improvement")}),
+    ("Children's services were inspected in March. It was judged Good overall.", {("overall", "good")}),
+    # a headline's generic spelling of a provision takes the name the page gives it
+    ("Regional adoption agency judged 'Outstanding'\n\nAdopt Westmere, the regional adoption agency hosted by the "
+     "council on behalf of Ashby, Corfe and Delling, has been judged 'Outstanding' by Ofsted.",
+     {("Adopt Westmere", "outstanding")}),
+])
+def test_a_provision_carries_to_the_next_sentence_and_to_its_headline(finder, text, expected):
+    assert areas_as_written(finder, text) == expected
+
+
+def test_a_judgement_that_clause_in_the_present(finder):
+    assert areas_as_written(finder, "The overall judgement is that services for children are good.") == {("overall", "good")}
+
+
+def test_an_excepted_area_which_requires_improvement_has_its_own_grade(finder):
+    text = "Ofsted rated our services good in all areas except care leavers, which required improvement."
+    assert areas_as_written(finder, text) == {("overall", "good"), ("care leavers", "requires_improvement")}
+    # people who need to improve are no area's grade
+    assert areas_as_written(finder, "Ofsted met care leavers, who require improvement in their housing.") == set()
+
+
+def test_it_after_a_judgement_named_for_an_area_is_that_area(finder):
+    text = "The graded judgement for adoption performance is that it is good"
+    assert areas_as_written(finder, text) == {("adoption performance", "good")}

@@ -35,6 +35,8 @@ class Cue(Strict):
     own_grade: bool = described("An excepted area's own grade ('except care leavers, which was RI').", default=False)
     forecast: bool = described("The cue itself is a hope about a future grade ('aims to be outstanding').",
                                default=False)
+    earlier_area: bool = described("The grade is the former one of the judgement just found in its sentence, and "
+                                   "takes its area ('upgraded to Good from Requires Improvement').", default=False)
 
 
 class JudgementsRules(Strict):
@@ -126,6 +128,17 @@ class JudgementsRules(Strict):
     pronoun_subject: Regex = described("'one', 'the other': the area of the judgement before.")
     pronoun_object: Regex = described("'it', 'they': the area of the judgement before.")
     determiner: Regex = described("A leading determiner of a subject ('the', 'its').")
+    provision_head: Regex = described(
+        "A spelling of an area that describes a provision ('regional adoption agency'): the provision's proper name, "
+        "where the document gives one, replaces it.")
+    other_provider: Regex = described(
+        "A provider that is not the authority's ('an independent fostering agency', 'a private home').")
+    pronoun_sentence: Regex = described(
+        "A sentence opening with 'It' or 'The service/home' that may refer to the provision before.")
+    antecedent_area: Regex = described(
+        "The subject of an inspected provision ('Our fostering service was inspected'; group `area`).")
+    antecedent_name: Regex = described(
+        "A capitalised name that was inspected ('Willow Cottage was inspected'; group `name`).")
     year: Regex = described("Case-sensitive: a year near the grade (group 1).")
     # tables
     table_row: Regex = described("A judgement-table row 'area - grade' (groups `area`, `grade`).")

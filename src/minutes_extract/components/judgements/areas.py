@@ -21,6 +21,8 @@ class AreaReader:
         text = s.text
         groups = m.re.groupindex
         gend = m.end(group)
+        if cue.earlier_area and earlier:  # "upgraded to Good from RI": the former grade of the same area
+            return earlier[-1].area, earlier[-1].area_key, m.start(group)
         if self.r.fronted_participle.match(text, clause_start, m.start()):  # "Given a rating of 'Outstanding', the care leaver service ..."
             subj = self.r.subject_after.match(text, gend + self.closing_quote(text, gend))
             if subj:
@@ -34,6 +36,10 @@ class AreaReader:
             start = m.start("area") - self.name_before(text[:m.start("area")])
             return text[start:m.end("area")], key, start
         if "subj" in groups and m.group("subj") and m.group("subj").strip():
+            named = self.r.area_term.search(m.group("mid") or "") if "mid" in groups else None
+            if named and self.area_key(named.group()) != "overall" and self.r.pronoun_object.match(m.group("subj").strip()):
+                # "The graded judgement for adoption performance is that it is good": "it" is the area named before
+                return named.group(), self.area_key(named.group()), m.start()
             return self.classify(m.group("subj"), m.start("subj"), earlier)
         if "mid" in groups:
             mid = m.group("mid") or ""
@@ -55,6 +61,8 @@ class AreaReader:
                 return owned
             return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
         if "obj" in groups and m.group("obj") and m.group("obj").strip():
+            if m.group("obj").rstrip().endswith(","):  # "rated Brook House, one of the council's homes, as ..."
+                return self.appositive_object(m.group("obj"), m.start("obj"))
             found = self.classify(m.group("obj"), m.start("obj"), earlier, text[clause_start:m.start()])
             return found and (found[0], found[1], m.start())
         listed = self.subject_list(s, cue, m, None)
@@ -111,7 +119,7 @@ class AreaReader:
             return None  # "Sunnybank Care Home, a private provider, was rated Good": not the authority's
         own = self.own_provision_named(trimmed)
         if own:
-            return own[0], self.area_key(own[0]), clause_start + own[1]
+            return own[0], self.area_key(own[0]) or own[2], clause_start + own[1]
         if earlier and self.r.coordinated_tail.search(trimmed):
             return earlier[-1].area, earlier[-1].area_key, clause_start + len(trimmed)  # "... rated A (2019) and is now rated B"
         if not piece.strip() and pieces and pieces[-1].group() == "," and earlier:
@@ -122,15 +130,27 @@ class AreaReader:
             return self.classify(trimmed[joined:], clause_start + joined, earlier, trimmed[:joined])
         return found
 
+    def appositive_object(self, obj: str, start: int) -> Optional[tuple[str, Optional[str], int]]:
+        """A graded object set beside its description: the authority's own home, agency or service is the area;
+        anything else (another provider, a school, an undescribed name) is not a judgement of the authority."""
+        trimmed = obj.rstrip() + " "
+        if self.other_provision_named(trimmed):
+            return None
+        own = self.own_provision_named(trimmed)
+        if not own:
+            return None
+        return own[0], self.area_key(own[0]) or own[2], start + own[1]
+
     def other_provision_named(self, trimmed: str) -> bool:
         """A name set beside a description of a provider, home or school that is not the authority's own."""
         m = self.r.own_provision_appositive.search(trimmed)
         if not m or not (m.group("desc") or m.group("desc2")):
             return False
         desc = m.group("desc") or m.group("desc2")
-        return bool(self.r.excluded_subject.search(desc)) and not self.r.own_provision.search(desc)
+        other = self.r.excluded_subject.search(desc) or self.r.other_provider.search(desc)
+        return bool(other) and not self.r.own_provision.search(desc)
 
-    def own_provision_named(self, trimmed: str) -> Optional[tuple[str, int]]:
+    def own_provision_named(self, trimmed: str) -> Optional[tuple[str, int, Optional[str]]]:
         """`Oak Lodge, one of the council's own homes, was rated Outstanding`, `the council's adoption agency,
         Adopt South Central, was ...`: a name set beside the authority's own home, agency or service is the area."""
         m = self.r.own_provision_appositive.search(trimmed)
@@ -141,11 +161,11 @@ class AreaReader:
             head = self.r.determiner.match(name)
             if self.r.named_subject.search(name) or self.r.excluded_subject.search(name):
                 return None  # the authority or its children's services: the plain subject decides
-            return name[head.end() if head else 0:], m.start("name3") + (head.end() if head else 0)
+            return name[head.end() if head else 0:], m.start("name3") + (head.end() if head else 0), None
         name, desc = ("name", "desc") if m.group("name") else ("name2", "desc2")
         if not self.r.own_provision.search(m.group(desc)):
             return None
-        return m.group(name), m.start(name)
+        return m.group(name), m.start(name), self.area_key(m.group(desc))  # the name stands for the area described
 
     def standard_clause(self, clause: str) -> Optional[tuple[str, Optional[str], int]]:
         """A clause that opens with an inspection standard's name, commas and all ("how well children, young
@@ -180,8 +200,9 @@ class AreaReader:
             return s, None, start
         if self.r.vague_subject.match(s):
             return None
-        if self.r.pronoun_object.match(s) and earlier_text and self.r.excluded_subject.search(earlier_text):
-            return None  # "The inspection of Greenfield Primary School rated it Good"
+        if self.r.pronoun_object.match(s) and earlier_text and (
+                self.r.excluded_subject.search(earlier_text) or self.r.other_provider.search(earlier_text)):
+            return None  # "The inspection of Greenfield Primary School rated it Good", "... an independent agency, and rated it Good"
         if self.r.pronoun_subject.match(s):
             if earlier and earlier[-1].area != "overall":
                 return earlier[-1].area, earlier[-1].area_key, start
@@ -254,10 +275,23 @@ class AreaReader:
         """One spelling per area in a document: `care leavers` after `Experience and progress of Care
         Leavers` takes the first spelling, so the same judgement is not counted twice."""
         first: dict[str, str] = {}
+        names = self.provision_names(cands)
         for c in cands:
             if c.area == "overall" or c.area_key is None or c.area_key == "overall":
                 continue
             if _ARTICLE_BEFORE_OVERALL.match(c.area):  # "the overall experiences and progress of ...": named as written, no article
                 c.area = c.area[_ARTICLE_BEFORE_OVERALL.match(c.area).end():]
+            if c.area_key in names and self.r.provision_head.search(c.area):
+                c.area = names[c.area_key]  # "Regional adoption agency judged Outstanding" is Adopt Coastal's grade
+                continue
             c.area = first.setdefault(c.area_key, c.area)
         return cands
+
+    def provision_names(self, cands: list[Candidate]) -> dict[str, str]:
+        """The proper name a document gives a provision (`Adopt Coastal, the regional adoption agency ...`): a
+        candidate whose area carries an area key but holds no area term was named beside its description."""
+        names: dict[str, str] = {}
+        for c in cands:
+            if c.area_key not in (None, "overall") and c.area != "overall" and not self.r.area_term.search(c.area):
+                names.setdefault(c.area_key, c.area)
+        return names

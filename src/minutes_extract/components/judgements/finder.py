@@ -41,13 +41,51 @@ class JudgementFinder(AreaLists, AreaReader):
             if row:
                 out.append(row)
                 continue
+            previous, previous_found = None, []
             for sentence in self.sentences(line, pos):
                 found = self.in_sentence(sentence)
-                if found and self.other_scale_before(line[:sentence.offset - pos], sentence.text):
-                    continue
-                self.agency_areas(found, sentence, line[:sentence.offset - pos])
-                out.extend(found)
+                if not (found and self.other_scale_before(line[:sentence.offset - pos], sentence.text)):
+                    self.agency_areas(found, sentence, line[:sentence.offset - pos])
+                    self.pronoun_areas(found, sentence, previous, previous_found)
+                    out.extend(found)
+                previous, previous_found = sentence, found
         return self.canonical_areas(out)
+
+    def pronoun_areas(self, found: list[Candidate], sentence: _Sentence, previous: Optional[_Sentence],
+                      previous_found: list[Candidate]) -> None:
+        """`Our fostering service was inspected in May. It received a judgement of Good`: a sentence opening with
+        `It` (or `The service`, `The home`) whose grade is the whole subject's takes the provision that was the
+        subject of the sentence before (an area term or a home's name) or that the sentence before graded
+        (`Adopt Coastal ... was judged Outstanding. The agency was previously rated Good`); the authority's own
+        services and the areas of a whole-service inspection stay as they are."""
+        if previous is None or not self.r.pronoun_sentence.match(sentence.text):
+            return
+        antecedent = self.antecedent(previous.text) or self.graded_provision(previous_found)
+        if antecedent is None:
+            return
+        for c in found:
+            if c.area == "overall" and not self.r.agency_exclude.search(sentence.text[:c.start - sentence.offset]):
+                c.area, c.area_key = antecedent
+
+    def graded_provision(self, found: list[Candidate]) -> Optional[tuple[str, Optional[str]]]:
+        """The last provision graded in a sentence: a named one (`Adopt Coastal`, `Brook House`) or one spelled
+        with a provision head (`fostering service`), never a whole-service area (`care leavers`)."""
+        for c in reversed(found):
+            if c.area != "overall" and (c.area_key is None or not self.r.area_term.search(c.area)
+                                        or self.r.provision_head.search(c.area)):
+                return c.area, c.area_key
+        return None
+
+    def antecedent(self, text: str) -> Optional[tuple[str, Optional[str]]]:
+        """The provision a sentence is about, read from its subject: an area term other than overall
+        (`Oakridge Council's fostering service has been inspected`) or a home's name (`Willow Cottage was ...`)."""
+        m = self.r.antecedent_area.match(text)
+        if m and self.area_key(m.group("area")) not in (None, "overall"):
+            return m.group("area"), self.area_key(m.group("area"))
+        m = self.r.antecedent_name.match(text)
+        if m and self.r.home_name.match(m.group("name")):
+            return m.group("name"), None
+        return None
 
     def agency_areas(self, found: list[Candidate], sentence: _Sentence, before: str) -> None:
         """In a paragraph about the authority's own fostering or adoption agency, an overall grade whose
@@ -200,9 +238,16 @@ class JudgementFinder(AreaLists, AreaReader):
                     listed = self.subject_list(s, cue, m, cand)
                     if listed and (listed[-1].area, listed[-1].area_key) == (cand.area, cand.area_key):
                         out.extend(listed[:-1])  # the subject was the list
-                    out.extend(self.listed_after_grade(s, m.end(group), cand))
+                    listed_after = self.listed_after_grade(s, m.end(group), cand)
+                    if listed_after and self.counted(cand):
+                        out.remove(cand)  # "Three areas were judged RI: X, Y and Z": the areas, not their count
+                    out.extend(listed_after)
                     break
         return out
+
+    def counted(self, cand: Candidate) -> bool:
+        """A candidate whose area is only a count of areas (`Three areas`)."""
+        return cand.area_key is None and bool(self.r.counted_areas.match(cand.area))
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """Stretches of a sentence around its grade words: cues are only looked for there."""
@@ -276,9 +321,10 @@ class JudgementFinder(AreaLists, AreaReader):
                   or (gtext[0].isupper() and text[:gstart].strip(_QUOTES + " •-") != ""))
         plain_good = not marked and grade in ("good", "outstanding")
         official = "area" in m.re.groupindex and m.group("area") and self.r.standard_area.match(m.group("area"))
-        if cue.strength == "weak" and not marked and not official and (
-                plain_good or not self.r.inspection_context.search(text)):
-            return None
+        named_area = "area" in m.re.groupindex and bool(m.group("area"))
+        in_context = bool(self.r.inspection_context.search(text)) or (named_area and bool(earlier))
+        if cue.strength == "weak" and not marked and not official and (plain_good or not in_context):
+            return None  # an area after another judgement in its sentence is in context ("A was judged good, but B requires improvement")
         if cue.id == "grade_noun" and plain_good and m.group("noun")[0] in "jJ":
             between = text[gend:m.start("noun")]  # "good judgement" is a faculty unless "the"/"Ofsted" says otherwise
             if not between.strip() and not self.r.unmarked_noun_needs.search(text[:gstart]):

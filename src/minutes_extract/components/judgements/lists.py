@@ -48,7 +48,7 @@ class AreaLists:
         at = after + self.closing_quote(s.text, after)
         named = self.r.area_after_grade.match(s.text, at)
         out: list[Candidate] = []
-        if not named and cand.area == "overall":  # "all three areas were judged good: X, Y and Z"
+        if not named and (cand.area == "overall" or self.counted(cand)):  # "all three areas were judged good: X, Y and Z"
             named = self.r.area_list_colon.match(s.text, at)
             if named and self.area_key(named.group("area")) != "overall":
                 area = named.group("area")
@@ -124,8 +124,9 @@ class AreaLists:
             gap = prefix[a.end():b.start()]
             if not self.r.list_separator.search(gap) or len(gap.split()) > self.r.list_gap_words:
                 return []
-        if self.r.excluded_subject.search(self.r.area_term.sub(" ", prefix[start:])):
-            return []
+        rest = self.r.area_term.sub(" ", prefix[start:])
+        if self.r.excluded_subject.search(rest) or self.r.other_provider.search(prefix[start:]):
+            return []  # "Sunrise Fostering, an independent fostering agency, ...": not a list of the authority's areas
         grade = cand.grade if cand else ""
         year, forecast = (cand.year, cand.forecast) if cand else (None, False)
         out = []

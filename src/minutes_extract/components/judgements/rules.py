@@ -51,6 +51,7 @@ class Cue:
     area_after_grade: bool = False  # the area follows the grade ("and good for care leavers")
     own_grade: bool = False  # an excepted area's own grade ("except care leavers, which was RI")
     forecast: bool = False  # the cue itself is a hope ("aims to be outstanding")
+    earlier_area: bool = False  # the former grade of the judgement just found ("upgraded to Good from RI")
     started: Optional["StartedPattern"] = None  # the pattern, tried only where its matches can start
 
     def __post_init__(self) -> None:
@@ -75,7 +76,8 @@ class JudgementRules:
         self.cues = [Cue(c["id"], c["strength"], re.compile(expand_fragments(c["pattern"], fragments), re.I),
                          c.get("capitalised_area", False), c.get("needs_earlier", False),
                          re.compile(c["after"]) if "after" in c else None, c.get("named_subject", False),
-                         c.get("area_after_grade", False), c.get("own_grade", False), c.get("forecast", False))
+                         c.get("area_after_grade", False), c.get("own_grade", False), c.get("forecast", False),
+                         c.get("earlier_area", False))
                      for c in rules["cues"]]
         self.cue_starts = StartScan([cue.started for cue in self.cues])
         self.grades = [(g["grade"], re.compile(g["pattern"])) for g in rules["grades"]]
@@ -100,6 +102,7 @@ class JudgementRules:
             "agency_named", "agency_exclude", "own_provision", "included_past_grade", "home_name", "transition_tail", "possessive_before_grade", "area_list_colon",
             "agency_appositive_name", "counted_areas", "coordinated_owner", "overall_label", "provision_plural", "excluded_giver",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
+            "pronoun_sentence", "antecedent_area", "antecedent_name", "other_provider", "provision_head",
             # tables
             "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
             # documents
