@@ -144,6 +144,7 @@ class FindingRules:
         self.subjects = [(_pattern(r), self.gates.add([r["pattern"]]))
                          for r in context_rows if r["kind"] == "subject"]
         self.soft_exclusions = set(rules["soft_exclusions"])
+        self.opening_exclusions = set(rules.get("opening_exclusions", ()))
         self.service_item = re.compile(rules["service_item"], re.I)
         self.service_gate = self.gates.add([rules["service_item"]], compiled=False)
         self.item_window = rules["item_window"]
@@ -153,6 +154,7 @@ class FindingRules:
         self.negation_words = rules["negation_words"]
         self.min_weight = rules["min_weight"]
         self.clause_break = re.compile(rules["clause_break"], re.I)
+        self.modal_in_cue = re.compile(rules.get("modal_in_cue", "(?!)"), re.I)
         self.negation_break = re.compile(rules["negation_break"], re.I)
         self.heading_before = re.compile(rules["heading_link_before"], re.I)
         self.heading_after = re.compile(rules["heading_link_after"], re.I)
@@ -219,6 +221,9 @@ class FindingRules:
                 continue
             seen_cue = True
             polarity, factor = self.modify(text, offset, hits, i)
+            if hit.pattern.id not in self.unscoped and self.modal_in_cue.search(text, hit.start - offset,
+                                                                                  hit.end - offset):
+                polarity = None  # a measure cue spanning a modal ("how absences could be reduced") is not a verdict
             if hit.pattern.compare and polarity is not None:
                 polarity = self.against_target(text, offset, hit)
             elif hit.pattern.direction == "up" and polarity is not None and self.lower_is_better_before(text, offset, hit):
