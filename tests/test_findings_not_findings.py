@@ -94,3 +94,24 @@ def test_verbless_goal_is_a_topic_unless_its_list_is_headed():
     strengths = ("Inspectors identified the following strengths:\n\n"
                  "• Improved timeliness of assessments for children in need.\n")
     assert findings_of(strengths) == [("strength", "Improved timeliness of assessments for children in need.")]
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    ("strength", "The report found that reviewing officers challenge drift when plans stall."),
+    ("development", "Inspectors found that information about support was hard to find."),
+    ("development", "The assessors found that some people waited several months for an assessment."),
+    ("development", "The Head of Service reported that this was the service's most significant recruitment challenge."),
+    # the but-clause decides a mixed sentence, even against a verdict on a measure
+    ("development", "The Director said that waits had reduced but that they were still longer than the council would want."),
+    ("strength", "Inspectors acknowledged the improvements made in the front door since the last visit."),
+    ("development", "The Director said that the quality of plans was not there yet for all children."),
+    ("development", "Officers said that there remained a lot of work to do on the quality of supervision."),
+])
+def test_more_findings_without_a_classic_word(polarity, sentence):
+    assert findings_of(sentence) == [(polarity, sentence)]
+
+
+def test_areas_for_improvement_already_in_a_plan_is_no_finding():
+    sentence = ("The Director said that the council had been rated good, and that the areas for improvement were "
+                "already included in the improvement plan.")
+    assert findings_of(sentence) == []
