@@ -115,3 +115,15 @@ def test_areas_for_improvement_already_in_a_plan_is_no_finding():
     sentence = ("The Director said that the council had been rated good, and that the areas for improvement were "
                 "already included in the improvement plan.")
     assert findings_of(sentence) == []
+
+
+def test_list_of_areas_judged_to_need_improvement():
+    text = ("There were two areas where the service was judged to need to improve, as follows:\n\n"
+            "• Management oversight of plans.\n"
+            "• The quality of chronologies.\n")
+    assert findings_of(text) == [("development", "Management oversight of plans."),
+                                 ("development", "The quality of chronologies.")]
+
+
+def test_an_opportunity_is_not_a_verdict():
+    assert findings_of("The new partnership would offer a unique opportunity to create a more responsive service.") == []
