@@ -148,6 +148,8 @@ class FindingsRules(Strict):
                                     "names it (every kind but contrast, by default).")
     negation_break: Regex = described("Words ('and', 'that', ...) that end the scope of a modifier whose "
                                       "terminated_by names negation_break (negations, by default).")
+    modal_in_cue: Regex = described("A modal inside a cue's own span ('absences could be reduced'): it is no verdict.",
+                                    default="(?!)")
     heading_link_before: Regex = described("Text before a heading cue that makes it introduce content in a sentence.")
     heading_link_after: Regex = described("Text after a heading cue that makes it introduce content ('included').")
     executive_name: Regex = described("A cabinet or lead member named with their office (group `name`).")
@@ -180,6 +182,9 @@ class FindingsRules(Strict):
     label_prefix: Regex = described("A label before a colon at a unit's start ('Children in care: ...').")
     soft_exclusions: list[ExcludeReason] = described(
         "Exclusion reasons ignored inside a list headed as strengths or areas for development.")
+    opening_exclusions: list[ExcludeReason] = described(
+        "Exclusion reasons of a bullet's first sentence that make the bullet a member's point or procedure: only "
+        "sentences a reporter (officer, report, inspection) says in it are read.", default_factory=list)
     service_item: Regex = described("An item title about a service's performance (annual report, audit, ...).")
     item_window: int = described("Characters from an item's start searched for service_item.")
     reporters: list[Reporter] = described("Speakers and sources whose evaluative sentences report a service's "

@@ -155,6 +155,7 @@ class FindingRules:
         self.subjects = [(_pattern(r), self.gates.add([r["pattern"]]))
                          for r in context_rows if r["kind"] == "subject"]
         self.soft_exclusions = set(rules["soft_exclusions"])
+        self.opening_exclusions = set(rules.get("opening_exclusions", ()))
         self.service_item = re.compile(rules["service_item"], re.I)
         self.service_gate = self.gates.add([rules["service_item"]], compiled=False)
         self.item_window = rules["item_window"]
@@ -162,6 +163,7 @@ class FindingRules:
         self.min_weight = rules["min_weight"]
         # the break patterns a modifier's terminated_by may name
         self.breaks = {name: re.compile(rules[name], re.I) for name in get_args(ScopeBreak)}
+        self.modal_in_cue = re.compile(rules.get("modal_in_cue", "(?!)"), re.I)
         self.heading_before = re.compile(rules["heading_link_before"], re.I)
         self.heading_after = re.compile(rules["heading_link_after"], re.I)
         self.list_marker = re.compile(rules["list_marker"])
@@ -228,6 +230,9 @@ class FindingRules:
             seen_cue = True
             polarity, factor, contrasted = self.modify(text, offset, hits, i)
             tier = hit.pattern.tier
+            if hit.pattern.id not in self.unscoped and self.modal_in_cue.search(text, hit.start - offset,
+                                                                                  hit.end - offset):
+                polarity = None  # a measure cue spanning a modal ("how absences could be reduced") is not a verdict
             if hit.pattern.compare and polarity is not None:
                 polarity = self.against_target(text, offset, hit)
             elif hit.pattern.direction == "up" and polarity is not None:

@@ -64,7 +64,11 @@ class UnitReader:
             return []
         speaker = readings[0].speaker or lead.speaker
         polarities = self.bullet_polarities(readings, lead, speaker)
-        if not any(polarities) or self.hard_exclusion(readings[0], lead):  # (exclusions are read only if needed)
+        if self.hard_exclusion(readings[0], lead) and readings[0].excluded in self.rules.opening_exclusions:
+            # a bullet opening with a question or a suggestion is a member's point: only a reporter's own sentence in
+            # it counts (a bullet opening with a plan may go on to what was found: its sentences are read each)
+            polarities = [p if r.speaker in self.rules.reporters else None for p, r in zip(polarities, readings)]
+        if not any(polarities):
             return []
         runs = self.runs(polarities)
         if len(runs) == 1:
