@@ -144,7 +144,7 @@ class Vocabulary(dict):
         self.starts = np.zeros(0, np.int64)  # whether lexicon alternatives may start at the word (ANY, PAIR, TRIPLE)
         self.number = np.zeros(0, np.int64)  # its number as a key word of the lexicon
         self.scans = np.zeros(0, np.int64)  # the scanned lexicon patterns whose required runs it contains (bits)
-        self.gates = np.zeros(0, np.int64)
+        self.gates = np.zeros(0, object)  # context gates: Python ints, as many bits as there are context rows
         self.length = np.zeros(0, np.int64)
 
     def __missing__(self, word: str) -> int:
@@ -242,7 +242,7 @@ class Lexicon:
         """(bit, breaks) of a scanned alternative: every match contains one of its required runs, in a word at most
         `breaks` word breaks after the one it starts in; bit 0 when it has none (it is scanned everywhere)."""
         required = required_runs(either([alternative.replace(" ", r"\s+")]))
-        if required is None or n >= Gates.WIDTH:
+        if required is None or n >= SCAN_WIDTH:
             return 0, UNBOUNDED
         for run in required[0]:
             self.runs[run] = self.runs.get(run, 0) | 1 << n
@@ -397,6 +397,9 @@ class Gate:
     before: int = UNBOUNDED
 
 
+SCAN_WIDTH = 62  # bits of the scanned lexicon alternatives a word can hold (numpy int64)
+
+
 class Gates:
     """Bits of context patterns, set on words (Gate): a sentence's gates, the union of its words' bits, tell
     which patterns may match in it, and its words with a pattern's `starts` bit where a match may start."""
@@ -409,7 +412,7 @@ class Gates:
         self.all = 0
         self.lengths: list[int] = []  # of the runs
 
-    WIDTH = 62  # bits a word's gates can hold (numpy int64); patterns beyond are tried everywhere
+    WIDTH = 1024  # bits a word's gates can hold (Python ints in an object array); patterns beyond are tried everywhere
 
     def add(self, patterns: list[str], compiled: bool = True) -> Gate:
         """A gate for patterns matched as one (`compiled`: lexicon patterns, as compile_pattern() matches them)."""
