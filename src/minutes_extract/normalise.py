@@ -52,9 +52,11 @@ _LINK_END_RE = re.compile(r"\b(?:PDF|DOCX?|DOTX?|XLSX?|PPTX?|ODT|RTF|CSV)\s+\d+(
 # and a colon; it never continues the title line above it.
 _FIELD_LINE_RE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,4}\??:(?:\s|$)")
 _END_PUNCT = tuple(".:;!?")
-_DANGLING_RE = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|on|at|from|as|that|which|their|its|our|was|were|is|are|be)$")
+# The word must stand alone: "Call-in" ends a heading, not a sentence on "in".
+_DANGLING_RE = re.compile(r"(?<![\w-])(?:the|a|an|of|to|and|or|in|for|with|by|on|at|from|as|that|which|their|its|our|was|were|is|are|be)$")
 _DANGLING_TAIL = 5  # its longest word: only the end of a line needs searching
 _SPACES_RE = re.compile(r" {2,}")
+_FITS_WELL_WITHIN = 0.75
 
 
 @dataclass
@@ -126,7 +128,13 @@ def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] |
     if _in_capitals(prev) and not _in_capitals(nxt.text):
         return False  # a title in capitals ("48/22 REVIEW OF A LICENCE") ends where mixed-case text starts
     # A long line that stops without punctuation was wrapped; a short one is a heading or a title.
-    return wrap_width >= 50 and len(prev) >= 0.6 * wrap_width
+    if not (wrap_width >= 50 and len(prev) >= 0.6 * wrap_width):
+        return False
+    # Wrapping moves a word down only when it would not fit: if the next line's first word fits well within
+    # the page's typical full line after `prev`, `prev` was ended on purpose ("2462. Declarations of interest").
+    # (Well within: characters are no measure of width in a proportional font.)
+    first_word = nxt.text.split(" ", 1)[0]
+    return not first.isupper() or len(prev) + 1 + len(first_word) > _FITS_WELL_WITHIN * wrap_width
 
 
 def _in_capitals(text: str) -> bool:
