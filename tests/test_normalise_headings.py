@@ -40,3 +40,15 @@ def test_line_wrapped_before_a_year_still_joins():
     lines = _lines(_WRAPPED + "A further monitoring visit by the inspectors was expected in June\n"
                    "2027 and the full inspection towards the end of that year.\n")
     assert "A further monitoring visit by the inspectors was expected in June 2027 and the full inspection towards the end of that year." in lines
+
+
+def test_short_heading_between_a_long_line_and_its_body_is_not_joined():
+    lines = _lines(_WRAPPED + "Members present: Councillors Ashdown (Chair), Bellamy, Carver, Dunmore and Ellery\n"
+                   "Apologies for absence\nApologies were received from Councillor Fenwick and Councillor Gale.\n")
+    assert "Apologies for absence" in lines
+
+
+def test_short_capitalised_tail_of_a_wrapped_sentence_still_joins_after_a_dangling_word():
+    lines = _lines(_WRAPPED + "Parents said that they had been placed on a plan when they had worked well with\n"
+                   "Social Workers. (The report gave examples.)\nThe Chair thanked the service manager for the report.\n")
+    assert "Parents said that they had been placed on a plan when they had worked well with Social Workers. (The report gave examples.)" in lines

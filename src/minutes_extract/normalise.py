@@ -107,14 +107,17 @@ def _clause_start(text: str, numbers: set[int]) -> bool:
     return number is None or int(number.group(1)) == 1 or int(number.group(1)) - 1 in numbers
 
 
-def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] | set[int] = frozenset()) -> bool:
-    """Is `nxt` the hard-wrapped continuation of the line ending with `prev`?"""
+def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] | set[int] = frozenset(),
+               after: _Line | None = None) -> bool:
+    """Is `nxt` the hard-wrapped continuation of the line ending with `prev`? (`after`: the line after `nxt`.)"""
     if nxt.bullet or _HARD_MARKER_RE.match(nxt.text) or _clause_start(nxt.text, numbers):
         return False
     if _LINK_END_RE.search(prev, max(0, len(prev) - 20)):
         return False
     if prev.endswith(",") or _DANGLING_RE.search(prev, len(prev) - _DANGLING_TAIL):
         return True  # a sentence cannot stop on "the", "of", "held on", ...
+    if _heading_before_body(nxt, after, wrap_width):
+        return False
     if _MARKER_RE.match(nxt.text) or _FIELD_LINE_RE.match(nxt.text) or _DESCRIPTION_START_RE.match(nxt.text):
         return False
     first = nxt.text[0]
@@ -135,6 +138,19 @@ def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] |
     # (Well within: characters are no measure of width in a proportional font.)
     first_word = nxt.text.split(" ", 1)[0]
     return not first.isupper() or len(prev) + 1 + len(first_word) > _FITS_WELL_WITHIN * wrap_width
+
+
+def _heading_before_body(line: _Line, after: _Line | None, wrap_width: int) -> bool:
+    """Is `line` a heading (short, capitalised, no closing punctuation) with body text starting on the next
+    line? Then it is no tail of the line above ("Members present: ...", "Apologies for absence", "Apologies
+    were received ...")."""
+    text = line.text
+    if after is None or line.bullet or not text[0].isupper() or len(text) >= 0.6 * wrap_width:
+        return False
+    if text.endswith(_END_PUNCT) or text.endswith(",") or ". " in text \
+            or _DANGLING_RE.search(text, max(0, len(text) - _DANGLING_TAIL)):
+        return False
+    return after.text[0].isupper() and len(after.text) > len(text)
 
 
 def _in_capitals(text: str) -> bool:
@@ -186,8 +202,9 @@ def _join_block(block: list[_Line]) -> list[list[_Line]]:
     wrap_width = _wrap_width(block)
     logical: list[list[_Line]] = []
     numbers: set[int] = set()  # "N." clause numbers that open logical lines of this block
-    for line in block:
-        if logical and _continues(logical[-1][-1].text, line, wrap_width, numbers):
+    for k, line in enumerate(block):
+        after = block[k + 1] if k + 1 < len(block) else None
+        if logical and _continues(logical[-1][-1].text, line, wrap_width, numbers, after):
             logical[-1].append(line)
             continue
         logical.append([line])
