@@ -52,3 +52,15 @@ def test_short_capitalised_tail_of_a_wrapped_sentence_still_joins_after_a_dangli
     lines = _lines(_WRAPPED + "Parents said that they had been placed on a plan when they had worked well with\n"
                    "Social Workers. (The report gave examples.)\nThe Chair thanked the service manager for the report.\n")
     assert "Parents said that they had been placed on a plan when they had worked well with Social Workers. (The report gave examples.)" in lines
+
+
+def test_four_figure_minute_number_starts_its_own_line():
+    lines = _lines(_WRAPPED.replace("newspapers.", "newspapers") + "2462. Declarations of interest\nNone were declared.\n")
+    assert "2462. Declarations of interest" in lines
+
+
+def test_year_at_a_line_start_is_no_minute_number():
+    text = ("The panel received the yearly report on fostering recruitment and heard that the number of\n"
+            "approved carer households had fallen again since the peak reached in the spring of the year\n"
+            "2019. Enquiries from the public had risen by a third since the spring campaign on the radio.\n")
+    assert len(_lines(text)) == 1

@@ -30,6 +30,7 @@ _LONE_GLYPH_RE = re.compile(rf"^(?:[{re.escape(_GLYPHS)}]|[-–o])$")
 # Lines that always start a new logical line: list markers and printed-minutes item markers.
 _MARKER_RE = re.compile(
     r"^(?:\(?[a-zA-Z]\)|[a-zA-Z]\.\s|\(?[ivxIVX]{1,5}\)|[ivx]{1,5}\.\s|\d{1,3}(?:\.\d{1,2})*(?:[.)]\s|\s+(?=[A-Z]))|\(Item\s+\d+\)"
+    r"|(?!(?:19|20)\d\d\b)\d{4}\.\s+(?=[A-Z])"  # a four-figure minute number ("2462. Declarations"), not a year
     r"|RESOLVED|Resolved|AGREED|DECIDED|RECOMMENDED"
     r"|(?:Agenda\s+)?(?:Item|ITEM|Minute|MINUTE)\s*[-–:]?\s*(?:No\.?\s*)?\d{1,4}\b|\d{1,2}/\d{1,2}/\d{2,4}\s*[-–]\s)"
 )
