@@ -30,6 +30,7 @@ _LONE_GLYPH_RE = re.compile(rf"^(?:[{re.escape(_GLYPHS)}]|[-–o])$")
 # Lines that always start a new logical line: list markers and printed-minutes item markers.
 _MARKER_RE = re.compile(
     r"^(?:\(?[a-zA-Z]\)|[a-zA-Z]\.\s|\(?[ivxIVX]{1,5}\)|[ivx]{1,5}\.\s|\d{1,3}(?:\.\d{1,2})*(?:[.)]\s|\s+(?=[A-Z]))|\(Item\s+\d+\)"
+    r"|(?!(?:19|20)\d\d\b)\d{4}\.\s+(?=[A-Z])"  # a four-figure minute number ("2462. Declarations"), not a year
     r"|RESOLVED|Resolved|AGREED|DECIDED|RECOMMENDED"
     r"|(?:Agenda\s+)?(?:Item|ITEM|Minute|MINUTE)\s*[-–:]?\s*(?:No\.?\s*)?\d{1,4}\b|\d{1,2}/\d{1,2}/\d{2,4}\s*[-–]\s)"
 )
@@ -52,9 +53,11 @@ _LINK_END_RE = re.compile(r"\b(?:PDF|DOCX?|DOTX?|XLSX?|PPTX?|ODT|RTF|CSV)\s+\d+(
 # and a colon; it never continues the title line above it.
 _FIELD_LINE_RE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,4}\??:(?:\s|$)")
 _END_PUNCT = tuple(".:;!?")
-_DANGLING_RE = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|with|by|on|at|from|as|that|which|their|its|our|was|were|is|are|be)$")
+# The word must stand alone: "Call-in" ends a heading, not a sentence on "in".
+_DANGLING_RE = re.compile(r"(?<![\w-])(?:the|a|an|of|to|and|or|in|for|with|by|on|at|from|as|that|which|their|its|our|was|were|is|are|be)$")
 _DANGLING_TAIL = 5  # its longest word: only the end of a line needs searching
 _SPACES_RE = re.compile(r" {2,}")
+_FITS_WELL_WITHIN = 0.75
 
 
 @dataclass
@@ -105,14 +108,17 @@ def _clause_start(text: str, numbers: set[int]) -> bool:
     return number is None or int(number.group(1)) == 1 or int(number.group(1)) - 1 in numbers
 
 
-def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] | set[int] = frozenset()) -> bool:
-    """Is `nxt` the hard-wrapped continuation of the line ending with `prev`?"""
+def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] | set[int] = frozenset(),
+               after: _Line | None = None) -> bool:
+    """Is `nxt` the hard-wrapped continuation of the line ending with `prev`? (`after`: the line after `nxt`.)"""
     if nxt.bullet or _HARD_MARKER_RE.match(nxt.text) or _clause_start(nxt.text, numbers):
         return False
     if _LINK_END_RE.search(prev, max(0, len(prev) - 20)):
         return False
     if prev.endswith(",") or _DANGLING_RE.search(prev, len(prev) - _DANGLING_TAIL):
         return True  # a sentence cannot stop on "the", "of", "held on", ...
+    if _heading_before_body(nxt, after, wrap_width):
+        return False
     if _MARKER_RE.match(nxt.text) or _FIELD_LINE_RE.match(nxt.text) or _DESCRIPTION_START_RE.match(nxt.text):
         return False
     first = nxt.text[0]
@@ -126,7 +132,26 @@ def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] |
     if _in_capitals(prev) and not _in_capitals(nxt.text):
         return False  # a title in capitals ("48/22 REVIEW OF A LICENCE") ends where mixed-case text starts
     # A long line that stops without punctuation was wrapped; a short one is a heading or a title.
-    return wrap_width >= 50 and len(prev) >= 0.6 * wrap_width
+    if not (wrap_width >= 50 and len(prev) >= 0.6 * wrap_width):
+        return False
+    # Wrapping moves a word down only when it would not fit: if the next line's first word fits well within
+    # the page's typical full line after `prev`, `prev` was ended on purpose ("2462. Declarations of interest").
+    # (Well within: characters are no measure of width in a proportional font.)
+    first_word = nxt.text.split(" ", 1)[0]
+    return not first.isupper() or len(prev) + 1 + len(first_word) > _FITS_WELL_WITHIN * wrap_width
+
+
+def _heading_before_body(line: _Line, after: _Line | None, wrap_width: int) -> bool:
+    """Is `line` a heading (short, capitalised, no closing punctuation) with body text starting on the next
+    line? Then it is no tail of the line above ("Members present: ...", "Apologies for absence", "Apologies
+    were received ...")."""
+    text = line.text
+    if after is None or line.bullet or not text[0].isupper() or len(text) >= 0.6 * wrap_width:
+        return False
+    if text.endswith(_END_PUNCT) or text.endswith(",") or ". " in text \
+            or _DANGLING_RE.search(text, max(0, len(text) - _DANGLING_TAIL)):
+        return False
+    return after.text[0].isupper() and len(after.text) > len(text)
 
 
 def _in_capitals(text: str) -> bool:
@@ -178,8 +203,9 @@ def _join_block(block: list[_Line]) -> list[list[_Line]]:
     wrap_width = _wrap_width(block)
     logical: list[list[_Line]] = []
     numbers: set[int] = set()  # "N." clause numbers that open logical lines of this block
-    for line in block:
-        if logical and _continues(logical[-1][-1].text, line, wrap_width, numbers):
+    for k, line in enumerate(block):
+        after = block[k + 1] if k + 1 < len(block) else None
+        if logical and _continues(logical[-1][-1].text, line, wrap_width, numbers, after):
             logical[-1].append(line)
             continue
         logical.append([line])

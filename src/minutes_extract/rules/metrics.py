@@ -40,6 +40,8 @@ class MetricsRules(RuleFile):
     ratio_before: Regex = described("'one in' before a number (a ratio, vetoed).")
     frequency_after: Regex = described("A frequency after a number ('weekly', 'times').")
     frequency_before: Regex = described("'every' / 'each' before a number.")
+    item_label_before: Regex = described("An item or minute label opening the line before a number, with a dash or colon "
+                                         "('Item - 6 Youth Justice Plan'): the item's number, not a count.")
     year_like: Regex = described("A number that reads as a year.")
     plus_after: Regex = described("'+' or 'plus' after a number.")
     hyphen_compound_after: Regex = described("A hyphen joining a number to a word ('5-point').")

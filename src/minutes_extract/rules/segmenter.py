@@ -104,6 +104,8 @@ class SegmenterRules(Strict):
     header_reach: int = described("Lines from the top within which a meeting record's header is looked for.", ge=1)
     header_words: int = described("Most words in a header line above a single item's title (its kind, body, date).",
                                   ge=1)
+    sections_reach: int = described("How many lines below a page's first heading-like line to look for a second "
+                                     "section heading (a title over sections).", ge=3)
     run_heading_words: int = described("Most words in a heading of an unnumbered run of like headings.", ge=1)
     colon_run_heading_words: int = described(
         "Most words in a run heading that ends with a colon over its paragraph ('Grounds maintenance contract:'); "

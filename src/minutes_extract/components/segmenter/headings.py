@@ -42,6 +42,7 @@ class Headings:
         self.run_heading_words = rules["run_heading_words"]
         self.colon_run_words = rules.get("colon_run_heading_words", 0)
         self.header_words = rules["header_words"]
+        self.sections_reach = rules["sections_reach"]
 
     # -- pure helpers -------------------------------------------------------------------------
     def read_lines(self, text: str) -> list[Line]:

@@ -29,6 +29,8 @@ class SinglePage(Headings):
                 return [ItemStart(i, None, start, start + len(dated.group("title")), "dated_decision_title")]
         if self.page_title(lines, first):
             return [self.title_item(lines, first, None, "page_title")]
+        if self.title_over_sections(lines, first):
+            return [self.title_item(lines, first, None, "page_title_over_sections")]
         for j in range(first + 1, min(first + 3, len(lines))):
             # under short header lines ("Record of an Officer Decision", "Cabinet", its date): the title
             if not all(self.header_line(lines[k].text) for k in range(first, j)):
@@ -47,6 +49,19 @@ class SinglePage(Headings):
         nxt, words = lines[i + 1], len(line.text.split())
         return self.heading_like(line.text) and words >= 2 and bool(
             self.pattern["field_line"].match(nxt.text.strip()) or nxt.kind or self.body_follows(lines, i) and words <= 15)
+
+    def title_over_sections(self, lines: list[Line], i: int) -> bool:
+        """The page's first heading-like line is its title when the page repeats it as a breadcrumb's last
+        step ("Home > ... > Our inspection outcome") or when it stands over a sequence of section headings
+        (a heading over body text, then another later): the line under it is its first section, not its title."""
+        line = lines[i].text.strip()
+        if lines[i].kind or len(line.split()) < 2 or not self.heading_like(line) or i + 1 >= len(lines):
+            return False
+        if lines[i + 1].text.strip().endswith(line) and lines[i + 1].text.strip() != line:
+            return True
+        if not self.page_title(lines, i + 1):
+            return False
+        return any(self.page_title(lines, k) for k in range(i + 3, min(len(lines), i + self.sections_reach)))
 
     def header_line(self, text: str) -> bool:
         """A short line above a page's title: the document's kind, the body's name, the meeting's date."""
