@@ -20,6 +20,7 @@ class Headings:
         ends = rules.get("chrome_pattern_ends", [])
         self.chrome = [(re.compile(p, re.I), re.compile(ends[i], re.I) if i < len(ends) else None)
                        for i, p in enumerate(rules["chrome_patterns"])]
+        self.chrome_end_chars = rules.get("chrome_end_chars", 3)
         self._clean_titles: dict[str, str] = {}  # clean_title's answers for this document's lines (read_lines)
         self.chrome_prefix = [re.compile(p, re.I) for p in rules["chrome_prefix_patterns"]]
         self.intro_cues = tuple(rules["list_intro_cues"])
@@ -84,10 +85,10 @@ class Headings:
         return cleaned
 
     def without_chrome(self, text: str) -> str:
-        """The text without the chrome patterns' matches at its end. Each pattern ends its match with a
-        known character before trailing space (chrome_pattern_ends): a line ending otherwise is not searched."""
+        """The text without the chrome patterns' matches at its end. Each pattern's match ends in a known way
+        before trailing space (chrome_pattern_ends): a line ending otherwise is not searched."""
         for pattern, end in self.chrome:
-            if end is None or end.fullmatch(text.rstrip()[-1:]):
+            if end is None or end.search(text.rstrip()[-self.chrome_end_chars:]):
                 text = pattern.sub("", text)
         return text
 
