@@ -85,3 +85,20 @@ def test_package_files_are_short_and_import_no_other_component():
                 assert not (node.module or "").startswith("components"), f"{path.name} imports {node.module}"
             if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 assert not node.module.startswith("minutes_extract.components"), path.name
+
+
+def test_every_chrome_pattern_has_its_end_character():
+    """chrome_pattern_ends gates each chrome pattern by a line's last characters: one gate per pattern, and
+    each written chrome tail ends in a way its pattern's gate finds (else the gate would hide it)."""
+    import re
+    data = rules.load_json("rules/segmenter.json")
+    patterns, ends = data["chrome_patterns"], data["chrome_pattern_ends"]
+    assert len(ends) == len(patterns)
+    titles = ["Budget monitoring (0:24.50)", "Budget monitoring pdf icon PDF 86 KB ", "Budget monitoring PDF 1 MB.",
+              "Budget monitoring (PDF, 120 KB)", "Budget monitoring (agenda item 7)", "Budget monitoring agenda item 7b",
+              "Budget monitoring To consider the report of the Director.", "Budget monitoring (pages 5 - 12)"]
+    for title in titles:
+        matched = [i for i, p in enumerate(patterns) if re.search(p, title, re.I)]
+        assert matched, title
+        for i in matched:
+            assert re.search(ends[i], title.rstrip()[-data["chrome_end_chars"]:], re.I), (title, patterns[i])

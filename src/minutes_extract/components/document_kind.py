@@ -24,7 +24,7 @@ class DocumentKindComponent(RulesOnDisk):
     def kind_of(self, text: str) -> str:
         opening = text[: self.opening_chars]
         for kind, threshold, cues in self.kinds:
-            if cues.score(opening)[0] >= threshold:
+            if cues.reaches(opening, threshold):
                 return kind
         return self.default
 

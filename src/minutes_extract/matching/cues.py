@@ -21,3 +21,15 @@ class WeightedCues:
         """The summed weight of the cues found in `text`, and their names."""
         found = [cue for cue in self.cues if cue.pattern.search(text)]
         return sum(cue.weight for cue in found), [cue.name for cue in found]
+
+    def reaches(self, text: str, threshold: int) -> bool:
+        """Whether the cues found in `text` weigh at least `threshold` (score(text)[0] >= threshold, weights
+        >= 1): stops once it is reached or once the cues left cannot reach it."""
+        got, left = 0, sum(cue.weight for cue in self.cues)
+        for cue in self.cues:
+            if got >= threshold or got + left < threshold:
+                break
+            left -= cue.weight
+            if cue.pattern.search(text):
+                got += cue.weight
+        return got >= threshold

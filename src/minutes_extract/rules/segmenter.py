@@ -76,6 +76,12 @@ class SegmenterRules(Strict):
     chrome_patterns: list[Regex] = described(
         "Text after a title that is not part of it (webcast times, document links and sizes, "
         "'(agenda item 7)', an agenda description run on); removed, case-insensitive.")
+    chrome_pattern_ends: list[Regex] = described(
+        "One per chrome pattern, in order: a regex (case-insensitive) that finds how its match ends in a line's "
+        "last chrome_end_chars characters (trailing space removed); a cheap test before the pattern is searched. "
+        "A pattern without one is always searched.", default=[])
+    chrome_end_chars: int = described("How many last characters of a line chrome_pattern_ends are searched in.",
+                                      default=3, ge=1)
     chrome_prefix_patterns: list[Regex] = described(
         "Chrome before a title (a file-type icon word, a time of day); the title starts after it.")
     list_intro_cues: list[str] = described("Words of a paragraph that introduces a list ('as follows').")

@@ -51,6 +51,8 @@ class ResolutionRules:
             self.trigger_words: Optional[tuple[str, ...]] = tuple({w.lower() for t in self.triggers for w in t.needs})
         else:
             self.trigger_words = None
+        # Every trigger's needs as written: which of them a line holds is found once per line, not per trigger.
+        self.needed_words = tuple(sorted({w for t in self.triggers for w in t.needs}))
         participles = "|".join(map(re.escape, rules.get("decision_participles", ["noted", "approved", "agreed"])))
         capitalised = "|".join(re.escape(w[:1].upper() + w[1:])
                                for w in rules.get("bare_decision_participles", ["noted", "approved", "agreed"]))
@@ -89,8 +91,9 @@ class ResolutionRules:
     def trigger(self, block: Block, after: Optional[Block] = None) -> Optional[tuple[Trigger, re.Match]]:
         if self.trigger_words and not any(map(block.text.lower().__contains__, self.trigger_words)):
             return None
+        held = {w for w in self.needed_words if w in block.text}
         for trig in self.triggers:
-            if trig.needs and not any(map(block.text.__contains__, trig.needs)):
+            if trig.needs and held.isdisjoint(trig.needs):
                 continue
             if not self.allowed(trig.where, block):
                 continue

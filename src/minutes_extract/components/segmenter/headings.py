@@ -17,7 +17,10 @@ class Headings:
         # a standard agenda title, alone or followed by more words or a comma
         self.agenda_title = re.compile("(?:" + "|".join(map(re.escape, sorted(self.agenda_titles))) + r")(?:[ ,]|\Z)"
                                        if self.agenda_titles else r"(?!)")
-        self.chrome = [re.compile(p, re.I) for p in rules["chrome_patterns"]]
+        ends = rules.get("chrome_pattern_ends", [])
+        self.chrome = [(re.compile(p, re.I), re.compile(ends[i], re.I) if i < len(ends) else None)
+                       for i, p in enumerate(rules["chrome_patterns"])]
+        self.chrome_end_chars = rules.get("chrome_end_chars", 3)
         self._clean_titles: dict[str, str] = {}  # clean_title's answers for this document's lines (read_lines)
         self.chrome_prefix = [re.compile(p, re.I) for p in rules["chrome_prefix_patterns"]]
         self.intro_cues = tuple(rules["list_intro_cues"])
@@ -57,9 +60,7 @@ class Headings:
     def strip_chrome(self, line: Line) -> tuple[int, int]:
         """Title offsets without link chrome such as "pdf icon PDF 86 KB", "(0:24.50)" or "(agenda item 7)"
         after it, or a time of day ("15:15 Title") before it."""
-        text = line.text.rstrip()
-        for pattern in self.chrome:
-            text = pattern.sub("", text)
+        text = self.without_chrome(line.text.rstrip())
         text = self.without_heading_colon(text.rstrip(" -–"))
         lead = self.prefix_length(text)
         return line.start + lead, line.start + max(lead, len(text))
@@ -84,10 +85,16 @@ class Headings:
             cleaned = self._clean_titles[text] = self._clean_title(text)
         return cleaned
 
+    def without_chrome(self, text: str) -> str:
+        """The text without the chrome patterns' matches at its end. Each pattern's match ends in a known way
+        before trailing space (chrome_pattern_ends): a line ending otherwise is not searched."""
+        for pattern, end in self.chrome:
+            if end is None or end.search(text.rstrip()[-self.chrome_end_chars:]):
+                text = pattern.sub("", text)
+        return text
+
     def _clean_title(self, text: str) -> str:
-        for pattern in self.chrome:
-            text = pattern.sub("", text)
-        text = text.strip().rstrip(" -–")
+        text = self.without_chrome(text).strip().rstrip(" -–")
         return text[self.prefix_length(text):]
 
     def is_time_line(self, text: str) -> bool:
