@@ -124,11 +124,11 @@ def stage_times(paths: list[Path], passes: int = 2) -> dict:
     import spacy
     from minutes_extract.assemble import assemble
     from minutes_extract.batch.tasks import written
-    from minutes_extract.extensions import remember_text
     from minutes_extract.ingest import read_sources
     from minutes_extract.normalise import normalise
     from minutes_extract.pipeline import get_pipeline
     from minutes_extract.records import SourceInfo
+    from minutes_extract.tokenizer import remember_source
 
     nlp, bare = get_pipeline(), spacy.blank("en")
     bare.max_length = nlp.max_length
@@ -145,8 +145,9 @@ def stage_times(paths: list[Path], passes: int = 2) -> dict:
         for path in paths:
             (source,) = timed("read (ingest)", lambda p: list(read_sources(p)), path)
             normalised = timed("normalise", normalise, source.text)
-            doc = timed("tokenise", nlp.make_doc, normalised.text)
-            remember_text(doc, normalised.text)
+            # the pipeline's tokenizer normalises first (timed above): tokenise is its inner spaCy tokenizer only
+            doc = timed("tokenise", nlp.tokenizer.inner, normalised.text)
+            remember_source(doc, source.text, normalised)
             for name, component in nlp.pipeline:
                 doc = timed(name.removeprefix("minutes_"), component, doc)
             info = SourceInfo(path=source.path, format=source.format, sha256=source.sha256, size=source.size)
