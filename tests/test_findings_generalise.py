@@ -3,14 +3,13 @@ structure, speakers and meta sentences, other inspectorates and services (senten
 import pytest
 
 from minutes_extract.extract import extract_text
+from written_sentences import findings_under
 
 HEAD = "Minutes of the Scrutiny Committee held on 3 March 2025\n\n5. Quarter 3 Performance Report\n\n"
 
 
 def findings_of(text: str) -> list[tuple[str, str]]:
-    record = extract_text(HEAD + text + "\n")
-    found = [f for item in record.items for f in item.findings] + record.unassigned.findings
-    return [(f.polarity, f.text) for f in found]
+    return findings_under(HEAD, text)
 
 
 @pytest.mark.parametrize("polarity, sentence", [

@@ -3,15 +3,13 @@ and hopes, explanations of a dip, members' conclusions and questions, verbless g
 classic evaluative word. Every sentence here was written for these tests."""
 import pytest
 
-from minutes_extract.extract import extract_text
+from written_sentences import findings_under
 
 HEAD = "Minutes of the Scrutiny Committee held on 3 March 2025\n\n5. Children's Services Improvement Update\n\n"
 
 
 def findings_of(text: str) -> list[tuple[str, str]]:
-    record = extract_text(HEAD + text + "\n")
-    found = [f for item in record.items for f in item.findings] + record.unassigned.findings
-    return [(f.polarity, f.text) for f in found]
+    return findings_under(HEAD, text)
 
 
 @pytest.mark.parametrize("sentence", [

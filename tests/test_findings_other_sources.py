@@ -4,14 +4,14 @@ service's own plan (sentences written for these tests)."""
 import pytest
 
 from minutes_extract.extract import extract_text
+from written_sentences import all_findings
 
 HEAD = "Minutes of the Health and Wellbeing Scrutiny Panel held on 9 June 2025\n\n7. {title}\n\n"
 
 
 def findings_of(text: str, title: str = "Inspection and Review Outcomes") -> list[tuple[str, str, str]]:
     record = extract_text(HEAD.format(title=title) + text + "\n")
-    found = [f for item in record.items for f in item.findings] + record.unassigned.findings
-    return [(f.polarity, f.text, f.attributed_to) for f in found]
+    return [(f.polarity, f.text, f.attributed_to) for f in all_findings(record)]
 
 
 @pytest.mark.parametrize("polarity, sentence", [

@@ -3,14 +3,13 @@ nouns, and celebration or members' praise that is not a finding (sentences writt
 import pytest
 
 from minutes_extract.extract import extract_text
+from written_sentences import findings_under
 
 HEAD = "Item 4 Children's services update\n\n"
 
 
 def findings_of(text: str) -> list[tuple[str, str]]:
-    record = extract_text(HEAD + text + "\n")
-    found = [f for item in record.items for f in item.findings] + record.unassigned.findings
-    return [(f.polarity, f.text) for f in found]
+    return findings_under(HEAD, text)
 
 
 def polarities(text: str) -> list[str]:

@@ -2,15 +2,13 @@
 findings and what is not one (sentences written for these tests, issue 10)."""
 import pytest
 
-from minutes_extract.extract import extract_text
+from written_sentences import findings_under
 
 HEAD = "Our inspection outcome\n\nPublished 3 March 2026\n\nOfsted inspected our children's services in January 2026.\n\n"
 
 
 def findings_of(text: str) -> list[tuple[str, str]]:
-    record = extract_text(HEAD + text + "\n")
-    found = [f for item in record.items for f in item.findings] + record.unassigned.findings
-    return [(f.polarity, f.text) for f in found]
+    return findings_under(HEAD, text)
 
 
 @pytest.mark.parametrize("polarity, sentence", [
