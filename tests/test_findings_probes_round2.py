@@ -38,6 +38,8 @@ def findings_of(text: str) -> list[str]:
     # reviews and audits as sources
     ("strength", "Multi-agency audits found that thresholds were applied appropriately in most cases."),
     ("development", "The independent scrutineer found that escalation processes were not used consistently."),
+    # an officer's answer reported inside a member's sentence
+    ("development", "Members asked about the mentoring scheme and were advised that it was not reaching enough young people."),
     # the cost of living is not a budget position
     ("strength", "Despite the cost of living, families were seen quickly and support was timely."),
 ])
@@ -51,6 +53,10 @@ def test_verdicts(polarity, sentence):
     "The report highlighted a number of weaknesses.",  # announces findings, holds none
     "The cost of living crisis has placed additional pressure on families across the county.",  # context
     "The Head of Service said that the service would need to improve.",  # a forecast with nothing named
+    # a plan's scope runs on through the list it governs ("X, Y and Z")
+    "The Director said the aim was to make assessments more timely, consistent and effective.",
+    "Officers would continue to work to ensure that visits were purposeful, regular and child-focused.",
+    "Members asked whether the quality of plans had improved.",  # a question with no answer
 ])
 def test_not_findings(sentence):
     assert findings_of(sentence) == []
