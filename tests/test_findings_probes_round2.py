@@ -40,6 +40,9 @@ def findings_of(text: str) -> list[str]:
     ("development", "The independent scrutineer found that escalation processes were not used consistently."),
     # an officer's answer reported inside a member's sentence
     ("development", "Members asked about the mentoring scheme and were advised that it was not reaching enough young people."),
+    # a trailing "although ... still" caveat decides a mixed sentence, as "but" does; an opening one does not
+    ("development", "Response times had improved, although some tenants still waited too long for repairs."),
+    ("strength", "Although caseloads were still too high, the quality of plans had improved."),
     # the cost of living is not a budget position
     ("strength", "Despite the cost of living, families were seen quickly and support was timely."),
 ])
