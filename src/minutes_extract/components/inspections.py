@@ -267,12 +267,10 @@ def date_mentions(doc: Doc) -> list[DateMention]:
 
 class InspectionsComponent(ExtractionComponent):
     group = "inspections"
-
-    def setup(self, rules: dict) -> None:
-        self.finder = InspectionFinder(InspectionRules(rules))
+    compiled_rules = InspectionRules
 
     def find(self, doc: Doc) -> Iterator[Found]:
-        for cand in self.finder.find(document_text(doc), date_mentions(doc), doc._.meeting_date):
+        for cand in InspectionFinder(self.rules).find(document_text(doc), date_mentions(doc), doc._.meeting_date):
             yield cand.start, cand.end, cand.rule, {
                 "kind": cand.kind, "dates": cand.dates, "status": cand.status, "focus": cand.focus}
 

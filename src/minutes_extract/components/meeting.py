@@ -416,11 +416,10 @@ class MeetingReader:
 
 
 class MeetingComponent(RulesOnDisk):
-    def setup(self, rules: dict) -> None:
-        self.reader = MeetingReader(MeetingRules(rules))
+    compiled_rules = MeetingRules
 
     def __call__(self, doc: Doc) -> Doc:
-        meeting = self.reader.read(document_text(doc))
+        meeting = MeetingReader(self.rules).read(document_text(doc))
         doc._.meeting = meeting
         doc._.meeting_date = meeting["date"]
         return doc
