@@ -60,13 +60,13 @@ class InspectionRules(RuleFields):
     list_max_items: int
     focus_line: re.Pattern
     date_chain_gap: int
+    named_for_generic: set[str]
 
     def __init__(self, rules: dict):
         super().__init__(rules)
         self.prefilter_started = StartedPattern(self.prefilter, rules["prefilter_starts"])
         self.kinds = [(k["kind"], StartedPattern(re.compile(k["pattern"]))) for k in rules["kinds"]]
         self.kind_starts = StartScan([pattern for _, pattern in self.kinds])
-        self.named_for_generic = set(rules["named_for_generic"])
 
 
 class InspectionFinder:

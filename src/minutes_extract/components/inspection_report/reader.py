@@ -37,6 +37,7 @@ class ReportRules(RuleFields):
     lead_inspector: re.Pattern
     signature: re.Pattern
     standard_min_days: int
+    framework_kinds: set[str]
     grade_heading: re.Pattern
     improvement_headings: re.Pattern
     improvement_intro: re.Pattern
@@ -50,7 +51,6 @@ class ReportRules(RuleFields):
         self.kinds = [Named(k["kind"], re.compile(k["pattern"])) for k in rules["kinds"]]
         self.authority_line_max = rules["authority_line_max_chars"]
         self.framework_text = [Named(f["framework"], re.compile(f["pattern"])) for f in rules["framework_text"]]
-        self.framework_kinds = set(rules["framework_kinds"])
         self.inspectorates = [(i["name"], i["attributed_to"], re.compile(i["pattern"])) for i in rules["inspectorates"]]
         self.areas = [Named(a["key"], re.compile(a["pattern"])) for a in rules["areas"]]
         self.grades = [Named(g["grade"], re.compile(g["pattern"])) for g in rules["grades"]]
