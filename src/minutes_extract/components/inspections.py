@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import document_text, payloads
-from ..matching import StartedPattern, StartScan, lines_holding, lowered, nonblank_lines
+from ..matching import RuleFields, StartedPattern, StartScan, lines_holding, lowered, nonblank_lines
 from .base import ExtractionComponent, Found
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z‘“\"'(•])")
@@ -46,25 +46,27 @@ class Candidate:
     unnamed: bool = False  # an "Ofsted inspection" whose framework neither the text nor a year tells
 
 
-class InspectionRules:
+class InspectionRules(RuleFields):
+    prefilter: re.Pattern
+    generic_context_exclude: re.Pattern
+    sif_until_year: int
+    planned: re.Pattern
+    completed: re.Pattern
+    focus: re.Pattern
+    focus_after_mention: re.Pattern
+    focus_max_chars: int
+    list_intro: re.Pattern
+    list_item: re.Pattern
+    list_max_items: int
+    focus_line: re.Pattern
+    date_chain_gap: int
+    named_for_generic: set[str]
+
     def __init__(self, rules: dict):
-        self.prefilter = re.compile(rules["prefilter"])
+        super().__init__(rules)
         self.prefilter_started = StartedPattern(self.prefilter, rules["prefilter_starts"])
         self.kinds = [(k["kind"], StartedPattern(re.compile(k["pattern"]))) for k in rules["kinds"]]
         self.kind_starts = StartScan([pattern for _, pattern in self.kinds])
-        self.generic_context_exclude = re.compile(rules["generic_context_exclude"])
-        self.sif_until_year = rules["sif_until_year"]
-        self.planned = re.compile(rules["planned"])
-        self.completed = re.compile(rules["completed"])
-        self.focus = re.compile(rules["focus"])
-        self.focus_after_mention = re.compile(rules["focus_after_mention"])
-        self.focus_max_chars = rules["focus_max_chars"]
-        self.list_intro = re.compile(rules["list_intro"])
-        self.list_item = re.compile(rules["list_item"])
-        self.list_max_items = rules["list_max_items"]
-        self.focus_line = re.compile(rules["focus_line"])
-        self.date_chain_gap = rules["date_chain_gap"]
-        self.named_for_generic = set(rules["named_for_generic"])
 
 
 class InspectionFinder:
@@ -267,12 +269,10 @@ def date_mentions(doc: Doc) -> list[DateMention]:
 
 class InspectionsComponent(ExtractionComponent):
     group = "inspections"
-
-    def setup(self, rules: dict) -> None:
-        self.finder = InspectionFinder(InspectionRules(rules))
+    compiled_rules = InspectionRules
 
     def find(self, doc: Doc) -> Iterator[Found]:
-        for cand in self.finder.find(document_text(doc), date_mentions(doc), doc._.meeting_date):
+        for cand in InspectionFinder(self.rules).find(document_text(doc), date_mentions(doc), doc._.meeting_date):
             yield cand.start, cand.end, cand.rule, {
                 "kind": cand.kind, "dates": cand.dates, "status": cand.status, "focus": cand.focus}
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import document_text
 from ..values.dates import full_year, month_number
-from ..matching import expand_fragments, first_characters, trie_pattern
+from ..matching import RuleFields, expand_fragments, first_characters, trie_pattern
 from .base import RulesOnDisk
 
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
@@ -146,14 +146,43 @@ class Mentions:
         return found
 
 
-class MeetingRules:
+class MeetingRules(RuleFields):
+    fragments_key = "fragments"
+    header_lines: int
+    body_line: re.Pattern
+    date_line: re.Pattern
+    body_noun: re.Pattern
+    full_council: re.Pattern
+    generic_body: re.Pattern
+    not_body_words: re.Pattern
+    named_body: re.Pattern
+    bare_bodies: set[str]
+    body_action_after: re.Pattern
+    body_action_before: re.Pattern
+    other_body_before: re.Pattern
+    generic_reference: re.Pattern
+    body_score: dict[str, float]
+    scan_chars: int
+    authority_header: re.Pattern
+    council_word: re.Pattern
+    name_before_council: re.Pattern
+    authority_score: dict[str, float]
+    place_in_name_after: re.Pattern
+    place_joint: re.Pattern
+    place_after_name: re.Pattern
+    venue: re.Pattern
+    venues: dict[str, str]
+    domain: re.Pattern
+    domain_label: re.Pattern
+    domain_suffixes: tuple[str, ...]
+
     def __init__(self, rules: dict):
+        super().__init__(rules)
         frag = rules["fragments"]
 
-        def rx(pattern: str, flags: int = 0) -> re.Pattern:
-            return re.compile(expand_fragments(pattern, frag), flags)
+        def rx(pattern: str) -> re.Pattern:
+            return re.compile(expand_fragments(pattern, frag))
 
-        self.header_lines = rules["header_lines"]
         self.headers = [(h["id"], rx(h["pattern"])) for h in rules["header_patterns"]]
         # Patterns that only head the document: further down the same words open an item.
         self.max_line = {h["id"]: h["max_line"] for h in rules["header_patterns"] if "max_line" in h}
@@ -163,30 +192,10 @@ class MeetingRules:
                                                  if "starts" in h))
         self.unstarted_headers = [(h["id"], rx(h["pattern"]), tuple(h.get("needs", ())))
                                   for h in rules["header_patterns"] if "starts" not in h]
-        self.body_line = rx(rules["body_line"])
-        self.date_line = rx(rules["date_line"])
-        self.body_noun = rx(rules["body_noun"])
         self.body_cleanup = [re.compile(p) for p in rules["body_cleanup"]]
-        self.full_council = rx(rules["full_council"])
-        self.generic_body = rx(rules["generic_body"])
-        self.not_body_words = rx(rules["not_body_words"])
-        self.named_body = rx(rules["named_body"])
-        self.bare_bodies = set(rules["bare_bodies"])
-        self.body_action_after = rx(rules["body_action_after"])
-        self.body_action_before = rx(rules["body_action_before"])
-        self.other_body_before = rx(rules["other_body_before"])
-        self.generic_reference = rx(rules["generic_reference"])
         windows = rules["body_windows"]
         self.body_anchor = rx(windows["anchor"])
         self.body_window = (re.compile(windows["back"]), re.compile(windows["ahead"]))
-        self.body_score = rules["body_score"]
-        self.scan_chars = rules["scan_chars"]
-        self.authority_header = rx(rules["authority_header"])
-        self.council_word = rx(rules["council_word"])
-        self.name_before_council = rx(rules["name_before_council"])
-        self.authority_score = rules["authority_score"]
-        self.place_in_name_after = rx(rules["place_in_name_after"])
-        self.place_joint = rx(rules["place_joint"])
         self.by_place: dict[str, str] = {}
         self.by_abbreviation: dict[str, str] = {}
         for entry in rules["authorities"]:
@@ -198,12 +207,6 @@ class MeetingRules:
         spellings = [p for e in rules["authorities"] for p in e["places"]]
         spellings = sorted(set(spellings + [p.upper() for p in spellings]), key=len, reverse=True)
         self.place = _literal_alternation(spellings, r"[\w-]", r"[\w-]")
-        self.place_after_name = rx(rules["place_after_name"])
-        self.venue = rx(rules["venue"])
-        self.venues = rules["venues"]
-        self.domain = rx(rules["domain"])
-        self.domain_label = rx(rules["domain_label"])
-        self.domain_suffixes = tuple(rules["domain_suffixes"])
         # "kent.gov.uk", "rotherham.gov.uk", "bcpcouncil.gov.uk": a place name without spaces
         self.by_domain = {re.sub(r"[^a-z0-9]", "", key.lower()): name
                           for key, name in [*self.by_place.items(), *self.by_abbreviation.items()]}
@@ -416,11 +419,10 @@ class MeetingReader:
 
 
 class MeetingComponent(RulesOnDisk):
-    def setup(self, rules: dict) -> None:
-        self.reader = MeetingReader(MeetingRules(rules))
+    compiled_rules = MeetingRules
 
     def __call__(self, doc: Doc) -> Doc:
-        meeting = self.reader.read(document_text(doc))
+        meeting = MeetingReader(self.rules).read(document_text(doc))
         doc._.meeting = meeting
         doc._.meeting_date = meeting["date"]
         return doc

@@ -10,6 +10,7 @@ candidate means (that stays in each component).
   expand_fragments), overlap tests (Ranges) and the lower-cased text (lower_text, document_lower).
 - lines: non-blank lines, the lines holding offsets, and spaCy sentencizer starts.
 - cues: weighted cue patterns summed over a text (WeightedCues: the document kind).
+- rule_fields: compiled rules declared as annotated fields (RuleFields: `name: re.Pattern` is compiled).
 - memo: results of pure functions of rule patterns kept on disk between builds (DiskMemo), beside compiled's
   regex cache.
 
@@ -20,5 +21,6 @@ from .anchored import (  # noqa: F401
 from .cues import WeightedCues  # noqa: F401
 from .first_chars import first_characters, guarded, starting_strings  # noqa: F401
 from .lines import lines_holding, nonblank_lines, sentencizer_starts  # noqa: F401
+from .rule_fields import RuleFields  # noqa: F401
 from .started import StartedPattern, StartScan, WindowSearch, WordGate, lowered  # noqa: F401
 from .tries import trie_pattern  # noqa: F401

@@ -10,7 +10,7 @@ from ..kinds import (
     ROLES_OF_KIND, Anchor, Attribution, ContextKind, ContextRole, CueOpens, CueTier, ExcludeReason, ModifierDirection,
     ModifierKind, Polarity, Reporter, ScopeEnd,
 )
-from .base import Regex, Strict, described
+from .base import Regex, RuleFile, Strict, described
 
 Pattern = described("Case-insensitive regex matched at word boundaries; a space matches any run of whitespace.")
 
@@ -139,8 +139,7 @@ class FindingWeights(Strict):
     measure: float = described("Factor on a performance verdict that names its measure.")
 
 
-class FindingsRules(Strict):
-    description: str = described("What the file is for (documentation only).")
+class FindingsRules(RuleFile):
     lexicons: FindingLexicons = described("The lexicons the component reads (inlined by pipeline.component_rules).")
     weights: FindingWeights = described("How much each tier of cue and each modifier weighs.")
     min_weight: float = described("Least summed weight of a sentence's cues that makes it a finding.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Literal, Optional
 
 from ..records import Grade
-from .base import Regex, StartStrings, Strict, described
+from .base import Regex, RuleFile, StartStrings, Strict, described
 
 # Regex keys are compiled case-insensitively with <<NAME>> fragments (and <<AREA>>) expanded, unless their
 # description says case-sensitive.
@@ -39,8 +39,7 @@ class Cue(Strict):
                                    "takes its area ('upgraded to Good from Requires Improvement').", default=False)
 
 
-class JudgementsRules(Strict):
-    description: str = described("What the file is for (documentation only).")
+class JudgementsRules(RuleFile):
     fragments: dict[str, Regex] = described("<<NAME>> placeholders (<<AREA>> is built from `areas`).")
     grades: list[GradePattern] = described("Grade texts and the grade each stands for, tried in order.")
     grade_prefilter: Regex = described("Case-sensitive regex of a grade word: lines without one are not read.")

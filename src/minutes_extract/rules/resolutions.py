@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ..records import ResolutionVerb
-from .base import Regex, Strict, described
+from .base import Regex, RuleFile, Strict, described
 
 
 class Trigger(Strict):
@@ -27,8 +27,7 @@ class CutOffClause(Strict):
     last_word: Regex = described("A word that cannot end a clause ('the', 'of'): the document stopped inside it.")
 
 
-class ResolutionsRules(Strict):
-    description: str = described("What the file is for (documentation only).")
+class ResolutionsRules(RuleFile):
     triggers: list[Trigger] = described("Decision openers (RESOLVED, AGREED ...), tried in order on each block.")
     decision_list_clause: Regex = described(
         "A 'That ... be noted' clause of a decision list (<<PARTICIPLES>>: decision_participles).")

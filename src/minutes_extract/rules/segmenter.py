@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .base import Regex, Strict, described
+from .base import Regex, RuleFile, Strict, described
 
 # The kinds of section heading a line can be (span group "sections" labels; resolutions.json and
 # findings.json name some of them).
@@ -68,8 +68,7 @@ class ItemPatterns(Strict):
     date_line: Regex = described("A date alone on its line ('Monday, 3 March 2025'): not a report's title.")
 
 
-class SegmenterRules(Strict):
-    description: str = described("What the file is for (documentation only).")
+class SegmenterRules(RuleFile):
     section_headings: dict[SectionKind, list[str]] = described(
         "Section kind -> heading texts (lower case, without number or closing ':').")
     agenda_titles: list[str] = described("Standard agenda titles ('apologies for absence'), lower case.")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ...matching import nonblank_lines
+from ...matching import RuleFields, nonblank_lines
 
 Range = tuple[int, int]
 
@@ -25,23 +25,32 @@ class Named:
     pattern: re.Pattern
 
 
-class ReportRules:
+class ReportRules(RuleFields):
+    opening_chars: int
+    title: re.Pattern
+    authority_in_title: re.Pattern
+    authority_line: re.Pattern
+    authority_suffixes: re.Pattern
+    dates_field: re.Pattern
+    dates_sentence: re.Pattern
+    published_field: re.Pattern
+    lead_inspector: re.Pattern
+    signature: re.Pattern
+    standard_min_days: int
+    framework_kinds: set[str]
+    grade_heading: re.Pattern
+    improvement_headings: re.Pattern
+    improvement_intro: re.Pattern
+    point: re.Pattern
+    footnote_marker: re.Pattern
+    closing_sections: re.Pattern
+    resume_headings: re.Pattern
+
     def __init__(self, rules: dict):
-        self.opening_chars = rules["opening_chars"]
+        super().__init__(rules)
         self.kinds = [Named(k["kind"], re.compile(k["pattern"])) for k in rules["kinds"]]
-        self.title = re.compile(rules["title"])
-        self.authority_in_title = re.compile(rules["authority_in_title"])
-        self.authority_line = re.compile(rules["authority_line"])
         self.authority_line_max = rules["authority_line_max_chars"]
-        self.authority_suffixes = re.compile(rules["authority_suffixes"])
-        self.dates_field = re.compile(rules["dates_field"])
-        self.dates_sentence = re.compile(rules["dates_sentence"])
-        self.published_field = re.compile(rules["published_field"])
-        self.lead_inspector = re.compile(rules["lead_inspector"])
-        self.signature = re.compile(rules["signature"])
         self.framework_text = [Named(f["framework"], re.compile(f["pattern"])) for f in rules["framework_text"]]
-        self.standard_min_days = rules["standard_min_days"]
-        self.framework_kinds = set(rules["framework_kinds"])
         self.inspectorates = [(i["name"], i["attributed_to"], re.compile(i["pattern"])) for i in rules["inspectorates"]]
         self.areas = [Named(a["key"], re.compile(a["pattern"])) for a in rules["areas"]]
         self.grades = [Named(g["grade"], re.compile(g["pattern"])) for g in rules["grades"]]
@@ -49,15 +58,8 @@ class ReportRules:
                                     re.I)  # any grade, the longest wording first ('requires improvement to be good')
         self.table_line_max = rules["table_line_max_chars"]
         self.heading_max = rules["heading_max_chars"]
-        self.grade_heading = re.compile(rules["grade_heading"])
-        self.improvement_headings = re.compile(rules["improvement_headings"])
-        self.improvement_intro = re.compile(rules["improvement_intro"])
-        self.point = re.compile(rules["point"])
         self.point_continuation_max = rules["point_continuation_max_chars"]
-        self.footnote_marker = re.compile(rules["footnote_marker"])
         self.not_findings = [Named(n["name"], re.compile(n["pattern"])) for n in rules["not_findings"]]
-        self.closing_sections = re.compile(rules["closing_sections"])
-        self.resume_headings = re.compile(rules["resume_headings"])
 
 
 # -- the parts of a report ----------------------------------------------------------------------------

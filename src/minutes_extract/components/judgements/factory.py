@@ -15,12 +15,10 @@ from .rules import JudgementRules
 
 class JudgementsComponent(ExtractionComponent):
     group = "judgements"
-
-    def setup(self, rules: dict) -> None:
-        self.finder = JudgementFinder(JudgementRules(rules))
+    compiled_rules = JudgementRules
 
     def find(self, doc: Doc) -> Iterator[Found]:
-        for cand in self.finder.find(document_text(doc)):
+        for cand in JudgementFinder(self.rules).find(document_text(doc)):
             yield cand.start, cand.end, cand.rule, {
                 "area": cand.area, "grade": cand.grade, "year": cand.year, "forecast": cand.forecast}
 

@@ -52,9 +52,7 @@ class _Sections:
 
 class ResolutionsComponent(ExtractionComponent):
     group = "resolutions"
-
-    def setup(self, rules: dict) -> None:
-        self.rules = ResolutionRules(rules)
+    compiled_rules = ResolutionRules
 
     def find(self, doc: Doc) -> Iterator[Found]:
         if doc._.document_kind == "inspection_report":

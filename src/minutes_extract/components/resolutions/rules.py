@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ...matching import expand_fragments
+from ...matching import RuleFields, expand_fragments
 from .markers import _MARKER
 
 
@@ -42,8 +42,24 @@ class Trigger:
     rest: Optional[str] = None   # "decision_clause": fires only when the words after it on the line are worded as one
 
 
-class ResolutionRules:
+class ResolutionRules(RuleFields):
+    furniture_max_words: int = 10
+    furniture_max_lines: int = 3
+    page_furniture: re.Pattern
+    embedded_label: re.Pattern
+    heading_verbs: dict[str, str]
+    decision_record: re.Pattern
+    decision_record_lines: int = 20
+    reported_decision: re.Pattern
+    that_run_excludes: re.Pattern
+    clause_marker: re.Pattern
+    decision_sections: set[str]
+    duplicate_threshold: int
+    subheading_max_words: int = 8
+    not_subheading: re.Pattern
+
     def __init__(self, rules: dict):
+        super().__init__(rules)
         self.triggers = [Trigger(t["id"], t["where"], re.compile(t["pattern"]), tuple(t.get("needs", ())), t.get("verb"),
                                  t.get("next"), t.get("rest")) for t in rules["triggers"]]
         # Lower-cased, every trigger's needs: a line holding none of them is not tried at all.
@@ -63,28 +79,14 @@ class ResolutionRules:
         # extend the framework ...") or a bare participle ("Deferred to the next meeting", "Noted.") is one too.
         self.heading_clause = re.compile(expand_fragments(rules["heading_clause"], fragments))
         self.whole_decision_word = re.compile(expand_fragments(rules["whole_decision_word"], fragments))
-        self.furniture_max_words = rules.get("furniture_max_words", 10)
-        self.furniture_max_lines = rules.get("furniture_max_lines", 3)
         # "(c) the contract be awarded ...;": a clause with its own subject and a passive decision verb
         self.subjunctive_clause = re.compile(expand_fragments(rules["subjunctive_clause"], fragments))
         self.decision_label = re.compile(rules["decision_label_line"])
         self.narrative_intro = re.compile(rules["narrative_list_intro"], re.I)
-        self.page_furniture = re.compile(rules["page_furniture"])
         self.passive_list = re.compile(rules["passive_list_clause"])
-        self.embedded_label = re.compile(rules["embedded_label"])
         self.glued_heading = re.compile(rules["glued_decision_heading"])
-        self.heading_verbs = rules["heading_verbs"]
-        self.decision_record = re.compile(rules["decision_record"])
-        self.decision_record_lines = rules.get("decision_record_lines", 20)
-        self.reported_decision = re.compile(rules["reported_decision"])
-        self.that_run_excludes = re.compile(rules["that_run_excludes"])
-        self.clause_marker = re.compile(rules["clause_marker"])
         self.inline_split = re.compile(rules["inline_clause_split"])
         self.recommendation_intro = re.compile(rules["recommendation_intro"], re.I)
-        self.decision_sections = set(rules["decision_sections"])
-        self.duplicate_threshold = rules["duplicate_threshold"]
-        self.subheading_max_words = rules.get("subheading_max_words", 8)
-        self.not_subheading = re.compile(rules["not_subheading"])
         self.cut_off_min_words = rules["cut_off_clause"]["min_words"]
         self.cut_off_last_word = re.compile(rules["cut_off_clause"]["last_word"])
 

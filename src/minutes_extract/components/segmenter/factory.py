@@ -15,10 +15,6 @@ from .spans import Spans, set_payload, start_sentences
 
 
 class SegmenterComponent(RulesOnDisk):
-    def __init__(self, nlp: Language, name: str, rules: dict):
-        self.name = name
-        self.keep_rules(rules)
-
     def setup(self, rules: dict) -> None:
         self.segmenter = Segmenter(rules)
 
@@ -102,4 +98,4 @@ class SegmenterComponent(RulesOnDisk):
     default_config={"rules": {}},
 )
 def make_segmenter(nlp: Language, name: str, rules: dict) -> SegmenterComponent:
-    return SegmenterComponent(nlp, name, rules)
+    return SegmenterComponent(name, rules)

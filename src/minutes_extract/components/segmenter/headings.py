@@ -7,11 +7,26 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ...matching import RuleFields
 from .lines import ItemStart, Line, ListLevels, split_lines
 
 
-class Headings:
+class Headings(RuleFields):
+    finite_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    field_labels: frozenset[str]
+    bullet: str
+    list_intro_ends: tuple[str, ...]
+    decision_kinds: tuple[str, ...]
+    description_starts: tuple[str, ...]
+    clause_starts: tuple[str, ...]
+    infinitive_start: str
+    minute_label_starts: tuple[str, ...]
+    sentence_ends: tuple[str, ...]
+    decision_verbs: frozenset[str]
+
     def __init__(self, rules: dict):
+        super().__init__(rules)
         self.headings = {h: kind for kind, names in rules["section_headings"].items() for h in names}
         self.agenda_titles = set(rules["agenda_titles"])
         # a standard agenda title, alone or followed by more words or a comma
@@ -26,21 +41,9 @@ class Headings:
         self.intro_cues = tuple(rules["list_intro_cues"])
         self.pattern = {name: re.compile(p) for name, p in rules["item_patterns"].items()}
         self.page_chrome = set(rules["page_chrome_lines"])
-        self.finite_verbs = frozenset(rules["finite_verbs"])
-        self.reporting_verbs = frozenset(rules["reporting_verbs"])
-        self.field_labels = frozenset(rules["field_labels"])
-        self.bullet = rules["bullet"]
         self.levels = ListLevels(rules["list_markers"])
-        self.list_intro_ends = tuple(rules["list_intro_ends"])
-        self.decision_kinds = tuple(rules["decision_kinds"])
         self.max_step = rules["max_item_step"]
         self.max_gap = rules["max_item_gap"]
-        self.description_starts = tuple(rules["description_starts"])
-        self.clause_starts = tuple(rules["clause_starts"])
-        self.infinitive_start = rules["infinitive_start"]
-        self.minute_label_starts = tuple(rules["minute_label_starts"])
-        self.sentence_ends = tuple(rules["sentence_ends"])
-        self.decision_verbs = frozenset(rules["decision_verbs"])
         self.header_reach = rules["header_reach"]
         self.run_heading_words = rules["run_heading_words"]
         self.colon_run_words = rules.get("colon_run_heading_words", 0)
