@@ -107,6 +107,8 @@ class JudgementRules:
             "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
             # documents
             "other_scale_document",
+            # relative clauses, own agencies, anaphora, table cells
+            "parenthetical_relative", "own_agency_subject", "anaphoric_provision", "table_middle_cell",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
