@@ -253,7 +253,8 @@ class AreaReader:
         grades = list(self.r.prefilter.finditer(name))
         if grades:
             name = re.sub(r"^\W*(?:and|&)?\s*", "", name[grades[-1].end():])
-        return len(name)
+        lead = self.r.name_preposition.match(name)  # "For care leavers, ...": the preposition names nothing
+        return len(name) - (lead.end() if lead else 0)
 
     def area_key(self, area: str) -> Optional[str]:
         found = self.r.area_term.search(area)

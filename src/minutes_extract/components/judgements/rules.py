@@ -116,6 +116,7 @@ class JudgementRules:
         self.own_provision_appositive = re.compile(rules["own_provision_appositive"])  # case matters (names)
         self.four_point_document = re.compile(rules["four_point_document"])  # case matters ("Ofsted", "CQC")
         self.subject_boundary = re.compile(expand_fragments(rules["subject_boundary"], fragments))  # case matters ("and the")
+        self.name_preposition = re.compile(rules["name_preposition"])  # case matters ("For care leavers")
         self.year = re.compile(rules["year"])
         self.context_window = rules["context_window"]
         self.forecast_window = rules["forecast_window"]

@@ -42,6 +42,7 @@ class Headings:
         self.sentence_ends = tuple(rules["sentence_ends"])
         self.decision_verbs = frozenset(rules["decision_verbs"])
         self.header_reach = rules["header_reach"]
+        self.headline_reach = rules["headline_reach"]
         self.run_heading_words = rules["run_heading_words"]
         self.colon_run_words = rules.get("colon_run_heading_words", 0)
         self.header_words = rules["header_words"]
