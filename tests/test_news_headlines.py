@@ -28,3 +28,10 @@ def test_headline_over_dateline_is_the_title(headline, dateline):
 def test_headline_over_subtitle_and_date_field():
     text = "Second monitoring visit letter published\n\nServices for children in Larkfield\n\nDate: 4 March 2026\n\n" + BODY
     assert [item.title for item in extract_text(text).items] == ["Second monitoring visit letter published"]
+
+
+def test_numbered_rows_of_a_pipe_table_are_not_items():
+    text = ("Youth justice inspection outcome\n\nHM Inspectorate of Probation published its report on 2 March 2026. "
+            "The service was rated Good.\n\nRatings\n\n1.1 Governance and leadership | Good\n1.2 Staff | Good\n"
+            "2. Court disposals | Good\n3. Out-of-court disposals | Outstanding\n")
+    assert [item.title for item in extract_text(text).items] == ["Youth justice inspection outcome"]

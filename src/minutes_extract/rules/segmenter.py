@@ -69,6 +69,7 @@ class ItemPatterns(Strict):
     dateline: Regex = described(
         "A news page's dateline ('Press release', 'News | 19 February 2026', 'Posted on 5 May 2025', a date alone): "
         "page chrome under the headline, never the title.")
+    table_cells: Regex = described("Cells of a table pasted with '|' ('2. Court disposals | Outstanding'): a row, not an item.")
 
 
 class SegmenterRules(Strict):
