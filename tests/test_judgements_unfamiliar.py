@@ -30,6 +30,10 @@ def pairs(finder, text):
     ("The Director said the service had been rated as Inadequate in 2017 and was now Good, after the inspection "
      "in May.", {("overall", "inadequate"), ("overall", "good")}),
     ("Alder Court had been Outstanding at its previous inspection.", {("Alder Court", "outstanding")}),
+    ("The fostering service - which is shared with two neighbouring councils - was rated Good in May.",
+     {("fostering service", "good")}),
+    ("It had been rated Good in 2020, but the rating had since slipped to Inadequate.",
+     {("overall", "good"), ("overall", "inadequate")}),
 ])
 def test_unfamiliar_judgement_wordings(finder, text, expected):
     assert pairs(finder, text) == expected

@@ -131,6 +131,9 @@ class JudgementsRules(Strict):
         "'the agency', 'the home' (group `head`): the provision graded before whose name ends in the same noun.")
     table_middle_cell: Regex = described(
         "'| 14 October 2025' between a table row's name and its grade: a date cell, no part of the area.")
+    relative_aside: Regex = described(
+        "', which works with two neighbouring councils,' inside a clause: an aside, not what the clause grades "
+        "(national words in it do not make the grade a national figure).")
     name_preposition: Regex = described(
         "Case-sensitive: a capitalised preposition opening a sentence ('For care leavers, ...'): no part of a name.")
     subject_boundary: Regex = described("Case-sensitive: where a grade's subject starts (',', 'but', 'and the').")

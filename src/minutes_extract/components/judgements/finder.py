@@ -374,5 +374,5 @@ class JudgementFinder(AreaLists, AreaReader):
         clause_end = text.find(";", gend)
         comma = text.find(",", gend)
         window_end = min(gend + 40, clause_end if clause_end >= 0 else len(text), comma if comma >= 0 else len(text))
-        clause = text[clause_start:window_end]
+        clause = self.r.relative_aside.sub(" ", text[clause_start:gstart]) + text[gstart:window_end]  # asides grade nothing
         return bool(self.r.national.search(clause)) and not self.r.one_of_set.search(clause)

@@ -108,7 +108,7 @@ class JudgementRules:
             # documents
             "other_scale_document",
             # relative clauses, own agencies, anaphora, table cells
-            "parenthetical_relative", "own_agency_subject", "anaphoric_provision", "table_middle_cell",
+            "parenthetical_relative", "own_agency_subject", "anaphoric_provision", "table_middle_cell", "relative_aside",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
