@@ -100,6 +100,9 @@ def _strip_bullet(line: _Line) -> _Line:
     return line
 
 
+_COLUMN_GAP_RE = re.compile(r"\S {3,}\S")  # a gap between two table columns
+
+
 def _clause_start(text: str, numbers: set[int]) -> bool:
     """Does `text` open a clause? `numbers`: the "N." clause numbers already opened in the block."""
     if not _CLAUSE_MARKER_RE.match(text):
@@ -113,6 +116,10 @@ def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] |
     """Is `nxt` the hard-wrapped continuation of the line ending with `prev`? (`after`: the line after `nxt`.)"""
     if nxt.bullet or _HARD_MARKER_RE.match(nxt.text) or _clause_start(nxt.text, numbers):
         return False
+    if " | " in nxt.text and prev.count("|") == nxt.text.count("|"):
+        return False  # rows of a table pasted with "|" between cells stay rows
+    if _COLUMN_GAP_RE.search(nxt.text) and _COLUMN_GAP_RE.search(prev):
+        return False  # rows of a table laid out in space-aligned columns stay rows
     if _LINK_END_RE.search(prev, max(0, len(prev) - 20)):
         return False
     if prev.endswith(",") or _DANGLING_RE.search(prev, len(prev) - _DANGLING_TAIL):

@@ -122,6 +122,19 @@ class JudgementsRules(RuleFile):
         "A table row label naming no area ('Outcome', 'Previous inspection (2019)', 'Children\'s social care'): overall.")
     provision_plural: Regex = described(
         "'our children's homes, ' before listed names: each name set beside it takes the grade.")
+    parenthetical_relative: Regex = described(
+        "', which works alongside other agencies,' before a grade's verb: the subject is the noun phrase before it.")
+    own_agency_subject: Regex = described(
+        "'our in-house agency': the authority's own agency is its own area, not the whole service.")
+    anaphoric_provision: Regex = described(
+        "'the agency', 'the home' (group `head`): the provision graded before whose name ends in the same noun.")
+    table_middle_cell: Regex = described(
+        "'| 14 October 2025' between a table row's name and its grade: a date cell, no part of the area.")
+    relative_aside: Regex = described(
+        "', which works with two neighbouring councils,' inside a clause: an aside, not what the clause grades "
+        "(national words in it do not make the grade a national figure).")
+    name_preposition: Regex = described(
+        "Case-sensitive: a capitalised preposition opening a sentence ('For care leavers, ...'): no part of a name.")
     subject_boundary: Regex = described("Case-sensitive: where a grade's subject starts (',', 'but', 'and the').")
     quantifier: Regex = described("A leading quantifier of a subject ('both', 'all three').")
     pronoun_subject: Regex = described("'one', 'the other': the area of the judgement before.")

@@ -66,6 +66,10 @@ class ItemPatterns(Strict):
     time_prefix: Regex = described("A time of day before a title ('15:15 Title') in a programme.")
     minutes_header: Regex = described("The line naming a meeting record ('Minutes of the ... held on ...').")
     date_line: Regex = described("A date alone on its line ('Monday, 3 March 2025'): not a report's title.")
+    dateline: Regex = described(
+        "A news page's dateline ('Press release', 'News | 19 February 2026', 'Posted on 5 May 2025', a date alone): "
+        "page chrome under the headline, never the title.")
+    table_cells: Regex = described("Cells of a table pasted with '|' ('2. Court disposals | Outstanding'): a row, not an item.")
 
 
 class SegmenterRules(RuleFile):
@@ -107,6 +111,7 @@ class SegmenterRules(RuleFile):
         "Verbs a decision clause opens with in the imperative ('Approve the policy'), lower case.")
     sentence_ends: list[str] = described("How a paragraph ends its sentence: a heading of a run comes after one.")
     header_reach: int = described("Lines from the top within which a meeting record's header is looked for.", ge=1)
+    headline_reach: int = described("Lines from the top within which a news page's headline is looked for.", ge=1)
     header_words: int = described("Most words in a header line above a single item's title (its kind, body, date).",
                                   ge=1)
     sections_reach: int = described("How many lines below a page's first heading-like line to look for a second "

@@ -117,6 +117,9 @@ class AreaReader:
             return self.classify(before[start:], clause_start + start, earlier)
         if self.other_provision_named(trimmed):
             return None  # "Sunnybank Care Home, a private provider, was rated Good": not the authority's
+        relative = self.r.parenthetical_relative.search(trimmed)
+        if relative and trimmed[:relative.start()].strip():  # "Our agency, which works with others, was rated Good"
+            return self.subject_before(text, clause_start + relative.start(), clause_start, earlier)
         own = self.own_provision_named(trimmed)
         if own:
             return own[0], self.area_key(own[0]) or own[2], clause_start + own[1]
@@ -219,6 +222,8 @@ class AreaReader:
         at_end = self.r.area_at_end.search(s)
         named_service = at_end and self.area_key(at_end.group(1)) not in (None, "overall")
         if self.r.entity_head.search(s) and not self.r.area_of_service.search(s) and not named_service:
+            if self.r.own_agency_subject.search(subject.strip().strip(_QUOTES + " ,")):
+                return s, None, start  # "our in-house agency": the authority's own agency is its own area
             return "overall", "overall", start  # the inspected body itself: "the Adoption Agency"
         if at_end:
             key = self.area_key(at_end.group(1))
@@ -248,7 +253,8 @@ class AreaReader:
         grades = list(self.r.prefilter.finditer(name))
         if grades:
             name = re.sub(r"^\W*(?:and|&)?\s*", "", name[grades[-1].end():])
-        return len(name)
+        lead = self.r.name_preposition.match(name)  # "For care leavers, ...": the preposition names nothing
+        return len(name) - (lead.end() if lead else 0)
 
     def area_key(self, area: str) -> Optional[str]:
         found = self.r.area_term.search(area)

@@ -49,7 +49,23 @@ class JudgementFinder(AreaLists, AreaReader):
                     self.pronoun_areas(found, sentence, previous, previous_found)
                     out.extend(found)
                 previous, previous_found = sentence, found
+        self.anaphoric_areas(out, text)
         return self.canonical_areas(out)
+
+    def anaphoric_areas(self, cands: list[Candidate], text: str) -> None:
+        """`the agency had been judged inadequate`: a definite provision noun with no name of its own takes the
+        last provision graded before it whose name ends in the same noun (`our in-house agency ... Good`)."""
+        for k, c in enumerate(cands):
+            if c.area != "overall":
+                continue
+            m = self.r.anaphoric_provision.search(text, max(0, c.start - 4), c.start + 12)
+            if not m or c.start not in (m.start(), m.start("head")):
+                continue
+            head = m.group("head").lower()
+            for earlier in reversed(cands[:k]):
+                if earlier.area != "overall" and earlier.area.lower().rstrip().endswith(head):
+                    c.area, c.area_key = earlier.area, earlier.area_key
+                    break
 
     def pronoun_areas(self, found: list[Candidate], sentence: _Sentence, previous: Optional[_Sentence],
                       previous_found: list[Candidate]) -> None:
@@ -157,6 +173,10 @@ class JudgementFinder(AreaLists, AreaReader):
             if wrapped:  # "The impact of leaders on social work / practice with children and families / Outstanding"
                 area_start, area = wrapped
                 before = [text for _, text in lines[max(0, k - 4):k - 2]]
+        middle = self.r.table_middle_cell.search(area)
+        while middle and middle.start() > 0:  # "Maple House | 14 October 2025 | Outstanding": the date cell is no area
+            area = area[:middle.start()]
+            middle = self.r.table_middle_cell.search(area)
         area = area.strip(" -–—:|")
         area = _TRAILING_NOTE.sub("", area) or area  # "Youth Justice Service (HMIP, 2024)": the note is no part of the area
         if self.r.overall_label.match(area):  # "Outcome: Good", "Ofsted rating - Outstanding": the label names no area
@@ -354,5 +374,5 @@ class JudgementFinder(AreaLists, AreaReader):
         clause_end = text.find(";", gend)
         comma = text.find(",", gend)
         window_end = min(gend + 40, clause_end if clause_end >= 0 else len(text), comma if comma >= 0 else len(text))
-        clause = text[clause_start:window_end]
+        clause = self.r.relative_aside.sub(" ", text[clause_start:gstart]) + text[gstart:window_end]  # asides grade nothing
         return bool(self.r.national.search(clause)) and not self.r.one_of_set.search(clause)

@@ -107,6 +107,8 @@ class JudgementRules:
             "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
             # documents
             "other_scale_document",
+            # relative clauses, own agencies, anaphora, table cells
+            "parenthetical_relative", "own_agency_subject", "anaphoric_provision", "table_middle_cell", "relative_aside",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
@@ -114,6 +116,7 @@ class JudgementRules:
         self.own_provision_appositive = re.compile(rules["own_provision_appositive"])  # case matters (names)
         self.four_point_document = re.compile(rules["four_point_document"])  # case matters ("Ofsted", "CQC")
         self.subject_boundary = re.compile(expand_fragments(rules["subject_boundary"], fragments))  # case matters ("and the")
+        self.name_preposition = re.compile(rules["name_preposition"])  # case matters ("For care leavers")
         self.year = re.compile(rules["year"])
         self.context_window = rules["context_window"]
         self.forecast_window = rules["forecast_window"]

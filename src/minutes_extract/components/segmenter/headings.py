@@ -45,6 +45,7 @@ class Headings(RuleFields):
         self.max_step = rules["max_item_step"]
         self.max_gap = rules["max_item_gap"]
         self.header_reach = rules["header_reach"]
+        self.headline_reach = rules["headline_reach"]
         self.run_heading_words = rules["run_heading_words"]
         self.colon_run_words = rules.get("colon_run_heading_words", 0)
         self.header_words = rules["header_words"]

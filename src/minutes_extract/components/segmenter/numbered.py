@@ -72,6 +72,8 @@ class NumberedItems(Headings):
                 title = title[:-1]  # "25/044 Minutes:": after an item number even a section word is a title
             if self.pattern["month_start"].match(title):
                 continue  # "14 DECEMBER 2009"
+            if self.pattern["table_cells"].search(self.without_chrome(title)):
+                continue  # "2. Court disposals | Outstanding": a numbered row of a table, not an item
             caps = self.pattern["caps_title_end"].split(title, 1)
             if len(caps) == 2 and caps[0].isupper() and not (caps[1].isupper() and self.title_like(title, numbered=True)):
                 title = caps[0]  # "48 (8) ANNUAL PERFORMANCE ASSESSMENT – The Service Director ..."

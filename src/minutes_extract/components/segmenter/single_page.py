@@ -15,6 +15,9 @@ class SinglePage(Headings):
         """One item whose title is a title line under the site's page chrome ("Issue - decisions", "Decision
         details"), the title in a dated decision line, the title line over the page's fields or first
         paragraph, the description before Minutes:/Decision:, else what the description says it is about."""
+        headline = self.news_headline(lines)
+        if headline:
+            return [headline]
         first = 0
         while first < min(len(lines), 4) and self.page_top(lines[first].text):
             first += 1
@@ -39,6 +42,25 @@ class SinglePage(Headings):
                 return [self.title_item(lines, j, None, "page_title")]  # (a breadcrumb ending in it is chrome)
         described = self.item_from_description(lines, first)
         return [described] if described else []
+
+    def news_headline(self, lines: list[Line]) -> Optional[ItemStart]:
+        """A news page or press release: its headline is the first title-like line, with a dateline ("Press
+        release", "News | 19 February 2026", "Posted on 5 May 2025", a date alone) within the two lines under
+        it. The dateline is chrome, never the title; a headline may hold a colon ("Ofsted: improvement
+        needed ...") without being a field."""
+        for i in range(min(len(lines), self.headline_reach)):
+            text = lines[i].text.strip()
+            if lines[i].kind or self.is_page_chrome(text) or self.is_dateline(text):
+                continue
+            if len(text.split()) < 3 or not self.heading_like(text) or self.pattern["meeting_header"].search(text):
+                return None
+            if any(self.is_dateline(lines[k].text.strip()) for k in range(i + 1, min(len(lines), i + 3))):
+                return self.title_item(lines, i, None, "news_headline")
+            return None
+        return None
+
+    def is_dateline(self, text: str) -> bool:
+        return bool(text) and bool(self.pattern["dateline"].match(text))
 
     def page_title(self, lines: list[Line], i: int) -> bool:
         """A title line over the page's fields, a section heading or (a short one) its first paragraph."""

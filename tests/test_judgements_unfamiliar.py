@@ -1,0 +1,67 @@
+"""Judgements in wordings not met in the tuning sets (issue 10, wt-judge2): a relative clause inside the subject, the
+authority's own agency, 'the agency' referring back, a fronted area, 'had been RI and was now Good', tables pasted
+as text. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from minutes_extract.components.judgements import JudgementFinder, JudgementRules
+from minutes_extract.extract import extract_text
+from minutes_extract.rules import load_json
+
+CONTEXT = "The Panel received the Ofsted inspection report.\n\n"
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return JudgementFinder(JudgementRules(load_json("rules/judgements.json")))
+
+
+def pairs(finder, text):
+    return {(c.area, c.grade) for c in finder.find(CONTEXT + text) if not c.forecast}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Our in-house agency, which recruits carers across the county, was judged Outstanding in March.",
+     {("in-house agency", "outstanding")}),
+    ("Riverside Primary School, which several looked after children attend, was rated Good last term.", set()),
+    ("A home in the next borough, Ferncroft, which is operated by a private company, was rated Inadequate.", set()),
+    ("For care leavers, it was found that improvement was required.", {("care leavers", "requires_improvement")}),
+    ("The Director said the service had been rated as Inadequate in 2017 and was now Good, after the inspection "
+     "in May.", {("overall", "inadequate"), ("overall", "good")}),
+    ("Alder Court had been Outstanding at its previous inspection.", {("Alder Court", "outstanding")}),
+    ("The fostering service - which is shared with two neighbouring councils - was rated Good in May.",
+     {("fostering service", "good")}),
+    ("It had been rated Good in 2020, but the rating had since slipped to Inadequate.",
+     {("overall", "good"), ("overall", "inadequate")}),
+])
+def test_unfamiliar_judgement_wordings(finder, text, expected):
+    assert pairs(finder, text) == expected
+
+
+def test_the_agency_takes_the_own_agency_graded_before(finder):
+    text = ("Our in-house agency was rated Good by Ofsted in June.\n\n"
+            "Members recalled that the agency had been judged inadequate in 2020; much had changed since.")
+    assert pairs(finder, text) == {("in-house agency", "good"), ("in-house agency", "inadequate")}
+
+
+@pytest.mark.parametrize("table, expected", [
+    ("Standard                 Rating\nGovernance and leadership     Good\nCourt disposals      Requires improvement\n",
+     {"Governance and leadership": "good", "Court disposals": "requires_improvement"}),
+    ("Home | Date of inspection | Overall experiences and progress\nHazel Lodge | 3 March 2026 | Good\n"
+     "Rowan House | 9 April 2026 | Outstanding\n", {"Hazel Lodge": "good", "Rowan House": "outstanding"}),
+])
+def test_tables_pasted_as_text_keep_their_rows(table, expected):
+    text = "CORPORATE PARENTING PANEL\n\n4. OFSTED OUTCOMES\n\nThe Head of Service tabled the Ofsted ratings:\n\n" + table
+    record = extract_text(text)
+    found = {j.area: j.grade for item in record.items for j in item.judgements}
+    found.update({j.area: j.grade for j in record.unassigned.judgements})
+    assert found == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The service manager said the team was aiming for Outstanding at the next inspection.",
+    "Members hoped that the next inspection would award Outstanding.",
+])
+def test_aspirations_are_forecasts_not_judgements(finder, sentence):
+    assert pairs(finder, sentence) == set()
