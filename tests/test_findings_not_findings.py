@@ -19,6 +19,7 @@ def findings_of(text: str) -> list[tuple[str, str]]:
     "An improved quality assurance framework is being developed and will be in place by the summer.",
     # provision and aims
     "The service offers high quality training to all foster carers.",
+    "Personal advisers work with housing partners to meet their needs as young people leave care.",
     "The ambition is for all children in care to live in good, stable homes close to their communities.",
     "The nine priorities drive forward a shared vision for a more responsive and effective service.",
     "The new forum was a starting point for improved dialogue with young people.",
