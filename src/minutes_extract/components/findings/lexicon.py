@@ -176,13 +176,16 @@ class DocWords:
         self.starts = (np.cumsum(lengths) - lengths)[1::2]
         words = parts[1::2]
         self.ids = np.fromiter(map(vocab.__getitem__, words), np.int64, len(words))
-        self._codes: Optional[np.ndarray] = None
+        self._codes: Optional[tuple[np.ndarray, list[int]]] = None
 
-    def first_codes(self, text: str) -> np.ndarray:
-        """The code point each word starts with."""
+    def first_codes(self, text: str) -> tuple[np.ndarray, list[int]]:
+        """The code point each word starts with where it is ASCII (0 where it is not), and the words whose first
+        code point is not ASCII (computed once per text: every word-started pattern asks)."""
         if self._codes is None:
             points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
-            self._codes = points[self.starts] if len(self.starts) else np.zeros(0, np.uint32)
+            codes = points[self.starts] if len(self.starts) else np.zeros(0, np.uint32)
+            beyond = codes >= 128
+            self._codes = np.where(beyond, 0, codes), np.flatnonzero(beyond).tolist()
         return self._codes
 
 
@@ -368,12 +371,10 @@ class WordStarted:
         if self.first is None:
             return list(self.regex.finditer(text))
         starts = words.starts
-        codes = words.first_codes(text)
-        ascii = codes < 128
-        chosen = np.zeros(len(codes), bool)
-        chosen[ascii] = self.ascii[codes[ascii]]
+        codes, beyond = words.first_codes(text)
+        chosen = self.ascii[codes]  # (code 0 stands for the words beyond ASCII: chr(0) starts no match)
         first = self.first.match
-        for k in np.flatnonzero(~ascii).tolist():  # a word starting with a letter beyond ASCII
+        for k in beyond:  # a word starting with a letter beyond ASCII
             chosen[k] = first(text, int(starts[k])) is not None
         if holders is not None and self.breaks < UNBOUNDED:
             # a match starting at word k holds its run in word k .. k + breaks (+ 2 to spare)
