@@ -303,8 +303,7 @@ class Lexicon:
         return tuple(c for k in keys for c in self.index.get(k, ()))
 
     def alternatives(self, words: tuple[int, int, int], vocab: Vocabulary) -> tuple:
-        """The candidates for a word (by number) that its keys allow, given the two words after it (-1: none), each
-        as (regex, pattern, its required runs or None: note_required)."""
+        """The candidates for a word (by number) that its keys allow, given the two words after it (-1: none)."""
         found = self.tables.get(words)
         if found is None:
             word = vocab.words[words[0]]
@@ -314,8 +313,6 @@ class Lexicon:
                 after = [vocab.words[n] if n >= 0 else "" for n in words[1:]]
                 after = [w.lower() if w.isascii() else None for w in after]
                 found = tuple(c for c in found if self.keys[c[0]].admit(lower, *after))
-            # (looked up here, once: hashing a compiled regex hashes its whole program)
-            found = tuple((regex, p, self.required.get(regex)) for regex, p in found)
             self.tables[words] = found
         return found
 
@@ -341,10 +338,11 @@ class Lexicon:
         scans = vocab.scans[words.ids]  # per word, the scanned alternatives whose required runs it contains
         hits = [Hit(m.start(), m.end(), s.pattern) for s in self.word_started for m in s.finditer(text, words, scans)]
         starts, ids = words.starts.tolist(), words.ids.tolist() + [-1, -1]
-        count, size = len(starts), len(text)
+        required, count, size = self.required, len(starts), len(text)
         for i in self.places(words.ids, vocab):
             start = starts[i]
-            for regex, p, need in self.alternatives((ids[i], ids[i + 1], ids[i + 2]), vocab):
+            for regex, p in self.alternatives((ids[i], ids[i + 1], ids[i + 2]), vocab):
+                need = required.get(regex)
                 if need is not None:  # tried only where the words from the start hold one of its runs
                     runs, span = need
                     window = text[start:starts[i + span] if i + span < count else size]
