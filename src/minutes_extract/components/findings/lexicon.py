@@ -206,7 +206,6 @@ class Lexicon:
         self.index: dict[str, list[tuple[re.Pattern, Pattern]]] = {}
         self.scanned: list[tuple[re.Pattern, Pattern]] = []
         self.keys: dict[re.Pattern, KeySet] = {}
-        self.required: dict[re.Pattern, tuple[tuple[str, ...], int]] = {}  # note_required
         sources = []  # of the scanned alternatives
         for pattern, row in zip(patterns, rows):
             for alternative in split_alternatives(row["pattern"]):
@@ -218,7 +217,6 @@ class Lexicon:
                     continue
                 for key in letters:
                     self.index.setdefault(key, []).append((compiled, pattern))
-                self.note_required(compiled, alternative)
                 self.keys[compiled] = KeySet(lead_words(alternative) or frozenset(
                     (k.strip(), k.endswith(" "), None, None) for k in letters))
         self.runs: dict[str, int] = {}  # a run -> the bits of the scanned alternatives requiring it (or another)
@@ -247,13 +245,6 @@ class Lexicon:
                        for a, b, c in triples if b != ANY_WORD)
         self.triples = np.array(codes or [-1], np.int64)
         self.tables: dict[tuple[int, int, int], tuple] = {}
-
-    def note_required(self, regex: re.Pattern, alternative: str) -> None:
-        """An indexed alternative's runs, one of which every match holds within `breaks` word breaks of its start:
-        where the words after a start hold none, the regex is not tried (most such tries failed)."""
-        required = required_runs(either([alternative.replace(" ", r"\s+")]))
-        if required is not None and required[1] < UNBOUNDED:
-            self.required[regex] = (tuple(sorted(required[0])), required[1] + 3)  # words to look in (+2 to spare)
 
     def scan_gate(self, alternative: str, n: int) -> tuple[int, int]:
         """(bit, breaks) of a scanned alternative: every match contains one of its required runs, in a word at most
@@ -338,18 +329,9 @@ class Lexicon:
         scans = vocab.scans[words.ids]  # per word, the scanned alternatives whose required runs it contains
         hits = [Hit(m.start(), m.end(), s.pattern) for s in self.word_started for m in s.finditer(text, words, scans)]
         starts, ids = words.starts.tolist(), words.ids.tolist() + [-1, -1]
-        required, count, size = self.required, len(starts), len(text)
         for i in self.places(words.ids, vocab):
             start = starts[i]
             for regex, p in self.alternatives((ids[i], ids[i + 1], ids[i + 2]), vocab):
-                need = required.get(regex)
-                if need is not None:  # tried only where the words from the start hold one of its runs
-                    runs, span = need
-                    window = text[start:starts[i + span] if i + span < count else size]
-                    if window.isascii():  # (lower() keeps ASCII case-insensitive matching; beyond it: tried)
-                        window = window.lower()
-                        if not any(run in window for run in runs):
-                            continue
                 m = regex.match(text, start)
                 if m:
                     hits.append(Hit(start, m.end(), p))
