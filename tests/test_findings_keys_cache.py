@@ -59,21 +59,3 @@ def test_a_damaged_file_or_cache_off_computes_afresh(tmp_path, monkeypatch):
     off = DiskMemo("keys", source)
     assert _results(off) == _results(memo)
     off.save()  # nothing to write to
-
-
-def test_lexicon_key_tables_read_back_from_disk_equal_computed_ones(tmp_path, monkeypatch):
-    from minutes_extract.components.findings import lexicon
-
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
-    source = tmp_path / "lexicon.py"
-    source.write_text("# version 1")
-    alternatives = ("(very |really )?good", "on the other hand", "a particular strength", r"lack(s|ed)? of \w+",
-                    "areas? for development", "areas? for improvement", "not (\\w+ ){0,2}enough")
-    computed = lexicon.key_tables.__wrapped__(alternatives, 3, 20)
-    first = DiskMemo("tables", source)
-    assert first(lexicon.key_tables.__wrapped__)(alternatives, 3, 20) == computed and first.missed == 1
-    first.save()
-    second = DiskMemo("tables", source)
-    assert second(lexicon.key_tables.__wrapped__)(alternatives, 3, 20) == computed and second.missed == 0
-    single, pair_firsts, triple_firsts, numbers, pairs, wild, codes = computed
-    assert ("good", True, None, None) in single and "on" in triple_firsts and codes == sorted(codes)

@@ -8,7 +8,7 @@ from typing import NamedTuple, Optional, get_args
 
 from ...kinds import ScopeBreak, ScopedModifier
 from .regex_keys import ANALYSES, FirstWords, UNBOUNDED, row_keys, tail_width
-from .lexicon import KEY_TABLES, DEVELOPMENT, DocWords, Gate, Gates, Hit, Lexicon, STRENGTH, Vocabulary, _FLIP, _WORD, _pattern, compile_pattern, load_rows, search_end, strip_marker
+from .lexicon import DEVELOPMENT, DocWords, Gate, Gates, Hit, Lexicon, STRENGTH, Vocabulary, _FLIP, _WORD, _pattern, compile_pattern, load_rows, search_end, strip_marker
 
 
 # -- one sentence, read the ConText way ------------------------------------------------------------------
@@ -198,7 +198,6 @@ class FindingRules:
         self.terminal = tuple(rules["terminal_punctuation"])
         self.reporters = set(rules["reporters"])
         ANALYSES.save()  # the patterns' keys, for the next build
-        KEY_TABLES.save()  # ... and the lexicon's key tables
         self.list_item_sentences = rules["list_item_sentences"]
         self.list_item_words = rules["list_item_words"]
         self.vocab = Vocabulary(self.describe)

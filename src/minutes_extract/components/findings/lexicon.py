@@ -1,12 +1,10 @@
 """Lexicon patterns and the word index: every cue and modifier matched in one pass over a document."""
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from operator import or_
-from pathlib import Path
 from typing import NamedTuple, Optional, get_args
 
 import numpy as np
@@ -15,8 +13,7 @@ from ...matching.first_chars import first_characters
 from ...kinds import ScopeBreak
 from ...rules import load_jsonl
 from ...rules.findings import KIND_SCOPES, Scope, modifier_scope
-from ...matching.memo import DiskMemo
-from .regex_keys import ANALYSES, ANY_WORD, FirstWords, KeySet, UNBOUNDED, _NO_LOOKBEHIND, _keys_union, either, first_letters, lead_words, required_runs, row_keys, split_alternatives
+from .regex_keys import ANY_WORD, FirstWords, KeySet, UNBOUNDED, _NO_LOOKBEHIND, _keys_union, either, first_letters, lead_words, required_runs, row_keys, split_alternatives
 
 STRENGTH, DEVELOPMENT = "strength", "development"
 _FLIP = {STRENGTH: DEVELOPMENT, DEVELOPMENT: STRENGTH}
@@ -210,7 +207,6 @@ class Lexicon:
         self.scanned: list[tuple[re.Pattern, Pattern]] = []
         self.keys: dict[re.Pattern, KeySet] = {}
         sources = []  # of the scanned alternatives
-        indexed = []  # ... and of the indexed ones
         for pattern, row in zip(patterns, rows):
             for alternative in split_alternatives(row["pattern"]):
                 compiled = compile_pattern(alternative)
@@ -221,23 +217,32 @@ class Lexicon:
                     continue
                 for key in letters:
                     self.index.setdefault(key, []).append((compiled, pattern))
-                self.keys[compiled] = KeySet(alternative_keys(alternative, letters))
-                indexed.append(alternative)
+                self.keys[compiled] = KeySet(lead_words(alternative) or frozenset(
+                    (k.strip(), k.endswith(" "), None, None) for k in letters))
         self.runs: dict[str, int] = {}  # a run -> the bits of the scanned alternatives requiring it (or another)
         self.word_started = [WordStarted(regex, pattern, *self.scan_gate(source, n))
                              for n, ((regex, pattern), source) in enumerate(zip(self.scanned, sources))]
         self.run_lengths = sorted({len(run) for run in self.runs})
         self.all_scans = reduce(or_, (s.bit for s in self.word_started), 0)
-        single, self.pair_firsts, self.triple_firsts, self.numbers, pairs, wild, codes = key_tables(
-            tuple(indexed), self.KEY, self.SHIFT)
-        self.single = FirstWords(single)
+        keys = set().union(*(k.keys for k in self.keys.values()))
+        self.single = FirstWords(frozenset(k for k in keys if k[2] is None))
+        pairs = {(k[0], k[2]) for k in keys if k[2] is not None and k[3] is None}
+        triples = {(k[0], k[2], k[3]) for k in keys if k[3] is not None}
+        self.pair_firsts = frozenset(k[0] for k in pairs)
+        self.triple_firsts = frozenset(k[0] for k in triples)
+        words = {w for key in pairs | triples for w in key} - {ANY_WORD}
+        self.numbers = {w: n for n, w in enumerate(sorted(words))}
         # pairs and triples "x * y" as tables by key number + 2 (0: a word the keys cannot judge, 1: no key word)
         size = len(self.numbers) + 2
         self.pairs, self.wild = np.zeros((size, size), bool), np.zeros((size, size), bool)
-        for table, cells in ((self.pairs, pairs), (self.wild, wild)):
-            if cells:
-                at = np.array(cells, np.int64)
-                table[at[:, 0], at[:, 1]] = True
+        for first, second in pairs:
+            self.pairs[self.numbers[first] + 2, self.numbers[second] + 2] = True
+        for first, second, third in triples:
+            if second == ANY_WORD:
+                self.wild[self.numbers[first] + 2, self.numbers[third] + 2] = True
+        numbers, shift = self.numbers, self.SHIFT  # self.code(*k) of each, inline (tens of thousands of triples)
+        codes = sorted((((((numbers[a] + 2) << shift) + numbers[b] + 2) << shift) + numbers[c] + 2)
+                       for a, b, c in triples if b != ANY_WORD)
         self.triples = np.array(codes or [-1], np.int64)
         self.tables: dict[tuple[int, int, int], tuple] = {}
 
@@ -337,39 +342,6 @@ class Lexicon:
                 kept.append(hit)
                 last_end = hit.end
         return kept
-
-
-def alternative_keys(alternative: str, letters: set[str]) -> frozenset:
-    """An indexed alternative's keys: (first word, exact, second, third) as regex_keys.lead_words reads them, else
-    its first letters (exact when they end with a space)."""
-    return lead_words(alternative) or frozenset((k.strip(), k.endswith(" "), None, None) for k in letters)
-
-
-# the key tables of the indexed alternatives, from disk after the first build (building them from tens of
-# thousands of keys was a good part of the build time); named by this module's source and regex_keys' (the
-# keys' reader) and spaCy's version (its stop words shape the keys)
-KEY_TABLES = DiskMemo("lexicon-keys", Path(__file__), ANALYSES.salt + (
-    hashlib.sha256(ANALYSES.source.read_bytes()).hexdigest() if ANALYSES.source.exists() else "regex-keys unread"))
-
-
-@KEY_TABLES
-def key_tables(alternatives: tuple[str, ...], key: int, shift: int) -> tuple:
-    """(single-word keys, first words of pairs, first words of triples, key word -> number, pair cells, "x * y"
-    cells, sorted codes of the other triples) of the indexed alternatives (Lexicon: cells and codes by number + 2)."""
-    keys: set = set()
-    for alternative in alternatives:
-        keys.update(alternative_keys(alternative, first_letters(alternative, key)))
-    single = frozenset(k for k in keys if k[2] is None)
-    pairs = {(k[0], k[2]) for k in keys if k[2] is not None and k[3] is None}
-    triples = {(k[0], k[2], k[3]) for k in keys if k[3] is not None}
-    words = {w for k in pairs | triples for w in k} - {ANY_WORD}
-    numbers = {w: n for n, w in enumerate(sorted(words))}
-    pair_cells = [(numbers[a] + 2, numbers[b] + 2) for a, b in pairs]
-    wild_cells = [(numbers[a] + 2, numbers[c] + 2) for a, b, c in triples if b == ANY_WORD]
-    codes = sorted((((((numbers[a] + 2) << shift) + numbers[b] + 2) << shift) + numbers[c] + 2)
-                   for a, b, c in triples if b != ANY_WORD)
-    return (single, frozenset(k[0] for k in pairs), frozenset(k[0] for k in triples), numbers, pair_cells,
-            wild_cells, codes)
 
 
 _WORD_START = r"(?<!\w)"
