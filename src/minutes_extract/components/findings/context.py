@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property, reduce
 from operator import or_
-from typing import Optional, get_args
+from typing import NamedTuple, Optional, get_args
 
 from ...kinds import ScopeBreak, ScopedModifier
 from .regex_keys import ANALYSES, FirstWords, UNBOUNDED, row_keys, tail_width
@@ -13,8 +12,7 @@ from .lexicon import DEVELOPMENT, DocWords, Gate, Gates, Hit, Lexicon, STRENGTH,
 
 
 # -- one sentence, read the ConText way ------------------------------------------------------------------
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):  # a tuple: two are built per sentence with cues (a frozen dataclass was slower)
     """A sentence's polarity from its cues: None when it has none, or as many of each kind."""
     polarity: Optional[str] = None
     weight: float = 0.0
@@ -110,8 +108,7 @@ class Reading:
         return self.measured or any(self.search(p.regex, gate) for p, gate in self.rules.subjects)
 
 
-@dataclass
-class Weighed:
+class Weighed(NamedTuple):
     polarity: str
     weight: float
     hit: Hit
@@ -400,7 +397,9 @@ class FindingRules:
             hits = [h for h in hits if h.start >= label_end]
         weighed = self.weigh(text, offset, hits)
         reading.lenient = self.verdict(text, offset, weighed)
-        reading.strict = self.verdict(text, offset, [w for w in weighed if w.tier not in ("weak", "summary", "topic")])
+        strict = [w for w in weighed if w.tier not in ("weak", "summary", "topic")]
+        # the same cues: the same verdict, as its own object (units tell the two apart by identity)
+        reading.strict = Verdict(*reading.lenient) if len(strict) == len(weighed) else self.verdict(text, offset, strict)
         reading.measured = any(w.hit.pattern.measure and w.polarity == reading.lenient.polarity for w in weighed)
         inspected = reading.source in ("ofsted", "inspectors")
         headings = [h for h in hits if h.pattern.kind == "cue" and h.pattern.tier in ("heading", "summary")

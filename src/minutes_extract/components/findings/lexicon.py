@@ -79,21 +79,23 @@ def compile_pattern(pattern: str) -> re.Pattern:
     return re.compile(before + "(?:" + spaces_as_whitespace(pattern) + r")(?!\w)", re.I)
 
 
+_PATTERN_PIECES = re.compile(r"\\.?|[^\\\[\] ]+|.", re.S)  # an escape, a run of plain characters, or one of "[", "]", " "
+
+
 def spaces_as_whitespace(pattern: str) -> str:
     """Each space outside a character class as _SPACE (inside one, any whitespace)."""
-    out, in_class, i = [], False, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            out.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if c == "[" and not in_class:
+    if "[" not in pattern and "\\" not in pattern:  # no class, no escape: every space is outside a class
+        return pattern.replace(" ", _SPACE)
+    out, in_class = [], False
+    for m in _PATTERN_PIECES.finditer(pattern):  # piece by piece (per character was most of the build time)
+        piece = m.group()
+        if piece == " ":
+            piece = r"\s" if in_class else _SPACE
+        elif piece == "[" and not in_class:
             in_class = True
-        elif c == "]" and in_class and pattern[i - 1] != "[":
+        elif piece == "]" and in_class and pattern[m.start() - 1] != "[":
             in_class = False
-        out.append((r"\s" if in_class else _SPACE) if c == " " else c)
-        i += 1
+        out.append(piece)
     return "".join(out)
 
 
@@ -174,13 +176,16 @@ class DocWords:
         self.starts = (np.cumsum(lengths) - lengths)[1::2]
         words = parts[1::2]
         self.ids = np.fromiter(map(vocab.__getitem__, words), np.int64, len(words))
-        self._codes: Optional[np.ndarray] = None
+        self._codes: Optional[tuple[np.ndarray, list[int]]] = None
 
-    def first_codes(self, text: str) -> np.ndarray:
-        """The code point each word starts with."""
+    def first_codes(self, text: str) -> tuple[np.ndarray, list[int]]:
+        """The code point each word starts with where it is ASCII (0 where it is not), and the words whose first
+        code point is not ASCII (computed once per text: every word-started pattern asks)."""
         if self._codes is None:
             points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
-            self._codes = points[self.starts] if len(self.starts) else np.zeros(0, np.uint32)
+            codes = points[self.starts] if len(self.starts) else np.zeros(0, np.uint32)
+            beyond = codes >= 128
+            self._codes = np.where(beyond, 0, codes), np.flatnonzero(beyond).tolist()
         return self._codes
 
 
@@ -235,7 +240,10 @@ class Lexicon:
         for first, second, third in triples:
             if second == ANY_WORD:
                 self.wild[self.numbers[first] + 2, self.numbers[third] + 2] = True
-        self.triples = np.array(sorted(self.code(*k) for k in triples if k[1] != ANY_WORD) or [-1], np.int64)
+        numbers, shift = self.numbers, self.SHIFT  # self.code(*k) of each, inline (tens of thousands of triples)
+        codes = sorted((((((numbers[a] + 2) << shift) + numbers[b] + 2) << shift) + numbers[c] + 2)
+                       for a, b, c in triples if b != ANY_WORD)
+        self.triples = np.array(codes or [-1], np.int64)
         self.tables: dict[tuple[int, int, int], tuple] = {}
 
     def scan_gate(self, alternative: str, n: int) -> tuple[int, int]:
@@ -363,12 +371,10 @@ class WordStarted:
         if self.first is None:
             return list(self.regex.finditer(text))
         starts = words.starts
-        codes = words.first_codes(text)
-        ascii = codes < 128
-        chosen = np.zeros(len(codes), bool)
-        chosen[ascii] = self.ascii[codes[ascii]]
+        codes, beyond = words.first_codes(text)
+        chosen = self.ascii[codes]  # (code 0 stands for the words beyond ASCII: chr(0) starts no match)
         first = self.first.match
-        for k in np.flatnonzero(~ascii).tolist():  # a word starting with a letter beyond ASCII
+        for k in beyond:  # a word starting with a letter beyond ASCII
             chosen[k] = first(text, int(starts[k])) is not None
         if holders is not None and self.breaks < UNBOUNDED:
             # a match starting at word k holds its run in word k .. k + breaks (+ 2 to spare)

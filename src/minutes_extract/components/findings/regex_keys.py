@@ -28,24 +28,26 @@ ANALYSES = DiskMemo("regex-keys", Path(__file__), _spacy_about.__version__)
 
 def split_alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of a regex ("a|b(c|d)" -> ["a", "b(c|d)"])."""
-    out, depth, start, i = [], 0, 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = pattern.index("]", i + 2)
-        elif c == "(":
+    if "|" not in pattern:  # one alternative (most rows): no walk
+        return [pattern]
+    out, depth, start = [], 0, 0
+    for m in _REGEX_PIECES.finditer(pattern):  # piece by piece (per character was a good part of the build time)
+        piece = m.group()
+        if piece == "(":
             depth += 1
-        elif c == ")":
+        elif piece == ")":
             depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-        i += 1
+        elif piece == "|" and depth == 0:
+            out.append(pattern[start:m.start()])
+            start = m.end()
+        elif piece == "[":
+            raise ValueError(f"unterminated character class in {pattern!r}")
     out.append(pattern[start:])
     return out
+
+
+# an escape, a character class (its first character may be "]"), a bracket or bar, a run of other characters
+_REGEX_PIECES = re.compile(r"\\.?|\[.[^\]]*\]|[()|]|[^\\\[()|]+|\[", re.S)
 
 
 @ANALYSES
@@ -313,18 +315,26 @@ class KeySet:
     def __init__(self, keys: frozenset):
         self.keys = keys
         self.prefixes = tuple(first for first, exact, _, _ in keys if not exact)
-        self.firsts: dict[str, tuple[bool, set, set, set]] = {}  # first -> (any, seconds, (second, third)s, thirds)
-        for first, exact, second, third in keys:
-            if exact:
-                anything, pairs, triples, wild = self.firsts.setdefault(first, (False, set(), set(), set()))
-                if second is None:
-                    self.firsts[first] = (True, pairs, triples, wild)
-                elif third is None:
-                    pairs.add(second)
-                elif second == ANY_WORD:
-                    wild.add(third)
-                else:
-                    triples.add((second, third))
+        self._firsts: Optional[dict] = None  # built on first use: most patterns are never asked at a start
+
+    @property
+    def firsts(self) -> dict[str, tuple[bool, set, set, set]]:
+        """first -> (any, seconds, (second, third)s, thirds)"""
+        if self._firsts is None:
+            firsts: dict[str, tuple[bool, set, set, set]] = {}
+            for first, exact, second, third in self.keys:
+                if exact:
+                    anything, pairs, triples, wild = firsts.setdefault(first, (False, set(), set(), set()))
+                    if second is None:
+                        firsts[first] = (True, pairs, triples, wild)
+                    elif third is None:
+                        pairs.add(second)
+                    elif second == ANY_WORD:
+                        wild.add(third)
+                    else:
+                        triples.add((second, third))
+            self._firsts = firsts
+        return self._firsts
 
     def admit(self, first: str, second: Optional[str], third: Optional[str]) -> bool:
         """Whether a match may start at the (lower-case) word `first` followed by `second` and `third` ("" past
