@@ -19,7 +19,7 @@ ScopedModifier = Literal["hypothetical", "action", "historical"]  # a cue in the
 # A modifier's scope (finding_modifiers.jsonl, after medspaCy's ConTextRule): which way it reaches (pseudo:
 # nowhere, a look-alike), and what ends it: a break pattern of findings.json or a hit of a kind between
 ModifierDirection = Literal["forward", "backward", "bidirectional", "pseudo"]
-ScopeBreak = Literal["clause_break", "negation_break"]
+ScopeBreak = Literal["clause_break", "negation_break", "predicate_break"]
 ScopeEnd = Literal[ScopeBreak, "cue", "negation", "hypothetical", "action", "historical", "contrast", "concession"]
 
 # finding_context.jsonl: a row's kind and, per kind, the roles it may name

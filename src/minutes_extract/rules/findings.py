@@ -147,6 +147,17 @@ class FindingsRules(RuleFile):
                                     "names it (every kind but contrast, by default).")
     negation_break: Regex = described("Words ('and', 'that', ...) that end the scope of a modifier whose "
                                       "terminated_by names negation_break (negations, by default).")
+    predicate_break: Regex = described("The finite verb that starts a sentence's predicate ('Efforts to tackle "
+                                       "fly-tipping had made a difference'): ends the scope of a modifier inside the "
+                                       "subject whose terminated_by names predicate_break.", default="(?!)")
+    concession_hedge: Regex = described("The start of a trailing concessive clause that only hedges the main clause "
+                                        "('..., although further progress was needed'): it weighs as a concession; "
+                                        "any other trailing concession contrasts, as 'but' does.", default="(?!)")
+    complement_head: Regex = described("A hypothetical modifier that governs a that-complement ('should ensure "
+                                       "that', 'it was important that'), matched at its start: its scope ends at "
+                                       "complement_break instead of clause_break.", default="(?!)")
+    complement_break: Optional[Regex] = described("clause_break without the coordination of complements ('and "
+                                                  "that'): 'should ensure that A and that B' reaches B.", default=None)
     modal_in_cue: Regex = described("A modal inside a cue's own span ('absences could be reduced'): it is no verdict.",
                                     default="(?!)")
     heading_link_before: Regex = described("Text before a heading cue that makes it introduce content in a sentence.")

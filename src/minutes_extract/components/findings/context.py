@@ -159,7 +159,13 @@ class FindingRules:
         self.weights = rules["weights"]
         self.min_weight = rules["min_weight"]
         # the break patterns a modifier's terminated_by may name
-        self.breaks = {name: re.compile(rules[name], re.I) for name in get_args(ScopeBreak)}
+        self.breaks = {name: re.compile(rules.get(name, "(?!)"), re.I) for name in get_args(ScopeBreak)}
+        # a modifier that governs a that-complement ("should ensure that A and that B"): its coordinated complements
+        # stay in its scope, so "and that" does not end it (complement_break: clause_break without it)
+        # "X, although further progress is needed": a trailing concession that only hedges the main clause
+        self.concession_hedge = re.compile(rules.get("concession_hedge", "(?!)"), re.I)
+        self.complement_head = re.compile(rules.get("complement_head", "(?!)"), re.I)
+        self.complement_break = re.compile(rules.get("complement_break", rules["clause_break"]), re.I)
         self.modal_in_cue = re.compile(rules.get("modal_in_cue", "(?!)"), re.I)
         self.heading_before = re.compile(rules["heading_link_before"], re.I)
         self.heading_after = re.compile(rules["heading_link_after"], re.I)
@@ -217,15 +223,19 @@ class FindingRules:
     def weigh(self, text: str, offset: int, hits: list[Hit]) -> list[Weighed]:
         out = []
         opening_concession = None  # "Although ..., <main clause>": the main clause decides
+        trailing = set()  # "X, although Y": a concession after a cue contrasts, as "but" does (the later clause decides)
         seen_cue = False
         for i, hit in enumerate(hits):
             kind = hit.pattern.kind
-            if hit.pattern.acts == "concession" and not seen_cue and opening_concession is None:
-                opening_concession = hit
+            if hit.pattern.acts == "concession":
+                if not seen_cue and opening_concession is None:
+                    opening_concession = hit
+                elif seen_cue and not self.concession_hedge.match(text, hit.end - offset):
+                    trailing.add(hit.start)  # (a hedge, "although further progress was needed", stays a concession)
             if kind != "cue":
                 continue
             seen_cue = True
-            polarity, factor, contrasted = self.modify(text, offset, hits, i)
+            polarity, factor, contrasted = self.modify(text, offset, hits, i, trailing)
             tier = hit.pattern.tier
             if hit.pattern.id not in self.unscoped and self.modal_in_cue.search(text, hit.start - offset,
                                                                                   hit.end - offset):
@@ -300,15 +310,23 @@ class FindingRules:
         that ends the concession's scope lies between them."""
         if concession is None or not concession.pattern.reach.forward or hit.start <= concession.end:
             return False
-        between = text[concession.end - offset:hit.start - offset]
-        return any(self.breaks[name].search(between) for name in concession.pattern.reach.breaks)
+        return any(self.break_between(self.breaks[name], text, concession.end - offset, hit.start - offset)
+                   for name in concession.pattern.reach.breaks)
+
+    @staticmethod
+    def break_between(regex: re.Pattern, text: str, a: int, z: int) -> bool:
+        """Whether a break starts between two offsets of the text; its lookahead sees past the second ("specific,
+        timely and effective": the comma before a list item is no break)."""
+        m = regex.search(text, a)
+        return m is not None and m.start() < z
 
     def linked(self, text: str, offset: int, hit: Hit) -> bool:
         """A heading cue that introduces content ("Strengths included ...", "was a key area for improvement")."""
         return bool(self.heading_before.search(text[:hit.start - offset])
                     or self.heading_after.match(text[hit.end - offset:]))
 
-    def modify(self, text: str, offset: int, hits: list[Hit], i: int) -> tuple[Optional[str], float, bool]:
+    def modify(self, text: str, offset: int, hits: list[Hit], i: int,
+               trailing: frozenset = frozenset()) -> tuple[Optional[str], float, bool]:
         """A cue's polarity as the modifiers whose scope reaches it leave it (None: a hypothetical, action or
         historical one cancels it), the factor on its weight (concessions) and whether a contrast reaches it."""
         cue = hits[i]
@@ -321,6 +339,8 @@ class FindingRules:
             elif kind in _CANCELLING:
                 if not (kind == "hypothetical" and cue.pattern.id in self.unscoped):
                     return None, 0.0, False
+            elif kind == "concession" and mod.start in trailing:
+                contrasted = True  # "X had improved, although it remained below average": the although-clause decides
             elif kind == "concession":
                 factor *= self.weights["in_concession"]
             elif kind == "contrast":
@@ -338,20 +358,31 @@ class FindingRules:
         """The modifiers at `order` (moving away from hits[i]) whose scope reaches it: the scope points its way,
         spans the words between, and neither a break nor a hit of a kind its terminated_by names lies between."""
         cue, before = hits[i], order.step < 0  # the modifiers lie before the cue (else after it)
-        broken: set[str] = set()  # breaks found between: a farther modifier has them between too
+        broken: dict[str, bool] = {}  # whether each break lies between: a farther modifier has it between too
         passed: set[str] = set()  # kinds of the hits passed, as they end scopes (Pattern.ends_as)
         for j in order:
             mod = hits[j]
             reach = mod.pattern.reach
             if reach and (reach.forward if before else reach.backward) and not passed & reach.ended_by:
-                between = (text[mod.end - offset:cue.start - offset] if before
-                           else text[cue.end - offset:mod.start - offset])
-                broken.update(b for b in reach.breaks if b not in broken and self.breaks[b].search(between))
-                if not broken.intersection(reach.breaks) and (
-                        reach.max_scope is None or len(_WORD.findall(between)) < reach.max_scope):
+                a, z = (mod.end - offset, cue.start - offset) if before else (cue.end - offset, mod.start - offset)
+                names = [self.scope_break(name, mod, text, offset) for name in reach.breaks]
+                for name in names:
+                    if name not in broken:
+                        regex = self.complement_break if name == "complement_break" else self.breaks[name]
+                        broken[name] = self.break_between(regex, text, a, z)
+                if not any(broken[name] for name in names) and (
+                        reach.max_scope is None or len(_WORD.findall(text, a, z)) < reach.max_scope):
                     yield mod
             if mod.pattern.ends_as:
                 passed.add(mod.pattern.ends_as)
+
+    def scope_break(self, name: str, mod: Hit, text: str, offset: int) -> str:
+        """The break that ends a modifier's scope: a clause break, except that a modifier governing a that-complement
+        ("should ensure that", "it was important that") reaches its coordinated complements ("and that ...")."""
+        if name == "clause_break" and mod.pattern.acts == "hypothetical" and self.complement_head.match(
+                text, mod.start - offset):
+            return "complement_break"
+        return name
 
     def verdict(self, text: str, offset: int, weighed: list[Weighed]) -> Verdict:
         totals = {STRENGTH: 0.0, DEVELOPMENT: 0.0}
