@@ -48,6 +48,7 @@ def test_inspection_sentences(polarity, sentence):
     "The Independent Chair commented that it was pleasing to see such a strong letter.",  # a reaction
     "A consistent application of the standards and effective monitoring are some of the ways of ensuring "
     "good standards are met.",  # means described, not found
+    "Members noted the need to engage better with faith communities to recruit adopters.",  # a need as a topic
 ])
 def test_inspection_sentences_not_findings(sentence):
     assert polarities(INSPECTION, sentence) == []
