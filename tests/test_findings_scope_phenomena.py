@@ -64,3 +64,18 @@ def test_inspection_sentences_not_findings(sentence):
 ])
 def test_performance_sentences(polarity, sentence):
     assert polarities(PERFORMANCE, sentence) == [polarity]
+
+
+@pytest.mark.parametrize("sentence, grades", [
+    # a bare grade found at an inspection is the overall grade (and no finding)
+    ("At the previous inspection in 2021 it had been found that improvement was required.",
+     [("overall", "requires_improvement")]),
+    ("Ofsted found that improvement was required.", [("overall", "requires_improvement")]),
+    # what to improve is named: a finding, no grade
+    ("Ofsted found that improvement was required in the timeliness of assessments.", []),
+])
+def test_bare_grade_is_a_judgement(sentence, grades):
+    record = extract_text(INSPECTION + sentence + "\n")
+    found = [(j.area, j.grade) for item in record.items for j in item.judgements] + [
+        (j.area, j.grade) for j in record.unassigned.judgements]
+    assert found == grades
