@@ -358,7 +358,7 @@ class FindingRules:
         """The modifiers at `order` (moving away from hits[i]) whose scope reaches it: the scope points its way,
         spans the words between, and neither a break nor a hit of a kind its terminated_by names lies between."""
         cue, before = hits[i], order.step < 0  # the modifiers lie before the cue (else after it)
-        broken: dict[str, bool] = {}  # whether each break lies between: a farther modifier has it between too
+        broken: dict[str, bool] = {}  # whether each break lies between: once found, a farther modifier has it too
         passed: set[str] = set()  # kinds of the hits passed, as they end scopes (Pattern.ends_as)
         for j in order:
             mod = hits[j]
@@ -367,7 +367,7 @@ class FindingRules:
                 a, z = (mod.end - offset, cue.start - offset) if before else (cue.end - offset, mod.start - offset)
                 names = [self.scope_break(name, mod, text, offset) for name in reach.breaks]
                 for name in names:
-                    if name not in broken:
+                    if not broken.get(name):  # (not found nearer: the farther modifier's stretch is longer)
                         regex = self.complement_break if name == "complement_break" else self.breaks[name]
                         broken[name] = self.break_between(regex, text, a, z)
                 if not any(broken[name] for name in names) and (
