@@ -91,6 +91,9 @@ class Layouts(Headings):
                 numbered.rule = "issue_page"
                 return [numbered]
             title = j - 1
+            if title > 0 and self.pattern["authority_line"].match(lines[title].text.strip()) \
+                    and self.heading_like(lines[title - 1].text, max_words=30):
+                title -= 1  # "Title", "Cyngor Sir X / X County Council", "Meeting of ... (Item 7.)": the name is no title
             if self.pattern["issue_meetings_header"].match(lines[title].text.strip()) \
                     or self.pattern["meeting_header"].search(lines[title].text):
                 return []  # no title line above the meeting line
