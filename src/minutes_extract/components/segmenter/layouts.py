@@ -65,6 +65,12 @@ class Layouts(Headings):
                     if described:
                         described.number = number
                     return [described] if described else []
+                if not self.heading_like(lines[i + 1].text, allow_period=True, max_words=30):
+                    # no title line: "Agenda Item 7" over the minutes' prose ("The Committee received a report ...")
+                    described = self.item_from_description(lines, i + 1)
+                    if described:
+                        described.number = number
+                        return [described]
                 numbered = self.numbered_title(lines, i + 1)  # "Agenda item" over "7. Title (Pages 12 - 40)"
                 if numbered and numbered.number.isdigit() and number in (None, numbered.number):  # ("23/24 Budget": a year)
                     numbered.rule = "agenda_item_page"
