@@ -52,6 +52,16 @@ _LINK_END_RE = re.compile(r"\b(?:PDF|DOCX?|DOTX?|XLSX?|PPTX?|ODT|RTF|CSV)\s+\d+(
 # A field line of a decision or issue page ("Decision Maker: Cabinet", "Is Key decision?: Yes"): a short label
 # and a colon; it never continues the title line above it.
 _FIELD_LINE_RE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,4}\??:(?:\s|$)")
+# A header line of a meeting page, whole by its shape: a council's or body's name (two or more capitalised words
+# ending in its noun, maybe after a Welsh name and "/"), a date alone (maybe with its weekday and time), or the
+# meeting line of an item page ("... (Item 6.)").
+_HEADER_LINE_RE = re.compile(
+    r"^(?:[^/]{3,80}\s/\s*)?(?:The\s+)?(?:[A-Z][\w’'&-]*,?\s+(?:(?:and|of|for|upon|on|the|&)\s+)*){1,8}"
+    r"(?:Council|Authority|Committee|Sub-Committee|Panel|Board|Cabinet|Executive|Commission|Forum|Partnership)$"
+    r"|^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December),?\s+\d{4}"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)?$"
+    r"|.*\((?:Agenda\s+)?Item\s+\d{1,3}[A-Za-z]?\.?\)$")
 _END_PUNCT = tuple(".:;!?")
 # The word must stand alone: "Call-in" ends a heading, not a sentence on "in".
 _DANGLING_RE = re.compile(r"(?<![\w-])(?:the|a|an|of|to|and|or|in|for|with|by|on|at|from|as|that|which|their|its|our|was|were|is|are|be)$")
@@ -128,6 +138,8 @@ def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] |
         return False
     if _MARKER_RE.match(nxt.text) or _FIELD_LINE_RE.match(nxt.text) or _DESCRIPTION_START_RE.match(nxt.text):
         return False
+    if _HEADER_LINE_RE.match(nxt.text):
+        return False  # a page's header lines (the council, the body, the date, the meeting line) are lines of their own
     first = nxt.text[0]
     ends_sentence = prev.endswith(_END_PUNCT) or prev.endswith(":-")
     if first.islower():

@@ -68,9 +68,12 @@ class SinglePage(Headings):
         if line.kind or self.pattern["report_of"].match(line.text.strip()) or i + 1 >= len(lines) \
                 or self.page_top(line.text):
             return False
-        nxt, words = lines[i + 1], len(line.text.split())
+        k = i + 1
+        if k + 1 < len(lines) and self.pattern["authority_line"].match(lines[k].text.strip()):
+            k += 1  # "Title" over the council's name, then the page's fields or sections
+        nxt, words = lines[k], len(line.text.split())
         return self.heading_like(line.text) and words >= 2 and bool(
-            self.pattern["field_line"].match(nxt.text.strip()) or nxt.kind or self.body_follows(lines, i) and words <= 15)
+            self.pattern["field_line"].match(nxt.text.strip()) or nxt.kind or self.body_follows(lines, k - 1) and words <= 15)
 
     def title_over_sections(self, lines: list[Line], i: int) -> bool:
         """The page's first heading-like line is its title when the page repeats it as a breadcrumb's last
