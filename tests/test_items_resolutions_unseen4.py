@@ -120,3 +120,13 @@ def test_decision_label_after_a_sentence_on_the_same_line(nlp):
     text = HEADER + ("1. Complaints Update\nThe Panel received an update on complaints. Decision: That the update be "
                      "noted.\n\n2. Work Programme\nThe Panel considered its work programme.\n")
     assert decisions(text, nlp) == ["That the update be noted."]
+
+
+def test_question_headings_are_a_reports_sections(nlp):
+    text = ("Library Strategy Annual Report 2025/26\nCyngor Sir Glanfor / Glanfor County Council\nReport to: Cabinet\n"
+            "Date of meeting: 24 February 2026\n1. What is the report about?\n1.1 The annual report on the library "
+            "strategy for 2025/26.\n2. What is the reason for making this report?\n2.1 To inform Cabinet of progress.\n"
+            "3. What are the Recommendations?\n3.1 That Cabinet notes the annual report.\n")
+    rec = record(text, nlp)
+    assert [(i.number, i.title) for i in rec.items] == [(None, "Library Strategy Annual Report 2025/26")]
+    assert [r.text for i in rec.items for r in i.resolutions] == ["3.1 That Cabinet notes the annual report."]
