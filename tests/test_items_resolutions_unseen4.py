@@ -130,3 +130,11 @@ def test_question_headings_are_a_reports_sections(nlp):
     rec = record(text, nlp)
     assert [(i.number, i.title) for i in rec.items] == [(None, "Library Strategy Annual Report 2025/26")]
     assert [r.text for i in rec.items for r in i.resolutions] == ["3.1 That Cabinet notes the annual report."]
+
+
+def test_recommends_in_capitals_and_an_inline_recommendation_label(nlp):
+    text = HEADER + ("1. Council Tax Support\nThe Sub-Committee RECOMMENDS to Cabinet that the scheme be retained.\n\n"
+                     "2. Cemeteries\nRecommendation: That Council approves the revised fees for burials.\n\n"
+                     "3. Parks\nThe officer's recommendation was discussed at length by members.\n")
+    assert decisions(text, nlp) == ["to Cabinet that the scheme be retained.",
+                                    "That Council approves the revised fees for burials."]
