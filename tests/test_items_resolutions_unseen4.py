@@ -138,3 +138,10 @@ def test_recommends_in_capitals_and_an_inline_recommendation_label(nlp):
                      "3. Parks\nThe officer's recommendation was discussed at length by members.\n")
     assert decisions(text, nlp) == ["to Cabinet that the scheme be retained.",
                                     "That Council approves the revised fees for burials."]
+
+
+def test_one_word_heading_joins_the_runs_style(nlp):
+    text = ("Notes of the Corporate Parenting Panel held on 3 March 2026\n\nWelcome and introductions\n"
+            "The Chair welcomed members.\n\nCare Leavers Local Offer\nThe manager presented the revised local offer.\n\n"
+            "AOB\nNone.\n")
+    assert [t for _, t in items_of(text, nlp)] == ["Welcome and introductions", "Care Leavers Local Offer", "AOB"]

@@ -120,8 +120,13 @@ class MeetingPage(Headings):
         if top is None:
             return []
         heads = [i for i in range(top + 1, len(lines)) if self.run_heading(lines, i, top)]
-        capitals = [i for i in heads if self.clean_title(lines[i].text).isupper()]
-        style = capitals if len(capitals) * 2 > len(heads) else [i for i in heads if i not in capitals]
+        # a one-word heading ("AOB", "Finance") has no style of its own: it goes with the run's style
+        single = {i for i in heads if len(self.clean_title(lines[i].text).split()) == 1}
+        capitals = [i for i in heads if self.clean_title(lines[i].text).isupper() and i not in single]
+        styled = [i for i in heads if i not in single]
+        style = capitals if len(capitals) * 2 > len(styled) else [i for i in styled if i not in capitals]
+        if len(style) >= 2:
+            style = sorted(set(style) | single)
         if len(style) < 2:
             return []
         items = [self.title_item(lines, i, None, "heading_run") for i in style]
