@@ -145,3 +145,16 @@ def test_one_word_heading_joins_the_runs_style(nlp):
             "The Chair welcomed members.\n\nCare Leavers Local Offer\nThe manager presented the revised local offer.\n\n"
             "AOB\nNone.\n")
     assert [t for _, t in items_of(text, nlp)] == ["Welcome and introductions", "Care Leavers Local Offer", "AOB"]
+
+
+def test_field_shaped_headline_naming_an_authority_is_the_title(nlp):
+    text = ("Skip to main content\nLocal area SEND inspection: Wendham Local Area Partnership\n"
+            "Decision maker: Cabinet Member for Education\nDecision: That the improvement plan be approved.\n")
+    assert items_of(text, nlp) == [(None, "Local area SEND inspection: Wendham Local Area Partnership")]
+
+
+def test_council_name_between_a_title_and_its_sections(nlp):
+    text = ("Inspections of our library services\n\nCyngor Bro Tegid / Tegid Borough Council\n\nMobile Libraries\n\n"
+            "The mobile library service visited 40 villages each month during the year and lent 12,000 books.\n\n"
+            "Branch Libraries\n\nThe branch libraries opened for longer hours on Saturdays from April 2025.\n")
+    assert items_of(text, nlp) == [(None, "Inspections of our library services")]

@@ -84,9 +84,12 @@ class SinglePage(Headings):
             return False
         if lines[i + 1].text.strip().endswith(line) and lines[i + 1].text.strip() != line:
             return True
-        if not self.page_title(lines, i + 1):
+        first = i + 1
+        if first + 1 < len(lines) and self.pattern["authority_line"].match(lines[first].text.strip()):
+            first += 1  # "Title", "Cyngor Bro X / X Borough Council", then the sections
+        if not self.page_title(lines, first):
             return False
-        return any(self.page_title(lines, k) for k in range(i + 3, min(len(lines), i + self.sections_reach)))
+        return any(self.page_title(lines, k) for k in range(first + 2, min(len(lines), first - 1 + self.sections_reach)))
 
     def header_line(self, text: str) -> bool:
         """A short line above a page's title: the document's kind, the body's name, the meeting's date."""
@@ -96,7 +99,12 @@ class SinglePage(Headings):
         """Lines above a single item's title: site chrome, the meeting's name and date, the page's fields."""
         text = text.strip()
         return self.is_page_chrome(text) or bool(self.pattern["meeting_header"].search(text)
-                                                 or self.pattern["field_line"].match(text))
+                                                 or (self.pattern["field_line"].match(text) and not self.headline(text)))
+
+    def headline(self, text: str) -> bool:
+        """A field-shaped line that is a page's headline: "Adult social care assessment: X Council" names what
+        was assessed and whom; a field's label ("Decision maker:") is a known one."""
+        return bool(self.pattern["headline_subject"].search(text)) and not self.is_field(text)
 
     def item_from_description(self, lines: list[Line], first: int) -> Optional[ItemStart]:
         """A page with no title line takes its title from the item's description: the subject its first
