@@ -158,3 +158,8 @@ def test_council_name_between_a_title_and_its_sections(nlp):
             "The mobile library service visited 40 villages each month during the year and lent 12,000 books.\n\n"
             "Branch Libraries\n\nThe branch libraries opened for longer hours on Saturdays from April 2025.\n")
     assert items_of(text, nlp) == [(None, "Inspections of our library services")]
+
+
+def test_a_value_under_a_short_label_is_no_page_number():
+    text = "Children in care\n480\nrate per 10,000 children\n"
+    assert "480" in normalise(text).text

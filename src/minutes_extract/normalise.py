@@ -187,6 +187,7 @@ _PAGE_NUMBER_RE = re.compile(r"^(?:-\s*\d{1,4}\s*-|\d{1,3})$")
 _HEADER_DATE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
 _HEADER_MAX_WORDS = 14  # words, not dashes
 _FURNITURE_REACH = 2  # header/footer lines looked for on each side of a page number
+_RUNNING_TEXT_CHARS = 40  # a page break interrupts running text, whose lines are long
 
 
 def _page_furniture(rows: list[str]) -> set[int]:
@@ -233,8 +234,8 @@ def _interrupts(rows: list[str], first: int, last: int) -> bool:
     after continues in lower case or with a clause marker?"""
     before = next((rows[k] for k in range(first - 1, -1, -1) if rows[k]), "")
     after = next((rows[k] for k in range(last + 1, len(rows)) if rows[k]), "")
-    if not before or not after or before.endswith((".", ":", "!", "?")):
-        return False
+    if len(before) < _RUNNING_TEXT_CHARS or not after or before.endswith((".", ":", "!", "?")):
+        return False  # (a short line before a number is a table's label over its value: "Children in care", "480")
     return after[0].islower() or bool(_CLAUSE_MARKER_RE.match(after))
 
 
