@@ -52,6 +52,16 @@ _LINK_END_RE = re.compile(r"\b(?:PDF|DOCX?|DOTX?|XLSX?|PPTX?|ODT|RTF|CSV)\s+\d+(
 # A field line of a decision or issue page ("Decision Maker: Cabinet", "Is Key decision?: Yes"): a short label
 # and a colon; it never continues the title line above it.
 _FIELD_LINE_RE = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,4}\??:(?:\s|$)")
+# A header line of a meeting page, whole by its shape: a council's or body's name (two or more capitalised words
+# ending in its noun, maybe after a Welsh name and "/"), a date alone (maybe with its weekday and time), or the
+# meeting line of an item page ("... (Item 6.)").
+_HEADER_LINE_RE = re.compile(
+    r"^(?:[^/]{3,80}\s/\s*)?(?:The\s+)?(?:[A-Z][\w’'&-]*,?\s+(?:(?:and|of|for|upon|on|the|&)\s+)*){1,8}"
+    r"(?:Council|Authority|Committee|Sub-Committee|Panel|Board|Cabinet|Executive|Commission|Forum|Partnership)$"
+    r"|^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December),?\s+\d{4}"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)?$"
+    r"|.*\((?:Agenda\s+)?Item\s+\d{1,3}[A-Za-z]?\.?\)$")
 _END_PUNCT = tuple(".:;!?")
 # The word must stand alone: "Call-in" ends a heading, not a sentence on "in".
 _DANGLING_RE = re.compile(r"(?<![\w-])(?:the|a|an|of|to|and|or|in|for|with|by|on|at|from|as|that|which|their|its|our|was|were|is|are|be)$")
@@ -128,6 +138,8 @@ def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] |
         return False
     if _MARKER_RE.match(nxt.text) or _FIELD_LINE_RE.match(nxt.text) or _DESCRIPTION_START_RE.match(nxt.text):
         return False
+    if _HEADER_LINE_RE.match(nxt.text):
+        return False  # a page's header lines (the council, the body, the date, the meeting line) are lines of their own
     first = nxt.text[0]
     ends_sentence = prev.endswith(_END_PUNCT) or prev.endswith(":-")
     if first.islower():
@@ -166,15 +178,87 @@ def _in_capitals(text: str) -> bool:
     return text.isupper() and " " in text.strip()
 
 
+# Page furniture of printed (PDF) minutes: a page number line ("Page 3 of 9", "- 4 -", "12") and the running
+# header or footer beside it ("Cabinet - 14 May 2026"). It is no text of the minutes: left inside a decision
+# it splits the decision's sentence ("... subject to / Cabinet - 14 May 2026 / Page 3 / the completion ...").
+_PAGE_LABEL_RE = re.compile(r"^(?:Page|PAGE)\s+\d{1,4}(?:\s+(?:of|OF)\s+\d{1,4})?$")
+_PAGE_NUMBER_RE = re.compile(r"^(?:-\s*\d{1,4}\s*-|\d{1,3})$")
+# A running header names a date ("4 February 2026", "14/05/2026"); a line opening with an item code is a title.
+_HEADER_DATE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
+_HEADER_MAX_WORDS = 14  # words, not dashes
+_FURNITURE_REACH = 2  # header/footer lines looked for on each side of a page number
+_RUNNING_TEXT_CHARS = 40  # a page break interrupts running text, whose lines are long
+
+
+def _page_furniture(rows: list[str]) -> set[int]:
+    """Indices of page-furniture rows: every "Page N (of M)" line and a bare page number where it interrupts a
+    sentence or a clause list (the text before it stops without a full stop, the text after it goes on in
+    lower case or with a clause marker), each with the dated or repeated header/footer lines beside it."""
+    drop: set[int] = set()
+    repeated = None
+    for i, row in enumerate(rows):
+        if not row or len(row) > 16 or not (row[0].isdigit() or row[0] in "-Pp"):
+            continue
+        labelled = bool(_PAGE_LABEL_RE.match(row))
+        if not labelled and not _PAGE_NUMBER_RE.match(row):
+            continue
+        if repeated is None:
+            counts: dict[str, int] = {}
+            for r in rows:
+                if r:
+                    counts[r] = counts.get(r, 0) + 1
+            repeated = {r for r, n in counts.items() if n > 1}
+        group = [i] + _header_rows(rows, i, -1, repeated) + _header_rows(rows, i, 1, repeated)
+        if labelled or _interrupts(rows, min(group), max(group)):
+            drop.update(group)
+    return drop
+
+
+def _header_rows(rows: list[str], i: int, step: int, repeated: set[str]) -> list[int]:
+    """The running header/footer rows next to the page number on row i, looking up (step -1) or down (+1)."""
+    found, k, seen = [], i + step, 0
+    while 0 <= k < len(rows) and seen < _FURNITURE_REACH:
+        row = rows[k]
+        if row:
+            seen += 1
+            if not (sum(w[0].isalnum() for w in row.split()) <= _HEADER_MAX_WORDS and not row.endswith(_END_PUNCT + (",",))
+                    and not _MARKER_RE.match(row) and (_HEADER_DATE_RE.search(row) or row in repeated)):
+                break
+            found.append(k)
+        k += step
+    return found
+
+
+def _interrupts(rows: list[str], first: int, last: int) -> bool:
+    """Does the text run on across rows first..last: the row before stops mid-sentence or mid-list and the row
+    after continues in lower case or with a clause marker?"""
+    before = next((rows[k] for k in range(first - 1, -1, -1) if rows[k]), "")
+    after = next((rows[k] for k in range(last + 1, len(rows)) if rows[k]), "")
+    if len(before) < _RUNNING_TEXT_CHARS or not after or before.endswith((".", ":", "!", "?")):
+        return False  # (a short line before a number is a table's label over its value: "Children in care", "480")
+    return after[0].islower() or bool(_CLAUSE_MARKER_RE.match(after))
+
+
+_PAGE_NUMBER_LINE_RE = re.compile(r"^[ \t]*(?:Page[ \t]+\d|PAGE[ \t]+\d|-[ \t]*\d{1,4}[ \t]*-[ \t]*$|\d{1,3}[ \t]*$)", re.M)
+
+
+def _has_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER_LINE_RE.search(text))
+
+
 def _logical_lines(text: str) -> list[list[_Line] | None]:
     """The stripped physical lines, with their source offsets, grouped into logical lines (None = a
-    paragraph break)."""
+    paragraph break); page furniture is left out."""
     out: list[list[_Line] | None] = []
     block: list[_Line] = []
     pending_bullet = False
     pos = 0
-    for raw in text.split("\n"):
+    raws = text.split("\n")
+    furniture = _page_furniture([raw.strip() for raw in raws]) if _has_page_number(text) else ()
+    for index, raw in enumerate(raws):
         start, pos = pos, pos + len(raw) + 1
+        if index in furniture:
+            continue
         stripped = raw.strip()
         if not stripped:
             if not pending_bullet:

@@ -59,6 +59,13 @@ class ResolutionsRules(RuleFile):
         "A decision label on a line of its own, not read as a heading ('Decision of the Cabinet', 'Outcome').")
     narrative_list_intro: Regex = described("A lead-in to a list of comments or questions (not decisions).")
     page_furniture: Regex = described("A page number line inside a decision ('Page 5 of 8').")
+    carried_motion: Regex = described(
+        "A motion moved (and seconded) in narrative, up to its that-clause ('It was moved by Cllr A, seconded by "
+        "Cllr B, that'): group `that` starts the clause.")
+    carried_vote: Regex = described(
+        "The vote that carried a motion ('On being put to the vote the motion was CARRIED'), searched after it.")
+    decision_word: Regex = described(
+        "A decision verb anywhere in a line ('... CARRIED and it was RESOLVED that'): the motion is not the decision.")
     heading_clause: Regex = described(
         "Beyond decision_clause, a clause worded as a decision only under a decision label or heading: an "
         "infinitive ('To extend ...') or a capitalised participle ('Deferred ...'; <<CAPITALISED_PARTICIPLES>>).")

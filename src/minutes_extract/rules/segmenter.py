@@ -62,6 +62,10 @@ class ItemPatterns(Strict):
     time_line: Regex = described("A time of day alone on its line ('5.30pm', '18:00 - 19:30').")
     item_letter_inline: Regex = described("A letter or Roman numeral code and title (groups `code`, `stop`, `title`).")
     item_letter_alone: Regex = described("A letter or Roman numeral code alone on its line (groups `code`, `stop`).")
+    headline_subject: Regex = described("A headline's subject after its colon, an authority or partnership ('Adult social care "
+                                        "assessment: X Council'): the line is a title, not a field.")
+    authority_line: Regex = described("A line naming the authority alone, maybe in two languages ('Cyngor Sir X / X County "
+                                      "Council'): page furniture between a page's title and its meeting line.")
     sub_item_code: Regex = described("A lettered sub-item code ('6a', 'HC.6b').")
     time_prefix: Regex = described("A time of day before a title ('15:15 Title') in a programme.")
     minutes_header: Regex = described("The line naming a meeting record ('Minutes of the ... held on ...').")

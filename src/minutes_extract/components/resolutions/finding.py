@@ -26,6 +26,7 @@ def find_decisions(blocks: list[Block], rules: ResolutionRules) -> list[Decision
             decision = _from_trigger(blocks, i, hit, rules, used)
             if decision:
                 decisions.append(decision)
+    decisions += _carried_motions(blocks, rules, used)
     decisions += _recommendation_sections(blocks, rules, used)
     decisions += _heading_decisions(blocks, rules, used)
     decisions += _decision_lists(blocks, rules, used)
@@ -212,6 +213,42 @@ def _lead_in(blocks: list[Block], j: int, rules: ResolutionRules) -> bool:
     after = blocks[j + 1] if j + 1 < len(blocks) else None
     return (blocks[j].text.rstrip().endswith(_COLON_ENDS) and after is not None and after.item == blocks[j].item
             and after.label != "heading" and bool(_MARKER.match(after.text.strip())))
+
+
+def _carried_motions(blocks: list[Block], rules: ResolutionRules, used: set[int]) -> list[Decision]:
+    """A motion moved in narrative and then carried, with no RESOLVED of its own: "It was moved by Cllr A and
+    seconded by Cllr B that a grant be made ... On being put to the vote the motion was CARRIED." The motion's
+    that-clause is the decision. A lost motion or amendment is none; a RESOLVED after it is the decision."""
+    out = []
+    for i, block in enumerate(blocks):
+        if i in used or block.label == "heading" or not block.text.startswith("It was"):
+            continue
+        m = rules.carried_motion.match(block.text)
+        if not m:
+            continue
+        start = m.start("that")
+        vote = rules.carried_vote.search(block.text, start)
+        nxt = blocks[i + 1] if i + 1 < len(blocks) and blocks[i + 1].item == block.item else None
+        if vote is None and not (nxt and nxt.label != "heading" and rules.carried_vote.search(nxt.text)):
+            continue
+        if _resolved_after(blocks, i, rules):
+            continue  # "... the motion was CARRIED and it was RESOLVED that ...": the RESOLVED is the decision
+        end = vote.start() if vote else len(block.text)
+        clause = re.sub(r"(?:[\s,]+(?:and|whereupon))?[\s,]*$", "", block.text[start:end])
+        if len(clause.split()) < 4:
+            continue
+        used.add(i)
+        out.append(Decision("resolved", "carried_motion", block.start + start, block.start + start + len(clause),
+                            [clause], item=block.item))
+    return out
+
+
+def _resolved_after(blocks: list[Block], i: int, rules: ResolutionRules) -> bool:
+    """A decision verb later in the block, or a triggered decision in the two blocks after it (same item)."""
+    if rules.decision_word.search(blocks[i].text):
+        return True
+    return any(blocks[k].item == blocks[i].item and rules.trigger_at(blocks, k)
+               for k in range(i + 1, min(i + 3, len(blocks))))
 
 
 def _recommendation_sections(blocks: list[Block], rules: ResolutionRules, used: set[int]) -> list[Decision]:

@@ -46,6 +46,9 @@ class ResolutionRules(RuleFields):
     furniture_max_words: int = 10
     furniture_max_lines: int = 3
     page_furniture: re.Pattern
+    carried_motion: re.Pattern
+    carried_vote: re.Pattern
+    decision_word: re.Pattern
     embedded_label: re.Pattern
     heading_verbs: dict[str, str]
     decision_record: re.Pattern

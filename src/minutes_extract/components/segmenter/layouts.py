@@ -65,6 +65,12 @@ class Layouts(Headings):
                     if described:
                         described.number = number
                     return [described] if described else []
+                if not self.heading_like(lines[i + 1].text, allow_period=True, max_words=30):
+                    # no title line: "Agenda Item 7" over the minutes' prose ("The Committee received a report ...")
+                    described = self.item_from_description(lines, i + 1)
+                    if described:
+                        described.number = number
+                        return [described]
                 numbered = self.numbered_title(lines, i + 1)  # "Agenda item" over "7. Title (Pages 12 - 40)"
                 if numbered and numbered.number.isdigit() and number in (None, numbered.number):  # ("23/24 Budget": a year)
                     numbered.rule = "agenda_item_page"
@@ -91,6 +97,9 @@ class Layouts(Headings):
                 numbered.rule = "issue_page"
                 return [numbered]
             title = j - 1
+            if title > 0 and self.pattern["authority_line"].match(lines[title].text.strip()) \
+                    and self.heading_like(lines[title - 1].text, max_words=30):
+                title -= 1  # "Title", "Cyngor Sir X / X County Council", "Meeting of ... (Item 7.)": the name is no title
             if self.pattern["issue_meetings_header"].match(lines[title].text.strip()) \
                     or self.pattern["meeting_header"].search(lines[title].text):
                 return []  # no title line above the meeting line

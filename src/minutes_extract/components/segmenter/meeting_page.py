@@ -30,6 +30,8 @@ class MeetingPage(Headings):
             # (marked titles: from the first of them, or from a standard agenda heading below the attendance lines)
             floor = max(self.attendance_lines(lines), default=-1)
             first = min([marked[0]] + [i for i in agenda if i > floor]) if marked_only else agenda[0]
+            if not marked_only:
+                first = self.titles_above(lines, first)
             header = first - 1
         items = []
         for i in range(header + 1, len(lines)):
@@ -49,6 +51,19 @@ class MeetingPage(Headings):
             for item in numbered:  # every title "1. pdf ...": the number of a list of documents, not of items
                 item.number, item.rule = None, "meeting_page_link"
         return items
+
+    def titles_above(self, lines: list[Line], first: int) -> int:
+        """The first item of minutes whose first standard agenda heading comes after other business ("Public
+        Participation", "Open Forum" over its paragraph): title lines between the record's header (its "Minutes of
+        ... held on" line or attendance lines) and that heading, each over body text."""
+        marks = [i for i in self.attendance_lines(lines) if i < first]
+        marks += [i for i in range(first) if self.pattern["minutes_header"].match(lines[i].text)]
+        if not marks:
+            return first
+        top = max(marks)
+        above = [i for i in range(top + 1, first) if not lines[i].kind and not self.is_attendance(lines[i].text)
+                 and self.run_heading(lines, i, top)]
+        return above[0] if above else first
 
     def marked_title(self, lines: list[Line], i: int) -> bool:
         """A title line with a document link ("... pdf icon PDF 98 KB"), or over a "Report of ..." line."""
@@ -105,8 +120,13 @@ class MeetingPage(Headings):
         if top is None:
             return []
         heads = [i for i in range(top + 1, len(lines)) if self.run_heading(lines, i, top)]
-        capitals = [i for i in heads if self.clean_title(lines[i].text).isupper()]
-        style = capitals if len(capitals) * 2 > len(heads) else [i for i in heads if i not in capitals]
+        # a one-word heading ("AOB", "Finance") has no style of its own: it goes with the run's style
+        single = {i for i in heads if len(self.clean_title(lines[i].text).split()) == 1}
+        capitals = [i for i in heads if self.clean_title(lines[i].text).isupper() and i not in single]
+        styled = [i for i in heads if i not in single]
+        style = capitals if len(capitals) * 2 > len(styled) else [i for i in styled if i not in capitals]
+        if len(style) >= 2:
+            style = sorted(set(style) | single)
         if len(style) < 2:
             return []
         items = [self.title_item(lines, i, None, "heading_run") for i in style]

@@ -68,9 +68,12 @@ class SinglePage(Headings):
         if line.kind or self.pattern["report_of"].match(line.text.strip()) or i + 1 >= len(lines) \
                 or self.page_top(line.text):
             return False
-        nxt, words = lines[i + 1], len(line.text.split())
+        k = i + 1
+        if k + 1 < len(lines) and self.pattern["authority_line"].match(lines[k].text.strip()):
+            k += 1  # "Title" over the council's name, then the page's fields or sections
+        nxt, words = lines[k], len(line.text.split())
         return self.heading_like(line.text) and words >= 2 and bool(
-            self.pattern["field_line"].match(nxt.text.strip()) or nxt.kind or self.body_follows(lines, i) and words <= 15)
+            self.pattern["field_line"].match(nxt.text.strip()) or nxt.kind or self.body_follows(lines, k - 1) and words <= 15)
 
     def title_over_sections(self, lines: list[Line], i: int) -> bool:
         """The page's first heading-like line is its title when the page repeats it as a breadcrumb's last
@@ -81,9 +84,12 @@ class SinglePage(Headings):
             return False
         if lines[i + 1].text.strip().endswith(line) and lines[i + 1].text.strip() != line:
             return True
-        if not self.page_title(lines, i + 1):
+        first = i + 1
+        if first + 1 < len(lines) and self.pattern["authority_line"].match(lines[first].text.strip()):
+            first += 1  # "Title", "Cyngor Bro X / X Borough Council", then the sections
+        if not self.page_title(lines, first):
             return False
-        return any(self.page_title(lines, k) for k in range(i + 3, min(len(lines), i + self.sections_reach)))
+        return any(self.page_title(lines, k) for k in range(first + 2, min(len(lines), first - 1 + self.sections_reach)))
 
     def header_line(self, text: str) -> bool:
         """A short line above a page's title: the document's kind, the body's name, the meeting's date."""
@@ -93,7 +99,12 @@ class SinglePage(Headings):
         """Lines above a single item's title: site chrome, the meeting's name and date, the page's fields."""
         text = text.strip()
         return self.is_page_chrome(text) or bool(self.pattern["meeting_header"].search(text)
-                                                 or self.pattern["field_line"].match(text))
+                                                 or (self.pattern["field_line"].match(text) and not self.headline(text)))
+
+    def headline(self, text: str) -> bool:
+        """A field-shaped line that is a page's headline: "Adult social care assessment: X Council" names what
+        was assessed and whom; a field's label ("Decision maker:") is a known one."""
+        return bool(self.pattern["headline_subject"].search(text)) and not self.is_field(text)
 
     def item_from_description(self, lines: list[Line], first: int) -> Optional[ItemStart]:
         """A page with no title line takes its title from the item's description: the subject its first
