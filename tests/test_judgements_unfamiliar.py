@@ -65,3 +65,38 @@ def test_tables_pasted_as_text_keep_their_rows(table, expected):
 ])
 def test_aspirations_are_forecasts_not_judgements(finder, sentence):
     assert pairs(finder, sentence) == set()
+
+
+# wt-judg (issue 10, probes u11-u18): participle asides in a subject, a former grade in a participle clause,
+# provisions named like buildings, an appended ', from A to B', tables with a target column. Sentences written
+# for these tests.
+@pytest.mark.parametrize("text, expected", [
+    ("The adoption service, registered with Ofsted since 2012, was rated Outstanding in June.",
+     {("adoption service", "outstanding")}),
+    ("The authority's fostering agency, visited by inspectors last autumn, has been judged Good.",
+     {("authority's fostering agency", "good")}),
+    ("A home run by a charity in the town, where one of our children lives, was rated Inadequate.", set()),
+    ("Hazel Lodge was judged Outstanding in May, having been rated as Good the year before.",
+     {("Hazel Lodge", "outstanding"), ("Hazel Lodge", "good")}),
+    ("Riverside Lodge was rated Good, and Oakfield Respite Centre was rated Requires Improvement.",
+     {("Riverside Lodge", "good"), ("Oakfield Respite Centre", "requires_improvement")}),
+    ("The rating for care leavers was the biggest change, from Inadequate to Good.",
+     {("care leavers", "inadequate"), ("care leavers", "good")}),
+    ("The judgement for help and protection had improved, from Requires Improvement to Good.",
+     {("help and protection", "requires_improvement"), ("help and protection", "good")}),
+])
+def test_asides_former_grades_and_appended_transitions(finder, text, expected):
+    assert pairs(finder, text) == expected
+
+
+@pytest.mark.parametrize("table, expected", [
+    ("Indicator | Latest | Target 2027\nOfsted judgement | Requires improvement (2025) | Good\n"
+     "Adoption agency (Ofsted) | Outstanding | Outstanding\n",
+     {("overall", "requires_improvement"), ("Adoption agency", "outstanding")}),
+    ("Service\tPrevious grade\tCurrent grade\nFostering service\tInadequate\tGood\n",
+     {("Fostering service", "inadequate"), ("Fostering service", "good")}),
+    ("Measure  -  Now  -  Aim\nOverall effectiveness  -  Inadequate  -  Requires improvement\n",
+     {("overall", "inadequate")}),
+])
+def test_table_rows_of_several_columns_leave_targets_out(finder, table, expected):
+    assert pairs(finder, "The scorecard shows the Ofsted ratings.\n\n" + table) == expected

@@ -133,6 +133,14 @@ class JudgementsRules(RuleFile):
     relative_aside: Regex = described(
         "', which works with two neighbouring councils,' inside a clause: an aside, not what the clause grades "
         "(national words in it do not make the grade a national figure).")
+    appended_subject: Regex = described(
+        "A clause '<subject> <verb> ...,' ending at an appended ', from A to B' (group `subj`): what the grades are of.")
+    judgement_noun_head: Regex = described(
+        "'the grade for', 'the rating of' before an area: the area is what the subject names.")
+    table_cell_separator: Regex = described("Between the cells of a table row ('|', a tab, '  -  ' of HTML rows).")
+    grade_cell: Regex = described("A cell holding only a grade, with an optional note ('Inadequate (June 2025)').")
+    target_column: Regex = described("A column heading of targets or forecasts ('Target', 'Aim by 2027'): its grades are no "
+                                     "judgement.")
     name_preposition: Regex = described(
         "Case-sensitive: a capitalised preposition opening a sentence ('For care leavers, ...'): no part of a name.")
     subject_boundary: Regex = described("Case-sensitive: where a grade's subject starts (',', 'but', 'and the').")

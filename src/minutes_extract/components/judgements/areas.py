@@ -70,6 +70,11 @@ class AreaReader:
             return listed[-1].area, listed[-1].area_key, listed[-1].start - s.offset
         cue_start = m.start()
         if cue.id in _TRANSITION_CUES:  # "Hawthorn Lodge had moved from RI to Good": the subject is before the verb
+            main = self.r.appended_subject.search(text[clause_start:cue_start])
+            if main and not self.r.prefilter.search(main.group()):
+                # "The grade for X was the only one to have moved, from A to B": the main clause's subject (after
+                # "rated Good, down from Outstanding" the former grade is the earlier judgement's, read as before)
+                return self.classify(main.group("subj"), clause_start + main.start("subj"), earlier)
             moved = self.r.transition_tail.search(text, clause_start, cue_start)
             cue_start = moved.start() if moved else cue_start
         found = self.subject_before(text, cue_start, clause_start, earlier)
@@ -195,6 +200,9 @@ class AreaReader:
             s, start = s[m.end():], start + m.end()
         if not s:
             return "overall", "overall", start
+        head = self.r.judgement_noun_head.match(s)
+        if head:  # "the grade for leadership": the area it names
+            s, start = s[head.end():], start + head.end()
         if self.r.excluded_subject.search(s):
             return None
         if self.r.all_subject.match(s):

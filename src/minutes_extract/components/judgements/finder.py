@@ -37,6 +37,10 @@ class JudgementFinder(AreaLists, AreaReader):
             pos, line = lines[k]
             if not in_context(max(0, pos - w), pos + w):
                 continue
+            cells = self.cell_row(lines, k)
+            if cells is not None:  # a row of three or more cells: its grade cells, targets left out
+                out.extend(cells)
+                continue
             row = self.table_row(lines, k)
             if row:
                 out.append(row)
@@ -173,6 +177,60 @@ class JudgementFinder(AreaLists, AreaReader):
             if wrapped:  # "The impact of leaders on social work / practice with children and families / Outstanding"
                 area_start, area = wrapped
                 before = [text for _, text in lines[max(0, k - 4):k - 2]]
+        return self.row_candidate(line, pos, area, area_start, m.span("grade"), before)
+
+    def cell_row(self, lines: list[tuple[int, str]], k: int) -> Optional[list[Candidate]]:
+        """`Ofsted ILACS rating | Inadequate (June 2025) | Requires Improvement by 2027`: a table row of three or more
+        cells whose first cell is the area and whose later cells hold grades; a cell under a target or forecast
+        heading (`Target`) grades nothing. None when the line is not such a row (the other readers try it)."""
+        pos, line = lines[k]
+        cells = self.cells(line)
+        if len(cells) < 3:
+            return None
+        graded = [(j, c) for j, c in enumerate(cells) if j > 0 and self.r.grade_cell.match(c[1])]
+        at = {j for j, _ in graded}
+        if not graded or any(self.r.area_term.search(c) or self.r.standard_area.match(c.strip())
+                             for j, (_, c) in enumerate(cells) if j > 0 and j not in at):
+            return None  # "Judgement | Grade | Overall effectiveness | Outstanding | ...": a table run into one line
+        header = self.header_cells(lines, k, len(cells))
+        before = [" | ".join(c for _, c in header)] if header else [text for _, text in lines[max(0, k - 2):k]]
+        out = []
+        for j, (start, cell) in graded:
+            if header and self.r.target_column.search(header[j][1]):
+                continue
+            g = self.r.grade_cell.match(cell)
+            found = self.row_candidate(line, pos, cells[0][1], pos + cells[0][0],
+                                       (start + g.start("grade"), start + g.end("grade")), before)
+            if found:
+                out.append(found)
+        return out
+
+    def cells(self, line: str) -> list[tuple[int, str]]:
+        """The non-empty cells of a table row as (start in the line, text); one cell when the line has no separator."""
+        out, at = [], 0
+        for sep in self.r.table_cell_separator.finditer(line):
+            out.append((at, line[at:sep.start()]))
+            at = sep.end()
+        out.append((at, line[at:]))
+        return [(s, c) for s, c in out if c.strip()]
+
+    def header_cells(self, lines: list[tuple[int, str]], k: int, width: int) -> list[tuple[int, str]]:
+        """The heading row of the table a row is in: the nearest row above with as many cells and no grade, with only
+        rows of that width between."""
+        for j in range(k - 1, max(-1, k - 30), -1):
+            cells = self.cells(lines[j][1])
+            if len(cells) != width:
+                return []
+            if not any(self.r.prefilter.search(c) for _, c in cells):
+                return cells
+        return []
+
+    def row_candidate(self, line: str, pos: int, area: str, area_start: int, grade_span: tuple[int, int],
+                      before: list[str]) -> Optional[Candidate]:
+        """The judgement of a table row whose area cell is `area` and whose grade is at `grade_span` of the line;
+        None when the cell names no area (a sentence, a school, a row of an unrelated table)."""
+        gstart, gend = grade_span
+        gtext = line[gstart:gend]
         middle = self.r.table_middle_cell.search(area)
         while middle and middle.start() > 0:  # "Maple House | 14 October 2025 | Outstanding": the date cell is no area
             area = area[:middle.start()]
@@ -180,14 +238,13 @@ class JudgementFinder(AreaLists, AreaReader):
         area = area.strip(" -–—:|")
         area = _TRAILING_NOTE.sub("", area) or area  # "Youth Justice Service (HMIP, 2024)": the note is no part of the area
         if self.r.overall_label.match(area):  # "Outcome: Good", "Ofsted rating - Outstanding": the label names no area
-            return Candidate(area_start, pos + m.end("grade") + self.closing_quote(line, m.end("grade")),
-                             self.r.grade_of(m.group("grade")), "overall", "overall", None, False, "table_row")
+            return Candidate(area_start, pos + gend + self.closing_quote(line, gend),
+                             self.r.grade_of(gtext), "overall", "overall", None, False, "table_row")
         verb = self.r.row_verb_tail.search(area)
         if verb:  # a line that is a sentence: "The effectiveness of leaders and managers had been rated as Good"
             area = area[:verb.start()]
-            gtext = m.group("grade")
             if not area or not (self.r.standard_area.match(area) or gtext[0].isupper()
-                                or line[m.start("grade") - 1:m.start("grade")] in _QUOTES):
+                                or line[gstart - 1:gstart] in _QUOTES):
                 return None
         standard = self.r.standard_area.match(area) and not self.r.prefilter.search(area)  # "How well ... protected"
         if (self.r.not_table_area.search(area) and not standard) or len(area.split()) > 16:
@@ -206,8 +263,8 @@ class JudgementFinder(AreaLists, AreaReader):
                 and not self.r.grade_alone.match(previous):
             return None
         key = self.area_key(area) if known or not standard else None  # "Overall experiences and ..." is its own area
-        return Candidate(area_start, pos + m.end("grade") + self.closing_quote(line, m.end("grade")),
-                         self.r.grade_of(m.group("grade")), "overall" if key == "overall" else area, key,
+        return Candidate(area_start, pos + gend + self.closing_quote(line, gend),
+                         self.r.grade_of(gtext), "overall" if key == "overall" else area, key,
                          None, False, "table_row")
 
     def wrapped_area(self, lines: list[tuple[int, str]], k: int, area: str) -> Optional[tuple[int, str]]:

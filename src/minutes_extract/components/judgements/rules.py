@@ -109,6 +109,10 @@ class JudgementRules:
             "other_scale_document",
             # relative clauses, own agencies, anaphora, table cells
             "parenthetical_relative", "own_agency_subject", "anaphoric_provision", "table_middle_cell", "relative_aside",
+            # appended transitions
+            "appended_subject", "judgement_noun_head",
+            # tables of several columns
+            "table_cell_separator", "grade_cell", "target_column",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
