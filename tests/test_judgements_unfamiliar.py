@@ -100,3 +100,23 @@ def test_asides_former_grades_and_appended_transitions(finder, text, expected):
 ])
 def test_table_rows_of_several_columns_leave_targets_out(finder, table, expected):
     assert pairs(finder, "The scorecard shows the Ofsted ratings.\n\n" + table) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Asked about the agency, she said the fostering service was last inspected in 2021, when it was rated Good.",
+     {("fostering service", "good")}),
+    ("The Council was inspected by Ofsted in 2023, when it was rated Good.", {("overall", "good")}),
+    ("The manager said that the service had been given a rating of good, the same as before.", {("overall", "good")}),
+    ("The food outlet was given a hygiene rating of good.", set()),
+])
+def test_pronoun_after_an_inspected_area_and_a_given_rating(finder, text, expected):
+    assert pairs(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In response to a question, she said the adoption service was last inspected in 2022, when it was rated Good.",
+     {("adoption service", "good")}),
+    ("An independent fostering agency was inspected in May, when it was rated Good.", set()),
+])
+def test_the_inspected_area_before_when_it(finder, text, expected):
+    assert pairs(finder, text) == expected

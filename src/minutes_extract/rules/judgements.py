@@ -139,6 +139,9 @@ class JudgementsRules(RuleFile):
         "'the grade for', 'the rating of' before an area: the area is what the subject names.")
     table_cell_separator: Regex = described("Between the cells of a table row ('|', a tab, '  -  ' of HTML rows).")
     grade_cell: Regex = described("A cell holding only a grade, with an optional note ('Inadequate (June 2025)').")
+    clause_antecedent: Regex = described(
+        "'the fostering service was last inspected in 2022' (group `area`): what 'it' in the clause after it grades "
+        "('..., when it was graded Good').")
     target_column: Regex = described("A column heading of targets or forecasts ('Target', 'Aim by 2027'): its grades are no "
                                      "judgement.")
     name_preposition: Regex = described(

@@ -211,6 +211,12 @@ class AreaReader:
             return s, None, start
         if self.r.vague_subject.match(s):
             return None
+        if self.r.pronoun_object.match(s) and earlier_text:
+            inspected = list(self.r.clause_antecedent.finditer(earlier_text))
+            key = self.area_key(inspected[-1].group("area")) if inspected else None
+            if key not in (None, "overall") and not self.r.other_provider.search(
+                    earlier_text, max(0, inspected[-1].start() - 40), inspected[-1].end("area")):  # "the fostering service was last inspected in 2022, when it was graded Good"
+                return inspected[-1].group("area"), key, start
         if self.r.pronoun_object.match(s) and earlier_text and (
                 self.r.excluded_subject.search(earlier_text) or self.r.other_provider.search(earlier_text)):
             return None  # "The inspection of Greenfield Primary School rated it Good", "... an independent agency, and rated it Good"

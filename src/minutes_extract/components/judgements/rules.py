@@ -113,6 +113,8 @@ class JudgementRules:
             "appended_subject", "judgement_noun_head",
             # tables of several columns
             "table_cell_separator", "grade_cell", "target_column",
+            # pronouns within a sentence
+            "clause_antecedent",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
