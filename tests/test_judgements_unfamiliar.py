@@ -120,3 +120,13 @@ def test_pronoun_after_an_inspected_area_and_a_given_rating(finder, text, expect
 ])
 def test_the_inspected_area_before_when_it(finder, text, expected):
     assert pairs(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The areas rated 'inadequate' were: children in care, and the impact of leaders.",
+     {("children in care", "inadequate"), ("impact of leaders", "inadequate")}),
+    ("Judgements that were graded good included adoption, fostering and care leavers.",
+     {("adoption", "good"), ("fostering", "good"), ("care leavers", "good")}),
+])
+def test_areas_named_after_a_graded_noun_share_its_grade(finder, text, expected):
+    assert pairs(finder, text) == expected

@@ -35,6 +35,8 @@ class Cue(Strict):
     own_grade: bool = described("An excepted area's own grade ('except care leavers, which was RI').", default=False)
     forecast: bool = described("The cue itself is a hope about a future grade ('aims to be outstanding').",
                                default=False)
+    lists_after: bool = described("The areas listed after the cue's own area share its grade ('The areas graded RI were: X, "
+                                  "Y and Z').", default=False)
     earlier_area: bool = described("The grade is the former one of the judgement just found in its sentence, and "
                                    "takes its area ('upgraded to Good from Requires Improvement').", default=False)
 

@@ -315,6 +315,8 @@ class JudgementFinder(AreaLists, AreaReader):
                     listed = self.subject_list(s, cue, m, cand)
                     if listed and (listed[-1].area, listed[-1].area_key) == (cand.area, cand.area_key):
                         out.extend(listed[:-1])  # the subject was the list
+                    if cue.lists_after:
+                        out.extend(self.listed_after_area(s, m.end("area"), cand))
                     listed_after = self.listed_after_grade(s, m.end(group), cand)
                     if listed_after and self.counted(cand):
                         out.remove(cand)  # "Three areas were judged RI: X, Y and Z": the areas, not their count
@@ -370,6 +372,8 @@ class JudgementFinder(AreaLists, AreaReader):
         end = gend + self.closing_quote(text, gend)
         if cue.id.startswith("grade_noun"):
             end = max(end, m.end("noun"))
+        if cue.lists_after:  # "areas graded RI were: help and protection": the area follows the grade
+            end = max(end, m.end("area"))
         return Candidate(s.offset + min(span_start, gstart), s.offset + end, grade, area_text, key,
                          self.year_near(text, gstart, gend, clause_start), forecast, cue.id)
 

@@ -58,7 +58,13 @@ class AreaLists:
                 named = None
         if not named or (not out and cand.area_key != self.area_key(named.group("area"))):
             return []
-        at = named.end("area")
+        return self.listed_after_area(s, named.end("area"), cand, out)
+
+    def listed_after_area(self, s: _Sentence, at: int, cand: Candidate,
+                          out: Optional[list[Candidate]] = None) -> list[Candidate]:
+        """`out` and the areas listed after an area ending at `at` (`..., Y and Z`): each shares the candidate's
+        grade."""
+        out = [] if out is None else out
         while len(out) < _LIST_MAX:
             nxt = self.r.area_list_after.match(s.text, at)
             if not nxt or self.area_key(nxt.group("area")) == "overall":
