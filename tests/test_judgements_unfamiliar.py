@@ -130,3 +130,16 @@ def test_the_inspected_area_before_when_it(finder, text, expected):
 ])
 def test_areas_named_after_a_graded_noun_share_its_grade(finder, text, expected):
     assert pairs(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The judgement for help and protection was Good, for care leavers Outstanding.",
+     {("help and protection", "good"), ("care leavers", "outstanding")}),
+    ("Ofsted's grade for leadership was good; for children in care, requires improvement.",
+     {("leadership", "good"), ("children in care", "requires_improvement")}),
+    ("The council's homes were inspected: Ivy House (Good), Fern Lodge (Outstanding).",
+     {("Ivy House", "good"), ("Fern Lodge", "outstanding")}),
+    ("Fostering and adoption were both rated Outstanding.", {("fostering", "outstanding"), ("adoption", "outstanding")}),
+])
+def test_gapped_areas_named_homes_and_coordinated_areas(finder, text, expected):
+    assert {(area.lower(), grade) for area, grade in pairs(finder, text)} == {(a.lower(), g) for a, g in expected}

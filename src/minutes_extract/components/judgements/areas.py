@@ -264,6 +264,10 @@ class AreaReader:
         """Length of the capitalised name just before an area term ("City and Hackney "), never reaching
         back over a grade ("Children in care were Good and care leavers ...")."""
         name = _NAME_BEFORE.search(text).group()
+        listed = list(self.r.area_term.finditer(name))
+        if listed:  # "Adoption and fostering were both graded Good": an area listed before, not a name
+            name = name[listed[-1].end():]
+            name = name[len(name) - len(re.sub(r"^\W*(?:and|&)?\s*", "", name)):]
         grades = list(self.r.prefilter.finditer(name))
         if grades:
             name = re.sub(r"^\W*(?:and|&)?\s*", "", name[grades[-1].end():])
