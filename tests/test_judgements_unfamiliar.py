@@ -143,3 +143,15 @@ def test_areas_named_after_a_graded_noun_share_its_grade(finder, text, expected)
 ])
 def test_gapped_areas_named_homes_and_coordinated_areas(finder, text, expected):
     assert {(area.lower(), grade) for area, grade in pairs(finder, text)} == {(a.lower(), g) for a, g in expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oak Lodge and Elm House are rated Good, and Fir Court requires improvement to be good.",
+     {("Oak Lodge", "good"), ("Elm House", "good"), ("Fir Court", "requires_improvement")}),
+    ("Two nursing homes in the town, both privately owned, had been rated Inadequate.", set()),
+    ("The adoption service, in 2021, was rated Outstanding.", {("adoption service", "outstanding")}),
+    ("HMIP rated organisational delivery Good, with court work Outstanding.",
+     {("organisational delivery", "good"), ("court work", "outstanding")}),
+])
+def test_coordinated_homes_asides_before_the_verb_and_court_work(finder, text, expected):
+    assert pairs(finder, text) == expected

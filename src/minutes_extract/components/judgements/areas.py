@@ -128,6 +128,9 @@ class AreaReader:
         own = self.own_provision_named(trimmed)
         if own:
             return own[0], self.area_key(own[0]) or own[2], clause_start + own[1]
+        aside = self.comma_aside(trimmed, pieces, piece)
+        if aside is not None:  # "three care homes in the borough, all independently run, had been rated ...": before the aside
+            return self.subject_before(text, clause_start + aside, clause_start, earlier)
         if earlier and self.r.coordinated_tail.search(trimmed):
             return earlier[-1].area, earlier[-1].area_key, clause_start + len(trimmed)  # "... rated A (2019) and is now rated B"
         if not piece.strip() and pieces and pieces[-1].group() == "," and earlier:
@@ -137,6 +140,18 @@ class AreaReader:
             joined = pieces[-2].end() if len(pieces) > 1 else 0  # "services for children and families"
             return self.classify(trimmed[joined:], clause_start + joined, earlier, trimmed[:joined])
         return found
+
+    def comma_aside(self, trimmed: str, pieces: list[re.Match], piece: str) -> Optional[int]:
+        """Where a comma-delimited aside just before the verb starts (`X, all independently run, had been rated`):
+        the subject is before it. None when the clause does not end in such an aside, the aside holds a grade, or
+        nothing stands before it."""
+        if piece.strip() or len(pieces) < 2 or pieces[-1].group() != "," or pieces[-2].group() != ",":
+            return None
+        inside = trimmed[pieces[-2].end():pieces[-1].start()]
+        subject = trimmed[pieces[-3].end() if len(pieces) > 2 else 0:pieces[-2].start()]
+        if not inside.strip() or not subject.strip() or self.r.prefilter.search(inside + " " + subject):
+            return None
+        return pieces[-2].start()
 
     def appositive_object(self, obj: str, start: int) -> Optional[tuple[str, Optional[str], int]]:
         """A graded object set beside its description: the authority's own home, agency or service is the area;

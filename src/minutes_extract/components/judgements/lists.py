@@ -170,8 +170,9 @@ class AreaLists:
         names = [n for n in _NAME_SPLIT.split(cand.area) if n.strip()]
         at = cand.start - s.offset
         before = s.text[:at] if s.text[at:at + len(cand.area)] == cand.area else ""
-        if len(names) < 2 or not self.r.provision_plural.search(before):
-            return []
+        if len(names) < 2 or not (self.r.provision_plural.search(before)
+                                  or all(self.r.home_name.match(n.strip()) for n in names)):
+            return []  # "Willow House and Beech Lodge are rated Outstanding": each home named takes the grade
         out, offset = [], at
         for k, name in enumerate(names):
             offset = s.text.find(name, offset)
