@@ -155,3 +155,15 @@ def test_gapped_areas_named_homes_and_coordinated_areas(finder, text, expected):
 ])
 def test_coordinated_homes_asides_before_the_verb_and_court_work(finder, text, expected):
     assert pairs(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Our adoption service was visited by Ofsted in March and received an overall judgement of good.",
+     {("adoption service", "good")}),
+    ("The fostering service was inspected in June and was rated Outstanding.", {("fostering service", "outstanding")}),
+    ("A private fostering agency was inspected in June and was rated Inadequate.", set()),
+    ("The fostering service retains its outstanding status after the inspection.", {("fostering service", "outstanding")}),
+    ("After the inspection the service moved up a grade to Good.", {("overall", "good")}),
+])
+def test_coordinated_inspection_clauses_and_held_grades(finder, text, expected):
+    assert pairs(finder, text) == expected

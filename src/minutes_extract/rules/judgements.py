@@ -144,6 +144,9 @@ class JudgementsRules(RuleFile):
     clause_antecedent: Regex = described(
         "'the fostering service was last inspected in 2022' (group `area`): what 'it' in the clause after it grades "
         "('..., when it was graded Good').")
+    inspected_then: Regex = described(
+        "'the fostering service was inspected in May and (received ...)' ending where the grade's cue starts (group "
+        "`area`): the coordinated clause grades the area inspected.")
     target_column: Regex = described("A column heading of targets or forecasts ('Target', 'Aim by 2027'): its grades are no "
                                      "judgement.")
     name_preposition: Regex = described(

@@ -51,6 +51,9 @@ class AreaReader:
             owned = self.possessive_owner(text, m.start(), clause_start, earlier)
             if owned:  # "the scheme was inspected in 2022 and its rating of RI ...": the rating is the scheme's
                 return owned
+            inspected = self.inspected_then(text[clause_start:m.start()], clause_start)
+            if inspected:  # "the fostering service was inspected in May and received an overall judgement of good"
+                return inspected
             return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
         if cue.id.startswith("grade_noun"):
             tail = self.r.areas_after_noun.match(text, m.end("noun"))
@@ -131,6 +134,8 @@ class AreaReader:
         aside = self.comma_aside(trimmed, pieces, piece)
         if aside is not None:  # "three care homes in the borough, all independently run, had been rated ...": before the aside
             return self.subject_before(text, clause_start + aside, clause_start, earlier)
+        if self.r.coordinated_tail.search(trimmed) and self.r.inspected_then.search(trimmed):
+            return self.inspected_then(trimmed, clause_start)  # "the fostering service was inspected in May and was rated Good"
         if earlier and self.r.coordinated_tail.search(trimmed):
             return earlier[-1].area, earlier[-1].area_key, clause_start + len(trimmed)  # "... rated A (2019) and is now rated B"
         if not piece.strip() and pieces and pieces[-1].group() == "," and earlier:
@@ -140,6 +145,16 @@ class AreaReader:
             joined = pieces[-2].end() if len(pieces) > 1 else 0  # "services for children and families"
             return self.classify(trimmed[joined:], clause_start + joined, earlier, trimmed[:joined])
         return found
+
+    def inspected_then(self, before: str, offset: int) -> Optional[tuple[str, Optional[str], int]]:
+        """The area whose inspection the clause before a coordinated grade reports (`the fostering service was
+        inspected in May and ...`); None when there is none or it is another provider's (`an independent fostering
+        agency was inspected and ...`)."""
+        m = self.r.inspected_then.search(before)
+        if not m or self.area_key(m.group("area")) in (None, "overall") or self.r.other_provider.search(
+                before, max(0, m.start() - 40), m.end("area")):
+            return None
+        return m.group("area"), self.area_key(m.group("area")), offset + m.start("area")
 
     def comma_aside(self, trimmed: str, pieces: list[re.Match], piece: str) -> Optional[int]:
         """Where a comma-delimited aside just before the verb starts (`X, all independently run, had been rated`):

@@ -115,7 +115,7 @@ class JudgementRules:
             # tables of several columns
             "table_cell_separator", "grade_cell", "target_column",
             # pronouns within a sentence
-            "clause_antecedent",
+            "clause_antecedent", "inspected_then",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
