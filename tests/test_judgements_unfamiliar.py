@@ -167,3 +167,14 @@ def test_coordinated_homes_asides_before_the_verb_and_court_work(finder, text, e
 ])
 def test_coordinated_inspection_clauses_and_held_grades(finder, text, expected):
     assert pairs(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Headline grades\n- Overall effectiveness: Good (previously Requires Improvement, 2022)\n- Care leavers: Outstanding\n",
+     {("overall", "good"), ("overall", "requires_improvement"), ("Care leavers", "outstanding")}),
+    ("Judgements\nChildren in care - Good (up from Inadequate)\n",
+     {("Children in care", "good"), ("Children in care", "inadequate")}),
+    ("The Council is now rated Good (previously Inadequate).", {("overall", "good"), ("overall", "inadequate")}),
+])
+def test_a_bracketed_former_grade_is_the_same_areas(finder, text, expected):
+    assert pairs(finder, text) == expected

@@ -147,6 +147,8 @@ class JudgementsRules(RuleFile):
     inspected_then: Regex = described(
         "'the fostering service was inspected in May and (received ...)' ending where the grade's cue starts (group "
         "`area`): the coordinated clause grades the area inspected.")
+    row_former_grade: Regex = described(
+        "'(previously Inadequate, 2021)' after a table row's grade (group `grade`): the row's area had that grade before.")
     target_column: Regex = described("A column heading of targets or forecasts ('Target', 'Aim by 2027'): its grades are no "
                                      "judgement.")
     name_preposition: Regex = described(

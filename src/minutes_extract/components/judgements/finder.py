@@ -44,6 +44,7 @@ class JudgementFinder(AreaLists, AreaReader):
             row = self.table_row(lines, k)
             if row:
                 out.append(row)
+                out.extend(self.former_grade(line, row.end - pos, pos, row))
                 continue
             previous, previous_found = None, []
             for sentence in self.sentences(line, pos):
@@ -179,6 +180,16 @@ class JudgementFinder(AreaLists, AreaReader):
                 before = [text for _, text in lines[max(0, k - 4):k - 2]]
         return self.row_candidate(line, pos, area, area_start, m.span("grade"), before)
 
+    def former_grade(self, text: str, at: int, offset: int, cand: Candidate) -> list[Candidate]:
+        """`Overall effectiveness: Requires improvement (previously Inadequate, 2021)`: the bracketed former grade
+        just after a judgement (at `at` in `text`, which starts at `offset`) is the same area's."""
+        m = self.r.row_former_grade.match(text, at)
+        if not m:
+            return []
+        year = self.r.year.search(text, m.end("grade"), m.end("grade") + 12)
+        return [Candidate(offset + m.start("grade"), offset + m.end("grade"), self.r.grade_of(m.group("grade")),
+                          cand.area, cand.area_key, int(year.group(1)) if year else None, False, cand.rule)]
+
     def cell_row(self, lines: list[tuple[int, str]], k: int) -> Optional[list[Candidate]]:
         """`Ofsted ILACS rating | Inadequate (June 2025) | Requires Improvement by 2027`: a table row of three or more
         cells whose first cell is the area and whose later cells hold grades; a cell under a target or forecast
@@ -306,6 +317,11 @@ class JudgementFinder(AreaLists, AreaReader):
                 if cand:
                     graded_until = m.end(group)
                     out.append(cand)
+                    former = self.former_grade(s.text, m.end(group) + self.closing_quote(s.text, m.end(group)), s.offset,
+                                               cand)
+                    if former:  # "Requires improvement (previously Inadequate, 2021)": the former grade is taken
+                        graded_until = former[0].end - s.offset
+                        out.extend(former)
                     out.extend(self.named_provisions(s, cand))
                     if not cue.area_after_grade:
                         out.extend(self.listed_areas(s, m, cand))

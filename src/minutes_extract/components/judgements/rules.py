@@ -113,7 +113,7 @@ class JudgementRules:
             # appended transitions
             "appended_subject", "judgement_noun_head",
             # tables of several columns
-            "table_cell_separator", "grade_cell", "target_column",
+            "table_cell_separator", "grade_cell", "target_column", "row_former_grade",
             # pronouns within a sentence
             "clause_antecedent", "inspected_then",
         ):
