@@ -178,3 +178,18 @@ def test_coordinated_inspection_clauses_and_held_grades(finder, text, expected):
 ])
 def test_a_bracketed_former_grade_is_the_same_areas(finder, text, expected):
     assert pairs(finder, text) == expected
+
+
+def test_html_table_rows_leave_the_target_column_out(tmp_path):
+    html = ("<html><body><h2>7. Scorecard</h2><p>The Ofsted position is below.</p><table>"
+            "<tr><th>Measure</th><th>Current</th><th>Target</th></tr>"
+            "<tr><td>Ofsted judgement</td><td>Requires improvement</td><td>Good by 2028</td></tr>"
+            "<tr><td>Adoption agency (Ofsted)</td><td>Good</td><td>Outstanding</td></tr>"
+            "</table></body></html>")
+    from minutes_extract.extract import extract_path
+    page = tmp_path / "scorecard.html"
+    page.write_text(html, encoding="utf-8")
+    record = next(extract_path(page))
+    found = {(j.area, j.grade) for item in record.items for j in item.judgements}
+    found |= {(j.area, j.grade) for j in record.unassigned.judgements}
+    assert found == {("overall", "requires_improvement"), ("Adoption agency", "good")}

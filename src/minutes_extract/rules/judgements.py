@@ -139,7 +139,7 @@ class JudgementsRules(RuleFile):
         "A clause '<subject> <verb> ...,' ending at an appended ', from A to B' (group `subj`): what the grades are of.")
     judgement_noun_head: Regex = described(
         "'the grade for', 'the rating of' before an area: the area is what the subject names.")
-    table_cell_separator: Regex = described("Between the cells of a table row ('|', a tab, '  -  ' of HTML rows).")
+    table_cell_separator: Regex = described("Between the cells of a table row ('|', a tab, ' - ' of HTML and DOCX rows).")
     grade_cell: Regex = described("A cell holding only a grade, with an optional note ('Inadequate (June 2025)').")
     clause_antecedent: Regex = described(
         "'the fostering service was last inspected in 2022' (group `area`): what 'it' in the clause after it grades "

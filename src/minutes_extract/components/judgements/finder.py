@@ -205,16 +205,17 @@ class JudgementFinder(AreaLists, AreaReader):
             return None  # "Judgement | Grade | Overall effectiveness | Outstanding | ...": a table run into one line
         header = self.header_cells(lines, k, len(cells))
         before = [" | ".join(c for _, c in header)] if header else [text for _, text in lines[max(0, k - 2):k]]
-        out = []
+        out, targets = [], 0
         for j, (start, cell) in graded:
             if header and self.r.target_column.search(header[j][1]):
+                targets += 1
                 continue
             g = self.r.grade_cell.match(cell)
             found = self.row_candidate(line, pos, cells[0][1], pos + cells[0][0],
                                        (start + g.start("grade"), start + g.end("grade")), before)
             if found:
                 out.append(found)
-        return out
+        return out if out or targets else None  # "The overall judgement - 'RI' - reflected ...": a sentence, read as one
 
     def cells(self, line: str) -> list[tuple[int, str]]:
         """The non-empty cells of a table row as (start in the line, text); one cell when the line has no separator."""
