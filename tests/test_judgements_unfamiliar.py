@@ -193,3 +193,12 @@ def test_html_table_rows_leave_the_target_column_out(tmp_path):
     found = {(j.area, j.grade) for item in record.items for j in item.judgements}
     found |= {(j.area, j.grade) for j in record.unassigned.judgements}
     assert found == {("overall", "requires_improvement"), ("Adoption agency", "good")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1. Regional adoption agency\n\nAdopt Riverlands (AR) - Ofsted rating: Good (inspected June 2024)\n",
+     {("Adopt Riverlands", "good")}),
+    ("Providers\n\nHillview Care Home - CQC rating: Inadequate\n", set()),
+])
+def test_a_labelled_row_names_its_provision(finder, text, expected):
+    assert pairs(finder, text) == expected

@@ -149,6 +149,9 @@ class JudgementsRules(RuleFile):
         "`area`): the coordinated clause grades the area inspected.")
     row_former_grade: Regex = described(
         "'(previously Inadequate, 2021)' after a table row's grade (group `grade`): the row's area had that grade before.")
+    row_label_tail: Regex = described(
+        "' - Ofsted rating' ending a table row's area cell: a label; the name before it is the area (the label is "
+        "the row's context).")
     target_column: Regex = described("A column heading of targets or forecasts ('Target', 'Aim by 2027'): its grades are no "
                                      "judgement.")
     name_preposition: Regex = described(

@@ -15,6 +15,7 @@ from .rules import (
 
 
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
+_SENTENCE_IN_CELL = re.compile(r"[.!?]\s+\S")  # a cell holding a sentence end is running text, not a table cell
 
 
 class JudgementFinder(AreaLists, AreaReader):
@@ -42,6 +43,8 @@ class JudgementFinder(AreaLists, AreaReader):
                 out.extend(cells)
                 continue
             row = self.table_row(lines, k)
+            if row is _VETO:  # a labelled row of another provider ("Sunnyside Care Home - CQC rating: Good")
+                continue
             if row:
                 out.append(row)
                 out.extend(self.former_grade(line, row.end - pos, pos, row))
@@ -156,9 +159,9 @@ class JudgementFinder(AreaLists, AreaReader):
         return out
 
     # -- judgement tables -------------------------------------------------------------------------
-    def table_row(self, lines: list[tuple[int, str]], k: int) -> Optional[Candidate]:
+    def table_row(self, lines: list[tuple[int, str]], k: int):
         """`LSCB - Good`, `Overall effectiveness Requires improvement to be good`, or an area line
-        followed by a line holding only its grade (PDF tables)."""
+        followed by a line holding only its grade (PDF tables); None or _VETO as row_candidate says."""
         pos, line = lines[k]
         before = [text for _, text in lines[max(0, k - 2):k]]
         m = self.r.table_row.match(line)
@@ -200,22 +203,24 @@ class JudgementFinder(AreaLists, AreaReader):
             return None
         graded = [(j, c) for j, c in enumerate(cells) if j > 0 and self.r.grade_cell.match(c[1])]
         at = {j for j, _ in graded}
-        if not graded or any(self.r.area_term.search(c) or self.r.standard_area.match(c.strip())
+        if not graded or _SENTENCE_IN_CELL.search(cells[0][1]) or any(self.r.area_term.search(c) or self.r.standard_area.match(c.strip())
                              for j, (_, c) in enumerate(cells) if j > 0 and j not in at):
             return None  # "Judgement | Grade | Overall effectiveness | Outstanding | ...": a table run into one line
         header = self.header_cells(lines, k, len(cells))
         before = [" | ".join(c for _, c in header)] if header else [text for _, text in lines[max(0, k - 2):k]]
-        out, targets = [], 0
+        out, handled = [], 0
         for j, (start, cell) in graded:
             if header and self.r.target_column.search(header[j][1]):
-                targets += 1
+                handled += 1
                 continue
             g = self.r.grade_cell.match(cell)
             found = self.row_candidate(line, pos, cells[0][1], pos + cells[0][0],
                                        (start + g.start("grade"), start + g.end("grade")), before)
-            if found:
+            if found is _VETO:
+                handled += 1  # another provider's labelled row: handled, no judgement
+            elif found:
                 out.append(found)
-        return out if out or targets else None  # "The overall judgement - 'RI' - reflected ...": a sentence, read as one
+        return out if out or handled else None  # "The overall judgement - 'RI' - reflected ...": a sentence, read as one
 
     def cells(self, line: str) -> list[tuple[int, str]]:
         """The non-empty cells of a table row as (start in the line, text); one cell when the line has no separator."""
@@ -238,9 +243,10 @@ class JudgementFinder(AreaLists, AreaReader):
         return []
 
     def row_candidate(self, line: str, pos: int, area: str, area_start: int, grade_span: tuple[int, int],
-                      before: list[str]) -> Optional[Candidate]:
+                      before: list[str]):
         """The judgement of a table row whose area cell is `area` and whose grade is at `grade_span` of the line;
-        None when the cell names no area (a sentence, a school, a row of an unrelated table)."""
+        None when the cell names no area (a sentence, a school, a row of an unrelated table); _VETO when a labelled
+        row names another provider."""
         gstart, gend = grade_span
         gtext = line[gstart:gend]
         middle = self.r.table_middle_cell.search(area)
@@ -248,6 +254,11 @@ class JudgementFinder(AreaLists, AreaReader):
             area = area[:middle.start()]
             middle = self.r.table_middle_cell.search(area)
         area = area.strip(" -–—:|")
+        label = self.r.row_label_tail.search(area)
+        if label and (label.start() == 0 or _SENTENCE_IN_CELL.search(area) or len(area[:label.start()].split()) > 8):
+            label = None  # only a short name before the label, not a sentence
+        if label:  # "Adopt Severn Vale (ASV) - Ofsted rating: Outstanding": the name is the area
+            area = area[:label.start()].strip(" -–—:|")
         area = _TRAILING_NOTE.sub("", area) or area  # "Youth Justice Service (HMIP, 2024)": the note is no part of the area
         if self.r.overall_label.match(area):  # "Outcome: Good", "Ofsted rating - Outstanding": the label names no area
             return Candidate(area_start, pos + gend + self.closing_quote(line, gend),
@@ -269,10 +280,10 @@ class JudgementFinder(AreaLists, AreaReader):
             area = head
         if not known and not standard and (len(area.split()) > 10 or self.r.excluded_subject.search(
                 self.r.area_qualifier.split(area, 1)[0])):
-            return None  # "Case audits - Good"
+            return _VETO if label else None  # "Case audits - Good"; "X Care Home - CQC rating: Good"
         previous = before[-1] if before else ""
-        if not known and not standard and not self.r.table_context.search(previous) and not self.r.table_row.match(previous) \
-                and not self.r.grade_alone.match(previous):
+        if not known and not standard and not label and not self.r.table_context.search(previous) \
+                and not self.r.table_row.match(previous) and not self.r.grade_alone.match(previous):
             return None
         key = self.area_key(area) if known or not standard else None  # "Overall experiences and ..." is its own area
         return Candidate(area_start, pos + gend + self.closing_quote(line, gend),

@@ -114,6 +114,7 @@ class JudgementRules:
             "appended_subject", "judgement_noun_head",
             # tables of several columns
             "table_cell_separator", "grade_cell", "target_column", "row_former_grade",
+            "row_label_tail",
             # pronouns within a sentence
             "clause_antecedent", "inspected_then",
         ):
