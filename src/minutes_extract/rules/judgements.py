@@ -35,6 +35,8 @@ class Cue(Strict):
     own_grade: bool = described("An excepted area's own grade ('except care leavers, which was RI').", default=False)
     forecast: bool = described("The cue itself is a hope about a future grade ('aims to be outstanding').",
                                default=False)
+    lists_after: bool = described("The areas listed after the cue's own area share its grade ('The areas graded RI were: X, "
+                                  "Y and Z').", default=False)
     earlier_area: bool = described("The grade is the former one of the judgement just found in its sentence, and "
                                    "takes its area ('upgraded to Good from Requires Improvement').", default=False)
 
@@ -133,6 +135,25 @@ class JudgementsRules(RuleFile):
     relative_aside: Regex = described(
         "', which works with two neighbouring councils,' inside a clause: an aside, not what the clause grades "
         "(national words in it do not make the grade a national figure).")
+    appended_subject: Regex = described(
+        "A clause '<subject> <verb> ...,' ending at an appended ', from A to B' (group `subj`): what the grades are of.")
+    judgement_noun_head: Regex = described(
+        "'the grade for', 'the rating of' before an area: the area is what the subject names.")
+    table_cell_separator: Regex = described("Between the cells of a table row ('|', a tab, ' - ' of HTML and DOCX rows).")
+    grade_cell: Regex = described("A cell holding only a grade, with an optional note ('Inadequate (June 2025)').")
+    clause_antecedent: Regex = described(
+        "'the fostering service was last inspected in 2022' (group `area`): what 'it' in the clause after it grades "
+        "('..., when it was graded Good').")
+    inspected_then: Regex = described(
+        "'the fostering service was inspected in May and (received ...)' ending where the grade's cue starts (group "
+        "`area`): the coordinated clause grades the area inspected.")
+    row_former_grade: Regex = described(
+        "'(previously Inadequate, 2021)' after a table row's grade (group `grade`): the row's area had that grade before.")
+    row_label_tail: Regex = described(
+        "' - Ofsted rating' ending a table row's area cell: a label; the name before it is the area (the label is "
+        "the row's context).")
+    target_column: Regex = described("A column heading of targets or forecasts ('Target', 'Aim by 2027'): its grades are no "
+                                     "judgement.")
     name_preposition: Regex = described(
         "Case-sensitive: a capitalised preposition opening a sentence ('For care leavers, ...'): no part of a name.")
     subject_boundary: Regex = described("Case-sensitive: where a grade's subject starts (',', 'but', 'and the').")

@@ -51,6 +51,9 @@ class AreaReader:
             owned = self.possessive_owner(text, m.start(), clause_start, earlier)
             if owned:  # "the scheme was inspected in 2022 and its rating of RI ...": the rating is the scheme's
                 return owned
+            inspected = self.inspected_then(text[clause_start:m.start()], clause_start)
+            if inspected:  # "the fostering service was inspected in May and received an overall judgement of good"
+                return inspected
             return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
         if cue.id.startswith("grade_noun"):
             tail = self.r.areas_after_noun.match(text, m.end("noun"))
@@ -70,6 +73,11 @@ class AreaReader:
             return listed[-1].area, listed[-1].area_key, listed[-1].start - s.offset
         cue_start = m.start()
         if cue.id in _TRANSITION_CUES:  # "Hawthorn Lodge had moved from RI to Good": the subject is before the verb
+            main = self.r.appended_subject.search(text[clause_start:cue_start])
+            if main and not self.r.prefilter.search(main.group()):
+                # "The grade for X was the only one to have moved, from A to B": the main clause's subject (after
+                # "rated Good, down from Outstanding" the former grade is the earlier judgement's, read as before)
+                return self.classify(main.group("subj"), clause_start + main.start("subj"), earlier)
             moved = self.r.transition_tail.search(text, clause_start, cue_start)
             cue_start = moved.start() if moved else cue_start
         found = self.subject_before(text, cue_start, clause_start, earlier)
@@ -123,6 +131,11 @@ class AreaReader:
         own = self.own_provision_named(trimmed)
         if own:
             return own[0], self.area_key(own[0]) or own[2], clause_start + own[1]
+        aside = self.comma_aside(trimmed, pieces, piece)
+        if aside is not None:  # "three care homes in the borough, all independently run, had been rated ...": before the aside
+            return self.subject_before(text, clause_start + aside, clause_start, earlier)
+        if self.r.coordinated_tail.search(trimmed) and self.r.inspected_then.search(trimmed):
+            return self.inspected_then(trimmed, clause_start)  # "the fostering service was inspected in May and was rated Good"
         if earlier and self.r.coordinated_tail.search(trimmed):
             return earlier[-1].area, earlier[-1].area_key, clause_start + len(trimmed)  # "... rated A (2019) and is now rated B"
         if not piece.strip() and pieces and pieces[-1].group() == "," and earlier:
@@ -132,6 +145,28 @@ class AreaReader:
             joined = pieces[-2].end() if len(pieces) > 1 else 0  # "services for children and families"
             return self.classify(trimmed[joined:], clause_start + joined, earlier, trimmed[:joined])
         return found
+
+    def inspected_then(self, before: str, offset: int) -> Optional[tuple[str, Optional[str], int]]:
+        """The area whose inspection the clause before a coordinated grade reports (`the fostering service was
+        inspected in May and ...`); None when there is none or it is another provider's (`an independent fostering
+        agency was inspected and ...`)."""
+        m = self.r.inspected_then.search(before)
+        if not m or self.area_key(m.group("area")) in (None, "overall") or self.r.other_provider.search(
+                before, max(0, m.start() - 40), m.end("area")):
+            return None
+        return m.group("area"), self.area_key(m.group("area")), offset + m.start("area")
+
+    def comma_aside(self, trimmed: str, pieces: list[re.Match], piece: str) -> Optional[int]:
+        """Where a comma-delimited aside just before the verb starts (`X, all independently run, had been rated`):
+        the subject is before it. None when the clause does not end in such an aside, the aside holds a grade, or
+        nothing stands before it."""
+        if piece.strip() or len(pieces) < 2 or pieces[-1].group() != "," or pieces[-2].group() != ",":
+            return None
+        inside = trimmed[pieces[-2].end():pieces[-1].start()]
+        subject = trimmed[pieces[-3].end() if len(pieces) > 2 else 0:pieces[-2].start()]
+        if not inside.strip() or not subject.strip() or self.r.prefilter.search(inside + " " + subject):
+            return None
+        return pieces[-2].start()
 
     def appositive_object(self, obj: str, start: int) -> Optional[tuple[str, Optional[str], int]]:
         """A graded object set beside its description: the authority's own home, agency or service is the area;
@@ -195,6 +230,9 @@ class AreaReader:
             s, start = s[m.end():], start + m.end()
         if not s:
             return "overall", "overall", start
+        head = self.r.judgement_noun_head.match(s)
+        if head:  # "the grade for leadership": the area it names
+            s, start = s[head.end():], start + head.end()
         if self.r.excluded_subject.search(s):
             return None
         if self.r.all_subject.match(s):
@@ -203,6 +241,12 @@ class AreaReader:
             return s, None, start
         if self.r.vague_subject.match(s):
             return None
+        if self.r.pronoun_object.match(s) and earlier_text:
+            inspected = list(self.r.clause_antecedent.finditer(earlier_text))
+            key = self.area_key(inspected[-1].group("area")) if inspected else None
+            if key not in (None, "overall") and not self.r.other_provider.search(
+                    earlier_text, max(0, inspected[-1].start() - 40), inspected[-1].end("area")):  # "the fostering service was last inspected in 2022, when it was graded Good"
+                return inspected[-1].group("area"), key, start
         if self.r.pronoun_object.match(s) and earlier_text and (
                 self.r.excluded_subject.search(earlier_text) or self.r.other_provider.search(earlier_text)):
             return None  # "The inspection of Greenfield Primary School rated it Good", "... an independent agency, and rated it Good"
@@ -250,6 +294,10 @@ class AreaReader:
         """Length of the capitalised name just before an area term ("City and Hackney "), never reaching
         back over a grade ("Children in care were Good and care leavers ...")."""
         name = _NAME_BEFORE.search(text).group()
+        listed = list(self.r.area_term.finditer(name))
+        if listed:  # "Adoption and fostering were both graded Good": an area listed before, not a name
+            name = name[listed[-1].end():]
+            name = name[len(name) - len(re.sub(r"^\W*(?:and|&)?\s*", "", name)):]
         grades = list(self.r.prefilter.finditer(name))
         if grades:
             name = re.sub(r"^\W*(?:and|&)?\s*", "", name[grades[-1].end():])

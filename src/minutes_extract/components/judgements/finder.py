@@ -15,6 +15,7 @@ from .rules import (
 
 
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
+_SENTENCE_IN_CELL = re.compile(r"[.!?]\s+\S")  # a cell holding a sentence end is running text, not a table cell
 
 
 class JudgementFinder(AreaLists, AreaReader):
@@ -37,9 +38,16 @@ class JudgementFinder(AreaLists, AreaReader):
             pos, line = lines[k]
             if not in_context(max(0, pos - w), pos + w):
                 continue
+            cells = self.cell_row(lines, k)
+            if cells is not None:  # a row of three or more cells: its grade cells, targets left out
+                out.extend(cells)
+                continue
             row = self.table_row(lines, k)
+            if row is _VETO:  # a labelled row of another provider ("Sunnyside Care Home - CQC rating: Good")
+                continue
             if row:
                 out.append(row)
+                out.extend(self.former_grade(line, row.end - pos, pos, row))
                 continue
             previous, previous_found = None, []
             for sentence in self.sentences(line, pos):
@@ -151,9 +159,9 @@ class JudgementFinder(AreaLists, AreaReader):
         return out
 
     # -- judgement tables -------------------------------------------------------------------------
-    def table_row(self, lines: list[tuple[int, str]], k: int) -> Optional[Candidate]:
+    def table_row(self, lines: list[tuple[int, str]], k: int):
         """`LSCB - Good`, `Overall effectiveness Requires improvement to be good`, or an area line
-        followed by a line holding only its grade (PDF tables)."""
+        followed by a line holding only its grade (PDF tables); None or _VETO as row_candidate says."""
         pos, line = lines[k]
         before = [text for _, text in lines[max(0, k - 2):k]]
         m = self.r.table_row.match(line)
@@ -173,21 +181,93 @@ class JudgementFinder(AreaLists, AreaReader):
             if wrapped:  # "The impact of leaders on social work / practice with children and families / Outstanding"
                 area_start, area = wrapped
                 before = [text for _, text in lines[max(0, k - 4):k - 2]]
+        return self.row_candidate(line, pos, area, area_start, m.span("grade"), before)
+
+    def former_grade(self, text: str, at: int, offset: int, cand: Candidate) -> list[Candidate]:
+        """`Overall effectiveness: Requires improvement (previously Inadequate, 2021)`: the bracketed former grade
+        just after a judgement (at `at` in `text`, which starts at `offset`) is the same area's."""
+        m = self.r.row_former_grade.match(text, at)
+        if not m:
+            return []
+        year = self.r.year.search(text, m.end("grade"), m.end("grade") + 12)
+        return [Candidate(offset + m.start("grade"), offset + m.end("grade"), self.r.grade_of(m.group("grade")),
+                          cand.area, cand.area_key, int(year.group(1)) if year else None, False, cand.rule)]
+
+    def cell_row(self, lines: list[tuple[int, str]], k: int) -> Optional[list[Candidate]]:
+        """`Ofsted ILACS rating | Inadequate (June 2025) | Requires Improvement by 2027`: a table row of three or more
+        cells whose first cell is the area and whose later cells hold grades; a cell under a target or forecast
+        heading (`Target`) grades nothing. None when the line is not such a row (the other readers try it)."""
+        pos, line = lines[k]
+        cells = self.cells(line)
+        if len(cells) < 3:
+            return None
+        graded = [(j, c) for j, c in enumerate(cells) if j > 0 and self.r.grade_cell.match(c[1])]
+        at = {j for j, _ in graded}
+        if not graded or _SENTENCE_IN_CELL.search(cells[0][1]) or any(self.r.area_term.search(c) or self.r.standard_area.match(c.strip())
+                             for j, (_, c) in enumerate(cells) if j > 0 and j not in at):
+            return None  # "Judgement | Grade | Overall effectiveness | Outstanding | ...": a table run into one line
+        header = self.header_cells(lines, k, len(cells))
+        before = [" | ".join(c for _, c in header)] if header else [text for _, text in lines[max(0, k - 2):k]]
+        out, handled = [], 0
+        for j, (start, cell) in graded:
+            if header and self.r.target_column.search(header[j][1]):
+                handled += 1
+                continue
+            g = self.r.grade_cell.match(cell)
+            found = self.row_candidate(line, pos, cells[0][1], pos + cells[0][0],
+                                       (start + g.start("grade"), start + g.end("grade")), before)
+            if found is _VETO:
+                handled += 1  # another provider's labelled row: handled, no judgement
+            elif found:
+                out.append(found)
+        return out if out or handled else None  # "The overall judgement - 'RI' - reflected ...": a sentence, read as one
+
+    def cells(self, line: str) -> list[tuple[int, str]]:
+        """The non-empty cells of a table row as (start in the line, text); one cell when the line has no separator."""
+        out, at = [], 0
+        for sep in self.r.table_cell_separator.finditer(line):
+            out.append((at, line[at:sep.start()]))
+            at = sep.end()
+        out.append((at, line[at:]))
+        return [(s, c) for s, c in out if c.strip()]
+
+    def header_cells(self, lines: list[tuple[int, str]], k: int, width: int) -> list[tuple[int, str]]:
+        """The heading row of the table a row is in: the nearest row above with as many cells and no grade, with only
+        rows of that width between."""
+        for j in range(k - 1, max(-1, k - 30), -1):
+            cells = self.cells(lines[j][1])
+            if len(cells) != width:
+                return []
+            if not any(self.r.prefilter.search(c) for _, c in cells):
+                return cells
+        return []
+
+    def row_candidate(self, line: str, pos: int, area: str, area_start: int, grade_span: tuple[int, int],
+                      before: list[str]):
+        """The judgement of a table row whose area cell is `area` and whose grade is at `grade_span` of the line;
+        None when the cell names no area (a sentence, a school, a row of an unrelated table); _VETO when a labelled
+        row names another provider."""
+        gstart, gend = grade_span
+        gtext = line[gstart:gend]
         middle = self.r.table_middle_cell.search(area)
         while middle and middle.start() > 0:  # "Maple House | 14 October 2025 | Outstanding": the date cell is no area
             area = area[:middle.start()]
             middle = self.r.table_middle_cell.search(area)
         area = area.strip(" -–—:|")
+        label = self.r.row_label_tail.search(area)
+        if label and (label.start() == 0 or _SENTENCE_IN_CELL.search(area) or len(area[:label.start()].split()) > 8):
+            label = None  # only a short name before the label, not a sentence
+        if label:  # "Adopt Severn Vale (ASV) - Ofsted rating: Outstanding": the name is the area
+            area = area[:label.start()].strip(" -–—:|")
         area = _TRAILING_NOTE.sub("", area) or area  # "Youth Justice Service (HMIP, 2024)": the note is no part of the area
         if self.r.overall_label.match(area):  # "Outcome: Good", "Ofsted rating - Outstanding": the label names no area
-            return Candidate(area_start, pos + m.end("grade") + self.closing_quote(line, m.end("grade")),
-                             self.r.grade_of(m.group("grade")), "overall", "overall", None, False, "table_row")
+            return Candidate(area_start, pos + gend + self.closing_quote(line, gend),
+                             self.r.grade_of(gtext), "overall", "overall", None, False, "table_row")
         verb = self.r.row_verb_tail.search(area)
         if verb:  # a line that is a sentence: "The effectiveness of leaders and managers had been rated as Good"
             area = area[:verb.start()]
-            gtext = m.group("grade")
             if not area or not (self.r.standard_area.match(area) or gtext[0].isupper()
-                                or line[m.start("grade") - 1:m.start("grade")] in _QUOTES):
+                                or line[gstart - 1:gstart] in _QUOTES):
                 return None
         standard = self.r.standard_area.match(area) and not self.r.prefilter.search(area)  # "How well ... protected"
         if (self.r.not_table_area.search(area) and not standard) or len(area.split()) > 16:
@@ -200,14 +280,14 @@ class JudgementFinder(AreaLists, AreaReader):
             area = head
         if not known and not standard and (len(area.split()) > 10 or self.r.excluded_subject.search(
                 self.r.area_qualifier.split(area, 1)[0])):
-            return None  # "Case audits - Good"
+            return _VETO if label else None  # "Case audits - Good"; "X Care Home - CQC rating: Good"
         previous = before[-1] if before else ""
-        if not known and not standard and not self.r.table_context.search(previous) and not self.r.table_row.match(previous) \
-                and not self.r.grade_alone.match(previous):
+        if not known and not standard and not label and not self.r.table_context.search(previous) \
+                and not self.r.table_row.match(previous) and not self.r.grade_alone.match(previous):
             return None
         key = self.area_key(area) if known or not standard else None  # "Overall experiences and ..." is its own area
-        return Candidate(area_start, pos + m.end("grade") + self.closing_quote(line, m.end("grade")),
-                         self.r.grade_of(m.group("grade")), "overall" if key == "overall" else area, key,
+        return Candidate(area_start, pos + gend + self.closing_quote(line, gend),
+                         self.r.grade_of(gtext), "overall" if key == "overall" else area, key,
                          None, False, "table_row")
 
     def wrapped_area(self, lines: list[tuple[int, str]], k: int, area: str) -> Optional[tuple[int, str]]:
@@ -249,6 +329,11 @@ class JudgementFinder(AreaLists, AreaReader):
                 if cand:
                     graded_until = m.end(group)
                     out.append(cand)
+                    former = self.former_grade(s.text, m.end(group) + self.closing_quote(s.text, m.end(group)), s.offset,
+                                               cand)
+                    if former:  # "Requires improvement (previously Inadequate, 2021)": the former grade is taken
+                        graded_until = former[0].end - s.offset
+                        out.extend(former)
                     out.extend(self.named_provisions(s, cand))
                     if not cue.area_after_grade:
                         out.extend(self.listed_areas(s, m, cand))
@@ -258,6 +343,8 @@ class JudgementFinder(AreaLists, AreaReader):
                     listed = self.subject_list(s, cue, m, cand)
                     if listed and (listed[-1].area, listed[-1].area_key) == (cand.area, cand.area_key):
                         out.extend(listed[:-1])  # the subject was the list
+                    if cue.lists_after:
+                        out.extend(self.listed_after_area(s, m.end("area"), cand))
                     listed_after = self.listed_after_grade(s, m.end(group), cand)
                     if listed_after and self.counted(cand):
                         out.remove(cand)  # "Three areas were judged RI: X, Y and Z": the areas, not their count
@@ -313,6 +400,8 @@ class JudgementFinder(AreaLists, AreaReader):
         end = gend + self.closing_quote(text, gend)
         if cue.id.startswith("grade_noun"):
             end = max(end, m.end("noun"))
+        if cue.lists_after:  # "areas graded RI were: help and protection": the area follows the grade
+            end = max(end, m.end("area"))
         return Candidate(s.offset + min(span_start, gstart), s.offset + end, grade, area_text, key,
                          self.year_near(text, gstart, gend, clause_start), forecast, cue.id)
 

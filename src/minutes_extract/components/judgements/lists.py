@@ -58,7 +58,13 @@ class AreaLists:
                 named = None
         if not named or (not out and cand.area_key != self.area_key(named.group("area"))):
             return []
-        at = named.end("area")
+        return self.listed_after_area(s, named.end("area"), cand, out)
+
+    def listed_after_area(self, s: _Sentence, at: int, cand: Candidate,
+                          out: Optional[list[Candidate]] = None) -> list[Candidate]:
+        """`out` and the areas listed after an area ending at `at` (`..., Y and Z`): each shares the candidate's
+        grade."""
+        out = [] if out is None else out
         while len(out) < _LIST_MAX:
             nxt = self.r.area_list_after.match(s.text, at)
             if not nxt or self.area_key(nxt.group("area")) == "overall":
@@ -164,8 +170,9 @@ class AreaLists:
         names = [n for n in _NAME_SPLIT.split(cand.area) if n.strip()]
         at = cand.start - s.offset
         before = s.text[:at] if s.text[at:at + len(cand.area)] == cand.area else ""
-        if len(names) < 2 or not self.r.provision_plural.search(before):
-            return []
+        if len(names) < 2 or not (self.r.provision_plural.search(before)
+                                  or all(self.r.home_name.match(n.strip()) for n in names)):
+            return []  # "Willow House and Beech Lodge are rated Outstanding": each home named takes the grade
         out, offset = [], at
         for k, name in enumerate(names):
             offset = s.text.find(name, offset)

@@ -52,6 +52,7 @@ class Cue:
     own_grade: bool = False  # an excepted area's own grade ("except care leavers, which was RI")
     forecast: bool = False  # the cue itself is a hope ("aims to be outstanding")
     earlier_area: bool = False  # the former grade of the judgement just found ("upgraded to Good from RI")
+    lists_after: bool = False  # the areas listed after the cue's own area share its grade ("were: X, Y and Z")
     started: Optional["StartedPattern"] = None  # the pattern, tried only where its matches can start
 
     def __post_init__(self) -> None:
@@ -77,7 +78,7 @@ class JudgementRules:
                          c.get("capitalised_area", False), c.get("needs_earlier", False),
                          re.compile(c["after"]) if "after" in c else None, c.get("named_subject", False),
                          c.get("area_after_grade", False), c.get("own_grade", False), c.get("forecast", False),
-                         c.get("earlier_area", False))
+                         c.get("earlier_area", False), c.get("lists_after", False))
                      for c in rules["cues"]]
         self.cue_starts = StartScan([cue.started for cue in self.cues])
         self.grades = [(g["grade"], re.compile(g["pattern"])) for g in rules["grades"]]
@@ -109,6 +110,13 @@ class JudgementRules:
             "other_scale_document",
             # relative clauses, own agencies, anaphora, table cells
             "parenthetical_relative", "own_agency_subject", "anaphoric_provision", "table_middle_cell", "relative_aside",
+            # appended transitions
+            "appended_subject", "judgement_noun_head",
+            # tables of several columns
+            "table_cell_separator", "grade_cell", "target_column", "row_former_grade",
+            "row_label_tail",
+            # pronouns within a sentence
+            "clause_antecedent", "inspected_then",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
