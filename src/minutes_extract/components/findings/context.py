@@ -31,12 +31,13 @@ class Reading:
     sources it names and why it is not a finding (None when it may be one)."""
 
     def __init__(self, start: int, text: str, rules: "FindingRules", gates: int, gate_words: Optional[list[int]],
-                 gate_masks: list[int], word_starts: list[int]):
+                 gate_masks: list[int], word_starts: list[int], word_ids: Optional[list[int]] = None):
         self.start, self.end, self.text, self.rules = start, start + len(text), text, rules
         self.gates = gates  # the context patterns that may match in it (Gates), from its words with gates:
         self.gate_words = gate_words  # their numbers in the document's words (None: not known)
         self.gate_masks = gate_masks
         self.word_starts = word_starts  # where each of the document's words starts
+        self.word_ids = word_ids  # ... and its number in the vocabulary (None: not known)
         self.strict = self.lenient = _NO_VERDICT
         self.heading: Optional[str] = None
         self.heading_cue: Optional[str] = None
@@ -138,6 +139,11 @@ class FindingRules:
         self.source = re.compile("|".join(f"(?P<{r['role']}__{n}>" + compile_pattern(r["pattern"]).pattern + ")"
                                           for n, r in enumerate(sources)), re.I)
         self.source_gate = self.gates.add([r["pattern"] for r in sources])
+        # ... and the same rows one by one, each tried only at the words it may start with (source_matches): at a
+        # word, the first row matching is the branch the alternation takes
+        self.source_rows = [(f"{r['role']}__{n}", compile_pattern(r["pattern"]), FirstWords(row_keys(r["pattern"])))
+                            for n, r in enumerate(sources)]
+        self.sources_by_first: dict[str, list[tuple[str, re.Pattern]]] = {}
         self.other_inspectorates = {f"{r['role']}__{n}" for n, r in enumerate(sources) if r.get("names_inspectorate")}
         # the speaker: the first of the lexicon's speaker patterns matching at the start of a sentence; patterns
         # matched at a sentence's start are also tested on its first word
@@ -211,6 +217,7 @@ class FindingRules:
             self.vocab = Vocabulary(self.describe)
             self.lexicon.tables.clear()
             self.speakers_by_first.clear()
+            self.sources_by_first.clear()
         return DocWords(text, self.vocab)
 
     # the cues of one sentence, each modified by the modifiers whose scope reaches it
@@ -374,17 +381,17 @@ class FindingRules:
         if gates & self.speaker_bits:
             reading.speaker = self.speaker_of(reading.body, gates)
         if gates & self.source_gate.bit:
-            matches = reading.finditer(self.source, self.source_gate)
-            roles = [m.lastgroup.split("__")[0] for m in matches]
+            matches = self.source_matches(reading)
+            roles = [name.split("__")[0] for name, _ in matches]
             if roles:
                 reading.source = next((r for r in roles if r != "report"), roles[0])
                 # "the inspection", "the letter" name no inspectorate: the one named beside them, or earlier in the
                 # item (FindingReader.readings), is the source
-                named_ofsted = any("ofsted" in m.group().lower() for m in matches)
+                named_ofsted = any("ofsted" in m.group().lower() for _, m in matches)
                 reading.generic_source = reading.source == "ofsted" and not named_ofsted
                 # the inspectorate it names: Ofsted, another one or a review (CQC, HMI Probation, a peer team), or None
                 reading.inspectorate = "ofsted" if named_ofsted else (
-                    "other" if any(m.lastgroup in self.other_inspectorates for m in matches) else None)
+                    "other" if any(name in self.other_inspectorates for name, _ in matches) else None)
                 if reading.generic_source and reading.inspectorate == "other":
                     reading.source, reading.generic_source = "inspectors", False  # "the letter from HMI Probation"
         reading.intro = bool(search_end(self.intro_end, self.intro_width, text.strip()))
@@ -418,6 +425,35 @@ class FindingRules:
                 reading.sourced_heading = (sourced[0].pattern.polarity,
                                            text[sourced[0].start - offset:sourced[0].end - offset].strip())
         return reading
+
+    def source_matches(self, reading: Reading) -> list[tuple[str, re.Match]]:
+        """(group name, match) of the source alternation's matches in a sentence (as finditer finds them): at each
+        word a match may start with, only the rows whose first words admit it are tried, in the rows' order."""
+        gate = self.source_gate
+        if not reading.gates & gate.bit:
+            return []
+        if not (gate.starts and reading.gate_words is not None and reading.word_ids is not None):
+            return [(m.lastgroup, m) for m in reading.finditer(self.source, gate)]
+        found, end, text, start = [], 0, reading.text, reading.start
+        word_starts, word_ids, words = reading.word_starts, reading.word_ids, self.vocab.words
+        by_first, bit = self.sources_by_first, gate.starts
+        for word, mask in zip(reading.gate_words, reading.gate_masks):
+            if not mask & bit:
+                continue
+            at = word_starts[word] - start
+            if at < end:
+                continue
+            first = words[word_ids[word]]
+            rows = by_first.get(first)
+            if rows is None:
+                rows = by_first[first] = [(name, regex) for name, regex, keys in self.source_rows if keys.admit(first)]
+            for name, regex in rows:
+                m = regex.match(text, at)
+                if m:
+                    found.append((name, m))
+                    end = m.end()
+                    break
+        return found
 
     def topics_only(self, text: str, offset: int, weighed: list[Weighed]) -> bool:
         """Its cues all name lists as topics, none negated ("didn't see any areas of concern" is a finding) and none
