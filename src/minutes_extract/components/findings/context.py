@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property, reduce
+from functools import reduce
 from operator import or_
 from typing import NamedTuple, Optional, get_args
 
@@ -21,14 +21,43 @@ class Verdict(NamedTuple):  # a tuple: two are built per sentence with cues (a f
     relay: bool = False
 
 
+_UNREAD = object()  # a value not worked out yet
 _NO_VERDICT = Verdict()  # of a sentence without cues
 _CANCELLING = frozenset(get_args(ScopedModifier))  # a cue in their scope is wanted, an action's object or past
+
+
+class _once:
+    """functools.cached_property without its lock (Python 3.11 takes one on each first access: a Reading is
+    built per sentence, so that lock was a good part of reading one)."""
+
+    def __init__(self, fn):
+        self.fn, self.name, self.__doc__ = fn, fn.__name__, fn.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)  # later reads find it in the instance
+        return value
 
 
 class Reading:
     """What a sentence says: its verdict with and without weak cues (weak cues count only where the
     sentence is already in a finding context), the polarity of any list heading in it, its speaker, the
     sources it names and why it is not a finding (None when it may be one)."""
+
+    # what a sentence says until its reading finds otherwise (class attributes: most sentences keep most of them)
+    strict = lenient = _NO_VERDICT
+    heading: Optional[str] = None
+    heading_cue: Optional[str] = None
+    speaker: Optional[str] = None
+    source: Optional[str] = None
+    intro = False
+    measured = False  # a cue judges a performance measure (it is its own subject)
+    announces = False  # names both strengths and areas for development, as topics
+    quoted = False  # a member's or cabinet member's words in direct speech (a reaction, not a finding)
+    sourced_heading: Optional[tuple[str, str]] = None  # (polarity, cue) of a heading that needs a source
+    generic_source = False  # its source is "the inspection", "the letter": no inspectorate named
+    inspectorate: Optional[str] = None  # the inspectorate it names: "ofsted", "other" or None
 
     def __init__(self, start: int, text: str, rules: "FindingRules", gates: int, gate_words: Optional[list[int]],
                  gate_masks: list[int], word_starts: list[int], word_ids: Optional[list[int]] = None):
@@ -38,20 +67,8 @@ class Reading:
         self.gate_masks = gate_masks
         self.word_starts = word_starts  # where each of the document's words starts
         self.word_ids = word_ids  # ... and its number in the vocabulary (None: not known)
-        self.strict = self.lenient = _NO_VERDICT
-        self.heading: Optional[str] = None
-        self.heading_cue: Optional[str] = None
-        self.speaker: Optional[str] = None
-        self.source: Optional[str] = None
-        self.intro = False
-        self.measured = False  # a cue judges a performance measure (it is its own subject)
-        self.announces = False  # names both strengths and areas for development, as topics
-        self.quoted = False  # a member's or cabinet member's words in direct speech (a reaction, not a finding)
-        self.sourced_heading: Optional[tuple[str, str]] = None  # (polarity, cue) of a heading that needs a source
-        self.generic_source = False  # its source is "the inspection", "the letter": no inspectorate named
-        self.inspectorate: Optional[str] = None  # the inspectorate it names: "ofsted", "other" or None
 
-    @cached_property
+    @_once
     def body(self) -> str:
         """The text without its list marker or a leading "that", "and", ..."""
         return self.rules.unit_prefix.sub("", strip_marker(self.rules.list_marker, self.text), count=1)
@@ -98,12 +115,12 @@ class Reading:
                     end = m.end()
         return found
 
-    @cached_property
+    @_once
     def excluded(self) -> Optional[str]:
         """Why this sentence is not a finding whatever its cues (question, courtesy, plan, ...), or None."""
         return self.rules.exclusion(self)
 
-    @cached_property
+    @_once
     def subject(self) -> bool:
         """Whether it names something a service does (children, practice, placements, ...)."""
         return self.measured or any(self.search(p.regex, gate) for p, gate in self.rules.subjects)
@@ -481,9 +498,14 @@ class FindingRules:
         if reading.announces:
             return "announcement"
         stripped = text.strip().rstrip(" .;,)\"'")
+        gates, first = reading.gates, _UNREAD
         for p, gate, starts in self.exclusions:
+            if not gates & gate.bit:  # (either way a match needs the gate)
+                continue
             if starts:
-                if reading.gates & gate.bit and starts.admit_start(_WORD.match(body)) and p.regex.match(body):
+                if first is _UNREAD:
+                    first = _WORD.match(body)
+                if starts.admit_start(first) and p.regex.match(body):
                     return p.role
             elif reading.search(p.regex, gate, stripped):
                 return p.role
