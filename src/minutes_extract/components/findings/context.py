@@ -93,11 +93,20 @@ class Reading:
 
     def search(self, regex: re.Pattern, gate: Gate, text: Optional[str] = None) -> Optional[re.Match]:
         """regex.search over the text (or a string starting where it does), where the gate allows a match."""
-        if not self.gates & gate.bit:
+        gates, starts = self.gates, gate.starts
+        if not gates & gate.bit:
             return None
         text = self.text if text is None else text
-        if gate.starts and self.gate_words is not None:  # try only the words a match may start with
-            return next(filter(None, (regex.match(text, at) for at in self.starts(gate))), None)
+        if starts and self.gate_words is not None:  # try only the words a match may start with
+            if not gates & starts:  # (no word of it has the bit: gates hold every word's bits)
+                return None
+            word_starts, offset, match = self.word_starts, self.start, regex.match
+            for word, mask in zip(self.gate_words, self.gate_masks):
+                if mask & starts:
+                    m = match(text, word_starts[word] - offset)
+                    if m:
+                        return m
+            return None
         return regex.search(text, self.search_from(gate))
 
     def finditer(self, regex: re.Pattern, gate: Gate) -> list[re.Match]:

@@ -327,14 +327,22 @@ class Lexicon:
     def scan(self, text: str, words: DocWords, vocab: Vocabulary) -> list[Hit]:
         """Non-overlapping hits: leftmost, then longest, then by kind (masks win ties)."""
         scans = vocab.scans[words.ids]  # per word, the scanned alternatives whose required runs it contains
-        hits = [Hit(m.start(), m.end(), s.pattern) for s in self.word_started for m in s.finditer(text, words, scans)]
+        present = int(np.bitwise_or.reduce(scans)) if len(scans) else 0  # ... and those of any word
+        hits = [Hit(m.start(), m.end(), s.pattern) for s in self.word_started if not s.bit or present & s.bit
+                for m in s.finditer(text, words, scans)]
         starts, ids = words.starts.tolist(), words.ids.tolist() + [-1, -1]
+        tables, append = self.tables, hits.append
         for i in self.places(words.ids, vocab):
-            start = starts[i]
-            for regex, p in self.alternatives((ids[i], ids[i + 1], ids[i + 2]), vocab):
-                m = regex.match(text, start)
-                if m:
-                    hits.append(Hit(start, m.end(), p))
+            key = (ids[i], ids[i + 1], ids[i + 2])
+            found = tables.get(key)
+            if found is None:
+                found = self.alternatives(key, vocab)
+            if found:
+                start = starts[i]
+                for regex, p in found:
+                    m = regex.match(text, start)
+                    if m:
+                        append(Hit(start, m.end(), p))
         hits.sort(key=lambda h: (h.start, h.start - h.end, _KIND_RANK[h.pattern.kind]))
         kept, last_end = [], -1
         for hit in hits:
