@@ -232,7 +232,7 @@ class FindingRules:
         ANALYSES.save()  # the patterns' keys, for the next build
         self.list_item_sentences = rules["list_item_sentences"]
         self.list_item_words = rules["list_item_words"]
-        self.vocab = Vocabulary(self.describe)
+        self.vocab = Vocabulary(self.describe, self.lexicon.near_of)
 
     def describe(self, word: str) -> tuple[int, int, int]:
         return (*self.lexicon.describe(word), self.gates.of(word))
@@ -240,7 +240,7 @@ class FindingRules:
     def words_of(self, text: str) -> DocWords:
         if len(self.vocab) > Vocabulary.LIMIT or len(self.lexicon.tables) > Vocabulary.LIMIT:
             # start afresh (memory stays bounded): word numbers are only kept within a document
-            self.vocab = Vocabulary(self.describe)
+            self.vocab = Vocabulary(self.describe, self.lexicon.near_of)
             self.lexicon.tables.clear()
             self.speakers_by_first.clear()
             self.sources_by_first.clear()
