@@ -8,7 +8,7 @@ from typing import NamedTuple, Optional, get_args
 
 from ...kinds import ScopeBreak, ScopedModifier
 from .regex_keys import ANALYSES, FirstWords, UNBOUNDED, row_keys, tail_width
-from .lexicon import DEVELOPMENT, DocWords, Gate, Gates, Hit, Lexicon, STRENGTH, Vocabulary, _FLIP, _WORD, _pattern, compile_pattern, load_rows, search_end, strip_marker
+from .lexicon import row_alternatives, DEVELOPMENT, DocWords, Gate, Gates, Hit, Lexicon, STRENGTH, Vocabulary, _FLIP, _WORD, _pattern, compile_pattern, load_rows, search_end, strip_marker
 
 
 # -- one sentence, read the ConText way ------------------------------------------------------------------
@@ -167,8 +167,10 @@ class FindingRules:
         self.source_gate = self.gates.add([r["pattern"] for r in sources])
         # ... and the same rows one by one, each tried only at the words it may start with (source_matches): at a
         # word, the first row matching is the branch the alternation takes
-        self.source_rows = [(f"{r['role']}__{n}", compile_pattern(r["pattern"]), FirstWords(row_keys(r["pattern"])))
-                            for n, r in enumerate(sources)]
+        # (each row's alternatives, each with the first words it may start with: a row matches where its first
+        # alternative matching does)
+        self.source_rows = [(f"{r['role']}__{n}", regex, first_words)
+                            for n, r in enumerate(sources) for regex, first_words in row_alternatives(r["pattern"])]
         self.sources_by_first: dict[str, list[tuple[str, re.Pattern]]] = {}
         self.other_inspectorates = {f"{r['role']}__{n}" for n, r in enumerate(sources) if r.get("names_inspectorate")}
         # the speaker: the first of the lexicon's speaker patterns matching at the start of a sentence; patterns
@@ -454,7 +456,7 @@ class FindingRules:
 
     def source_matches(self, reading: Reading) -> list[tuple[str, re.Match]]:
         """(group name, match) of the source alternation's matches in a sentence (as finditer finds them): at each
-        word a match may start with, only the rows whose first words admit it are tried, in the rows' order."""
+        word a match may start with, only the rows' alternatives whose first words admit it are tried, in order."""
         gate = self.source_gate
         if not reading.gates & gate.bit:
             return []
