@@ -348,6 +348,7 @@ def test_gated_context_searches_agree_with_plain_ones(nlp):
                 assert by_rows == [(m.lastgroup, m.span()) for m in rules.source.finditer(r.text)]
                 plain = next((role for role, regex, _, _ in rules.speakers if regex.match(r.body)), None)
                 assert rules.speaker_of(r.body, r.gates) == plain
+                assert rules.speaker_of(r.body, r.gates, r) == plain
 
 
 def test_sentence_starts_without_the_sentencizer(nlp):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import reduce
 from operator import or_
 from typing import NamedTuple, Optional, get_args
@@ -407,7 +408,7 @@ class FindingRules:
         reading = Reading(offset, text, self, *gates)
         gates = reading.gates
         if gates & self.speaker_bits:
-            reading.speaker = self.speaker_of(reading.body, gates)
+            reading.speaker = self.speaker_of(reading.body, gates, reading)
         if gates & self.source_gate.bit:
             matches = self.source_matches(reading)
             roles = [name.split("__")[0] for name, _ in matches]
@@ -490,17 +491,44 @@ class FindingRules:
                                      and not self.topic_object.match(text, w.hit.end - offset)
                                      and not self.topic_content.search(text, w.hit.end - offset) for w in weighed)
 
-    def speaker_of(self, body: str, gates: int) -> Optional[str]:
+    def speaker_of(self, body: str, gates: int, reading: Optional[Reading] = None) -> Optional[str]:
         """The role of the first speaker pattern matching at the start of the sentence."""
         first = _WORD.match(body)
         word = first.group() if first else None
         rows = self.speakers_by_first.get(word)
         if rows is None:  # the speaker patterns a sentence starting with this word may match, in order
             rows = self.speakers_by_first[word] = [row for row in self.speakers if row[3].admit_start(first)]
+        first_word = None  # the number of the body's first word among the document's words (-1: not known)
         for role, regex, gate, _ in rows:
-            if gates & gate.bit and regex.match(body):
+            if not gates & gate.bit:
+                continue
+            if gate.before < UNBOUNDED and reading is not None and reading.gate_words is not None:
+                if first_word is None:
+                    first_word = self.first_word(reading, body)
+                if first_word >= 0 and not self.holds_near(reading, first_word, gate):
+                    continue  # no word with the gate's bit lies near enough the start: it cannot match
+            if regex.match(body):
                 return role
         return None
+
+    @staticmethod
+    def first_word(reading: Reading, body: str) -> int:
+        """The number of the document's word a sentence's body (a suffix of its text) starts at or before."""
+        if not reading.text.endswith(body):
+            return -1
+        return bisect_left(reading.word_starts, reading.end - len(body))
+
+    @staticmethod
+    def holds_near(reading: Reading, first: int, gate: Gate) -> bool:
+        """Whether a word with the gate's bit lies among the words `first` .. `first` + gate.before + 2 (a match
+        starting at word `first` holds its run there: Reading.search_from)."""
+        last = first + gate.before + 2
+        for word, mask in zip(reading.gate_words, reading.gate_masks):
+            if word > last:
+                return False
+            if word >= first and mask & gate.bit:
+                return True
+        return False
 
     def exclusion(self, reading: Reading) -> Optional[str]:
         text, body = reading.text, reading.body
