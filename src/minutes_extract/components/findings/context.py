@@ -172,7 +172,7 @@ class FindingRules:
         # alternative matching does)
         self.source_rows = [(f"{r['role']}__{n}", regex, first_words)
                             for n, r in enumerate(sources) for regex, first_words in row_alternatives(r["pattern"])]
-        self.sources_by_first: dict[str, list[tuple[str, re.Pattern]]] = {}
+        self.sources_by_first: dict[tuple[int, int, int], list[tuple[str, re.Pattern]]] = {}  # by a word and two after
         self.other_inspectorates = {f"{r['role']}__{n}" for n, r in enumerate(sources) if r.get("names_inspectorate")}
         # the speaker: the first of the lexicon's speaker patterns matching at the start of a sentence; patterns
         # matched at a sentence's start are also tested on its first word
@@ -464,18 +464,19 @@ class FindingRules:
         if not (gate.starts and reading.gate_words is not None and reading.word_ids is not None):
             return [(m.lastgroup, m) for m in reading.finditer(self.source, gate)]
         found, end, text, start = [], 0, reading.text, reading.start
-        word_starts, word_ids, words = reading.word_starts, reading.word_ids, self.vocab.words
-        by_first, bit = self.sources_by_first, gate.starts
+        word_starts, word_ids = reading.word_starts, reading.word_ids
+        by_first, bit, last = self.sources_by_first, gate.starts, len(word_ids) - 1
         for word, mask in zip(reading.gate_words, reading.gate_masks):
             if not mask & bit:
                 continue
             at = word_starts[word] - start
             if at < end:
                 continue
-            first = words[word_ids[word]]
-            rows = by_first.get(first)
+            key = (word_ids[word], word_ids[word + 1] if word < last else -1,
+                   word_ids[word + 2] if word + 1 < last else -1)
+            rows = by_first.get(key)
             if rows is None:
-                rows = by_first[first] = [(name, regex) for name, regex, keys in self.source_rows if keys.admit(first)]
+                rows = by_first[key] = self.sources_at(key)
             for name, regex in rows:
                 m = regex.match(text, at)
                 if m:
@@ -483,6 +484,18 @@ class FindingRules:
                     end = m.end()
                     break
         return found
+
+    def sources_at(self, key: tuple[int, int, int]) -> list[tuple[str, re.Pattern]]:
+        """The source rows' alternatives a match may start with at a word followed by two others (by number, -1:
+        none), in order."""
+        words = self.vocab.words
+        first = words[key[0]]
+        if not first.isascii():  # case folding may differ from lower(): every alternative may match
+            return [(name, regex) for name, regex, _ in self.source_rows]
+        after = [words[n] if n >= 0 else "" for n in key[1:]]
+        after = [w.lower() if w.isascii() else None for w in after]
+        lower = first.lower()
+        return [(name, regex) for name, regex, keys in self.source_rows if keys is None or keys.admit(lower, *after)]
 
     def topics_only(self, text: str, offset: int, weighed: list[Weighed]) -> bool:
         """Its cues all name lists as topics, none negated ("didn't see any areas of concern" is a finding) and none

@@ -81,14 +81,17 @@ def compile_pattern(pattern: str) -> re.Pattern:
     return re.compile(before + "(?:" + spaces_as_whitespace(pattern) + r")(?!\w)", re.I)
 
 
-def row_alternatives(pattern: str) -> list[tuple[re.Pattern, FirstWords]]:
+def row_alternatives(pattern: str) -> list[tuple[re.Pattern, Optional[KeySet]]]:
     """A lexicon row's top-level alternatives, each compiled as compile_pattern() compiles the row (the row decides
-    whether a match may start inside a word), with the first words a match of it may start with. At any offset
-    the row matches as the first of them matching there."""
+    whether a match may start inside a word), with the keys of the words a match of it may start with (None: any).
+    At any offset the row matches as the first of them matching there."""
     before = "" if pattern.startswith(_NO_LOOKBEHIND) else r"(?<!\w)"
-    return [(re.compile(before + "(?:" + spaces_as_whitespace(alternative) + r")(?!\w)", re.I),
-             FirstWords(lead_words(alternative, 1) if before else None))
-            for alternative in split_alternatives(pattern)]
+    out = []
+    for alternative in split_alternatives(pattern):
+        keys = lead_words(alternative) if before else None
+        out.append((re.compile(before + "(?:" + spaces_as_whitespace(alternative) + r")(?!\w)", re.I),
+                    KeySet(keys) if keys else None))
+    return out
 
 
 _PATTERN_PIECES = re.compile(r"\\.?|[^\\\[\] ]+|.", re.S)  # an escape, a run of plain characters, or one of "[", "]", " "
