@@ -8,7 +8,7 @@ from operator import or_
 from typing import NamedTuple, Optional, get_args
 
 from ...kinds import ScopeBreak, ScopedModifier
-from .regex_keys import ANALYSES, FirstWords, UNBOUNDED, row_keys, tail_width
+from .regex_keys import ANALYSES, FirstWords, KeySet, UNBOUNDED, lead_words, row_keys, tail_width
 from .lexicon import row_alternatives, DEVELOPMENT, DocWords, Gate, Gates, Hit, Lexicon, STRENGTH, Vocabulary, _FLIP, _WORD, _pattern, compile_pattern, load_rows, search_end, strip_marker
 
 
@@ -179,6 +179,9 @@ class FindingRules:
         self.speakers = [(r["role"], compile_pattern(r["pattern"]), self.gates.add([r["pattern"]]),
                           FirstWords(row_keys(r["pattern"]))) for r in context_rows if r["kind"] == "speaker"]
         self.speaker_bits = reduce(or_, (gate.bit for _, _, gate, _ in self.speakers), 0)
+        # ... and the keys of their first three words, for sentences whose words are known (speaker_of)
+        self.speaker_words = [KeySet(keys) if keys else None for keys in
+                              (lead_words(r["pattern"]) for r in context_rows if r["kind"] == "speaker")]
         self.speakers_by_first: dict[Optional[str], list] = {}
         self.exclusions = [(_pattern(r), self.gates.add([r["pattern"]]),
                             FirstWords(row_keys(r["pattern"])) if r.get("anchor") == "start" else None)
@@ -507,22 +510,36 @@ class FindingRules:
     def speaker_of(self, body: str, gates: int, reading: Optional[Reading] = None) -> Optional[str]:
         """The role of the first speaker pattern matching at the start of the sentence."""
         first = _WORD.match(body)
-        word = first.group() if first else None
-        rows = self.speakers_by_first.get(word)
-        if rows is None:  # the speaker patterns a sentence starting with this word may match, in order
-            rows = self.speakers_by_first[word] = [row for row in self.speakers if row[3].admit_start(first)]
-        first_word = None  # the number of the body's first word among the document's words (-1: not known)
+        key = first.group() if first else None
+        first_word = -1  # the number of the body's first word among the document's words (-1: not known)
+        if reading is not None and reading.word_ids is not None:
+            first_word = self.first_word(reading, body)
+            ids = reading.word_ids
+            if first is not None and 0 <= first_word < len(ids) and reading.word_starts[first_word] == reading.end - len(body):
+                key = tuple(ids[first_word + n] if first_word + n < len(ids) else -1 for n in range(3))
+        rows = self.speakers_by_first.get(key)
+        if rows is None:  # the speaker patterns a sentence starting with this word (and these two) may match, in order
+            rows = self.speakers_by_first[key] = [row for row, keys in zip(self.speakers, self.speaker_words)
+                                                  if row[3].admit_start(first)
+                                                  and not (isinstance(key, tuple) and keys and not self.admits(keys, key))]
         for role, regex, gate, _ in rows:
             if not gates & gate.bit:
                 continue
-            if gate.before < UNBOUNDED and reading is not None and reading.gate_words is not None:
-                if first_word is None:
-                    first_word = self.first_word(reading, body)
-                if first_word >= 0 and not self.holds_near(reading, first_word, gate):
+            if first_word >= 0 and gate.before < UNBOUNDED and reading.gate_words is not None:
+                if not self.holds_near(reading, first_word, gate):
                     continue  # no word with the gate's bit lies near enough the start: it cannot match
             if regex.match(body):
                 return role
         return None
+
+    def admits(self, keys: KeySet, words: tuple[int, int, int]) -> bool:
+        """Whether a match may start at a word followed by two others (by number, -1: none), by its keys."""
+        vocab = self.vocab.words
+        first = vocab[words[0]]
+        if not first.isascii():  # case folding may differ from lower()
+            return True
+        after = [vocab[n] if n >= 0 else "" for n in words[1:]]
+        return keys.admit(first.lower(), *[w.lower() if w.isascii() else None for w in after])
 
     @staticmethod
     def first_word(reading: Reading, body: str) -> int:
