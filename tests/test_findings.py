@@ -344,8 +344,11 @@ def test_gated_context_searches_agree_with_plain_ones(nlp):
                         assert bool(r.search(p.regex, gate, stripped)) == bool(p.regex.search(stripped))
                 found = [m.span() for m in r.finditer(rules.source, rules.source_gate)]
                 assert found == [m.span() for m in rules.source.finditer(r.text)]
+                by_rows = [(name, m.span()) for name, m in rules.source_matches(r)]
+                assert by_rows == [(m.lastgroup, m.span()) for m in rules.source.finditer(r.text)]
                 plain = next((role for role, regex, _, _ in rules.speakers if regex.match(r.body)), None)
                 assert rules.speaker_of(r.body, r.gates) == plain
+                assert rules.speaker_of(r.body, r.gates, r) == plain
 
 
 def test_sentence_starts_without_the_sentencizer(nlp):

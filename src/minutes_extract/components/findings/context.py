@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property, reduce
+from bisect import bisect_left
+from functools import reduce
 from operator import or_
 from typing import NamedTuple, Optional, get_args
 
 from ...kinds import ScopeBreak, ScopedModifier
-from .regex_keys import ANALYSES, FirstWords, UNBOUNDED, row_keys, tail_width
-from .lexicon import DEVELOPMENT, DocWords, Gate, Gates, Hit, Lexicon, STRENGTH, Vocabulary, _FLIP, _WORD, _pattern, compile_pattern, load_rows, search_end, strip_marker
+from .regex_keys import ANALYSES, FirstWords, KeySet, UNBOUNDED, lead_words, row_keys, tail_width
+from .lexicon import row_alternatives, DEVELOPMENT, DocWords, Gate, Gates, Hit, Lexicon, STRENGTH, Vocabulary, _FLIP, _WORD, _pattern, compile_pattern, load_rows, search_end, strip_marker
 
 
 # -- one sentence, read the ConText way ------------------------------------------------------------------
@@ -21,8 +22,23 @@ class Verdict(NamedTuple):  # a tuple: two are built per sentence with cues (a f
     relay: bool = False
 
 
+_UNREAD = object()  # a value not worked out yet
 _NO_VERDICT = Verdict()  # of a sentence without cues
 _CANCELLING = frozenset(get_args(ScopedModifier))  # a cue in their scope is wanted, an action's object or past
+
+
+class _once:
+    """functools.cached_property without its lock (Python 3.11 takes one on each first access: a Reading is
+    built per sentence, so that lock was a good part of reading one)."""
+
+    def __init__(self, fn):
+        self.fn, self.name, self.__doc__ = fn, fn.__name__, fn.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)  # later reads find it in the instance
+        return value
 
 
 class Reading:
@@ -30,27 +46,30 @@ class Reading:
     sentence is already in a finding context), the polarity of any list heading in it, its speaker, the
     sources it names and why it is not a finding (None when it may be one)."""
 
+    # what a sentence says until its reading finds otherwise (class attributes: most sentences keep most of them)
+    strict = lenient = _NO_VERDICT
+    heading: Optional[str] = None
+    heading_cue: Optional[str] = None
+    speaker: Optional[str] = None
+    source: Optional[str] = None
+    intro = False
+    measured = False  # a cue judges a performance measure (it is its own subject)
+    announces = False  # names both strengths and areas for development, as topics
+    quoted = False  # a member's or cabinet member's words in direct speech (a reaction, not a finding)
+    sourced_heading: Optional[tuple[str, str]] = None  # (polarity, cue) of a heading that needs a source
+    generic_source = False  # its source is "the inspection", "the letter": no inspectorate named
+    inspectorate: Optional[str] = None  # the inspectorate it names: "ofsted", "other" or None
+
     def __init__(self, start: int, text: str, rules: "FindingRules", gates: int, gate_words: Optional[list[int]],
-                 gate_masks: list[int], word_starts: list[int]):
+                 gate_masks: list[int], word_starts: list[int], word_ids: Optional[list[int]] = None):
         self.start, self.end, self.text, self.rules = start, start + len(text), text, rules
         self.gates = gates  # the context patterns that may match in it (Gates), from its words with gates:
         self.gate_words = gate_words  # their numbers in the document's words (None: not known)
         self.gate_masks = gate_masks
         self.word_starts = word_starts  # where each of the document's words starts
-        self.strict = self.lenient = _NO_VERDICT
-        self.heading: Optional[str] = None
-        self.heading_cue: Optional[str] = None
-        self.speaker: Optional[str] = None
-        self.source: Optional[str] = None
-        self.intro = False
-        self.measured = False  # a cue judges a performance measure (it is its own subject)
-        self.announces = False  # names both strengths and areas for development, as topics
-        self.quoted = False  # a member's or cabinet member's words in direct speech (a reaction, not a finding)
-        self.sourced_heading: Optional[tuple[str, str]] = None  # (polarity, cue) of a heading that needs a source
-        self.generic_source = False  # its source is "the inspection", "the letter": no inspectorate named
-        self.inspectorate: Optional[str] = None  # the inspectorate it names: "ofsted", "other" or None
+        self.word_ids = word_ids  # ... and its number in the vocabulary (None: not known)
 
-    @cached_property
+    @_once
     def body(self) -> str:
         """The text without its list marker or a leading "that", "and", ..."""
         return self.rules.unit_prefix.sub("", strip_marker(self.rules.list_marker, self.text), count=1)
@@ -75,11 +94,20 @@ class Reading:
 
     def search(self, regex: re.Pattern, gate: Gate, text: Optional[str] = None) -> Optional[re.Match]:
         """regex.search over the text (or a string starting where it does), where the gate allows a match."""
-        if not self.gates & gate.bit:
+        gates, starts = self.gates, gate.starts
+        if not gates & gate.bit:
             return None
         text = self.text if text is None else text
-        if gate.starts and self.gate_words is not None:  # try only the words a match may start with
-            return next(filter(None, (regex.match(text, at) for at in self.starts(gate))), None)
+        if starts and self.gate_words is not None:  # try only the words a match may start with
+            if not gates & starts:  # (no word of it has the bit: gates hold every word's bits)
+                return None
+            word_starts, offset, match = self.word_starts, self.start, regex.match
+            for word, mask in zip(self.gate_words, self.gate_masks):
+                if mask & starts:
+                    m = match(text, word_starts[word] - offset)
+                    if m:
+                        return m
+            return None
         return regex.search(text, self.search_from(gate))
 
     def finditer(self, regex: re.Pattern, gate: Gate) -> list[re.Match]:
@@ -97,12 +125,12 @@ class Reading:
                     end = m.end()
         return found
 
-    @cached_property
+    @_once
     def excluded(self) -> Optional[str]:
         """Why this sentence is not a finding whatever its cues (question, courtesy, plan, ...), or None."""
         return self.rules.exclusion(self)
 
-    @cached_property
+    @_once
     def subject(self) -> bool:
         """Whether it names something a service does (children, practice, placements, ...)."""
         return self.measured or any(self.search(p.regex, gate) for p, gate in self.rules.subjects)
@@ -138,12 +166,22 @@ class FindingRules:
         self.source = re.compile("|".join(f"(?P<{r['role']}__{n}>" + compile_pattern(r["pattern"]).pattern + ")"
                                           for n, r in enumerate(sources)), re.I)
         self.source_gate = self.gates.add([r["pattern"] for r in sources])
+        # ... and the same rows one by one, each tried only at the words it may start with (source_matches): at a
+        # word, the first row matching is the branch the alternation takes
+        # (each row's alternatives, each with the first words it may start with: a row matches where its first
+        # alternative matching does)
+        self.source_rows = [(f"{r['role']}__{n}", regex, first_words)
+                            for n, r in enumerate(sources) for regex, first_words in row_alternatives(r["pattern"])]
+        self.sources_by_first: dict[tuple[int, int, int], list[tuple[str, re.Pattern]]] = {}  # by a word and two after
         self.other_inspectorates = {f"{r['role']}__{n}" for n, r in enumerate(sources) if r.get("names_inspectorate")}
         # the speaker: the first of the lexicon's speaker patterns matching at the start of a sentence; patterns
         # matched at a sentence's start are also tested on its first word
         self.speakers = [(r["role"], compile_pattern(r["pattern"]), self.gates.add([r["pattern"]]),
                           FirstWords(row_keys(r["pattern"]))) for r in context_rows if r["kind"] == "speaker"]
         self.speaker_bits = reduce(or_, (gate.bit for _, _, gate, _ in self.speakers), 0)
+        # ... and the keys of their first three words, for sentences whose words are known (speaker_of)
+        self.speaker_words = [KeySet(keys) if keys else None for keys in
+                              (lead_words(r["pattern"]) for r in context_rows if r["kind"] == "speaker")]
         self.speakers_by_first: dict[Optional[str], list] = {}
         self.exclusions = [(_pattern(r), self.gates.add([r["pattern"]]),
                             FirstWords(row_keys(r["pattern"])) if r.get("anchor") == "start" else None)
@@ -206,7 +244,7 @@ class FindingRules:
         ANALYSES.save()  # the patterns' keys, for the next build
         self.list_item_sentences = rules["list_item_sentences"]
         self.list_item_words = rules["list_item_words"]
-        self.vocab = Vocabulary(self.describe)
+        self.vocab = Vocabulary(self.describe, self.lexicon.near_of)
 
     def describe(self, word: str) -> tuple[int, int, int]:
         return (*self.lexicon.describe(word), self.gates.of(word))
@@ -214,9 +252,10 @@ class FindingRules:
     def words_of(self, text: str) -> DocWords:
         if len(self.vocab) > Vocabulary.LIMIT or len(self.lexicon.tables) > Vocabulary.LIMIT:
             # start afresh (memory stays bounded): word numbers are only kept within a document
-            self.vocab = Vocabulary(self.describe)
+            self.vocab = Vocabulary(self.describe, self.lexicon.near_of)
             self.lexicon.tables.clear()
             self.speakers_by_first.clear()
+            self.sources_by_first.clear()
         return DocWords(text, self.vocab)
 
     # the cues of one sentence, each modified by the modifiers whose scope reaches it
@@ -403,19 +442,19 @@ class FindingRules:
         reading = Reading(offset, text, self, *gates)
         gates = reading.gates
         if gates & self.speaker_bits:
-            reading.speaker = self.speaker_of(reading.body, gates)
+            reading.speaker = self.speaker_of(reading.body, gates, reading)
         if gates & self.source_gate.bit:
-            matches = reading.finditer(self.source, self.source_gate)
-            roles = [m.lastgroup.split("__")[0] for m in matches]
+            matches = self.source_matches(reading)
+            roles = [name.split("__")[0] for name, _ in matches]
             if roles:
                 reading.source = next((r for r in roles if r != "report"), roles[0])
                 # "the inspection", "the letter" name no inspectorate: the one named beside them, or earlier in the
                 # item (FindingReader.readings), is the source
-                named_ofsted = any("ofsted" in m.group().lower() for m in matches)
+                named_ofsted = any("ofsted" in m.group().lower() for _, m in matches)
                 reading.generic_source = reading.source == "ofsted" and not named_ofsted
                 # the inspectorate it names: Ofsted, another one or a review (CQC, HMI Probation, a peer team), or None
                 reading.inspectorate = "ofsted" if named_ofsted else (
-                    "other" if any(m.lastgroup in self.other_inspectorates for m in matches) else None)
+                    "other" if any(name in self.other_inspectorates for name, _ in matches) else None)
                 if reading.generic_source and reading.inspectorate == "other":
                     reading.source, reading.generic_source = "inspectors", False  # "the letter from HMI Probation"
         reading.intro = bool(search_end(self.intro_end, self.intro_width, text.strip()))
@@ -450,6 +489,48 @@ class FindingRules:
                                            text[sourced[0].start - offset:sourced[0].end - offset].strip())
         return reading
 
+    def source_matches(self, reading: Reading) -> list[tuple[str, re.Match]]:
+        """(group name, match) of the source alternation's matches in a sentence (as finditer finds them): at each
+        word a match may start with, only the rows' alternatives whose first words admit it are tried, in order."""
+        gate = self.source_gate
+        if not reading.gates & gate.bit:
+            return []
+        if not (gate.starts and reading.gate_words is not None and reading.word_ids is not None):
+            return [(m.lastgroup, m) for m in reading.finditer(self.source, gate)]
+        found, end, text, start = [], 0, reading.text, reading.start
+        word_starts, word_ids = reading.word_starts, reading.word_ids
+        by_first, bit, last = self.sources_by_first, gate.starts, len(word_ids) - 1
+        for word, mask in zip(reading.gate_words, reading.gate_masks):
+            if not mask & bit:
+                continue
+            at = word_starts[word] - start
+            if at < end:
+                continue
+            key = (word_ids[word], word_ids[word + 1] if word < last else -1,
+                   word_ids[word + 2] if word + 1 < last else -1)
+            rows = by_first.get(key)
+            if rows is None:
+                rows = by_first[key] = self.sources_at(key)
+            for name, regex in rows:
+                m = regex.match(text, at)
+                if m:
+                    found.append((name, m))
+                    end = m.end()
+                    break
+        return found
+
+    def sources_at(self, key: tuple[int, int, int]) -> list[tuple[str, re.Pattern]]:
+        """The source rows' alternatives a match may start with at a word followed by two others (by number, -1:
+        none), in order."""
+        words = self.vocab.words
+        first = words[key[0]]
+        if not first.isascii():  # case folding may differ from lower(): every alternative may match
+            return [(name, regex) for name, regex, _ in self.source_rows]
+        after = [words[n] if n >= 0 else "" for n in key[1:]]
+        after = [w.lower() if w.isascii() else None for w in after]
+        lower = first.lower()
+        return [(name, regex) for name, regex, keys in self.source_rows if keys is None or keys.admit(lower, *after)]
+
     def topics_only(self, text: str, offset: int, weighed: list[Weighed]) -> bool:
         """Its cues all name lists as topics, none negated ("didn't see any areas of concern" is a finding) and none
         followed by its content ("concerning points ..., in particular the quality of plans")."""
@@ -457,17 +538,58 @@ class FindingRules:
                                      and not self.topic_object.match(text, w.hit.end - offset)
                                      and not self.topic_content.search(text, w.hit.end - offset) for w in weighed)
 
-    def speaker_of(self, body: str, gates: int) -> Optional[str]:
+    def speaker_of(self, body: str, gates: int, reading: Optional[Reading] = None) -> Optional[str]:
         """The role of the first speaker pattern matching at the start of the sentence."""
         first = _WORD.match(body)
-        word = first.group() if first else None
-        rows = self.speakers_by_first.get(word)
-        if rows is None:  # the speaker patterns a sentence starting with this word may match, in order
-            rows = self.speakers_by_first[word] = [row for row in self.speakers if row[3].admit_start(first)]
+        key = first.group() if first else None
+        first_word = -1  # the number of the body's first word among the document's words (-1: not known)
+        if reading is not None and reading.word_ids is not None:
+            first_word = self.first_word(reading, body)
+            ids = reading.word_ids
+            if first is not None and 0 <= first_word < len(ids) and reading.word_starts[first_word] == reading.end - len(body):
+                key = tuple(ids[first_word + n] if first_word + n < len(ids) else -1 for n in range(3))
+        rows = self.speakers_by_first.get(key)
+        if rows is None:  # the speaker patterns a sentence starting with this word (and these two) may match, in order
+            rows = self.speakers_by_first[key] = [row for row, keys in zip(self.speakers, self.speaker_words)
+                                                  if row[3].admit_start(first)
+                                                  and not (isinstance(key, tuple) and keys and not self.admits(keys, key))]
         for role, regex, gate, _ in rows:
-            if gates & gate.bit and regex.match(body):
+            if not gates & gate.bit:
+                continue
+            if first_word >= 0 and gate.before < UNBOUNDED and reading.gate_words is not None:
+                if not self.holds_near(reading, first_word, gate):
+                    continue  # no word with the gate's bit lies near enough the start: it cannot match
+            if regex.match(body):
                 return role
         return None
+
+    def admits(self, keys: KeySet, words: tuple[int, int, int]) -> bool:
+        """Whether a match may start at a word followed by two others (by number, -1: none), by its keys."""
+        vocab = self.vocab.words
+        first = vocab[words[0]]
+        if not first.isascii():  # case folding may differ from lower()
+            return True
+        after = [vocab[n] if n >= 0 else "" for n in words[1:]]
+        return keys.admit(first.lower(), *[w.lower() if w.isascii() else None for w in after])
+
+    @staticmethod
+    def first_word(reading: Reading, body: str) -> int:
+        """The number of the document's word a sentence's body (a suffix of its text) starts at or before."""
+        if not reading.text.endswith(body):
+            return -1
+        return bisect_left(reading.word_starts, reading.end - len(body))
+
+    @staticmethod
+    def holds_near(reading: Reading, first: int, gate: Gate) -> bool:
+        """Whether a word with the gate's bit lies among the words `first` .. `first` + gate.before + 2 (a match
+        starting at word `first` holds its run there: Reading.search_from)."""
+        last = first + gate.before + 2
+        for word, mask in zip(reading.gate_words, reading.gate_masks):
+            if word > last:
+                return False
+            if word >= first and mask & gate.bit:
+                return True
+        return False
 
     def exclusion(self, reading: Reading) -> Optional[str]:
         text, body = reading.text, reading.body
@@ -476,9 +598,14 @@ class FindingRules:
         if reading.announces:
             return "announcement"
         stripped = text.strip().rstrip(" .;,)\"'")
+        gates, first = reading.gates, _UNREAD
         for p, gate, starts in self.exclusions:
+            if not gates & gate.bit:  # (either way a match needs the gate)
+                continue
             if starts:
-                if reading.gates & gate.bit and starts.admit_start(_WORD.match(body)) and p.regex.match(body):
+                if first is _UNREAD:
+                    first = _WORD.match(body)
+                if starts.admit_start(first) and p.regex.match(body):
                     return p.role
             elif reading.search(p.regex, gate, stripped):
                 return p.role

@@ -2,18 +2,20 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from operator import or_
 from typing import NamedTuple, Optional, get_args
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ...matching.first_chars import first_characters
 from ...kinds import ScopeBreak
 from ...rules import load_jsonl
 from ...rules.findings import KIND_SCOPES, Scope, modifier_scope
-from .regex_keys import ANY_WORD, FirstWords, KeySet, UNBOUNDED, _NO_LOOKBEHIND, _keys_union, either, first_letters, lead_words, required_runs, row_keys, split_alternatives
+from .regex_keys import ANY_WORD, FirstWords, KeySet, UNBOUNDED, _NO_LOOKBEHIND, _keys_union, either, first_letters, lead_words, required_near, required_runs, row_keys, split_alternatives
 
 STRENGTH, DEVELOPMENT = "strength", "development"
 _FLIP = {STRENGTH: DEVELOPMENT, DEVELOPMENT: STRENGTH}
@@ -79,6 +81,19 @@ def compile_pattern(pattern: str) -> re.Pattern:
     return re.compile(before + "(?:" + spaces_as_whitespace(pattern) + r")(?!\w)", re.I)
 
 
+def row_alternatives(pattern: str) -> list[tuple[re.Pattern, Optional[KeySet]]]:
+    """A lexicon row's top-level alternatives, each compiled as compile_pattern() compiles the row (the row decides
+    whether a match may start inside a word), with the keys of the words a match of it may start with (None: any).
+    At any offset the row matches as the first of them matching there."""
+    before = "" if pattern.startswith(_NO_LOOKBEHIND) else r"(?<!\w)"
+    out = []
+    for alternative in split_alternatives(pattern):
+        keys = lead_words(alternative) if before else None
+        out.append((re.compile(before + "(?:" + spaces_as_whitespace(alternative) + r")(?!\w)", re.I),
+                    KeySet(keys) if keys else None))
+    return out
+
+
 _PATTERN_PIECES = re.compile(r"\\.?|[^\\\[\] ]+|.", re.S)  # an escape, a run of plain characters, or one of "[", "]", " "
 
 
@@ -139,9 +154,11 @@ class Vocabulary(dict):
     NON_ASCII = -2  # key number of a word the keys cannot judge: it may be any word
     LIMIT = 100_000  # words remembered before starting afresh (memory stays bounded on long runs)
 
-    def __init__(self, describe):
+    def __init__(self, describe, near_of=None):
         super().__init__()
         self.describe = describe  # word -> (starts, number, scans, gates)
+        self.near_of = near_of  # word -> the bits of the near gates it holds a run of (Lexicon.near_of)
+        self.near = np.zeros(0, object)  # Python ints: as many bits as there are near gates
         self.words: list[str] = []
         self.starts = np.zeros(0, np.int64)  # whether lexicon alternatives may start at the word (ANY, PAIR, TRIPLE)
         self.number = np.zeros(0, np.int64)  # its number as a key word of the lexicon
@@ -156,11 +173,12 @@ class Vocabulary(dict):
         self.words.append(word)
         self.starts[n], self.number[n], self.scans[n], self.gates[n] = self.describe(word)
         self.length[n] = len(word)
+        self.near[n] = self.near_of(word) if self.near_of else 0
         self[word] = n
         return n
 
     def _grow(self, size: int) -> None:
-        for name in ("starts", "number", "scans", "gates", "length"):
+        for name in ("starts", "number", "scans", "gates", "length", "near"):
             old = getattr(self, name)
             new = np.zeros(size, old.dtype)
             new[:len(old)] = old
@@ -206,6 +224,11 @@ class Lexicon:
         self.index: dict[str, list[tuple[re.Pattern, Pattern]]] = {}
         self.scanned: list[tuple[re.Pattern, Pattern]] = []
         self.keys: dict[re.Pattern, KeySet] = {}
+        # near gates: an indexed alternative whose matches hold one of its required runs within a few runs of
+        # whitespace of their start is tried only where a word holding one lies that near (required_near)
+        self.near: dict[re.Pattern, tuple[int, int]] = {}  # its regex -> (bit, runs of whitespace)
+        self.near_runs: dict[str, int] = {}  # a run -> the bits of the gates requiring it (or another)
+        nearable: dict[re.Pattern, str] = {}  # the indexed alternatives
         sources = []  # of the scanned alternatives
         for pattern, row in zip(patterns, rows):
             for alternative in split_alternatives(row["pattern"]):
@@ -219,6 +242,12 @@ class Lexicon:
                     self.index.setdefault(key, []).append((compiled, pattern))
                 self.keys[compiled] = KeySet(lead_words(alternative) or frozenset(
                     (k.strip(), k.endswith(" "), None, None) for k in letters))
+                nearable.setdefault(compiled, alternative)
+        for compiled, alternative in nearable.items():
+            if len(compiled.pattern) >= NEAR_LENGTH:
+                self.near_gate(compiled, alternative)
+        self.near_lengths = sorted({len(run) for run in self.near_runs})
+        self.all_near = reduce(or_, (bit for bit, _ in self.near.values()), 0)
         self.runs: dict[str, int] = {}  # a run -> the bits of the scanned alternatives requiring it (or another)
         self.word_started = [WordStarted(regex, pattern, *self.scan_gate(source, n))
                              for n, ((regex, pattern), source) in enumerate(zip(self.scanned, sources))]
@@ -255,6 +284,28 @@ class Lexicon:
         for run in required[0]:
             self.runs[run] = self.runs.get(run, 0) | 1 << n
         return 1 << n, required[1]
+
+    def near_gate(self, compiled: re.Pattern, alternative: str) -> None:
+        required = required_near(alternative)
+        if required is None or any(len(run) < NEAR_RUN or run in STOP_WORDS for run in required[0]):
+            return  # (a short or common run is in most words: the gate would turn few tries away, at a cost)
+        bit = 1 << len(self.near)
+        self.near[compiled] = (bit, required[1])
+        for run in required[0]:
+            self.near_runs[run] = self.near_runs.get(run, 0) | bit
+
+    def near_of(self, word: str) -> int:
+        """The bits of the near gates whose required runs a word contains (a word the runs cannot judge, not
+        ASCII, as case-insensitive matching may take its letters for ASCII ones: all of them)."""
+        if not word.isascii():
+            return self.all_near
+        lower, out, runs = word.lower(), 0, self.near_runs
+        for i in range(len(lower)):
+            for length in self.near_lengths:
+                if i + length > len(lower):
+                    break
+                out |= runs.get(lower[i:i + length], 0)
+        return out
 
     def scans_of(self, word: str) -> int:
         """The bits of the scanned alternatives whose required runs a word contains (a word the runs cannot judge:
@@ -294,7 +345,8 @@ class Lexicon:
         return tuple(c for k in keys for c in self.index.get(k, ()))
 
     def alternatives(self, words: tuple[int, int, int], vocab: Vocabulary) -> tuple:
-        """The candidates for a word (by number) that its keys allow, given the two words after it (-1: none)."""
+        """The candidates for a word (by number) that its keys allow, given the two words after it (-1: none), each
+        with its near gate (None: none)."""
         found = self.tables.get(words)
         if found is None:
             word = vocab.words[words[0]]
@@ -304,7 +356,7 @@ class Lexicon:
                 after = [vocab.words[n] if n >= 0 else "" for n in words[1:]]
                 after = [w.lower() if w.isascii() else None for w in after]
                 found = tuple(c for c in found if self.keys[c[0]].admit(lower, *after))
-            self.tables[words] = found
+            found = self.tables[words] = tuple((regex, p, self.near.get(regex)) for regex, p in found)
         return found
 
     def places(self, ids: np.ndarray, vocab: Vocabulary) -> list[int]:
@@ -327,14 +379,27 @@ class Lexicon:
     def scan(self, text: str, words: DocWords, vocab: Vocabulary) -> list[Hit]:
         """Non-overlapping hits: leftmost, then longest, then by kind (masks win ties)."""
         scans = vocab.scans[words.ids]  # per word, the scanned alternatives whose required runs it contains
-        hits = [Hit(m.start(), m.end(), s.pattern) for s in self.word_started for m in s.finditer(text, words, scans)]
+        present = int(np.bitwise_or.reduce(scans)) if len(scans) else 0  # ... and those of any word
+        hits = [Hit(m.start(), m.end(), s.pattern) for s in self.word_started if not s.bit or present & s.bit
+                for m in s.finditer(text, words, scans)]
         starts, ids = words.starts.tolist(), words.ids.tolist() + [-1, -1]
+        tables, append, nearby = self.tables, hits.append, None
         for i in self.places(words.ids, vocab):
-            start = starts[i]
-            for regex, p in self.alternatives((ids[i], ids[i + 1], ids[i + 2]), vocab):
-                m = regex.match(text, start)
-                if m:
-                    hits.append(Hit(start, m.end(), p))
+            key = (ids[i], ids[i + 1], ids[i + 2])
+            found = tables.get(key)
+            if found is None:
+                found = self.alternatives(key, vocab)
+            if found:
+                start = starts[i]
+                for regex, p, gate in found:
+                    if gate is not None:
+                        if nearby is None:
+                            nearby = Nearby(text, words, vocab)
+                        if not nearby.admits(i, gate):
+                            continue  # no word holding one of its runs lies near enough: it cannot match here
+                    m = regex.match(text, start)
+                    if m:
+                        append(Hit(start, m.end(), p))
         hits.sort(key=lambda h: (h.start, h.start - h.end, _KIND_RANK[h.pattern.kind]))
         kept, last_end = [], -1
         for hit in hits:
@@ -342,6 +407,39 @@ class Lexicon:
                 kept.append(hit)
                 last_end = hit.end
         return kept
+
+
+_ASCII_SPACE = np.array([chr(c).isspace() for c in range(128)])
+
+
+class Nearby:
+    """For one text: the words holding each near gate's runs, and how many runs of whitespace precede each word,
+    to tell whether a word holding a gate's run lies within its bound of a start word (Lexicon.near)."""
+
+    def __init__(self, text: str, words: DocWords, vocab: Vocabulary):
+        self.bits = vocab.near[words.ids].tolist()  # per word, the bits of the gates it holds a run of
+        # runs of whitespace (\s, as the regex engine reads it: str.isspace) starting before each word
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+        space = ((points >= 9) & (points <= 13)) | ((points >= 28) & (points <= 32))
+        beyond = points >= 128
+        if beyond.any():
+            for c in np.unique(points[beyond]).tolist():
+                if chr(c).isspace():
+                    space |= points == c
+        begins = np.flatnonzero(space & ~np.concatenate(([False], space[:-1])))
+        self.before = np.searchsorted(begins, words.starts).tolist()
+
+    def admits(self, i: int, gate: tuple[int, int]) -> bool:
+        """Whether a word at or after word i holding one of the gate's runs has at most its bound of runs of
+        whitespace between word i and it."""
+        bit, spaces = gate
+        bits, before = self.bits, self.before
+        limit, end = before[i] + spaces, len(bits)
+        while i < end and before[i] <= limit:
+            if bits[i] & bit:
+                return True
+            i += 1
+        return False
 
 
 _WORD_START = r"(?<!\w)"
@@ -403,6 +501,8 @@ class Gate:
     before: int = UNBOUNDED
 
 
+NEAR_RUN = 4  # fewest letters of a near gate's runs
+NEAR_LENGTH = 200  # shortest regex given a near gate (a shorter one fails about as fast as the gate would)
 SCAN_WIDTH = 62  # bits of the scanned lexicon alternatives a word can hold (numpy int64)
 
 

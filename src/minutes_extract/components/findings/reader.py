@@ -77,6 +77,7 @@ class FindingReader(UnitReader):
         self.hits = rules.lexicon.scan(self.text, words, rules.vocab)
         self.hit_starts = [h.start for h in self.hits]
         self.word_starts = words.starts.tolist()
+        self.word_ids = words.ids.tolist()
         self.gate_starts, self.gate_words, self.gate_masks, self.service_words = self.gated_words(words)
         self.sentence_starts = sentence_starts(doc)
         ends = self.sentence_starts[1:] + [len(self.text)]
@@ -109,11 +110,11 @@ class FindingReader(UnitReader):
         text = self.text
         if (start and _IS_WORD(text, start - 1) and _IS_WORD(text, start)) or (_IS_WORD(text, end - 1)
                                                                                and _IS_WORD(text, end)):
-            return self.rules.gates.all, None, [], self.word_starts
+            return self.rules.gates.all, None, [], self.word_starts, self.word_ids
         i = bisect_left(self.gate_starts, start)
         j = bisect_left(self.gate_starts, end, i)
         masks = self.gate_masks[i:j]
-        return reduce(or_, masks, self.rules.gates.always), self.gate_words[i:j], masks, self.word_starts
+        return reduce(or_, masks, self.rules.gates.always), self.gate_words[i:j], masks, self.word_starts, self.word_ids
 
     def service_item(self, start: int) -> bool:
         """Whether the opening of an item (its first item_window characters) is about a service's performance."""

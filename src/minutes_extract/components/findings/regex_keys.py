@@ -466,3 +466,117 @@ def tail_width(pattern: str) -> Optional[int]:
         return None
     high = tree.getwidth()[1]
     return high if high < 10_000 else None
+
+
+# -- what a match holds within a few runs of whitespace of its start (Lexicon's near gates) ----------------
+@ANALYSES
+def required_near(pattern: str) -> Optional[tuple[frozenset, int]]:
+    """(runs, spaces): lower-case runs of word characters one of which every match of `pattern` contains, and at
+    most how many runs of whitespace a match holds before it; None when no such run has a bound. (A bound in
+    runs of whitespace holds where one in word breaks does not: "( [\\w%()'-]+){0,10}" holds at most ten.) A run
+    in the first token (no whitespace before it) is not chosen: the word a match starts at holds it already."""
+    if "\\ " in pattern:
+        return None  # (an escaped space: spaces are read as runs of whitespace below)
+    try:
+        items = list(_parser.parse(pattern.replace(" ", r"\s+"), re.I))
+    except re.error:
+        return None
+    return _near(items, 1)
+
+
+def _near(items: list, floor: int) -> Optional[tuple[frozenset, int]]:
+    """_required() counting runs of whitespace instead of word breaks, keeping only requirements with at least
+    `floor` and a bounded number of runs of whitespace before them."""
+    offers, run, spaces, run_spaces = [], "", 0, 0
+    for op, arg in items:
+        if op is _const.LITERAL and _IS_WORD(chr(arg)):
+            if not run:
+                run_spaces = spaces
+            run += chr(arg).lower()
+            continue
+        if op in (_const.ASSERT, _const.ASSERT_NOT, _const.AT):
+            continue  # takes no characters: the run goes on
+        if run:
+            offers.append((frozenset([run]), run_spaces))
+            run = ""
+        inner = None
+        below = max(0, floor - spaces)  # the floor of what the item holds
+        if op is _const.SUBPATTERN:
+            inner = _near(list(arg[-1]), below)
+        elif op is _const.BRANCH:
+            ways = [_near(list(b), below) for b in arg[1]]
+            if None not in ways:
+                inner = frozenset().union(*(w[0] for w in ways)), max(w[1] for w in ways)
+        elif op in _REPEATS and arg[0] >= 1:
+            inner = _near(list(arg[2]), below)
+        if inner is not None:
+            offers.append((inner[0], min(UNBOUNDED, spaces + inner[1])))
+        spaces = min(UNBOUNDED, spaces + _spaces([(op, arg)]))
+    if run:
+        offers.append((frozenset([run]), run_spaces))
+    offers = [o for o in offers if floor <= o[1] < UNBOUNDED and all(r.isascii() for r in o[0])]
+    return min(offers, key=lambda o: (sum(_rarity(r) for r in o[0]), o[1])) if offers else None
+
+
+def _spaces(items: list) -> int:
+    """At most how many runs of whitespace the items can take (a run: whitespace between non-whitespace)."""
+    out = 0
+    for op, arg in items:
+        if op is _const.LITERAL:
+            out += chr(arg).isspace()
+        elif op is _const.IN:
+            out += _class_spaces(arg)
+        elif op is _const.SUBPATTERN:
+            out += _spaces(list(arg[-1]))
+        elif op is _const.BRANCH:
+            out += max(_spaces(list(b)) for b in arg[1])
+        elif op in _REPEATS:
+            body = list(arg[2])
+            inner = _spaces(body)
+            if inner and arg[1]:
+                out += 1 if _only_spaces(body) else UNBOUNDED if arg[1] == _const.MAXREPEAT else inner * arg[1]
+        elif op not in (_const.ASSERT, _const.ASSERT_NOT, _const.AT):
+            out += UNBOUNDED  # any character, a back-reference, ...: not followed
+    return min(out, UNBOUNDED)
+
+
+_SPACE_FREE = (_const.CATEGORY_WORD, _const.CATEGORY_DIGIT, _const.CATEGORY_NOT_SPACE)
+
+
+def _class_spaces(members) -> int:
+    """1 when a character class can match whitespace, else 0."""
+    for op, arg in members:
+        if op is _const.LITERAL:
+            if chr(arg).isspace():
+                return 1
+        elif op is _const.RANGE:
+            low, high = arg
+            if high - low > 0x3100 or any(chr(c).isspace() for c in range(low, high + 1)):
+                return 1
+        elif not (op is _const.CATEGORY and arg in _SPACE_FREE):
+            return 1  # whitespace, a negated class, ...
+    return 0
+
+
+def _only_spaces(items: list) -> bool:
+    """Whether every character the items take is whitespace (so a repeat of them takes one run)."""
+    for op, arg in items:
+        if op is _const.LITERAL:
+            if not chr(arg).isspace():
+                return False
+        elif op is _const.IN:
+            if not all((o is _const.LITERAL and chr(a).isspace()) or (o is _const.CATEGORY and a == _const.CATEGORY_SPACE)
+                       for o, a in arg):
+                return False
+        elif op is _const.SUBPATTERN:
+            if not _only_spaces(list(arg[-1])):
+                return False
+        elif op is _const.BRANCH:
+            if not all(_only_spaces(list(b)) for b in arg[1]):
+                return False
+        elif op in _REPEATS:
+            if not _only_spaces(list(arg[2])):
+                return False
+        elif op not in (_const.ASSERT, _const.ASSERT_NOT, _const.AT):
+            return False
+    return True
