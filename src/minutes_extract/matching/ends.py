@@ -33,3 +33,23 @@ def closing_character(pattern: re.Pattern) -> Optional[str]:
     if char.isspace() or (pattern.flags & re.IGNORECASE and char.lower() != char.upper()):
         return None
     return char
+
+
+def required_literals(pattern: re.Pattern, shortest: int = 3) -> list[str]:
+    """Runs of literal ASCII characters in the pattern's top-level sequence (every match contains each of
+    them), at least `shortest` long; lower-cased for a case-insensitive pattern (look for them in
+    `lowered(text)`, which is None where re.I would match a non-ASCII letter to an ASCII one). Empty when
+    there are none."""
+    if not isinstance(pattern.pattern, str):
+        return []
+    runs: list[str] = []
+    run = ""
+    for op, av in _sre_parser.parse(pattern.pattern, pattern.flags):
+        if op is _sre.LITERAL and av < 128:
+            run += chr(av)
+            continue
+        runs.append(run)
+        run = ""
+    runs.append(run)
+    fold = bool(pattern.flags & re.IGNORECASE)
+    return [r.lower() if fold else r for r in runs if len(r) >= shortest]
