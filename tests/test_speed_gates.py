@@ -103,3 +103,25 @@ def test_resolution_trigger_words_found_in_one_scan(nlp):
     rules = nlp.get_pipe("minutes_resolutions").rules
     for line in LINES + ["The Members of the Sub-Committee RESOLVED", "R E S O L V E D that", "Membership"]:
         assert rules.held_words(line) == {w for w in rules.needed_words if w in line}, line
+
+
+@pytest.mark.parametrize("pattern, needed", [
+    (r"\d", True), (r"[0-9]+", True), (r"a\d?", False), (r"(?:a|\d)", False), (r"(?:1|\d{2})x", True),
+    (r"[^0-9]", False), (r"[0-9a]", False), (r"(?i)x\d+", True),
+])
+def test_needs_digit(pattern, needed):
+    from minutes_extract.matching.ends import needs_digit
+    assert needs_digit(re.compile(pattern)) is needed
+
+
+def test_meeting_headers_without_a_digit_are_not_searched_for_a_date(nlp):
+    from minutes_extract.components.meeting import MeetingReader
+    rules = nlp.get_pipe("minutes_meeting").rules
+    lines = ["KENT COUNTY COUNCIL", "CABINET", "Minutes of the meeting held on Monday, 3 March 2025",
+             "Corporate Parenting Panel - Tuesday 4 February 2025", "Present: Councillor Green"]
+    reader, found = MeetingReader(rules), MeetingReader(rules).from_header(lines)
+    gated, rules.dated_headers = rules.dated_headers, set()
+    try:
+        assert reader.from_header(lines) == found
+    finally:
+        rules.dated_headers = gated

@@ -53,3 +53,37 @@ def required_literals(pattern: re.Pattern, shortest: int = 3) -> list[str]:
     runs.append(run)
     fold = bool(pattern.flags & re.IGNORECASE)
     return [r.lower() if fold else r for r in runs if len(r) >= shortest]
+
+
+_DIGIT_CATEGORIES = (_sre.CATEGORY_DIGIT, _sre.CATEGORY_UNI_DIGIT) if hasattr(_sre, "CATEGORY_UNI_DIGIT") else (
+    _sre.CATEGORY_DIGIT,)
+_REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre, name))
+
+
+def needs_digit(pattern: re.Pattern) -> bool:
+    """Whether every match of the pattern holds a digit (a date, an amount): a text without one is not
+    searched. False when that cannot be told from the parse tree."""
+    if not isinstance(pattern.pattern, str):
+        return False
+    return _sequence_needs_digit(_sre_parser.parse(pattern.pattern, pattern.flags))
+
+
+def _sequence_needs_digit(items) -> bool:
+    return any(_item_needs_digit(op, av) for op, av in items)
+
+
+def _item_needs_digit(op, av) -> bool:
+    if op is _sre.LITERAL:
+        return chr(av) in "0123456789"
+    if op is _sre.IN:
+        return bool(av) and all(
+            (kind is _sre.LITERAL and chr(value) in "0123456789")
+            or (kind is _sre.RANGE and "0" <= chr(value[0]) and chr(value[1]) <= "9")
+            or (kind is _sre.CATEGORY and value in _DIGIT_CATEGORIES) for kind, value in av)
+    if op in _REPEATS:
+        return av[0] >= 1 and _sequence_needs_digit(av[2])
+    if op is _sre.SUBPATTERN:
+        return _sequence_needs_digit(av[3])
+    if op is _sre.BRANCH:
+        return all(_sequence_needs_digit(alternative) for alternative in av[1])
+    return False
