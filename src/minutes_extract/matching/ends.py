@@ -4,7 +4,10 @@ character of every line)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Optional
+
+from .memo import DiskMemo
 
 try:  # Python 3.11+
     from re import _constants as _sre, _parser as _sre_parser
@@ -14,6 +17,10 @@ except ImportError:  # Python 3.10
 
 _SPACES = [(_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_SPACE)])]
 
+# what each analysed pattern gave, from disk after the first build (parsing the meeting's header patterns
+# alone took 14 ms of every start); named by this module's source. pipeline.build_pipeline saves it.
+ENDS = DiskMemo("ends", Path(__file__))
+
 
 def closing_character(pattern: re.Pattern) -> Optional[str]:
     """C for a pattern written `...C\\s*$` (C a literal character, no MULTILINE): a text it matches ends
@@ -21,7 +28,12 @@ def closing_character(pattern: re.Pattern) -> Optional[str]:
     shape (a top-level alternation, a class, a quantified C ...)."""
     if not isinstance(pattern.pattern, str) or pattern.flags & re.MULTILINE:
         return None
-    items = list(_sre_parser.parse(pattern.pattern, pattern.flags))
+    return _closing_character(pattern.pattern, pattern.flags)
+
+
+@ENDS
+def _closing_character(text: str, flags: int) -> Optional[str]:
+    items = list(_sre_parser.parse(text, flags))
     if len(items) < 3 or items[-1] != (_sre.AT, _sre.AT_END):
         return None
     (op, av), (last_op, last) = items[-2], items[-3]
@@ -30,7 +42,7 @@ def closing_character(pattern: re.Pattern) -> Optional[str]:
     if last_op is not _sre.LITERAL:
         return None
     char = chr(last)
-    if char.isspace() or (pattern.flags & re.IGNORECASE and char.lower() != char.upper()):
+    if char.isspace() or (flags & re.IGNORECASE and char.lower() != char.upper()):
         return None
     return char
 
@@ -42,16 +54,21 @@ def required_literals(pattern: re.Pattern, shortest: int = 3) -> list[str]:
     there are none."""
     if not isinstance(pattern.pattern, str):
         return []
+    return _required_literals(pattern.pattern, pattern.flags, shortest)
+
+
+@ENDS
+def _required_literals(text: str, flags: int, shortest: int) -> list[str]:
     runs: list[str] = []
     run = ""
-    for op, av in _sre_parser.parse(pattern.pattern, pattern.flags):
+    for op, av in _sre_parser.parse(text, flags):
         if op is _sre.LITERAL and av < 128:
             run += chr(av)
             continue
         runs.append(run)
         run = ""
     runs.append(run)
-    fold = bool(pattern.flags & re.IGNORECASE)
+    fold = bool(flags & re.IGNORECASE)
     return [r.lower() if fold else r for r in runs if len(r) >= shortest]
 
 
@@ -65,7 +82,12 @@ def needs_digit(pattern: re.Pattern) -> bool:
     searched. False when that cannot be told from the parse tree."""
     if not isinstance(pattern.pattern, str):
         return False
-    return _sequence_needs_digit(_sre_parser.parse(pattern.pattern, pattern.flags))
+    return _needs_digit(pattern.pattern, pattern.flags)
+
+
+@ENDS
+def _needs_digit(text: str, flags: int) -> bool:
+    return _sequence_needs_digit(_sre_parser.parse(text, flags))
 
 
 def _sequence_needs_digit(items) -> bool:
