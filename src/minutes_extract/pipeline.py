@@ -33,6 +33,7 @@ from .components import (  # noqa: F401  (registers the factories when run from 
 )
 from .errors import MinutesError
 from .matching.compiled import regex_code_cache
+from .matching.ends import ENDS
 from .matching.first_chars import PARSED
 from .rules import RulesDir, lexicon_rows, load_json, models_dir, validate_all
 from .tokenizer import TOKENIZER
@@ -133,6 +134,7 @@ def build_pipeline(rules_dir: RulesDir = None) -> Language:
         for factory, rule_file in COMPONENTS:
             nlp.add_pipe(factory, config={"rules": rules_reference(rule_file, rules_dir)})
     PARSED.save()  # what the patterns start with, for the next build
+    ENDS.save()  # what they end with, and the words and digits every match holds
     return nlp
 
 

@@ -18,7 +18,9 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import document_text, payloads
-from ..matching import RuleFields, StartedPattern, StartScan, lines_holding, lowered, nonblank_lines
+from ..matching import (
+    RuleFields, StartedPattern, StartScan, document_lower, lines_holding, lowered, nonblank_lines,
+)
 from .base import ExtractionComponent, Found
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z‘“\"'(•])")
@@ -73,10 +75,14 @@ class InspectionFinder:
     def __init__(self, rules: InspectionRules):
         self.r = rules
 
-    def find(self, text: str, dates: list[DateMention], meeting_date: Optional[str] = None) -> list[Candidate]:
-        hits = self.r.prefilter_started.finditer(text, lowered(text))
+    def find(self, text: str, dates, meeting_date: Optional[str] = None, low: Optional[str] = None) -> list[Candidate]:
+        """`dates`: the date mentions, or a function giving them (called only for a text that may mention an
+        inspection). `low`: lowered(text) when the caller has it ("" counts as not had)."""
+        hits = self.r.prefilter_started.finditer(text, low or lowered(text))
         if not hits:
             return []
+        if callable(dates):
+            dates = dates()
         mentions: list[Candidate] = []
         lines = nonblank_lines(text)
         dates = sorted(dates, key=lambda d: d.start)
@@ -125,6 +131,8 @@ class InspectionFinder:
         low = lowered(sentence)
         near = self.r.kind_starts.by_pattern(low, 0, len(sentence))
         for (kind, pattern), at in zip(self.r.kinds, near):
+            if at is not None and not at and not pattern.exact:
+                continue  # none of its starting strings in the sentence: finditer would find nothing
             for m in pattern.finditer(sentence, low, 0, len(sentence), at):
                 if any(m.start() < e and s < m.end() for _, s, e in taken):
                     continue
@@ -272,7 +280,10 @@ class InspectionsComponent(ExtractionComponent):
     compiled_rules = InspectionRules
 
     def find(self, doc: Doc) -> Iterator[Found]:
-        for cand in InspectionFinder(self.rules).find(document_text(doc), date_mentions(doc), doc._.meeting_date):
+        text = document_text(doc)
+        found = InspectionFinder(self.rules).find(text, lambda: date_mentions(doc), doc._.meeting_date,
+                                                  document_lower(doc, text))
+        for cand in found:
             yield cand.start, cand.end, cand.rule, {
                 "kind": cand.kind, "dates": cand.dates, "status": cand.status, "focus": cand.focus}
 

@@ -23,8 +23,10 @@ from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import document_text
 from ..values.dates import full_year, month_number
 from ..matching import RuleFields, expand_fragments, first_characters, trie_pattern
+from ..matching.ends import needs_digit
 from .base import RulesOnDisk
 
+_DIGIT = re.compile(r"\d")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?,?\s+(\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
@@ -184,6 +186,7 @@ class MeetingRules(RuleFields):
             return re.compile(expand_fragments(pattern, frag))
 
         self.headers = [(h["id"], rx(h["pattern"])) for h in rules["header_patterns"]]
+        self.dated_headers = {rule for rule, pattern in self.headers if needs_digit(pattern)}
         # Patterns that only head the document: further down the same words open an item.
         self.max_line = {h["id"]: h["max_line"] for h in rules["header_patterns"] if "max_line" in h}
         # Lines that start with none of the `starts` can only be read by the patterns without one, and
@@ -243,9 +246,12 @@ class MeetingReader:
             else:
                 patterns = [(rule, pattern) for rule, pattern, needs in unstarted
                             if not needs or any(map(line.__contains__, needs))]
+            digit = _DIGIT.search(line) is not None
             for rule, pattern in patterns:
                 if k >= self.r.max_line.get(rule, k + 1):
                     continue
+                if not digit and rule in self.r.dated_headers:
+                    continue  # every match holds a date's digits
                 m = pattern.search(line)
                 if not m:
                     continue

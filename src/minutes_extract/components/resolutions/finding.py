@@ -188,7 +188,7 @@ def _heading_decisions(blocks: list[Block], rules: ResolutionRules, used: set[in
         elif block.label != "heading" and rules.decision_label.match(block.text):
             # "Decision of the Cabinet", "Outcome" on a line of its own, not taken for a section heading
             verb = "resolved" if block.text.strip().lower().startswith("resol") else "decided"
-        elif block.label != "heading" and (glued := rules.glued_heading.search(block.text)):
+        elif block.label != "heading" and (glued := rules.glued_heading_in(block.text)):
             # "... Annual Report 2014-15 Decision:" (a heading run into the line above)
             verb = "resolved" if glued.group().strip().lower().startswith("resolved") else "decided"
         else:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ...matching import RuleFields, expand_fragments
+from ...matching.ends import closing_character
 from .markers import _MARKER
 
 
@@ -72,6 +73,7 @@ class ResolutionRules(RuleFields):
             self.trigger_words = None
         # Every trigger's needs as written: which of them a line holds is found once per line, not per trigger.
         self.needed_words = tuple(sorted({w for t in self.triggers for w in t.needs}))
+        self.needs_scan, self.needs_at = _word_scan(self.needed_words)
         participles = "|".join(map(re.escape, rules.get("decision_participles", ["noted", "approved", "agreed"])))
         capitalised = "|".join(re.escape(w[:1].upper() + w[1:])
                                for w in rules.get("bare_decision_participles", ["noted", "approved", "agreed"]))
@@ -88,15 +90,16 @@ class ResolutionRules(RuleFields):
         self.narrative_intro = re.compile(rules["narrative_list_intro"], re.I)
         self.passive_list = re.compile(rules["passive_list_clause"])
         self.glued_heading = re.compile(rules["glued_decision_heading"])
+        self.glued_heading_end = closing_character(self.glued_heading)  # the ":" every glued heading ends with
         self.inline_split = re.compile(rules["inline_clause_split"])
         self.recommendation_intro = re.compile(rules["recommendation_intro"], re.I)
         self.cut_off_min_words = rules["cut_off_clause"]["min_words"]
         self.cut_off_last_word = re.compile(rules["cut_off_clause"]["last_word"])
 
     def trigger(self, block: Block, after: Optional[Block] = None) -> Optional[tuple[Trigger, re.Match]]:
-        if self.trigger_words and not any(map(block.text.lower().__contains__, self.trigger_words)):
-            return None
-        held = {w for w in self.needed_words if w in block.text}
+        held = self.held_words(block.text)
+        if self.trigger_words and not held:
+            return None  # every trigger needs one of the words and the line holds none
         for trig in self.triggers:
             if trig.needs and held.isdisjoint(trig.needs):
                 continue
@@ -107,6 +110,18 @@ class ResolutionRules(RuleFields):
                     and (trig.rest is None or self.worded_as(trig.rest, block.text[m.end():])) and not self.reported(m)):
                 return trig, m
         return None
+
+    def glued_heading_in(self, text: str) -> Optional[re.Match]:
+        """glued_heading.search(text), skipped on a line that does not end as every match does."""
+        if self.glued_heading_end is not None and not text.rstrip().endswith(self.glued_heading_end):
+            return None
+        return self.glued_heading.search(text)
+
+    def held_words(self, text: str) -> set[str]:
+        """The triggers' needs that `text` holds ({w for w in needed_words if w in text}), in one scan."""
+        if self.needs_scan is None:
+            return set()
+        return {w for found in set(self.needs_scan.findall(text)) for w in self.needs_at[found]}
 
     def worded_as(self, shape: str, text: str) -> bool:
         """Is `text` worded as a decision clause ("decision_clause"), or as one under a decision label
@@ -143,3 +158,16 @@ class ResolutionRules(RuleFields):
     def split_clauses(self, text: str) -> list[str]:
         parts = [p.strip(" ;,") for p in self.inline_split.split(text) if p.strip(" ;,")]
         return parts or [text]
+
+
+def _word_scan(words: tuple[str, ...]) -> tuple[Optional[re.Pattern], dict[str, tuple[str, ...]]]:
+    """A scan finding, at every place one of `words` starts, the longest of them there, and for each such
+    longest word the words it starts with: every word a text holds, overlapping ones too, in one pass."""
+    if not words:
+        return None, {}
+    longest_first = sorted(words, key=len, reverse=True)
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    alternatives = "|".join(map(re.escape, longest_first))
+    # the look-behind steps back over the letter just read, so the look-ahead starts on it
+    scan = re.compile(f"[{firsts}](?<=(?=({alternatives}))(?s:.))")
+    return scan, {w: tuple(v for v in words if w.startswith(v)) for w in words}

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from ... import extensions  # noqa: F401
 from ...extensions import document_text
+from ...matching import document_lower
 from ..base import ExtractionComponent, Found
 from .reading import SIDES, Block, Vote, find_votes
 from .rules import VoteRules
@@ -22,7 +23,7 @@ class VotesComponent(ExtractionComponent):
 
     def find(self, doc: Doc) -> Iterator[Found]:
         text = document_text(doc)
-        if not self.rules.may_hold_votes(text):
+        if not self.rules.may_hold_votes(text, document_lower(doc, text)):
             return
         item_starts = sorted(s.start_char for s in doc.spans.get("items", []))
         blocks = [Block(s.start_char, s.end_char, text[s.start_char:s.end_char], _item_at(item_starts, s.start_char))

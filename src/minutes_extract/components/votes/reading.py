@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
-from .rules import VoteRules
+from ...matching import lowered
+from .rules import VoteRules, admits
 
 SIDES = ("for", "against", "abstain")
 
@@ -25,6 +27,11 @@ class Block:
     end: int
     text: str
     item: int
+
+    @cached_property
+    def low(self) -> Optional[str]:
+        """lowered(text), once for the gates of every part read from the block."""
+        return lowered(self.text)
 
 
 @dataclass
@@ -145,7 +152,7 @@ def _names_line(block: Block, state: _Item, rules: VoteRules) -> bool:
     vote = state.open
     if vote is None or vote.side is None or vote.outcome is not None:
         return False
-    cut = _first_outcome(block.text, rules)
+    cut = _first_outcome(block.text, rules, block.low)
     names = block.text[:cut.start()] if cut else block.text
     if not _looks_like_names(names, rules) and not (cut and not names.strip()):
         return False
@@ -164,10 +171,10 @@ def _names_and_outcome(block: Block, offset: int, text: str, vote: Vote, state: 
 
 def _proposal(blocks: list[Block], i: int, state: _Item, rules: VoteRules) -> bool:
     block = blocks[i]
-    if not rules.proposal_gate.admits(block.text):  # each form needs one of these words: skip its searches
+    if not admits(rules.proposal_gate, block.text, block.low):  # each form needs one of these words: skip its searches
         return False
-    for form in rules.proposals:
-        m = form.regex.search(block.text)
+    for form, gate in zip(rules.proposals, rules.proposal_gates):
+        m = gate.search(block.text, block.low)
         if not m:
             continue
         groups = m.groupdict()
@@ -197,7 +204,7 @@ def _proposal(blocks: list[Block], i: int, state: _Item, rules: VoteRules) -> bo
 def _put(block: Block, state: _Item, rules: VoteRules) -> bool:
     """The chair putting a motion, an amendment or part of one to the vote: opens a vote (or confirms one
     already closed: 'Amendment carried.' then 'the Chairman put the amendment ... and it was agreed')."""
-    m = rules.put.search(block.text)
+    m = rules.put_gate.search(block.text, block.low)
     if not m:
         return False
     subject = m.group("subject").strip()
@@ -237,7 +244,7 @@ def _put(block: Block, state: _Item, rules: VoteRules) -> bool:
 
 def _outcome(blocks: list[Block], i: int, state: _Item, rules: VoteRules) -> bool:
     block = blocks[i]
-    found = _first_outcome(block.text, rules)
+    found = _first_outcome(block.text, rules, block.low)
     if not found:
         return False
     form, m = found.form, found.match
@@ -330,13 +337,18 @@ class _Found:
         return self.form.id
 
 
-def _first_outcome(text: str, rules: VoteRules) -> Optional[_Found]:
-    """The earliest outcome statement in `text` (the first rule wins a tie)."""
-    if not rules.outcome_gate.admits(text):  # each form needs one of these words: skip its searches
+_UNREAD = object()  # `low` not given: lowered(text) is worked out here
+
+
+def _first_outcome(text: str, rules: VoteRules, low=_UNREAD) -> Optional[_Found]:
+    """The earliest outcome statement in `text` (the first rule wins a tie). `low`: lowered(text), when the
+    caller has it."""
+    low = lowered(text) if low is _UNREAD else low
+    if not admits(rules.outcome_gate, text, low):  # each form needs one of these words: skip its searches
         return None
     best = None
-    for form in rules.outcomes:
-        m = form.regex.search(text)
+    for form, gate in zip(rules.outcomes, rules.outcome_gates):
+        m = gate.search(text, low)
         if m and (best is None or m.start() < best.match.start()):
             best = _Found(form, m)
     return best

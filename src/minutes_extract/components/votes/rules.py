@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ...matching import StartedPattern, WordGate, expand_fragments, lowered
+from ...matching import StartedPattern, WordGate, expand_fragments, lowered, starting_strings
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,27 @@ class OutcomeForm:
     from_tally: bool
 
 
+class StartGate:
+    """pattern.search(text), not tried on a text whose lower-cased form (`low`, lowered(text)) holds none of
+    the strings every match starts with (a case-insensitive search tries each character of the line)."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.starts = starting_strings(pattern)
+
+    def search(self, text: str, low: Optional[str]) -> Optional[re.Match]:
+        if self.starts is not None and low is not None and not any(map(low.__contains__, self.starts)):
+            return None
+        return self.pattern.search(text)
+
+
+def admits(gate: WordGate, text: str, low: Optional[str]) -> bool:
+    """gate.admits(text), given low = lowered(text)."""
+    if gate.words is None or low is None:
+        return gate.gate.search(text) is not None
+    return any(map(low.__contains__, gate.words))
+
+
 class VoteRules:
     def __init__(self, rules: dict):
         fragments = rules.get("fragments", {})
@@ -39,6 +60,7 @@ class VoteRules:
         self.proposals = [ProposalForm(p["id"], compiled(p["pattern"]), p.get("kind"), p.get("outcome"),
                                        p.get("unstated", "drop")) for p in rules["proposals"]]
         self.put = compiled(rules["put"], ci)
+        self.put_gate = StartGate(self.put)
         self.paragraph_ref = compiled(rules["paragraph_ref"], ci)
         self.paragraph_number = compiled(rules["paragraph_number"])
         self.substantive = compiled(rules["substantive"], ci)
@@ -47,6 +69,8 @@ class VoteRules:
         self.outcomes = [OutcomeForm(o["id"], compiled(o["pattern"]), bool(o.get("needs_open")),
                                      bool(o.get("amendment_only")), o.get("outcome"),
                                      bool(o.get("outcome_from_tally"))) for o in rules["outcomes"]]
+        self.outcome_gates = [StartGate(o.regex) for o in self.outcomes]
+        self.proposal_gates = [StartGate(p.regex) for p in self.proposals]
         self.inline_outcome = compiled(rules["inline_outcome"], ci)
         self.proposal_gate = WordGate(compiled(rules["proposal_gate"], ci))
         self.outcome_gate = WordGate(compiled(rules["outcome_gate"], ci))
@@ -66,9 +90,21 @@ class VoteRules:
         self.link_reach = int(rules["link_reach"])
         self.link_back_reach = int(rules["link_back_reach"])
 
-    def may_hold_votes(self, text: str) -> bool:
-        """Whether the document holds any vote wording at all (most do not: they are skipped)."""
-        return bool(self.prefilter.finditer(text, lowered(text)))
+    def may_hold_votes(self, text: str, low: Optional[str] = None) -> bool:
+        """Whether the document holds any vote wording at all (most do not: they are skipped). `low`:
+        lowered(text) when the caller has it (lower_text's "" counts as not had)."""
+        low = low or lowered(text)
+        if low is None or not self.prefilter.known:
+            return bool(self.prefilter.finditer(text, low))
+        match = self.prefilter.pattern.match
+        for where, words in ((low, self.prefilter.lower), (text, self.prefilter.exact)):
+            for word in words:  # tried where each starting string occurs: the first match is enough
+                at = where.find(word)
+                while at >= 0:
+                    if match(text, at):
+                        return True
+                    at = where.find(word, at + 1)
+        return False
 
     def outcome_of(self, match: re.Match) -> Optional[str]:
         """The outcome an outcome match states: 'unanimous' whenever it says so, else its word's outcome."""

@@ -1,0 +1,127 @@
+"""Speed gates skip a regex only where it cannot match: every gated answer equals the ungated one, on
+sentences written for these tests (odd cases included: capitals, dotless i, long s, trailing spaces)."""
+import re
+
+import pytest
+
+from minutes_extract.components.document_kind import GatedCues
+from minutes_extract.components.votes.reading import Block, _first_outcome
+from minutes_extract.matching import WeightedCues, lowered
+from minutes_extract.matching.ends import closing_character, required_literals
+
+LINES = [
+    "Minutes of the Cabinet held on 3 May 2024",
+    "Annual Report 2023-24 Decision:",
+    "Annual Report 2023-24 Decision:   ",
+    "Annual Report 2023-24 DECISION :\n",
+    "The Committee agreed the decision: it noted the report.",
+    "Councillor Green proposed, and Councillor Brown seconded, that the report be approved.",
+    "The Chairman put the amendment to the vote and it was LOST.",
+    "The motion was CARRIED unanimously.",
+    "On being put to the vote the recommendations were agreed.",
+    "Lead Inspector: A Brown",
+    "LEAD INSPECTOR: A BROWN",
+    "Lead \u0131nspector: A Brown",          # dotless i: re.I reads it as i
+    "Report publi\u017fhed: 3 May 2024",     # long s: re.I reads it as s
+    "What needs to improve?",
+    "This letter summarises the findings of a focused visit",
+    "",
+]
+
+
+@pytest.mark.parametrize("pattern, char", [
+    (r"(?:^|\s)(?:Decision|Resolved)\s*:\s*$", ":"),
+    (r"x[:;]\s*$", None),
+    (r"x:?\s*$", None),
+    (r"a|b:\s*$", None),
+    (r"x:\s+$", None),
+    (r"(?m)x:\s*$", None),
+    (r"(?i)note\s*$", None),
+])
+def test_closing_character_only_for_a_literal_before_trailing_space(pattern, char):
+    assert closing_character(re.compile(pattern)) == char
+
+
+def test_closing_character_gate_never_drops_a_match():
+    pattern = re.compile(r"(?:^|\s)(?<!\bfor )(?:Decisions?|DECISIONS?|Resolved|RESOLVED)\s*:\s*$")
+    char = closing_character(pattern)
+    for line in LINES:
+        if pattern.search(line):
+            assert line.rstrip().endswith(char), line
+
+
+def test_required_literals_are_in_every_match():
+    cases = {
+        r"(?mi)^[ \t]*lead\s+inspectors?\s*:": ["lead", "inspector"],
+        r"ab(?:c|d)efg?h": [],
+        r"Abc(?i:DEF)": ["Abc"],
+        r"(?i)report\s+published\s*:": ["report", "published"],
+    }
+    for pattern, words in cases.items():
+        compiled = re.compile(pattern)
+        assert required_literals(compiled) == words
+        for line in LINES:
+            m = compiled.search(line)
+            if m and compiled.flags & re.IGNORECASE and lowered(line) is not None:
+                assert all(w in m.group().lower() for w in words)
+
+
+def test_gated_cues_reach_as_weighted_cues_do():
+    cues = [
+        {"name": "lead", "weight": 2, "pattern": r"(?mi)^[ \t]*lead\s+inspectors?\s*:"},
+        {"name": "published", "weight": 1, "pattern": r"(?mi)^[ \t]*report\s+published\s*:"},
+        {"name": "improve", "weight": 2, "pattern": r"(?mi)^[ \t]*what\s+needs\s+to\s+improve\??[ \t]*$"},
+        {"name": "letter", "weight": 3, "pattern": r"(?i)\bthis\s+letter\s+summarises\s+the\s+findings"},
+    ]
+    plain, gated = WeightedCues(cues), GatedCues(cues)
+    texts = LINES + ["\n".join(LINES), "\n".join(LINES[9:13])]
+    for text in texts:
+        for threshold in range(1, 9):
+            assert gated.reaches(text, threshold) == plain.reaches(text, threshold), (text, threshold)
+
+
+def test_vote_gates_find_what_the_searches_find(nlp):
+    rules = nlp.get_pipe("minutes_votes").rules
+    for line in LINES:
+        block = Block(0, len(line), line, 0)
+        put, plain_put = rules.put_gate.search(line, block.low), rules.put.search(line)
+        assert (put and put.span()) == (plain_put and plain_put.span())
+        gated, plain = _first_outcome(line, rules, block.low), _first_outcome(line, rules)
+        assert (gated and (gated.rule, gated.match.span())) == (plain and (plain.rule, plain.match.span()))
+        for form, gate in zip(rules.proposals, rules.proposal_gates):
+            a, b = gate.search(line, block.low), form.regex.search(line)
+            assert (a and a.span()) == (b and b.span())
+
+
+def test_vote_prefilter_stops_at_the_first_match_with_the_same_answer(nlp):
+    rules = nlp.get_pipe("minutes_votes").rules
+    for text in LINES + ["\n".join(LINES)]:
+        assert rules.may_hold_votes(text) == bool(rules.prefilter.finditer(text, lowered(text))), text
+
+
+def test_resolution_trigger_words_found_in_one_scan(nlp):
+    rules = nlp.get_pipe("minutes_resolutions").rules
+    for line in LINES + ["The Members of the Sub-Committee RESOLVED", "R E S O L V E D that", "Membership"]:
+        assert rules.held_words(line) == {w for w in rules.needed_words if w in line}, line
+
+
+@pytest.mark.parametrize("pattern, needed", [
+    (r"\d", True), (r"[0-9]+", True), (r"a\d?", False), (r"(?:a|\d)", False), (r"(?:1|\d{2})x", True),
+    (r"[^0-9]", False), (r"[0-9a]", False), (r"(?i)x\d+", True),
+])
+def test_needs_digit(pattern, needed):
+    from minutes_extract.matching.ends import needs_digit
+    assert needs_digit(re.compile(pattern)) is needed
+
+
+def test_meeting_headers_without_a_digit_are_not_searched_for_a_date(nlp):
+    from minutes_extract.components.meeting import MeetingReader
+    rules = nlp.get_pipe("minutes_meeting").rules
+    lines = ["KENT COUNTY COUNCIL", "CABINET", "Minutes of the meeting held on Monday, 3 March 2025",
+             "Corporate Parenting Panel - Tuesday 4 February 2025", "Present: Councillor Green"]
+    reader, found = MeetingReader(rules), MeetingReader(rules).from_header(lines)
+    gated, rules.dated_headers = rules.dated_headers, set()
+    try:
+        assert reader.from_header(lines) == found
+    finally:
+        rules.dated_headers = gated
