@@ -7,6 +7,7 @@ from typing import Optional
 
 from ...matching import WindowSearch, lines_holding, lowered, nonblank_lines
 from .areas import AreaReader
+from .grid import GradeGrid
 from .lists import AreaLists
 from .rules import (
     _CLAUSE_REACH, _QUOTES, _REACH_AFTER, _REACH_BEFORE, _SENTENCE_END, _VETO, Candidate, Cue, JudgementRules,
@@ -17,7 +18,7 @@ from .rules import (
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
 
 
-class JudgementFinder(AreaLists, AreaReader):
+class JudgementFinder(AreaLists, AreaReader, GradeGrid):
     """Judgement candidates in a text (pure: no spaCy)."""
 
     def __init__(self, rules: JudgementRules):
@@ -36,6 +37,10 @@ class JudgementFinder(AreaLists, AreaReader):
         for k in lines_holding([m.start() for m in grades], lines):
             pos, line = lines[k]
             if not in_context(max(0, pos - w), pos + w):
+                continue
+            grid = self.grid_row(lines, k)
+            if grid:
+                out.extend(grid)
                 continue
             row = self.table_row(lines, k)
             if row:
@@ -198,6 +203,10 @@ class JudgementFinder(AreaLists, AreaReader):
             known = None
         elif known and head != area:
             area = head
+        domain = None if known or standard or verb else self.domain_heading(lines, k)
+        if domain:  # "Domain two: court disposals" above "Assessment: Requires improvement": that area's standard
+            return Candidate(area_start, pos + m.end("grade") + self.closing_quote(line, m.end("grade")),
+                             self.r.grade_of(m.group("grade")), f"{domain}: {area}", None, None, False, "table_row")
         if not known and not standard and (len(area.split()) > 10 or self.r.excluded_subject.search(
                 self.r.area_qualifier.split(area, 1)[0])):
             return None  # "Case audits - Good"

@@ -109,6 +109,8 @@ class JudgementRules:
             "other_scale_document",
             # relative clauses, own agencies, anaphora, table cells
             "parenthetical_relative", "own_agency_subject", "anaphoric_provision", "table_middle_cell", "relative_aside",
+            # rows of several grade cells
+            "grid_cell_separator", "grid_time_column", "grid_overall_column", "grid_skip_cell",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
@@ -121,6 +123,7 @@ class JudgementRules:
         self.context_window = rules["context_window"]
         self.forecast_window = rules["forecast_window"]
         self.table_area_share = rules["table_area_share"]
+        self.domain_heading_words = rules["domain_heading_words"]
         self.list_splits = rules["list_splits"]
         self.list_gap_words = rules["list_gap_words"]
         self.agency_rules = set(rules["agency_rules"])
