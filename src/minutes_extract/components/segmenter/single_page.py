@@ -30,7 +30,7 @@ class SinglePage(Headings):
                     return [self.title_item(lines, i - 1, None, "dated_decision_title")]
                 start = lines[i].start + lines[i].text.index(dated.group("title"))
                 return [ItemStart(i, None, start, start + len(dated.group("title")), "dated_decision_title")]
-        if self.page_title(lines, first):
+        if self.page_title(lines, first) or self.title_over_publisher(lines, first):
             return [self.title_item(lines, first, None, "page_title")]
         if self.title_over_sections(lines, first):
             return [self.title_item(lines, first, None, "page_title_over_sections")]
@@ -58,6 +58,13 @@ class SinglePage(Headings):
                 return self.title_item(lines, i, None, "news_headline")
             return None
         return None
+
+    def title_over_publisher(self, lines: list[Line], i: int) -> bool:
+        """A title line over a line that only names the publishing body ("Youth Justice Service inspection
+        outcome" over "Ravensholme Youth Justice Partnership"): the body's name is no title."""
+        if lines[i].kind or i + 1 >= len(lines) or not self.heading_like(lines[i].text):
+            return False
+        return len(lines[i].text.split()) >= 2 and bool(self.pattern["organisation_line"].match(lines[i + 1].text.strip()))
 
     def is_dateline(self, text: str) -> bool:
         return bool(text) and bool(self.pattern["dateline"].match(text))
