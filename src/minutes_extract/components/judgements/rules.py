@@ -12,7 +12,7 @@ _QUOTES = "‘’'\"“”"
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z‘“\"'(•])")
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:was|were|is|are|has|had|have|been|being|be|currently|now|also|previously|again|all|both|each|"
-    r"overall|recently|subsequently|then|already|consistently|initially|still|having|continued|continues|to|"
+    r"overall|recently|subsequently|then|already|consistently|initially|still|having|continued|continues|to|last|first|"
     r"will|would|could|should|may|might|shall))+\s*$",
     re.I)
 _ANTECEDENT_CUT = re.compile(r".*\b(?:was|were|is|are|be|been|have|has|had|to|about|by|from|get|got|see|saw)\b", re.I)

@@ -18,6 +18,8 @@ class SinglePage(Headings):
         headline = self.news_headline(lines)
         if headline:
             return [headline]
+        if self.title_over_publisher(lines, 0):  # "Ofsted focused visit: questions and answers" over "X Council"
+            return [self.title_item(lines, 0, None, "page_title")]
         first = 0
         while first < min(len(lines), 4) and self.page_top(lines[first].text):
             first += 1
