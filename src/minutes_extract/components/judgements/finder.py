@@ -258,6 +258,8 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 if cand:
                     graded_until = m.end(group)
                     out.append(cand)
+                    if self.coordinated_areas(cand):
+                        out.extend(self.split_area(cand))  # "children in care and care leavers required ...": two areas
                     out.extend(self.named_provisions(s, cand))
                     if not cue.area_after_grade:
                         out.extend(self.listed_areas(s, m, cand))
@@ -273,6 +275,12 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                     out.extend(listed_after)
                     break
         return out
+
+    def coordinated_areas(self, cand: Candidate) -> bool:
+        """An area spelt as two areas joined by "and" (`children in care and care leavers`), each its own area."""
+        keys = self.r.list_splits.get(cand.area_key)
+        first, _, second = cand.area.rpartition(" and ")
+        return bool(keys) and (self.area_key(first), self.area_key(second)) == tuple(keys)
 
     def counted(self, cand: Candidate) -> bool:
         """A candidate whose area is only a count of areas (`Three areas`)."""
