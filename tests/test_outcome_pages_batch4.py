@@ -117,3 +117,21 @@ def test_numbered_sentences_under_a_heading_are_no_items():
                           "Areas for priority action\n\n1. Leaders must reduce waiting times for assessments.\n"
                           "2. Leaders must improve the quality of plans.\n")
     assert [i.title for i in record.items] == ["SEND inspection outcome"]
+
+
+# -- batch 6: pages copied with their site chrome ----------------------------------------------------------------
+def test_a_headline_under_site_chrome_with_share_links_before_its_dateline():
+    record = extract_text("Skip to main content\nMenu\nSearch\nHome\nNews\n\n"
+                          "Ofsted praises Northvale adoption service\n\nShare this page\nFacebook\nEmail\n\n"
+                          "Published: 3 June 2025\n\nOfsted rated the adoption service Good in May 2025.\n")
+    assert [i.title for i in record.items] == ["Ofsted praises Northvale adoption service"]
+
+
+@pytest.mark.parametrize("polarity, sentence", [
+    ("strength", "Inspectors found that the new head of service has brought stability and focus to the team."),
+    ("strength", "Inspectors said that managers have turned around a service that was failing."),
+    ("strength", "Inspectors found that children attend school regularly and enjoy learning."),
+    ("development", "Inspectors found that several changes of social worker had left some children unsettled."),
+])
+def test_outcome_page_findings_batch6(polarity, sentence):
+    assert findings_under(HEAD, sentence) == [(polarity, sentence)]

@@ -50,13 +50,15 @@ class SinglePage(Headings):
         release", "News | 19 February 2026", "Posted on 5 May 2025", a date alone) within the two lines under
         it. The dateline is chrome, never the title; a headline may hold a colon ("Ofsted: improvement
         needed ...") without being a field."""
-        for i in range(min(len(lines), self.headline_reach)):
+        # (the site's chrome lines - menu, search, share links - are passed over wherever they stand)
+        unchromed = [i for i in range(len(lines)) if not self.is_page_chrome(lines[i].text.strip())]
+        for n, i in enumerate(unchromed[:self.headline_reach]):
             text = lines[i].text.strip()
-            if lines[i].kind or self.is_page_chrome(text) or self.is_dateline(text):
+            if lines[i].kind or self.is_dateline(text):
                 continue
             if len(text.split()) < 3 or not self.heading_like(text) or self.pattern["meeting_header"].search(text):
                 return None
-            if any(self.is_dateline(lines[k].text.strip()) for k in range(i + 1, min(len(lines), i + 3))):
+            if any(self.is_dateline(lines[k].text.strip()) for k in unchromed[n + 1:n + 3]):
                 return self.title_item(lines, i, None, "news_headline")
             return None
         return None
