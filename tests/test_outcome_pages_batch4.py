@@ -70,7 +70,7 @@ def test_the_councils_other_graded_services(finder, text, expected):
     ("development", "Many carers said they did not know where to get help when their situation changed."),
     ("strength", "Inspectors said that foster carers feel welcomed by the service from their first contact."),
     ("development", "Inspectors found that the service relies heavily on interim managers."),
-    ("development", "Only 41% of annual reviews were completed within timescales last year, inspectors found."),
+    ("development", "Only 41% of annual reviews were completed within the statutory timescale last year, inspectors found."),
     ("strength", "Inspectors found that leaders have transformed the quality of the front door."),
     ("development", "Inspectors found that some referrals are made without the family's consent."),
     ("development", "Inspectors found that support plans do not always set out clear outcomes."),

@@ -277,10 +277,12 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         return out
 
     def coordinated_areas(self, cand: Candidate) -> bool:
-        """An area spelt as two areas joined by "and" (`children in care and care leavers`), each its own area."""
+        """An area spelt as two areas joined by "and" (`children in care and care leavers`), each its own area; the
+        SIF/ILACS standard `the experiences and progress of children in care and care leavers` is one."""
         keys = self.r.list_splits.get(cand.area_key)
         first, _, second = cand.area.rpartition(" and ")
-        return bool(keys) and (self.area_key(first), self.area_key(second)) == tuple(keys)
+        return bool(keys) and not self.r.standard_area.match(cand.area) \
+            and (self.area_key(first), self.area_key(second)) == tuple(keys)  # (not "the experiences and progress of ...")
 
     def counted(self, cand: Candidate) -> bool:
         """A candidate whose area is only a count of areas (`Three areas`)."""

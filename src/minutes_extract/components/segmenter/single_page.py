@@ -66,7 +66,7 @@ class SinglePage(Headings):
     def title_over_publisher(self, lines: list[Line], i: int) -> bool:
         """A title line over a line that only names the publishing body ("Youth Justice Service inspection
         outcome" over "Ravensholme Youth Justice Partnership"): the body's name is no title."""
-        if lines[i].kind or i + 1 >= len(lines) or not self.heading_like(lines[i].text):
+        if i + 1 >= len(lines) or lines[i].kind or not self.heading_like(lines[i].text):
             return False
         return len(lines[i].text.split()) >= 2 and bool(self.pattern["organisation_line"].match(lines[i + 1].text.strip()))
 
