@@ -154,6 +154,15 @@ class JudgementsRules(RuleFile):
         "the row's context).")
     target_column: Regex = described("A column heading of targets or forecasts ('Target', 'Aim by 2027'): its grades are no "
                                      "judgement.")
+    grid_cell_separator: Regex = described(
+        "Between two cells of a table row ('Larch Lodge | Good | Outstanding', an HTML row's ' - ').")
+    grid_time_column: Regex = described(
+        "A grid column named by a time ('2022', 'Previous judgement'): its grades are the row label's.")
+    grid_overall_column: Regex = described(
+        "A grid column named as the overall grade ('Overall experiences and progress'): the row label's.")
+    grid_skip_cell: Regex = described("A cell that is no row label (a date).")
+    domain_heading_words: int = described(
+        "At most this many words: a heading above table rows that names an area ('Domain two: court disposals').")
     name_preposition: Regex = described(
         "Case-sensitive: a capitalised preposition opening a sentence ('For care leavers, ...'): no part of a name.")
     subject_boundary: Regex = described("Case-sensitive: where a grade's subject starts (',', 'but', 'and the').")

@@ -73,6 +73,9 @@ class ItemPatterns(Strict):
     dateline: Regex = described(
         "A news page's dateline ('Press release', 'News | 19 February 2026', 'Posted on 5 May 2025', a date alone): "
         "page chrome under the headline, never the title.")
+    organisation_line: Regex = described(
+        "A line that only names a body ('Ravensholme Youth Justice Partnership', 'Cyngor Sir X / X County Council'): "
+        "under a page's title it is the publisher, not the title.")
     table_cells: Regex = described("Cells of a table pasted with '|' ('2. Court disposals | Outstanding'): a row, not an item.")
 
 

@@ -7,6 +7,7 @@ from typing import Optional
 
 from ...matching import WindowSearch, lines_holding, lowered, nonblank_lines
 from .areas import AreaReader
+from .grid import GradeGrid
 from .lists import AreaLists
 from .rules import (
     _CLAUSE_REACH, _QUOTES, _REACH_AFTER, _REACH_BEFORE, _SENTENCE_END, _VETO, Candidate, Cue, JudgementRules,
@@ -18,7 +19,7 @@ _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
 _SENTENCE_IN_CELL = re.compile(r"[.!?]\s+\S")  # a cell holding a sentence end is running text, not a table cell
 
 
-class JudgementFinder(AreaLists, AreaReader):
+class JudgementFinder(AreaLists, AreaReader, GradeGrid):
     """Judgement candidates in a text (pure: no spaCy)."""
 
     def __init__(self, rules: JudgementRules):
@@ -37,6 +38,10 @@ class JudgementFinder(AreaLists, AreaReader):
         for k in lines_holding([m.start() for m in grades], lines):
             pos, line = lines[k]
             if not in_context(max(0, pos - w), pos + w):
+                continue
+            grid = self.grid_row(lines, k)
+            if grid:  # a row of grade cells under a header row: each column read from its header
+                out.extend(grid)
                 continue
             cells = self.cell_row(lines, k)
             if cells is not None:  # a row of three or more cells: its grade cells, targets left out
@@ -181,7 +186,7 @@ class JudgementFinder(AreaLists, AreaReader):
             if wrapped:  # "The impact of leaders on social work / practice with children and families / Outstanding"
                 area_start, area = wrapped
                 before = [text for _, text in lines[max(0, k - 4):k - 2]]
-        return self.row_candidate(line, pos, area, area_start, m.span("grade"), before)
+        return self.row_candidate(line, pos, area, area_start, m.span("grade"), before, (lines, k))
 
     def former_grade(self, text: str, at: int, offset: int, cand: Candidate) -> list[Candidate]:
         """`Overall effectiveness: Requires improvement (previously Inadequate, 2021)`: the bracketed former grade
@@ -243,10 +248,11 @@ class JudgementFinder(AreaLists, AreaReader):
         return []
 
     def row_candidate(self, line: str, pos: int, area: str, area_start: int, grade_span: tuple[int, int],
-                      before: list[str]):
+                      before: list[str], run: Optional[tuple[list[tuple[int, str]], int]] = None):
         """The judgement of a table row whose area cell is `area` and whose grade is at `grade_span` of the line;
         None when the cell names no area (a sentence, a school, a row of an unrelated table); _VETO when a labelled
-        row names another provider."""
+        row names another provider. `run` (the lines and the row's number) lets a heading above the rows name their
+        domain."""
         gstart, gend = grade_span
         gtext = line[gstart:gend]
         middle = self.r.table_middle_cell.search(area)
@@ -278,6 +284,10 @@ class JudgementFinder(AreaLists, AreaReader):
             known = None
         elif known and head != area:
             area = head
+        domain = None if known or standard or verb or label or run is None else self.domain_heading(*run)
+        if domain:  # "Domain two: court disposals" above "Assessment: Requires improvement": that area's standard
+            return Candidate(area_start, pos + gend + self.closing_quote(line, gend),
+                             self.r.grade_of(gtext), f"{domain}: {area}", None, None, False, "table_row")
         if not known and not standard and (len(area.split()) > 10 or self.r.excluded_subject.search(
                 self.r.area_qualifier.split(area, 1)[0])):
             return _VETO if label else None  # "Case audits - Good"; "X Care Home - CQC rating: Good"
@@ -334,6 +344,8 @@ class JudgementFinder(AreaLists, AreaReader):
                     if former:  # "Requires improvement (previously Inadequate, 2021)": the former grade is taken
                         graded_until = former[0].end - s.offset
                         out.extend(former)
+                    if self.coordinated_areas(cand):
+                        out.extend(self.split_area(cand))  # "children in care and care leavers required ...": two areas
                     out.extend(self.named_provisions(s, cand))
                     if not cue.area_after_grade:
                         out.extend(self.listed_areas(s, m, cand))
@@ -351,6 +363,14 @@ class JudgementFinder(AreaLists, AreaReader):
                     out.extend(listed_after)
                     break
         return out
+
+    def coordinated_areas(self, cand: Candidate) -> bool:
+        """An area spelt as two areas joined by "and" (`children in care and care leavers`), each its own area; the
+        SIF/ILACS standard `the experiences and progress of children in care and care leavers` is one."""
+        keys = self.r.list_splits.get(cand.area_key)
+        first, _, second = cand.area.rpartition(" and ")
+        return bool(keys) and not self.r.standard_area.match(cand.area) \
+            and (self.area_key(first), self.area_key(second)) == tuple(keys)  # (not "the experiences and progress of ...")
 
     def counted(self, cand: Candidate) -> bool:
         """A candidate whose area is only a count of areas (`Three areas`)."""

@@ -12,7 +12,7 @@ _QUOTES = "‘’'\"“”"
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z‘“\"'(•])")
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:was|were|is|are|has|had|have|been|being|be|currently|now|also|previously|again|all|both|each|"
-    r"overall|recently|subsequently|then|already|consistently|initially|still|having|continued|continues|to|"
+    r"overall|recently|subsequently|then|already|consistently|initially|still|having|continued|continues|to|last|first|"
     r"will|would|could|should|may|might|shall))+\s*$",
     re.I)
 _ANTECEDENT_CUT = re.compile(r".*\b(?:was|were|is|are|be|been|have|has|had|to|about|by|from|get|got|see|saw)\b", re.I)
@@ -117,6 +117,8 @@ class JudgementRules:
             "row_label_tail",
             # pronouns within a sentence
             "clause_antecedent", "inspected_then",
+            # rows of several grade cells
+            "grid_cell_separator", "grid_time_column", "grid_overall_column", "grid_skip_cell",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
@@ -129,6 +131,7 @@ class JudgementRules:
         self.context_window = rules["context_window"]
         self.forecast_window = rules["forecast_window"]
         self.table_area_share = rules["table_area_share"]
+        self.domain_heading_words = rules["domain_heading_words"]
         self.list_splits = rules["list_splits"]
         self.list_gap_words = rules["list_gap_words"]
         self.agency_rules = set(rules["agency_rules"])

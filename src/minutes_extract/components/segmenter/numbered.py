@@ -136,8 +136,8 @@ class NumberedItems(Headings):
         # have their body under them.
         j = max(tied, key=lambda n: (sum(self.body_follows(lines, c.item.line) for c in run(n)), -n)) \
             if len(tied) > 1 else tied[0]
-        if length[j] == 1 and cands[j].sentence:
-            return []  # one numbered sentence ("3. To request officers to ...") is a clause, not an item
+        if all(c.sentence or self.has_finite_verb(self.title_text(lines, c.item)) for c in run(j)):
+            return []  # numbered sentences ("3. To request officers to ...", "1. Leaders must ...") are clauses, not items
         chain = self.across_gaps(run(j), cands, lines) if length[j] > 1 else run(j)
         return self.with_sub_items(chain, [c for c in every if c.sub])
 

@@ -18,6 +18,8 @@ class SinglePage(Headings):
         headline = self.news_headline(lines)
         if headline:
             return [headline]
+        if self.title_over_publisher(lines, 0):  # "Ofsted focused visit: questions and answers" over "X Council"
+            return [self.title_item(lines, 0, None, "page_title")]
         first = 0
         while first < min(len(lines), 4) and self.page_top(lines[first].text):
             first += 1
@@ -30,7 +32,7 @@ class SinglePage(Headings):
                     return [self.title_item(lines, i - 1, None, "dated_decision_title")]
                 start = lines[i].start + lines[i].text.index(dated.group("title"))
                 return [ItemStart(i, None, start, start + len(dated.group("title")), "dated_decision_title")]
-        if self.page_title(lines, first):
+        if self.page_title(lines, first) or self.title_over_publisher(lines, first):
             return [self.title_item(lines, first, None, "page_title")]
         if self.title_over_sections(lines, first):
             return [self.title_item(lines, first, None, "page_title_over_sections")]
@@ -48,16 +50,25 @@ class SinglePage(Headings):
         release", "News | 19 February 2026", "Posted on 5 May 2025", a date alone) within the two lines under
         it. The dateline is chrome, never the title; a headline may hold a colon ("Ofsted: improvement
         needed ...") without being a field."""
-        for i in range(min(len(lines), self.headline_reach)):
+        # (the site's chrome lines - menu, search, share links - are passed over wherever they stand)
+        unchromed = [i for i in range(len(lines)) if not self.is_page_chrome(lines[i].text.strip())]
+        for n, i in enumerate(unchromed[:self.headline_reach]):
             text = lines[i].text.strip()
-            if lines[i].kind or self.is_page_chrome(text) or self.is_dateline(text):
+            if lines[i].kind or self.is_dateline(text):
                 continue
             if len(text.split()) < 3 or not self.heading_like(text) or self.pattern["meeting_header"].search(text):
                 return None
-            if any(self.is_dateline(lines[k].text.strip()) for k in range(i + 1, min(len(lines), i + 3))):
+            if any(self.is_dateline(lines[k].text.strip()) for k in unchromed[n + 1:n + 3]):
                 return self.title_item(lines, i, None, "news_headline")
             return None
         return None
+
+    def title_over_publisher(self, lines: list[Line], i: int) -> bool:
+        """A title line over a line that only names the publishing body ("Youth Justice Service inspection
+        outcome" over "Ravensholme Youth Justice Partnership"): the body's name is no title."""
+        if i + 1 >= len(lines) or lines[i].kind or not self.heading_like(lines[i].text):
+            return False
+        return len(lines[i].text.split()) >= 2 and bool(self.pattern["organisation_line"].match(lines[i + 1].text.strip()))
 
     def is_dateline(self, text: str) -> bool:
         return bool(text) and bool(self.pattern["dateline"].match(text))
