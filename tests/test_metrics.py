@@ -133,6 +133,13 @@ def test_duration_is_extracted_but_kept_apart(seed_records):
     ("Members asked whether 68 children per IRO was manageable.", [("caseload", 68, None)]),
     ("By 2027 there will be 150 Year 7 temp places.", [("count", 150, None)]),
     ("Places by 2027:\n\n150 Year 7 temp places\n", [("count", 150, None)]),
+    # a count whose noun the sentence has just counted (issue 10)
+    ("Nine objections were lodged: six from neighbours and three for the parish council.",
+     [("count", 9, None), ("count", 6, None), ("count", 3, None)]),
+    ("Four apprentices began in May, with two more due in the autumn.", [("count", 4, None), ("count", 2, None)]),
+    ("Ratings were 3 out of 4 for 5 of the 8 domains and 2 out of 4 for the remaining three.",
+     [("count", 5, None), ("count", 8, None), ("count", 3, None)]),
+    ("The scheme had 8,200 members, up from around 7,000.", [("count", 8200, None), ("count", 7000, None)]),
 ])
 def test_metric_expressions(nlp, text, expected):
     assert readings(nlp, text) == expected
@@ -159,6 +166,8 @@ def test_metric_expressions(nlp, text, expected):
     "At 18 individuals became adults; support continues until 25.",
     "Pupils in Year 7 and Year 11 did well.",
     "The Panel considered two annual reports presented by the Service Manager.",
+    "Min. 27 Apologies for absence and Min. 28 Public Questions",
+    "Scores were 2 out of 4 for leadership and 3 out of 4 for safety.",
 ])
 def test_never_a_metric(nlp, text):
     assert readings(nlp, text) == []

@@ -305,12 +305,26 @@ def _bare_count(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_f
         return True
     if rules.subject_verb_after.match(right) and before["clause_start_before"].search(ctx, c.start)[0]:
         return True
+    if _elided_noun(c, right, ctx, rules, so_far, s_start):
+        return True
     if c.is_word:
         return False
     if rules.number_of_cue.search(ctx.text[s_start:c.start]):
         return True
     earlier_count = any(m.fields.get("kind") == "count" and s_start <= m.start < c.start for m in so_far)
     return earlier_count and bool(before["compared_before"].search(ctx, c.start)[0])
+
+
+def _elided_noun(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_far: list[Metric],
+                 s_start: int) -> bool:
+    """A count whose noun is left out because the sentence has just counted it: `Seven representations:
+    five from residents and two from the police`, `three joined, with two more starting`, `for 7 of the
+    9 statements and for the remaining two`."""
+    if not (rules.ellipsis_after.match(right) or rules.before["ellipsis_before"].search(ctx, c.start)[0]):
+        return False
+    if rules.before["ellipsis_not_before"].search(ctx, c.start)[0]:
+        return False  # the scale of a score: "2 out of 4 for the rest"
+    return any(m.fields.get("kind") == "count" and s_start <= m.start < c.start for m in so_far)
 
 
 def _metric(c: Candidate, kind: str, reading: Reading, rules: MetricRules, unit: Optional[str] = None,
