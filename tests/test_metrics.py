@@ -140,6 +140,10 @@ def test_duration_is_extracted_but_kept_apart(seed_records):
     ("Ratings were 3 out of 4 for 5 of the 8 domains and 2 out of 4 for the remaining three.",
      [("count", 5, None), ("count", 8, None), ("count", 3, None)]),
     ("The scheme had 8,200 members, up from around 7,000.", [("count", 8200, None), ("count", 7000, None)]),
+    ("Of 30 applications, 12 were approved, 4 refused and 2 withdrawn.",
+     [("count", 30, None), ("count", 12, None), ("count", 4, None), ("count", 2, None)]),
+    ("There are two primary and three secondary schools.", [("count", 2, None), ("count", 3, None)]),
+    ("The review was led by 3 social work and 1 health inspector.", [("count", 3, None)]),
 ])
 def test_metric_expressions(nlp, text, expected):
     assert readings(nlp, text) == expected
@@ -168,6 +172,7 @@ def test_metric_expressions(nlp, text, expected):
     "The Panel considered two annual reports presented by the Service Manager.",
     "Min. 27 Apologies for absence and Min. 28 Public Questions",
     "Scores were 2 out of 4 for leadership and 3 out of 4 for safety.",
+    "It took 2 years and 3 months; Rooms 1 and 2 were used.",
 ])
 def test_never_a_metric(nlp, text):
     assert readings(nlp, text) == []

@@ -133,7 +133,7 @@ def _number(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric]
         return None  # "5-point", "two-thirds"; "the 18-25 services"
     reading = read_modifiers(c, ctx, rules)
     rest = ctx.right(reading.end)
-    np = noun_phrase(rest, rules) or _past_school_year(rest, rules)
+    np = noun_phrase(rest, rules) or _past_school_year(rest, rules) or _shared_head(rest, rules)
     if np:
         return _counted(c, reading, np, ctx, rules)
     return _uncounted(c, reading, rest, right, ctx, rules, so_far)
@@ -146,6 +146,23 @@ def _past_school_year(rest: str, rules: MetricRules) -> Optional[tuple[str, str,
     if not np:
         return None
     return f"{rest[:year.end()].strip()} {np[0]}", np[1], year.end() + np[2]
+
+
+def _shared_head(rest: str, rules: MetricRules) -> Optional[tuple[str, str, int]]:
+    """The noun two coordinated numbers share: `4 social care and 1 educational inspector`, `two primary
+    and three secondary schools` count inspectors and schools."""
+    m = rules.shared_head_after.match(rest)
+    if m is None or any(w.lower() in rules.stop_words or w.lower() in rules.time_units for w in m.group("mods").split()):
+        return None
+    tail = rest[m.end():]
+    np = noun_phrase(tail, rules)
+    if np is None and m.group("second").lower() in ("1", "one"):
+        single = rules.singular_head_after.match(tail)
+        np = (single.group("np"), single.group("np").split()[-1].lower(), single.end()) if single else None
+    if np is None:
+        return None
+    phrase, head, end = np
+    return f"{m.group('mods').strip()} / {phrase}", head, m.end() + end
 
 
 def _duration(c: Candidate, duration: re.Match, ctx: Context, rules: MetricRules) -> Optional[Metric]:
@@ -320,11 +337,22 @@ def _elided_noun(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_
     """A count whose noun is left out because the sentence has just counted it: `Seven representations:
     five from residents and two from the police`, `three joined, with two more starting`, `for 7 of the
     9 statements and for the remaining two`."""
+    if _gapped(c, right, ctx, rules, so_far, s_start):
+        return True
     if not (rules.ellipsis_after.match(right) or rules.before["ellipsis_before"].search(ctx, c.start)[0]):
         return False
     if rules.before["ellipsis_not_before"].search(ctx, c.start)[0]:
         return False  # the scale of a score: "2 out of 4 for the rest"
     return any(m.fields.get("kind") == "count" and s_start <= m.start < c.start for m in so_far)
+
+
+def _gapped(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_far: list[Metric], s_start: int) -> bool:
+    """`15 were rated green, 6 amber and 3 red`, `20 were graded good and two outstanding`: a list of bare
+    counts sharing the first one's verb (the first is a count with no noun of its own)."""
+    if not (rules.gapping_after.match(right) and rules.before["gapping_before"].search(ctx, c.start)[0]):
+        return False
+    return any(m.fields.get("kind") == "count" and m.fields.get("subject") is None and s_start <= m.start < c.start
+               for m in so_far)
 
 
 def _metric(c: Candidate, kind: str, reading: Reading, rules: MetricRules, unit: Optional[str] = None,

@@ -14,7 +14,7 @@ class MetricRules:
     def __init__(self, rules: dict):
         fragments = dict(rules.get("fragments", {}), NUMBER_WORDS=NUMBER_WORDS_PATTERN,
                          MONEY_SUBJECT_WORDS="|".join(rules.get("money_subject_words", [])))
-        rules = {k: expand_fragments(v, fragments) if k.endswith("_before") and isinstance(v, str) else v
+        rules = {k: expand_fragments(v, fragments) if k.endswith(("_before", "_after")) and isinstance(v, str) else v
                  for k, v in rules.items()}
         self.anchors = Anchors(rules.get("anchors", {}))
         self.candidates = [(c["id"], c["kind"], AnchoredRegex(c, fragments)) for c in rules.get("candidates", [])]
@@ -47,7 +47,7 @@ class MetricRules:
         requires = {k: expand_fragments(v, fragments) for k, v in rules.get("before_requires", {}).items()}
         self.before = {k: Before([rules[k]], int(widths.get(k, reach)), stops.get(k, ""), requires.get(k)) for k in (
             "age_at_before", "per_before", "money_subject_before", "vote_before", "tally_label_before",
-            "group_of_before", "clause_start_before", "compared_before", "ellipsis_before", "ellipsis_not_before", "duration_not_comparator_before",
+            "group_of_before", "clause_start_before", "compared_before", "ellipsis_before", "ellipsis_not_before", "gapping_before", "duration_not_comparator_before",
             "paragraph_number_before")}
         self.age_thresholds = set(rules.get("age_thresholds", []))
         self.age_range_starts = set(rules.get("age_range_starts", []))
