@@ -421,11 +421,11 @@ class Nearby:
         # runs of whitespace (\s, as the regex engine reads it: str.isspace) starting before each word
         points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
         space = ((points >= 9) & (points <= 13)) | ((points >= 28) & (points <= 32))
-        beyond = points >= 128
-        if beyond.any():
-            for c in np.unique(points[beyond]).tolist():
-                if chr(c).isspace():
-                    space |= points == c
+        beyond = np.flatnonzero(points >= 128)
+        if len(beyond):  # (few: each tested on its own)
+            spaces = [chr(c).isspace() for c in points[beyond].tolist()]
+            if any(spaces):
+                space[beyond[np.array(spaces)]] = True
         begins = np.flatnonzero(space & ~np.concatenate(([False], space[:-1])))
         self.before = np.searchsorted(begins, words.starts).tolist()
 
