@@ -157,3 +157,32 @@ def _starting_strings(text, flags: int) -> Optional[list[str]]:
             # a string that extends another is found wherever that one is
             return sorted(s for s in starts if not any(s != t and s.startswith(t) for t in starts))
     return None
+
+
+def preceding_characters(pattern: re.Pattern) -> Optional[str]:
+    """Characters one of which must stand just before every match of `pattern`, from its opening look-behind of
+    one character ("(?<=,)", "(?<=[\\t|])") or a line-start "^" in MULTILINE mode ("\\n"; a match may then start
+    the text too); None when the pattern opens otherwise. Look-behinds that only exclude ("(?<!\\w)") are passed."""
+    return _preceding_characters(pattern.pattern, pattern.flags)
+
+
+@PARSED
+def _preceding_characters(text, flags: int) -> Optional[str]:
+    items = list(_sre_parser.parse(text, flags).data)
+    while items and items[0][0] is _sre.ASSERT_NOT:
+        items.pop(0)  # (it only turns starts away)
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _sre.SUBPATTERN and av[0] is None and len(av[3].data) == 1:  # "(?m:^)": a group of one item
+        flags = (flags | av[1]) & ~av[2]
+        op, av = av[3].data[0]
+    if op is _sre.AT and av is _sre.AT_BEGINNING and flags & re.MULTILINE:
+        return "\n"
+    if op is _sre.ASSERT and av[0] == -1 and len(av[1].data) == 1:  # a look-behind of one character
+        kind, value = av[1].data[0]
+        chars = [value] if kind is _sre.LITERAL else (
+            [v for _, v in value] if kind is _sre.IN and all(k is _sre.LITERAL for k, _ in value) else None)
+        if chars and all(chr(c).lower() == chr(c).upper() for c in chars):  # (case cannot change them)
+            return "".join(map(chr, chars))
+    return None

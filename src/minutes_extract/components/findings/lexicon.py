@@ -11,7 +11,7 @@ from typing import NamedTuple, Optional, get_args
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ...matching.first_chars import first_characters
+from ...matching.first_chars import first_characters, preceding_characters
 from ...kinds import ScopeBreak
 from ...rules import load_jsonl
 from ...rules.findings import KIND_SCOPES, Scope, modifier_scope
@@ -421,11 +421,11 @@ class Nearby:
         # runs of whitespace (\s, as the regex engine reads it: str.isspace) starting before each word
         points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
         space = ((points >= 9) & (points <= 13)) | ((points >= 28) & (points <= 32))
-        beyond = points >= 128
-        if beyond.any():
-            for c in np.unique(points[beyond]).tolist():
-                if chr(c).isspace():
-                    space |= points == c
+        beyond = np.flatnonzero(points >= 128)
+        if len(beyond):  # (few: each tested on its own)
+            spaces = [chr(c).isspace() for c in points[beyond].tolist()]
+            if any(spaces):
+                space[beyond[np.array(spaces)]] = True
         begins = np.flatnonzero(space & ~np.concatenate(([False], space[:-1])))
         self.before = np.searchsorted(begins, words.starts).tolist()
 
@@ -458,6 +458,11 @@ class WordStarted:
         self.first = re.compile(f"[{firsts}]", regex.flags) if firsts and _WORD_FIRSTS.fullmatch(firsts) else None
         # which ASCII characters a match can start with, as a table by code point
         self.ascii = np.array([bool(self.first and self.first.match(chr(c))) for c in range(128)])
+        # else the characters one of which stands before every match ("," of "(?<=,)", "\n" of a line start):
+        # tried only after them (a line start also at the text's start), not at every character
+        after = preceding_characters(regex) if self.first is None else None
+        self.after = re.compile(f"[{re.escape(after)}]") if after else None
+        self.line_start = bool(after and "\n" in after)  # (an extra try at 0 finds only what a scan would)
 
     def finditer(self, text: str, words: "DocWords", scans: Optional[np.ndarray] = None) -> list[re.Match]:
         """regex.finditer(text) (its matches are never empty); `scans`: the words' Vocabulary.scans."""
@@ -467,7 +472,9 @@ class WordStarted:
             if not len(holders):
                 return []
         if self.first is None:
-            return list(self.regex.finditer(text))
+            if self.after is None:
+                return list(self.regex.finditer(text))
+            return self.after_chars(text)
         starts = words.starts
         codes, beyond = words.first_codes(text)
         chosen = self.ascii[codes]  # (code 0 stands for the words beyond ASCII: chr(0) starts no match)
@@ -483,6 +490,20 @@ class WordStarted:
             chosen[at[~near]] = False
         out, resume, match = [], 0, self.regex.match
         for at in starts[chosen].tolist():
+            if at >= resume:
+                m = match(text, at)
+                if m:
+                    out.append(m)
+                    resume = m.end()
+        return out
+
+    def after_chars(self, text: str) -> list[re.Match]:
+        """regex.finditer(text) for a pattern whose matches follow one of the `after` characters (or start a line)."""
+        places = [m.end() for m in self.after.finditer(text)]
+        if self.line_start:
+            places.insert(0, 0)
+        out, resume, match = [], 0, self.regex.match
+        for at in places:
             if at >= resume:
                 m = match(text, at)
                 if m:

@@ -86,9 +86,9 @@ class FindingReader(UnitReader):
         self.text_end = len(self.text.rstrip())
         # items whose title and opening are about a service's performance (an inspection, an annual report, ...):
         # outside them only a list introduced as strengths or areas for development yields findings
-        starts = [0] + sorted(s.start_char for s in doc.spans.get("items", []))
-        self.service_items = [self.service_item(a) for a in starts]
-        self.service = self.service_items[0]  # whether the current item is about a service's performance
+        # (read only for the items the walk visits: items without a cue are skipped whole)
+        self.item_starts = [0] + sorted(s.start_char for s in doc.spans.get("items", []))
+        self.service = False  # whether the current item is about a service's performance (set by the walk per item)
         self.inspection: Optional[str] = None  # the inspectorate the current item last spoke of
         self.inspectorate: Optional[str] = None  # the one it last named: "ofsted", "other" (CQC, a peer team, ...)
 
@@ -237,7 +237,7 @@ class FindingReader(UnitReader):
                 continue
             if block.item != item:
                 lead, speaker, item, paragraph_list = Lead(), None, block.item, False
-                self.service = self.service_items[item + 1]
+                self.service = self.service_item(self.item_starts[item + 1])
                 self.inspection = None  # the inspectorate the item last spoke of
                 self.inspectorate = None
             if self.skipped(block):
