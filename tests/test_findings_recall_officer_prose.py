@@ -37,6 +37,9 @@ def findings_of(text: str) -> list[str]:
     ("strength", "The Director reported that the waiting list had fallen to 140 families following investment of £200,000 in extra staff."),
     # an officer pleased to report a result
     ("strength", "The Head of Service was pleased to report that school attendance for children in need had risen to 93%, above the national average."),
+    # a contrast or trailing concession goes against the clause it answers, whichever way its measure is better
+    ("development", "Performance had improved, although it remained below the regional average."),
+    ("strength", "Performance had dipped this quarter, although it remained above the national average."),
 ])
 def test_verdicts(polarity, sentence):
     assert findings_of(sentence) == [polarity]

@@ -278,6 +278,8 @@ class FindingRules:
                 continue
             seen_cue = True
             polarity, factor, contrasted = self.modify(text, offset, hits, i, trailing)
+            # the verdict of the clause a contrast or trailing concession answers ("X had improved, although ...")
+            main_polarity = out[-1].polarity if contrasted and out else None
             tier = hit.pattern.tier
             if hit.pattern.id not in self.unscoped and self.modal_in_cue.search(text, hit.start - offset,
                                                                                   hit.end - offset):
@@ -289,8 +291,13 @@ class FindingRules:
                 if lower_is_better:
                     polarity = _FLIP[polarity]  # "families in B&B remained above the target": lower is better
                 elif lower_is_better is None and hit.pattern.id in self.undirected:
-                    # "above the national average" of a measure not known to be better higher: weak, or nothing
-                    tier, polarity = ("weak", polarity) if self.undirected[hit.pattern.id] == "weak" else (tier, None)
+                    if contrasted and main_polarity is not None:
+                        # "Performance had improved, although it remained below the national average": a contrast or
+                        # trailing concession goes against the clause it answers, whichever way the measure is better
+                        polarity = _FLIP[main_polarity]
+                    else:
+                        # "above the national average" of a measure not known to be better higher: weak, or nothing
+                        tier, polarity = ("weak", polarity) if self.undirected[hit.pattern.id] == "weak" else (tier, None)
             if polarity is None:
                 continue
             if tier == "heading" and not self.linked(text, offset, hit):
