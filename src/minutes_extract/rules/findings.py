@@ -160,6 +160,9 @@ class FindingsRules(RuleFile):
                                                   "that'): 'should ensure that A and that B' reaches B.", default=None)
     modal_in_cue: Regex = described("A modal inside a cue's own span ('absences could be reduced'): it is no verdict.",
                                     default="(?!)")
+    finance_as_means: Regex = described("Text just before a money word that names it as the means to a verdict stated "
+                                        "earlier ('had fallen to 265 following investment of'): such a sentence is "
+                                        "no budget position.", default="(?!)")
     heading_link_before: Regex = described("Text before a heading cue that makes it introduce content in a sentence.")
     heading_link_after: Regex = described("Text after a heading cue that makes it introduce content ('included').")
     executive_name: Regex = described("A cabinet or lead member named with their office (group `name`).")

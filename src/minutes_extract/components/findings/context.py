@@ -190,6 +190,9 @@ class FindingRules:
         self.subjects = [(_pattern(r), self.gates.add([r["pattern"]]))
                          for r in context_rows if r["kind"] == "subject"]
         self.soft_exclusions = set(rules["soft_exclusions"])
+        # "the waiting list had fallen to 265 following investment of £450,000": money named after the verdict, as the
+        # means to it, does not make the sentence a budget position
+        self.finance_as_means = re.compile(rules.get("finance_as_means", "(?!)"), re.I)
         self.opening_exclusions = set(rules.get("opening_exclusions", ()))
         self.service_item = re.compile(rules["service_item"], re.I)
         self.service_gate = self.gates.add([rules["service_item"]], compiled=False)
@@ -275,6 +278,8 @@ class FindingRules:
                 continue
             seen_cue = True
             polarity, factor, contrasted = self.modify(text, offset, hits, i, trailing)
+            # the verdict of the clause a contrast or trailing concession answers ("X had improved, although ...")
+            main_polarity = out[-1].polarity if contrasted and out else None
             tier = hit.pattern.tier
             if hit.pattern.id not in self.unscoped and self.modal_in_cue.search(text, hit.start - offset,
                                                                                   hit.end - offset):
@@ -286,8 +291,13 @@ class FindingRules:
                 if lower_is_better:
                     polarity = _FLIP[polarity]  # "families in B&B remained above the target": lower is better
                 elif lower_is_better is None and hit.pattern.id in self.undirected:
-                    # "above the national average" of a measure not known to be better higher: weak, or nothing
-                    tier, polarity = ("weak", polarity) if self.undirected[hit.pattern.id] == "weak" else (tier, None)
+                    if contrasted and main_polarity is not None:
+                        # "Performance had improved, although it remained below the national average": a contrast or
+                        # trailing concession goes against the clause it answers, whichever way the measure is better
+                        polarity = _FLIP[main_polarity]
+                    else:
+                        # "above the national average" of a measure not known to be better higher: weak, or nothing
+                        tier, polarity = ("weak", polarity) if self.undirected[hit.pattern.id] == "weak" else (tier, None)
             if polarity is None:
                 continue
             if tier == "heading" and not self.linked(text, offset, hit):
@@ -608,8 +618,20 @@ class FindingRules:
                 if starts.admit_start(first) and p.regex.match(body):
                     return p.role
             elif reading.search(p.regex, gate, stripped):
+                if p.role == "finance" and self.money_only_as_means(reading, p.regex, stripped):
+                    continue
                 return p.role
         return None
+
+    def money_only_as_means(self, reading: Reading, finance: re.Pattern, text: str) -> bool:
+        """Whether every money word of a sentence comes after its (strong) verdict, each introduced as the means to
+        it ("had fallen to 265 following investment of £450,000"): a verdict on a measure, not a budget position."""
+        cue = reading.strict.cue
+        at = text.find(cue) if cue else -1
+        if at < 0:
+            return False
+        return all(m.start() > at + len(cue) and self.finance_as_means.search(text[max(0, m.start() - 60):m.start()])
+                   for m in finance.finditer(text))
 
     def lead_role(self, reading: Reading) -> tuple[Optional[str], bool]:
         """(member_list | plan_list | presenter | None, whether it introduces findings of an inspection)."""
