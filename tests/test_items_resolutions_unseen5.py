@@ -69,3 +69,21 @@ def test_a_record_of_decision_heading_makes_its_text_a_decision(nlp):
             "3. Background\n3.1 Rents were last changed in 2023.\n\n"
             "Record of decision\nCabinet approved the recommendation at 2.1 above.\n")
     assert any(d.startswith("Cabinet approved the recommendation at 2.1") for d in decisions(text, nlp))
+
+
+def test_a_decision_record_sentence_running_on_into_a_fee_list(nlp):
+    text = ("Issue - decisions\n\nLibrary Charges\n\n02/04/2026 - Library Charges\n\n"
+            "Having considered the report and the equality impact assessment it was agreed to raise library "
+            "charges on 1 May 2026 in line with inflation as follows\n\n"
+            "Room hire – To increase the hourly rate by 5%\nNew charges:\n"
+            "• Introduction of a charge for replacement cards\n• Introduction of a charge for printing\n")
+    found = decisions(text, nlp)
+    assert len(found) == 1 and found[0].startswith("to raise library charges")
+    assert "replacement cards" in found[0] and "charge for printing" in found[0]
+
+
+def test_it_was_agreed_to_in_narrative_is_no_decision(nlp):
+    text = ("Minutes of the Finance Panel held on 3 March 2026\n\n1. Library Charges\n"
+            "After discussion of the options it was agreed to ask officers for further costings\n"
+            "The Chair thanked officers for the report.\n\n2. Any Other Business\nNone.\n")
+    assert decisions(text, nlp) == []
