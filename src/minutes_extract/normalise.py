@@ -36,7 +36,9 @@ _MARKER_RE = re.compile(
 )
 # A line opening with an item label ("Item 4 - Taxi licensing", "Minute 18") is a title: a capitalised line
 # after it is the item's body, not the title's continuation.
-_ITEM_LABEL_RE = re.compile(r"^(?:Agenda\s+)?(?:Item|ITEM|Minute|MINUTE)\s*[-–:]?\s*(?:No\.?\s*)?\d{1,4}\b")
+_ITEM_LABEL_RE = re.compile(r"^(?:Agenda\s+)?(?:Item|ITEM|Minute|MINUTE)\s*[-–:]?\s*(?:No\.?\s*)?\d{1,4}\b"
+                            # a running minute code ("2026/031 Title", "CYP 41/24 Title"), not a financial year
+                            r"|^(?:[A-Z]{1,5}[/ .]?)?(?!(?:19|20)\d\d/(?:\d\d|\d{4})\b)\d{1,4}/\d{2,4}\s+(?=[A-Z])")
 _HARD_MARKER_RE = re.compile(r"^(?:\(Item\s+\d+\)|RESOLVED|AGREED|DECIDED|RECOMMENDED)")
 # Clause markers ("(1)", "1)", "(a)", "a)", "(i)", "i.", "1.") followed by a space: a clause of a decision or
 # a list entry always starts its own line, even after "and" or a comma ("That\n(1) ... ; and\n(2) ...").

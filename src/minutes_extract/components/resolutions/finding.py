@@ -14,6 +14,9 @@ from .markers import (
 from .rules import Block, Decision, ResolutionRules
 
 
+_CLAUSE_ENDS = (".", ";", ":", ":-", "?", "!")
+
+
 def find_decisions(blocks: list[Block], rules: ResolutionRules) -> list[Decision]:
     _mark_decision_record(blocks, rules)
     decisions: list[Decision] = []
@@ -58,6 +61,7 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
         clauses, end, first = _gather(blocks, i, clauses, rules, used, expects_list, lead_is_clause=False, end=end)
         if not rest and first is not None:
             start = first
+        clauses, end = _run_on_in_record(blocks, clauses, end, rules, used)
     clauses = _without_introduction(clauses)
     if len(clauses) == 1 and end >= blocks[-1].end and _stops_mid_phrase(clauses[0], rules):
         return None  # the document stops inside the decision's only clause ("AGREED the report and asked officers to")
@@ -70,6 +74,24 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
     else:
         verb = _clause_verb(clauses[0]) if trig.next else trig.verb
     return Decision(verb, trig.id, start, end, clauses, item=block.item)
+
+
+def _run_on_in_record(blocks: list[Block], clauses: list[str], end: int, rules: ResolutionRules,
+                      used: set[int]) -> tuple[list[str], int]:
+    """A decision record's decision whose sentence stops without a full stop ("it was agreed to raise fees
+    ... payment levels") goes on in the lines under it (a fee table, bullets), to the record's next heading
+    or another decision."""
+    if not clauses or clauses[-1].rstrip().endswith(_CLAUSE_ENDS):
+        return clauses, end
+    j = next((k for k, b in enumerate(blocks) if b.start >= end), len(blocks))
+    first = j
+    while j < len(blocks) and j not in used and blocks[j].section == "decision_record" \
+            and blocks[j].label != "heading" and not rules.trigger_at(blocks, j):
+        j += 1
+    if j == first or (j > first and blocks[first].item != blocks[first - 1].item):
+        return clauses, end
+    used.update(range(first, j))
+    return clauses + [b.text.strip() for b in blocks[first:j]], blocks[j - 1].end
 
 
 def _stops_mid_phrase(clause: str, rules: ResolutionRules) -> bool:

@@ -102,7 +102,12 @@ class Layouts(Headings):
                 title -= 1  # "Title", "Cyngor Sir X / X County Council", "Meeting of ... (Item 7.)": the name is no title
             if self.pattern["issue_meetings_header"].match(lines[title].text.strip()) \
                     or self.pattern["meeting_header"].search(lines[title].text):
-                return []  # no title line above the meeting line
+                # no title line above the meeting line: the title the description names, if it names one
+                described = self.item_from_description(lines, j + 1)
+                if described is None:
+                    return []
+                described.number = m.group(1)
+                return [described]
             numbered = self.numbered_title(lines, title, m.group(1))  # "Item - 6 Youth Justice Plan" over it
             if numbered:
                 numbered.rule = "issue_page"
