@@ -6,6 +6,7 @@ import re
 from typing import Optional
 
 from .rules import (
+    ANAPHORIC,
     _ANTECEDENT_CUT, _ARTICLE_BEFORE_OVERALL, _AUX_TAIL, _CAPITALISED_NAME, _NAME_BEFORE, _QUOTES, _TRANSITION_CUES,
     Candidate, Cue, _Sentence,
 )
@@ -223,6 +224,8 @@ class AreaReader:
         lead = len(subject) - len(subject.lstrip())
         s = _AUX_TAIL.sub("", subject).strip().strip(_QUOTES + " ,")
         start += lead
+        if self.r.anaphoric_subject.search(s):  # "the home was judged ...": whose home, the sentence before decides
+            return "overall", ANAPHORIC, start
         while True:
             m = self.r.determiner.match(s)
             if not m:
