@@ -245,3 +245,15 @@ def test_a_tab_separated_table_keeps_its_rows():
     found = {(j.area, j.grade) for item in record.items for j in item.judgements}
     found |= {(j.area, j.grade) for j in record.unassigned.judgements}
     assert found == {("Fostering service", "outstanding"), ("Adoption service", "requires_improvement")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The grade for care leavers was Good; for children in care it was Outstanding.",
+     {("care leavers", "good"), ("children in care", "outstanding")}),
+    ("Inspectors gave help and protection a grade of requires improvement to be good.",
+     {("help and protection", "requires_improvement")}),
+    ("CQC rated the council's home care team, Eastmere Care, as Good.", {("Eastmere Care", "good")}),
+    ("CQC rated the independent provider, Brightcare, as Inadequate.", set()),
+])
+def test_fronted_given_and_described_objects(finder, text, expected):
+    assert pairs(finder, text) == expected

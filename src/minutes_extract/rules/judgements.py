@@ -166,6 +166,10 @@ class JudgementsRules(RuleFile):
     area_list_item_before: Regex = described(
         "'Governance and leadership; staff; and ...' (group `area`): an area that is a whole semicolon-separated item"
         " of a list before a judged area shares its grade.")
+    fronted_for_area: Regex = described(
+        "'...; for children in care it was Outstanding' (group `area`): the area fronted before a grade's 'it'.")
+    area_given_before: Regex = described(
+        "'Inspectors gave help and protection a ' before 'grade of good' (group `area`): the area given the grade.")
     own_provision_intro: Regex = described(
         "'Oak House is one of the Council's homes', 'Maple Court, one of the council's children's homes,' (group"
         " `name`): a sentence opening with the name of the authority's own home, agency or scheme.")

@@ -112,7 +112,7 @@ class JudgementRules:
             # documents
             "other_scale_document",
             # relative clauses, own agencies, anaphora, table cells
-            "parenthetical_relative", "own_agency_subject", "anaphoric_provision", "anaphoric_subject", "own_provision_intro", "area_list_item_before", "table_middle_cell", "relative_aside",
+            "parenthetical_relative", "own_agency_subject", "anaphoric_provision", "anaphoric_subject", "own_provision_intro", "area_list_item_before", "fronted_for_area", "area_given_before", "table_middle_cell", "relative_aside",
             # appended transitions
             "appended_subject", "judgement_noun_head",
             # tables of several columns
