@@ -257,3 +257,17 @@ def test_a_tab_separated_table_keeps_its_rows():
 ])
 def test_fronted_given_and_described_objects(finder, text, expected):
     assert pairs(finder, text) == expected
+
+
+def test_a_row_with_a_verb_before_its_grade(finder):
+    text = "Help and protection: judged Good\nCare leavers: rated as Inadequate\n"
+    assert pairs(finder, text) == {("Help and protection", "good"), ("Care leavers", "inadequate")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Good rating was awarded to the adoption service.", {("adoption service", "good")}),
+    ("HMI Probation rated the YJS Good. Resettlement work was rated Inadequate.",
+     {("overall", "good"), ("Resettlement work", "inadequate")}),
+])
+def test_grade_given_to_an_area(finder, text, expected):
+    assert pairs(finder, text) == expected
