@@ -271,3 +271,8 @@ def test_a_row_with_a_verb_before_its_grade(finder):
 ])
 def test_grade_given_to_an_area(finder, text, expected):
     assert pairs(finder, text) == expected
+
+
+def test_outcomes_judged_good_are_a_finding_not_a_judgement(finder):
+    text = "The inspection found that outcomes for care leavers were good. The outcome of the inspection was Good."
+    assert pairs(finder, text) == {("overall", "good")}
