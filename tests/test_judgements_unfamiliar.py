@@ -202,3 +202,77 @@ def test_html_table_rows_leave_the_target_column_out(tmp_path):
 ])
 def test_a_labelled_row_names_its_provision(finder, text, expected):
     assert pairs(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rowan House is one of the Council's four children's homes. When Ofsted visited in May the home was judged "
+     "good, having been judged inadequate the year before.",
+     {("Rowan House", "good"), ("Rowan House", "inadequate")}),
+    ("Hazel Lodge, one of our own homes, was inspected in April. At that inspection the home was rated "
+     "outstanding.", {("Hazel Lodge", "outstanding")}),
+    ("Ashgrove Lodge is an independent home used for two of our children. At its inspection the home was rated "
+     "inadequate, having been rated good before.", set()),
+])
+def test_the_home_refers_back_to_the_authoritys_own_home(finder, text, expected):
+    assert pairs(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("HMI Probation rated the service Good overall. Staff; governance and leadership; and resettlement were all "
+     "rated Outstanding.",
+     {("overall", "good"), ("Staff", "outstanding"), ("governance and leadership", "outstanding"),
+      ("resettlement", "outstanding")}),
+    ("Inspectors raised concerns about court work; out-of-court disposals were judged good.",
+     {("out-of-court disposals", "good")}),
+])
+def test_whole_items_of_a_semicolon_list_share_a_later_grade(finder, text, expected):
+    assert pairs(finder, text) == expected
+
+
+def test_cqc_assessment_themes_are_areas(finder):
+    text = ("The CQC assessment gave the Council an overall rating of Requires Improvement. Providing support was "
+            "rated good, while Leadership was rated requires improvement.")
+    assert pairs(finder, text) == {("overall", "requires_improvement"), ("Providing support", "good"),
+                                   ("Leadership", "requires_improvement")}
+
+
+def test_a_tab_separated_table_keeps_its_rows():
+    text = ("Ofsted inspection outcomes for our services\n\n"
+            "Service\tLast inspected\tGrade\n"
+            "Fostering service\tJuly 2025\tOutstanding\n"
+            "Adoption service\tMay 2024\tRequires improvement to be good\n")
+    record = extract_text(text)
+    found = {(j.area, j.grade) for item in record.items for j in item.judgements}
+    found |= {(j.area, j.grade) for j in record.unassigned.judgements}
+    assert found == {("Fostering service", "outstanding"), ("Adoption service", "requires_improvement")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The grade for care leavers was Good; for children in care it was Outstanding.",
+     {("care leavers", "good"), ("children in care", "outstanding")}),
+    ("Inspectors gave help and protection a grade of requires improvement to be good.",
+     {("help and protection", "requires_improvement")}),
+    ("CQC rated the council's home care team, Eastmere Care, as Good.", {("Eastmere Care", "good")}),
+    ("CQC rated the independent provider, Brightcare, as Inadequate.", set()),
+])
+def test_fronted_given_and_described_objects(finder, text, expected):
+    assert pairs(finder, text) == expected
+
+
+def test_a_row_with_a_verb_before_its_grade(finder):
+    text = "Help and protection: judged Good\nCare leavers: rated as Inadequate\n"
+    assert pairs(finder, text) == {("Help and protection", "good"), ("Care leavers", "inadequate")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Good rating was awarded to the adoption service.", {("adoption service", "good")}),
+    ("HMI Probation rated the YJS Good. Resettlement work was rated Inadequate.",
+     {("overall", "good"), ("Resettlement work", "inadequate")}),
+])
+def test_grade_given_to_an_area(finder, text, expected):
+    assert pairs(finder, text) == expected
+
+
+def test_outcomes_judged_good_are_a_finding_not_a_judgement(finder):
+    text = "The inspection found that outcomes for care leavers were good. The outcome of the inspection was Good."
+    assert pairs(finder, text) == {("overall", "good")}

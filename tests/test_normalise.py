@@ -103,3 +103,13 @@ def test_a_title_in_capitals_is_not_continued_by_mixed_case_text():
 def test_a_line_ending_with_a_link_size_or_timestamp_ends_its_logical_line(suffix):
     raw = f"Budget Monitoring {suffix}\nMembers noted the forecast position for the year.\n"
     assert normalise(raw).text.split("\n")[0] == f"Budget Monitoring {suffix}"
+
+
+def test_a_tabbed_table_keeps_rows_and_cells_but_a_tabbed_agenda_is_left_alone():
+    table = "Area\t2022\t2025\nCare leavers\tGood\tGood\nHelp and protection\tInadequate\tGood\n"
+    assert normalise(table).text == "Area | 2022 | 2025\nCare leavers | Good | Good\nHelp and protection | Inadequate | Good"
+    agenda = "Item\tSubject\tLead\n1\tWelcome and apologies\tChair\n2\tBudget update\tFinance Lead\n"
+    assert "|" not in normalise(agenda).text
+    n = normalise(table)
+    at = n.text.index("Good")
+    assert table[n.to_source(at):n.to_source(at) + 4] == "Good"

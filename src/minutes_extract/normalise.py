@@ -128,7 +128,7 @@ def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] |
     """Is `nxt` the hard-wrapped continuation of the line ending with `prev`? (`after`: the line after `nxt`.)"""
     if nxt.bullet or _HARD_MARKER_RE.match(nxt.text) or _clause_start(nxt.text, numbers):
         return False
-    if " | " in nxt.text and prev.count("|") == nxt.text.count("|"):
+    if "|" in nxt.text and prev.count("|") == nxt.text.count("|"):
         return False  # rows of a table pasted with "|" between cells stay rows
     if _COLUMN_GAP_RE.search(nxt.text) and _COLUMN_GAP_RE.search(prev):
         return False  # rows of a table laid out in space-aligned columns stay rows
@@ -327,11 +327,35 @@ def _rejoin_across_blanks(logical: list[list[_Line] | None]) -> list[list[_Line]
     return out
 
 
+def _tab_tables_to_pipes(text: str) -> str:
+    """A block of lines with two or more tab-separated cells each is a pasted table: its tabs become "|" (one
+    for one, offsets kept) so its rows stay rows and its cells stay cells. A block whose first cells are numbers
+    is a numbered list laid out with tabs (an agenda), left to the item reader."""
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and len(_TAB_CELL_RE.findall(lines[end])) >= 2:
+            end += 1
+        block = lines[k:end]
+        if len(block) >= 2 and not any(_NUMBER_CELL_RE.match(line) for line in block):
+            lines[k:end] = [line.replace("\t", "|") for line in block]
+        k = max(end, k + 1)
+    return "\n".join(lines)
+
+
+_BARE_PIPE_RE = re.compile(r"\S\||\|\S")  # a cell separator without spaces (a tab made "|")
+_TAB_CELL_RE = re.compile(r"\S[ ]*\t+[ ]*(?=\S)")  # a tab between two cells' text
+_NUMBER_CELL_RE = re.compile(r"^\s*\(?\d{1,3}[.)]?\s*\t")
+
+
 def _same_length_fixes(text: str) -> str:
     """The one-for-one replacements, made only for the characters present: str.translate walks every
     character through a dict, which costs more than the rest of normalise."""
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
+    if "\t" in text:
+        text = _tab_tables_to_pipes(text)
     for char in _SAME_LENGTH_CHARS:
         if char in text:
             text = text.replace(char, _SAME_LENGTH[ord(char)])
@@ -356,7 +380,7 @@ def _emit(logical_lines: list[list[_Line] | None]) -> Normalised:
             parts.append(separator)
             length += len(separator)
         blank_pending = False
-        if len(logical) == 1 and "  " not in first.text:  # the common case: the line as it is
+        if len(logical) == 1 and "  " not in first.text and "|" not in first.text:  # the common case: as it is
             if first.bullet:
                 anchors.append((length, first.start))
                 parts.append(BULLET)
@@ -384,6 +408,15 @@ def _emit_joined(logical: list[_Line], parts: list[str], anchors: list[tuple[int
     for k, part in enumerate(logical):
         if k:
             add(" ", part.start)
+        if _BARE_PIPE_RE.search(part.text):  # a row of a tabbed table: cells spaced as " | " so words stay words
+            pos = 0
+            for k_cell, cell in enumerate(part.text.split("|")):
+                if k_cell:
+                    add(" | ", part.start + pos - 1)
+                lead = len(cell) - len(cell.lstrip())
+                add(_SPACES_RE.sub(" ", cell.strip()), part.start + pos + lead)
+                pos += len(cell) + 1
+            continue
         if "  " not in part.text:
             add(part.text, part.start)
             continue

@@ -161,6 +161,18 @@ class JudgementsRules(RuleFile):
     grid_overall_column: Regex = described(
         "A grid column named as the overall grade ('Overall experiences and progress'): the row label's.")
     grid_skip_cell: Regex = described("A cell that is no row label (a date).")
+    anaphoric_subject: Regex = described(
+        "'the home' as a grade's whole subject: the authority's own provision named in the sentence before, else none.")
+    area_list_item_before: Regex = described(
+        "'Governance and leadership; staff; and ...' (group `area`): an area that is a whole semicolon-separated item"
+        " of a list before a judged area shares its grade.")
+    fronted_for_area: Regex = described(
+        "'...; for children in care it was Outstanding' (group `area`): the area fronted before a grade's 'it'.")
+    area_given_before: Regex = described(
+        "'Inspectors gave help and protection a ' before 'grade of good' (group `area`): the area given the grade.")
+    own_provision_intro: Regex = described(
+        "'Oak House is one of the Council's homes', 'Maple Court, one of the council's children's homes,' (group"
+        " `name`): a sentence opening with the name of the authority's own home, agency or scheme.")
     domain_heading_words: int = described(
         "At most this many words: a heading above table rows that names an area ('Domain two: court disposals').")
     name_preposition: Regex = described(

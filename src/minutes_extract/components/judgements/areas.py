@@ -6,6 +6,7 @@ import re
 from typing import Optional
 
 from .rules import (
+    ANAPHORIC,
     _ANTECEDENT_CUT, _ARTICLE_BEFORE_OVERALL, _AUX_TAIL, _CAPITALISED_NAME, _NAME_BEFORE, _QUOTES, _TRANSITION_CUES,
     Candidate, Cue, _Sentence,
 )
@@ -36,6 +37,10 @@ class AreaReader:
             start = m.start("area") - self.name_before(text[:m.start("area")])
             return text[start:m.end("area")], key, start
         if "subj" in groups and m.group("subj") and m.group("subj").strip():
+            fronted = self.r.fronted_for_area.search(text, clause_start, m.start("subj")) \
+                if self.r.pronoun_object.match(m.group("subj").strip()) else None
+            if fronted and self.area_key(fronted.group("area")) != "overall":  # "for children in care it was Outstanding"
+                return fronted.group("area"), self.area_key(fronted.group("area")), fronted.start("area")
             named = self.r.area_term.search(m.group("mid") or "") if "mid" in groups else None
             if named and self.area_key(named.group()) != "overall" and self.r.pronoun_object.match(m.group("subj").strip()):
                 # "The graded judgement for adoption performance is that it is good": "it" is the area named before
@@ -48,6 +53,9 @@ class AreaReader:
             found = self.r.area_term.search(mid)
             if found and self.area_key(found.group()) != "overall":
                 return found.group(), self.area_key(found.group()), m.start()
+            given = self.r.area_given_before.search(text, clause_start, m.start())
+            if given and self.area_key(given.group("area")) != "overall":  # "gave help and protection a grade of good"
+                return given.group("area"), self.area_key(given.group("area")), given.start("area")
             owned = self.possessive_owner(text, m.start(), clause_start, earlier)
             if owned:  # "the scheme was inspected in 2022 and its rating of RI ...": the rating is the scheme's
                 return owned
@@ -223,6 +231,8 @@ class AreaReader:
         lead = len(subject) - len(subject.lstrip())
         s = _AUX_TAIL.sub("", subject).strip().strip(_QUOTES + " ,")
         start += lead
+        if self.r.anaphoric_subject.search(s):  # "the home was judged ...": whose home, the sentence before decides
+            return "overall", ANAPHORIC, start
         while True:
             m = self.r.determiner.match(s)
             if not m:

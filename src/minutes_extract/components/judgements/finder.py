@@ -10,7 +10,7 @@ from .areas import AreaReader
 from .grid import GradeGrid
 from .lists import AreaLists
 from .rules import (
-    _CLAUSE_REACH, _QUOTES, _REACH_AFTER, _REACH_BEFORE, _SENTENCE_END, _VETO, Candidate, Cue, JudgementRules,
+    ANAPHORIC, _CLAUSE_REACH, _QUOTES, _REACH_AFTER, _REACH_BEFORE, _SENTENCE_END, _VETO, Candidate, Cue, JudgementRules,
     _pieces, _Sentence,
 )
 
@@ -56,7 +56,7 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 continue
             previous, previous_found = None, []
             for sentence in self.sentences(line, pos):
-                found = self.in_sentence(sentence)
+                found = self.anaphoric_subjects(self.in_sentence(sentence), previous)
                 if not (found and self.other_scale_before(line[:sentence.offset - pos], sentence.text)):
                     self.agency_areas(found, sentence, line[:sentence.offset - pos])
                     self.pronoun_areas(found, sentence, previous, previous_found)
@@ -64,6 +64,24 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 previous, previous_found = sentence, found
         self.anaphoric_areas(out, text)
         return self.canonical_areas(out)
+
+    def anaphoric_subjects(self, found: list[Candidate], previous: Optional[_Sentence]) -> list[Candidate]:
+        """`Oak House is one of the Council's homes. ... the home was judged outstanding, having been judged ...`:
+        a grade whose subject is `the home` (or agency, scheme) belongs to the authority's own provision that the
+        sentence before introduced, as do the overall grades after it in the sentence (they share its subject);
+        with no such provision (a private home, or none named) they are not the authority's judgements."""
+        first = next((k for k, c in enumerate(found) if c.area_key == ANAPHORIC), None)
+        if first is None:
+            return found
+        intro = self.r.own_provision_intro.match(previous.text) if previous is not None else None
+        kept = found[:first]
+        for c in found[first:]:
+            if c.area_key == ANAPHORIC or c.area == "overall":
+                if not intro:
+                    continue
+                c.area, c.area_key = intro.group("name"), None
+            kept.append(c)
+        return kept
 
     def anaphoric_areas(self, cands: list[Candidate], text: str) -> None:
         """`the agency had been judged inadequate`: a definite provision noun with no name of its own takes the

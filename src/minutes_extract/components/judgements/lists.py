@@ -19,7 +19,9 @@ class AreaLists:
         out: list[Candidate] = []
         end = cand.start - s.offset
         while True:
-            prev = self.r.area_list_before.search(s.text, max(0, end - _LIST_ITEM_REACH), end)
+            reach = max(0, end - _LIST_ITEM_REACH)
+            prev = self.r.area_list_before.search(s.text, reach, end) or self.r.area_list_item_before.search(
+                s.text, reach, end)  # "Governance and leadership; staff; and ...": whole items of a semicolon list
             if prev and len(out) >= _LIST_MAX:
                 prev = None  # a list this long is not one judgement's areas
             if not prev:

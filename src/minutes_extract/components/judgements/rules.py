@@ -27,6 +27,9 @@ _TRANSITION_CUES = ("from_to", "up_from")  # a grade moved from: the subject may
 _VETO = object()  # judge(): the grade is not a judgement, whichever cue is tried
 
 
+ANAPHORIC = "anaphoric"  # area key of a subject such as "the home": resolved from the sentence before, else dropped
+
+
 @dataclass
 class Candidate:
     start: int          # offsets of the quoted text (in the text given to find())
@@ -109,7 +112,7 @@ class JudgementRules:
             # documents
             "other_scale_document",
             # relative clauses, own agencies, anaphora, table cells
-            "parenthetical_relative", "own_agency_subject", "anaphoric_provision", "table_middle_cell", "relative_aside",
+            "parenthetical_relative", "own_agency_subject", "anaphoric_provision", "anaphoric_subject", "own_provision_intro", "area_list_item_before", "fronted_for_area", "area_given_before", "table_middle_cell", "relative_aside",
             # appended transitions
             "appended_subject", "judgement_noun_head",
             # tables of several columns
