@@ -76,15 +76,31 @@ def remember_text(doc: Doc, text: str) -> Doc:
     return doc
 
 
+def _payloads_in_user_data() -> bool:
+    """Does this spaCy keep `span._.<name>` in doc.user_data[("._.", name, start_char, end_char)]
+    (spacy/tokens/underscore.py)? Asked once, on a two-token Doc."""
+    from spacy.vocab import Vocab
+    doc = Doc(Vocab(), words=["a", "b"])
+    span = doc[1:2]
+    span._.set(PAYLOAD_ATTRS["blocks"], "probe")
+    return doc.user_data.get(("._.", PAYLOAD_ATTRS["blocks"], span.start_char, span.end_char)) == "probe"
+
+
 def set_spans(doc: Doc, group: str, found: Iterable[tuple[int, int, str, object]]) -> Doc:
     """Writes extraction group `group`: a span per (start, end, rule, payload) found, widened to whole
-    tokens, its payload in span._.<PAYLOAD_ATTRS[group]>; offsets that give no span are dropped."""
+    tokens, its payload in span._.<PAYLOAD_ATTRS[group]>; offsets that give no span are dropped. The
+    payload goes straight into doc.user_data where spaCy keeps it: an Underscore object per span cost
+    more than the span itself."""
     spans = []
+    attr, user_data, char_span = PAYLOAD_ATTRS[group], doc.user_data, doc.char_span
     for start, end, rule, payload in found:
-        span = doc.char_span(start, end, label=rule, alignment_mode="expand")
+        span = char_span(start, end, label=rule, alignment_mode="expand")
         if span is None:
             continue
-        span._.set(PAYLOAD_ATTRS[group], payload)
+        if _DIRECT_PAYLOADS:
+            user_data[("._.", attr, span.start_char, span.end_char)] = payload
+        else:
+            span._.set(attr, payload)
         spans.append(span)
     doc.spans[group] = spans
     return doc
@@ -99,3 +115,4 @@ def payloads(span: Span, group: str) -> list[dict]:
 
 
 register()
+_DIRECT_PAYLOADS = _payloads_in_user_data()

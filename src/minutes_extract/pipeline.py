@@ -31,6 +31,7 @@ from .components import (  # noqa: F401  (registers the factories when run from 
     dates, document_kind, findings, inspection_report, inspections, judgements, meeting, metrics, resolutions,
     segmenter, votes,
 )
+from .components.judgements.rules import AREA_FIRST
 from .errors import MinutesError
 from .matching.compiled import regex_code_cache
 from .matching.ends import ENDS
@@ -135,6 +136,7 @@ def build_pipeline(rules_dir: RulesDir = None) -> Language:
             nlp.add_pipe(factory, config={"rules": rules_reference(rule_file, rules_dir)})
     PARSED.save()  # what the patterns start with, for the next build
     ENDS.save()  # what they end with, and the words and digits every match holds
+    AREA_FIRST.save()  # which judgement cues open with an area term
     return nlp
 
 

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
 from ...matching import StartedPattern, StartScan, expand_fragments, trie_pattern
+from ...matching.memo import DiskMemo
+
+try:  # Python 3.11+
+    from re import _constants as _sre, _parser as _sre_parser
+except ImportError:  # Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
 
 _QUOTES = "‘’'\"“”"
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z‘“\"'(•])")
@@ -25,6 +33,8 @@ _MAX_SENTENCE = 2000  # longer "sentences" (run-on text) are read in pieces
 _ARTICLE_BEFORE_OVERALL = re.compile(r"(?i)the\s+(?=overall\s)")
 _TRANSITION_CUES = ("from_to", "up_from")  # a grade moved from: the subject may be the rating itself
 _VETO = object()  # judge(): the grade is not a judgement, whichever cue is tried
+_AREA_GROUP = "(?P<area><<AREA>>)"
+AREA_FIRST = DiskMemo("area-first", Path(__file__))  # opens_with_area's parse trees, read once per rule edit
 
 
 ANAPHORIC = "anaphoric"  # area key of a subject such as "the home": resolved from the sentence before, else dropped
@@ -62,6 +72,75 @@ class Cue:
         self.started = StartedPattern(self.pattern)
 
 
+def opens_with_area(raw: str, fragments: dict) -> bool:
+    """Whether every match of the cue pattern `raw` (as in the rule file) opens with its area group,
+    `(?P<area><<AREA>>)`, behind nothing but zero-width assertions. Read from the pattern's parse tree
+    with the area trie (one group either way) stood in by a placeholder, so the parse stays small."""
+    return _AREA_GROUP in raw and _area_group_first(expand_fragments(raw, {**fragments, "AREA": "(?:x)"}))
+
+
+@AREA_FIRST
+def _area_group_first(pattern: str) -> bool:
+    parsed = _sre_parser.parse(pattern, re.I)
+    area = parsed.state.groupdict.get("area")
+    for op, av in parsed:
+        if op is _sre.SUBPATTERN and av[0] == area:
+            return av[1] == av[2] == 0  # no flags of its own
+        if not _zero_width(op, av):
+            return False
+    return False
+
+
+def _zero_width(op, av) -> bool:
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+        return True
+    if op is _sre.SUBPATTERN:
+        return all(_zero_width(o, a) for o, a in av[-1])
+    if op is _sre.BRANCH:
+        return all(_zero_width(o, a) for branch in av[1] for o, a in branch)
+    return False
+
+
+class AreaGate:
+    """Where an area term starts, asked once per place for all the cues that open with one (seven of the
+    cues do, and at most places they all fail on the area). Remembers the answers for the text last
+    asked about."""
+
+    def __init__(self, area: re.Pattern):
+        self.match = area.match
+        self.text: Optional[str] = None
+        self.known: dict[tuple[int, int], bool] = {}
+
+    def where(self, text: str, starts: list[int], hi: int) -> list[int]:
+        """The starts at which an area term matches in text[:hi]."""
+        if text is not self.text:
+            self.text, self.known = text, {}
+        known, out = self.known, []
+        for i in starts:
+            ok = known.get((i, hi))
+            if ok is None:
+                ok = known[(i, hi)] = self.match(text, i, hi) is not None
+            if ok:
+                out.append(i)
+        return out
+
+
+class AreaFirst(StartedPattern):
+    """A cue pattern whose matches open with an area term: tried only where the AreaGate finds one (where
+    the area cannot match, neither can the cue, so the matches are the same)."""
+
+    def __init__(self, pattern: re.Pattern, gate: AreaGate):
+        super().__init__(pattern)
+        self.gate = gate
+
+    def finditer(self, text: str, low: Optional[str], lo: int = 0, hi: Optional[int] = None,
+                 near: Optional[list[int]] = None) -> list[re.Match]:
+        if near is not None and low is not None and self.known and not self.exact:
+            hi = len(text) if hi is None else hi
+            near = self.gate.where(text, near, hi)
+        return super().finditer(text, low, lo, hi, near)
+
+
 class JudgementRules:
     """The compiled rule file (models/rules/judgements.json)."""
 
@@ -83,6 +162,10 @@ class JudgementRules:
                          c.get("area_after_grade", False), c.get("own_grade", False), c.get("forecast", False),
                          c.get("earlier_area", False), c.get("lists_after", False))
                      for c in rules["cues"]]
+        gate = AreaGate(re.compile(fragments["AREA"], re.I))
+        for cue, c in zip(self.cues, rules["cues"]):
+            if opens_with_area(c["pattern"], rules["fragments"]):
+                cue.started = AreaFirst(cue.pattern, gate)
         self.cue_starts = StartScan([cue.started for cue in self.cues])
         self.grades = [(g["grade"], re.compile(g["pattern"])) for g in rules["grades"]]
         self.abbreviations = rules["grade_abbreviations"]
