@@ -152,16 +152,18 @@ def test_extract_min_confidence_option(tmp_path):
     runner = CliRunner()
     full, high = tmp_path / "all.jsonl", tmp_path / "high.jsonl"
     assert runner.invoke(app, ["extract", str(fixture), "-o", str(full), "--quiet", "--jobs", "1"]).exit_code == 0
-    result = runner.invoke(app, ["extract", str(fixture), "-o", str(high), "--quiet", "--jobs", "1",
-                                 "--min-confidence", "0.9"])
-    assert result.exit_code == 0, result.output
 
     def confidences(path: Path) -> list[float]:
         record = json.loads(path.read_text().splitlines()[0])
         return [x["confidence"] for group in ("findings", "metrics", "dates", "resolutions", "judgements")
                 for x in collect(record, {}).get(group, [])]
 
-    assert min(confidences(high)) >= 0.9
+    # a threshold just above the lowest confidence in the full run: at least that extraction must go
+    threshold = min(confidences(full)) + 0.0001
+    result = runner.invoke(app, ["extract", str(fixture), "-o", str(high), "--quiet", "--jobs", "1",
+                                 "--min-confidence", str(threshold)])
+    assert result.exit_code == 0, result.output
+    assert min(confidences(high)) >= threshold
     assert len(confidences(high)) < len(confidences(full))
 
 
@@ -203,15 +205,30 @@ def annotated_observations(shared, nlp):
     return obs, councils
 
 
+def equal_count_precisions(pairs: list[tuple[float, bool]], bands: int) -> list[float]:
+    """The precision of each of `bands` equal-sized groups of (confidence, correct), lowest confidence first."""
+    ranked = sorted(pairs, key=lambda pair: pair[0])
+    size = len(ranked) // bands
+    groups = [ranked[i * size:(i + 1) * size if i < bands - 1 else len(ranked)] for i in range(bands)]
+    return [sum(correct for _, correct in group) / len(group) for group in groups]
+
+
+def test_equal_count_precisions_rank_groups_by_confidence():
+    pairs = [(0.5, False), (0.9, True), (0.6, True), (0.95, True), (0.55, False), (0.99, True)]
+    assert equal_count_precisions(pairs, 2) == [1 / 3, 1.0]
+
+
 def test_higher_confidence_bands_are_more_often_right_on_held_out_councils(annotated_observations):
     obs, councils = annotated_observations
     strength = (shipped_table() or {}).get("strength", 4)
-    cv = reliability(cross_validated(obs, councils, strength))
-    bands = [b for b in cv["bands"] if b["n"] >= 30]
-    assert len(bands) >= 2, cv
-    assert bands[-1]["precision"] > bands[0]["precision"] + 0.05, cv
-    for lower, higher in zip(bands, bands[1:]):
-        assert higher["precision"] >= lower["precision"] - 0.03, cv
+    pairs = cross_validated(obs, councils, strength)
+    cv = reliability(pairs)
+    # equal-count bands (quartiles of the held-out confidence): fixed edges leave a band of a few dozen
+    # extractions whose precision is noise, and the mass moves between edges at every recalibration
+    quartiles = equal_count_precisions(pairs, 4)
+    assert quartiles[-1] > quartiles[0] + 0.03, quartiles
+    for lower, higher in zip(quartiles, quartiles[1:]):
+        assert higher >= lower - 0.01, quartiles
     # the rules tell more than the field alone, and the figures are calibrated
     field_only = reliability(cross_validated([Observation(o.doc, o.field, o.field, o.correct) for o in obs],
                                              councils, strength))
