@@ -7,6 +7,8 @@ import pytest
 
 from minutes_extract.extract import extract_text
 
+from written_sentences import decisions, items_of
+
 HEADER = ("Fenwick District Council\n\nMinutes of the Community Panel held at the Town Hall on Monday 2 March 2026\n\n"
           "Present: Councillors A Brook (Chair), C Dale and E Frost\n\n")
 TITLES = ["Apologies for absence", "Grounds maintenance contract", "Community safety partnership plan"]
@@ -14,15 +16,6 @@ TITLES = ["Apologies for absence", "Grounds maintenance contract", "Community sa
 
 def record(text, nlp):
     return extract_text(text, nlp=nlp)
-
-
-def items_of(text, nlp):
-    return [(item.number, item.title) for item in record(text, nlp).items]
-
-
-def decisions(text, nlp):
-    rec = record(text, nlp)
-    return [r.text for item in rec.items for r in item.resolutions] + [r.text for r in rec.unassigned.resolutions]
 
 
 # -- items ---------------------------------------------------------------------------------------------------

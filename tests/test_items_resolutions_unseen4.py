@@ -3,6 +3,8 @@ fourth set): letter codes with no stop, letter-prefixed codes, a council's name 
 meeting line, "Agenda Item N" over prose, page furniture inside a decision, a motion carried with no RESOLVED,
 "Decision:" after a sentence. Every text here is written for the test."""
 from minutes_extract.extract import extract_text
+
+from written_sentences import decisions, items_of
 from minutes_extract.normalise import normalise
 
 HEADER = ("Thornbury Metropolitan Borough Council\n\nCabinet\n\nRecord of the meeting held on Tuesday 3 March 2026\n\n"
@@ -11,15 +13,6 @@ HEADER = ("Thornbury Metropolitan Borough Council\n\nCabinet\n\nRecord of the me
 
 def record(text, nlp):
     return extract_text(text, nlp=nlp)
-
-
-def items_of(text, nlp):
-    return [(item.number, item.title) for item in record(text, nlp).items]
-
-
-def decisions(text, nlp):
-    rec = record(text, nlp)
-    return [r.text for item in rec.items for r in item.resolutions] + [r.text for r in rec.unassigned.resolutions]
 
 
 # -- items ---------------------------------------------------------------------------------------------------

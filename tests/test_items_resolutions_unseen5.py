@@ -2,21 +2,11 @@
 fifth set): running minute numbers that open with the year ("2026/031"), a single timed item whose title is
 made of phrases with full stops, an issue page with no title line whose description names the attached
 document, a 'Record of decision' heading. Every text here is written for the test."""
-from minutes_extract.extract import extract_text
+
+from written_sentences import decisions, items_of
 from minutes_extract.normalise import normalise
 
 
-def record(text, nlp):
-    return extract_text(text, nlp=nlp)
-
-
-def items_of(text, nlp):
-    return [(item.number, item.title) for item in record(text, nlp).items]
-
-
-def decisions(text, nlp):
-    rec = record(text, nlp)
-    return [r.text for item in rec.items for r in item.resolutions] + [r.text for r in rec.unassigned.resolutions]
 
 
 PARISH = ("Upper Brockley Parish Council\n\nMinutes of the Parish Council Meeting held on Tuesday 14 April 2026\n\n"

@@ -3,7 +3,8 @@
 council's layout. Every text here is written for the test."""
 import pytest
 
-from minutes_extract.extract import extract_text
+
+from written_sentences import items_of
 
 HEADER = ("Elmstead Borough Council\n\nMinutes of the Housing Panel held at the Guildhall on Tuesday 4 March 2025 "
           "at 6.30pm\n\nPresent: Councillors A Brook (Chair), C Dale and E Frost\n\n")
@@ -12,8 +13,6 @@ BODY = ("The officer introduced the item and answered questions from members.\n\
 TITLES = ["Apologies for Absence", "Tenant Satisfaction Measures", "Damp and Mould Action Plan"]
 
 
-def items_of(text, nlp):
-    return [(item.number, item.title) for item in extract_text(text, nlp=nlp).items]
 
 
 def meeting(headings):

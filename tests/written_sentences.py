@@ -10,3 +10,14 @@ def all_findings(record) -> list:
 def findings_under(head: str, text: str) -> list[tuple[str, str]]:
     """(polarity, text) of the findings extracted from `text` set under `head` (a meeting and item heading)."""
     return [(f.polarity, f.text) for f in all_findings(extract_text(head + text + "\n"))]
+
+
+def items_of(text: str, nlp=None) -> list[tuple]:
+    """(number, title) of every item extracted from `text`."""
+    return [(item.number, item.title) for item in extract_text(text, nlp=nlp).items]
+
+
+def decisions(text: str, nlp=None) -> list[str]:
+    """The text of every resolution extracted from `text`: its items' and the unassigned ones."""
+    record = extract_text(text, nlp=nlp)
+    return [r.text for item in record.items for r in item.resolutions] + [r.text for r in record.unassigned.resolutions]

@@ -297,28 +297,12 @@ class Lexicon:
     def near_of(self, word: str) -> int:
         """The bits of the near gates whose required runs a word contains (a word the runs cannot judge, not
         ASCII, as case-insensitive matching may take its letters for ASCII ones: all of them)."""
-        if not word.isascii():
-            return self.all_near
-        lower, out, runs = word.lower(), 0, self.near_runs
-        for i in range(len(lower)):
-            for length in self.near_lengths:
-                if i + length > len(lower):
-                    break
-                out |= runs.get(lower[i:i + length], 0)
-        return out
+        return _bits_of_runs(word, self.near_runs, self.near_lengths, self.all_near)
 
     def scans_of(self, word: str) -> int:
         """The bits of the scanned alternatives whose required runs a word contains (a word the runs cannot judge:
         all of them)."""
-        if not word.isascii():
-            return self.all_scans
-        lower, out, runs = word.lower(), 0, self.runs
-        for i in range(len(lower)):
-            for length in self.run_lengths:
-                if i + length > len(lower):
-                    break
-                out |= runs.get(lower[i:i + length], 0)
-        return out
+        return _bits_of_runs(word, self.runs, self.run_lengths, self.all_scans)
 
     def code(self, *words: str) -> int:
         out = 0
@@ -595,3 +579,17 @@ def strip_marker(marker: re.Pattern, text: str) -> str:
 def search_end(regex: re.Pattern, width: Optional[int], text: str) -> Optional[re.Match]:
     """regex.search(text) for a pattern anchored at the end and at most `width` long (tail_width)."""
     return regex.search(text, max(0, len(text) - width - 1)) if width is not None else regex.search(text)
+
+
+def _bits_of_runs(word: str, runs: dict[str, int], lengths, unknown: int) -> int:
+    """The OR of the bits of every run (a lower-case substring of one of `lengths`, in increasing order) the word
+    contains; `unknown` for a word that is not ASCII (case-insensitive matching may take its letters for ASCII)."""
+    if not word.isascii():
+        return unknown
+    lower, out = word.lower(), 0
+    for i in range(len(lower)):
+        for length in lengths:
+            if i + length > len(lower):
+                break
+            out |= runs.get(lower[i:i + length], 0)
+    return out
