@@ -472,28 +472,14 @@ class WordStarted:
             near = after < len(holders)
             near[near] = holders[after[near]] <= at[near] + self.breaks + 2
             chosen[at[~near]] = False
-        out, resume, match = [], 0, self.regex.match
-        for at in starts[chosen].tolist():
-            if at >= resume:
-                m = match(text, at)
-                if m:
-                    out.append(m)
-                    resume = m.end()
-        return out
+        return _matches_at(self.regex, text, starts[chosen].tolist())
 
     def after_chars(self, text: str) -> list[re.Match]:
         """regex.finditer(text) for a pattern whose matches follow one of the `after` characters (or start a line)."""
         places = [m.end() for m in self.after.finditer(text)]
         if self.line_start:
             places.insert(0, 0)
-        out, resume, match = [], 0, self.regex.match
-        for at in places:
-            if at >= resume:
-                m = match(text, at)
-                if m:
-                    out.append(m)
-                    resume = m.end()
-        return out
+        return _matches_at(self.regex, text, places)
 
 
 @dataclass(frozen=True)
@@ -592,4 +578,17 @@ def _bits_of_runs(word: str, runs: dict[str, int], lengths, unknown: int) -> int
             if i + length > len(lower):
                 break
             out |= runs.get(lower[i:i + length], 0)
+    return out
+
+
+def _matches_at(regex: re.Pattern, text: str, places: list[int]) -> list[re.Match]:
+    """The matches of `regex` anchored at the increasing offsets `places`, none overlapping the one before (what
+    finditer gives when every match starts at one of them)."""
+    out, resume, match = [], 0, regex.match
+    for at in places:
+        if at >= resume:
+            m = match(text, at)
+            if m:
+                out.append(m)
+                resume = m.end()
     return out
