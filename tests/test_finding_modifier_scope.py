@@ -10,7 +10,7 @@ import pytest
 
 from minutes_extract import rules
 from minutes_extract.errors import RuleFileError
-from minutes_extract.extract import extract_text
+from written_sentences import polarities_under
 from minutes_extract.pipeline import build_pipeline
 from minutes_extract.rules.findings import KIND_SCOPES, Scope, modifier_scope
 
@@ -43,9 +43,7 @@ def edit_modifiers(models: Path, changes: dict[str, dict], added: tuple[dict, ..
 
 
 def findings_of(sentence: str, nlp=None) -> list[str]:
-    record = extract_text(HEAD + sentence + "\n", nlp=nlp)
-    return [f.polarity for item in record.items for f in item.findings] + [
-        f.polarity for f in record.unassigned.findings]
+    return polarities_under(HEAD, sentence, nlp)
 
 
 # -- the schema: optional fields, Literal values, errors naming file, line and key ------------------------

@@ -3,15 +3,13 @@ scorecards, IRO and fostering annual reports, safeguarding partnerships, adult s
 for these tests."""
 import pytest
 
-from minutes_extract.extract import extract_text
+from written_sentences import polarities_under
 
 HEAD = "Minutes of the Scrutiny Committee held on 3 March 2025\n\n5. Quarter 3 Performance Report\n\n"
 
 
 def findings_of(text: str) -> list[str]:
-    record = extract_text(HEAD + text + "\n")
-    return [f.polarity for item in record.items for f in item.findings] + [
-        f.polarity for f in record.unassigned.findings]
+    return polarities_under(HEAD, text)
 
 
 @pytest.mark.parametrize("polarity, sentence", [

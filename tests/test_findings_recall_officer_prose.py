@@ -3,15 +3,13 @@ adjective as a predicate, a stable workforce, building an outcome, the service's
 after a modal, money named as the means to a verdict; and what stays no finding. Sentences written for these tests."""
 import pytest
 
-from minutes_extract.extract import extract_text
+from written_sentences import polarities_under
 
 HEAD = "Minutes of the Scrutiny Committee held on 3 March 2026\n\n5. Early Help Annual Report\n\n"
 
 
 def findings_of(text: str) -> list[str]:
-    record = extract_text(HEAD + text + "\n")
-    return [f.polarity for item in record.items for f in item.findings] + [
-        f.polarity for f in record.unassigned.findings]
+    return polarities_under(HEAD, text)
 
 
 @pytest.mark.parametrize("polarity, sentence", [

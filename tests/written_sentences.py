@@ -21,3 +21,8 @@ def decisions(text: str, nlp=None) -> list[str]:
     """The text of every resolution extracted from `text`: its items' and the unassigned ones."""
     record = extract_text(text, nlp=nlp)
     return [r.text for item in record.items for r in item.resolutions] + [r.text for r in record.unassigned.resolutions]
+
+
+def polarities_under(head: str, text: str, nlp=None) -> list[str]:
+    """The polarity of each finding extracted from `text` set under `head`."""
+    return [f.polarity for f in all_findings(extract_text(head + text + "\n", nlp=nlp))]
