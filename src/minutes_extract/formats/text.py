@@ -50,6 +50,9 @@ _JUNK_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 MAX_JUNK_CHAR_SHARE = 0.02
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _LINE_ENDS = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+_LINE_END_CHARS = ("\r", "\u2028", "\u2029", "\x85")  # what _LINE_ENDS starts with: a text with none is left as is
+# Every _MOJIBAKE match starts with one of these (str.find runs at C speed; the regex tries each character).
+_MOJIBAKE_STARTS = ("\u00e2\u20ac", "\u00c2", "\u00c3")
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -143,7 +146,7 @@ def repair_mojibake(text: str) -> tuple[str, int]:
 
     A mojibake sequence is made only of non-ASCII characters (UTF-8 bytes are all >= 0x80), so
     ftfy sees each run of non-ASCII characters alone, once per distinct run: fast on big texts."""
-    if not _MOJIBAKE.search(text):
+    if not any(map(text.__contains__, _MOJIBAKE_STARTS)) or not _MOJIBAKE.search(text):
         return text, 0
     cache: dict[str, str] = {}
     fixed = 0
@@ -161,6 +164,8 @@ def repair_mojibake(text: str) -> tuple[str, int]:
 
 
 def normalise_newlines(text: str) -> str:
+    if not any(map(text.__contains__, _LINE_END_CHARS)):
+        return text
     return _LINE_ENDS.sub("\n", text)
 
 
