@@ -11,7 +11,7 @@ from ... import extensions  # noqa: F401
 from ...extensions import document_text
 from ...matching import document_lower
 from ..base import ExtractionComponent, Found
-from .reading import SIDES, Block, Vote, find_votes
+from .reading import SIDES, UNLOWERED, Block, Vote, find_votes
 from .rules import VoteRules
 
 LINKED_OUTCOMES = ("carried", "agreed", "unanimous")  # a vote that passed produced the decision after it
@@ -23,11 +23,15 @@ class VotesComponent(ExtractionComponent):
 
     def find(self, doc: Doc) -> Iterator[Found]:
         text = document_text(doc)
-        if not self.rules.may_hold_votes(text, document_lower(doc, text)):
+        low = document_lower(doc, text)  # "": not had (each block then lowers its own text)
+        if not self.rules.may_hold_votes(text, low):
             return
         item_starts = sorted(s.start_char for s in doc.spans.get("items", []))
-        blocks = [Block(s.start_char, s.end_char, text[s.start_char:s.end_char], _item_at(item_starts, s.start_char))
-                  for s in doc.spans.get("blocks", [])]
+        blocks = []
+        for s in doc.spans.get("blocks", []):
+            start, end = s.start_char, s.end_char
+            block_low = low[start:end] if low else UNLOWERED
+            blocks.append(Block(start, end, text[start:end], _item_at(item_starts, start), block_low))
         decisions = sorted((s.start_char, s.end_char) for s in doc.spans.get("resolutions", []))
         votes = find_votes(blocks, self.rules, decisions)
         for k, vote in enumerate(votes):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Optional
 
 from ...matching import lowered
@@ -21,17 +20,22 @@ from .rules import VoteRules, admits
 SIDES = ("for", "against", "abstain")
 
 
+UNLOWERED: Optional[str] = object()  # type: ignore[assignment]  # Block.low not given
+
+
 @dataclass
 class Block:
     start: int
     end: int
     text: str
     item: int
+    # lowered(text), once for the gates of every part read from the block: the caller may pass its slice of the
+    # document's lower-cased text (the gates only look for ASCII words in it), else it is worked out here
+    low: Optional[str] = UNLOWERED
 
-    @cached_property
-    def low(self) -> Optional[str]:
-        """lowered(text), once for the gates of every part read from the block."""
-        return lowered(self.text)
+    def __post_init__(self):
+        if self.low is UNLOWERED:
+            self.low = lowered(self.text)
 
 
 @dataclass
