@@ -95,9 +95,11 @@ class StartScan:
             return [None] * len(self.patterns)
         found: list[Optional[list[int]]] = [
             [] if p.known and not p.exact else None for p in self.patterns]
+        users = self.users
         for m in self.scan.finditer(low, lo, hi):
-            for k in self.users[m.group(1)]:
-                found[k].append(m.start())
+            at = m.start()  # once per place, not once per pattern that can start there
+            for k in users[m.group(1)]:
+                found[k].append(at)
         return found
 
 
