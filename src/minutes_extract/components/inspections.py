@@ -90,15 +90,21 @@ class InspectionFinder:
         for k in lines_holding([m.start() for m in hits], lines):
             pos, line = lines[k]
             for s_start, sentence in _sentences(line, pos):
+                found = self.kind_matches(sentence)
+                if not found:
+                    continue  # most sentences of a line that mentions a visit name no inspection
                 first = bisect_left(date_starts, s_start)
                 last = bisect_left(date_starts, s_start + len(sentence))
                 in_sentence = [d for d in dates[first:last] if d.end <= s_start + len(sentence)]
-                mentions.extend(self.in_sentence(sentence, s_start, in_sentence, meeting_date, lines, k, mentions))
+                mentions.extend(self.in_sentence(sentence, s_start, in_sentence, meeting_date, lines, k, mentions,
+                                                 found))
         return self.distinct(mentions)
 
     def in_sentence(self, sentence: str, offset: int, dates: list[DateMention], meeting_date: Optional[str],
-                    lines: list[tuple[int, str]], line_index: int, earlier: list[Candidate]) -> list[Candidate]:
-        found = self.kind_matches(sentence)
+                    lines: list[tuple[int, str]], line_index: int, earlier: list[Candidate],
+                    found: Optional[list[tuple[str, int, int]]] = None) -> list[Candidate]:
+        """`found`: kind_matches(sentence), when the caller has it."""
+        found = self.kind_matches(sentence) if found is None else found
         owned = self.attribute_dates(found, dates, offset, sentence)
         out = []
         for k, (kind, start, end) in enumerate(found):
