@@ -125,3 +125,78 @@ def test_meeting_headers_without_a_digit_are_not_searched_for_a_date(nlp):
         assert reader.from_header(lines) == found
     finally:
         rules.dated_headers = gated
+
+
+@pytest.mark.parametrize("text", [
+    "Minutes of the Cabinet\nheld on 3 May 2024",
+    "Minutes of the Cabinet\r\nheld on 3 May 2024\rPresent:",
+    "Items\u2028one\u2029two\x85three",
+    "The budget of \u00a34m was agreed \u2013 as \u201cplanned\u201d.",
+    "The Council\u00e2\u20ac\u2122s budget of \u00c2\u00a34m was agreed.",   # UTF-8 read as cp1252
+    "Caf\u00c3\u00a9 licences were renewed.",
+    "A plain line without either.",
+])
+def test_read_fast_paths_give_what_the_regexes_give(text):
+    from minutes_extract.formats import text as formats_text
+    assert formats_text.normalise_newlines(text) == formats_text._LINE_ENDS.sub("\n", text)
+    fixed, count = formats_text.repair_mojibake(text)
+    if not formats_text._MOJIBAKE.search(text):
+        assert (fixed, count) == (text, 0)
+    else:
+        assert count > 0 and fixed != text
+
+
+@pytest.mark.parametrize("text", [line for line in LINES if line] + ["\u03a3 Sigma closing a block \u03a3"])
+def test_vote_block_lowered_from_the_document_reads_as_its_own(text):
+    from minutes_extract.components.votes.reading import UNLOWERED
+    from minutes_extract.extensions import document_text
+    from minutes_extract.matching import document_lower
+    from minutes_extract.pipeline import get_pipeline
+    doc = get_pipeline().make_doc("Preamble.\n\n" + text + "\n\nAfter.")  # paragraphs: no line joins another
+    whole, low = document_text(doc), document_lower(doc)
+    start, end = len("Preamble.\n\n"), whole.rindex("\n\nAfter.")  # the line as the Doc holds it (normalised)
+    block = whole[start:end]
+    given = Block(start, end, block, 0, low[start:end] if low else UNLOWERED)
+    own = Block(start, end, block, 0)
+    if own.low is None:
+        assert not low  # a text whose lower-casing misleads re.I is not lowered as a whole either
+    else:
+        # the gates only look for ASCII words in it: those read the same in both
+        assert re.sub(r"[^\x00-\x7f]", "?", given.low) == re.sub(r"[^\x00-\x7f]", "?", own.low)
+
+
+def test_inspection_sentences_without_a_kind_are_skipped_with_the_same_result():
+    from minutes_extract.components.inspections import InspectionFinder, InspectionRules
+    from minutes_extract.rules import load_json
+    finder = InspectionFinder(InspectionRules(load_json("rules/inspections.json")))
+    text = ("The Director reported on visits to children's homes. Ofsted carried out a focused visit in "
+            "March 2024. Members thanked staff for the visit.\nThe next ILACS inspection is expected in 2026.")
+    found = finder.find(text, [], "2024-06-01")
+    assert [(c.kind, c.status) for c in found] == [("focused_visit", "completed"), ("ilacs", "planned")]
+
+
+def test_settled_collector_still_collects_cycles():
+    import gc
+    import weakref
+
+    from minutes_extract.batch.tasks import YOUNG_COLLECTION_THRESHOLD, settle_collector
+    before = gc.get_threshold()
+    try:
+        settle_collector()
+        assert gc.get_threshold()[0] == YOUNG_COLLECTION_THRESHOLD
+
+        class Node:
+            pass
+
+        first = Node()
+        first.loop = first  # a cycle: reference counting alone never frees it
+        gone = weakref.ref(first)
+        del first
+        for _ in range(3 * YOUNG_COLLECTION_THRESHOLD):  # enough allocations to trigger a young collection
+            junk = Node()
+            junk.loop = junk
+        del junk
+        assert gone() is None
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
