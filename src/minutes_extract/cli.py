@@ -68,13 +68,30 @@ def fail(message: str, status: int = 2) -> None:
     raise typer.Exit(status)
 
 
+def default_jobs(paths: List[Path]) -> int:
+    """All cores, but no more worker processes than the inputs fill chunks for (a worker takes one chunk at a
+    time): one small input is extracted in this process, without starting a pool of workers for it."""
+    cores = os.cpu_count() or 1
+    if cores == 1:
+        return 1
+    from itertools import islice
+    from .batch.engines import LOCAL_CHUNK
+    from .batch.run import input_files
+    try:
+        inputs = sum(1 for _ in islice(input_files(list(paths), set()), cores * LOCAL_CHUNK))
+    except (OSError, MinutesError):  # a missing path: run_batch reports it
+        return cores
+    return max(1, min(cores, -(-inputs // LOCAL_CHUNK)))
+
+
 @app.command(cls=PlainHelp)
 def extract(
     paths: List[Path] = typer.Argument(..., metavar="PATHS", help="Files or directories (searched recursively)."),
     out: Optional[Path] = typer.Option(None, "-o", "--out", metavar="FILE", help="Output JSONL file (default: stdout)."),
     errors: Optional[Path] = typer.Option(None, "--errors", metavar="FILE", help="Error records (default: OUT.errors.jsonl)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
-                                       help="Worker processes, 1 or more (default: all cores)."),
+                                       help="Worker processes, 1 or more (default: all cores; a few inputs "
+                                            "are extracted in this process)."),
     resume: bool = typer.Option(False, "--resume", help="Skip inputs already in OUT or its error file."),
     max_doc_mb: float = typer.Option(
         64.0, "--max-doc-mb", min=0.001, metavar="MB", help="Largest document text (MB) a worker extracts; texts over 1 MB "
@@ -93,7 +110,7 @@ def extract(
     from .progress import ProgressBar
     from .rules import validate_all
     validate_all()  # a mistake in the rule files ($MINUTES_EXTRACT_RULES) stops the run before any document
-    jobs = jobs or os.cpu_count() or 1  # None: all cores (0 and below are refused by min=1)
+    jobs = jobs or default_jobs(paths)  # None: all cores the inputs can use (0 and below are refused by min=1)
     engine = "dask" if scheduler else engine
     progress = None if quiet or not sys.stderr.isatty() else ProgressBar(sys.stderr)
     try:

@@ -13,6 +13,8 @@ from .reader import FindingReader
 
 
 class FindingsComponent(RulesOnDisk):
+    cache_built = True  # its build (~1,500 lexicon patterns) is read back from disk: rules.built_cache
+
     def __init__(self, name: str, rules: dict):
         self.name = name
         self.keep_rules(rules)
