@@ -19,6 +19,7 @@ _CLAUSE_ENDS = (".", ";", ":", ":-", "?", "!")
 
 def find_decisions(blocks: list[Block], rules: ResolutionRules) -> list[Decision]:
     _mark_decision_record(blocks, rules)
+    _mark_decision_table(blocks, rules)
     decisions: list[Decision] = []
     used: set[int] = set()
     for i, block in enumerate(blocks):
@@ -45,6 +46,21 @@ def _mark_decision_record(blocks: list[Block], rules: ResolutionRules) -> None:
         for block in blocks:
             if block.section is None:
                 block.section = "decision_record"
+
+
+def _mark_decision_table(blocks: list[Block], rules: ResolutionRules) -> None:
+    """A table of items whose last column is the decision ("Item Subject Outcome", then each row's number and
+    title over its cell): each row's title is a decision heading over its cell ("Noted.", "Approved as a
+    correct record."), as a "Decision:" heading is. The rows end where a row no longer has one cell."""
+    for i, block in enumerate(blocks):
+        if block.label == "heading" or not rules.decision_table_header.match(block.text.strip()):
+            continue
+        j = i + 1
+        while j + 1 < len(blocks) and blocks[j].label == "heading" and blocks[j + 1].label != "heading" \
+                and blocks[j + 1].item == blocks[j].item and (j + 2 >= len(blocks) or blocks[j + 2].label == "heading"
+                                                              or blocks[j + 2].item != blocks[j].item):
+            blocks[j].section = "decision_table"
+            j += 2
 
 
 def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used: set[int]) -> Optional[Decision]:

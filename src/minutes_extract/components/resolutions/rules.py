@@ -54,6 +54,7 @@ class ResolutionRules(RuleFields):
     heading_verbs: dict[str, str]
     decision_record: re.Pattern
     decision_record_lines: int = 20
+    decision_table_header: re.Pattern
     reported_decision: re.Pattern
     that_run_excludes: re.Pattern
     clause_marker: re.Pattern
