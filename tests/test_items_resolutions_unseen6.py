@@ -80,3 +80,25 @@ def test_a_page_date_line_is_still_no_title(nlp):
 def test_a_month_first_meeting_date_before_the_time(nlp):
     text = "Ormsby Town Council\nLeisure Committee\nMinutes of the meeting held on May 2nd 2025, 7.00 pm, Town Hall\n\n1. Apologies\nNone.\n"
     assert extract_text(text, nlp=nlp).meeting.date == "2025-05-02"
+
+
+def test_an_item_table_with_a_presenter_column_before_the_decision(nlp):
+    text = (HEAD + "Item\tSubject\tPresented by\tOutcome\n"
+            "H.7\tCemetery Fees\tBereavement Manager\tApproved.\n"
+            "H.8\tPlay Area Inspection\tParks Officer\tThe inspection results were noted.\n")
+    assert items_of(text, nlp) == [("H.7", "Cemetery Fees"), ("H.8", "Play Area Inspection")]
+    assert decisions(text, nlp) == ["Approved.", "The inspection results were noted."]
+
+
+def test_a_body_resolving_in_capitals_starts_its_own_line():
+    text = "21. Review of Ward Budgets\nMembers RESOLVED:- that the ward budgets be carried forward.\n"
+    assert normalise(text).text.splitlines() == ["21. Review of Ward Budgets",
+                                                 "Members RESOLVED:- that the ward budgets be carried forward."]
+
+
+def test_another_bodys_decision_reported_over_a_line_break_is_no_decision(nlp):
+    text = (HEAD + "4. Flood Resilience\n"
+            "The Clerk reported that at its meeting in May the District Council had\n"
+            "RESOLVED that sandbag stores be provided in each parish.\n"
+            "RESOLVED: That the update be noted.\n")
+    assert decisions(text, nlp) == ["the update be noted."]

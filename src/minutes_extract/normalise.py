@@ -40,6 +40,12 @@ _ITEM_LABEL_RE = re.compile(r"^(?:Agenda\s+)?(?:Item|ITEM|Minute|MINUTE)\s*[-–
                             # a running minute code ("2026/031 Title", "CYP 41/24 Title"), not a financial year
                             r"|^(?:[A-Z]{1,5}[/ .]?)?(?!(?:19|20)\d\d/(?:\d\d|\d{4})\b)\d{1,4}/\d{2,4}\s+(?=[A-Z])")
 _HARD_MARKER_RE = re.compile(r"^(?:\(Item\s+\d+\)|RESOLVED|AGREED|DECIDED|RECOMMENDED)")
+# A line opening with a body and its decision in capitals ("Councillors RESOLVED:-", "The Sub-Committee AGREED")
+# starts a decision, never the tail of the heading above it.
+_SUBJECT_DECIDED_RE = re.compile(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?:RESOLVED|AGREED|DECIDED)\b")
+# A line ending on an auxiliary ("... at its meeting on 13 November the Cabinet had") reports another body's
+# decision: the "RESOLVED" on the next line is the same sentence, not this meeting's decision.
+_REPORTED_TAIL_RE = re.compile(r"\b(?:had|has|have|having|been|previously|already)$")
 # Clause markers ("(1)", "1)", "(a)", "a)", "(i)", "i.", "1.") followed by a space: a clause of a decision or
 # a list entry always starts its own line, even after "and" or a comma ("That\n(1) ... ; and\n(2) ...").
 _CLAUSE_MARKER_RE = re.compile(r"^(?:\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])\s")
@@ -127,8 +133,10 @@ def _clause_start(text: str, numbers: set[int]) -> bool:
 def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] | set[int] = frozenset(),
                after: _Line | None = None) -> bool:
     """Is `nxt` the hard-wrapped continuation of the line ending with `prev`? (`after`: the line after `nxt`.)"""
-    if nxt.bullet or nxt.own_line or _HARD_MARKER_RE.match(nxt.text) or _clause_start(nxt.text, numbers):
+    if nxt.bullet or nxt.own_line or _clause_start(nxt.text, numbers):
         return False
+    if _HARD_MARKER_RE.match(nxt.text) or _SUBJECT_DECIDED_RE.match(nxt.text):
+        return bool(_REPORTED_TAIL_RE.search(prev))  # a decision starts a line, unless "... the Cabinet had\nRESOLVED"
     if "|" in nxt.text and prev.count("|") == nxt.text.count("|"):
         return False  # rows of a table pasted with "|" between cells stay rows
     if _COLUMN_GAP_RE.search(nxt.text) and _COLUMN_GAP_RE.search(prev):
@@ -344,10 +352,10 @@ def _tab_tables_to_pipes(text: str, own_lines: set[int] | None = None) -> str:
         if len(block) >= 3 and _DECISION_COLUMN_RE.search(block[0]) and all(
                 _CODE_CELL_RE.match(line) for line in block[1:]):
             lines[k:end] = [block[0].replace("\t", " ")] + [_item_row_lines(line) for line in block[1:]]
-            if own_lines is not None:  # each row and its last cell start lines of their own
+            if own_lines is not None:  # each row and each of its later cells start lines of their own
                 offset = sum(len(line) + 1 for line in lines[:k]) + len(lines[k]) + 1
                 for row in lines[k + 1:end]:
-                    own_lines.update((offset, offset + row.index("\n") + 1))
+                    own_lines.update([offset] + [offset + m.end() for m in _LINE_BREAK_RE.finditer(row)])
                     offset += len(row) + 1
         elif len(block) >= 2 and not any(_NUMBER_CELL_RE.match(line) for line in block):
             lines[k:end] = [line.replace("\t", "|") for line in block]
@@ -356,10 +364,17 @@ def _tab_tables_to_pipes(text: str, own_lines: set[int] | None = None) -> str:
 
 
 def _item_row_lines(row: str) -> str:
-    """A row of a table of items with a decision column ("12<tab>Title<tab>Outcome"): the number and title
-    become the item's line and the last cell the line under it (its tab made a line break, offsets kept)."""
-    last = row.rstrip().rfind("\t")
-    return row[:last].replace("\t", " ") + "\n" + row[last + 1:]
+    """A row of a table of items with a decision column ("12<tab>Title<tab>Presenter<tab>Outcome"): the number
+    and title become the item's line, each later cell a line under it, the decision last (the first tab of a
+    run made a line break, the others spaces: offsets kept)."""
+    gaps = list(_CELL_GAP_RE.finditer(row.rstrip()))
+    out, pos = [], 0
+    for k, gap in enumerate(gaps):
+        out.append(row[pos:gap.start()])
+        out.append(" " * len(gap.group()) if k == 0 else "\n" + " " * (len(gap.group()) - 1))
+        pos = gap.end()
+    out.append(row[pos:])
+    return "".join(out)
 
 
 _BARE_PIPE_RE = re.compile(r"\S\||\|\S")  # a cell separator without spaces (a tab made "|")
@@ -369,6 +384,8 @@ _NUMBER_CELL_RE = re.compile(r"^\s*\(?\d{1,3}[.)]?\s*\t")
 # "Min. No. | Subject | Resolution") and rows that open with an item's number or minute code ("JWC/19").
 _DECISION_COLUMN_RE = re.compile(r"\t[ ]*(?:Outcomes?|Resolutions?|Resolved|Decisions?(?: taken| made)?|Decision\(s\)"
                                  r"|Conclusions?|Actions? agreed)[ ]*:?[ ]*$", re.I)
+_CELL_GAP_RE = re.compile(r"\t+")
+_LINE_BREAK_RE = re.compile(r"\n")
 _CODE_CELL_RE = re.compile(r"^\s*\(?(?:[A-Z]{1,5}[ /.-]?)?\d{1,4}(?:[./]\d{1,4})?[a-z]?[.)]?[ ]*\t+[ ]*\S[^\t]*\t")
 
 
