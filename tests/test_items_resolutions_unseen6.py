@@ -102,3 +102,9 @@ def test_another_bodys_decision_reported_over_a_line_break_is_no_decision(nlp):
             "RESOLVED that sandbag stores be provided in each parish.\n"
             "RESOLVED: That the update be noted.\n")
     assert decisions(text, nlp) == ["the update be noted."]
+
+
+def test_a_meeting_date_in_capitals_without_an_article(nlp):
+    text = ("NORTHBRIDGE CITY COUNCIL\n\nLICENSING COMMITTEE\n\nMINUTES OF MEETING HELD ON FRIDAY 9 FEBRUARY 2024\n\n"
+            "12.   APOLOGIES\n\n      None.\n")
+    assert extract_text(text, nlp=nlp).meeting.date == "2024-02-09"
