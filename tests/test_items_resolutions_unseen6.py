@@ -108,3 +108,9 @@ def test_a_meeting_date_in_capitals_without_an_article(nlp):
     text = ("NORTHBRIDGE CITY COUNCIL\n\nLICENSING COMMITTEE\n\nMINUTES OF MEETING HELD ON FRIDAY 9 FEBRUARY 2024\n\n"
             "12.   APOLOGIES\n\n      None.\n")
     assert extract_text(text, nlp=nlp).meeting.date == "2024-02-09"
+
+
+def test_a_decision_date_under_its_label(nlp):
+    text = ("Issue - decisions\n\nResurfacing of Mill Lane Car Park\n\nDate of Decision:\n\nApril 22nd 2024\n\n"
+            "Decision Maker:\n\nHead of Highways\n\nDecision:\nTo resurface the car park in August 2024.\n")
+    assert extract_text(text, nlp=nlp).meeting.date == "2024-04-22"
