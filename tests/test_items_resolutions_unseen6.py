@@ -114,3 +114,20 @@ def test_a_decision_date_under_its_label(nlp):
     text = ("Issue - decisions\n\nResurfacing of Mill Lane Car Park\n\nDate of Decision:\n\nApril 22nd 2024\n\n"
             "Decision Maker:\n\nHead of Highways\n\nDecision:\nTo resurface the car park in August 2024.\n")
     assert extract_text(text, nlp=nlp).meeting.date == "2024-04-22"
+
+
+def test_a_motion_proposed_after_a_sentence_and_carried_in_the_next(nlp):
+    text = (HEAD + "25/070 Bus Shelter\nThree quotations were considered. It was proposed by Cllr Dean and seconded by "
+            "Cllr Amis that the quotation from Shelterco be accepted. Carried unanimously.\n")
+    assert decisions(text, nlp) == ["that the quotation from Shelterco be accepted."]
+
+
+def test_a_motion_proposed_and_lost_is_no_decision(nlp):
+    text = (HEAD + "25/071 Christmas Lights\nIt was proposed by Cllr Dean that the budget be doubled. "
+            "On being put to the vote the motion was lost.\n")
+    assert not decisions(text, nlp)
+
+
+def test_notes_of_the_meeting_give_the_meeting_date(nlp):
+    text = "Ashby Vale Safer Streets Board\n\nNotes of the meeting held on 19 June 2024\n\nWelcome\nThe Chair opened the meeting.\n"
+    assert extract_text(text, nlp=nlp).meeting.date == "2024-06-19"

@@ -263,7 +263,7 @@ def _carried_motions(blocks: list[Block], rules: ResolutionRules, used: set[int]
     that-clause is the decision. A lost motion or amendment is none; a RESOLVED after it is the decision."""
     out = []
     for i, block in enumerate(blocks):
-        if i in used or block.label == "heading" or not block.text.startswith("It was"):
+        if i in used or block.label == "heading" or "It was" not in block.text:  # (also after a sentence or two)
             continue
         m = rules.carried_motion.match(block.text)
         if not m:
