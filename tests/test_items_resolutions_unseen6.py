@@ -131,3 +131,9 @@ def test_a_motion_proposed_and_lost_is_no_decision(nlp):
 def test_notes_of_the_meeting_give_the_meeting_date(nlp):
     text = "Ashby Vale Safer Streets Board\n\nNotes of the meeting held on 19 June 2024\n\nWelcome\nThe Chair opened the meeting.\n"
     assert extract_text(text, nlp=nlp).meeting.date == "2024-06-19"
+
+
+def test_a_bare_participle_after_a_short_subject_under_a_decision_label(nlp):
+    text = (HEAD + "PL.7 Application 25/0102 - Orchard Barn\nDECISION: Listed building consent granted subject to conditions.\n"
+            "PL.8 Application 25/0140 - Old School\nDECISION: Members asked about parking at length.\n")
+    assert decisions(text, nlp) == ["Listed building consent granted subject to conditions."]
