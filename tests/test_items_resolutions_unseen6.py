@@ -137,3 +137,8 @@ def test_a_bare_participle_after_a_short_subject_under_a_decision_label(nlp):
     text = (HEAD + "PL.7 Application 25/0102 - Orchard Barn\nDECISION: Listed building consent granted subject to conditions.\n"
             "PL.8 Application 25/0140 - Old School\nDECISION: Members asked about parking at length.\n")
     assert decisions(text, nlp) == ["Listed building consent granted subject to conditions."]
+
+
+def test_a_decision_cell_naming_who_agreed(nlp):
+    text = HEAD + "No.\tSubject\tOutcome\n3\tSchool Funding Formula\tSecondary headteachers agreed to keep the current formula.\n4\tHigh Needs Update\tNoted.\n"
+    assert decisions(text, nlp) == ["Secondary headteachers agreed to keep the current formula.", "Noted."]
