@@ -40,6 +40,12 @@ _ITEM_LABEL_RE = re.compile(r"^(?:Agenda\s+)?(?:Item|ITEM|Minute|MINUTE)\s*[-–
                             # a running minute code ("2026/031 Title", "CYP 41/24 Title"), not a financial year
                             r"|^(?:[A-Z]{1,5}[/ .]?)?(?!(?:19|20)\d\d/(?:\d\d|\d{4})\b)\d{1,4}/\d{2,4}\s+(?=[A-Z])")
 _HARD_MARKER_RE = re.compile(r"^(?:\(Item\s+\d+\)|RESOLVED|AGREED|DECIDED|RECOMMENDED)")
+# A line opening with a body and its decision in capitals ("Councillors RESOLVED:-", "The Sub-Committee AGREED")
+# starts a decision, never the tail of the heading above it.
+_SUBJECT_DECIDED_RE = re.compile(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?:RESOLVED|AGREED|DECIDED)\b")
+# A line ending on an auxiliary ("... at its meeting on 13 November the Cabinet had") reports another body's
+# decision: the "RESOLVED" on the next line is the same sentence, not this meeting's decision.
+_REPORTED_TAIL_RE = re.compile(r"\b(?:had|has|have|having|been|previously|already)$")
 # Clause markers ("(1)", "1)", "(a)", "a)", "(i)", "i.", "1.") followed by a space: a clause of a decision or
 # a list entry always starts its own line, even after "and" or a comma ("That\n(1) ... ; and\n(2) ...").
 _CLAUSE_MARKER_RE = re.compile(r"^(?:\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])\s")
@@ -95,12 +101,13 @@ class Normalised:
 
 
 class _Line:
-    __slots__ = ("start", "text", "bullet")
+    __slots__ = ("start", "text", "bullet", "own_line")
 
     def __init__(self, start: int, text: str, bullet: bool = False) -> None:
         self.start = start    # source offset of the first kept character
         self.text = text      # stripped text (runs of spaces intact; collapsed on output)
         self.bullet = bullet
+        self.own_line = False  # a table cell put on a line of its own: never a wrapped line's continuation
 
 
 def _strip_bullet(line: _Line) -> _Line:
@@ -126,8 +133,10 @@ def _clause_start(text: str, numbers: set[int]) -> bool:
 def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] | set[int] = frozenset(),
                after: _Line | None = None) -> bool:
     """Is `nxt` the hard-wrapped continuation of the line ending with `prev`? (`after`: the line after `nxt`.)"""
-    if nxt.bullet or _HARD_MARKER_RE.match(nxt.text) or _clause_start(nxt.text, numbers):
+    if nxt.bullet or nxt.own_line or _clause_start(nxt.text, numbers):
         return False
+    if _HARD_MARKER_RE.match(nxt.text) or _SUBJECT_DECIDED_RE.match(nxt.text):
+        return bool(_REPORTED_TAIL_RE.search(prev))  # a decision starts a line, unless "... the Cabinet had\nRESOLVED"
     if "|" in nxt.text and prev.count("|") == nxt.text.count("|"):
         return False  # rows of a table pasted with "|" between cells stay rows
     if _COLUMN_GAP_RE.search(nxt.text) and _COLUMN_GAP_RE.search(prev):
@@ -248,9 +257,9 @@ def _has_page_number(text: str) -> bool:
     return bool(_PAGE_NUMBER_LINE_RE.search(text))
 
 
-def _logical_lines(text: str) -> list[list[_Line] | None]:
+def _logical_lines(text: str, own_lines: frozenset[int] | set[int] = frozenset()) -> list[list[_Line] | None]:
     """The stripped physical lines, with their source offsets, grouped into logical lines (None = a
-    paragraph break); page furniture is left out."""
+    paragraph break); page furniture is left out. `own_lines`: offsets where a line starts that continues none."""
     out: list[list[_Line] | None] = []
     block: list[_Line] = []
     pending_bullet = False
@@ -270,6 +279,8 @@ def _logical_lines(text: str) -> list[list[_Line] | None]:
                 out.append(None)
             continue
         line = _Line(start + raw.find(stripped), stripped)  # (found right after the leading whitespace)
+        if own_lines and start in own_lines:
+            line.own_line = True
         if stripped[0] in _BULLET_FIRSTS:  # otherwise it is no bullet: no regex needed
             line = _strip_bullet(line)
             if line.bullet and not line.text:
@@ -327,7 +338,7 @@ def _rejoin_across_blanks(logical: list[list[_Line] | None]) -> list[list[_Line]
     return out
 
 
-def _tab_tables_to_pipes(text: str) -> str:
+def _tab_tables_to_pipes(text: str, own_lines: set[int] | None = None) -> str:
     """A block of lines with two or more tab-separated cells each is a pasted table: its tabs become "|" (one
     for one, offsets kept) so its rows stay rows and its cells stay cells. A block whose first cells are numbers
     is a numbered list laid out with tabs (an agenda), left to the item reader."""
@@ -338,24 +349,53 @@ def _tab_tables_to_pipes(text: str) -> str:
         while end < len(lines) and len(_TAB_CELL_RE.findall(lines[end])) >= 2:
             end += 1
         block = lines[k:end]
-        if len(block) >= 2 and not any(_NUMBER_CELL_RE.match(line) for line in block):
+        if len(block) >= 3 and _DECISION_COLUMN_RE.search(block[0]) and all(
+                _CODE_CELL_RE.match(line) for line in block[1:]):
+            lines[k:end] = [block[0].replace("\t", " ")] + [_item_row_lines(line) for line in block[1:]]
+            if own_lines is not None:  # each row and each of its later cells start lines of their own
+                offset = sum(len(line) + 1 for line in lines[:k]) + len(lines[k]) + 1
+                for row in lines[k + 1:end]:
+                    own_lines.update([offset] + [offset + m.end() for m in _LINE_BREAK_RE.finditer(row)])
+                    offset += len(row) + 1
+        elif len(block) >= 2 and not any(_NUMBER_CELL_RE.match(line) for line in block):
             lines[k:end] = [line.replace("\t", "|") for line in block]
         k = max(end, k + 1)
     return "\n".join(lines)
 
 
+def _item_row_lines(row: str) -> str:
+    """A row of a table of items with a decision column ("12<tab>Title<tab>Presenter<tab>Outcome"): the number
+    and title become the item's line, each later cell a line under it, the decision last (the first tab of a
+    run made a line break, the others spaces: offsets kept)."""
+    gaps = list(_CELL_GAP_RE.finditer(row.rstrip()))
+    out, pos = [], 0
+    for k, gap in enumerate(gaps):
+        out.append(row[pos:gap.start()])
+        out.append(" " * len(gap.group()) if k == 0 else "\n" + " " * (len(gap.group()) - 1))
+        pos = gap.end()
+    out.append(row[pos:])
+    return "".join(out)
+
+
 _BARE_PIPE_RE = re.compile(r"\S\||\|\S")  # a cell separator without spaces (a tab made "|")
 _TAB_CELL_RE = re.compile(r"\S[ ]*\t+[ ]*(?=\S)")  # a tab between two cells' text
 _NUMBER_CELL_RE = re.compile(r"^\s*\(?\d{1,3}[.)]?\s*\t")
+# A table of items whose last column holds each item's decision: its header row ("Item | Subject | Outcome",
+# "Min. No. | Subject | Resolution") and rows that open with an item's number or minute code ("JWC/19").
+_DECISION_COLUMN_RE = re.compile(r"\t[ ]*(?:Outcomes?|Resolutions?|Resolved|Decisions?(?: taken| made)?|Decision\(s\)"
+                                 r"|Conclusions?|Actions? agreed)[ ]*:?[ ]*$", re.I)
+_CELL_GAP_RE = re.compile(r"\t+")
+_LINE_BREAK_RE = re.compile(r"\n")
+_CODE_CELL_RE = re.compile(r"^\s*\(?(?:[A-Z]{1,5}[ /.-]?)?\d{1,4}(?:[./]\d{1,4})?[a-z]?[.)]?[ ]*\t+[ ]*\S[^\t]*\t")
 
 
-def _same_length_fixes(text: str) -> str:
+def _same_length_fixes(text: str, own_lines: set[int] | None = None) -> str:
     """The one-for-one replacements, made only for the characters present: str.translate walks every
     character through a dict, which costs more than the rest of normalise."""
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
     if "\t" in text:
-        text = _tab_tables_to_pipes(text)
+        text = _tab_tables_to_pipes(text, own_lines)
     for char in _SAME_LENGTH_CHARS:
         if char in text:
             text = text.replace(char, _SAME_LENGTH[ord(char)])
@@ -429,4 +469,6 @@ def _emit_joined(logical: list[_Line], parts: list[str], anchors: list[tuple[int
 
 
 def normalise(text: str) -> Normalised:
-    return _emit(_rejoin_across_blanks(_logical_lines(_same_length_fixes(text))))
+    own_lines: set[int] = set()
+    fixed = _same_length_fixes(text, own_lines)
+    return _emit(_rejoin_across_blanks(_logical_lines(fixed, own_lines)))

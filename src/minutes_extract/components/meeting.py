@@ -153,6 +153,7 @@ class MeetingRules(RuleFields):
     header_lines: int
     body_line: re.Pattern
     date_line: re.Pattern
+    date_label_line: re.Pattern
     body_noun: re.Pattern
     full_council: re.Pattern
     generic_body: re.Pattern
@@ -268,6 +269,7 @@ class MeetingReader:
                 break
             else:
                 self.body_then_date_line(lines, k, found)
+                self.date_label_then_date_line(lines, k, found)
             if "body" in found and "date" in found:
                 break
         return found
@@ -290,6 +292,15 @@ class MeetingReader:
             parsed = parse_meeting_date(date.group("date"))
             if parsed:
                 found["date"] = parsed
+
+    def date_label_then_date_line(self, lines: list[str], k: int, found: dict) -> None:
+        """A date field whose value is on the line under its label (`Date of Decision:` / `March 15th 2023`)."""
+        if "date" in found or k + 1 >= len(lines) or not self.r.date_label_line.match(lines[k]):
+            return
+        date = self.r.date_line.match(lines[k + 1])
+        parsed = parse_meeting_date(date.group("date")) if date else None
+        if parsed:
+            found["date"] = parsed
 
     def clean_body(self, body: str, header: bool = True) -> Optional[str]:
         for pattern in self.r.body_cleanup:

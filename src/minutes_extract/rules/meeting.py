@@ -49,6 +49,7 @@ class MeetingRules(RuleFile):
     header_patterns: list[HeaderPattern] = described("Header line patterns, in order.")
     body_line: Regex = described("A header line that names the body.")
     date_line: Regex = described("A header line that is the date.")
+    date_label_line: Regex = described("A date field's label alone on its line ('Date of Decision:'), its date under it.")
     body_noun: Regex = described("A body noun in a line.")
     body_cleanup: list[Regex] = described("Text removed from a body name (years, brackets, 'Minutes -').")
     full_council: Regex = described("A body name that is the full council.")

@@ -49,6 +49,8 @@ class ResolutionsRules(RuleFile):
         "Decision heading word (lower case) -> the verb it stands for.")
     decision_record: Regex = described("A decision record page's header line ('Decision Maker:').")
     decision_record_lines: int = described("Blocks at the top searched for decision_record.", default=20)
+    decision_table_header: Regex = described(
+        "The header row of a table of items whose last column is the decision ('Item Subject Outcome').")
     reported_decision: Regex = described("Before a verb: another body's decision reported ('The Cabinet had').")
     not_subheading: Regex = described("A block that is a sentence or a quotation, not a subheading.")
     cut_off_clause: CutOffClause = described("How a last clause cut off by the end of the document is recognised.")

@@ -48,6 +48,8 @@ class ItemPatterns(Strict):
     section_number: Regex = described("A section heading's number ('3. Background'), removed before lookup.")
     caps_title_end: Regex = described("The dash ending a capitals title run on into text ('TITLE – The ...').")
     month_start: Regex = described("A title starting with a month ('14 DECEMBER 2009'): a date, not an item.")
+    title_date_tail: Regex = described(
+        "A date after a numbered title's colon ('Date of next meeting: Monday 13th May 2024.'): not the title.")
     dated_title: Regex = described("A dated decision line '01/02/2024 - Title - REF/1' (group `title`).")
     field_line: Regex = described("A 'Label:' field line at the top of a page.")
     description_subject: Regex = described("What a description says it is about (group `subject`).")

@@ -19,6 +19,7 @@ _CLAUSE_ENDS = (".", ";", ":", ":-", "?", "!")
 
 def find_decisions(blocks: list[Block], rules: ResolutionRules) -> list[Decision]:
     _mark_decision_record(blocks, rules)
+    _mark_decision_table(blocks, rules)
     decisions: list[Decision] = []
     used: set[int] = set()
     for i, block in enumerate(blocks):
@@ -45,6 +46,25 @@ def _mark_decision_record(blocks: list[Block], rules: ResolutionRules) -> None:
         for block in blocks:
             if block.section is None:
                 block.section = "decision_record"
+
+
+def _mark_decision_table(blocks: list[Block], rules: ResolutionRules) -> None:
+    """A table of items whose last column is the decision ("Item Subject Outcome", then each row's number and
+    title over its later cells, one a line): each row's decision cell ("Noted.", "Approved as a correct
+    record.") is read as under a "Decision:" heading, the block above it standing for the heading. The rows
+    end where a row has no cell under its title."""
+    for i, block in enumerate(blocks):
+        if block.label == "heading" or not rules.decision_table_header.match(block.text.strip()):
+            continue
+        j = i + 1
+        while j + 1 < len(blocks) and blocks[j].label == "heading" and blocks[j + 1].label != "heading" \
+                and blocks[j + 1].item == blocks[j].item:
+            last = j + 1
+            while last + 1 < len(blocks) and blocks[last + 1].label != "heading" and blocks[last + 1].item == blocks[j].item:
+                last += 1
+            blocks[last - 1].section = "decision_table"
+            j = last + 1
+        return
 
 
 def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used: set[int]) -> Optional[Decision]:
@@ -205,8 +225,8 @@ def _heading_decisions(blocks: list[Block], rules: ResolutionRules, used: set[in
     report", "Cabinet noted the report.", "The questions were noted."): the verb is the heading's."""
     out = []
     for i, block in enumerate(blocks[:-1]):
-        if block.label == "heading" and block.section in rules.heading_verbs:
-            verb = rules.heading_verbs[block.section]
+        if (block.label == "heading" or block.section == "decision_table") and block.section in rules.heading_verbs:
+            verb = rules.heading_verbs[block.section]  # (a table's decision cell stands under the cell before it)
         elif block.label != "heading" and rules.decision_label.match(block.text):
             # "Decision of the Cabinet", "Outcome" on a line of its own, not taken for a section heading
             verb = "resolved" if block.text.strip().lower().startswith("resol") else "decided"
@@ -243,7 +263,7 @@ def _carried_motions(blocks: list[Block], rules: ResolutionRules, used: set[int]
     that-clause is the decision. A lost motion or amendment is none; a RESOLVED after it is the decision."""
     out = []
     for i, block in enumerate(blocks):
-        if i in used or block.label == "heading" or not block.text.startswith("It was"):
+        if i in used or block.label == "heading" or "It was" not in block.text:  # (also after a sentence or two)
             continue
         m = rules.carried_motion.match(block.text)
         if not m:

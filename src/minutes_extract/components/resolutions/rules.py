@@ -54,6 +54,7 @@ class ResolutionRules(RuleFields):
     heading_verbs: dict[str, str]
     decision_record: re.Pattern
     decision_record_lines: int = 20
+    decision_table_header: re.Pattern
     reported_decision: re.Pattern
     that_run_excludes: re.Pattern
     clause_marker: re.Pattern
@@ -77,7 +78,8 @@ class ResolutionRules(RuleFields):
         participles = "|".join(map(re.escape, rules.get("decision_participles", ["noted", "approved", "agreed"])))
         capitalised = "|".join(re.escape(w[:1].upper() + w[1:])
                                for w in rules.get("bare_decision_participles", ["noted", "approved", "agreed"]))
-        fragments = {"PARTICIPLES": participles, "CAPITALISED_PARTICIPLES": capitalised}
+        bare = "|".join(map(re.escape, rules.get("bare_decision_participles", ["noted", "approved", "agreed"])))
+        fragments = {"PARTICIPLES": participles, "CAPITALISED_PARTICIPLES": capitalised, "BARE_PARTICIPLES": bare}
         self.decision_list = re.compile(expand_fragments(rules["decision_list_clause"], fragments))
         self.decision_clause = re.compile(expand_fragments(rules["decision_clause"], fragments))
         # Under a decision label or heading the label itself says "decision": an infinitive of any verb ("To

@@ -72,6 +72,9 @@ class NumberedItems(Headings):
                 title = title[:-1]  # "25/044 Minutes:": after an item number even a section word is a title
             if self.pattern["month_start"].match(title):
                 continue  # "14 DECEMBER 2009"
+            tail = self.pattern["title_date_tail"].search(title)
+            if tail:
+                title = title[:tail.start()]  # "24/037 Date of next meeting: Monday 13th May 2024.": the date is no title
             if self.pattern["table_cells"].search(self.without_chrome(title)):
                 continue  # "2. Court disposals | Outstanding": a numbered row of a table, not an item
             caps = self.pattern["caps_title_end"].split(title, 1)
@@ -81,7 +84,7 @@ class NumberedItems(Headings):
             elif not self.title_like(title, numbered=True):
                 continue
             start = line.start + line.text.index(title)
-            end = self.strip_chrome(Line(start, start + len(title), title))[1]
+            start, end = self.strip_chrome(Line(start, start + len(title), title))  # ("24. Document Title": an icon's word)
             out.extend(self.coded(ItemStart(i, m.group("code"), start, end, "numbered_item"), m,
                                   self.sentence_title(title), lines, i))
         return out
