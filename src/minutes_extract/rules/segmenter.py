@@ -76,6 +76,12 @@ class ItemPatterns(Strict):
     organisation_line: Regex = described(
         "A line that only names a body ('Ravensholme Youth Justice Partnership', 'Cyngor Sir X / X County Council'): "
         "under a page's title it is the publisher, not the title.")
+    masthead_line: Regex = described(
+        "A site's masthead or breadcrumb, parts joined by ' | ' or ' > ' ('Kestrel Vale Life | Winter 2025'): "
+        "furniture above a web page's headline.")
+    section_label_line: Regex = described("A capitalised one-line section label ('FAMILIES') above a headline.")
+    link_prompt: Regex = described(
+        "A link's invitation to the reader ('Read the full report ... (PDF, 412 KB)'): a document link, not a title.")
     table_cells: Regex = described("Cells of a table pasted with '|' ('2. Court disposals | Outstanding'): a row, not an item.")
 
 

@@ -15,7 +15,7 @@ class SinglePage(Headings):
         """One item whose title is a title line under the site's page chrome ("Issue - decisions", "Decision
         details"), the title in a dated decision line, the title line over the page's fields or first
         paragraph, the description before Minutes:/Decision:, else what the description says it is about."""
-        headline = self.news_headline(lines)
+        headline = self.news_headline(lines) or self.page_headline(lines)
         if headline:
             return [headline]
         if self.title_over_publisher(lines, 0):  # "Ofsted focused visit: questions and answers" over "X Council"
@@ -62,6 +62,29 @@ class SinglePage(Headings):
                 return self.title_item(lines, i, None, "news_headline")
             return None
         return None
+
+    def page_headline(self, lines: list[Line]) -> Optional[ItemStart]:
+        """A web page's headline as its first line of substance: over it only the site's masthead or breadcrumb
+        ("Kestrel Vale Life | Winter 2025", "Home > News"), a capitalised section label ("FAMILIES") or a
+        dateline ("PRESS RELEASE", "For immediate release: 8 October 2025"); the headline reads as a title
+        of three words or more that is not a known field ("Date:") - a colon in it ("Letter to parents: our
+        SEND inspection") is no field's label."""
+        for i, line in enumerate(lines[:self.headline_reach + 1]):
+            text = line.text.strip()
+            if self.page_furniture(text):
+                continue
+            if line.kind or len(text.split()) < 3 or self.is_field(text) or self.pattern["meeting_header"].search(text) \
+                    or not self.heading_like(text.replace(":", " -", 1).lstrip(self.opening_quotes)):
+                return None
+            return self.title_item(lines, i, None, "page_headline")
+        return None
+
+    opening_quotes = "'\"‘“"  # a headline may open with a quoted word ("'Good' news for children's services")
+
+    def page_furniture(self, text: str) -> bool:
+        """Lines above a web page's headline that are not its title."""
+        return self.is_page_chrome(text) or self.is_dateline(text) \
+            or bool(self.pattern["masthead_line"].match(text) or self.pattern["section_label_line"].match(text))
 
     def title_over_publisher(self, lines: list[Line], i: int) -> bool:
         """A title line over a line that only names the publishing body ("Youth Justice Service inspection
