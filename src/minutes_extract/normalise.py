@@ -22,7 +22,7 @@ _SAME_LENGTH = str.maketrans({
     "\u2028": "\n", "\u2029": "\n",
 })
 _SAME_LENGTH_CHARS = [chr(code) for code in _SAME_LENGTH]
-_GLYPHS = "·•▪\uf0b7●◦‣∙■□➢►▸\uf0a7\uf076\uf0d8Ø§*"
+_GLYPHS = "✔✓✘✗·•▪\uf0b7●◦‣∙■□➢►▸\uf0a7\uf076\uf0d8Ø§*"
 _BULLET_FIRSTS = frozenset(_GLYPHS + "-–o")  # a line starting otherwise is no bullet: no regex needed
 # A bullet: a glyph (or a lone "-", "–", "o" used as one) followed by space or end of line.
 _BULLET_RE = re.compile(rf"^(?:[{re.escape(_GLYPHS)}]|[-–o](?=\s))\s*")
