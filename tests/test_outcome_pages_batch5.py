@@ -87,6 +87,6 @@ def test_key_value_rows_stay_rows_through_extraction():
 def test_tick_and_cross_bullets_are_findings():
     found = findings_under("Ofsted inspection at a glance\n\nOverall effectiveness\nGOOD\n\nWhat Ofsted said\n",
                            "✓ Young people receive highly effective support from their personal advisers\n"
-                           "✗ Reviews of care plans are not always completed on time\n")
+                           "✗ Too many children wait too long for a review of their plan\n\nRead the full report on our website\n")
     assert ("strength", "Young people receive highly effective support from their personal advisers") in found
-    assert ("development", "Reviews of care plans are not always completed on time") in found
+    assert ("development", "Too many children wait too long for a review of their plan") in found
