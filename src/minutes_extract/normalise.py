@@ -113,7 +113,7 @@ def _strip_bullet(line: _Line) -> _Line:
 
 
 _COLUMN_GAP_RE = re.compile(r"\S {3,}\S")  # a gap between two table columns
-_KEY_VALUE_ROW_RE = re.compile(r"^[A-Z][^:.;!?]{2,120}:\s+[^:.;!?]{1,40}$")  # a label, then a short value (a grade, a date)
+_KEY_VALUE_ROW_RE = re.compile(r"^[A-Z][^:.;!?]{2,120}:\s+[^:.;!?]{1,60}$")  # a label, then a short value (a grade, a date)
 
 
 def _clause_start(text: str, numbers: set[int]) -> bool:

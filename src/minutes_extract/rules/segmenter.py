@@ -80,6 +80,9 @@ class ItemPatterns(Strict):
         "A site's masthead or breadcrumb, parts joined by ' | ' or ' > ' ('Kestrel Vale Life | Winter 2025'): "
         "furniture above a web page's headline.")
     section_label_line: Regex = described("A capitalised one-line section label ('FAMILIES') above a headline.")
+    inspectorate_improvement_heading: Regex = described(
+        "An inspection's 'What the service needs to do to improve' heading: a 'Recommendations' heading under it "
+        "lists the inspectorate's recommendations, no section of the body's decisions.")
     link_prompt: Regex = described(
         "A link's invitation to the reader ('Read the full report ... (PDF, 412 KB)'): a document link, not a title.")
     table_cells: Regex = described("Cells of a table pasted with '|' ('2. Court disposals | Outstanding'): a row, not an item.")
