@@ -83,6 +83,8 @@ class ItemPatterns(Strict):
     inspectorate_improvement_heading: Regex = described(
         "An inspection's 'What the service needs to do to improve' heading: a 'Recommendations' heading under it "
         "lists the inspectorate's recommendations, no section of the body's decisions.")
+    question_heading: Regex = described(
+        "A heading put as a question without its mark ('What Ofsted found', 'What happens next'): a report's section.")
     link_prompt: Regex = described(
         "A link's invitation to the reader ('Read the full report ... (PDF, 412 KB)'): a document link, not a title.")
     table_cells: Regex = described("Cells of a table pasted with '|' ('2. Court disposals | Outstanding'): a row, not an item.")

@@ -73,11 +73,18 @@ class SinglePage(Headings):
             text = line.text.strip()
             if self.page_furniture(text):
                 continue
-            if line.kind or len(text.split()) < 3 or self.is_field(text) or self.pattern["meeting_header"].search(text) \
+            if line.kind or len(text.split()) < 3 or self.is_field(text) or self.minutes_page_line(lines, i) \
                     or not self.heading_like(text.replace(":", " -", 1).lstrip(self.opening_quotes)):
                 return None
             return self.title_item(lines, i, None, "page_headline")
         return None
+
+    def minutes_page_line(self, lines: list[Line], i: int) -> bool:
+        """A line of a minutes page the other single-page rules read: the meeting's header, a "Report of ..."
+        line, a dated decision line, a line over a "Minutes:"/"Decision:" heading."""
+        text = lines[i].text.strip()
+        return bool(self.pattern["meeting_header"].search(text) or self.pattern["report_of"].match(text)
+                    or self.pattern["dated_title"].match(text)) or (i + 1 < len(lines) and lines[i + 1].kind is not None)
 
     opening_quotes = "'\"‘“"  # a headline may open with a quoted word ("'Good' news for children's services")
 
