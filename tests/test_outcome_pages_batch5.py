@@ -90,3 +90,9 @@ def test_tick_and_cross_bullets_are_findings():
                            "✗ Too many children wait too long for a review of their plan\n\nRead the full report on our website\n")
     assert ("strength", "Young people receive highly effective support from their personal advisers") in found
     assert ("development", "Too many children wait too long for a review of their plan") in found
+
+
+def test_bilingual_headline_pair_takes_the_english_line():
+    page = ("Adroddiad arolygiad ar wasanaethau plant y cyngor\n\nInspection report on the council's children's services\n\n"
+            "5 Mehefin 2026\n5 June 2026\n\nCIW published its report today.\n")
+    assert items_of(page) == [(None, "Inspection report on the council's children's services")]

@@ -85,6 +85,9 @@ class ItemPatterns(Strict):
         "lists the inspectorate's recommendations, no section of the body's decisions.")
     question_heading: Regex = described(
         "A heading put as a question without its mark ('What Ofsted found', 'What happens next'): a report's section.")
+    welsh_line: Regex = described(
+        "A line in Welsh (two or more Welsh function words or service nouns): of a bilingual headline pair "
+        "('Gwasanaeth ... yn cael ei raddio'n Dda' over 'X Service rated Good') the English line is the title.")
     link_prompt: Regex = described(
         "A link's invitation to the reader ('Read the full report ... (PDF, 412 KB)'): a document link, not a title.")
     table_cells: Regex = described("Cells of a table pasted with '|' ('2. Court disposals | Outstanding'): a row, not an item.")

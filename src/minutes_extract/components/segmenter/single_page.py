@@ -76,8 +76,15 @@ class SinglePage(Headings):
             if line.kind or len(text.split()) < 3 or self.is_field(text) or self.minutes_page_line(lines, i) \
                     or not self.heading_like(text.replace(":", " -", 1).lstrip(self.opening_quotes)):
                 return None
-            return self.title_item(lines, i, None, "page_headline")
+            return self.title_item(lines, self.english_of_pair(lines, i), None, "page_headline")
         return None
+
+    def english_of_pair(self, lines: list[Line], i: int) -> int:
+        """A bilingual page's headline printed twice, Welsh line first: the English line under it."""
+        if i + 1 < len(lines) and self.pattern["welsh_line"].search(lines[i].text) \
+                and not self.pattern["welsh_line"].search(lines[i + 1].text) and self.heading_like(lines[i + 1].text):
+            return i + 1
+        return i
 
     def minutes_page_line(self, lines: list[Line], i: int) -> bool:
         """A line of a minutes page the other single-page rules read: the meeting's header, a "Report of ..."
