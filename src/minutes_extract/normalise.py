@@ -237,6 +237,8 @@ def _header_rows(rows: list[str], i: int, step: int, repeated: set[str]) -> list
 def _interrupts(rows: list[str], first: int, last: int) -> bool:
     """Does the text run on across rows first..last: the row before stops mid-sentence or mid-list and the row
     after continues in lower case or with a clause marker?"""
+    if first == last and 0 < first and not rows[first - 1] and last + 1 < len(rows) and rows[last + 1]:
+        return False  # a figure over its caption ("38" / "new foster carers approved"), set apart above only
     before = next((rows[k] for k in range(first - 1, -1, -1) if rows[k]), "")
     after = next((rows[k] for k in range(last + 1, len(rows)) if rows[k]), "")
     if len(before) < _RUNNING_TEXT_CHARS or not after or before.endswith((".", ":", "!", "?")):

@@ -73,11 +73,23 @@ class SinglePage(Headings):
             text = line.text.strip()
             if self.page_furniture(text):
                 continue
+            if i == 0 and not self.over_page_furniture(lines, i) or text.isupper():
+                return None  # a report's cover lines ("HALWICK COUNTY COUNCIL"), no web page's headline
             if line.kind or len(text.split()) < 3 or self.is_field(text) or self.minutes_page_line(lines, i) \
                     or not self.heading_like(text.replace(":", " -", 1).lstrip(self.opening_quotes)):
                 return None
             return self.title_item(lines, self.english_of_pair(lines, i), None, "page_headline")
         return None
+
+    def over_page_furniture(self, lines: list[Line], i: int) -> bool:
+        """Is the line under line i a web page's furniture or a field ("Home > News", "Date published: ...",
+        "From: ...", "Council | Children's Services", a line dated at its end)? (Line i's Welsh/English twin may come between.)"""
+        k = self.english_of_pair(lines, i) + 1
+        if k >= len(lines):
+            return False
+        text = lines[k].text.strip()
+        return self.page_furniture(text) or bool(self.pattern["field_line"].match(text)
+                                                 or self.pattern["ends_with_date"].search(text))
 
     def english_of_pair(self, lines: list[Line], i: int) -> int:
         """A bilingual page's headline printed twice, Welsh line first: the English line under it."""
