@@ -59,7 +59,7 @@ class SinglePage(Headings):
             if len(text.split()) < 3 or not self.heading_like(text) or self.pattern["meeting_header"].search(text):
                 return None
             if any(self.is_dateline(lines[k].text.strip()) for k in unchromed[n + 1:n + 3]):
-                return self.title_item(lines, i, None, "news_headline")
+                return self.title_item(lines, self.english_of_pair(lines, i), None, "news_headline")
             return None
         return None
 
@@ -94,7 +94,8 @@ class SinglePage(Headings):
     def english_of_pair(self, lines: list[Line], i: int) -> int:
         """A bilingual page's headline printed twice, Welsh line first: the English line under it."""
         if i + 1 < len(lines) and self.pattern["welsh_line"].search(lines[i].text) \
-                and not self.pattern["welsh_line"].search(lines[i + 1].text) and self.heading_like(lines[i + 1].text):
+                and not self.pattern["welsh_line"].search(lines[i + 1].text) and self.heading_like(lines[i + 1].text) \
+                and not self.page_furniture(lines[i + 1].text.strip()):
             return i + 1
         return i
 
