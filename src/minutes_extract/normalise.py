@@ -22,7 +22,7 @@ _SAME_LENGTH = str.maketrans({
     "\u2028": "\n", "\u2029": "\n",
 })
 _SAME_LENGTH_CHARS = [chr(code) for code in _SAME_LENGTH]
-_GLYPHS = "·•▪\uf0b7●◦‣∙■□➢►▸\uf0a7\uf076\uf0d8Ø§*"
+_GLYPHS = "✔✓✘✗·•▪\uf0b7●◦‣∙■□➢►▸\uf0a7\uf076\uf0d8Ø§*"
 _BULLET_FIRSTS = frozenset(_GLYPHS + "-–o")  # a line starting otherwise is no bullet: no regex needed
 # A bullet: a glyph (or a lone "-", "–", "o" used as one) followed by space or end of line.
 _BULLET_RE = re.compile(rf"^(?:[{re.escape(_GLYPHS)}]|[-–o](?=\s))\s*")
@@ -120,6 +120,7 @@ def _strip_bullet(line: _Line) -> _Line:
 
 
 _COLUMN_GAP_RE = re.compile(r"\S {3,}\S")  # a gap between two table columns
+_KEY_VALUE_ROW_RE = re.compile(r"^[A-Z][^:.;!?]{2,120}:\s+[^:.;!?]{1,60}$")  # a label, then a short value (a grade, a date)
 
 
 def _clause_start(text: str, numbers: set[int]) -> bool:
@@ -141,6 +142,8 @@ def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] |
         return False  # rows of a table pasted with "|" between cells stay rows
     if _COLUMN_GAP_RE.search(nxt.text) and _COLUMN_GAP_RE.search(prev):
         return False  # rows of a table laid out in space-aligned columns stay rows
+    if _KEY_VALUE_ROW_RE.match(prev) and _KEY_VALUE_ROW_RE.match(nxt.text):
+        return False  # rows of a list of "Label: short value" ("How well ... protected: Good") stay rows
     if _LINK_END_RE.search(prev, max(0, len(prev) - 20)):
         return False
     if prev.endswith(",") or _DANGLING_RE.search(prev, len(prev) - _DANGLING_TAIL):
@@ -243,6 +246,8 @@ def _header_rows(rows: list[str], i: int, step: int, repeated: set[str]) -> list
 def _interrupts(rows: list[str], first: int, last: int) -> bool:
     """Does the text run on across rows first..last: the row before stops mid-sentence or mid-list and the row
     after continues in lower case or with a clause marker?"""
+    if first == last and 0 < first and not rows[first - 1] and last + 1 < len(rows) and rows[last + 1]:
+        return False  # a figure over its caption ("38" / "new foster carers approved"), set apart above only
     before = next((rows[k] for k in range(first - 1, -1, -1) if rows[k]), "")
     after = next((rows[k] for k in range(last + 1, len(rows)) if rows[k]), "")
     if len(before) < _RUNNING_TEXT_CHARS or not after or before.endswith((".", ":", "!", "?")):

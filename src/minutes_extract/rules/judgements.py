@@ -168,6 +168,16 @@ class JudgementsRules(RuleFile):
         " of a list before a judged area shares its grade.")
     fronted_for_area: Regex = described(
         "'...; for children in care it was Outstanding' (group `area`): the area fronted before a grade's 'it'.")
+    sccif_area: Regex = described(
+        "The three judgements of a children's home or fostering/adoption agency inspection ('How well children and "
+        "young people are helped and protected'): in a block under the home's or agency's name they are its grades.")
+    sccif_overall_area: Regex = described("'Overall experiences and progress ...': the home's or agency's own grade.")
+    block_field_line: Regex = described("A 'Key: value' line of a block of a page ('Inspected: 21 October 2025').")
+    entity_field: Regex = described("A field naming the service a block is about ('Service: X Fostering Service').")
+    block_head_name: Regex = described("A short capitalised name heading a block ('Oak Lodge', 'The Willows (short breaks)').")
+    block_head_exclude: Regex = described("Words of a heading that is no home's or agency's name ('Ofsted judgements').")
+    bilingual_row: Regex = described(
+        "A bilingual rating row 'Welsh area / English area: Welsh grade / English grade' (groups `area`, `grade`).")
     area_given_before: Regex = described(
         "'Inspectors gave help and protection a ' before 'grade of good' (group `area`): the area given the grade.")
     own_provision_intro: Regex = described(

@@ -78,6 +78,23 @@ class ItemPatterns(Strict):
     organisation_line: Regex = described(
         "A line that only names a body ('Ravensholme Youth Justice Partnership', 'Cyngor Sir X / X County Council'): "
         "under a page's title it is the publisher, not the title.")
+    masthead_line: Regex = described(
+        "A site's masthead or breadcrumb, parts joined by ' | ' or ' > ' ('Kestrel Vale Life | Winter 2025'): "
+        "furniture above a web page's headline.")
+    section_label_line: Regex = described("A capitalised one-word section label ('FAMILIES') above a headline.")
+    inspectorate_improvement_heading: Regex = described(
+        "An inspection's 'What the service needs to do to improve' heading: a 'Recommendations' heading under it "
+        "lists the inspectorate's recommendations, no section of the body's decisions.")
+    question_heading: Regex = described(
+        "A heading put as a question without its mark ('What Ofsted found', 'What happens next'): a report's section.")
+    ends_with_date: Regex = described(
+        "A line ending in a full date ('Summary page prepared for the meeting on 3 March 2026'): under a page's "
+        "first line, it dates the page that line heads.")
+    welsh_line: Regex = described(
+        "A line in Welsh (two or more Welsh function words or service nouns): of a bilingual headline pair "
+        "('Gwasanaeth ... yn cael ei raddio'n Dda' over 'X Service rated Good') the English line is the title.")
+    link_prompt: Regex = described(
+        "A link's invitation to the reader ('Read the full report ... (PDF, 412 KB)'): a document link, not a title.")
     table_cells: Regex = described("Cells of a table pasted with '|' ('2. Court disposals | Outstanding'): a row, not an item.")
 
 

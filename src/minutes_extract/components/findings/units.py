@@ -60,7 +60,7 @@ class UnitReader:
             # a member's point, or a question and its answer: read sentence by sentence
             return self.prose(readings, "member" if member_list else lead.speaker, lead,
                               bullet_source=self.source_of(readings))
-        if self.words(block.start, block.last_end) < self.rules.min_unit_words:
+        if self.words(block.start, block.last_end) < self.rules.min_unit_words or self.short_heading(block):
             return []
         speaker = readings[0].speaker or lead.speaker
         polarities = self.bullet_polarities(readings, lead, speaker)
@@ -105,6 +105,13 @@ class UnitReader:
     def hard_exclusion(self, reading: Reading, lead: Lead) -> bool:
         """Excluded, unless only softly (finance) inside a list headed as strengths or areas for development."""
         return bool(reading.excluded) and not (lead.polarity and reading.excluded in self.rules.soft_exclusions)
+
+    def short_heading(self, block: Block) -> bool:
+        """A numbered line of two words without a stop ("3. Officer's assessment"): the next section's heading."""
+        text = self.text[block.start:block.last_end]
+        marker = self.rules.list_marker.match(text)
+        text = text[marker.end() if marker else 0:].strip()
+        return len(text.split()) < self.rules.min_unit_words and not text.endswith((".", "!", ";"))
 
     def words(self, start: int, end: int) -> int:
         """How many words (runs of \\w) the text between two offsets holds, a word cut at the start included."""

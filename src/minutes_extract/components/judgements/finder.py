@@ -7,6 +7,7 @@ from typing import Optional
 
 from ...matching import WindowSearch, lines_holding, lowered, nonblank_lines
 from .areas import AreaReader
+from .blocks import entity_area
 from .grid import GradeGrid
 from .lists import AreaLists
 from .rules import (
@@ -51,10 +52,11 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
             if row is _VETO:  # a labelled row of another provider ("Sunnyside Care Home - CQC rating: Good")
                 continue
             if row:
+                entity_area(self.r, lines, k, row)  # a row of a block about one home or agency: its grade
                 out.append(row)
                 out.extend(self.former_grade(line, row.end - pos, pos, row))
                 continue
-            previous, previous_found = None, []
+            previous, previous_found, first_found = None, [], len(out)
             for sentence in self.sentences(line, pos):
                 found = self.anaphoric_subjects(self.in_sentence(sentence), previous)
                 if not (found and self.other_scale_before(line[:sentence.offset - pos], sentence.text)):
@@ -62,6 +64,9 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                     self.pronoun_areas(found, sentence, previous, previous_found)
                     out.extend(found)
                 previous, previous_found = sentence, found
+            if self.r.block_field_line.match(line.strip()):  # "Previous inspection judgement: Good" in a block
+                for cand in out[first_found:]:
+                    entity_area(self.r, lines, k, cand)
         self.anaphoric_areas(out, text)
         return self.canonical_areas(out)
 
@@ -187,6 +192,9 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         followed by a line holding only its grade (PDF tables); None or _VETO as row_candidate says."""
         pos, line = lines[k]
         before = [text for _, text in lines[max(0, k - 2):k]]
+        m = self.r.bilingual_row.match(line)  # "Staff / Staff: Da / Good": the English cells
+        if m:
+            return self.row_candidate(line, pos, m.group("area"), pos + m.start("area"), m.span("grade"), before, (lines, k))
         m = self.r.table_row.match(line)
         if m:
             area, area_start = m.group("area"), pos + m.start("area")

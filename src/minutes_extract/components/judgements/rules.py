@@ -205,10 +205,13 @@ class JudgementRules:
             "clause_antecedent", "inspected_then",
             # rows of several grade cells
             "grid_cell_separator", "grid_time_column", "grid_overall_column", "grid_skip_cell",
+            # blocks of a page about one home or agency
+            "sccif_area", "sccif_overall_area", "block_field_line", "entity_field", "block_head_exclude", "bilingual_row",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
         self.other_scale_document_started = StartedPattern(self.other_scale_document)  # whole texts: its words first
+        self.block_head_name = re.compile(rules["block_head_name"])  # case matters (names)
         self.own_provision_appositive = re.compile(rules["own_provision_appositive"])  # case matters (names)
         self.four_point_document = re.compile(rules["four_point_document"])  # case matters ("Ofsted", "CQC")
         self.subject_boundary = re.compile(expand_fragments(rules["subject_boundary"], fragments))  # case matters ("and the")

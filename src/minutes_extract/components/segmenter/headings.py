@@ -56,9 +56,12 @@ class Headings(RuleFields):
         """The non-blank lines, each with its section kind and list level (asked for many times)."""
         self._clean_titles = {}  # a new document
         lines = split_lines(text)
-        for line in lines:
+        for k, line in enumerate(lines):
             line.kind = self.section_kind(line.text)
             line.level = self.levels.level(line.text.strip())
+            if line.kind == "recommendations" and k and self.pattern["inspectorate_improvement_heading"].match(
+                    lines[k - 1].text.strip()):
+                line.kind = None  # the inspectorate's recommendations ("What the service needs to do to improve")
         return lines
 
     def strip_chrome(self, line: Line) -> tuple[int, int]:

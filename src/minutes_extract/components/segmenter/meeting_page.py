@@ -68,8 +68,8 @@ class MeetingPage(Headings):
     def marked_title(self, lines: list[Line], i: int) -> bool:
         """A title line with a document link ("... pdf icon PDF 98 KB"), or over a "Report of ..." line."""
         text = lines[i].text.strip()
-        if self.has_document_link(text):
-            return self.title_like(text)
+        if self.has_document_link(text):  # (not a link's invitation: "Read the full report (PDF, 412 KB)")
+            return self.title_like(text) and not self.pattern["link_prompt"].match(text)
         return (i + 1 < len(lines) and not lines[i].kind and self.heading_like(text) and len(text.split()) >= 2
                 and bool(self.pattern["report_of"].match(lines[i + 1].text.strip())))
 

@@ -179,8 +179,9 @@ class NumberedItems(Headings):
     def report_sections(self, lines: list[Line], items: list[ItemStart]) -> bool:
         """Are most of these numbered titles a report's section headings ("Background", "Recommendations")?"""
         titles = [self.title_text(lines, item) for item in items]
-        # a question ("What is the report about?") heads a report's section; an agenda item is never one
-        sections = sum((self.section_kind(t) is not None or t.rstrip().endswith("?")) and not self.is_agenda_title(t)
+        # a question ("What is the report about?", "What Ofsted found") heads a report's section; an agenda item is never one
+        sections = sum((self.section_kind(t) is not None or t.rstrip().endswith("?")
+                        or bool(self.pattern["question_heading"].match(t.strip()))) and not self.is_agenda_title(t)
                        for t in titles)
         return len(items) >= 2 and sections * 2 > len(items)
 

@@ -15,7 +15,7 @@ class SinglePage(Headings):
         """One item whose title is a title line under the site's page chrome ("Issue - decisions", "Decision
         details"), the title in a dated decision line, the title line over the page's fields or first
         paragraph, the description before Minutes:/Decision:, else what the description says it is about."""
-        headline = self.news_headline(lines)
+        headline = self.news_headline(lines) or self.page_headline(lines)
         if headline:
             return [headline]
         if self.title_over_publisher(lines, 0):  # "Ofsted focused visit: questions and answers" over "X Council"
@@ -59,9 +59,59 @@ class SinglePage(Headings):
             if len(text.split()) < 3 or not self.heading_like(text) or self.pattern["meeting_header"].search(text):
                 return None
             if any(self.is_dateline(lines[k].text.strip()) for k in unchromed[n + 1:n + 3]):
-                return self.title_item(lines, i, None, "news_headline")
+                return self.title_item(lines, self.english_of_pair(lines, i), None, "news_headline")
             return None
         return None
+
+    def page_headline(self, lines: list[Line]) -> Optional[ItemStart]:
+        """A web page's headline as its first line of substance: over it only the site's masthead or breadcrumb
+        ("Kestrel Vale Life | Winter 2025", "Home > News"), a capitalised section label ("FAMILIES") or a
+        dateline ("PRESS RELEASE", "For immediate release: 8 October 2025"); the headline reads as a title
+        of three words or more that is not a known field ("Date:") - a colon in it ("Letter to parents: our
+        SEND inspection") is no field's label."""
+        for i, line in enumerate(lines[:self.headline_reach + 1]):
+            text = line.text.strip()
+            if self.page_furniture(text):
+                continue
+            if i == 0 and not self.over_page_furniture(lines, i) or text.isupper():
+                return None  # a report's cover lines ("HALWICK COUNTY COUNCIL"), no web page's headline
+            if line.kind or len(text.split()) < 3 or self.is_field(text) or self.minutes_page_line(lines, i) \
+                    or not self.heading_like(text.replace(":", " -", 1).lstrip(self.opening_quotes)):
+                return None
+            return self.title_item(lines, self.english_of_pair(lines, i), None, "page_headline")
+        return None
+
+    def over_page_furniture(self, lines: list[Line], i: int) -> bool:
+        """Is the line under line i a web page's furniture or a field ("Home > News", "Date published: ...",
+        "From: ...", "Council | Children's Services", a line dated at its end)? (Line i's Welsh/English twin may come between.)"""
+        k = self.english_of_pair(lines, i) + 1
+        if k >= len(lines):
+            return False
+        text = lines[k].text.strip()
+        return self.page_furniture(text) or bool(self.pattern["field_line"].match(text)
+                                                 or self.pattern["ends_with_date"].search(text))
+
+    def english_of_pair(self, lines: list[Line], i: int) -> int:
+        """A bilingual page's headline printed twice, Welsh line first: the English line under it."""
+        if i + 1 < len(lines) and self.pattern["welsh_line"].search(lines[i].text) \
+                and not self.pattern["welsh_line"].search(lines[i + 1].text) and self.heading_like(lines[i + 1].text) \
+                and not self.page_furniture(lines[i + 1].text.strip()):
+            return i + 1
+        return i
+
+    def minutes_page_line(self, lines: list[Line], i: int) -> bool:
+        """A line of a minutes page the other single-page rules read: the meeting's header, a "Report of ..."
+        line, a dated decision line, a line over a "Minutes:"/"Decision:" heading."""
+        text = lines[i].text.strip()
+        return bool(self.pattern["meeting_header"].search(text) or self.pattern["report_of"].match(text)
+                    or self.pattern["dated_title"].match(text)) or (i + 1 < len(lines) and lines[i + 1].kind is not None)
+
+    opening_quotes = "'\"‘“"  # a headline may open with a quoted word ("'Good' news for children's services")
+
+    def page_furniture(self, text: str) -> bool:
+        """Lines above a web page's headline that are not its title."""
+        return self.is_page_chrome(text) or self.is_dateline(text) \
+            or bool(self.pattern["masthead_line"].match(text) or self.pattern["section_label_line"].match(text))
 
     def title_over_publisher(self, lines: list[Line], i: int) -> bool:
         """A title line over a line that only names the publishing body ("Youth Justice Service inspection
