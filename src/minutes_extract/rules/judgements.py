@@ -39,6 +39,12 @@ class Cue(Strict):
                                   "Y and Z').", default=False)
     earlier_area: bool = described("The grade is the former one of the judgement just found in its sentence, and "
                                    "takes its area ('upgraded to Good from Requires Improvement').", default=False)
+    presupposed: bool = described("A grade inside a definite noun phrase (`presupposed_grade`: 'the good judgement', 'its "
+                                  "inadequate rating') is a past fact: a modal later in the clause ('whether the good "
+                                  "judgement could be sustained') does not make it a hope.", default=False)
+    own_clause_tense: bool = described("The grade is the predicate of its own that-clause ('the judgement that X was "
+                                       "good'): only that clause's tense decides a forecast, not what follows it.",
+                                       default=False)
 
 
 class JudgementsRules(RuleFile):
@@ -52,6 +58,8 @@ class JudgementsRules(RuleFile):
     # filters and forecasts
     forecast: Regex = described("Future or hypothetical wording before a grade: a hope (`forecast: true`).")
     forecast_after: Regex = described("Wording after a grade that makes it a hope ('... to be achieved').")
+    presupposed_grade: Regex = described("Ends at a grade held by a definite noun phrase ('the', 'its', 'our' ...), not "
+                                         "after a verb of attaining ('achieve the good rating').")
     negation: Regex = described("A negation just before the grade: not a judgement.")
     national: Regex = described("National or other authorities' figures in the grade's clause: not this authority's.")
     alternatives_after: Regex = described("'good or outstanding' from the grade on: an alternative, not a judgement.")

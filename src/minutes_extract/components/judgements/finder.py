@@ -419,7 +419,9 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
             return _VETO
         prefix = text[clause_start:gstart]
         near = prefix[max(prefix.rfind(","), prefix.rfind(" but ")) + 1:]
-        forecast = cue.forecast or self.is_forecast(near, after)
+        forecast = cue.forecast or self.is_forecast(near, "" if cue.own_clause_tense else after)
+        if forecast and not cue.forecast and cue.presupposed and self.r.presupposed_grade.search(text[:gstart]):
+            forecast = False  # "asked whether the 'good' judgement could be sustained": the judgement exists
         if group == "grade1":
             forecast = False  # "from inadequate to good": the first grade is the past one
         if not forecast and self.r.negation.search(prefix[-80:]):
