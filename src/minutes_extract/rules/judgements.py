@@ -58,6 +58,10 @@ class JudgementsRules(RuleFile):
     # filters and forecasts
     forecast: Regex = described("Future or hypothetical wording before a grade: a hope (`forecast: true`).")
     forecast_after: Regex = described("Wording after a grade that makes it a hope ('... to be achieved').")
+    grade_label_after_copula: Regex = described("Ends at a grade after a copula: 'requires improvement' there is the grade's "
+                                                "name ('help and protection remained requires improvement'), not a verb.")
+    home_name_within: Regex = described("A home's name anywhere in a sentence ('Beech Lodge'): the owner of a later "
+                                        "'its ... rating' when its own clause has no subject that owns it.")
     presupposed_grade: Regex = described("Ends at a grade held by a definite noun phrase ('the', 'its', 'our' ...), not "
                                          "after a verb of attaining ('achieve the good rating').")
     negation: Regex = described("A negation just before the grade: not a judgement.")

@@ -57,6 +57,8 @@ class AreaReader:
             if given and self.area_key(given.group("area")) != "overall":  # "gave help and protection a grade of good"
                 return given.group("area"), self.area_key(given.group("area")), given.start("area")
             owned = self.possessive_owner(text, m.start(), clause_start, earlier)
+            if owned is False:
+                return None
             if owned:  # "the scheme was inspected in 2022 and its rating of RI ...": the rating is the scheme's
                 return owned
             inspected = self.inspected_then(text[clause_start:m.start()], clause_start)
@@ -68,6 +70,8 @@ class AreaReader:
             if tail and self.area_key(tail.group("area")) != "overall":
                 return tail.group("area"), self.area_key(tail.group("area")), m.start()
             owned = self.possessive_owner(text, m.start(), clause_start, earlier)
+            if owned is False:
+                return None
             if owned:  # "Ash Grove had retained its Good rating": the rating is the subject's
                 return owned
             return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
@@ -106,7 +110,22 @@ class AreaReader:
         if coordinated:
             end = coordinated.start()
         found = self.subject_before(text, end, clause_start, earlier)
-        return found if found and found[0] != "overall" else None
+        if found and found[0] != "overall":
+            return found
+        return self.possessive_provision(text, owner.start())
+
+    def possessive_provision(self, text: str, at: int):
+        """`Ashgrove, the council's short breaks home, ...; so its previous 'Outstanding' rating stands`, `what had
+        changed at Beech Lodge since its inadequate rating`: with no subject of its own clause to own it, `its` is the
+        authority's provision the sentence opens with, else the last home named before it; False when the sentence is
+        about another provider (no judgement of the authority's), None when nothing owns it."""
+        if self.r.other_provider.search(text):
+            return False  # "Riverside House, a privately run home, ... its inadequate rating": not the authority's
+        intro = self.r.own_provision_intro.match(text)
+        if intro:
+            return intro.group("name"), None, intro.start("name")
+        homes = list(self.r.home_name_within.finditer(text, 0, at))
+        return (homes[-1].group(), None, homes[-1].start()) if homes else None
 
     def subject_before(self, text: str, cue_start: int, clause_start: int, earlier: list[Candidate]):
         prefix = text[clause_start:cue_start]

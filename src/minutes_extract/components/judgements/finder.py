@@ -466,7 +466,8 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         if cue.capitalised_area and not (m.group("area")[0].isupper() or text[:m.start()].endswith("The ")):
             return None
         quoted = (gstart > 0 and text[gstart - 1] in _QUOTES) or (gend < len(text) and text[gend] in _QUOTES)
-        marked = (quoted or gtext.isupper() or gtext.lower().endswith("to be good")
+        label = gtext.lower().startswith("requires") and self.r.grade_label_after_copula.search(text[:gstart])
+        marked = (quoted or gtext.isupper() or gtext.lower().endswith("to be good") or bool(label)
                   or (gtext[0].isupper() and text[:gstart].strip(_QUOTES + " •-") != ""))
         plain_good = not marked and grade in ("good", "outstanding")
         official = "area" in m.re.groupindex and m.group("area") and self.r.standard_area.match(m.group("area"))
@@ -482,7 +483,8 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
             return None  # "the credit rating was good", "case audit grades"
         if cue.id in ("judgement_of", "grade_noun", "received", "service_is") and self.r.excluded_giver.search(text[:gstart]):
             return None  # "the internal audit of the MASH gave a rating of Good": an audit's grade
-        if cue.id == "judgement_of" and plain_good and not self.r.strong_unmarked_needs.search(text):
+        if cue.id == "judgement_of" and plain_good and not self.r.strong_unmarked_needs.search(text) \
+                and not self.r.area_term.search(m.group("mid") or ""):  # "the judgement for care leavers was good"
             return None
         after = text[gend + self.closing_quote(text, gend):]
         if cue.after and not cue.after.match(after):
