@@ -12,6 +12,9 @@ from .rules import (
 )
 
 
+_ELLIPSIS_GAP = 20  # characters between a judgement and an elliptical grade that shares its area ("in 2020 and")
+
+
 class AreaReader:
     """Mixin of JudgementFinder (needs self.r and the finder's subject_list)."""
 
@@ -95,6 +98,11 @@ class AreaReader:
         found = self.subject_before(text, cue_start, clause_start, earlier)
         if found is None and cue.id in _TRANSITION_CUES and not self.r.excluded_subject.search(text[clause_start:m.start()]):
             return "overall", "overall", m.start()  # "The aim was to move from RI to Good"
+        if found is None and cue.needs_earlier and earlier and earlier[-1].end - s.offset <= m.start() \
+                and len(text[earlier[-1].end - s.offset:m.start()]) <= _ELLIPSIS_GAP:
+            # "grades for leadership (inadequate in 2020 and requires improvement in 2023)": the elliptical grade
+            # shares the area of the judgement just before it
+            return earlier[-1].area, earlier[-1].area_key, m.start()
         return found
 
     def possessive_owner(self, text: str, noun_start: int, clause_start: int, earlier: list[Candidate]):

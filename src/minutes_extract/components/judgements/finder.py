@@ -472,7 +472,7 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         plain_good = not marked and grade in ("good", "outstanding")
         official = "area" in m.re.groupindex and m.group("area") and self.r.standard_area.match(m.group("area"))
         named_area = "area" in m.re.groupindex and bool(m.group("area"))
-        in_context = bool(self.r.inspection_context.search(text)) or (named_area and bool(earlier))
+        in_context = bool(self.r.inspection_context.search(text)) or ((named_area or cue.needs_earlier) and bool(earlier))
         if cue.strength == "weak" and not marked and not official and (plain_good or not in_context):
             return None  # an area after another judgement in its sentence is in context ("A was judged good, but B requires improvement")
         if cue.id == "grade_noun" and plain_good and m.group("noun")[0] in "jJ":
