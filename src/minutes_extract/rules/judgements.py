@@ -62,6 +62,9 @@ class JudgementsRules(RuleFile):
                                                 "name ('help and protection remained requires improvement'), not a verb.")
     home_name_within: Regex = described("A home's name anywhere in a sentence ('Beech Lodge'): the owner of a later "
                                         "'its ... rating' when its own clause has no subject that owns it.")
+    own_authority_name: Regex = described("The authority a document names first (group `name` or `name2`): a bare place "
+                                          "name sharing no word with it is another authority ('Eastmoor had been rated good').")
+    own_authority_reach: int = described("Characters from the start of a document searched for own_authority_name.")
     presupposed_grade: Regex = described("Ends at a grade held by a definite noun phrase ('the', 'its', 'our' ...), not "
                                          "after a verb of attaining ('achieve the good rating').")
     negation: Regex = described("A negation just before the grade: not a judgement.")

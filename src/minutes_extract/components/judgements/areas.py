@@ -175,6 +175,14 @@ class AreaReader:
             return earlier[-1].area, earlier[-1].area_key, clause_start + len(trimmed)  # "... rated A (2019) and is now rated B"
         if not piece.strip() and pieces and pieces[-1].group() == "," and earlier:
             return earlier[-1].area, earlier[-1].area_key, clause_start + cut  # "..., having previously been judged RI"
+        if not piece.strip() and pieces and pieces[-1].group() == ",":
+            # "St Mark's Primary School, judged inadequate in October, ...": a participle after a comma describes
+            # the noun phrase before the comma
+            head = pieces[-2].end() if len(pieces) > 1 else 0
+            noun = trimmed[head:pieces[-1].start()]
+            described = self.classify(noun, clause_start + head, earlier, trimmed[:head])
+            if described or self.r.excluded_subject.search(noun) or self.other_provision_named(noun):
+                return described  # (not "In 2019, judged inadequate, the council ...": no noun phrase there)
         found = self.classify(piece, clause_start + cut, earlier, trimmed[:cut])
         if found is None and len(pieces) > 0 and pieces[-1].group().strip() == "and":
             joined = pieces[-2].end() if len(pieces) > 1 else 0  # "services for children and families"
@@ -323,9 +331,20 @@ class AreaReader:
             return s, None, start
         if self.r.pronoun_object.match(s) and earlier and earlier[-1].area != "overall":
             return earlier[-1].area, earlier[-1].area_key, start  # "X was judged Good, ... when it was judged RI"
-        if self.r.overall_subject.search(s) or _CAPITALISED_NAME.match(s):
+        if self.r.overall_subject.search(s):
             return "overall", "overall", start
+        if _CAPITALISED_NAME.match(s):  # "Middlesbrough was judged good": the authority, unless another place
+            return None if self.another_place(s) else ("overall", "overall", start)
         return None
+
+    def another_place(self, name: str) -> bool:
+        """`Eastmoor had been rated good` in Kingsmoor Council's minutes: a bare place name sharing no word with the
+        authority the document names first is another authority (no check when the document names none)."""
+        own = getattr(self, "own_authority", None)
+        if not own:
+            return False
+        words = {w.lower() for w in re.findall(r"[\w’'-]+", name)}
+        return not words & own
 
     def name_before(self, text: str) -> int:
         """Length of the capitalised name just before an area term ("City and Hackney "), never reaching

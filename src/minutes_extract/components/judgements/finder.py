@@ -31,6 +31,9 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         grades = self.r.prefilter_started.finditer(text, low)
         if not grades or self.other_scale_only(text, low):
             return []
+        own = self.r.own_authority_name.search(text[:self.r.own_authority_reach])
+        own_name = (own.group("name") or own.group("name2")) if own else ""
+        self.own_authority = {w.lower() for w in re.findall(r"[\w’'-]+", own_name)}
         out: list[Candidate] = []
         lines = nonblank_lines(text)
         in_context = WindowSearch(self.r.inspection_context_started, text, low)

@@ -188,7 +188,7 @@ class JudgementRules:
             "standard_area", "grade_ends", "area_list_before", "relative_pronoun", "area_service_head",
             "named_subject", "areas_after_noun", "area_list_after", "fronted_participle", "subject_after",
             "list_subject_boundary", "list_separator", "area_after_grade", "as_were_area",
-            "clause_subordinator", "past_finite", "presupposed_grade", "home_name_within", "grade_label_after_copula", "one_of_set", "one_of_head", "coordinated_tail", "self_assessed",
+            "clause_subordinator", "past_finite", "presupposed_grade", "home_name_within", "own_authority_name", "grade_label_after_copula", "one_of_set", "one_of_head", "coordinated_tail", "self_assessed",
             "agency_named", "agency_exclude", "own_provision", "included_past_grade", "home_name", "transition_tail", "possessive_before_grade", "area_list_colon",
             "agency_appositive_name", "counted_areas", "coordinated_owner", "overall_label", "provision_plural", "excluded_giver",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
@@ -218,6 +218,7 @@ class JudgementRules:
         self.name_preposition = re.compile(rules["name_preposition"])  # case matters ("For care leavers")
         self.year = re.compile(rules["year"])
         self.context_window = rules["context_window"]
+        self.own_authority_reach = rules["own_authority_reach"]
         self.forecast_window = rules["forecast_window"]
         self.table_area_share = rules["table_area_share"]
         self.domain_heading_words = rules["domain_heading_words"]
