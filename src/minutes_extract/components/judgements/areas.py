@@ -327,7 +327,7 @@ class AreaReader:
         if self.r.area_subject.search(s):
             return s, None, start
         parts = [p.strip() for p in self.r.list_separator.split(s) if p.strip()]
-        if all(self.r.home_name.match(p) for p in parts):  # "Ash Grove had been rated Outstanding": a home, not a place
+        if parts and all(self.r.home_name.match(p) for p in parts):  # (a bare "and" names no home)  # "Ash Grove had been rated Outstanding": a home, not a place
             return s, None, start
         if self.r.pronoun_object.match(s) and earlier and earlier[-1].area != "overall":
             return earlier[-1].area, earlier[-1].area_key, start  # "X was judged Good, ... when it was judged RI"
