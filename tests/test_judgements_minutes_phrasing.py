@@ -99,3 +99,14 @@ def test_the_authority_named_by_its_place_is_its_own(finder):
 def test_no_place_check_without_an_authority_named(finder):
     found = {(c.area_key, c.grade) for c in finder.find("Ofsted report.\n\nNorthfield had been rated good by Ofsted.")}
     assert found == {("overall", GOOD)}
+
+
+def test_area_comma_grade_items_after_a_colon(finder):
+    text = ("The judgements were: overall effectiveness, requires improvement; help and protection, good; care leavers, "
+            "inadequate.")
+    assert judged(finder, text) == {("overall", RI), ("help_and_protection", GOOD), ("care_leavers", INAD)}
+
+
+def test_a_grade_in_apposition_to_the_outcome(finder):
+    assert judged(finder, "The outcome, 'Requires Improvement to be Good', was as expected.") == {("overall", RI)}
+    assert judged(finder, "The outcome, good for everyone, was welcome.") == set()
