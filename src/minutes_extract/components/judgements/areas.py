@@ -12,6 +12,7 @@ from .rules import (
 )
 
 
+_NOT_PLACE_WORDS = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "our", "their", "and", "of"}
 _ELLIPSIS_GAP = 20  # characters between a judgement and an elliptical grade that shares its area ("in 2020 and")
 
 
@@ -343,8 +344,8 @@ class AreaReader:
         own = getattr(self, "own_authority", None)
         if not own:
             return False
-        words = {w.lower() for w in re.findall(r"[\w’'-]+", name)}
-        return not words & own
+        words = {w.lower() for w in re.findall(r"[\w’'-]+", name)} - _NOT_PLACE_WORDS
+        return bool(words) and not words & own  # ("The" alone, a cut-off subject, is no place)
 
     def name_before(self, text: str) -> int:
         """Length of the capitalised name just before an area term ("City and Hackney "), never reaching
