@@ -110,3 +110,9 @@ def test_area_comma_grade_items_after_a_colon(finder):
 def test_a_grade_in_apposition_to_the_outcome(finder):
     assert judged(finder, "The outcome, 'Requires Improvement to be Good', was as expected.") == {("overall", RI)}
     assert judged(finder, "The outcome, good for everyone, was welcome.") == set()
+
+
+@pytest.mark.parametrize("subject", ["The Council", "RBWM", "The Borough", "Maidenhead"])
+def test_own_authority_spellings_are_not_other_places(finder, subject):
+    text = f"Royal Borough of Windsor and Maidenhead\n\nOfsted inspection.\n\n{subject} was judged good by Ofsted."
+    assert {(c.area_key, c.grade) for c in finder.find(text)} == {("overall", GOOD)}

@@ -12,7 +12,8 @@ from .rules import (
 )
 
 
-_NOT_PLACE_WORDS = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "our", "their", "and", "of"}
+_NOT_PLACE_WORDS = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "our", "their", "and", "of",
+                    "borough", "county", "city", "district", "council", "authority", "island", "trust", "partnership"}
 _ELLIPSIS_GAP = 20  # characters between a judgement and an elliptical grade that shares its area ("in 2020 and")
 
 
@@ -344,8 +345,10 @@ class AreaReader:
         own = getattr(self, "own_authority", None)
         if not own:
             return False
-        words = {w.lower() for w in re.findall(r"[\w’'-]+", name)} - _NOT_PLACE_WORDS
-        return bool(words) and not words & own  # ("The" alone, a cut-off subject, is no place)
+        name = name.strip()
+        if len(name.split()) != 1 or name.isupper() or name.lower() in _NOT_PLACE_WORDS:
+            return False  # only a one-word place ("Slough"): not "RBWM", "The Borough", "Achieving for Children"
+        return name.lower() not in own
 
     def name_before(self, text: str) -> int:
         """Length of the capitalised name just before an area term ("City and Hackney "), never reaching
