@@ -39,6 +39,12 @@ class Cue(Strict):
                                   "Y and Z').", default=False)
     earlier_area: bool = described("The grade is the former one of the judgement just found in its sentence, and "
                                    "takes its area ('upgraded to Good from Requires Improvement').", default=False)
+    presupposed: bool = described("A grade inside a definite noun phrase (`presupposed_grade`: 'the good judgement', 'its "
+                                  "inadequate rating') is a past fact: a modal later in the clause ('whether the good "
+                                  "judgement could be sustained') does not make it a hope.", default=False)
+    own_clause_tense: bool = described("The grade is the predicate of its own that-clause ('the judgement that X was "
+                                       "good'): only that clause's tense decides a forecast, not what follows it.",
+                                       default=False)
 
 
 class JudgementsRules(RuleFile):
@@ -52,6 +58,15 @@ class JudgementsRules(RuleFile):
     # filters and forecasts
     forecast: Regex = described("Future or hypothetical wording before a grade: a hope (`forecast: true`).")
     forecast_after: Regex = described("Wording after a grade that makes it a hope ('... to be achieved').")
+    grade_label_after_copula: Regex = described("Ends at a grade after a copula: 'requires improvement' there is the grade's "
+                                                "name ('help and protection remained requires improvement'), not a verb.")
+    home_name_within: Regex = described("A home's name anywhere in a sentence ('Beech Lodge'): the owner of a later "
+                                        "'its ... rating' when its own clause has no subject that owns it.")
+    own_authority_name: Regex = described("The authority a document names first (group `name` or `name2`): a bare place "
+                                          "name sharing no word with it is another authority ('Eastmoor had been rated good').")
+    own_authority_reach: int = described("Characters from the start of a document searched for own_authority_name.")
+    presupposed_grade: Regex = described("Ends at a grade held by a definite noun phrase ('the', 'its', 'our' ...), not "
+                                         "after a verb of attaining ('achieve the good rating').")
     negation: Regex = described("A negation just before the grade: not a judgement.")
     national: Regex = described("National or other authorities' figures in the grade's clause: not this authority's.")
     alternatives_after: Regex = described("'good or outstanding' from the grade on: an alternative, not a judgement.")

@@ -12,6 +12,11 @@ from .rules import (
 )
 
 
+_NOT_PLACE_WORDS = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "our", "their", "and", "of",
+                    "borough", "county", "city", "district", "council", "authority", "island", "trust", "partnership"}
+_ELLIPSIS_GAP = 20  # characters between a judgement and an elliptical grade that shares its area ("in 2020 and")
+
+
 class AreaReader:
     """Mixin of JudgementFinder (needs self.r and the finder's subject_list)."""
 
@@ -57,6 +62,8 @@ class AreaReader:
             if given and self.area_key(given.group("area")) != "overall":  # "gave help and protection a grade of good"
                 return given.group("area"), self.area_key(given.group("area")), given.start("area")
             owned = self.possessive_owner(text, m.start(), clause_start, earlier)
+            if owned is False:
+                return None
             if owned:  # "the scheme was inspected in 2022 and its rating of RI ...": the rating is the scheme's
                 return owned
             inspected = self.inspected_then(text[clause_start:m.start()], clause_start)
@@ -68,6 +75,8 @@ class AreaReader:
             if tail and self.area_key(tail.group("area")) != "overall":
                 return tail.group("area"), self.area_key(tail.group("area")), m.start()
             owned = self.possessive_owner(text, m.start(), clause_start, earlier)
+            if owned is False:
+                return None
             if owned:  # "Ash Grove had retained its Good rating": the rating is the subject's
                 return owned
             return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
@@ -91,6 +100,11 @@ class AreaReader:
         found = self.subject_before(text, cue_start, clause_start, earlier)
         if found is None and cue.id in _TRANSITION_CUES and not self.r.excluded_subject.search(text[clause_start:m.start()]):
             return "overall", "overall", m.start()  # "The aim was to move from RI to Good"
+        if found is None and cue.needs_earlier and earlier and earlier[-1].end - s.offset <= m.start() \
+                and len(text[earlier[-1].end - s.offset:m.start()]) <= _ELLIPSIS_GAP:
+            # "grades for leadership (inadequate in 2020 and requires improvement in 2023)": the elliptical grade
+            # shares the area of the judgement just before it
+            return earlier[-1].area, earlier[-1].area_key, m.start()
         return found
 
     def possessive_owner(self, text: str, noun_start: int, clause_start: int, earlier: list[Candidate]):
@@ -106,7 +120,22 @@ class AreaReader:
         if coordinated:
             end = coordinated.start()
         found = self.subject_before(text, end, clause_start, earlier)
-        return found if found and found[0] != "overall" else None
+        if found and found[0] != "overall":
+            return found
+        return self.possessive_provision(text, owner.start())
+
+    def possessive_provision(self, text: str, at: int):
+        """`Ashgrove, the council's short breaks home, ...; so its previous 'Outstanding' rating stands`, `what had
+        changed at Beech Lodge since its inadequate rating`: with no subject of its own clause to own it, `its` is the
+        authority's provision the sentence opens with, else the last home named before it; False when the sentence is
+        about another provider (no judgement of the authority's), None when nothing owns it."""
+        if self.r.other_provider.search(text):
+            return False  # "Riverside House, a privately run home, ... its inadequate rating": not the authority's
+        intro = self.r.own_provision_intro.match(text)
+        if intro:
+            return intro.group("name"), None, intro.start("name")
+        homes = list(self.r.home_name_within.finditer(text, 0, at))
+        return (homes[-1].group(), None, homes[-1].start()) if homes else None
 
     def subject_before(self, text: str, cue_start: int, clause_start: int, earlier: list[Candidate]):
         prefix = text[clause_start:cue_start]
@@ -148,6 +177,14 @@ class AreaReader:
             return earlier[-1].area, earlier[-1].area_key, clause_start + len(trimmed)  # "... rated A (2019) and is now rated B"
         if not piece.strip() and pieces and pieces[-1].group() == "," and earlier:
             return earlier[-1].area, earlier[-1].area_key, clause_start + cut  # "..., having previously been judged RI"
+        if not piece.strip() and pieces and pieces[-1].group() == ",":
+            # "St Mark's Primary School, judged inadequate in October, ...": a participle after a comma describes
+            # the noun phrase before the comma
+            head = pieces[-2].end() if len(pieces) > 1 else 0
+            noun = trimmed[head:pieces[-1].start()]
+            described = self.classify(noun, clause_start + head, earlier, trimmed[:head])
+            if described or self.r.excluded_subject.search(noun) or self.other_provision_named(noun):
+                return described  # (not "In 2019, judged inadequate, the council ...": no noun phrase there)
         found = self.classify(piece, clause_start + cut, earlier, trimmed[:cut])
         if found is None and len(pieces) > 0 and pieces[-1].group().strip() == "and":
             joined = pieces[-2].end() if len(pieces) > 1 else 0  # "services for children and families"
@@ -292,13 +329,26 @@ class AreaReader:
         if self.r.area_subject.search(s):
             return s, None, start
         parts = [p.strip() for p in self.r.list_separator.split(s) if p.strip()]
-        if all(self.r.home_name.match(p) for p in parts):  # "Ash Grove had been rated Outstanding": a home, not a place
+        if parts and all(self.r.home_name.match(p) for p in parts):  # (a bare "and" names no home)  # "Ash Grove had been rated Outstanding": a home, not a place
             return s, None, start
         if self.r.pronoun_object.match(s) and earlier and earlier[-1].area != "overall":
             return earlier[-1].area, earlier[-1].area_key, start  # "X was judged Good, ... when it was judged RI"
-        if self.r.overall_subject.search(s) or _CAPITALISED_NAME.match(s):
+        if self.r.overall_subject.search(s):
             return "overall", "overall", start
+        if _CAPITALISED_NAME.match(s):  # "Middlesbrough was judged good": the authority, unless another place
+            return None if self.another_place(s) else ("overall", "overall", start)
         return None
+
+    def another_place(self, name: str) -> bool:
+        """`Eastmoor had been rated good` in Kingsmoor Council's minutes: a bare place name sharing no word with the
+        authority the document names first is another authority (no check when the document names none)."""
+        own = getattr(self, "own_authority", None)
+        if not own:
+            return False
+        name = name.strip()
+        if len(name.split()) != 1 or name.isupper() or name.lower() in _NOT_PLACE_WORDS:
+            return False  # only a one-word place ("Slough"): not "RBWM", "The Borough", "Achieving for Children"
+        return name.lower() not in own
 
     def name_before(self, text: str) -> int:
         """Length of the capitalised name just before an area term ("City and Hackney "), never reaching

@@ -32,6 +32,9 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         grades = self.r.prefilter_started.finditer(text, low)
         if not grades or self.other_scale_only(text, low):
             return []
+        own = self.r.own_authority_name.search(text[:self.r.own_authority_reach])
+        own_name = (own.group("name") or own.group("name2")) if own else ""
+        self.own_authority = {w.lower() for w in re.findall(r"[\w’'-]+", own_name)}
         out: list[Candidate] = []
         lines = nonblank_lines(text)
         in_context = WindowSearch(self.r.inspection_context_started, text, low)
@@ -427,7 +430,9 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
             return _VETO
         prefix = text[clause_start:gstart]
         near = prefix[max(prefix.rfind(","), prefix.rfind(" but ")) + 1:]
-        forecast = cue.forecast or self.is_forecast(near, after)
+        forecast = cue.forecast or self.is_forecast(near, "" if cue.own_clause_tense else after)
+        if forecast and not cue.forecast and cue.presupposed and self.r.presupposed_grade.search(text[:gstart]):
+            forecast = False  # "asked whether the 'good' judgement could be sustained": the judgement exists
         if group == "grade1":
             forecast = False  # "from inadequate to good": the first grade is the past one
         if not forecast and self.r.negation.search(prefix[-80:]):
@@ -472,12 +477,13 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         if cue.capitalised_area and not (m.group("area")[0].isupper() or text[:m.start()].endswith("The ")):
             return None
         quoted = (gstart > 0 and text[gstart - 1] in _QUOTES) or (gend < len(text) and text[gend] in _QUOTES)
-        marked = (quoted or gtext.isupper() or gtext.lower().endswith("to be good")
+        label = gtext.lower().startswith("requires") and self.r.grade_label_after_copula.search(text[:gstart])
+        marked = (quoted or gtext.isupper() or gtext.lower().endswith("to be good") or bool(label)
                   or (gtext[0].isupper() and text[:gstart].strip(_QUOTES + " •-") != ""))
         plain_good = not marked and grade in ("good", "outstanding")
         official = "area" in m.re.groupindex and m.group("area") and self.r.standard_area.match(m.group("area"))
         named_area = "area" in m.re.groupindex and bool(m.group("area"))
-        in_context = bool(self.r.inspection_context.search(text)) or (named_area and bool(earlier))
+        in_context = bool(self.r.inspection_context.search(text)) or ((named_area or cue.needs_earlier) and bool(earlier))
         if cue.strength == "weak" and not marked and not official and (plain_good or not in_context):
             return None  # an area after another judgement in its sentence is in context ("A was judged good, but B requires improvement")
         if cue.id == "grade_noun" and plain_good and m.group("noun")[0] in "jJ":
@@ -488,7 +494,8 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
             return None  # "the credit rating was good", "case audit grades"
         if cue.id in ("judgement_of", "grade_noun", "received", "service_is") and self.r.excluded_giver.search(text[:gstart]):
             return None  # "the internal audit of the MASH gave a rating of Good": an audit's grade
-        if cue.id == "judgement_of" and plain_good and not self.r.strong_unmarked_needs.search(text):
+        if cue.id == "judgement_of" and plain_good and not self.r.strong_unmarked_needs.search(text) \
+                and not self.r.area_term.search(m.group("mid") or ""):  # "the judgement for care leavers was good"
             return None
         after = text[gend + self.closing_quote(text, gend):]
         if cue.after and not cue.after.match(after):

@@ -38,7 +38,7 @@ class AreaLists:
     def as_were(self, s: _Sentence, after: int, cand: Candidate) -> list[Candidate]:
         """`Children in care were judged good, as were care leavers`: the second area shares the grade."""
         m = self.r.as_were_area.match(s.text, after + self.closing_quote(s.text, after))
-        if not m or self.area_key(m.group("area")) == "overall":
+        if not m or m.group("area").strip().lower() == "overall":  # "as had the overall effectiveness" names it; bare "as was overall" does not
             return []
         area = m.group("area")
         return [Candidate(s.offset + m.start("area"), s.offset + m.end("area"), cand.grade, area, self.area_key(area),

@@ -66,6 +66,8 @@ class Cue:
     forecast: bool = False  # the cue itself is a hope ("aims to be outstanding")
     earlier_area: bool = False  # the former grade of the judgement just found ("upgraded to Good from RI")
     lists_after: bool = False  # the areas listed after the cue's own area share its grade ("were: X, Y and Z")
+    presupposed: bool = False  # a grade in a definite noun phrase is past whatever modal follows ("the good judgement")
+    own_clause_tense: bool = False  # only the grade's own that-clause decides a forecast ("the judgement that X was good")
     started: Optional["StartedPattern"] = None  # the pattern, tried only where its matches can start
 
     def __post_init__(self) -> None:
@@ -160,7 +162,8 @@ class JudgementRules:
                          c.get("capitalised_area", False), c.get("needs_earlier", False),
                          re.compile(c["after"]) if "after" in c else None, c.get("named_subject", False),
                          c.get("area_after_grade", False), c.get("own_grade", False), c.get("forecast", False),
-                         c.get("earlier_area", False), c.get("lists_after", False))
+                         c.get("earlier_area", False), c.get("lists_after", False),
+                         presupposed=c.get("presupposed", False), own_clause_tense=c.get("own_clause_tense", False))
                      for c in rules["cues"]]
         gate = AreaGate(re.compile(fragments["AREA"], re.I))
         for cue, c in zip(self.cues, rules["cues"]):
@@ -185,7 +188,7 @@ class JudgementRules:
             "standard_area", "grade_ends", "area_list_before", "relative_pronoun", "area_service_head",
             "named_subject", "areas_after_noun", "area_list_after", "fronted_participle", "subject_after",
             "list_subject_boundary", "list_separator", "area_after_grade", "as_were_area",
-            "clause_subordinator", "past_finite", "one_of_set", "one_of_head", "coordinated_tail", "self_assessed",
+            "clause_subordinator", "past_finite", "presupposed_grade", "home_name_within", "own_authority_name", "grade_label_after_copula", "one_of_set", "one_of_head", "coordinated_tail", "self_assessed",
             "agency_named", "agency_exclude", "own_provision", "included_past_grade", "home_name", "transition_tail", "possessive_before_grade", "area_list_colon",
             "agency_appositive_name", "counted_areas", "coordinated_owner", "overall_label", "provision_plural", "excluded_giver",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
@@ -218,6 +221,7 @@ class JudgementRules:
         self.name_preposition = re.compile(rules["name_preposition"])  # case matters ("For care leavers")
         self.year = re.compile(rules["year"])
         self.context_window = rules["context_window"]
+        self.own_authority_reach = rules["own_authority_reach"]
         self.forecast_window = rules["forecast_window"]
         self.table_area_share = rules["table_area_share"]
         self.domain_heading_words = rules["domain_heading_words"]
