@@ -10,6 +10,7 @@ from .candidates import Candidate
 from .context import Context
 from .reading import _SPACES, Reading, noun_phrase, read_modifiers, read_per
 from .rule_set import MetricRules
+from .table_cells import counts_things, table_cell_count
 
 _PUNCT_BEFORE = re.compile(r"[.:;•(]\s*$")
 _CAPITALISED_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
@@ -210,6 +211,8 @@ def _uncounted(c: Candidate, reading: Reading, rest: str, right: str, ctx: Conte
     if _bare_count(c, right, ctx, rules, so_far):
         subject = _tally_subject(c, right, ctx, rules)
         return _metric(c, "count", reading, rules, per=per, end=per_end, subject=subject)
+    if table_cell_count(c, ctx, rules):  # "Households in TA | 298": the column heading says what is counted
+        return _metric(c, "count", reading, rules, per=per, end=per_end)
     return None
 
 
@@ -328,8 +331,26 @@ def _bare_count(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_f
         return False
     if rules.number_of_cue.search(ctx.text[s_start:c.start]):
         return True
+    if _change_of_count(c, ctx, rules, so_far, s_start):
+        return True
     earlier_count = any(m.fields.get("kind") == "count" and s_start <= m.start < c.start for m in so_far)
     return earlier_count and bool(before["compared_before"].search(ctx, c.start)[0])
+
+
+def _change_of_count(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric], s_start: int) -> bool:
+    """The two ends of a change in a count whose noun comes before them: `the backlog of cases had
+    reduced from 430 to 265`, `waiting lists fell from 1,140 in January to 690 in June` (not a rate,
+    an average or a score: `the average wait fell from 45 to 38`)."""
+    left = ctx.text[s_start:c.start]
+    start = rules.change_from_before.search(left)
+    if start is not None:
+        clause = rules.clause_split.split(left[:start.start()])[-1]
+        return counts_things(clause, rules)
+    to = rules.change_to_before.search(left)
+    if to is None:
+        return False
+    origin = s_start + to.start("origin")
+    return any(m.fields.get("kind") == "count" and m.start == origin for m in so_far)
 
 
 def _elided_noun(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_far: list[Metric],
@@ -351,8 +372,10 @@ def _gapped(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_far: 
     counts sharing the first one's verb (the first is a count with no noun of its own)."""
     if not (rules.gapping_after.match(right) and rules.before["gapping_before"].search(ctx, c.start)[0]):
         return False
-    return any(m.fields.get("kind") == "count" and m.fields.get("subject") is None and s_start <= m.start < c.start
-               for m in so_far)
+    # after a counted noun only a verb may follow the number: "9 licences were suspended and 3 revoked"
+    own_verb = bool(rules.gapping_verb_after.match(right))
+    return any(m.fields.get("kind") == "count" and (own_verb or m.fields.get("subject") is None)
+               and s_start <= m.start < c.start for m in so_far)
 
 
 def _metric(c: Candidate, kind: str, reading: Reading, rules: MetricRules, unit: Optional[str] = None,

@@ -84,6 +84,13 @@ class MetricRules:
         self.table_figure = re.compile(rules.get("table_figure", "$^"))
         self.table_row_max_words = int(rules.get("table_row_max_words", 8))
         self.table_row_not = re.compile(rules.get("table_row_not", "$^"))
+        self.change_from_before = re.compile(rules.get("change_from_before", "$^"))
+        self.change_to_before = re.compile(rules.get("change_to_before", "$^"))
+        self.clause_split = re.compile(rules.get("clause_split", "$^"))
+        self.table_cell_separator = re.compile(rules.get("table_cell_separator", "$^"))
+        self.table_min_cells = int(rules.get("table_min_cells", 3))
+        self.table_count_heading = re.compile(rules.get("table_count_heading", "$^"))
+        self.table_not_count_heading = re.compile(rules.get("table_not_count_heading", "$^"))
         self.respectively_word = re.compile(rf"(?i:\b(?:{'|'.join(self.respectively)})\b)")
 
     def is_plural(self, word: str) -> bool:
