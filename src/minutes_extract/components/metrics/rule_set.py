@@ -29,7 +29,10 @@ class MetricRules:
         # "Section 20", "paragraphs 12 and", "para. 3" (a number just after a duration is no label: "12 months 340")
         # (an abbreviation never follows an apostrophe: "the Trust's three sites" is no "s. 3")
         label = rf"(?i:\b(?<!\d\s)(?:{words}s?|(?<![’']){abbreviations}\.?)\s*<<TAIL>>)$"
-        self.label_before = Before([label.replace("<<TAIL>>", tail)], 90)
+        # a list after a label: "paragraphs 12, 13 and", "para. 3, 4 or"; an abbreviation glued to its number
+        # ("Q1", "KS2") starts no list: "987 in Q1, 1,110 in Q2" are counts after labels, not more labels
+        listed = rf"(?i:\b(?<!\d\s)(?:{words}s?\s*|(?<![’']){abbreviations}(?:\.\s*|\s+)){tail})$"
+        self.label_before = Before([listed], 90)
         # a label with no list tail is short; only a list item's end just before calls for the long search
         self.label_list_end = re.compile(rules.get("label_list_end", "$^"))
         vetoes = [label.replace("<<TAIL>>", "")] + [rules[k] for k in rules.get("vetoes_before", [])]

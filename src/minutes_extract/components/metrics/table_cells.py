@@ -19,15 +19,19 @@ def table_cell_count(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
     column = _column_of(row, c)
     if column is None or column == 0 or len(row) < rules.table_min_cells:
         return False  # (the first cell is the row's label)
-    heading = _heading(ctx.text, line_start, len(row), column, rules)
-    if heading is None:
+    header = _header(ctx.text, line_start, len(row), rules)
+    if header is None:
         return False
+    heading = header[column]
     if counts_things(heading, rules):
         return True
     if rules.table_not_count_heading.search(heading) or rules.table_count_heading.search(heading):
         return False
     label = ctx.text[row[0][0]:row[0][1]]
-    return counts_things(label, rules)
+    if counts_things(label, rules):
+        return True
+    # "Number of children | 2022 | 2023" over rows "CIN | 310 | 322": the corner names what the rows count
+    return not rules.table_not_count_heading.search(label) and counts_things(header[0], rules)
 
 
 def _cells(text: str, start: int, end: int, rules: MetricRules) -> list[tuple[int, int]]:
@@ -50,18 +54,18 @@ def _column_of(row: list[tuple[int, int]], c: Candidate) -> Optional[int]:
     return None
 
 
-def _heading(text: str, line_start: int, width: int, column: int, rules: MetricRules) -> Optional[str]:
-    """The text of the column's heading: the cell of the first line of the run of lines just above
-    that split into as many cells as this row (None when there is no such line)."""
-    heading, end = None, line_start - 1
+def _header(text: str, line_start: int, width: int, rules: MetricRules) -> Optional[list[str]]:
+    """The cells of the table's heading row: the first line of the run of lines just above that split
+    into as many cells as this row (None when there is no such line)."""
+    header, end = None, line_start - 1
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
         cells = _cells(text, start, end, rules)
         if len(cells) != width:
             break
-        heading = text[cells[column][0]:cells[column][1]]
+        header = [text[a:b] for a, b in cells]
         end = start - 1
-    return heading
+    return header
 
 
 def counts_things(heading: str, rules: MetricRules) -> bool:
