@@ -98,3 +98,10 @@ def test_up_from_a_past_month_takes_the_year_before_a_later_meeting(nlp):
     text = ("Minutes of the meeting held on 20 February 2026\n\n"
             "The register stood at 2,140, up from 1,980 at the end of July.")
     assert "2025-07" in _dates(nlp, text)
+
+
+def test_end_month_without_of(nlp):
+    text = ("Minutes of the meeting held on 12 November 2025\n\n"
+            "The plan will be finalised by end March and reviewed at end-June.")
+    found = _dates(nlp, text)
+    assert "2026-03" in found and "2026-06" in found
