@@ -105,3 +105,36 @@ def test_end_month_without_of(nlp):
             "The plan will be finalised by end March and reviewed at end-June.")
     found = _dates(nlp, text)
     assert "2026-03" in found and "2026-06" in found
+
+
+def test_pound_thousands_heading_is_no_amount_and_scales_its_column(nlp):
+    text = ("Directorate | Budget £000 | Forecast £000 | Variance £000\n"
+            "Highways | 2,310 | 2,455 | 145\n"
+            "Parks | 960 | 912 | (48)\n")
+    found = [(kind, value) for kind, value, _ in readings(nlp, text)]
+    assert found == [("money", 2310000), ("money", 2455000), ("money", 145000),
+                     ("money", 960000), ("money", 912000), ("money", -48000)]
+
+
+def test_collapsed_space_table_matches_figures_to_heading_units(nlp):
+    text = ("Fund Opening £m Closing £m\n"
+            "General Fund 12.4 11.9\n")
+    assert [(kind, value) for kind, value, _ in readings(nlp, text)] == [("money", 12400000), ("money", 11900000)]
+
+
+def test_emergency_service_numbers_are_no_counts(nlp):
+    assert counts(nlp, "Calls to 101 and 999 calls rose, and NHS 111 services were busy.") == []
+
+
+def test_counted_subject_before_a_copula(nlp):
+    assert counts(nlp, "Hospital admissions were 4,210 in the year.") == [4210]
+    assert counts(nlp, "Incidents recorded per 1,000 homes were 28.") == []  # a rate
+    assert counts(nlp, "The average score was 31.") == []
+
+
+def test_change_by_then_to(nlp):
+    assert counts(nlp, "Library members were up by over 300 to 5,120 this year.") == [300, 5120]
+
+
+def test_list_of_counts_sharing_the_last_noun(nlp):
+    assert counts(nlp, "The trust runs 12 primary, 4 secondary and 1 special academy schools.")[:2] == [12, 4]

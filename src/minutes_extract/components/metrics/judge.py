@@ -10,7 +10,7 @@ from .candidates import Candidate
 from .context import Context
 from .reading import _SPACES, Reading, noun_phrase, read_modifiers, read_per
 from .rule_set import MetricRules
-from .table_cells import counts_things, table_cell_count
+from .table_cells import counts_things, table_cell_count, table_cell_money
 
 _PUNCT_BEFORE = re.compile(r"[.:;•(]\s*$")
 _CAPITALISED_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
@@ -130,6 +130,9 @@ def _number(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric]
     duration = rules.duration_after.match(right)
     if duration:
         return _duration(c, duration, ctx, rules)
+    money = table_cell_money(c, ctx, rules)
+    if money is not None:  # "Budget £000 | 4,120": an amount in the column's unit
+        return _metric(money, "money", Reading(start=money.start, end=money.end), rules, unit="GBP")
     if rules.hyphen_compound_after.match(right) or (c.low is not None and _age_like_range(c, rules)):
         return None  # "5-point", "two-thirds"; "the 18-25 services"
     reading = read_modifiers(c, ctx, rules)
@@ -331,7 +334,7 @@ def _bare_count(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_f
         return False
     if rules.number_of_cue.search(ctx.text[s_start:c.start]):
         return True
-    if _change_of_count(c, ctx, rules, so_far, s_start):
+    if _change_of_count(c, ctx, rules, so_far, s_start) or _counted_subject(c, ctx, rules, s_start):
         return True
     earlier_count = any(m.fields.get("kind") == "count" and s_start <= m.start < c.start for m in so_far)
     return earlier_count and bool(before["compared_before"].search(ctx, c.start)[0])
@@ -350,7 +353,17 @@ def _change_of_count(c: Candidate, ctx: Context, rules: MetricRules, so_far: lis
     if to is None:
         return False
     origin = s_start + to.start("origin")
-    return any(m.fields.get("kind") == "count" and m.start == origin for m in so_far)
+    return any(m.fields.get("kind") == "count" and m.start <= origin < m.end for m in so_far)
+
+
+def _counted_subject(c: Candidate, ctx: Context, rules: MetricRules, s_start: int) -> bool:
+    """A number after a verb whose subject counts things: `Emergency admissions were 9,842`, `referrals
+    totalled 1,210` (not `the rate was 72`, `the average score was 31`)."""
+    left = ctx.text[s_start:c.start]
+    m = rules.subject_copula_before.search(left)
+    if m is None:
+        return False
+    return counts_things(rules.clause_split.split(left[:m.start()])[-1], rules)
 
 
 def _elided_noun(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_far: list[Metric],

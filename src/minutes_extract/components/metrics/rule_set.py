@@ -92,6 +92,9 @@ class MetricRules:
         self.clause_split = re.compile(rules.get("clause_split", "$^"))
         self.table_cell_separator = re.compile(rules.get("table_cell_separator", "$^"))
         self.table_min_cells = int(rules.get("table_min_cells", 3))
+        self.table_money_units = [(re.compile(unit), float(scale)) for unit, scale in rules.get("table_money_units", [])]
+        self.table_money_unit = re.compile("|".join(f"(?:{unit})" for unit, _ in rules.get("table_money_units", [])) or "$^")
+        self.table_trailing_figure = re.compile(rules.get("table_trailing_figure", "$^"))
         self.table_count_heading = re.compile(rules.get("table_count_heading", "$^"))
         self.table_not_count_heading = re.compile(rules.get("table_not_count_heading", "$^"))
         self.respectively_word = re.compile(rf"(?i:\b(?:{'|'.join(self.respectively)})\b)")
