@@ -138,3 +138,10 @@ def test_change_by_then_to(nlp):
 
 def test_list_of_counts_sharing_the_last_noun(nlp):
     assert counts(nlp, "The trust runs 12 primary, 4 secondary and 1 special academy schools.")[:2] == [12, 4]
+
+
+def test_row_label_of_a_share_counts_nothing(nlp):
+    text = ("Measure | 2024 | 2025\n"
+            "Pupils meeting the expected standard | 58 | 60\n"
+            "Fly-tipping reports | 1,102 | 987\n")
+    assert counts(nlp, text) == [1102, 987]

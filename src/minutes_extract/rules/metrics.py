@@ -116,6 +116,7 @@ class MetricsRules(RuleFile):
     subject_copula_before: Regex = described("A verb just before a number whose subject counts ('admissions were').")
     table_count_heading: Regex = described("A column heading or row label that counts ('Number of', 'of which').")
     table_not_count_heading: Regex = described("A heading of rates, averages, costs or times, which count nothing.")
+    table_proportion_label: Regex = described("A row label of a share written without '%' ('pupils meeting the standard').")
     table_word: Regex = described("A word of a heading, tested for a plural noun.")
     school_year_before: Regex = described("'Year' before a number (a school year group).")
     school_year_after: Regex = described("A school year group after a number.")

@@ -29,6 +29,8 @@ def table_cell_count(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
     if rules.table_not_count_heading.search(heading) or rules.table_count_heading.search(heading):
         return False
     label = ctx.text[row[0][0]:row[0][1]]
+    if rules.table_proportion_label.search(label):
+        return False  # "Pupils meeting the expected standard | 61 | 63": shares written without "%"
     if counts_things(label, rules):
         return True
     # "Number of children | 2022 | 2023" over rows "CIN | 310 | 322": the corner names what the rows count
