@@ -145,3 +145,13 @@ def test_row_label_of_a_share_counts_nothing(nlp):
             "Pupils meeting the expected standard | 58 | 60\n"
             "Fly-tipping reports | 1,102 | 987\n")
     assert counts(nlp, text) == [1102, 987]
+
+
+def test_copula_after_a_pronoun_or_an_age_is_no_count(nlp):
+    assert counts(nlp, "Care leavers get support until they are 25.") == []
+    assert counts(nlp, "Most of the young people were 16.") == []
+
+
+def test_close_ends_after_by_are_a_range(nlp):
+    found = readings(nlp, "The changes could raise costs by about 10 to 11 percent.")
+    assert found == [("percentage", (10, 11), None)]

@@ -361,9 +361,13 @@ def _counted_subject(c: Candidate, ctx: Context, rules: MetricRules, s_start: in
     totalled 1,210` (not `the rate was 72`, `the average score was 31`)."""
     left = ctx.text[s_start:c.start]
     m = rules.subject_copula_before.search(left)
-    if m is None:
-        return False
-    return counts_things(rules.clause_split.split(left[:m.start()])[-1], rules)
+    if m is None or c.value in rules.age_thresholds:
+        return False  # ("the young people were 16": an age)
+    clause = rules.clause_split.split(left[:m.start()])[-1]
+    words = list(rules.table_word.finditer(clause))
+    if not words or words[-1].group().lower() in rules.stop_words:
+        return False  # "until they are 25": a pronoun's age, not a count
+    return counts_things(clause[words[-rules.copula_subject_words:][0].start():], rules)
 
 
 def _elided_noun(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_far: list[Metric],

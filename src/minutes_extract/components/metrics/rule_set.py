@@ -92,6 +92,8 @@ class MetricRules:
         self.clause_split = re.compile(rules.get("clause_split", "$^"))
         self.table_cell_separator = re.compile(rules.get("table_cell_separator", "$^"))
         self.table_min_cells = int(rules.get("table_min_cells", 3))
+        self.range_split_by_min_ratio = float(rules.get("range_split_by_min_ratio", 2))
+        self.copula_subject_words = int(rules.get("copula_subject_words", 5))
         self.table_money_units = [(re.compile(unit), float(scale)) for unit, scale in rules.get("table_money_units", [])]
         self.table_money_unit = re.compile("|".join(f"(?:{unit})" for unit, _ in rules.get("table_money_units", [])) or "$^")
         self.table_trailing_figure = re.compile(rules.get("table_trailing_figure", "$^"))
