@@ -55,9 +55,18 @@ def _candidates(m: re.Match, rule_id: str, kind: str, rules: MetricRules,
     if _signed(m, lead):  # "-£111.6m", "£-2.5m", "minus £4m": the sign is part of the value and its text
         candidate.value = -candidate.value
         candidate.start = lead.start() if lead is not None else candidate.start
-    if candidate.low is not None and rules.range_split_before.search(m.string[max(0, m.start() - 40):m.start()]):
+    if candidate.low is not None and (rules.range_split_before.search(m.string[max(0, m.start() - 40):m.start()])
+                                      or _change_by_then_level(candidate, m, rules)):
         return _split_range(m, rule_id, kind)
     return [candidate]
+
+
+def _change_by_then_level(candidate: Candidate, m: re.Match, rules: MetricRules) -> bool:
+    """`up by over 600 to 4,250`: a change and the level it reached, not a range; but `increase costs by
+    about 10 to 11 percent` is a range (its ends are close: the level is far above a change)."""
+    if not rules.range_split_by_before.search(m.string[max(0, m.start() - 50):m.start()]):
+        return False
+    return candidate.low > 0 and candidate.high >= rules.range_split_by_min_ratio * candidate.low
 
 
 def _split_range(m: re.Match, rule_id: str, kind: str) -> list[Candidate]:

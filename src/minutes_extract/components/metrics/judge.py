@@ -10,6 +10,7 @@ from .candidates import Candidate
 from .context import Context
 from .reading import _SPACES, Reading, noun_phrase, read_modifiers, read_per
 from .rule_set import MetricRules
+from .table_cells import counts_things, table_cell_count, table_cell_money
 
 _PUNCT_BEFORE = re.compile(r"[.:;•(]\s*$")
 _CAPITALISED_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
@@ -129,6 +130,9 @@ def _number(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric]
     duration = rules.duration_after.match(right)
     if duration:
         return _duration(c, duration, ctx, rules)
+    money = table_cell_money(c, ctx, rules)
+    if money is not None:  # "Budget £000 | 4,120": an amount in the column's unit
+        return _metric(money, "money", Reading(start=money.start, end=money.end), rules, unit="GBP")
     if rules.hyphen_compound_after.match(right) or (c.low is not None and _age_like_range(c, rules)):
         return None  # "5-point", "two-thirds"; "the 18-25 services"
     reading = read_modifiers(c, ctx, rules)
@@ -210,6 +214,8 @@ def _uncounted(c: Candidate, reading: Reading, rest: str, right: str, ctx: Conte
     if _bare_count(c, right, ctx, rules, so_far):
         subject = _tally_subject(c, right, ctx, rules)
         return _metric(c, "count", reading, rules, per=per, end=per_end, subject=subject)
+    if table_cell_count(c, ctx, rules):  # "Households in TA | 298": the column heading says what is counted
+        return _metric(c, "count", reading, rules, per=per, end=per_end)
     return None
 
 
@@ -328,8 +334,40 @@ def _bare_count(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_f
         return False
     if rules.number_of_cue.search(ctx.text[s_start:c.start]):
         return True
+    if _change_of_count(c, ctx, rules, so_far, s_start) or _counted_subject(c, ctx, rules, s_start):
+        return True
     earlier_count = any(m.fields.get("kind") == "count" and s_start <= m.start < c.start for m in so_far)
     return earlier_count and bool(before["compared_before"].search(ctx, c.start)[0])
+
+
+def _change_of_count(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric], s_start: int) -> bool:
+    """The two ends of a change in a count whose noun comes before them: `the backlog of cases had
+    reduced from 430 to 265`, `waiting lists fell from 1,140 in January to 690 in June` (not a rate,
+    an average or a score: `the average wait fell from 45 to 38`)."""
+    left = ctx.text[s_start:c.start]
+    start = rules.change_from_before.search(left)
+    if start is not None:
+        clause = rules.clause_split.split(left[:start.start()])[-1]
+        return counts_things(clause, rules)
+    to = rules.change_to_before.search(left)
+    if to is None:
+        return False
+    origin = s_start + to.start("origin")
+    return any(m.fields.get("kind") == "count" and m.start <= origin < m.end for m in so_far)
+
+
+def _counted_subject(c: Candidate, ctx: Context, rules: MetricRules, s_start: int) -> bool:
+    """A number after a verb whose subject counts things: `Emergency admissions were 9,842`, `referrals
+    totalled 1,210` (not `the rate was 72`, `the average score was 31`)."""
+    left = ctx.text[s_start:c.start]
+    m = rules.subject_copula_before.search(left)
+    if m is None or c.value in rules.age_thresholds:
+        return False  # ("the young people were 16": an age)
+    clause = rules.clause_split.split(left[:m.start()])[-1]
+    words = list(rules.table_word.finditer(clause))
+    if not words or words[-1].group().lower() in rules.stop_words:
+        return False  # "until they are 25": a pronoun's age, not a count
+    return counts_things(clause[words[-rules.copula_subject_words:][0].start():], rules)
 
 
 def _elided_noun(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_far: list[Metric],
@@ -351,8 +389,10 @@ def _gapped(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_far: 
     counts sharing the first one's verb (the first is a count with no noun of its own)."""
     if not (rules.gapping_after.match(right) and rules.before["gapping_before"].search(ctx, c.start)[0]):
         return False
-    return any(m.fields.get("kind") == "count" and m.fields.get("subject") is None and s_start <= m.start < c.start
-               for m in so_far)
+    # after a counted noun only a verb may follow the number: "9 licences were suspended and 3 revoked"
+    own_verb = bool(rules.gapping_verb_after.match(right))
+    return any(m.fields.get("kind") == "count" and (own_verb or m.fields.get("subject") is None)
+               and s_start <= m.start < c.start for m in so_far)
 
 
 def _metric(c: Candidate, kind: str, reading: Reading, rules: MetricRules, unit: Optional[str] = None,

@@ -29,7 +29,10 @@ class MetricRules:
         # "Section 20", "paragraphs 12 and", "para. 3" (a number just after a duration is no label: "12 months 340")
         # (an abbreviation never follows an apostrophe: "the Trust's three sites" is no "s. 3")
         label = rf"(?i:\b(?<!\d\s)(?:{words}s?|(?<![’']){abbreviations}\.?)\s*<<TAIL>>)$"
-        self.label_before = Before([label.replace("<<TAIL>>", tail)], 90)
+        # a list after a label: "paragraphs 12, 13 and", "para. 3, 4 or"; an abbreviation glued to its number
+        # ("Q1", "KS2") starts no list: "987 in Q1, 1,110 in Q2" are counts after labels, not more labels
+        listed = rf"(?i:\b(?<!\d\s)(?:{words}s?\s*|(?<![’']){abbreviations}(?:\.\s*|\s+)){tail})$"
+        self.label_before = Before([listed], 90)
         # a label with no list tail is short; only a list item's end just before calls for the long search
         self.label_list_end = re.compile(rules.get("label_list_end", "$^"))
         vetoes = [label.replace("<<TAIL>>", "")] + [rules[k] for k in rules.get("vetoes_before", [])]
@@ -84,6 +87,19 @@ class MetricRules:
         self.table_figure = re.compile(rules.get("table_figure", "$^"))
         self.table_row_max_words = int(rules.get("table_row_max_words", 8))
         self.table_row_not = re.compile(rules.get("table_row_not", "$^"))
+        self.change_from_before = re.compile(rules.get("change_from_before", "$^"))
+        self.change_to_before = re.compile(rules.get("change_to_before", "$^"))
+        self.clause_split = re.compile(rules.get("clause_split", "$^"))
+        self.table_cell_separator = re.compile(rules.get("table_cell_separator", "$^"))
+        self.table_min_cells = int(rules.get("table_min_cells", 3))
+        self.range_split_by_min_ratio = float(rules.get("range_split_by_min_ratio", 2))
+        self.copula_subject_words = int(rules.get("copula_subject_words", 5))
+        self.table_money_units = [(re.compile(unit), float(scale)) for unit, scale in rules.get("table_money_units", [])]
+        self.table_money_unit = re.compile("|".join(f"(?:{unit})" for unit, _ in rules.get("table_money_units", [])) or "$^")
+        self.table_trailing_figure = re.compile(rules.get("table_trailing_figure", "$^"))
+        self.table_count_heading = re.compile(rules.get("table_count_heading", "$^"))
+        self.table_not_count_heading = re.compile(rules.get("table_not_count_heading", "$^"))
+        self.table_proportion_label = re.compile(rules.get("table_proportion_label", "$^"))
         self.respectively_word = re.compile(rf"(?i:\b(?:{'|'.join(self.respectively)})\b)")
 
     def is_plural(self, word: str) -> bool:
