@@ -1,0 +1,82 @@
+"""minutes_findings precision in minutes of every kind of committee (issue 10): sentences that are NOT findings by
+EXTRACTION.md sections 3 and 8, read by who speaks (members' own views whatever their verb, a consensus among
+members), by the predicate (a document that presents or summarises, a framework described, praise of staff's
+efforts, general research), by structure (national context opening a bullet), and by the measure (a volume of
+demand rising is no verdict; a percentage target is compared with a percentage, not a timescale). Beside them,
+findings of the same shape that must still be found. Every sentence here was written for these tests."""
+import pytest
+
+from written_sentences import findings_under
+
+HEAD = ("Westford Borough Council\n\nChildren's Services Scrutiny Committee\n\nMinutes of the meeting held on 3 March "
+        "2026\n\n12. Children's Services Performance Report\n\nThe Head of Service presented the report.\n\n")
+BULLETS = HEAD + "The following points were highlighted:\n\n"
+
+
+def prose(sentence: str) -> list[tuple[str, str]]:
+    return findings_under(HEAD, sentence + "\n\nRESOLVED: That the report be noted.")
+
+
+def bullet(sentence: str) -> list[tuple[str, str]]:
+    return findings_under(BULLETS, "• " + sentence + "\n• The report was noted.\n\nRESOLVED: That the report be noted.")
+
+
+NOT_FINDINGS = [
+    # members' own views and feelings, whatever the verb (not only "praised", "welcomed", "expressed concern")
+    "Councillors were worried that too many children were waiting for an assessment.",
+    "Members shared the concern that caseloads in the assessment team were too high.",
+    "Elected Members were reassured that the service had robust arrangements in place.",
+    "Members highlighted that the number of complaints was too high.",
+    "There was a general consensus among Members that the report was positive.",
+    # an inquiry into a problem is an action: its object is not a verdict
+    "A task and finish group has been established to look at why re-referrals are high.",
+    # general evidence and national context, also opening a bullet
+    "Research shows that children in stable placements achieve better outcomes.",
+    "Nationally, 60% of councils were judged good or better at their last inspection.",
+    # documents and frameworks that present, summarise or describe
+    "The plan sets out five priority areas that the partnership must address following the inspection.",
+    "The inspection framework places a strong emphasis on the experiences of children.",
+    # praise of people's efforts is a courtesy
+    "The Cabinet Member highlighted the excellent work of the housing team during the storms.",
+    # a volume of demand rising or falling
+    "Homelessness presentations had increased by 9% compared with the same period last year.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_FINDINGS)
+def test_not_a_finding_in_prose(sentence):
+    assert prose(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", NOT_FINDINGS)
+def test_not_a_finding_as_a_bullet(sentence):
+    assert bullet(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, polarity", [
+    # the same shapes said by officers, the report or an inspectorate are findings
+    ("The Committee was informed that the quality of plans had improved significantly.", "strength"),
+    ("Members heard that staff turnover in the assessment teams was too high.", "development"),
+    ("The Head of Service reported that caseloads had reduced and were now manageable in all teams.", "strength"),
+    ("The peer review team found that partnership working was a real strength.", "strength"),
+    ("The monitoring visit found that leaders had made good progress in improving practice.", "strength"),
+    # a rate of timeliness is performance, not demand ("safeguarding enquiries concluded within timescale")
+    ("The proportion of safeguarding enquiries concluded within timescale had fallen to 62% and was below the "
+     "regional average.", "development"),
+    # the value compared with a percentage target is the percentage, not the timescale before it
+    ("52% of new plans were issued within 20 weeks in the year to September, up from 21% a year earlier, a "
+     "substantial improvement.", "strength"),
+    # a framework put in place is no description of an inspection framework
+    ("A new quality assurance framework was put in place in the summer and audits have shown that plans are more "
+     "specific.", "strength"),
+])
+def test_still_a_finding(sentence, polarity):
+    assert [p for p, _ in prose(sentence)] == [polarity]
+    assert [p for p, _ in bullet(sentence)] == [polarity]
+
+
+def test_members_asked_to_reflect_on_findings_is_not_a_members_view():
+    # "The Committee is asked to ..." is the report's request: what the inspection found stays a finding
+    found = prose("The Committee is asked to reflect on the finding of the Ofsted inspection that the oversight of "
+                  "children's plans by managers was not consistently effective.")
+    assert [p for p, _ in found] == ["development"]
