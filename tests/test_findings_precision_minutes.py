@@ -40,6 +40,12 @@ NOT_FINDINGS = [
     "The Cabinet Member highlighted the excellent work of the housing team during the storms.",
     # a volume of demand rising or falling
     "Homelessness presentations had increased by 9% compared with the same period last year.",
+    # the past, set by an opening clause or sentence adverb that governs the whole sentence
+    "When the council was last inspected, inspectors found widespread weaknesses in practice.",
+    "Historically, the service had struggled to recruit experienced staff.",
+    # practice elsewhere and a consultation on proposals
+    "Good practice examples from other councils were shared with the Panel.",
+    "Feedback from the consultation was broadly positive.",
 ]
 
 
@@ -79,4 +85,25 @@ def test_members_asked_to_reflect_on_findings_is_not_a_members_view():
     # "The Committee is asked to ..." is the report's request: what the inspection found stays a finding
     found = prose("The Committee is asked to reflect on the finding of the Ofsted inspection that the oversight of "
                   "children's plans by managers was not consistently effective.")
+    assert [p for p, _ in found] == ["development"]
+
+
+@pytest.mark.parametrize("intro", ["Comments from the Committee:", "Members' feedback:", "Councillors' observations:"])
+def test_a_list_of_members_remarks_holds_no_findings(intro):
+    text = intro + "\n\n• Caseloads remained too high in some teams.\n• More needed to be done to hear the voice of children."
+    assert findings_under(HEAD, text + "\n\nRESOLVED: That the report be noted.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # a clause that ends in a past passive is no decision ("be received"), and a negated "set out how" no summary
+    "The audit of school procurement received limited assurance because purchase orders were frequently raised after "
+    "invoices had been received.",
+    # an auditor's verdict about financial arrangements is a finding, though it names the budget
+    "The auditor had identified a significant weakness in the council's arrangements for financial planning, as the "
+    "medium-term financial strategy did not set out how the forecast budget gap would be closed.",
+])
+def test_audit_verdicts_stay_findings(sentence):
+    head = ("Caldervale Council\n\nAudit and Governance Committee\n\nMinutes of the meeting held on 3 March 2026\n\n"
+            "88 Internal Audit Progress Report\n\nMinutes:\n\n")
+    found = findings_under(head, sentence + "\n\nDecision:\n\nThat the report be noted.")
     assert [p for p, _ in found] == ["development"]
