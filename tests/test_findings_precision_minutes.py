@@ -46,6 +46,12 @@ NOT_FINDINGS = [
     # practice elsewhere and a consultation on proposals
     "Good practice examples from other councils were shared with the Panel.",
     "Feedback from the consultation was broadly positive.",
+    # a section of a document that presents; a forecast inside a measure's cue; a verdict only on a condition
+    "Section 5 of the report sets out the areas where further improvement is needed.",
+    "Without additional investment, waiting times are likely to increase further.",
+    "A fall in the number of visits completed on time would be a concern if it continued into the next quarter.",
+    # service users speaking at the meeting give their views, not the service's assessment
+    "Foster carers who attended the meeting spoke highly of the support they received.",
 ]
 
 
@@ -72,6 +78,9 @@ def test_not_a_finding_as_a_bullet(sentence):
     # the value compared with a percentage target is the percentage, not the timescale before it
     ("52% of new plans were issued within 20 weeks in the year to September, up from 21% a year earlier, a "
      "substantial improvement.", "strength"),
+    # service users' views gathered by the service, or measured, stay findings
+    ("Parents told the service that communication from caseworkers had improved.", "strength"),
+    ("Service users who said that they felt safe were 71%, compared with 69% nationally.", "strength"),
     # a framework put in place is no description of an inspection framework
     ("A new quality assurance framework was put in place in the summer and audits have shown that plans are more "
      "specific.", "strength"),
