@@ -52,6 +52,10 @@ NOT_FINDINGS = [
     "A fall in the number of visits completed on time would be a concern if it continued into the next quarter.",
     # service users speaking at the meeting give their views, not the service's assessment
     "Foster carers who attended the meeting spoke highly of the support they received.",
+    # a report's own procedure, priorities and risks
+    "It is recommended that Cabinet notes the improved performance set out in this report.",
+    "The Corporate Plan priorities are to support a thriving economy, healthy communities and excellent services.",
+    "Failure to meet the statutory timescales could result in legal challenge and reputational damage to the Council.",
 ]
 
 
