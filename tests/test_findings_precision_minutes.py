@@ -52,6 +52,10 @@ NOT_FINDINGS = [
     "A fall in the number of visits completed on time would be a concern if it continued into the next quarter.",
     # service users speaking at the meeting give their views, not the service's assessment
     "Foster carers who attended the meeting spoke highly of the support they received.",
+    # a member speaking after a fronted topic or time phrase
+    "In relation to caseloads, Members were concerned that they remained too high in the assessment team.",
+    "Following the presentation, Members commended the service on its good progress.",
+    "Overall, Members felt that the service had made good progress.",
     # a report's own procedure, priorities and risks
     "It is recommended that Cabinet notes the improved performance set out in this report.",
     "The Corporate Plan priorities are to support a thriving economy, healthy communities and excellent services.",
@@ -82,6 +86,9 @@ def test_not_a_finding_as_a_bullet(sentence):
     # the value compared with a percentage target is the percentage, not the timescale before it
     ("52% of new plans were issued within 20 weeks in the year to September, up from 21% a year earlier, a "
      "substantial improvement.", "strength"),
+    # an officer or inspectors after a fronted phrase still report
+    ("In relation to caseloads, the Head of Service reported that they had reduced and were now manageable.", "strength"),
+    ("Overall, inspectors found that the quality of practice was good.", "strength"),
     # service users' views gathered by the service, or measured, stay findings
     ("Parents told the service that communication from caseworkers had improved.", "strength"),
     ("Service users who said that they felt safe were 71%, compared with 69% nationally.", "strength"),

@@ -238,6 +238,7 @@ class FindingRules:
         self.lower_is_better = re.compile(rules["lower_is_better"], re.I)
         self.higher_is_better = re.compile(rules["higher_is_better"], re.I)
         self.demand_measure = re.compile(rules.get("demand_measure", "(?!)"), re.I)
+        self.fronted_phrase = re.compile(rules.get("fronted_phrase", "(?!)"), re.I)
         self.percent_after = re.compile(r"\s?(%|per ?cent\b)", re.I)
         self.time_unit = re.compile(rules["time_unit"], re.I)
         self.on_time = re.compile(rules["on_time"], re.I)  # a target's unit, at its end
@@ -470,6 +471,8 @@ class FindingRules:
         gates = reading.gates
         if gates & self.speaker_bits:
             reading.speaker = self.speaker_of(reading.body, gates, reading)
+            if reading.speaker is None:
+                reading.speaker = self.speaker_after_fronted(reading.body, gates)
         if gates & self.source_gate.bit:
             matches = self.source_matches(reading)
             roles = [name.split("__")[0] for name, _ in matches]
@@ -589,6 +592,15 @@ class FindingRules:
             if regex.match(body):
                 return role
         return None
+
+    def speaker_after_fronted(self, body: str, gates: int) -> Optional[str]:
+        """The speaker after a fronted topic or time phrase ("In relation to caseloads, Members were concerned ...",
+        "Following the presentation, Members commended ..."): who speaks is the subject after its comma."""
+        m = self.fronted_phrase.match(body)
+        if not m:
+            return None
+        role = self.speaker_of(body[m.end():], gates)
+        return role if role != "anaphor" else None
 
     def admits(self, keys: KeySet, words: tuple[int, int, int]) -> bool:
         """Whether a match may start at a word followed by two others (by number, -1: none), by its keys."""
