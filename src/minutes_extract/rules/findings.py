@@ -186,6 +186,11 @@ class FindingsRules(RuleFile):
     topic_content: Regex = described("Words after a cue that give it content ('including', 'such as').")
     higher_is_better: Regex = described("Measures whose rise is good (completed, attendance, ...).")
     lower_is_better: Regex = described("Measures whose rise is bad (absence, waiting, complaints, ...).")
+    fronted_phrase: Regex = described("A topic or time phrase fronted before a sentence's subject, up to its comma "
+                                      "('In relation to caseloads, ', 'Following the presentation, '): the speaker is "
+                                      "read after it when none is read at the start.", default="(?!)")
+    demand_measure: Regex = described("Volumes of demand (presentations, contacts, requests): named nearest a trend "
+                                      "cue, its rise or fall is no verdict either way.", default="(?!)")
     value_change: Regex = described("A compare cue holding an earlier and a later value ('from 24% to 19%').")
     shortfall_or_surplus: Regex = described("The start of a compare cue that says which side of the target the "
                                             "value is ('below the 90% target'): higher is better unless the "

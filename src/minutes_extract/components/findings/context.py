@@ -237,6 +237,9 @@ class FindingRules:
         self.number = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!\w)")
         self.lower_is_better = re.compile(rules["lower_is_better"], re.I)
         self.higher_is_better = re.compile(rules["higher_is_better"], re.I)
+        self.demand_measure = re.compile(rules.get("demand_measure", "(?!)"), re.I)
+        self.fronted_phrase = re.compile(rules.get("fronted_phrase", "(?!)"), re.I)
+        self.percent_after = re.compile(r"\s?(%|per ?cent\b)", re.I)
         self.time_unit = re.compile(rules["time_unit"], re.I)
         self.on_time = re.compile(rules["on_time"], re.I)  # a target's unit, at its end
         self.value_change = re.compile(rules["value_change"], re.I)  # "from 24% to 19%": two values in the cue
@@ -322,7 +325,7 @@ class FindingRules:
         if self.value_change.search(cue) and len(targets) >= 2:
             values, targets = targets[-1:], targets[:1]  # "from 24% to 19%": the last is now, the first before
         else:
-            values = self.number.findall(before)
+            values = self.values_like(before, cue)
         if not values or not targets:
             return None
         value, target = float(values[-1].replace(",", "")), float(targets[-1].replace(",", ""))
@@ -338,6 +341,17 @@ class FindingRules:
         met = value <= target if lower_is_better else value >= target
         return STRENGTH if met else DEVELOPMENT
 
+    def values_like(self, before: str, cue: str) -> list[str]:
+        """The numbers before a compare cue, only its percentages when the cue's target is one ("52% ... within 20
+        weeks, up from 21%": the value compared is 52, not the 20 of the timescale)."""
+        last = None
+        for last in self.number.finditer(cue):
+            pass
+        if last is None or not self.percent_after.match(cue, last.end()):
+            return self.number.findall(before)
+        percentages = [m.group() for m in self.number.finditer(before) if self.percent_after.match(before, m.end())]
+        return percentages or self.number.findall(before)
+
     def measure_direction(self, before: str) -> Optional[bool]:
         """Whether lower is better for the measure named before a cue: the measure word nearest the cue decides
         ("complaints answered within 10 days": better higher; "re-referrals within 12 months": better lower);
@@ -345,6 +359,10 @@ class FindingRules:
         # (ending together, the longer names it: "not in education" is NEET, lower is better)
         higher = max(((m.end(), -m.start()) for m in self.higher_is_better.finditer(before)), default=None)
         lower = max(((m.end(), -m.start()) for m in self.lower_is_better.finditer(before)), default=None)
+        # a volume of demand ("homelessness presentations", "contacts") nearest the cue: its rise or fall is no verdict
+        demand = max(((m.end(), -m.start()) for m in self.demand_measure.finditer(before)), default=None)
+        if demand is not None and demand > max(higher or (-1, 0), lower or (-1, 0)):
+            return None
         if higher is None or lower is None:
             return None if higher is lower else lower is not None
         return lower > higher
@@ -453,6 +471,8 @@ class FindingRules:
         gates = reading.gates
         if gates & self.speaker_bits:
             reading.speaker = self.speaker_of(reading.body, gates, reading)
+            if reading.speaker is None:
+                reading.speaker = self.speaker_after_fronted(reading.body, gates)
         if gates & self.source_gate.bit:
             matches = self.source_matches(reading)
             roles = [name.split("__")[0] for name, _ in matches]
@@ -572,6 +592,15 @@ class FindingRules:
             if regex.match(body):
                 return role
         return None
+
+    def speaker_after_fronted(self, body: str, gates: int) -> Optional[str]:
+        """The speaker after a fronted topic or time phrase ("In relation to caseloads, Members were concerned ...",
+        "Following the presentation, Members commended ..."): who speaks is the subject after its comma."""
+        m = self.fronted_phrase.match(body)
+        if not m:
+            return None
+        role = self.speaker_of(body[m.end():], gates)
+        return role if role != "anaphor" else None
 
     def admits(self, keys: KeySet, words: tuple[int, int, int]) -> bool:
         """Whether a match may start at a word followed by two others (by number, -1: none), by its keys."""

@@ -149,7 +149,7 @@ class UnitReader:
             member = speaker == "member" or r.quoted  # (a politician quoted is a member: "said: \"I am delighted\"")
             if member and not relayed:
                 continue
-            if r.excluded and not (relayed and r.excluded == "courtesy"):
+            if r.excluded and not (relayed and r.excluded == "courtesy") and not self.audited(r, verdict, bullet_source):
                 continue
             # an officer or the report saying so of something a service does, in its own sentence, speaks of the
             # service's performance whatever the item's title
@@ -166,6 +166,12 @@ class UnitReader:
             out.append(self.finding(self.unit_start(r.start), r.end, verdict.polarity, verdict, rule, Lead(),
                                     [r], speaker, relayed_from))
         return out
+
+    def audited(self, reading: Reading, verdict: Verdict, bullet_source: Optional[str]) -> bool:
+        """An inspectorate's or auditor's verdict that names money ("identified a significant weakness in its financial
+        planning, as ... the budget gap"): a finding about arrangements, not a budget position (a soft exclusion)."""
+        return (reading.excluded in self.rules.soft_exclusions and verdict.relay
+                and (reading.source or bullet_source) in ("ofsted", "inspectors"))
 
     def unit_start(self, start: int) -> int:
         """Skip a list marker ("• ", "1. ", "(a) ") so the quoted text starts at the words."""
