@@ -30,6 +30,18 @@ INSPECTION = ("Minutes of the Scrutiny Committee held on 3 March 2025\n\n5. Insp
     (SERVICE, "development", "The improvement partner reported that case audits were overly optimistic about practice."),
     # advisers and improvement partners as sources of verdicts
     (SERVICE, "strength", "The DfE adviser found that the front door was working effectively."),
+    # targets missed, tolerances, assurance that cannot be given, controls not working
+    (PERFORMANCE, "development", "The target for processing housing benefit changes was narrowly missed."),
+    (PERFORMANCE, "development", "Missed bin collections remain outside the contractual tolerance."),
+    (PERFORMANCE, "strength", "Missed bin collections were comfortably within tolerance this quarter."),
+    (AUDIT, "development", "Internal audit was unable to provide assurance over the control of the pool car scheme."),
+    (AUDIT, "development", "Reconciliations of the payroll system were not operating as intended."),
+    # the service's own assessment in the first person
+    (SERVICE, "development", "We recognise that our work with neglected teenagers has not been good enough."),
+    (SERVICE, "strength", "We are confident that young people leaving care are safer than they were a year ago."),
+    (SERVICE, "strength", "The timeliness of strategy discussions has been maintained at a high level."),
+    # a passive finder names the finding's source
+    (INSPECTION, "strength", "Support for young carers was found to be appropriately tailored."),
 ])
 def test_recall_phenomena(head, polarity, sentence):
     assert polarities_under(head, sentence) == [polarity]
