@@ -40,6 +40,8 @@ INSPECTION = ("Minutes of the Scrutiny Committee held on 3 March 2025\n\n5. Insp
     (SERVICE, "development", "We recognise that our work with neglected teenagers has not been good enough."),
     (SERVICE, "strength", "We are confident that young people leaving care are safer than they were a year ago."),
     (SERVICE, "strength", "The timeliness of strategy discussions has been maintained at a high level."),
+    # an external auditor's value-for-money conclusion judges arrangements: not a budget position
+    (AUDIT, "strength", "The external auditor reported no significant weaknesses in the Council's arrangements for securing value for money."),
     # a passive finder names the finding's source
     (INSPECTION, "strength", "Support for young carers was found to be appropriately tailored."),
 ])
@@ -53,6 +55,8 @@ def test_recall_phenomena(head, polarity, sentence):
     (SERVICE, "The front door recorded over 4,000 contacts in the quarter, an increase of 9%."),
     # a member's suggestion that names a recommendation verb is not a finding
     (SERVICE, "Councillor Ward suggested that the service review its use of agency staff."),
+    # money itself stays a budget position
+    (AUDIT, "The Section 151 Officer said that the forecast overspend on home to school transport was £1.1m."),
     # a finding's benchmark wording on a national statistic alone
     (PERFORMANCE, "Nationally, 61% of pupils reached the expected standard."),
 ])
