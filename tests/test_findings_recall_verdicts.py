@@ -42,6 +42,9 @@ INSPECTION = ("Minutes of the Scrutiny Committee held on 3 March 2025\n\n5. Insp
     (SERVICE, "strength", "The timeliness of strategy discussions has been maintained at a high level."),
     # an external auditor's value-for-money conclusion judges arrangements: not a budget position
     (AUDIT, "strength", "The external auditor reported no significant weaknesses in the Council's arrangements for securing value for money."),
+    # "remains an area for improvement" states a finding, it does not name a topic; falling short
+    (INSPECTION, "development", "Inspectors said that the recording of management decisions remains an area for improvement."),
+    (SERVICE, "development", "The Head of Service conceded that the offer to kinship carers had fallen short."),
     # a passive finder names the finding's source
     (INSPECTION, "strength", "Support for young carers was found to be appropriately tailored."),
 ])
