@@ -45,6 +45,8 @@ INSPECTION = ("Minutes of the Scrutiny Committee held on 3 March 2025\n\n5. Insp
     # "remains an area for improvement" states a finding, it does not name a topic; falling short
     (INSPECTION, "development", "Inspectors said that the recording of management decisions remains an area for improvement."),
     (SERVICE, "development", "The Head of Service conceded that the offer to kinship carers had fallen short."),
+    # delays and gaps stated as existing
+    (SERVICE, "development", "There have been avoidable delays in completing pathway plans for care leavers."),
     # a passive finder names the finding's source
     (INSPECTION, "strength", "Support for young carers was found to be appropriately tailored."),
 ])
