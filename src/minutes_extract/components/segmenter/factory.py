@@ -54,7 +54,8 @@ class SegmenterComponent(RulesOnDisk):
         for k, (i, kind) in enumerate(heads):
             stop = len(text)
             for j in range(i + 1, len(lines)):
-                if j in item_lines or (k + 1 < len(heads) and j == heads[k + 1][0]):
+                if j in item_lines or (k + 1 < len(heads) and j == heads[k + 1][0]) \
+                        or self.numbered_sibling(lines[i].text, lines[j].text):
                     stop = lines[j].start - 1
                     break
             span = spans_of.span(lines[i].start, max(stop, lines[i].end), kind)
@@ -62,6 +63,16 @@ class SegmenterComponent(RulesOnDisk):
                 set_payload(span, PAYLOAD_ATTRS["sections"], {"heading": lines[i].text.strip()})
                 spans.append(span)
         return spans
+
+    def numbered_sibling(self, head: str, text: str) -> bool:
+        """A later numbered heading of a report ("3. Early Years" after "2. Recommendations") ends the section
+        even where its title is no known section heading."""
+        number = self.segmenter.pattern["section_number"]
+        if not (number.match(head.strip()) and number.match(text.strip())):
+            return False
+        first, later = (t.strip().split()[0].rstrip(".") for t in (head, text))
+        return (first.isdigit() and later.isdigit() and int(later) > int(first)
+                and self.segmenter.title_like(number.sub("", text.strip()), numbered=True))
 
     def block_spans(self, spans_of: Spans, lines: list[Line], items: list[ItemStart]) -> list[Span]:
         title_lines = {item.line for item in items}
