@@ -200,3 +200,24 @@ def test_settled_collector_still_collects_cycles():
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
+
+
+JUDGEMENT_SENTENCES = [
+    "Ofsted judged help and protection as 'Good' and care leavers services were rated Outstanding.",
+    "The experiences and progress of children in care (Requires Improvement) were discussed by members.",
+    "Leadership, management and governance - Inadequate; the committee noted the overall effectiveness was Good.",
+    "At the inspection, xchildren in care was judged Good and the LSCB, which was previously inadequate, is good.",
+    "CARE LEAVERS: GOOD. Fostering\nservice was graded as requires improvement to be good in 2023.",
+]
+
+
+def test_judgement_cues_find_what_a_full_scan_finds(nlp):
+    """Every cue, tried only at its starting strings (the area cues at the first words of the area terms),
+    matches exactly what the cue's own regex finds scanning the whole sentence."""
+    rules = nlp.get_pipe("minutes_judgements").rules
+    for text in JUDGEMENT_SENTENCES:
+        low = lowered(text)
+        near = rules.cue_starts.by_pattern(low, 0, len(text))
+        for cue, at in zip(rules.cues, near):
+            started = [m.span() for m in cue.started.finditer(text, low, 0, len(text), at)]
+            assert started == [m.span() for m in cue.pattern.finditer(text)], (cue.id, text)
