@@ -221,3 +221,20 @@ def test_judgement_cues_find_what_a_full_scan_finds(nlp):
         for cue, at in zip(rules.cues, near):
             started = [m.span() for m in cue.started.finditer(text, low, 0, len(text), at)]
             assert started == [m.span() for m in cue.pattern.finditer(text)], (cue.id, text)
+
+
+def test_judgement_cue_gates_hold_in_every_match(nlp):
+    """A cue skipped for lacking a required literal ("from", "that") could not have matched: each of its
+    matches holds every one of them."""
+    rules = nlp.get_pipe("minutes_judgements").rules
+    sentences = JUDGEMENT_SENTENCES + [
+        "Adoption services improved from 'Inadequate' to Good and the agency was upgraded from RI to Good.",
+        "Inspectors found that improvement was required; the judgement that the service was good stands.",
+    ]
+    gated = [cue for cue in rules.cues if cue.needs]
+    assert gated
+    for text in sentences:
+        low = lowered(text)
+        for cue in gated:
+            for m in cue.pattern.finditer(text):
+                assert cue.may_match(low, m.start(), m.end()), (cue.id, m.group())

@@ -346,12 +346,16 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
     def in_sentence(self, s: _Sentence) -> list[Candidate]:
         hits: dict[int, list[tuple[Cue, re.Match, str]]] = {}
         windows = self.windows(s.text)
+        if not windows:  # no grade word in this sentence of the line: no cue can match
+            return []
         low = lowered(s.text)
         near = [self.r.cue_starts.by_pattern(low, lo, hi) for lo, hi in windows]
         for k, cue in enumerate(self.r.cues):
             for (lo, hi), at in zip(windows, near):
                 if at[k] == []:  # none of the cue's starting strings in this window: it cannot match there
                     continue
+                if low is not None and cue.needs and not cue.may_match(low, lo, hi):
+                    continue  # a word every match holds ("from") is not in the window
                 for m in cue.started.finditer(s.text, low, lo, hi, at[k]):
                     for group in ("grade1", "grade"):
                         if group in m.re.groupindex and m.group(group):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Optional
 
 from ...matching import StartedPattern, StartScan, expand_fragments, trie_pattern
+from ...matching.ends import required_literals
 from ...matching.memo import DiskMemo
 
 try:  # Python 3.11+
@@ -69,9 +70,18 @@ class Cue:
     presupposed: bool = False  # a grade in a definite noun phrase is past whatever modal follows ("the good judgement")
     own_clause_tense: bool = False  # only the grade's own that-clause decides a forecast ("the judgement that X was good")
     started: Optional["StartedPattern"] = None  # the pattern, tried only where its matches can start
+    needs: tuple[str, ...] = ()  # literals every match holds (lower case; " from ", "that"): a window without one is skipped
 
     def __post_init__(self) -> None:
         self.started = StartedPattern(self.pattern)
+        self.needs = tuple(required_literals(self.pattern))
+
+    def may_match(self, low: str, lo: int, hi: int) -> bool:
+        """False when low[lo:hi] lacks a literal every match of the cue consumes (the match would lie there)."""
+        for word in self.needs:
+            if low.find(word, lo, hi) < 0:
+                return False
+        return True
 
 
 def opens_with_area(raw: str, fragments: dict) -> bool:
