@@ -237,4 +237,4 @@ def test_judgement_cue_gates_hold_in_every_match(nlp):
         low = lowered(text)
         for cue in gated:
             for m in cue.pattern.finditer(text):
-                assert cue.may_match(low, m.start(), m.end()), (cue.id, m.group())
+                assert cue.may_match(text, low, m.start(), m.end()), (cue.id, m.group())

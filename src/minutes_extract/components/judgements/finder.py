@@ -354,8 +354,8 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
             for (lo, hi), at in zip(windows, near):
                 if at[k] == []:  # none of the cue's starting strings in this window: it cannot match there
                     continue
-                if low is not None and cue.needs and not cue.may_match(low, lo, hi):
-                    continue  # a word every match holds ("from") is not in the window
+                if low is not None and cue.worth_gating(at[k]) and not cue.may_match(s.text, low, lo, hi):
+                    continue  # a word every match holds ("from"; "House" or "Lodge" ...) is not in the window
                 for m in cue.started.finditer(s.text, low, lo, hi, at[k]):
                     for group in ("grade1", "grade"):
                         if group in m.re.groupindex and m.group(group):

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Optional
 
 from ...matching import StartedPattern, StartScan, expand_fragments, trie_pattern
-from ...matching.ends import required_literals
 from ...matching.memo import DiskMemo
 
 try:  # Python 3.11+
@@ -70,18 +69,74 @@ class Cue:
     presupposed: bool = False  # a grade in a definite noun phrase is past whatever modal follows ("the good judgement")
     own_clause_tense: bool = False  # only the grade's own that-clause decides a forecast ("the judgement that X was good")
     started: Optional["StartedPattern"] = None  # the pattern, tried only where its matches can start
-    needs: tuple[str, ...] = ()  # literals every match holds (lower case; " from ", "that"): a window without one is skipped
+    # what every match consumes: for each gate, one of its strings ("from"; "House", "Lodge" ...), found in the
+    # lower-cased text, or as written for an `exact` gate (cue_gates); a window holding none of a gate's is skipped
+    needs: tuple[tuple[tuple[str, ...], bool], ...] = ()
+
 
     def __post_init__(self) -> None:
         self.started = StartedPattern(self.pattern)
-        self.needs = tuple(required_literals(self.pattern))
+        self.needs = cue_gates(self.pattern)
 
-    def may_match(self, low: str, lo: int, hi: int) -> bool:
-        """False when low[lo:hi] lacks a literal every match of the cue consumes (the match would lie there)."""
-        for word in self.needs:
-            if low.find(word, lo, hi) < 0:
+    def worth_gating(self, starts: Optional[list[int]]) -> bool:
+        """Whether to ask the gates before trying the pattern at `starts`: only for a cue that would scan the
+        window (None: no starting strings, as the home-name cues). Measured: for a cue tried only at its
+        starting strings the finds cost more than the few matches they save."""
+        return starts is None and bool(self.needs)
+
+    def may_match(self, text: str, low: str, lo: int, hi: int) -> bool:
+        """False when text[lo:hi] lacks all the strings of one of the cue's gates (a match lies in [lo, hi))."""
+        for words, exact in self.needs:
+            where = text if exact else low
+            if not any(where.find(word, lo, hi) >= 0 for word in words):
                 return False
         return True
+
+
+_GATE_SHORTEST = 3  # shorter literals are in most windows: no gate
+
+
+def cue_gates(pattern: re.Pattern) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """Gates every match of a cue passes, read from its parse tree: each run of literal ASCII characters
+    (at least _GATE_SHORTEST long) and each alternation whose every branch opens with such a run, in the
+    sequence of items every match consumes (groups entered; look-arounds, repeats and the inside of
+    other alternations left out). Exact-case where a group turns case-insensitivity off (`(?-i:House|Lodge)`)."""
+    return tuple(_gates(pattern.pattern, pattern.flags))
+
+
+@AREA_FIRST
+def _gates(text: str, flags: int) -> list:
+    out: list = []
+    _sequence_gates(list(_sre_parser.parse(text, flags)), bool(flags & re.I), out)
+    return out
+
+
+def _sequence_gates(items: list, fold: bool, out: list) -> None:
+    run = ""
+    for op, av in items + [(None, None)]:
+        if op is _sre.LITERAL and av < 128:
+            run += chr(av)
+            continue
+        if len(run) >= _GATE_SHORTEST:
+            out.append(((run.lower() if fold else run,), not fold))
+        run = ""
+        if op is _sre.SUBPATTERN:
+            add, remove = av[1], av[2]
+            inner = (fold or bool(add & re.I)) and not bool(remove & re.I)
+            _sequence_gates(list(av[3]), inner, out)
+        elif op is _sre.BRANCH:
+            openings = [_opening_literal(list(branch)) for branch in av[1]]
+            if all(len(w) >= _GATE_SHORTEST for w in openings):
+                out.append((tuple(sorted({w.lower() if fold else w for w in openings})), not fold))
+
+
+def _opening_literal(items: list) -> str:
+    run = ""
+    for op, av in items:
+        if op is not _sre.LITERAL or av >= 128:
+            break
+        run += chr(av)
+    return run
 
 
 def opens_with_area(raw: str, fragments: dict) -> bool:
