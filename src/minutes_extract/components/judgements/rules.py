@@ -209,8 +209,9 @@ class AreaFirst(StartedPattern):
     """A cue pattern whose matches open with an area term: tried only where the AreaGate finds one (where
     the area cannot match, neither can the cue, so the matches are the same)."""
 
-    def __init__(self, pattern: re.Pattern, gate: AreaGate, area_starts: list[str]):
-        super().__init__(pattern, {"lower": area_starts})
+    def __init__(self, pattern: re.Pattern, gate: AreaGate, area_starts: Optional[list[str]] = None):
+        """`area_starts`: what every area term starts with (first_words); None: worked out from the pattern."""
+        super().__init__(pattern, {"lower": area_starts} if area_starts else None)
         self.gate = gate
 
     def finditer(self, text: str, low: Optional[str], lo: int = 0, hi: Optional[int] = None,
