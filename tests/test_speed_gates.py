@@ -200,3 +200,47 @@ def test_settled_collector_still_collects_cycles():
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
+
+
+# -- findings: a word's keys read once per first word (KeySet.given_first), then per two words after it ------
+from minutes_extract.components.findings.regex_keys import KeySet, lead_words  # noqa: E402
+
+KEYED_PATTERNS = [
+    r"(?:very |really )?good",
+    r"on the other hand",
+    r"areas? (?:for|of) (?:development|improvement)",
+    r"not (?:yet|\w+ enough)",
+    r"the (?:\w+ )?inspection found",
+    r"improv\w*",
+    r"lack(?:s|ed|ing)? of",
+]
+KEYED_WORDS = ["very", "really", "good", "on", "the", "other", "hand", "areas", "area", "for", "of",
+               "development", "not", "yet", "enough", "inspection", "found", "improved", "lack", "lacked",
+               "", None, "x"]
+
+
+def admit_in_one_step(keys, first, second, third):
+    """KeySet.admit as it was written before the split: every question asked of the keys at once."""
+    if first.startswith(keys.prefixes):
+        return True
+    found = keys.firsts.get(first)
+    if found is None:
+        return False
+    anything, pairs, triples, wild = found
+    if anything or second is None or second in pairs:
+        return True
+    if third is None:
+        return bool(wild) or any(s == second for s, _ in triples)
+    return third in wild or (second, third) in triples
+
+
+@pytest.mark.parametrize("pattern", KEYED_PATTERNS)
+def test_key_set_given_first_then_after_answers_as_admit(pattern):
+    keys = KeySet(lead_words(pattern))
+    for first in [w for w in KEYED_WORDS if w]:
+        given = keys.given_first(first)
+        for second in KEYED_WORDS:
+            for third in KEYED_WORDS:
+                split = given if isinstance(given, bool) else KeySet.admit_after(given, second, third)
+                assert split == keys.admit(first, second, third) == admit_in_one_step(keys, first, second, third), (
+                    first, second, third)

@@ -173,6 +173,7 @@ class FindingRules:
         self.source_rows = [(f"{r['role']}__{n}", regex, first_words)
                             for n, r in enumerate(sources) for regex, first_words in row_alternatives(r["pattern"])]
         self.sources_by_first: dict[tuple[int, int, int], list[tuple[str, re.Pattern]]] = {}  # by a word and two after
+        self.sources_by_word: dict[str, list] = {}  # sources_given(), by word
         self.other_inspectorates = {f"{r['role']}__{n}" for n, r in enumerate(sources) if r.get("names_inspectorate")}
         # the speaker: the first of the lexicon's speaker patterns matching at the start of a sentence; patterns
         # matched at a sentence's start are also tested on its first word
@@ -260,8 +261,10 @@ class FindingRules:
             # start afresh (memory stays bounded): word numbers are only kept within a document
             self.vocab = Vocabulary(self.describe, self.lexicon.near_of)
             self.lexicon.tables.clear()
+            self.lexicon.firsts.clear()
             self.speakers_by_first.clear()
             self.sources_by_first.clear()
+            self.sources_by_word.clear()
         return DocWords(text, self.vocab)
 
     # the cues of one sentence, each modified by the modifiers whose scope reaches it
@@ -558,8 +561,19 @@ class FindingRules:
             return [(name, regex) for name, regex, _ in self.source_rows]
         after = [words[n] if n >= 0 else "" for n in key[1:]]
         after = [w.lower() if w.isascii() else None for w in after]
-        lower = first.lower()
-        return [(name, regex) for name, regex, keys in self.source_rows if keys is None or keys.admit(lower, *after)]
+        second, third = after
+        return [(name, regex) for name, regex, given in self.sources_given(first.lower())
+                if given is True or KeySet.admit_after(given, second, third)]
+
+    def sources_given(self, lower: str) -> list[tuple[str, re.Pattern, object]]:
+        """The source rows' alternatives an ASCII word (lower case) may start, in order, each with what is left to
+        decide given the two words after it (KeySet.given_first), kept per word."""
+        found = self.sources_by_word.get(lower)
+        if found is None:
+            given = ((name, regex, True if keys is None else keys.given_first(lower))
+                     for name, regex, keys in self.source_rows)
+            found = self.sources_by_word[lower] = [row for row in given if row[2] is not False]
+        return found
 
     def topics_only(self, text: str, offset: int, weighed: list[Weighed]) -> bool:
         """Its cues all name lists as topics, none negated ("didn't see any areas of concern" is a finding) and none

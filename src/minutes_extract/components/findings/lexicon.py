@@ -274,6 +274,7 @@ class Lexicon:
                        for a, b, c in triples if b != ANY_WORD)
         self.triples = np.array(codes or [-1], np.int64)
         self.tables: dict[tuple[int, int, int], tuple] = {}
+        self.firsts: dict[str, tuple] = {}  # given_first(), by word
 
     def scan_gate(self, alternative: str, n: int) -> tuple[int, int]:
         """(bit, breaks) of a scanned alternative: every match contains one of its required runs, in a word at most
@@ -338,9 +339,20 @@ class Lexicon:
             found = self.candidates(lower)
             if word.isascii():
                 after = [vocab.words[n] if n >= 0 else "" for n in words[1:]]
-                after = [w.lower() if w.isascii() else None for w in after]
-                found = tuple(c for c in found if self.keys[c[0]].admit(lower, *after))
+                second, third = [w.lower() if w.isascii() else None for w in after]
+                found = tuple(c for c, given in self.given_first(lower)
+                              if given is True or KeySet.admit_after(given, second, third))
             found = self.tables[words] = tuple((regex, p, self.near.get(regex)) for regex, p in found)
+        return found
+
+    def given_first(self, lower: str) -> tuple:
+        """The candidates for an ASCII word (lower case) its keys may admit, each with what is left to decide
+        given the words after it (KeySet.given_first: True, or the keys of those words); kept per word, as a
+        word starts many (word, next, next) keys (cleared with the tables)."""
+        found = self.firsts.get(lower)
+        if found is None:
+            given = ((c, self.keys[c[0]].given_first(lower)) for c in self.candidates(lower))
+            found = self.firsts[lower] = tuple((c, g) for c, g in given if g is not False)
         return found
 
     def places(self, ids: np.ndarray, vocab: Vocabulary) -> list[int]:
