@@ -244,3 +244,56 @@ def test_key_set_given_first_then_after_answers_as_admit(pattern):
                 split = given if isinstance(given, bool) else KeySet.admit_after(given, second, third)
                 assert split == keys.admit(first, second, third) == admit_in_one_step(keys, first, second, third), (
                     first, second, third)
+
+
+# -- findings: an item's blocks after its last cue go unread when nothing there can yield a finding ----------
+from pathlib import Path  # noqa: E402
+
+from minutes_extract.components.findings import FindingReader  # noqa: E402
+from minutes_extract.normalise import normalise  # noqa: E402
+
+MEETING = "Minutes of the Children's Scrutiny Committee held on 4 June 2025\n\n"
+REST_TEXTS = [
+    # a cue early in the item, cue-less paragraphs after it, then an item with findings
+    MEETING + "5. Ofsted Focused Visit\n\nInspectors found that social workers knew their children well.\n\n"
+    "The Director thanked the team for the presentation.\n\nMembers noted the report.\n\n"
+    "6. Fostering Annual Report\n\nThe report stated that the number of approved foster carers had fallen.\n",
+    # a list introduced as areas for development, then cue-less bullets: they are its findings
+    MEETING + "5. Inspection Outcome\n\nInspectors found the following areas for development:\n\n"
+    "• the timeliness of assessments in the south team\n• supervision records for newly qualified staff\n\n"
+    "6. Any Other Business\n\nThere was none.\n",
+    # a member's quotation opened after the item's last cue and carried on into the next item's paragraphs
+    MEETING + "5. Youth Justice Inspection\n\nInspectors found that partnership working was strong.\n\n"
+    "Councillor Amy Hale, Cabinet Member for Children, said: \"This shows what our staff achieve.\n\n"
+    "6. Children's Services Performance Report\n\n"
+    "\"Officers reported that the timeliness of assessments had improved in every team.\"\n\n"
+    "Officers reported that attendance had improved in every secondary school.\n",
+    # "identified" lists without a cue word in their introduction
+    MEETING + "5. Peer Review\n\nThe review found that leaders were visible.\n\nThe peer team identified:\n\n"
+    "• case recording in the front door service\n• the sufficiency of local placements\n",
+]
+
+
+def _findings_read_whole(reader):
+    """FindingReader.findings with every item's blocks read to its end (no rest-of-item gate)."""
+    reader.barren_rest = lambda block: False
+    return reader.findings()
+
+
+def test_unread_item_ends_change_no_finding(nlp):
+    seeds = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("0*.txt"))
+    texts = REST_TEXTS + [normalise(p.read_text(encoding="utf-8")).text for p in seeds]
+    rules = nlp.get_pipe("minutes_findings").rules
+    pipes = [pipe for name, pipe in nlp.pipeline if name != "minutes_findings"][:nlp.pipe_names.index("minutes_findings")]
+    for text in texts:
+        doc = nlp.make_doc(text)
+        for pipe in pipes:
+            doc = pipe(doc)
+        assert FindingReader(doc, rules).findings() == _findings_read_whole(FindingReader(doc, rules))
+
+
+def test_an_open_quotation_carried_into_the_next_item_stays_a_reaction(nlp):
+    reader = FindingReader(nlp(REST_TEXTS[2]), nlp.get_pipe("minutes_findings").rules)
+    found = [reader.text[f.start:f.end] for f in reader.findings()]
+    assert not any("the timeliness of assessments" in f for f in found)
+    assert any(f.startswith("Officers reported that attendance had improved") for f in found)
