@@ -297,3 +297,16 @@ def test_an_open_quotation_carried_into_the_next_item_stays_a_reaction(nlp):
     found = [reader.text[f.start:f.end] for f in reader.findings()]
     assert not any("the timeliness of assessments" in f for f in found)
     assert any(f.startswith("Officers reported that attendance had improved") for f in found)
+
+
+def test_a_new_words_description_in_one_pass_equals_its_three_lookups(nlp):
+    """FindingRules.describe looks a word's substrings up once for the lexicon's near and scan gates and the
+    context gates: the same bits as Lexicon.describe, Gates.of and Lexicon.near_of asked one by one."""
+    rules = nlp.get_pipe("minutes_findings").rules
+    seeds = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("0*.txt"))
+    words = set(re.findall(r"\w+", " ".join(p.read_text(encoding="utf-8") for p in seeds)))
+    words |= {"Inspectors", "INSPECTION", "outstanding", "requires", "improvement", "Ofsted", "\u0131nspected",
+              "publi\u017fhed", "x", "2024", "_", "areas", "development", "strengths", "Councillor", "Cabinet"}
+    for word in sorted(words):
+        lexicon = rules.lexicon
+        assert rules.describe(word) == (*lexicon.describe(word), rules.gates.of(word), lexicon.near_of(word)), word

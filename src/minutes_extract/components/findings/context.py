@@ -251,15 +251,38 @@ class FindingRules:
         ANALYSES.save()  # the patterns' keys, for the next build
         self.list_item_sentences = rules["list_item_sentences"]
         self.list_item_words = rules["list_item_words"]
-        self.vocab = Vocabulary(self.describe, self.lexicon.near_of)
+        # every run of the three gate kinds -> (near, scan, context) bits: a new word's substrings are looked up once
+        lex, runs = self.lexicon, {}
+        for n, table in enumerate((lex.near_runs, lex.runs, self.gates.runs)):
+            for run, bits in table.items():
+                runs.setdefault(run, [0, 0, 0])[n] = bits
+        self.word_runs = {run: tuple(bits) for run, bits in runs.items()}
+        self.run_lengths = sorted({len(run) for run in self.word_runs})
+        self.vocab = Vocabulary(self.describe, with_near=True)
 
-    def describe(self, word: str) -> tuple[int, int, int]:
-        return (*self.lexicon.describe(word), self.gates.of(word))
+    def describe(self, word: str) -> tuple[int, int, int, int, int]:
+        """(starts, number, scans, gates, near) of a new word: Lexicon.describe, Gates.of and Lexicon.near_of, with
+        the runs its substrings hold looked up once."""
+        if not word.isascii():
+            return (*self.lexicon.describe(word), self.gates.of(word), self.lexicon.near_of(word))
+        lower = word.lower()
+        near = scans = gates = 0
+        runs, size = self.word_runs, len(lower)
+        for i in range(size):  # every run the word contains
+            for length in self.run_lengths:
+                if i + length > size:
+                    break
+                bits = runs.get(lower[i:i + length])
+                if bits is not None:
+                    near |= bits[0]
+                    scans |= bits[1]
+                    gates |= bits[2]
+        return (*self.lexicon.starts_of(word, lower), scans, gates | self.gates.starts_of(lower), near)
 
     def words_of(self, text: str) -> DocWords:
         if len(self.vocab) > Vocabulary.LIMIT or len(self.lexicon.tables) > Vocabulary.LIMIT:
             # start afresh (memory stays bounded): word numbers are only kept within a document
-            self.vocab = Vocabulary(self.describe, self.lexicon.near_of)
+            self.vocab = Vocabulary(self.describe, with_near=True)
             self.lexicon.tables.clear()
             self.lexicon.firsts.clear()
             self.speakers_by_first.clear()
