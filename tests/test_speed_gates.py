@@ -249,7 +249,7 @@ def test_key_set_given_first_then_after_answers_as_admit(pattern):
 # -- findings: an item's blocks after its last cue go unread when nothing there can yield a finding ----------
 from pathlib import Path  # noqa: E402
 
-from minutes_extract.components.findings import FindingReader  # noqa: E402
+from minutes_extract.components.findings import FindingReader, fold_quotes  # noqa: E402
 from minutes_extract.normalise import normalise  # noqa: E402
 
 MEETING = "Minutes of the Children's Scrutiny Committee held on 4 June 2025\n\n"
@@ -310,3 +310,20 @@ def test_a_new_words_description_in_one_pass_equals_its_three_lookups(nlp):
     for word in sorted(words):
         lexicon = rules.lexicon
         assert rules.describe(word) == (*lexicon.describe(word), rules.gates.of(word), lexicon.near_of(word)), word
+
+
+def test_speaker_rows_kept_per_first_word_are_those_each_keys_admit(nlp):
+    """FindingRules.speakers_after (a first word's answer kept, then the two words after it asked) lists the rows
+    the one-step test (FindingRules.admits on all three words) lists, at every word of the seeds."""
+    from minutes_extract.components.findings.lexicon import _WORD
+    rules = nlp.get_pipe("minutes_findings").rules
+    seeds = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("0*.txt"))
+    for path in seeds:
+        text = fold_quotes(path.read_text(encoding="utf-8"))
+        words = rules.words_of(text)
+        ids, starts = words.ids.tolist() + [-1, -1], words.starts.tolist()
+        for i, at in enumerate(starts):
+            key, first = (ids[i], ids[i + 1], ids[i + 2]), _WORD.match(text, at)
+            expected = [row for row, keys in zip(rules.speakers, rules.speaker_words)
+                        if row[3].admit_start(first) and not (keys and not rules.admits(keys, key))]
+            assert rules.speakers_after(key, first) == expected, text[at:at + 40]

@@ -184,6 +184,7 @@ class FindingRules:
         self.speaker_words = [KeySet(keys) if keys else None for keys in
                               (lead_words(r["pattern"]) for r in context_rows if r["kind"] == "speaker")]
         self.speakers_by_first: dict[Optional[str], list] = {}
+        self.speakers_by_word: dict[int, list] = {}  # speakers_after(), by a first word's number
         self.exclusions = [(_pattern(r), self.gates.add([r["pattern"]]),
                             FirstWords(row_keys(r["pattern"])) if r.get("anchor") == "start" else None)
                            for r in context_rows if r["kind"] == "exclude"]
@@ -286,6 +287,7 @@ class FindingRules:
             self.lexicon.tables.clear()
             self.lexicon.firsts.clear()
             self.speakers_by_first.clear()
+            self.speakers_by_word.clear()
             self.sources_by_first.clear()
             self.sources_by_word.clear()
         return DocWords(text, self.vocab)
@@ -617,9 +619,9 @@ class FindingRules:
                 key = tuple(ids[first_word + n] if first_word + n < len(ids) else -1 for n in range(3))
         rows = self.speakers_by_first.get(key)
         if rows is None:  # the speaker patterns a sentence starting with this word (and these two) may match, in order
-            rows = self.speakers_by_first[key] = [row for row, keys in zip(self.speakers, self.speaker_words)
-                                                  if row[3].admit_start(first)
-                                                  and not (isinstance(key, tuple) and keys and not self.admits(keys, key))]
+            rows = self.speakers_by_first[key] = (
+                self.speakers_after(key, first) if isinstance(key, tuple)
+                else [row for row in self.speakers if row[3].admit_start(first)])
         for role, regex, gate, _ in rows:
             if not gates & gate.bit:
                 continue
@@ -629,6 +631,21 @@ class FindingRules:
             if regex.match(body):
                 return role
         return None
+
+    def speakers_after(self, key: tuple[int, int, int], first: re.Match) -> list:
+        """The speaker rows a sentence starting with a word followed by two others (by number, -1: none) may match,
+        in order: what the first word leaves to decide (KeySet.given_first) is kept per word."""
+        given = self.speakers_by_word.get(key[0])
+        if given is None:
+            word = self.vocab.words[key[0]]
+            judged = word.isascii()  # (case folding may differ from lower(): else every row's keys admit it)
+            lower = word.lower()
+            given = self.speakers_by_word[key[0]] = [
+                (row, g) for row, keys in zip(self.speakers, self.speaker_words) if row[3].admit_start(first)
+                for g in (keys.given_first(lower) if keys and judged else True,) if g is not False]
+        after = [self.vocab.words[n] if n >= 0 else "" for n in key[1:]]
+        second, third = [w.lower() if w.isascii() else None for w in after]
+        return [row for row, g in given if g is True or KeySet.admit_after(g, second, third)]
 
     def speaker_after_fronted(self, body: str, gates: int) -> Optional[str]:
         """The speaker after a fronted topic or time phrase ("In relation to caseloads, Members were concerned ...",
