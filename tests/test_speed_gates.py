@@ -238,3 +238,128 @@ def test_judgement_cue_gates_hold_in_every_match(nlp):
         for cue in gated:
             for m in cue.pattern.finditer(text):
                 assert cue.may_match(text, low, m.start(), m.end()), (cue.id, m.group())
+# -- findings: a word's keys read once per first word (KeySet.given_first), then per two words after it ------
+from minutes_extract.components.findings.regex_keys import KeySet, lead_words  # noqa: E402
+
+KEYED_PATTERNS = [
+    r"(?:very |really )?good",
+    r"on the other hand",
+    r"areas? (?:for|of) (?:development|improvement)",
+    r"not (?:yet|\w+ enough)",
+    r"the (?:\w+ )?inspection found",
+    r"improv\w*",
+    r"lack(?:s|ed|ing)? of",
+]
+KEYED_WORDS = ["very", "really", "good", "on", "the", "other", "hand", "areas", "area", "for", "of",
+               "development", "not", "yet", "enough", "inspection", "found", "improved", "lack", "lacked",
+               "", None, "x"]
+
+
+def admit_in_one_step(keys, first, second, third):
+    """KeySet.admit as it was written before the split: every question asked of the keys at once."""
+    if first.startswith(keys.prefixes):
+        return True
+    found = keys.firsts.get(first)
+    if found is None:
+        return False
+    anything, pairs, triples, wild = found
+    if anything or second is None or second in pairs:
+        return True
+    if third is None:
+        return bool(wild) or any(s == second for s, _ in triples)
+    return third in wild or (second, third) in triples
+
+
+@pytest.mark.parametrize("pattern", KEYED_PATTERNS)
+def test_key_set_given_first_then_after_answers_as_admit(pattern):
+    keys = KeySet(lead_words(pattern))
+    for first in [w for w in KEYED_WORDS if w]:
+        given = keys.given_first(first)
+        for second in KEYED_WORDS:
+            for third in KEYED_WORDS:
+                split = given if isinstance(given, bool) else KeySet.admit_after(given, second, third)
+                assert split == keys.admit(first, second, third) == admit_in_one_step(keys, first, second, third), (
+                    first, second, third)
+
+
+# -- findings: an item's blocks after its last cue go unread when nothing there can yield a finding ----------
+from pathlib import Path  # noqa: E402
+
+from minutes_extract.components.findings import FindingReader, fold_quotes  # noqa: E402
+from minutes_extract.normalise import normalise  # noqa: E402
+
+MEETING = "Minutes of the Children's Scrutiny Committee held on 4 June 2025\n\n"
+REST_TEXTS = [
+    # a cue early in the item, cue-less paragraphs after it, then an item with findings
+    MEETING + "5. Ofsted Focused Visit\n\nInspectors found that social workers knew their children well.\n\n"
+    "The Director thanked the team for the presentation.\n\nMembers noted the report.\n\n"
+    "6. Fostering Annual Report\n\nThe report stated that the number of approved foster carers had fallen.\n",
+    # a list introduced as areas for development, then cue-less bullets: they are its findings
+    MEETING + "5. Inspection Outcome\n\nInspectors found the following areas for development:\n\n"
+    "• the timeliness of assessments in the south team\n• supervision records for newly qualified staff\n\n"
+    "6. Any Other Business\n\nThere was none.\n",
+    # a member's quotation opened after the item's last cue and carried on into the next item's paragraphs
+    MEETING + "5. Youth Justice Inspection\n\nInspectors found that partnership working was strong.\n\n"
+    "Councillor Amy Hale, Cabinet Member for Children, said: \"This shows what our staff achieve.\n\n"
+    "6. Children's Services Performance Report\n\n"
+    "\"Officers reported that the timeliness of assessments had improved in every team.\"\n\n"
+    "Officers reported that attendance had improved in every secondary school.\n",
+    # "identified" lists without a cue word in their introduction
+    MEETING + "5. Peer Review\n\nThe review found that leaders were visible.\n\nThe peer team identified:\n\n"
+    "• case recording in the front door service\n• the sufficiency of local placements\n",
+]
+
+
+def _findings_read_whole(reader):
+    """FindingReader.findings with every item's blocks read to its end (no rest-of-item gate)."""
+    reader.barren_rest = lambda block: False
+    return reader.findings()
+
+
+def test_unread_item_ends_change_no_finding(nlp):
+    seeds = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("0*.txt"))
+    texts = REST_TEXTS + [normalise(p.read_text(encoding="utf-8")).text for p in seeds]
+    rules = nlp.get_pipe("minutes_findings").rules
+    pipes = [pipe for name, pipe in nlp.pipeline if name != "minutes_findings"][:nlp.pipe_names.index("minutes_findings")]
+    for text in texts:
+        doc = nlp.make_doc(text)
+        for pipe in pipes:
+            doc = pipe(doc)
+        assert FindingReader(doc, rules).findings() == _findings_read_whole(FindingReader(doc, rules))
+
+
+def test_an_open_quotation_carried_into_the_next_item_stays_a_reaction(nlp):
+    reader = FindingReader(nlp(REST_TEXTS[2]), nlp.get_pipe("minutes_findings").rules)
+    found = [reader.text[f.start:f.end] for f in reader.findings()]
+    assert not any("the timeliness of assessments" in f for f in found)
+    assert any(f.startswith("Officers reported that attendance had improved") for f in found)
+
+
+def test_a_new_words_description_in_one_pass_equals_its_three_lookups(nlp):
+    """FindingRules.describe looks a word's substrings up once for the lexicon's near and scan gates and the
+    context gates: the same bits as Lexicon.describe, Gates.of and Lexicon.near_of asked one by one."""
+    rules = nlp.get_pipe("minutes_findings").rules
+    seeds = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("0*.txt"))
+    words = set(re.findall(r"\w+", " ".join(p.read_text(encoding="utf-8") for p in seeds)))
+    words |= {"Inspectors", "INSPECTION", "outstanding", "requires", "improvement", "Ofsted", "\u0131nspected",
+              "publi\u017fhed", "x", "2024", "_", "areas", "development", "strengths", "Councillor", "Cabinet"}
+    for word in sorted(words):
+        lexicon = rules.lexicon
+        assert rules.describe(word) == (*lexicon.describe(word), rules.gates.of(word), lexicon.near_of(word)), word
+
+
+def test_speaker_rows_kept_per_first_word_are_those_each_keys_admit(nlp):
+    """FindingRules.speakers_after (a first word's answer kept, then the two words after it asked) lists the rows
+    the one-step test (FindingRules.admits on all three words) lists, at every word of the seeds."""
+    from minutes_extract.components.findings.lexicon import _WORD
+    rules = nlp.get_pipe("minutes_findings").rules
+    seeds = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("0*.txt"))
+    for path in seeds:
+        text = fold_quotes(path.read_text(encoding="utf-8"))
+        words = rules.words_of(text)
+        ids, starts = words.ids.tolist() + [-1, -1], words.starts.tolist()
+        for i, at in enumerate(starts):
+            key, first = (ids[i], ids[i + 1], ids[i + 2]), _WORD.match(text, at)
+            expected = [row for row, keys in zip(rules.speakers, rules.speaker_words)
+                        if row[3].admit_start(first) and not (keys and not rules.admits(keys, key))]
+            assert rules.speakers_after(key, first) == expected, text[at:at + 40]

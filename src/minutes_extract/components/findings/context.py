@@ -173,6 +173,7 @@ class FindingRules:
         self.source_rows = [(f"{r['role']}__{n}", regex, first_words)
                             for n, r in enumerate(sources) for regex, first_words in row_alternatives(r["pattern"])]
         self.sources_by_first: dict[tuple[int, int, int], list[tuple[str, re.Pattern]]] = {}  # by a word and two after
+        self.sources_by_word: dict[str, list] = {}  # sources_given(), by word
         self.other_inspectorates = {f"{r['role']}__{n}" for n, r in enumerate(sources) if r.get("names_inspectorate")}
         # the speaker: the first of the lexicon's speaker patterns matching at the start of a sentence; patterns
         # matched at a sentence's start are also tested on its first word
@@ -183,6 +184,7 @@ class FindingRules:
         self.speaker_words = [KeySet(keys) if keys else None for keys in
                               (lead_words(r["pattern"]) for r in context_rows if r["kind"] == "speaker")]
         self.speakers_by_first: dict[Optional[str], list] = {}
+        self.speakers_by_word: dict[int, list] = {}  # speakers_after(), by a first word's number
         self.exclusions = [(_pattern(r), self.gates.add([r["pattern"]]),
                             FirstWords(row_keys(r["pattern"])) if r.get("anchor") == "start" else None)
                            for r in context_rows if r["kind"] == "exclude"]
@@ -250,18 +252,44 @@ class FindingRules:
         ANALYSES.save()  # the patterns' keys, for the next build
         self.list_item_sentences = rules["list_item_sentences"]
         self.list_item_words = rules["list_item_words"]
-        self.vocab = Vocabulary(self.describe, self.lexicon.near_of)
+        # every run of the three gate kinds -> (near, scan, context) bits: a new word's substrings are looked up once
+        lex, runs = self.lexicon, {}
+        for n, table in enumerate((lex.near_runs, lex.runs, self.gates.runs)):
+            for run, bits in table.items():
+                runs.setdefault(run, [0, 0, 0])[n] = bits
+        self.word_runs = {run: tuple(bits) for run, bits in runs.items()}
+        self.run_lengths = sorted({len(run) for run in self.word_runs})
+        self.vocab = Vocabulary(self.describe, with_near=True)
 
-    def describe(self, word: str) -> tuple[int, int, int]:
-        return (*self.lexicon.describe(word), self.gates.of(word))
+    def describe(self, word: str) -> tuple[int, int, int, int, int]:
+        """(starts, number, scans, gates, near) of a new word: Lexicon.describe, Gates.of and Lexicon.near_of, with
+        the runs its substrings hold looked up once."""
+        if not word.isascii():
+            return (*self.lexicon.describe(word), self.gates.of(word), self.lexicon.near_of(word))
+        lower = word.lower()
+        near = scans = gates = 0
+        runs, size = self.word_runs, len(lower)
+        for i in range(size):  # every run the word contains
+            for length in self.run_lengths:
+                if i + length > size:
+                    break
+                bits = runs.get(lower[i:i + length])
+                if bits is not None:
+                    near |= bits[0]
+                    scans |= bits[1]
+                    gates |= bits[2]
+        return (*self.lexicon.starts_of(word, lower), scans, gates | self.gates.starts_of(lower), near)
 
     def words_of(self, text: str) -> DocWords:
         if len(self.vocab) > Vocabulary.LIMIT or len(self.lexicon.tables) > Vocabulary.LIMIT:
             # start afresh (memory stays bounded): word numbers are only kept within a document
-            self.vocab = Vocabulary(self.describe, self.lexicon.near_of)
+            self.vocab = Vocabulary(self.describe, with_near=True)
             self.lexicon.tables.clear()
+            self.lexicon.firsts.clear()
             self.speakers_by_first.clear()
+            self.speakers_by_word.clear()
             self.sources_by_first.clear()
+            self.sources_by_word.clear()
         return DocWords(text, self.vocab)
 
     # the cues of one sentence, each modified by the modifiers whose scope reaches it
@@ -558,8 +586,19 @@ class FindingRules:
             return [(name, regex) for name, regex, _ in self.source_rows]
         after = [words[n] if n >= 0 else "" for n in key[1:]]
         after = [w.lower() if w.isascii() else None for w in after]
-        lower = first.lower()
-        return [(name, regex) for name, regex, keys in self.source_rows if keys is None or keys.admit(lower, *after)]
+        second, third = after
+        return [(name, regex) for name, regex, given in self.sources_given(first.lower())
+                if given is True or KeySet.admit_after(given, second, third)]
+
+    def sources_given(self, lower: str) -> list[tuple[str, re.Pattern, object]]:
+        """The source rows' alternatives an ASCII word (lower case) may start, in order, each with what is left to
+        decide given the two words after it (KeySet.given_first), kept per word."""
+        found = self.sources_by_word.get(lower)
+        if found is None:
+            given = ((name, regex, True if keys is None else keys.given_first(lower))
+                     for name, regex, keys in self.source_rows)
+            found = self.sources_by_word[lower] = [row for row in given if row[2] is not False]
+        return found
 
     def topics_only(self, text: str, offset: int, weighed: list[Weighed]) -> bool:
         """Its cues all name lists as topics, none negated ("didn't see any areas of concern" is a finding) and none
@@ -580,9 +619,9 @@ class FindingRules:
                 key = tuple(ids[first_word + n] if first_word + n < len(ids) else -1 for n in range(3))
         rows = self.speakers_by_first.get(key)
         if rows is None:  # the speaker patterns a sentence starting with this word (and these two) may match, in order
-            rows = self.speakers_by_first[key] = [row for row, keys in zip(self.speakers, self.speaker_words)
-                                                  if row[3].admit_start(first)
-                                                  and not (isinstance(key, tuple) and keys and not self.admits(keys, key))]
+            rows = self.speakers_by_first[key] = (
+                self.speakers_after(key, first) if isinstance(key, tuple)
+                else [row for row in self.speakers if row[3].admit_start(first)])
         for role, regex, gate, _ in rows:
             if not gates & gate.bit:
                 continue
@@ -592,6 +631,21 @@ class FindingRules:
             if regex.match(body):
                 return role
         return None
+
+    def speakers_after(self, key: tuple[int, int, int], first: re.Match) -> list:
+        """The speaker rows a sentence starting with a word followed by two others (by number, -1: none) may match,
+        in order: what the first word leaves to decide (KeySet.given_first) is kept per word."""
+        given = self.speakers_by_word.get(key[0])
+        if given is None:
+            word = self.vocab.words[key[0]]
+            judged = word.isascii()  # (case folding may differ from lower(): else every row's keys admit it)
+            lower = word.lower()
+            given = self.speakers_by_word[key[0]] = [
+                (row, g) for row, keys in zip(self.speakers, self.speaker_words) if row[3].admit_start(first)
+                for g in (keys.given_first(lower) if keys and judged else True,) if g is not False]
+        after = [self.vocab.words[n] if n >= 0 else "" for n in key[1:]]
+        second, third = [w.lower() if w.isascii() else None for w in after]
+        return [row for row, g in given if g is True or KeySet.admit_after(g, second, third)]
 
     def speaker_after_fronted(self, body: str, gates: int) -> Optional[str]:
         """The speaker after a fronted topic or time phrase ("In relation to caseloads, Members were concerned ...",

@@ -154,10 +154,11 @@ class Vocabulary(dict):
     NON_ASCII = -2  # key number of a word the keys cannot judge: it may be any word
     LIMIT = 100_000  # words remembered before starting afresh (memory stays bounded on long runs)
 
-    def __init__(self, describe, near_of=None):
+    def __init__(self, describe, near_of=None, with_near: bool = False):
         super().__init__()
-        self.describe = describe  # word -> (starts, number, scans, gates)
+        self.describe = describe  # word -> (starts, number, scans, gates), and near with_near
         self.near_of = near_of  # word -> the bits of the near gates it holds a run of (Lexicon.near_of)
+        self.with_near = with_near  # describe gives the near bits too (one pass over the word: FindingRules.describe)
         self.near = np.zeros(0, object)  # Python ints: as many bits as there are near gates
         self.words: list[str] = []
         self.starts = np.zeros(0, np.int64)  # whether lexicon alternatives may start at the word (ANY, PAIR, TRIPLE)
@@ -171,9 +172,12 @@ class Vocabulary(dict):
         if n == len(self.gates):
             self._grow(max(1024, 2 * n))
         self.words.append(word)
-        self.starts[n], self.number[n], self.scans[n], self.gates[n] = self.describe(word)
+        if self.with_near:
+            self.starts[n], self.number[n], self.scans[n], self.gates[n], self.near[n] = self.describe(word)
+        else:
+            self.starts[n], self.number[n], self.scans[n], self.gates[n] = self.describe(word)
+            self.near[n] = self.near_of(word) if self.near_of else 0
         self.length[n] = len(word)
-        self.near[n] = self.near_of(word) if self.near_of else 0
         self[word] = n
         return n
 
@@ -274,6 +278,7 @@ class Lexicon:
                        for a, b, c in triples if b != ANY_WORD)
         self.triples = np.array(codes or [-1], np.int64)
         self.tables: dict[tuple[int, int, int], tuple] = {}
+        self.firsts: dict[str, tuple] = {}  # given_first(), by word
 
     def scan_gate(self, alternative: str, n: int) -> tuple[int, int]:
         """(bit, breaks) of a scanned alternative: every match contains one of its required runs, in a word at most
@@ -317,9 +322,13 @@ class Lexicon:
         lower = word.lower()
         if not word.isascii():  # case folding may differ from lower(): try what the first letters index
             return (Vocabulary.ANY if self.candidates(lower) else 0), Vocabulary.NON_ASCII, self.all_scans
+        return (*self.starts_of(word, lower), self.scans_of(word))
+
+    def starts_of(self, word: str, lower: str) -> tuple[int, int]:
+        """(starts, number) of describe() for an ASCII word (`lower`: word.lower())."""
         starts = ((Vocabulary.ANY if self.single.admit(word) else 0) | (Vocabulary.PAIR if lower in self.pair_firsts else 0)
                   | (Vocabulary.TRIPLE if lower in self.triple_firsts else 0))
-        return starts, self.numbers.get(lower, -1), self.scans_of(word)
+        return starts, self.numbers.get(lower, -1)
 
     @lru_cache(maxsize=65536)
     def candidates(self, word: str) -> tuple:
@@ -338,9 +347,20 @@ class Lexicon:
             found = self.candidates(lower)
             if word.isascii():
                 after = [vocab.words[n] if n >= 0 else "" for n in words[1:]]
-                after = [w.lower() if w.isascii() else None for w in after]
-                found = tuple(c for c in found if self.keys[c[0]].admit(lower, *after))
+                second, third = [w.lower() if w.isascii() else None for w in after]
+                found = tuple(c for c, given in self.given_first(lower)
+                              if given is True or KeySet.admit_after(given, second, third))
             found = self.tables[words] = tuple((regex, p, self.near.get(regex)) for regex, p in found)
+        return found
+
+    def given_first(self, lower: str) -> tuple:
+        """The candidates for an ASCII word (lower case) its keys may admit, each with what is left to decide
+        given the words after it (KeySet.given_first: True, or the keys of those words); kept per word, as a
+        word starts many (word, next, next) keys (cleared with the tables)."""
+        found = self.firsts.get(lower)
+        if found is None:
+            given = ((c, self.keys[c[0]].given_first(lower)) for c in self.candidates(lower))
+            found = self.firsts[lower] = tuple((c, g) for c, g in given if g is not False)
         return found
 
     def places(self, ids: np.ndarray, vocab: Vocabulary) -> list[int]:
@@ -534,6 +554,14 @@ class Gates:
                 self.prefixes.append((first, starts))
         return Gate(bit, starts, required[1])
 
+    def starts_of(self, lower: str) -> int:
+        """The `starts` bits of an ASCII word (lower case): the patterns it may start."""
+        out = self.exact.get(lower, 0)
+        for prefix, bit in self.prefixes:
+            if lower.startswith(prefix):
+                out |= bit
+        return out
+
     def _bit(self) -> int:
         bit = 1 << self.all.bit_length()
         self.all |= bit
@@ -544,10 +572,7 @@ class Gates:
         if not word.isascii():
             return self.all & ((1 << self.WIDTH) - 1)
         lower = word.lower()
-        out = self.exact.get(lower, 0)
-        for prefix, bit in self.prefixes:
-            if lower.startswith(prefix):
-                out |= bit
+        out = self.starts_of(lower)
         runs, size = self.runs, len(lower)
         for i in range(size):  # every run the word contains
             for length in self.lengths:

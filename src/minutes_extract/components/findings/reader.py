@@ -88,6 +88,8 @@ class FindingReader(UnitReader):
         # outside them only a list introduced as strengths or areas for development yields findings
         # (read only for the items the walk visits: items without a cue are skipped whole)
         self.item_starts = [0] + sorted(s.start_char for s in doc.spans.get("items", []))
+        self.cue_marks: Optional[list[int]] = None  # starts of cues and "identified" words (barren_items; None: unknown)
+        self.item_ends: dict[int, int] = {}
         self.service = False  # whether the current item is about a service's performance (set by the walk per item)
         self.inspection: Optional[str] = None  # the inspectorate the current item last spoke of
         self.inspectorate: Optional[str] = None  # the one it last named: "ofsted", "other" (CQC, a peer team, ...)
@@ -240,6 +242,9 @@ class FindingReader(UnitReader):
                 self.service = self.service_item(self.item_starts[item + 1])
                 self.inspection = None  # the inspectorate the item last spoke of
                 self.inspectorate = None
+            if not (lead.polarity or lead.default or quoting) and self.barren_rest(block):
+                barren.add(item)  # nothing from here to the item's end can yield a finding: its blocks go unread
+                continue
             if self.skipped(block):
                 lead, paragraph_list = Lead(), False
                 continue
@@ -314,9 +319,23 @@ class FindingReader(UnitReader):
         for block in blocks:
             span = spans.setdefault(block.item, [block.start, block.last_end])
             span[1] = max(span[1], block.last_end)
-        return {item for item, (start, end) in spans.items()
-                if not _any_within(cues, start, end) and not _any_within(identified, start, end)
-                and not (start and _IS_WORD(self.text, start - 1) and _IS_WORD(self.text, start))}
+        self.cue_marks = sorted(cues + identified)  # (barren_rest)
+        self.item_ends = {item: end for item, (_, end) in spans.items()}
+        return {item for item, (start, end) in spans.items() if self.barren_between(start, end)}
+
+    def barren_between(self, start: int, end: int) -> bool:
+        """Whether the text between two offsets holds no cue and no word of a list introduced as identified (and
+        starts at a word's start)."""
+        return (not _any_within(self.cue_marks, start, end)
+                and not (start and _IS_WORD(self.text, start - 1) and _IS_WORD(self.text, start)))
+
+    def barren_rest(self, block: Block) -> bool:
+        """Whether the item's blocks from this one on cannot yield a finding, when the list in force gives cue-less
+        bullets no polarity and no quotation is open: every finding needs a cue (its own or its introduction's) or
+        an "identified" list, and no quotation mark lies ahead to open one (an open quotation carries on to the
+        next item: FindingReader.quoted_member). Leads, speakers and sources set there last only to the item's end."""
+        end = self.item_ends.get(block.item) if self.cue_marks is not None else None
+        return end is not None and self.text.find('"', block.start, end) < 0 and self.barren_between(block.start, end)
 
     def list_like(self, readings: list[Reading]) -> bool:
         """A short paragraph that reads as an item of the list above it (bullets lost in conversion)."""

@@ -339,13 +339,27 @@ class KeySet:
     def admit(self, first: str, second: Optional[str], third: Optional[str]) -> bool:
         """Whether a match may start at the (lower-case) word `first` followed by `second` and `third` ("" past
         the end of the text, None when unknown)."""
+        given = self.given_first(first)
+        return given if given is True or given is False else self.admit_after(given, second, third)
+
+    def given_first(self, first: str):
+        """What the (lower-case) word `first` leaves to decide: True (a match may start at it whatever follows),
+        False (none may) or the keys of the words after it, for admit_after (a word's answer can be kept and
+        asked of every two words after it)."""
         if first.startswith(self.prefixes):
             return True
         found = self.firsts.get(first)
         if found is None:
             return False
-        anything, pairs, triples, wild = found
-        if anything or second is None or second in pairs:
+        if found[0]:
+            return True
+        return found[1:]
+
+    @staticmethod
+    def admit_after(after: tuple[set, set, set], second: Optional[str], third: Optional[str]) -> bool:
+        """admit() for a first word whose given_first() is `after`."""
+        pairs, triples, wild = after
+        if second is None or second in pairs:
             return True
         if third is None:
             return bool(wild) or any(s == second for s, _ in triples)
