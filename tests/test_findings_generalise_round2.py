@@ -31,6 +31,9 @@ def findings_of(text: str) -> list[tuple[str, str]]:
     # measure direction: lower is better for first-time entrants; being in education is better higher
     ("strength", "The rate of first-time entrants to the youth justice system was lower than the national average."),
     ("development", "The proportion of care leavers in full-time education had dropped to 41%."),
+    # the external auditor's value-for-money conclusion is a verdict on arrangements, not a budget position
+    ("strength", "The external auditor gave an unqualified value for money conclusion."),
+    ("development", "The auditor issued a qualified value for money conclusion because of weaknesses in the arrangements for children's services."),
     # "few" before a problem noun keeps its existing reading
     ("strength", "Few concerns were raised by the auditors about the controls in place."),
 ])
@@ -49,6 +52,11 @@ def test_grammar_of_verdicts(polarity, sentence):
     "The Director said that the foster carer awards evening had been a great success.",
     "Training sessions for designated safeguarding leads were very well attended.",
     "An article in the council's newsletter described the improvements in the repairs service.",
+    # a member's request to note something; an apology; pressures shared with other authorities
+    "The Lead Member asked the Board to note the peer team's positive comments about the early help offer.",
+    "Councillor Shaw, Lead Member for Children, asked the Panel to note the positive feedback from Ofsted on the fostering service.",
+    "The Director apologised that performance on complaints had not been good enough.",
+    "The service was facing pressures similar to those of neighbouring authorities.",
     "The Head of Service explained that the rise in referrals was due to the new reporting portal, which had made it easier for the public to report concerns.",
 ])
 def test_not_findings(sentence):
