@@ -35,6 +35,8 @@ def findings_of(text: str) -> list[tuple[str, str]]:
     ("strength", "The external auditor gave an unqualified value for money conclusion."),
     ("development", "The auditor issued a qualified value for money conclusion because of weaknesses in the arrangements for children's services."),
     # "few" before a problem noun keeps its existing reading
+    # the authority's officer reporting joint work with a partner still speaks for the service
+    ("strength", "The Head of Service reported that, following joint work with the ICB, initial health assessments were now completed on time for 90% of children."),
     ("strength", "Few concerns were raised by the auditors about the controls in place."),
 ])
 def test_grammar_of_verdicts(polarity, sentence):
@@ -47,6 +49,8 @@ def test_grammar_of_verdicts(polarity, sentence):
     "Mr Owusu, on behalf of the Parent Carer Forum, said that families felt support had improved.",
     "Dr Lomax, on behalf of the Integrated Care Board, reported that waiting times for therapy had improved.",
     "Ms Reyes, the Youth Council representative, said that the youth offer was inadequate in rural areas.",
+    "The ICB representative said that waiting times for community paediatrics had improved significantly.",
+    "The Integrated Care Board's Director of Nursing said that the quality of GP practices had improved.",
     "Chief Inspector Dale said that the new approach to missing children had worked well.",
     # events and training judged a success; an article's content; a cause explained
     "The Director said that the foster carer awards evening had been a great success.",
