@@ -31,6 +31,7 @@ def findings_of(text: str) -> list[tuple[str, str]]:
     # measure direction: lower is better for first-time entrants; being in education is better higher
     ("strength", "The rate of first-time entrants to the youth justice system was lower than the national average."),
     ("development", "The proportion of care leavers in full-time education had dropped to 41%."),
+    ("strength", "The number of children in care placed more than 20 miles from home has reduced to 11%, lower than statistical neighbours."),
     # the external auditor's value-for-money conclusion is a verdict on arrangements, not a budget position
     ("strength", "The external auditor gave an unqualified value for money conclusion."),
     ("development", "The auditor issued a qualified value for money conclusion because of weaknesses in the arrangements for children's services."),
