@@ -1,7 +1,7 @@
 """minutes_findings, issue 10 round 2 (probes h01-h08): the grammar of what is said and who says it, on sentences
 written for these tests: quantifier subjects negate the predicate they govern, a purpose clause in the subject does
 not cancel the verdict on it, measure direction, and speakers who are not the authority (partner and community
-representatives, police officers), events judged a success, articles, and explained causes."""
+representatives, police officers), articles, and explained causes."""
 import pytest
 
 from written_sentences import findings_under
@@ -53,9 +53,7 @@ def test_grammar_of_verdicts(polarity, sentence):
     "The ICB representative said that waiting times for community paediatrics had improved significantly.",
     "The Integrated Care Board's Director of Nursing said that the quality of GP practices had improved.",
     "Chief Inspector Dale said that the new approach to missing children had worked well.",
-    # events and training judged a success; an article's content; a cause explained
-    "The Director said that the foster carer awards evening had been a great success.",
-    "Training sessions for designated safeguarding leads were very well attended.",
+    # an article's content; a cause explained (an event judged a success IS a strength: dev gold p125)
     "An article in the council's newsletter described the improvements in the repairs service.",
     # a member's request to note something; an apology; pressures shared with other authorities
     "The Lead Member asked the Board to note the peer team's positive comments about the early help offer.",
