@@ -51,6 +51,7 @@ class Mention:
     parts: list[DateParts]
     cue: Optional[str] = None
     direction: Optional[str] = None  # "past" | "future": the tense around a year-less mention
+    range_end: Optional["Mention"] = None  # "from April to September": the mention ending the range this one starts
 
 
 class DateRules:
@@ -71,6 +72,7 @@ class DateRules:
         self.previous_meeting = re.compile(rules.get("previous_meeting_before", "$^"))
         self.previous_meeting_window = int(rules.get("previous_meeting_window", 200))
         self.meeting_after_last = int(rules.get("meeting_after_last_months", 2))
+        self.range_between = re.compile(rules.get("month_range_between", "$^"))
 
 
 def find_mentions(text: str, rules: DateRules, lower: Optional[str] = None) -> list[Mention]:
@@ -105,7 +107,26 @@ def find_mentions(text: str, rules: DateRules, lower: Optional[str] = None) -> l
         elif year_less:
             mention.direction = tense_around(text, span_start, span_end, rules)
         kept.append(mention)
-    return sorted(kept, key=lambda x: x.start)
+    kept.sort(key=lambda x: x.start)
+    _link_month_ranges(text, kept, rules)
+    return kept
+
+
+def _link_month_ranges(text: str, mentions: list[Mention], rules: DateRules) -> None:
+    """Two year-less bare months joined as a range (`from April to September`, `October - March`): the
+    first is linked to the second, so that both take their years together (the start never after the end)."""
+    for first, second in zip(mentions, mentions[1:]):
+        if (_year_less_month(first) and _year_less_month(second) and not first.cue and not second.cue
+                and rules.range_between.fullmatch(text, first.end, second.start)):
+            first.range_end = second
+            if first.direction is None:
+                first.direction = second.direction
+            second.direction = first.direction
+
+
+def _year_less_month(mention: Mention) -> bool:
+    return (mention.year_less != "never" and len(mention.parts) == 1 and mention.parts[0].year is None
+            and mention.parts[0].precision == "month")
 
 
 def _recurring(text: str, end: int, rules: DateRules) -> bool:
@@ -164,13 +185,16 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reac
     # (one scan of every mention per mention was quadratic in a long document)
     dated_ends = [d[0] for d in dated]
     anchor_starts, loose_starts = [a for a, _ in anchors], [a for a, _ in loose_years]
+    range_years = _range_years(mentions, meeting_year, meeting_month) if meeting_year is not None else {}
     out = []
     for mention in mentions:
         payloads = []
         for part in mention.parts:
             year, source = None, None
             if part.year is None and mention.year_less != "never":
-                if meeting_year is not None:
+                if id(mention) in range_years:
+                    year, source = range_years[id(mention)], "meeting"
+                elif meeting_year is not None:
                     year, source = _meeting_year_for(mention, part, meeting_year, meeting_month, undirected), "meeting"
                 else:
                     year = _neighbour_year(mention.start, part, dated, dated_ends, neighbour_reach)
@@ -195,6 +219,28 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reac
         if payloads:
             out.append((mention, payloads))
     return out
+
+
+def _range_years(mentions: list[Mention], meeting_year: int, meeting_month: int) -> dict[int, int]:
+    """Years of the two ends of each linked month range (id of the mention -> year): a range said to come
+    (`will run from October to March`) starts at or after the meeting; any other ends nearest the meeting
+    at or before it when the clause says so (a period reported on: `performance from April to September`),
+    and its start is the same year, or the year before when its month is later (`October to March`)."""
+    years: dict[int, int] = {}
+    for first in mentions:
+        last = first.range_end
+        if last is None:
+            continue
+        start_month, end_month = first.parts[0].month, last.parts[0].month
+        wraps = 1 if start_month > end_month else 0
+        if first.direction == "future":
+            start_year = year_toward(meeting_year, meeting_month, start_month, "future")
+            end_year = start_year + wraps
+        else:
+            end_year = year_toward(meeting_year, meeting_month, end_month, first.direction)
+            start_year = end_year - wraps
+        years[id(first)], years[id(last)] = start_year, end_year
+    return years
 
 
 def _meeting_year_for(mention: Mention, part: DateParts, meeting_year: int, meeting_month: int,

@@ -250,8 +250,10 @@ def _vetoed(c: Candidate, right: str, ctx: Context, rules: MetricRules) -> bool:
     """Labels, list numbers, units, ages, rates, frequencies, names, years (cheapest tests first)."""
     if _list_number(c, right, ctx, rules) or rules.vetoes_after.match(ctx, c.end):
         return True
-    if rules.vetoes_before.search(ctx, c.start)[0] or _label_list(c, ctx, rules):
+    if rules.vetoes_before.search(ctx, c.start)[0]:
         return True
+    if _label_list(c, ctx, rules) and not _counts_a_noun(c, right, rules):
+        return True  # (a number that counts a noun ends the list: "under the Act 1983, 186 people were ...")
     if rules.school_year_before.search(ctx.text, max(0, c.start - 6), c.start):
         return True  # "Year 7", "Year 11": a school year group
     if c.is_word and _proper_name(c, right, ctx, rules):
@@ -267,6 +269,12 @@ def _vetoed(c: Candidate, right: str, ctx: Context, rules: MetricRules) -> bool:
     if c.value is not None and not c.is_word and rules.year_like.fullmatch(ctx.text[c.start:c.end]) and not plus:
         return not noun_phrase(right, rules)  # a year, unless it counts something ("2000 care leavers")
     return False
+
+
+def _counts_a_noun(c: Candidate, right: str, rules: MetricRules) -> bool:
+    """A number followed by a lower-case counted noun (`186 people`): no label's list runs on to it."""
+    np = noun_phrase(right, rules) if c.value is not None else None
+    return bool(np) and np[0][:1].islower()
 
 
 def _label_list(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
