@@ -125,8 +125,11 @@ def _link_month_ranges(text: str, mentions: list[Mention], rules: DateRules) -> 
 
 
 def _year_less_month(mention: Mention) -> bool:
-    return (mention.year_less != "never" and len(mention.parts) == 1 and mention.parts[0].year is None
-            and mention.parts[0].precision == "month")
+    return mention.year_less != "never" and len(mention.parts) == 1 and _year_less_part(mention.parts[0])
+
+
+def _year_less_part(part: DateParts) -> bool:
+    return part.year is None and part.precision == "month"
 
 
 def _recurring(text: str, end: int, rules: DateRules) -> bool:
@@ -189,11 +192,11 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reac
     out = []
     for mention in mentions:
         payloads = []
-        for part in mention.parts:
+        for index, part in enumerate(mention.parts):
             year, source = None, None
             if part.year is None and mention.year_less != "never":
-                if id(mention) in range_years:
-                    year, source = range_years[id(mention)], "meeting"
+                if (id(mention), index) in range_years:
+                    year, source = range_years[id(mention), index], "meeting"
                 elif meeting_year is not None:
                     year, source = _meeting_year_for(mention, part, meeting_year, meeting_month, undirected), "meeting"
                 else:
@@ -221,25 +224,36 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reac
     return out
 
 
-def _range_years(mentions: list[Mention], meeting_year: int, meeting_month: int) -> dict[int, int]:
-    """Years of the two ends of each linked month range (id of the mention -> year): a range said to come
-    (`will run from October to March`) starts at or after the meeting; any other ends nearest the meeting
-    at or before it when the clause says so (a period reported on: `performance from April to September`),
-    and its start is the same year, or the year before when its month is later (`October to March`)."""
-    years: dict[int, int] = {}
+def _range_years(mentions: list[Mention], meeting_year: int, meeting_month: int) -> dict[tuple[int, int], int]:
+    """Years of the year-less months of each range ((id of the mention, part index) -> year): two linked
+    mentions, or one mention naming several year-less months (`October to December`). The months take
+    their years together, each at or after the one before: a range said to come (`will run from October
+    to March`) starts at or after the meeting; any other ends nearest the meeting, at or before it when
+    the clause says so (a period reported on: `performance from April to September`)."""
+    years: dict[tuple[int, int], int] = {}
     for first in mentions:
-        last = first.range_end
-        if last is None:
-            continue
-        start_month, end_month = first.parts[0].month, last.parts[0].month
-        wraps = 1 if start_month > end_month else 0
-        if first.direction == "future":
-            start_year = year_toward(meeting_year, meeting_month, start_month, "future")
-            end_year = start_year + wraps
+        if first.range_end is not None:
+            ends = [(first, 0), (first.range_end, 0)]
+        elif len(first.parts) > 1 and not first.cue and all(_year_less_part(p) for p in first.parts):
+            ends = [(first, i) for i in range(len(first.parts))]
         else:
-            end_year = year_toward(meeting_year, meeting_month, end_month, first.direction)
-            start_year = end_year - wraps
-        years[id(first)], years[id(last)] = start_year, end_year
+            continue
+        months = [mention.parts[i].month for mention, i in ends]
+        for (mention, i), year in zip(ends, _years_in_order(months, meeting_year, meeting_month, first.direction)):
+            years[id(mention), i] = year
+    return years
+
+
+def _years_in_order(months: list[int], meeting_year: int, meeting_month: int, direction: Optional[str]) -> list[int]:
+    """Years for months listed in calendar order (`November to March`: March in the year after November)."""
+    if direction == "future":
+        years = [year_toward(meeting_year, meeting_month, months[0], "future")]
+        for previous, month in zip(months, months[1:]):
+            years.append(years[-1] + (month < previous))
+        return years
+    years = [year_toward(meeting_year, meeting_month, months[-1], direction)]
+    for later, month in zip(reversed(months), reversed(months[:-1])):
+        years.insert(0, years[0] - (month > later))
     return years
 
 
