@@ -97,3 +97,8 @@ def test_fte_counts_and_percentages_of_change_or_share(nlp):
     assert counts(nlp, "There were 61 agency workers, of whom 1.5 FTE were in Legal Services.") == [61, 1.5]
     found = readings(nlp, "A 12% increase, and 12% of the target had been delivered.")
     assert found == [("percentage", 12, None), ("percentage", 12, None)]
+
+
+def test_month_with_a_two_digit_year_as_in_table_columns(nlp):
+    text = "The figures for June '24, Mar-24 and Sep-24 were shown."
+    assert date_values(nlp, text, "2024-10-01") == ["2024-06", "2024-03", "2024-09"]
