@@ -102,3 +102,14 @@ def test_fte_counts_and_percentages_of_change_or_share(nlp):
 def test_month_with_a_two_digit_year_as_in_table_columns(nlp):
     text = "The figures for June '24, Mar-24 and Sep-24 were shown."
     assert date_values(nlp, text, "2024-10-01") == ["2024-06", "2024-03", "2024-09"]
+
+
+def test_month_of_a_price_index_read_against_the_date_just_before(nlp):
+    # no meeting date: December is nearer April 2023 in the year before
+    text = "Fees would rise on 1 April 2023 by the rate of December CPI inflation."
+    assert date_values(nlp, text) == ["2023-04-01", "2022-12"]
+
+
+def test_a_bare_month_without_a_meeting_date_is_read_nearest_the_dated_mention_before(nlp):
+    text = "The plan was due by 31 January 2026. A new rota had been introduced in October and reviewed."
+    assert date_values(nlp, text) == ["2026-01-31", "2025-10"]

@@ -181,6 +181,8 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reac
     meeting_month = int(meeting_date[5:7]) if meeting_date and len(meeting_date) >= 7 else 1
     anchors = [(m.start, p.year) for m in mentions for p in m.parts
                if p.year is not None and p.precision in ("day", "month", "season")]
+    anchor_months = {(m.start, p.year): p.month for m in mentions for p in m.parts
+                     if p.year is not None and p.precision in ("day", "month")}
     loose_years = [(m.start, p.year) for m in mentions for p in m.parts if p.year is not None]
     dated = [(m.end, p.year, p.month) for m in mentions for p in m.parts
              if p.year is not None and p.precision in ("day", "month")]
@@ -208,6 +210,7 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reac
                         # (a day just after a later-in-the-year date is in the next year: left XXXX; a
                         # day takes its year from a dated mention only, a bare month from a bare year too)
                         year = _context_year(mention, anchors, anchor_starts)
+                        year = _nearest_to_context(mention, part, year, anchors, anchor_starts, anchor_months)
                         if year is None and mention.year_less == "context":
                             year = _context_year(mention, loose_years, loose_starts)
                     source = "context" if year is not None else None
@@ -274,6 +277,19 @@ def _after_a_neighbour(pos: int, ends: list[int], reach: int) -> bool:
     return i < len(ends) and ends[i] <= pos
 
 
+def _nearest_to_context(mention: Mention, part: DateParts, year: Optional[int], anchors: list[tuple[int, int]],
+                        starts: list[int], months: dict[tuple[int, int], Optional[int]]) -> Optional[int]:
+    """A bare month read against the dated mention that gave it `year`, as a month is read against the
+    meeting's date: the year that puts it nearest that date (`by 31 January 2026 ... introduced in
+    October` -> October 2025), when that date names its month. `months`: the anchors' months."""
+    if year is None or part.month is None:
+        return year
+    i = bisect_left(starts, mention.start)
+    anchor = anchors[i - 1] if i > 0 else anchors[0]
+    month = months.get(anchor)
+    return year if month is None else year_toward(anchor[1], month, part.month, None)
+
+
 def _context_year(mention: Mention, anchors: list[tuple[int, int]], starts: list[int]) -> Optional[int]:
     """With no meeting date: the year of the nearest dated mention before, else the first one after. (The
     tense is not read here: that mention's date is no stand-in for the meeting's.) `starts`: the anchors'."""
@@ -286,13 +302,16 @@ def _context_year(mention: Mention, anchors: list[tuple[int, int]], starts: list
 def _neighbour_year(pos: int, part: DateParts, dated: list[tuple[int, int, int]], ends: list[int],
                     reach: int) -> Optional[int]:
     """The year of a dated mention ending just before `pos` ("w/c 5th February 2024 and again w/c 4th
-    March"), when the year-less month does not come earlier in the year (which would cross into the next).
-    `ends`: the dated mentions' ends, in order."""
+    March"), when the year-less month does not come earlier in the year (which would cross into the next);
+    a month more than six months later is nearer in the year before. `ends`: the dated mentions' ends, in order."""
     last = bisect_right(ends, pos) - 1  # the last one ending at or before `pos`
     if last < 0 or pos - ends[last] > reach or part.month is None:
         return None
     _, year, month = dated[last]
-    return year if month is not None and part.month >= month else None
+    if month is None or part.month < month:
+        return None
+    # more than half a year later is nearer in the year before: "from 1 April 2023 by December CPI"
+    return year if part.month - month <= 6 else year - 1
 
 
 class DatesComponent(ExtractionComponent):
