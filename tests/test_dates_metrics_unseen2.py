@@ -113,3 +113,7 @@ def test_month_of_a_price_index_read_against_the_date_just_before(nlp):
 def test_a_bare_month_without_a_meeting_date_is_read_nearest_the_dated_mention_before(nlp):
     text = "The plan was due by 31 January 2026. A new rota had been introduced in October and reviewed."
     assert date_values(nlp, text) == ["2026-01-31", "2025-10"]
+
+
+def test_a_number_that_numbers_doubled_to_is_a_count(nlp):
+    assert counts(nlp, "Numbers doubled to 400 over the year.") == [400]
