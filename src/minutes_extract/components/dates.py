@@ -51,6 +51,7 @@ class Mention:
     parts: list[DateParts]
     cue: Optional[str] = None
     direction: Optional[str] = None  # "past" | "future": the tense around a year-less mention
+    range_end: Optional["Mention"] = None  # "from April to September": the mention ending the range this one starts
 
 
 class DateRules:
@@ -71,6 +72,7 @@ class DateRules:
         self.previous_meeting = re.compile(rules.get("previous_meeting_before", "$^"))
         self.previous_meeting_window = int(rules.get("previous_meeting_window", 200))
         self.meeting_after_last = int(rules.get("meeting_after_last_months", 2))
+        self.range_between = re.compile(rules.get("month_range_between", "$^"))
 
 
 def find_mentions(text: str, rules: DateRules, lower: Optional[str] = None) -> list[Mention]:
@@ -105,7 +107,29 @@ def find_mentions(text: str, rules: DateRules, lower: Optional[str] = None) -> l
         elif year_less:
             mention.direction = tense_around(text, span_start, span_end, rules)
         kept.append(mention)
-    return sorted(kept, key=lambda x: x.start)
+    kept.sort(key=lambda x: x.start)
+    _link_month_ranges(text, kept, rules)
+    return kept
+
+
+def _link_month_ranges(text: str, mentions: list[Mention], rules: DateRules) -> None:
+    """Two year-less bare months joined as a range (`from April to September`, `October - March`): the
+    first is linked to the second, so that both take their years together (the start never after the end)."""
+    for first, second in zip(mentions, mentions[1:]):
+        if (_year_less_month(first) and _year_less_month(second) and not first.cue and not second.cue
+                and rules.range_between.fullmatch(text, first.end, second.start)):
+            first.range_end = second
+            if first.direction is None:
+                first.direction = second.direction
+            second.direction = first.direction
+
+
+def _year_less_month(mention: Mention) -> bool:
+    return mention.year_less != "never" and len(mention.parts) == 1 and _year_less_part(mention.parts[0])
+
+
+def _year_less_part(part: DateParts) -> bool:
+    return part.year is None and part.precision == "month"
 
 
 def _recurring(text: str, end: int, rules: DateRules) -> bool:
@@ -157,6 +181,8 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reac
     meeting_month = int(meeting_date[5:7]) if meeting_date and len(meeting_date) >= 7 else 1
     anchors = [(m.start, p.year) for m in mentions for p in m.parts
                if p.year is not None and p.precision in ("day", "month", "season")]
+    anchor_months = {(m.start, p.year): p.month for m in mentions for p in m.parts
+                     if p.year is not None and p.precision in ("day", "month")}
     loose_years = [(m.start, p.year) for m in mentions for p in m.parts if p.year is not None]
     dated = [(m.end, p.year, p.month) for m in mentions for p in m.parts
              if p.year is not None and p.precision in ("day", "month")]
@@ -164,13 +190,16 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reac
     # (one scan of every mention per mention was quadratic in a long document)
     dated_ends = [d[0] for d in dated]
     anchor_starts, loose_starts = [a for a, _ in anchors], [a for a, _ in loose_years]
+    range_years = _range_years(mentions, meeting_year, meeting_month) if meeting_year is not None else {}
     out = []
     for mention in mentions:
         payloads = []
-        for part in mention.parts:
+        for index, part in enumerate(mention.parts):
             year, source = None, None
             if part.year is None and mention.year_less != "never":
-                if meeting_year is not None:
+                if (id(mention), index) in range_years:
+                    year, source = range_years[id(mention), index], "meeting"
+                elif meeting_year is not None:
                     year, source = _meeting_year_for(mention, part, meeting_year, meeting_month, undirected), "meeting"
                 else:
                     year = _neighbour_year(mention.start, part, dated, dated_ends, neighbour_reach)
@@ -181,6 +210,7 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reac
                         # (a day just after a later-in-the-year date is in the next year: left XXXX; a
                         # day takes its year from a dated mention only, a bare month from a bare year too)
                         year = _context_year(mention, anchors, anchor_starts)
+                        year = _nearest_to_context(mention, part, year, anchors, anchor_starts, anchor_months)
                         if year is None and mention.year_less == "context":
                             year = _context_year(mention, loose_years, loose_starts)
                     source = "context" if year is not None else None
@@ -195,6 +225,39 @@ def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reac
         if payloads:
             out.append((mention, payloads))
     return out
+
+
+def _range_years(mentions: list[Mention], meeting_year: int, meeting_month: int) -> dict[tuple[int, int], int]:
+    """Years of the year-less months of each range ((id of the mention, part index) -> year): two linked
+    mentions, or one mention naming several year-less months (`October to December`). The months take
+    their years together, each at or after the one before: a range said to come (`will run from October
+    to March`) starts at or after the meeting; any other ends nearest the meeting, at or before it when
+    the clause says so (a period reported on: `performance from April to September`)."""
+    years: dict[tuple[int, int], int] = {}
+    for first in mentions:
+        if first.range_end is not None:
+            ends = [(first, 0), (first.range_end, 0)]
+        elif len(first.parts) > 1 and not first.cue and all(_year_less_part(p) for p in first.parts):
+            ends = [(first, i) for i in range(len(first.parts))]
+        else:
+            continue
+        months = [mention.parts[i].month for mention, i in ends]
+        for (mention, i), year in zip(ends, _years_in_order(months, meeting_year, meeting_month, first.direction)):
+            years[id(mention), i] = year
+    return years
+
+
+def _years_in_order(months: list[int], meeting_year: int, meeting_month: int, direction: Optional[str]) -> list[int]:
+    """Years for months listed in calendar order (`November to March`: March in the year after November)."""
+    if direction == "future":
+        years = [year_toward(meeting_year, meeting_month, months[0], "future")]
+        for previous, month in zip(months, months[1:]):
+            years.append(years[-1] + (month < previous))
+        return years
+    years = [year_toward(meeting_year, meeting_month, months[-1], direction)]
+    for later, month in zip(reversed(months), reversed(months[:-1])):
+        years.insert(0, years[0] - (month > later))
+    return years
 
 
 def _meeting_year_for(mention: Mention, part: DateParts, meeting_year: int, meeting_month: int,
@@ -214,6 +277,19 @@ def _after_a_neighbour(pos: int, ends: list[int], reach: int) -> bool:
     return i < len(ends) and ends[i] <= pos
 
 
+def _nearest_to_context(mention: Mention, part: DateParts, year: Optional[int], anchors: list[tuple[int, int]],
+                        starts: list[int], months: dict[tuple[int, int], Optional[int]]) -> Optional[int]:
+    """A bare month read against the dated mention that gave it `year`, as a month is read against the
+    meeting's date: the year that puts it nearest that date (`by 31 January 2026 ... introduced in
+    October` -> October 2025), when that date names its month. `months`: the anchors' months."""
+    if year is None or part.month is None:
+        return year
+    i = bisect_left(starts, mention.start)
+    anchor = anchors[i - 1] if i > 0 else anchors[0]
+    month = months.get(anchor)
+    return year if month is None else year_toward(anchor[1], month, part.month, None)
+
+
 def _context_year(mention: Mention, anchors: list[tuple[int, int]], starts: list[int]) -> Optional[int]:
     """With no meeting date: the year of the nearest dated mention before, else the first one after. (The
     tense is not read here: that mention's date is no stand-in for the meeting's.) `starts`: the anchors'."""
@@ -226,13 +302,16 @@ def _context_year(mention: Mention, anchors: list[tuple[int, int]], starts: list
 def _neighbour_year(pos: int, part: DateParts, dated: list[tuple[int, int, int]], ends: list[int],
                     reach: int) -> Optional[int]:
     """The year of a dated mention ending just before `pos` ("w/c 5th February 2024 and again w/c 4th
-    March"), when the year-less month does not come earlier in the year (which would cross into the next).
-    `ends`: the dated mentions' ends, in order."""
+    March"), when the year-less month does not come earlier in the year (which would cross into the next);
+    a month more than six months later is nearer in the year before. `ends`: the dated mentions' ends, in order."""
     last = bisect_right(ends, pos) - 1  # the last one ending at or before `pos`
     if last < 0 or pos - ends[last] > reach or part.month is None:
         return None
     _, year, month = dated[last]
-    return year if month is not None and part.month >= month else None
+    if month is None or part.month < month:
+        return None
+    # more than half a year later is nearer in the year before: "from 1 April 2023 by December CPI"
+    return year if part.month - month <= 6 else year - 1
 
 
 class DatesComponent(ExtractionComponent):

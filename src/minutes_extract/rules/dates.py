@@ -31,6 +31,9 @@ class DatesRules(RuleFile):
     previous_meeting_before: Regex = described("'minutes of the meeting held on' before a date of a previous meeting.")
     previous_meeting_window: int = described("Characters before a date searched for previous_meeting_before.")
     meeting_after_last_months: int = described("Months after the meeting a year-less month may still fall.")
+    month_range_between: Regex = described(
+        "What joins two year-less months into one range ('April to September'): both take their years together.",
+        default="$^")
     tense_cues: TenseCues = described("Tense cues that choose the year of a year-less date.")
     clause_break: Regex = described("Where a clause ends (tense cues are read within one clause).")
     clause_reach: int = described("Characters around a date read for tense cues.")

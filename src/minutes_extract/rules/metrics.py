@@ -126,3 +126,9 @@ class MetricsRules(RuleFile):
     procedural_heads: list[str] = described("Nouns of business before a meeting ('reports').")
     procedural_before: Regex = described("A verb before such a noun ('considered').")
     procedural_after: Regex = described("A verb after such a noun ('were presented').")
+    bracketed_count_before: Regex = described(
+        "A noun and an opening bracket just before a number alone in brackets ('the register (approximately 6,400)'; group `noun`).",
+        default="$^")
+    bracketed_count_after: Regex = described("The closing bracket just after such a number, not ending a list item or a line (an attendance list: 'representatives (2);').", default="$^")
+    bracketed_count_nouns: list[str] = described("Singular nouns whose bracketed number counts them ('cohort', 'register').",
+                                                 default_factory=list)

@@ -211,12 +211,31 @@ def _uncounted(c: Candidate, reading: Reading, rest: str, right: str, ctx: Conte
         tail = noun_phrase(rest[tail_at:], rules)
         end = reading.end + (tail_at + tail[2] if tail else of.end())
         return _metric(c, "count", reading, rules, per=per, end=end, subject=tail[0] if tail else None)
+    if _bracketed_count(c, reading, ctx, rules):  # "the diabetes register (approximately 6,400)"
+        return _metric(c, "count", reading, rules, per=per, end=per_end)
     if _bare_count(c, right, ctx, rules, so_far):
         subject = _tally_subject(c, right, ctx, rules)
         return _metric(c, "count", reading, rules, per=per, end=per_end, subject=subject)
     if table_cell_count(c, ctx, rules):  # "Households in TA | 298": the column heading says what is counted
         return _metric(c, "count", reading, rules, per=per, end=per_end)
     return None
+
+
+def _bracketed_count(c: Candidate, reading: Reading, ctx: Context, rules: MetricRules) -> bool:
+    """A whole number alone in brackets just after a noun that counts things (`families (approximately
+    250)`, `the register (6,400)`): the size of what the noun names. (Labels and years are vetoed before.)"""
+    if c.is_word or c.value is None or c.value < 2 or c.value != int(c.value):
+        return False
+    if not rules.bracketed_count_after.match(ctx.right(reading.end, 8)):
+        return False
+    m = rules.bracketed_count_before.search(ctx.left(reading.start, 60))
+    if m is None:
+        return False
+    noun = m.group("noun")
+    low = noun.lower()
+    if low in rules.stop_words or low in rules.time_units or low in rules.noncount_heads:
+        return False
+    return low in rules.bracketed_count_nouns or rules.is_plural(noun)
 
 
 def _tally_label(c: Candidate, right: str, ctx: Context, rules: MetricRules) -> Optional[str]:
@@ -250,8 +269,10 @@ def _vetoed(c: Candidate, right: str, ctx: Context, rules: MetricRules) -> bool:
     """Labels, list numbers, units, ages, rates, frequencies, names, years (cheapest tests first)."""
     if _list_number(c, right, ctx, rules) or rules.vetoes_after.match(ctx, c.end):
         return True
-    if rules.vetoes_before.search(ctx, c.start)[0] or _label_list(c, ctx, rules):
+    if rules.vetoes_before.search(ctx, c.start)[0]:
         return True
+    if _label_list(c, ctx, rules) and not _counts_a_noun(c, right, rules):
+        return True  # (a number that counts a noun ends the list: "under the Act 1983, 186 people were ...")
     if rules.school_year_before.search(ctx.text, max(0, c.start - 6), c.start):
         return True  # "Year 7", "Year 11": a school year group
     if c.is_word and _proper_name(c, right, ctx, rules):
@@ -267,6 +288,12 @@ def _vetoed(c: Candidate, right: str, ctx: Context, rules: MetricRules) -> bool:
     if c.value is not None and not c.is_word and rules.year_like.fullmatch(ctx.text[c.start:c.end]) and not plus:
         return not noun_phrase(right, rules)  # a year, unless it counts something ("2000 care leavers")
     return False
+
+
+def _counts_a_noun(c: Candidate, right: str, rules: MetricRules) -> bool:
+    """A number followed by a lower-case counted noun (`186 people`): no label's list runs on to it."""
+    np = noun_phrase(right, rules) if c.value is not None else None
+    return bool(np) and np[0][:1].islower()
 
 
 def _label_list(c: Candidate, ctx: Context, rules: MetricRules) -> bool:

@@ -69,6 +69,7 @@ class MetricRules:
         self.subject_skip_words = set(rules.get("subject_skip_words", []))
         self.vote_reach = int(rules.get("vote_context_reach", 400))
         self.procedural_heads = set(rules.get("procedural_heads", []))
+        self.bracketed_count_nouns = set(rules.get("bracketed_count_nouns", []))
         self.respectively = [w.lower() for w in rules.get("respectively_words", [])]
         self.directions = {w.lower(): direction for direction, words in rules.get("money_directions", {}).items()
                            for w in words}
