@@ -152,6 +152,7 @@ class MeetingRules(RuleFields):
     fragments_key = "fragments"
     header_lines: int
     body_line: re.Pattern
+    wrapped_header_end: re.Pattern
     date_line: re.Pattern
     date_label_line: re.Pattern
     body_noun: re.Pattern
@@ -227,7 +228,7 @@ class MeetingReader:
         self.r = rules
 
     def read(self, text: str) -> dict:
-        lines = _leading_lines(text, self.r.header_lines)
+        lines = self.unwrapped(_leading_lines(text, self.r.header_lines))
         header = self.from_header(lines)
         opening = text[: self.r.scan_chars]  # a long document says who met early on
         mentions = self.r.mentions.find(opening)
@@ -236,6 +237,17 @@ class MeetingReader:
         return {"authority": authority, "body": body, "date": header.get("date")}
 
     # -- headers -----------------------------------------------------------------------------------
+    def unwrapped(self, lines: list[str]) -> list[str]:
+        """Header lines with a line that stops on "for"/"of"/"and" joined to the next, which goes on with
+        a capital ("Decision Session – Executive Member for" / "Children, Young People and Education")."""
+        out: list[str] = []
+        for line in lines:
+            if out and self.r.wrapped_header_end.search(out[-1]) and line[:1].isupper():
+                out[-1] = f"{out[-1]} {line}"
+            else:
+                out.append(line)
+        return out
+
     def from_header(self, lines: list[str]) -> dict:
         found: dict = {}
         block = "\n".join(lines)
@@ -283,6 +295,8 @@ class MeetingReader:
             return
         nxt = lines[k + 1] if k + 1 < len(lines) else ""
         date = self.r.date_line.match(nxt)
+        if not date and not lines[k].isupper() and self.r.body_noun.findall(lines[k])[-1][:1].islower():
+            return  # "Your council" in a site's menu: a body's name is capitalised
         body = self.clean_body(m.group("body"))
         if not date and self.r.authority_header.match(_title(lines[k])) and not self.r.full_council.match(body or ""):
             body = None  # "Kingsmere County Council" over the committee's name: the authority

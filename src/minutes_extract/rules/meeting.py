@@ -48,6 +48,7 @@ class MeetingRules(RuleFile):
     fragments: dict[str, Regex] = described("<<NAME>> placeholders (MONTH, WEEKDAY, DATE, BODY_NOUN ...).")
     header_patterns: list[HeaderPattern] = described("Header line patterns, in order.")
     body_line: Regex = described("A header line that names the body.")
+    wrapped_header_end: Regex = described("How a header line ends that wraps onto the next ('Executive Member for').")
     date_line: Regex = described("A header line that is the date.")
     date_label_line: Regex = described("A date field's label alone on its line ('Date of Decision:'), its date under it.")
     body_noun: Regex = described("A body noun in a line.")
