@@ -191,6 +191,7 @@ class MeetingRules(RuleFields):
         self.dated_headers = {rule for rule, pattern in self.headers if needs_digit(pattern)}
         # Patterns that only head the document: further down the same words open an item.
         self.max_line = {h["id"]: h["max_line"] for h in rules["header_patterns"] if "max_line" in h}
+        self.fallback_dates = {h["id"] for h in rules["header_patterns"] if h.get("fallback")}
         # Lines that start with none of the `starts` can only be read by the patterns without one, and
         # only when they hold one of the pattern's `needs`.
         self.header_starts = re.compile("|".join(f"(?:{h['starts']})" for h in rules["header_patterns"]
@@ -250,6 +251,7 @@ class MeetingReader:
 
     def from_header(self, lines: list[str]) -> dict:
         found: dict = {}
+        fallback: dict = {}  # dates that count only when no other header line gives one
         block = "\n".join(lines)
         unstarted = [(rule, pattern, needs) for rule, pattern, needs in self.r.unstarted_headers
                      if not needs or any(map(block.__contains__, needs))]  # most headers hold no weekday
@@ -276,7 +278,9 @@ class MeetingReader:
                     found.setdefault("body", body)
                 if groups.get("date") and "date" not in found:
                     date = parse_meeting_date(groups["date"])
-                    if date:
+                    if date and rule in self.r.fallback_dates:
+                        fallback.setdefault("date", date)
+                    elif date:
                         found["date"] = date
                 break
             else:
@@ -284,7 +288,7 @@ class MeetingReader:
                 self.date_label_then_date_line(lines, k, found)
             if "body" in found and "date" in found:
                 break
-        return found
+        return {**fallback, **found}
 
     def body_then_date_line(self, lines: list[str], k: int, found: dict) -> None:
         """A line naming the body followed by a line holding the date (`Joint Standards Committee` /

@@ -10,6 +10,8 @@ class HeaderPattern(Strict):
     starts: Regex | None = described("Regex a line must start with for the pattern to be tried.", default=None)
     needs: list[str] | None = described("Strings one of which the line must hold.", default=None)
     max_line: int | None = described("Only the first max_line header lines are tried.", default=None)
+    fallback: bool = described("Its date counts only when no other header line gives one (an issue page's publication "
+                               "date under a 'Date of Decision:' field).", default=False)
 
 
 class BodyWindows(Strict):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ...values.dates import month_number
 from ..meeting import parse_meeting_date
 from .copies import _merge_copies
 from .markers import (
@@ -29,9 +30,6 @@ def find_decisions(blocks: list[Block], rules: ResolutionRules, meeting_date: Op
         hit = rules.trigger_at(blocks, i)
         if hit and i > 0 and _opens_table_cell(blocks[i - 1], hit[1], rules):
             continue  # "Recommended to Council for adoption." in a Decision column: the whole cell (_heading_decisions)
-        if hit and _under_quoted_heading(blocks, i, meeting_date, rules):
-            used.add(i)
-            continue
         if hit:
             decision = _from_trigger(blocks, i, hit, rules, used)
             if decision:
@@ -41,7 +39,13 @@ def find_decisions(blocks: list[Block], rules: ResolutionRules, meeting_date: Op
     decisions += _heading_decisions(blocks, rules, used)
     decisions += _decision_lists(blocks, rules, used)
     decisions.sort(key=lambda d: d.start)
+    decisions = [d for d in decisions if not _under_quoted_heading(blocks, _block_at(blocks, d.start), meeting_date, rules)]
     return _merge_copies(decisions, rules.duplicate_threshold, blocks)
+
+
+def _block_at(blocks: list[Block], pos: int) -> int:
+    """Index of the block holding offset `pos` (-1 if none)."""
+    return next((k for k, b in enumerate(blocks) if b.start <= pos < b.end), -1)
 
 
 
@@ -56,13 +60,16 @@ def _under_quoted_heading(blocks: list[Block], i: int, meeting_date: Optional[st
     """Is blocks[i] an earlier decision quoted under a dated heading of its own ("Cabinet, 9 July 2025 (Minute 12
     refers)" / "RESOLVED that ...")? Only when the heading's date is known not to be this meeting's: a running
     header with the meeting's own date stays furniture."""
-    if not meeting_date or i == 0 or blocks[i - 1].item != blocks[i].item:
+    if not meeting_date or i <= 0 or blocks[i - 1].item != blocks[i].item:
         return False
     m = rules.quoted_decision_heading.match(blocks[i - 1].text.strip())
     if not m:
         return False
-    quoted = parse_meeting_date(m.group("date"))
-    return bool(quoted) and quoted < meeting_date
+    if m.group("date"):
+        quoted = parse_meeting_date(m.group("date"))
+        return bool(quoted) and quoted < meeting_date
+    month = month_number(m.group("month"))  # "Cabinet Fees and Allowances – October 2022": a month before the meeting's
+    return bool(month) and f"{m.group('year')}-{month:02d}" < meeting_date[:7]
 
 
 def _mark_decision_record(blocks: list[Block], rules: ResolutionRules) -> None:
