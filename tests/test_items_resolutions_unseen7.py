@@ -118,3 +118,9 @@ def test_body_with_a_remit_after_for_and_minutes_dash_date(nlp):
     assert meeting_of(text, nlp)["body"] == "Policy Committee for Housing, Planning and Regeneration"
     text = "Roads and Transport Cabinet Member – Minutes – 9 April 2026\n\n14 PARKING – The report was noted.\n"
     assert meeting_of(text, nlp) == {"authority": None, "body": "Roads and Transport Cabinet Member", "date": "2026-04-09"}
+
+
+def test_a_lone_date_line_under_the_title_dates_a_report_without_other_date(nlp):
+    text = ("Decision Session – Cabinet Member for Libraries\n\nReport of the Head of Culture\n\n"
+            "Quarterly Update\n\n16 September 2026\n\nLibrary Opening Hours\n\n1. This report reviews opening hours.\n")
+    assert meeting_of(text, nlp)["date"] == "2026-09-16"
