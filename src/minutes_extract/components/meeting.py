@@ -192,6 +192,7 @@ class MeetingRules(RuleFields):
         # Patterns that only head the document: further down the same words open an item.
         self.max_line = {h["id"]: h["max_line"] for h in rules["header_patterns"] if "max_line" in h}
         self.fallback_dates = {h["id"] for h in rules["header_patterns"] if h.get("fallback")}
+        self.dates_needing_body = {h["id"] for h in rules["header_patterns"] if h.get("needs_body")}
         # Lines that start with none of the `starts` can only be read by the patterns without one, and
         # only when they hold one of the pattern's `needs`.
         self.header_starts = re.compile("|".join(f"(?:{h['starts']})" for h in rules["header_patterns"]
@@ -279,7 +280,7 @@ class MeetingReader:
                 if groups.get("date") and "date" not in found:
                     date = parse_meeting_date(groups["date"])
                     if date and rule in self.r.fallback_dates:
-                        fallback.setdefault("date", date)
+                        fallback.setdefault("date_with_body" if rule in self.r.dates_needing_body else "date", date)
                     elif date:
                         found["date"] = date
                 break
@@ -288,6 +289,9 @@ class MeetingReader:
                 self.date_label_then_date_line(lines, k, found)
             if "body" in found and "date" in found:
                 break
+        if "body" in found and "date_with_body" in fallback:
+            fallback.setdefault("date", fallback["date_with_body"])
+        fallback.pop("date_with_body", None)
         return {**fallback, **found}
 
     def body_then_date_line(self, lines: list[str], k: int, found: dict) -> None:

@@ -12,6 +12,8 @@ class HeaderPattern(Strict):
     max_line: int | None = described("Only the first max_line header lines are tried.", default=None)
     fallback: bool = described("Its date counts only when no other header line gives one (an issue page's publication "
                                "date under a 'Date of Decision:' field).", default=False)
+    needs_body: bool = described("Its date counts only when the header also names the body (a letter's date line "
+                                 "dates no meeting).", default=False)
 
 
 class BodyWindows(Strict):

@@ -53,7 +53,7 @@ class ResolutionsRules(RuleFile):
         "The header row of a table of items whose last column is the decision ('Item Subject Outcome').")
     reported_decision: Regex = described("Before a verb: another body's decision reported ('The Cabinet had').")
     quoted_decision_heading: Regex = described(
-        "A short dated line over a decision ('Cabinet, 9 July 2025 (Minute 12 refers)', group `date`): when its date "
+        "A short dated line over a decision ('Cabinet, 9 July 2025 (Minute 12 refers)', groups `day`, `month`, `year`): when its date "
         "is not the meeting's, the decision under it is an earlier one quoted, not this meeting's.")
     cell_participle_verb: Regex = described(
         "A verb written as a word of a sentence ('Recommended'): in a decision table's cell it opens the cell's own "

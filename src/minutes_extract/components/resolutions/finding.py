@@ -6,7 +6,6 @@ import re
 from typing import Optional
 
 from ...values.dates import month_number
-from ..meeting import parse_meeting_date
 from .copies import _merge_copies
 from .markers import (
     _BARE_TO, _COLON_ENDS, _MARKER, _THAT, _clause_verb, _continues_numbering, _cut_at_label, _cut_off,
@@ -65,11 +64,12 @@ def _under_quoted_heading(blocks: list[Block], i: int, meeting_date: Optional[st
     m = rules.quoted_decision_heading.match(blocks[i - 1].text.strip())
     if not m:
         return False
-    if m.group("date"):
-        quoted = parse_meeting_date(m.group("date"))
-        return bool(quoted) and quoted < meeting_date
-    month = month_number(m.group("month"))  # "Cabinet Fees and Allowances – October 2022": a month before the meeting's
-    return bool(month) and f"{m.group('year')}-{month:02d}" < meeting_date[:7]
+    month = month_number(m.group("month"))
+    if not month:
+        return False
+    if m.group("day"):
+        return f"{m.group('year')}-{month:02d}-{int(m.group('day')):02d}" < meeting_date
+    return f"{m.group('year')}-{month:02d}" < meeting_date[:7]  # "Cabinet Fees – October 2022": a month before the meeting's
 
 
 def _mark_decision_record(blocks: list[Block], rules: ResolutionRules) -> None:
