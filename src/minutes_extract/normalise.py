@@ -197,6 +197,10 @@ def _in_capitals(text: str) -> bool:
 # it splits the decision's sentence ("... subject to / Cabinet - 14 May 2026 / Page 3 / the completion ...").
 _PAGE_LABEL_RE = re.compile(r"^(?:Page|PAGE)\s+\d{1,4}(?:\s+(?:of|OF)\s+\d{1,4})?$")
 _PAGE_NUMBER_RE = re.compile(r"^(?:-\s*\d{1,4}\s*-|\d{1,3})$")
+# A running header and its page number on one row, set apart by a wide gap or a bar/dash
+# ("Southvale County Council          Page 5", "Page 5 | Cabinet - 4 May 2026").
+_SHARED_PAGE_RE = re.compile(r"^(?:[^.;:!?]{3,80}?(?:\s{2,}|\s+[|–—-]\s+))?(?:Page|PAGE)\s+\d{1,4}(?:\s+(?:of|OF)\s+\d{1,4})?"
+                             r"(?:(?:\s{2,}|\s+[|–—-]\s+)[^.;:!?]{3,80})?$")
 # A running header names a date ("4 February 2026", "14/05/2026"); a line opening with an item code is a title.
 _HEADER_DATE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
 _HEADER_MAX_WORDS = 14  # words, not dashes
@@ -211,9 +215,9 @@ def _page_furniture(rows: list[str]) -> set[int]:
     drop: set[int] = set()
     repeated = None
     for i, row in enumerate(rows):
-        if not row or len(row) > 16 or not (row[0].isdigit() or row[0] in "-Pp"):
+        if not row or ((len(row) > 16 or not (row[0].isdigit() or row[0] in "-Pp")) and not _SHARED_PAGE_RE.match(row)):
             continue
-        labelled = bool(_PAGE_LABEL_RE.match(row))
+        labelled = bool(_PAGE_LABEL_RE.match(row) or _SHARED_PAGE_RE.match(row))
         if not labelled and not _PAGE_NUMBER_RE.match(row):
             continue
         if repeated is None:
@@ -255,7 +259,8 @@ def _interrupts(rows: list[str], first: int, last: int) -> bool:
     return after[0].islower() or bool(_CLAUSE_MARKER_RE.match(after))
 
 
-_PAGE_NUMBER_LINE_RE = re.compile(r"^[ \t]*(?:Page[ \t]+\d|PAGE[ \t]+\d|-[ \t]*\d{1,4}[ \t]*-[ \t]*$|\d{1,3}[ \t]*$)", re.M)
+_PAGE_NUMBER_LINE_RE = re.compile(r"^[ \t]*(?:Page[ \t]+\d|PAGE[ \t]+\d|-[ \t]*\d{1,4}[ \t]*-[ \t]*$|\d{1,3}[ \t]*$)"
+                                  r"|(?:[ \t]{2,}|[ \t][|–—-][ \t])(?:Page|PAGE)[ \t]+\d", re.M)
 
 
 def _has_page_number(text: str) -> bool:

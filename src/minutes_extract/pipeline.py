@@ -62,7 +62,7 @@ READS_WRITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "minutes_document_kind": ((), ("doc._.document_kind",)),
     "minutes_segmenter": (("doc._.document_kind",), ("spans:items", "spans:sections", "spans:blocks", "token.is_sent_start")),
     "minutes_meeting": ((), ("doc._.meeting", "doc._.meeting_date")),
-    "minutes_resolutions": (("doc._.document_kind", "spans:items", "spans:sections", "spans:blocks"),
+    "minutes_resolutions": (("doc._.document_kind", "doc._.meeting_date", "spans:items", "spans:sections", "spans:blocks"),
                             ("spans:resolutions",)),
     "minutes_dates": (("doc._.meeting_date",), ("spans:dates",)),
     "minutes_metrics": (("spans:dates",), ("spans:metrics",)),

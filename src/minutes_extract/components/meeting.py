@@ -152,6 +152,7 @@ class MeetingRules(RuleFields):
     fragments_key = "fragments"
     header_lines: int
     body_line: re.Pattern
+    wrapped_header_end: re.Pattern
     date_line: re.Pattern
     date_label_line: re.Pattern
     body_noun: re.Pattern
@@ -190,6 +191,8 @@ class MeetingRules(RuleFields):
         self.dated_headers = {rule for rule, pattern in self.headers if needs_digit(pattern)}
         # Patterns that only head the document: further down the same words open an item.
         self.max_line = {h["id"]: h["max_line"] for h in rules["header_patterns"] if "max_line" in h}
+        self.fallback_dates = {h["id"] for h in rules["header_patterns"] if h.get("fallback")}
+        self.dates_needing_body = {h["id"] for h in rules["header_patterns"] if h.get("needs_body")}
         # Lines that start with none of the `starts` can only be read by the patterns without one, and
         # only when they hold one of the pattern's `needs`.
         self.header_starts = re.compile("|".join(f"(?:{h['starts']})" for h in rules["header_patterns"]
@@ -227,7 +230,7 @@ class MeetingReader:
         self.r = rules
 
     def read(self, text: str) -> dict:
-        lines = _leading_lines(text, self.r.header_lines)
+        lines = self.unwrapped(_leading_lines(text, self.r.header_lines))
         header = self.from_header(lines)
         opening = text[: self.r.scan_chars]  # a long document says who met early on
         mentions = self.r.mentions.find(opening)
@@ -236,8 +239,20 @@ class MeetingReader:
         return {"authority": authority, "body": body, "date": header.get("date")}
 
     # -- headers -----------------------------------------------------------------------------------
+    def unwrapped(self, lines: list[str]) -> list[str]:
+        """Header lines with a line that stops on "for"/"of"/"and" joined to the next, which goes on with
+        a capital ("Decision Session – Executive Member for" / "Children, Young People and Education")."""
+        out: list[str] = []
+        for line in lines:
+            if out and self.r.wrapped_header_end.search(out[-1]) and line[:1].isupper():
+                out[-1] = f"{out[-1]} {line}"
+            else:
+                out.append(line)
+        return out
+
     def from_header(self, lines: list[str]) -> dict:
         found: dict = {}
+        fallback: dict = {}  # dates that count only when no other header line gives one
         block = "\n".join(lines)
         unstarted = [(rule, pattern, needs) for rule, pattern, needs in self.r.unstarted_headers
                      if not needs or any(map(block.__contains__, needs))]  # most headers hold no weekday
@@ -264,7 +279,9 @@ class MeetingReader:
                     found.setdefault("body", body)
                 if groups.get("date") and "date" not in found:
                     date = parse_meeting_date(groups["date"])
-                    if date:
+                    if date and rule in self.r.fallback_dates:
+                        fallback.setdefault("date_with_body" if rule in self.r.dates_needing_body else "date", date)
+                    elif date:
                         found["date"] = date
                 break
             else:
@@ -272,7 +289,10 @@ class MeetingReader:
                 self.date_label_then_date_line(lines, k, found)
             if "body" in found and "date" in found:
                 break
-        return found
+        if "body" in found and "date_with_body" in fallback:
+            fallback.setdefault("date", fallback["date_with_body"])
+        fallback.pop("date_with_body", None)
+        return {**fallback, **found}
 
     def body_then_date_line(self, lines: list[str], k: int, found: dict) -> None:
         """A line naming the body followed by a line holding the date (`Joint Standards Committee` /
@@ -283,6 +303,8 @@ class MeetingReader:
             return
         nxt = lines[k + 1] if k + 1 < len(lines) else ""
         date = self.r.date_line.match(nxt)
+        if not date and not lines[k].isupper() and self.r.body_noun.findall(lines[k])[-1][:1].islower():
+            return  # "Your council" in a site's menu: a body's name is capitalised
         body = self.clean_body(m.group("body"))
         if not date and self.r.authority_header.match(_title(lines[k])) and not self.r.full_council.match(body or ""):
             body = None  # "Kingsmere County Council" over the committee's name: the authority

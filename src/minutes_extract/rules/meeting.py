@@ -10,6 +10,10 @@ class HeaderPattern(Strict):
     starts: Regex | None = described("Regex a line must start with for the pattern to be tried.", default=None)
     needs: list[str] | None = described("Strings one of which the line must hold.", default=None)
     max_line: int | None = described("Only the first max_line header lines are tried.", default=None)
+    fallback: bool = described("Its date counts only when no other header line gives one (an issue page's publication "
+                               "date under a 'Date of Decision:' field).", default=False)
+    needs_body: bool = described("Its date counts only when the header also names the body (a letter's date line "
+                                 "dates no meeting).", default=False)
 
 
 class BodyWindows(Strict):
@@ -48,6 +52,7 @@ class MeetingRules(RuleFile):
     fragments: dict[str, Regex] = described("<<NAME>> placeholders (MONTH, WEEKDAY, DATE, BODY_NOUN ...).")
     header_patterns: list[HeaderPattern] = described("Header line patterns, in order.")
     body_line: Regex = described("A header line that names the body.")
+    wrapped_header_end: Regex = described("How a header line ends that wraps onto the next ('Executive Member for').")
     date_line: Regex = described("A header line that is the date.")
     date_label_line: Regex = described("A date field's label alone on its line ('Date of Decision:'), its date under it.")
     body_noun: Regex = described("A body noun in a line.")

@@ -52,6 +52,12 @@ class ResolutionsRules(RuleFile):
     decision_table_header: Regex = described(
         "The header row of a table of items whose last column is the decision ('Item Subject Outcome').")
     reported_decision: Regex = described("Before a verb: another body's decision reported ('The Cabinet had').")
+    quoted_decision_heading: Regex = described(
+        "A short dated line over a decision ('Cabinet, 9 July 2025 (Minute 12 refers)', groups `day`, `month`, `year`): when its date "
+        "is not the meeting's, the decision under it is an earlier one quoted, not this meeting's.")
+    cell_participle_verb: Regex = described(
+        "A verb written as a word of a sentence ('Recommended'): in a decision table's cell it opens the cell's own "
+        "decision, which is kept whole ('Recommended to Council for adoption.').")
     not_subheading: Regex = described("A block that is a sentence or a quotation, not a subheading.")
     cut_off_clause: CutOffClause = described("How a last clause cut off by the end of the document is recognised.")
     that_run_excludes: Regex = described(

@@ -47,6 +47,9 @@ class ItemPatterns(Strict):
     not_a_title_start: Regex = described("Words a sentence starts with and a title does not ('RESOLVED', 'The').")
     section_number: Regex = described("A section heading's number ('3. Background'), removed before lookup.")
     caps_title_end: Regex = described("The dash ending a capitals title run on into text ('TITLE – The ...').")
+    run_in_heading: Regex = described(
+        "A numbered heading run into its first sentence (group `title`): the sentence opens with its subject and "
+        "a finite or reporting verb ('3 Call-in: Closure of X The Board considered ...').")
     month_start: Regex = described("A title starting with a month ('14 DECEMBER 2009'): a date, not an item.")
     title_date_tail: Regex = described(
         "A date after a numbered title's colon ('Date of next meeting: Monday 13th May 2024.'): not the title.")

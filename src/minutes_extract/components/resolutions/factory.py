@@ -57,7 +57,7 @@ class ResolutionsComponent(ExtractionComponent):
     def find(self, doc: Doc) -> Iterator[Found]:
         if doc._.document_kind == "inspection_report":
             return  # Hook (minutes_document_kind): an inspectorate's recommendations are no decision of a body
-        for decision in find_decisions(doc_blocks(doc), self.rules):
+        for decision in find_decisions(doc_blocks(doc), self.rules, doc._.meeting_date):
             yield decision.start, decision.end, decision.rule, {
                 "verb": decision.verb, "clauses": decision.clauses,
                 "copies": [{"start": s, "end": e} for s, e in decision.copies]}
@@ -65,7 +65,7 @@ class ResolutionsComponent(ExtractionComponent):
 
 @Language.factory(
     "minutes_resolutions",
-    requires=["doc.spans", "doc._.document_kind"],  # hook: an inspection report has no decisions
+    requires=["doc.spans", "doc._.document_kind", "doc._.meeting_date"],  # hook: an inspection report has no decisions
     assigns=["doc.spans"],
     default_config={"rules": {}},
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ...values.dates import month_number
 from .copies import _merge_copies
 from .markers import (
     _BARE_TO, _COLON_ENDS, _MARKER, _THAT, _clause_verb, _continues_numbering, _cut_at_label, _cut_off,
@@ -17,7 +18,7 @@ from .rules import Block, Decision, ResolutionRules
 _CLAUSE_ENDS = (".", ";", ":", ":-", "?", "!")
 
 
-def find_decisions(blocks: list[Block], rules: ResolutionRules) -> list[Decision]:
+def find_decisions(blocks: list[Block], rules: ResolutionRules, meeting_date: Optional[str] = None) -> list[Decision]:
     _mark_decision_record(blocks, rules)
     _mark_decision_table(blocks, rules)
     decisions: list[Decision] = []
@@ -26,6 +27,8 @@ def find_decisions(blocks: list[Block], rules: ResolutionRules) -> list[Decision
         if i in used:
             continue
         hit = rules.trigger_at(blocks, i)
+        if hit and i > 0 and _opens_table_cell(blocks[i - 1], hit[1], rules):
+            continue  # "Recommended to Council for adoption." in a Decision column: the whole cell (_heading_decisions)
         if hit:
             decision = _from_trigger(blocks, i, hit, rules, used)
             if decision:
@@ -35,8 +38,38 @@ def find_decisions(blocks: list[Block], rules: ResolutionRules) -> list[Decision
     decisions += _heading_decisions(blocks, rules, used)
     decisions += _decision_lists(blocks, rules, used)
     decisions.sort(key=lambda d: d.start)
+    decisions = [d for d in decisions if not _under_quoted_heading(blocks, _block_at(blocks, d.start), meeting_date, rules)]
     return _merge_copies(decisions, rules.duplicate_threshold, blocks)
 
+
+def _block_at(blocks: list[Block], pos: int) -> int:
+    """Index of the block holding offset `pos` (-1 if none)."""
+    return next((k for k, b in enumerate(blocks) if b.start <= pos < b.end), -1)
+
+
+
+def _opens_table_cell(above: Block, m: re.Match, rules: ResolutionRules) -> bool:
+    """Is the trigger a sentence-case participle opening a decision table's cell (the block above it, the row's
+    title, stands for the cell's Decision heading)?"""
+    return (above.section == "decision_table" and "verb" in m.re.groupindex and m.start("verb") == 0
+            and bool(rules.cell_participle_verb.match(m.group("verb"))))
+
+
+def _under_quoted_heading(blocks: list[Block], i: int, meeting_date: Optional[str], rules: ResolutionRules) -> bool:
+    """Is blocks[i] an earlier decision quoted under a dated heading of its own ("Cabinet, 9 July 2025 (Minute 12
+    refers)" / "RESOLVED that ...")? Only when the heading's date is known not to be this meeting's: a running
+    header with the meeting's own date stays furniture."""
+    if not meeting_date or i <= 0 or blocks[i - 1].item != blocks[i].item:
+        return False
+    m = rules.quoted_decision_heading.match(blocks[i - 1].text.strip())
+    if not m:
+        return False
+    month = month_number(m.group("month"))
+    if not month:
+        return False
+    if m.group("day"):
+        return f"{m.group('year')}-{month:02d}-{int(m.group('day')):02d}" < meeting_date
+    return f"{m.group('year')}-{month:02d}" < meeting_date[:7]  # "Cabinet Fees – October 2022": a month before the meeting's
 
 
 def _mark_decision_record(blocks: list[Block], rules: ResolutionRules) -> None:

@@ -56,6 +56,8 @@ class ResolutionRules(RuleFields):
     decision_record_lines: int = 20
     decision_table_header: re.Pattern
     reported_decision: re.Pattern
+    quoted_decision_heading: re.Pattern
+    cell_participle_verb: re.Pattern
     that_run_excludes: re.Pattern
     clause_marker: re.Pattern
     decision_sections: set[str]

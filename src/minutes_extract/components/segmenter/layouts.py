@@ -59,6 +59,13 @@ class Layouts(Headings):
                     report[0].number = written
                     return report
                 number = written or self.item_number_near(lines, i + 1)
+                if self.pattern["meeting_item"].match(lines[i + 1].text.strip()):
+                    # no title line: "Agenda item" over the meeting line ("Meeting of Panel, ... (Item 7.)"),
+                    # then the description ("To receive the annual report of ...") names the item
+                    described = self.item_from_description(lines, i + 2)
+                    if described:
+                        described.number = number
+                    return [described] if described else []
                 if lines[i + 1].kind and not self.is_agenda_title(lines[i + 1].text):
                     # no title line: "Agenda item" over "Purpose of the report:"
                     described = self.item_from_description(lines, i + 1)

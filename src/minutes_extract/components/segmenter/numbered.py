@@ -55,7 +55,7 @@ class NumberedItems(Headings):
             if not m:
                 continue
             shape, key = code_shapes(m.group("code"), m.group("stop"))[0]
-            title = m.group("title")
+            title = self.without_run_in(m.group("title"))
             sentence = title.rstrip().endswith((".", "?", ":")) and reads_as_sentence(title)
             after_intro = i > 0 and (lines[i - 1].kind or lines[i - 1].text.rstrip().endswith(self.list_intro_ends))
             continues = paragraph is not None and follows(paragraph, key, self.max_step)
@@ -88,6 +88,17 @@ class NumberedItems(Headings):
             out.extend(self.coded(ItemStart(i, m.group("code"), start, end, "numbered_item"), m,
                                   self.sentence_title(title), lines, i))
         return out
+
+    def without_run_in(self, title: str) -> str:
+        """The heading of a numbered line run into its first sentence ("Call-in: Closure of X Centre The Board
+        considered ..." -> "Call-in: Closure of X Centre"); the line as it is when no such sentence follows a
+        verbless heading."""
+        if (not self.has_finite_verb(title) and not title.rstrip().endswith(".")) or self.pattern["caps_title_end"].search(title):
+            return title  # ("TITLE – There were none.": a capitals title ended by its dash is read below)
+        m = self.pattern["run_in_heading"].match(title)
+        if not m or self.has_finite_verb(m.group("title")):
+            return title
+        return m.group("title")
 
     def coded(self, item: ItemStart, m: re.Match, sentence: bool, lines: list[Line], title: int) -> list[Numbered]:
         """The candidate(s) for a numbered line, one per way of reading its code ("I." is a Roman one or the
