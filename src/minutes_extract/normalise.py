@@ -368,6 +368,25 @@ def _tab_tables_to_pipes(text: str, own_lines: set[int] | None = None) -> str:
     return "\n".join(lines)
 
 
+def _space_tables_to_pipes(text: str) -> str:
+    """A run of two or more lines each with three or more cells set apart by wide gaps of spaces is a plain-text
+    table (an inspection history: "2022    ILACS short inspection    Requires improvement"): the first space of
+    each gap becomes "|" after a space (offsets kept), as tab tables do, so its cells stay cells."""
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and len(_SPACE_GAP_RE.findall(lines[end])) >= 2:
+            end += 1
+        if end - k >= 2 and not any(_NUMBER_CELL_RE.match(line.replace("   ", "\t", 1)) for line in lines[k:end]):
+            lines[k:end] = [_SPACE_GAP_RE.sub(lambda m: " |" + m.group()[2:], line) for line in lines[k:end]]
+        k = max(end, k + 1)
+    return "\n".join(lines)
+
+
+_SPACE_GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")  # a wide gap between two cells' text
+
+
 def _item_row_lines(row: str) -> str:
     """A row of a table of items with a decision column ("12<tab>Title<tab>Presenter<tab>Outcome"): the number
     and title become the item's line, each later cell a line under it, the decision last (the first tab of a
@@ -401,6 +420,8 @@ def _same_length_fixes(text: str, own_lines: set[int] | None = None) -> str:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
     if "\t" in text:
         text = _tab_tables_to_pipes(text, own_lines)
+    if "   " in text:
+        text = _space_tables_to_pipes(text)
     for char in _SAME_LENGTH_CHARS:
         if char in text:
             text = text.replace(char, _SAME_LENGTH[ord(char)])
