@@ -196,6 +196,8 @@ def _in_capitals(text: str) -> bool:
 # header or footer beside it ("Cabinet - 14 May 2026"). It is no text of the minutes: left inside a decision
 # it splits the decision's sentence ("... subject to / Cabinet - 14 May 2026 / Page 3 / the completion ...").
 _PAGE_LABEL_RE = re.compile(r"^(?:Page|PAGE)\s+\d{1,4}(?:\s+(?:of|OF)\s+\d{1,4})?$")
+# A footer row with other cells beside its page label, set apart by wide gaps ("Page 1 of 2      OFFICIAL").
+_PAGE_LABEL_CELL_RE = re.compile(r"^(?:Page|PAGE)\s+\d{1,4}(?:\s+(?:of|OF)\s+\d{1,4})?\s{3,}\S|\S\s{3,}(?:Page|PAGE)\s+\d{1,4}(?:\s+(?:of|OF)\s+\d{1,4})?$")
 _PAGE_NUMBER_RE = re.compile(r"^(?:-\s*\d{1,4}\s*-|\d{1,3})$")
 # A running header names a date ("4 February 2026", "14/05/2026"); a line opening with an item code is a title.
 _HEADER_DATE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
@@ -211,9 +213,10 @@ def _page_furniture(rows: list[str]) -> set[int]:
     drop: set[int] = set()
     repeated = None
     for i, row in enumerate(rows):
-        if not row or len(row) > 16 or not (row[0].isdigit() or row[0] in "-Pp"):
+        footer = bool(row) and bool(_PAGE_LABEL_CELL_RE.search(row))  # "Page 1 of 2      OFFICIAL      Printed ..."
+        if not footer and (not row or len(row) > 16 or not (row[0].isdigit() or row[0] in "-Pp")):
             continue
-        labelled = bool(_PAGE_LABEL_RE.match(row))
+        labelled = footer or bool(_PAGE_LABEL_RE.match(row))
         if not labelled and not _PAGE_NUMBER_RE.match(row):
             continue
         if repeated is None:
@@ -225,6 +228,9 @@ def _page_furniture(rows: list[str]) -> set[int]:
         group = [i] + _header_rows(rows, i, -1, repeated) + _header_rows(rows, i, 1, repeated)
         if labelled or _interrupts(rows, min(group), max(group)):
             drop.update(group)
+    running = {rows[i] for i in drop if repeated and rows[i] in repeated and not _PAGE_LABEL_RE.match(rows[i])}
+    if running:  # a running header found beside one page number is furniture on every page, the first one too
+        drop.update(i for i, row in enumerate(rows) if row in running)
     return drop
 
 
@@ -459,6 +465,21 @@ def _emit(logical_lines: list[list[_Line] | None]) -> Normalised:
     return Normalised("".join(parts), anchors)
 
 
+def _broken_word(before: str, after: str) -> bool:
+    """Is a word hyphenated across a line break (PDF text: "Novem-" / "ber 2025", "assess-" / "ments")? The line
+    ends in letters and a hyphen, the next begins in lower case, and the stem is no word that forms compounds
+    ("well-" / "coordinated" keeps its hyphen)."""
+    m = _HYPHEN_END_RE.search(before.rstrip())
+    return bool(m) and after[:1].islower() and m.group(1).lower() not in _COMPOUND_STEMS
+
+
+_HYPHEN_END_RE = re.compile(r"(?:^|\s)([A-Za-z]{2,})-$")
+_COMPOUND_STEMS = frozenset(
+    "well self non co multi cross long short full part high low half ex anti pre post over under inter out top "
+    "first second third one two three four five six ten year day week month time face wide fast front step mid "
+    "sub semi re de pro all up down in on off end age world".split())
+
+
 def _emit_joined(logical: list[_Line], parts: list[str], anchors: list[tuple[int, int]], length: int) -> int:
     """A logical line's bullet and physical lines, joined by single spaces, runs of spaces collapsed."""
 
@@ -472,7 +493,11 @@ def _emit_joined(logical: list[_Line], parts: list[str], anchors: list[tuple[int
     if logical[0].bullet:
         add(BULLET, logical[0].start)
     for k, part in enumerate(logical):
-        if k:
+        if k and _broken_word(logical[k - 1].text, part.text):
+            joined = parts[-1].rstrip()[:-1]  # "Novem-" + "ber 2025": one word again (the hyphen dropped)
+            length -= len(parts[-1]) - len(joined)
+            parts[-1] = joined
+        elif k:
             add(" ", part.start)
         if _BARE_PIPE_RE.search(part.text):  # a row of a tabbed table: cells spaced as " | " so words stay words
             pos = 0
