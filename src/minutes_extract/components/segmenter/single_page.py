@@ -152,7 +152,7 @@ class SinglePage(Headings):
         text, nxt = lines[0].text.strip(), lines[1].text.strip()
         label = text.split(":", 1)[0]
         return (":" in text and len(label.split()) >= 3 and not self.is_field(text) and not self.minutes_page_line(lines, 0)
-                and self.heading_like(text.replace(":", " -", 1)) and nxt.endswith(".") and len(nxt) > 2 * len(text)
+                and self.heading_like(text.replace(":", " -", 1)) and nxt.endswith(".") and len(nxt) > max(60, len(text))
                 and not self.pattern["field_line"].match(nxt))
 
     def title_over_publisher(self, lines: list[Line], i: int) -> bool:
