@@ -122,3 +122,16 @@ def test_grade_comparison_is_no_finding():
                            "Ofsted judged the council's services good. This is an improvement on the requires "
                            "improvement judgement of 2022.\n")
     assert not any("improvement on" in text for _, text in found)
+
+
+def test_named_home_after_the_councils_homes(finder):
+    text = ("Inspectors have reported on three of the council's children's homes. Birch Hollow was judged good. "
+            "Stonecroft was judged inadequate, with the effectiveness of leaders and managers judged inadequate.\n")
+    found = pairs(finder, text)
+    assert ("Birch Hollow", "good") in found and ("Stonecroft", "inadequate") in found
+    assert ("overall", "good") not in found
+
+
+def test_the_authority_named_as_subject_stays_overall(finder):
+    text = ("Greyfold Council runs four children's homes. Greyfold was judged good by Ofsted in 2024.\n")
+    assert ("overall", "good") in pairs(finder, text)

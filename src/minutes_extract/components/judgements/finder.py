@@ -68,6 +68,7 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 if not (found and self.other_scale_before(line[:sentence.offset - pos], sentence.text)):
                     self.agency_areas(found, sentence, line[:sentence.offset - pos])
                     self.pronoun_areas(found, sentence, previous, previous_found)
+                    self.named_provision_areas(found, sentence, line[:sentence.offset - pos])
                     out.extend(found)
                 previous, previous_found = sentence, found
             if self.r.block_field_line.match(line.strip()):  # "Previous inspection judgement: Good" in a block
@@ -103,6 +104,22 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 c.area, c.area_key = intro.group("name"), None
             kept.append(c)
         return kept
+
+    def named_provision_areas(self, found: list[Candidate], sentence: _Sentence, before: str) -> None:
+        """`... reports on two of the council's children's homes. Hazel Bank was judged outstanding`: after a
+        paragraph names the authority's own homes or agencies, a sentence whose subject is a name (not the
+        authority's) grades that home: its overall grade is the home's, its areas qualified by it."""
+        m = self.r.named_provision_subject.match(sentence.text)
+        if not m or not self.r.own_provision.search(before) or not found:
+            return
+        name = m.group("name")
+        if {w.lower() for w in re.findall(r"[\w’'-]+", name)} & self.own_authority:
+            return  # the authority itself ("Carnforth was judged good")
+        for c in found:
+            if c.area == "overall":
+                c.area, c.area_key = name, None
+            elif c.start > sentence.offset + m.end() and not c.area.startswith(name):
+                c.area, c.area_key = f"{name}: {c.area}", None
 
     def anaphoric_areas(self, cands: list[Candidate], text: str) -> None:
         """`the agency had been judged inadequate`: a definite provision noun with no name of its own takes the
