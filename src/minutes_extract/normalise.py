@@ -196,6 +196,8 @@ def _in_capitals(text: str) -> bool:
 # header or footer beside it ("Cabinet - 14 May 2026"). It is no text of the minutes: left inside a decision
 # it splits the decision's sentence ("... subject to / Cabinet - 14 May 2026 / Page 3 / the completion ...").
 _PAGE_LABEL_RE = re.compile(r"^(?:Page|PAGE)\s+\d{1,4}(?:\s+(?:of|OF)\s+\d{1,4})?$")
+# A footer row with other cells beside its page label, set apart by wide gaps ("Page 1 of 2      OFFICIAL").
+_PAGE_LABEL_CELL_RE = re.compile(r"^(?:Page|PAGE)\s+\d{1,4}(?:\s+(?:of|OF)\s+\d{1,4})?\s{3,}\S|\S\s{3,}(?:Page|PAGE)\s+\d{1,4}(?:\s+(?:of|OF)\s+\d{1,4})?$")
 _PAGE_NUMBER_RE = re.compile(r"^(?:-\s*\d{1,4}\s*-|\d{1,3})$")
 # A running header and its page number on one row, set apart by a wide gap or a bar/dash
 # ("Southvale County Council          Page 5", "Page 5 | Cabinet - 4 May 2026").
@@ -215,9 +217,11 @@ def _page_furniture(rows: list[str]) -> set[int]:
     drop: set[int] = set()
     repeated = None
     for i, row in enumerate(rows):
-        if not row or ((len(row) > 16 or not (row[0].isdigit() or row[0] in "-Pp")) and not _SHARED_PAGE_RE.match(row)):
+        # a footer with cells beside its page label, or a running header sharing the page number's row
+        footer = bool(row) and bool(_PAGE_LABEL_CELL_RE.search(row) or _SHARED_PAGE_RE.match(row))
+        if not footer and (not row or len(row) > 16 or not (row[0].isdigit() or row[0] in "-Pp")):
             continue
-        labelled = bool(_PAGE_LABEL_RE.match(row) or _SHARED_PAGE_RE.match(row))
+        labelled = footer or bool(_PAGE_LABEL_RE.match(row))
         if not labelled and not _PAGE_NUMBER_RE.match(row):
             continue
         if repeated is None:
@@ -229,6 +233,9 @@ def _page_furniture(rows: list[str]) -> set[int]:
         group = [i] + _header_rows(rows, i, -1, repeated) + _header_rows(rows, i, 1, repeated)
         if labelled or _interrupts(rows, min(group), max(group)):
             drop.update(group)
+    running = {rows[i] for i in drop if repeated and rows[i] in repeated and not _PAGE_LABEL_RE.match(rows[i])}
+    if running:  # a running header found beside one page number is furniture on every page, the first one too
+        drop.update(i for i, row in enumerate(rows) if row in running)
     return drop
 
 
@@ -373,6 +380,25 @@ def _tab_tables_to_pipes(text: str, own_lines: set[int] | None = None) -> str:
     return "\n".join(lines)
 
 
+def _space_tables_to_pipes(text: str) -> str:
+    """A run of two or more lines each with three or more cells set apart by wide gaps of spaces is a plain-text
+    table (an inspection history: "2022    ILACS short inspection    Requires improvement"): the first space of
+    each gap becomes "|" after a space (offsets kept), as tab tables do, so its cells stay cells."""
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and len(_SPACE_GAP_RE.findall(lines[end])) >= 2:
+            end += 1
+        if end - k >= 2 and not any(_NUMBER_CELL_RE.match(line.replace("   ", "\t", 1)) for line in lines[k:end]):
+            lines[k:end] = [_SPACE_GAP_RE.sub(lambda m: " |" + m.group()[2:], line) for line in lines[k:end]]
+        k = max(end, k + 1)
+    return "\n".join(lines)
+
+
+_SPACE_GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")  # a wide gap between two cells' text
+
+
 def _item_row_lines(row: str) -> str:
     """A row of a table of items with a decision column ("12<tab>Title<tab>Presenter<tab>Outcome"): the number
     and title become the item's line, each later cell a line under it, the decision last (the first tab of a
@@ -406,6 +432,8 @@ def _same_length_fixes(text: str, own_lines: set[int] | None = None) -> str:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
     if "\t" in text:
         text = _tab_tables_to_pipes(text, own_lines)
+    if "   " in text:
+        text = _space_tables_to_pipes(text)
     for char in _SAME_LENGTH_CHARS:
         if char in text:
             text = text.replace(char, _SAME_LENGTH[ord(char)])
@@ -443,6 +471,21 @@ def _emit(logical_lines: list[list[_Line] | None]) -> Normalised:
     return Normalised("".join(parts), anchors)
 
 
+def _broken_word(before: str, after: str) -> bool:
+    """Is a word hyphenated across a line break (PDF text: "Novem-" / "ber 2025", "assess-" / "ments")? The line
+    ends in letters and a hyphen, the next begins in lower case, and the stem is no word that forms compounds
+    ("well-" / "coordinated" keeps its hyphen)."""
+    m = _HYPHEN_END_RE.search(before.rstrip())
+    return bool(m) and after[:1].islower() and m.group(1).lower() not in _COMPOUND_STEMS
+
+
+_HYPHEN_END_RE = re.compile(r"(?:^|\s)([A-Za-z]{2,})-$")
+_COMPOUND_STEMS = frozenset(
+    "well self non co multi cross long short full part high low half ex anti pre post over under inter out top "
+    "first second third one two three four five six ten year day week month time face wide fast front step mid "
+    "sub semi re de pro all up down in on off end age world".split())
+
+
 def _emit_joined(logical: list[_Line], parts: list[str], anchors: list[tuple[int, int]], length: int) -> int:
     """A logical line's bullet and physical lines, joined by single spaces, runs of spaces collapsed."""
 
@@ -456,7 +499,11 @@ def _emit_joined(logical: list[_Line], parts: list[str], anchors: list[tuple[int
     if logical[0].bullet:
         add(BULLET, logical[0].start)
     for k, part in enumerate(logical):
-        if k:
+        if k and _broken_word(logical[k - 1].text, part.text):
+            joined = parts[-1].rstrip()[:-1]  # "Novem-" + "ber 2025": one word again (the hyphen dropped)
+            length -= len(parts[-1]) - len(joined)
+            parts[-1] = joined
+        elif k:
             add(" ", part.start)
         if _BARE_PIPE_RE.search(part.text):  # a row of a tabbed table: cells spaced as " | " so words stay words
             pos = 0

@@ -193,6 +193,9 @@ class JudgementsRules(RuleFile):
     block_head_exclude: Regex = described("Words of a heading that is no home's or agency's name ('Ofsted judgements').")
     bilingual_row: Regex = described(
         "A bilingual rating row 'Welsh area / English area: Welsh grade / English grade' (groups `area`, `grade`).")
+    named_provision_subject: Regex = described(
+        "A sentence whose subject is a name graded by a verb ('Hazel Bank was judged outstanding', group `name`): after"
+        " the paragraph names the authority's own homes or agencies, that home or agency.")
     area_given_before: Regex = described(
         "'Inspectors gave help and protection a ' before 'grade of good' (group `area`): the area given the grade.")
     own_provision_intro: Regex = described(

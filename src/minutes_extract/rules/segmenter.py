@@ -99,6 +99,9 @@ class ItemPatterns(Strict):
     link_prompt: Regex = described(
         "A link's invitation to the reader ('Read the full report ... (PDF, 412 KB)'): a document link, not a title.")
     table_cells: Regex = described("Cells of a table pasted with '|' ('2. Court disposals | Outstanding'): a row, not an item.")
+    contents_heading: Regex = described("A newsletter's contents heading ('IN THIS ISSUE', 'Contents'): its entries are no items.")
+    attachments_heading: Regex = described("A web page's list of downloads ('Related documents'): its links are no items.")
+    contents_entry: Regex = described("An entry of a contents list: a title and its page number ('JTAI outcome ........ 1').")
 
 
 class SegmenterRules(RuleFile):

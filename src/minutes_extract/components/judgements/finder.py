@@ -20,6 +20,9 @@ _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
 _SENTENCE_IN_CELL = re.compile(r"[.!?]\s+\S")  # a cell holding a sentence end is running text, not a table cell
 
 
+_PAGE_INTRO_LINES = 4  # lines at a page's top that may introduce the provision it is about
+
+
 class JudgementFinder(AreaLists, AreaReader, GradeGrid):
     """Judgement candidates in a text (pure: no spaCy)."""
 
@@ -65,13 +68,24 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 if not (found and self.other_scale_before(line[:sentence.offset - pos], sentence.text)):
                     self.agency_areas(found, sentence, line[:sentence.offset - pos])
                     self.pronoun_areas(found, sentence, previous, previous_found)
+                    self.named_provision_areas(found, sentence, line[:sentence.offset - pos])
                     out.extend(found)
                 previous, previous_found = sentence, found
             if self.r.block_field_line.match(line.strip()):  # "Previous inspection judgement: Good" in a block
                 for cand in out[first_found:]:
                     entity_area(self.r, lines, k, cand)
         self.anaphoric_areas(out, text)
+        self.page_provision_rows(out, lines)
         return self.canonical_areas(out)
+
+    def page_provision_rows(self, cands: list[Candidate], lines: list[tuple[int, str]]) -> None:
+        """A page about one of the authority's own homes or agencies (its opening lines introduce it: `Brindle
+        Fostering is the council's own fostering agency`): its table's overall rows (an inspection history) grade it."""
+        intro = next((m for _, line in lines[:_PAGE_INTRO_LINES] for m in [self.r.own_provision_intro.match(line.strip())] if m), None)
+        if intro:
+            for c in cands:
+                if c.area == "overall" and c.rule in ("table_row", "grid_row"):
+                    c.area, c.area_key = intro.group("name"), None
 
     def anaphoric_subjects(self, found: list[Candidate], previous: Optional[_Sentence]) -> list[Candidate]:
         """`Oak House is one of the Council's homes. ... the home was judged outstanding, having been judged ...`:
@@ -90,6 +104,22 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 c.area, c.area_key = intro.group("name"), None
             kept.append(c)
         return kept
+
+    def named_provision_areas(self, found: list[Candidate], sentence: _Sentence, before: str) -> None:
+        """`... reports on two of the council's children's homes. Hazel Bank was judged outstanding`: after a
+        paragraph names the authority's own homes or agencies, a sentence whose subject is a name (not the
+        authority's) grades that home: its overall grade is the home's, its areas qualified by it."""
+        m = self.r.named_provision_subject.match(sentence.text)
+        if not m or not self.r.own_provision.search(before) or not found:
+            return
+        name = m.group("name")
+        if {w.lower() for w in re.findall(r"[\w’'-]+", name)} & self.own_authority:
+            return  # the authority itself ("Carnforth was judged good")
+        for c in found:
+            if c.area == "overall":
+                c.area, c.area_key = name, None
+            elif c.start > sentence.offset + m.end() and not c.area.startswith(name):
+                c.area, c.area_key = f"{name}: {c.area}", None
 
     def anaphoric_areas(self, cands: list[Candidate], text: str) -> None:
         """`the agency had been judged inadequate`: a definite provision noun with no name of its own takes the
@@ -243,18 +273,27 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         header = self.header_cells(lines, k, len(cells))
         before = [" | ".join(c for _, c in header)] if header else [text for _, text in lines[max(0, k - 2):k]]
         out, handled = [], 0
+        label = self.label_cell(cells, min(j for j, _ in graded))
         for j, (start, cell) in graded:
             if header and self.r.target_column.search(header[j][1]):
                 handled += 1
                 continue
             g = self.r.grade_cell.match(cell)
-            found = self.row_candidate(line, pos, cells[0][1], pos + cells[0][0],
+            found = self.row_candidate(line, pos, label[1], pos + label[0],
                                        (start + g.start("grade"), start + g.end("grade")), before)
             if found is _VETO:
                 handled += 1  # another provider's labelled row: handled, no judgement
             elif found:
                 out.append(found)
         return out if out or handled else None  # "The overall judgement - 'RI' - reflected ...": a sentence, read as one
+
+    def label_cell(self, cells: list[tuple[int, str]], first_grade: int) -> tuple[int, str]:
+        """The cell naming what a row grades: an inspection history's row starts with its date (`2022 | ILACS
+        short inspection | Requires improvement`), so the first cell before the grades that is no time."""
+        for cell in cells[:first_grade]:
+            if not self.r.grid_time_column.match(cell[1].strip()):
+                return cell
+        return cells[0]
 
     def cells(self, line: str) -> list[tuple[int, str]]:
         """The non-empty cells of a table row as (start in the line, text); one cell when the line has no separator."""

@@ -65,11 +65,19 @@ class MeetingPage(Headings):
                  and self.run_heading(lines, i, top)]
         return above[0] if above else first
 
+    def under_attachments_heading(self, lines: list[Line], i: int) -> bool:
+        """A link in a web page's list of downloads ('Related documents' over 'Ofsted report 2025 (PDF, 540 KB)')."""
+        k = i - 1
+        while k >= 0 and self.has_document_link(lines[k].text.strip()):
+            k -= 1
+        return k >= 0 and bool(self.pattern["attachments_heading"].match(lines[k].text.strip()))
+
     def marked_title(self, lines: list[Line], i: int) -> bool:
         """A title line with a document link ("... pdf icon PDF 98 KB"), or over a "Report of ..." line."""
         text = lines[i].text.strip()
         if self.has_document_link(text):  # (not a link's invitation: "Read the full report (PDF, 412 KB)")
-            return self.title_like(text) and not self.pattern["link_prompt"].match(text)
+            return self.title_like(text) and not self.pattern["link_prompt"].match(text) \
+                and not self.under_attachments_heading(lines, i)
         return (i + 1 < len(lines) and not lines[i].kind and self.heading_like(text) and len(text.split()) >= 2
                 and bool(self.pattern["report_of"].match(lines[i + 1].text.strip())))
 

@@ -15,11 +15,11 @@ class SinglePage(Headings):
         """One item whose title is a title line under the site's page chrome ("Issue - decisions", "Decision
         details"), the title in a dated decision line, the title line over the page's fields or first
         paragraph, the description before Minutes:/Decision:, else what the description says it is about."""
-        headline = self.news_headline(lines) or self.page_headline(lines)
+        headline = self.headline_after_contents(lines) or self.news_headline(lines) or self.page_headline(lines)
         if headline:
             return [headline]
-        if self.title_over_publisher(lines, 0):  # "Ofsted focused visit: questions and answers" over "X Council"
-            return [self.title_item(lines, 0, None, "page_title")]
+        if self.title_over_publisher(lines, 0) or self.colon_title_over_prose(lines):
+            return [self.title_item(lines, 0, None, "page_title")]  # "Ofsted focused visit: questions and answers"
         first = 0
         while first < min(len(lines), 4) and self.page_top(lines[first].text):
             first += 1
@@ -56,12 +56,32 @@ class SinglePage(Headings):
             text = lines[i].text.strip()
             if lines[i].kind or self.is_dateline(text):
                 continue
-            if len(text.split()) < 3 or not self.heading_like(text) or self.pattern["meeting_header"].search(text):
+            if len(text.split()) < 3 or not self.heading_like(self.headline_body(text)) \
+                    or self.pattern["meeting_header"].search(text):
                 return None
             if any(self.is_dateline(lines[k].text.strip()) for k in unchromed[n + 1:n + 3]):
                 return self.title_item(lines, self.english_of_pair(lines, i), None, "news_headline")
             return None
         return None
+
+    def headline_after_contents(self, lines: list[Line]) -> Optional[ItemStart]:
+        """A newsletter: masthead lines, an 'In this issue' list of entries with page numbers, then the lead
+        article's headline, the first title line under the list."""
+        heading = next((i for i in range(min(len(lines), self.headline_reach + 2))
+                        if self.pattern["contents_heading"].match(lines[i].text.strip())), None)
+        if heading is None:
+            return None
+        k = heading + 1
+        while k < len(lines) and self.pattern["contents_entry"].match(lines[k].text.strip()):
+            k += 1
+        if k == heading + 1 or k >= len(lines):
+            return None
+        text = lines[k].text.strip()
+        words = len(text.split())
+        if lines[k].kind or not 3 <= words <= 25 or not self.headline_body(text)[:1].isupper() \
+                or text.endswith((".", ":", ";", ",")):
+            return None  # (the list vouches for the headline: "JTAI: what inspectors said ..." may report speech)
+        return self.title_item(lines, k, None, "headline_after_contents")
 
     def page_headline(self, lines: list[Line]) -> Optional[ItemStart]:
         """A web page's headline as its first line of substance: over it only the site's masthead or breadcrumb
@@ -107,11 +127,33 @@ class SinglePage(Headings):
                     or self.pattern["dated_title"].match(text)) or (i + 1 < len(lines) and lines[i + 1].kind is not None)
 
     opening_quotes = "'\"‘“"  # a headline may open with a quoted word ("'Good' news for children's services")
+    headline_articles = ("A ", "An ", "The ")  # a dated headline may open with an article, unlike minutes' titles
+
+    def headline_body(self, text: str) -> str:
+        """A news headline read as a title: without an opening quotation mark or article ('"A home where children
+        are known and loved": Ofsted on ...', 'The council's Ofsted result'), which the dateline under it allows."""
+        text = text.lstrip(self.opening_quotes)
+        for article in self.headline_articles:
+            if text.startswith(article) and text[len(article):][:1].isalpha():
+                rest = text[len(article):].lstrip(self.opening_quotes)
+                return rest[:1].upper() + rest[1:]
+        return text
 
     def page_furniture(self, text: str) -> bool:
         """Lines above a web page's headline that are not its title."""
         return self.is_page_chrome(text) or self.is_dateline(text) \
             or bool(self.pattern["masthead_line"].match(text) or self.pattern["section_label_line"].match(text))
+
+    def colon_title_over_prose(self, lines: list[Line]) -> bool:
+        """A page's first line shaped as 'Name: words' whose label is no known field, over a paragraph of prose
+        ("Fostering with Brindle Council: our Ofsted ratings" over "Brindle Fostering is ..."): the page's title."""
+        if len(lines) < 2 or lines[0].kind or lines[1].kind:
+            return False
+        text, nxt = lines[0].text.strip(), lines[1].text.strip()
+        label = text.split(":", 1)[0]
+        return (":" in text and len(label.split()) >= 3 and not self.is_field(text) and not self.minutes_page_line(lines, 0)
+                and self.heading_like(text.replace(":", " -", 1)) and nxt.endswith(".") and len(nxt) > max(60, len(text))
+                and not self.pattern["field_line"].match(nxt))
 
     def title_over_publisher(self, lines: list[Line], i: int) -> bool:
         """A title line over a line that only names the publishing body ("Youth Justice Service inspection
