@@ -38,3 +38,11 @@ def all_extractions(record):
         for group in groups:
             for extraction in getattr(holder, group):
                 yield group, extraction
+
+
+@pytest.fixture(scope="session")
+def finder():
+    """The judgement finder built from the shipped rules (one per session; it keeps no state between texts)."""
+    from minutes_extract.components.judgements import JudgementFinder, JudgementRules
+    from minutes_extract.rules import load_json
+    return JudgementFinder(JudgementRules(load_json("rules/judgements.json")))

@@ -6,17 +6,10 @@ import re
 import pytest
 
 from conftest import SEEDS, all_extractions
-from minutes_extract.components.judgements import JudgementFinder, JudgementRules
 from minutes_extract.matching import StartedPattern, first_characters, guarded, lowered, starting_strings
 from minutes_extract.normalise import normalise
-from minutes_extract.rules import load_json
 
 CONTEXT = "The Committee considered the Ofsted inspection report.\n\n"
-
-
-@pytest.fixture(scope="module")
-def finder():
-    return JudgementFinder(JudgementRules(load_json("rules/judgements.json")))
 
 
 def judgements(record):

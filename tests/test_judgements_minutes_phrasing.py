@@ -7,17 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from minutes_extract.components.judgements import JudgementFinder, JudgementRules
-from minutes_extract.rules import load_json
 
 CONTEXT = "Dunmore Borough Council\n\nThe Panel received the Ofsted inspection report.\n\n"
 
 RI, GOOD, OUT, INAD = "requires_improvement", "good", "outstanding", "inadequate"
-
-
-@pytest.fixture(scope="module")
-def finder():
-    return JudgementFinder(JudgementRules(load_json("rules/judgements.json")))
 
 
 def judged(finder, text):

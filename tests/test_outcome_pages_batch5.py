@@ -5,22 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from minutes_extract.components.judgements import JudgementFinder, JudgementRules
 from minutes_extract.extract import extract_text
-from minutes_extract.rules import load_json
 
-from written_sentences import findings_under, items_of
+from written_sentences import findings_under, graded_pairs, items_of
 
 CONTEXT = "Ofsted inspected the council's services and published its report.\n\n"
 
 
-@pytest.fixture(scope="module")
-def finder():
-    return JudgementFinder(JudgementRules(load_json("rules/judgements.json")))
-
-
 def pairs(finder, text):
-    return {(c.area, c.grade) for c in finder.find(CONTEXT + text) if not c.forecast}
+    return graded_pairs(finder, CONTEXT, text)
 
 
 # -- items: the page's headline ----------------------------------------------------------------------------------

@@ -26,3 +26,8 @@ def decisions(text: str, nlp=None) -> list[str]:
 def polarities_under(head: str, text: str, nlp=None) -> list[str]:
     """The polarity of each finding extracted from `text` set under `head`."""
     return [f.polarity for f in all_findings(extract_text(head + text + "\n", nlp=nlp))]
+
+
+def graded_pairs(finder, context: str, text: str) -> set[tuple[str, str]]:
+    """(area, grade) of every judgement, forecasts left out, the finder reads in `text` after `context`."""
+    return {(c.area, c.grade) for c in finder.find(context + text) if not c.forecast}
