@@ -218,7 +218,7 @@ def _page_furniture(rows: list[str]) -> set[int]:
     repeated = None
     for i, row in enumerate(rows):
         # a footer with cells beside its page label, or a running header sharing the page number's row
-        footer = bool(row) and bool(_PAGE_LABEL_CELL_RE.search(row) or _SHARED_PAGE_RE.match(row))
+        footer = ("Page" in row or "PAGE" in row) and bool(_PAGE_LABEL_CELL_RE.search(row) or _SHARED_PAGE_RE.match(row))
         if not footer and (not row or len(row) > 16 or not (row[0].isdigit() or row[0] in "-Pp")):
             continue
         labelled = footer or bool(_PAGE_LABEL_RE.match(row))
@@ -266,12 +266,14 @@ def _interrupts(rows: list[str], first: int, last: int) -> bool:
     return after[0].islower() or bool(_CLAUSE_MARKER_RE.match(after))
 
 
-_PAGE_NUMBER_LINE_RE = re.compile(r"^[ \t]*(?:Page[ \t]+\d|PAGE[ \t]+\d|-[ \t]*\d{1,4}[ \t]*-[ \t]*$|\d{1,3}[ \t]*$)"
-                                  r"|(?:[ \t]{2,}|[ \t][|–—-][ \t])(?:Page|PAGE)[ \t]+\d", re.M)
+_PAGE_NUMBER_LINE_RE = re.compile(r"^[ \t]*(?:Page[ \t]+\d|PAGE[ \t]+\d|-[ \t]*\d{1,4}[ \t]*-[ \t]*$|\d{1,3}[ \t]*$)", re.M)
+_PAGE_BESIDE_RE = re.compile(r"(?:[ \t]{2,}|[ \t][|–—-][ \t])(?:Page|PAGE)[ \t]+\d")  # "Council    Page 5"
 
 
 def _has_page_number(text: str) -> bool:
-    return bool(_PAGE_NUMBER_LINE_RE.search(text))
+    # the "beside" search tries every gap of the text: only where a page label can be at all
+    return bool(_PAGE_NUMBER_LINE_RE.search(text)) or (
+        ("Page" in text or "PAGE" in text) and bool(_PAGE_BESIDE_RE.search(text)))
 
 
 def _logical_lines(text: str, own_lines: frozenset[int] | set[int] = frozenset()) -> list[list[_Line] | None]:
