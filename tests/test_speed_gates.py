@@ -363,3 +363,21 @@ def test_speaker_rows_kept_per_first_word_are_those_each_keys_admit(nlp):
             expected = [row for row, keys in zip(rules.speakers, rules.speaker_words)
                         if row[3].admit_start(first) and not (keys and not rules.admits(keys, key))]
             assert rules.speakers_after(key, first) == expected, text[at:at + 40]
+
+
+def test_a_scan_skips_starting_strings_inside_words_only_for_patterns_opening_a_word():
+    r"""`in` inside "Within" can start `in\s+terms` but not `\bin\s+terms`: the scan leaves it out for the
+    second only, and each pattern still finds what its own regex finds."""
+    from minutes_extract.matching import StartedPattern, StartScan
+    patterns = [StartedPattern(re.compile(r"\bin\s+terms", re.I)), StartedPattern(re.compile(r"in\s+terms", re.I)),
+                StartedPattern(re.compile(r"(?:,|\band)\s+in\b", re.I))]
+    assert [p.word_start for p in patterns] == [True, False, False]
+    scan = StartScan(patterns)
+    for text in ("Within terms and in terms", "IN TERMS, in terms", "brand in, and in", "x" * 5 + "in terms"):
+        low = lowered(text)
+        near = scan.by_pattern(low, 0, len(text))
+        for p, at in zip(patterns, near):
+            assert [m.span() for m in p.finditer(text, low, 0, len(text), at)] == \
+                [m.span() for m in p.pattern.finditer(text)], (p.pattern.pattern, text)
+    near = scan.by_pattern(lowered("Within terms and in terms"), 0, 25)
+    assert near[0] == [17] and near[1] == [4, 17]

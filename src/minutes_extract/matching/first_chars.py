@@ -159,6 +159,34 @@ def _starting_strings(text, flags: int) -> Optional[list[str]]:
     return None
 
 
+def opens_at_word_boundary(pattern: re.Pattern) -> bool:
+    """Whether every match of `pattern` opens with `\b` (behind nothing but other zero-width assertions), so
+    that a match whose first character is a word character cannot start inside a word. Unicode patterns only
+    (under re.ASCII `\b` reads another alphabet)."""
+    return _opens_at_word_boundary(pattern.pattern, pattern.flags)
+
+
+@PARSED
+def _opens_at_word_boundary(text, flags: int) -> bool:
+    if flags & (re.ASCII | re.LOCALE):
+        return False
+    return _boundary_first(_sre_parser.parse(text, flags).data)
+
+
+def _boundary_first(items) -> bool:
+    for op, av in items:
+        if op is _sre.AT and av is _sre.AT_BOUNDARY:
+            return True
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero width: the boundary may follow
+        if op is _sre.SUBPATTERN:
+            return not av[1] & (re.ASCII | re.LOCALE) and _boundary_first(av[3].data)
+        if op is _sre.BRANCH:
+            return all(_boundary_first(alternative.data) for alternative in av[1])
+        return False
+    return False
+
+
 def preceding_characters(pattern: re.Pattern) -> Optional[str]:
     """Characters one of which must stand just before every match of `pattern`, from its opening look-behind of
     one character ("(?<=,)", "(?<=[\\t|])") or a line-start "^" in MULTILINE mode ("\\n"; a match may then start

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from typing import Optional
 
-from .first_chars import guarded, starting_strings
+from .first_chars import guarded, opens_at_word_boundary, starting_strings
 from .tries import trie_pattern
 
 # The only non-ASCII characters that re.I matches to ASCII letters (İ ı ſ and the Kelvin sign).
@@ -37,6 +37,9 @@ class StartedPattern:
         self.known = starts is not None
         self.lower = tuple(starts.get("lower", ())) if starts else ()
         self.exact = tuple(starts.get("exact", ())) if starts else ()
+        # every match opens a word (`\b` before a word character): it never starts just after a word character
+        self.word_start = self.known and all(_WORD.match(w) for w in self.lower + self.exact) \
+            and opens_at_word_boundary(pattern)
 
     def starts(self, text: str, low: str, lo: int = 0, hi: Optional[int] = None) -> list[int]:
         hi = len(text) if hi is None else hi
@@ -75,19 +78,32 @@ class StartedPattern:
 class StartScan:
     """Where several StartedPatterns' (lower-case) starting strings occur in a text, in one scan: the scan
     stops once at each possible first letter and reads the longest starting string there, which tells
-    every pattern that can start at that place (one whose string is a prefix of it)."""
+    every pattern that can start at that place (one whose string is a prefix of it). Inside a word (just
+    after a word character) only the strings of patterns that may start there are read: most open with `\b`
+    ("in", "on", "and" are inside many words)."""
 
     def __init__(self, patterns: list[StartedPattern]):
         self.patterns = patterns
-        words = sorted({w for p in patterns if p.known and not p.exact for w in p.lower}, key=len, reverse=True)
-        self.users = {w: [k for k, p in enumerate(patterns) if p.known and not p.exact and w.startswith(p.lower)]
-                      for w in words}
-        firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-        # the longest string starting here, as a flat longest-first alternation reads it but branching a
-        # character at a time (the flat one tried every string at every letter: twice the scan's time)
-        alternatives = trie_pattern(words, literal_spaces=True)
-        # the look-behind steps back over the letter just read, so the look-ahead starts on it
-        self.scan = re.compile(f"[{firsts}](?<=(?=({alternatives}))(?s:.))") if words else None
+        scanned = [p.known and not p.exact for p in patterns]
+        inside = [ok and not p.word_start for ok, p in zip(scanned, patterns)]  # may start inside a word
+        # group 1: the longest string at a word's start (any pattern); group 2: inside a word (`inside` ones)
+        self.users: list[Optional[dict[str, list[int]]]] = [None]
+        branches = []
+        for may in (scanned, inside):
+            words = sorted({w for ok, p in zip(may, patterns) if ok for w in p.lower}, key=len, reverse=True)
+            self.users.append({w: [k for k, p in enumerate(patterns) if may[k] and w.startswith(p.lower)]
+                               for w in words})
+            if not words:
+                branches.append("(?!)")
+                continue
+            firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+            # the longest string starting here, as a flat longest-first alternation reads it but branching a
+            # character at a time (the flat one tried every string at every letter: twice the scan's time)
+            alternatives = trie_pattern(words, literal_spaces=True)
+            # the look-behind steps back over the letter just read, so the look-ahead starts on it
+            branches.append(f"[{firsts}](?<=(?=({alternatives}))(?s:.))")
+        self.scan = None if branches[0] == "(?!)" else re.compile(
+            f"(?<!\\w){branches[0]}" + ("" if branches[1] == "(?!)" else f"|(?<=\\w){branches[1]}"))
 
     def by_pattern(self, low: Optional[str], lo: int, hi: int) -> list[Optional[list[int]]]:
         """For each pattern, where it can start in low[lo:hi] (None: it must scan)."""
@@ -98,7 +114,8 @@ class StartScan:
         users = self.users
         for m in self.scan.finditer(low, lo, hi):
             at = m.start()  # once per place, not once per pattern that can start there
-            for k in users[m.group(1)]:
+            branch = m.lastindex
+            for k in users[branch][m.group(branch)]:
                 found[k].append(at)
         return found
 
@@ -119,6 +136,7 @@ class WindowSearch:
         return False
 
 
+_WORD = re.compile(r"\w")
 _PLAIN_WORDS = re.compile(r"[a-z]+(?:\|[a-z]+)*")
 
 
