@@ -388,14 +388,16 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         if not windows:  # no grade word in this sentence of the line: no cue can match
             return []
         low = lowered(s.text)
-        near = [self.r.cue_starts.by_pattern(low, lo, hi) for lo, hi in windows]
-        for k, cue in enumerate(self.r.cues):
-            for (lo, hi), at in zip(windows, near):
-                if at[k] == []:  # none of the cue's starting strings in this window: it cannot match there
-                    continue
-                if low is not None and cue.worth_gating(at[k]) and not cue.may_match(s.text, low, lo, hi):
+        cues = self.r.cues
+        # window by window (they are disjoint: the cues' hits at one grade come in rule-file order either way)
+        for lo, hi in windows:
+            near = self.r.cue_starts.by_pattern(low, lo, hi)
+            # only the cues with a starting string in the window (or none known) can match there
+            for k in [k for k, at in enumerate(near) if at != []]:
+                cue = cues[k]
+                if low is not None and cue.worth_gating(near[k]) and not cue.may_match(s.text, low, lo, hi):
                     continue  # a word every match holds ("from"; "House" or "Lodge" ...) is not in the window
-                for m in cue.started.finditer(s.text, low, lo, hi, at[k]):
+                for m in cue.started.finditer(s.text, low, lo, hi, near[k]):
                     for group in ("grade1", "grade"):
                         if group in m.re.groupindex and m.group(group):
                             hits.setdefault(m.start(group), []).append((cue, m, group))
