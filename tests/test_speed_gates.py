@@ -381,3 +381,40 @@ def test_a_scan_skips_starting_strings_inside_words_only_for_patterns_opening_a_
                 [m.span() for m in p.pattern.finditer(text)], (p.pattern.pattern, text)
     near = scan.by_pattern(lowered("Within terms and in terms"), 0, 25)
     assert near[0] == [17] and near[1] == [4, 17]
+
+
+@pytest.mark.parametrize("pattern, chars", [
+    (r"\s*\|\s*|\s+[-–—]\s+|\t+", "\t-|–—"),
+    (r"\s*\|\s*|\s+[-–—]\s+", "-|–—"),
+    (r"a?b", "b"),
+    (r"(?:ab)+|c", "ac"),
+    (r"(?i)x|y", None),      # case-insensitive letters: not told
+    (r"[^a]", None),
+    (r"a*", None),
+])
+def test_required_characters(pattern, chars):
+    from minutes_extract.matching.ends import required_characters
+    assert required_characters(re.compile(pattern)) == chars
+
+
+def test_judgement_table_cells_of_a_line_without_a_separator_are_the_line(nlp):
+    """A line holding no separator character is one cell, as splitting it would give."""
+    from minutes_extract.components.judgements import JudgementFinder
+    finder = JudgementFinder(nlp.get_pipe("minutes_judgements").rules)
+    for line in ("  The service was judged Good overall.  ", "Help and protection | Good", "Care leavers - Outstanding",
+                 "Leadership\tRequires improvement", "   ", "x-ray"):
+        seps = finder.r.grid_cell_separator
+        expected = [(7 + m_at + len(t) - len(t.lstrip()), t.strip())
+                    for m_at, t in _split_at(seps, line) if t.strip()]
+        assert finder.grid_cells(line, 7) == expected, line
+        expected_cells = [(at, t) for at, t in _split_at(finder.r.table_cell_separator, line) if t.strip()]
+        assert finder.cells(line) == expected_cells, line
+
+
+def _split_at(separator, line):
+    out, at = [], 0
+    for m in separator.finditer(line):
+        out.append((at, line[at:m.start()]))
+        at = m.end()
+    out.append((at, line[at:]))
+    return out

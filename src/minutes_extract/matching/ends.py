@@ -3,6 +3,7 @@ caller skips the search on a line that does not end so (re.search tries such a p
 character of every line)."""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Optional
@@ -109,3 +110,60 @@ def _item_needs_digit(op, av) -> bool:
     if op is _sre.BRANCH:
         return all(_sequence_needs_digit(alternative) for alternative in av[1])
     return False
+
+
+@functools.lru_cache(maxsize=256)  # asked per line by callers holding the compiled pattern
+def required_characters(pattern: re.Pattern) -> Optional[str]:
+    """Characters one of which every match of the pattern holds (a cell separator `\\s*\\|\\s*|\\s+[-–—]\\s+`
+    holds "|", "-", "–" or "—"): a text holding none of them has no match. None when that cannot be told from
+    the parse tree, or when case-insensitivity would make letters of them."""
+    if not isinstance(pattern.pattern, str):
+        return None
+    return _required_characters(pattern.pattern, pattern.flags)
+
+
+@ENDS
+def _required_characters(text: str, flags: int) -> Optional[str]:
+    found = _sequence_characters(_sre_parser.parse(text, flags))
+    if found is None or (flags & re.IGNORECASE and any(c.lower() != c.upper() for c in found)):
+        return None
+    return "".join(sorted(found))
+
+
+def _sequence_characters(items) -> Optional[set[str]]:
+    """The smallest set that an item every match consumes draws its characters from, None when there is none."""
+    best = None
+    for op, av in items:
+        found = _item_characters(op, av)
+        if found is not None and (best is None or len(found) < len(best)):
+            best = found
+    return best
+
+
+def _item_characters(op, av) -> Optional[set[str]]:
+    if op is _sre.LITERAL:
+        return {chr(av)}
+    if op is _sre.IN:
+        if av and all(kind is _sre.LITERAL for kind, _ in av):  # (a negated or ranged class: not told)
+            return {chr(value) for _, value in av}
+        return None
+    if op in _REPEATS:
+        return _sequence_characters(av[2]) if av[0] >= 1 else None
+    if op is _sre.SUBPATTERN:
+        if av[1] & re.IGNORECASE or av[2] & re.IGNORECASE:  # (a group changing case-insensitivity: not told)
+            return None
+        return _sequence_characters(av[3])
+    if op is _sre.BRANCH:
+        found: set[str] = set()
+        for alternative in av[1]:
+            chars = _sequence_characters(alternative)
+            if chars is None:
+                return None
+            found |= chars
+        return found
+    return None
+
+
+def holds_any(text: str, characters: Optional[str]) -> bool:
+    """Whether `text` holds one of `characters` (required_characters); True when they are not known (None)."""
+    return characters is None or any(map(text.__contains__, characters))

@@ -6,6 +6,7 @@ import re
 from typing import Optional
 
 from ...matching import WindowSearch, lines_holding, lowered, nonblank_lines
+from ...matching.ends import holds_any, required_characters
 from .areas import AreaReader
 from .blocks import entity_area
 from .grid import GradeGrid
@@ -297,6 +298,8 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
 
     def cells(self, line: str) -> list[tuple[int, str]]:
         """The non-empty cells of a table row as (start in the line, text); one cell when the line has no separator."""
+        if not holds_any(line, required_characters(self.r.table_cell_separator)):  # most lines: prose, one cell
+            return [(0, line)] if line.strip() else []
         out, at = [], 0
         for sep in self.r.table_cell_separator.finditer(line):
             out.append((at, line[at:sep.start()]))

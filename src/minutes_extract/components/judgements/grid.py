@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ...matching.ends import holds_any, required_characters
 from .rules import Candidate
 
 
@@ -53,6 +54,9 @@ class GradeGrid:
 
     def grid_cells(self, line: str, pos: int) -> list[tuple[int, str]]:
         """(offset, text) of each cell of a row, split at the table's cell separators."""
+        if not holds_any(line, required_characters(self.r.grid_cell_separator)):  # most lines: prose, one cell
+            text = line.strip()
+            return [(pos + len(line) - len(line.lstrip()), text)] if text else []
         out, at = [], 0
         for m in list(self.r.grid_cell_separator.finditer(line)) + [None]:
             end = m.start() if m else len(line)
