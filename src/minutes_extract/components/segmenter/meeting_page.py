@@ -114,10 +114,17 @@ class MeetingPage(Headings):
         nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
         if nxt.startswith(self.description_starts):
             return True
-        if len(text.split()) > 8 or nxt.startswith(self.bullet):
+        if (len(text.split()) > 8 and not self.long_title(lines, i)) or nxt.startswith(self.bullet):
             return False
         return (len(nxt) > 2 * len(text) or (nxt.endswith(".") and (reads_as_sentence(nxt) or not self.heading_like(nxt, allow_period=True)))
                 or self.is_field(nxt))  # "Title" over "Lead officer: ..."
+
+    def long_title(self, lines: list[Line], i: int) -> bool:
+        """A longer title keeps a title's style ("COUNCILLOR X'S REQUEST FOR A REVIEW OF ...") and starts after
+        a paragraph that ended its sentence; a capitalised line straight under a title is that title's subtitle
+        ("Presentation of A, Director of ...")."""
+        previous = lines[i - 1].text.strip() if i else ""
+        return self.capitalised(lines[i].text.strip()) and previous.endswith(self.sentence_ends)
 
     # -- a run of like heading lines -----------------------------------------------------------------
     def items_heading_run(self, lines: list[Line]) -> list[ItemStart]:

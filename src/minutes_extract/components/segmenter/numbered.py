@@ -62,7 +62,8 @@ class NumberedItems(Headings):
             clause_shaped = (sentence or title[:1].islower() or title.startswith(self.clause_starts)
                              or title.split()[0].lower() in self.decision_verbs)  # "Approve the revised policy"
             previous = lines[i - 1].text.rstrip() if i else ""
-            after_decision = i > 0 and ((lines[i - 1].kind in self.decision_kinds and not previous.endswith("."))
+            after_decision = i > 0 and ((lines[i - 1].kind in self.decision_kinds and not previous.endswith(".")
+                                         and not self.titled_record(lines, i, title, clause_shaped))
                                         or (clause_shaped and previous.endswith(self.list_intro_ends)))
             if (sentence and (after_intro or continues)) or after_decision or (continues and clause and clause_shaped):
                 paragraph, clause = key, after_decision or clause  # minute paragraphs or decision clauses, not items
@@ -88,6 +89,15 @@ class NumberedItems(Headings):
             out.extend(self.coded(ItemStart(i, m.group("code"), start, end, "numbered_item"), m,
                                   self.sentence_title(title), lines, i))
         return out
+
+    def titled_record(self, lines: list[Line], i: int, title: str, clause_shaped: bool) -> bool:
+        """Under a "Decisions" heading, a numbered line that reads as a title ("14. Residents' Parking Scheme")
+        and has an item's fields or body under it opens a decision record, not a clause: every longer word
+        capitalised, no closing stop, and the line under it is a field ("Decision Maker: ...") or prose."""
+        words = [w for w in title.split() if len(w) > 3 and w[0].isalpha()]
+        return (not clause_shaped and bool(words) and all(w[0].isupper() for w in words)
+                and not title.rstrip().endswith((".", ";", ":", ",")) and i + 1 < len(lines)
+                and self.is_field(lines[i + 1].text.strip()))
 
     def without_run_in(self, title: str) -> str:
         """The heading of a numbered line run into its first sentence ("Call-in: Closure of X Centre The Board
