@@ -54,3 +54,68 @@ def test_resolved_after_a_sentence_on_the_same_line(nlp):
             "26/015 Finance\n(a) Payments schedule. Resolved: that the payments listed be approved.\n"
             "(b) The Clerk reported the bank balance. Members were pleased it was resolved.\n")
     assert decisions(text, nlp) == ["accept the apologies.", "the payments listed be approved."]
+
+
+def test_a_numbered_heading_that_starts_with_a_councillors_name_runs_into_its_sentence(nlp):
+    text = ("Minutes of the Council held on 4 March 2026\n\nPresent: Councillors A Lyle, B Moss and C Nair\n\n"
+            "12. Apologies Apologies were received from Councillor D Orme.\n"
+            "13. Councillor Lyle's motion on verge cutting Councillor Lyle moved the motion, which was seconded by "
+            "Councillor Moss.\nRESOLVED that the motion be referred to the Cabinet.\n"
+            "14. Report of Councillor Nair The Council considered the report of the Cabinet Member.\n")
+    assert items_of(text, nlp) == [("12", "Apologies"), ("13", "Councillor Lyle's motion on verge cutting"),
+                                   ("14", "Report of Councillor Nair")]
+
+
+def test_bilingual_standard_headings_mark_an_unnumbered_welsh_page(nlp):
+    text = ("Cofnodion / Minutes\nCyngor Cymuned Pen-y-bryn / Pen-y-bryn Community Council\n3 Mawrth / March 2026\n\n"
+            "Yn bresennol / Present: Cyng. / Cllr A Rhys, B Wyn\n\n"
+            "YMDDIHEURIADAU / APOLOGIES\nCyng. / Cllr C Parry.\n\n"
+            "DATGAN BUDDIANT / DECLARATIONS OF INTEREST\nDim / None.\n\n"
+            "CYLLID / FINANCE\nPENDERFYNWYD / RESOLVED: that the accounts be approved.\n")
+    assert [t for _, t in items_of(text, nlp)] == ["YMDDIHEURIADAU / APOLOGIES",
+                                                  "DATGAN BUDDIANT / DECLARATIONS OF INTEREST", "CYLLID / FINANCE"]
+
+
+def test_a_title_wrapped_onto_the_next_line_is_whole(nlp):
+    text = ("CABINET\n\nMinutes of a meeting held on 3 March 2026\n\nPresent: Councillor A Lyle (Chair)\n\n"
+            "45\nCOUNCILLOR NAIR'S PROPOSAL FOR A\nYOUTH FORUM\nCouncillor Nair introduced the proposal.\n"
+            "DECISION: That the proposal be supported.\n\n46\nTRANSPORT STRATEGY REVIEW OF\nBUS PRIORITY MEASURES\n"
+            "The Cabinet Member presented the review.\nDECISION: That the review be noted.\n\n"
+            "47\nURGENT ITEMS\nThere were none.\n")
+    assert items_of(text, nlp) == [("45", "COUNCILLOR NAIR'S PROPOSAL FOR A YOUTH FORUM"),
+                                   ("46", "TRANSPORT STRATEGY REVIEW OF BUS PRIORITY MEASURES"), ("47", "URGENT ITEMS")]
+
+
+def test_recommended_to_a_body_keeps_the_body_out_of_the_decision(nlp):
+    text = ("Minutes of the Cabinet held on 4 March 2026\n\n5. Budget 2026/27\nThe Cabinet Member introduced the report.\n"
+            "RECOMMENDED TO COUNCIL – That the budget be approved.\n\n6. Capital Programme\nThe programme was discussed.\n"
+            "Recommended to Council that the capital programme be approved.\n")
+    assert decisions(text, nlp) == ["the budget be approved.", "the capital programme be approved."]
+
+
+def test_parish_headings_run_into_their_minute_after_a_colon(nlp):
+    text = ("Minutes of Fernley Parish Council meeting held on 4 March 2026\n\nPresent: Cllrs A Lyle, B Moss, C Nair\n\n"
+            "26/101 Apologies: Cllr D Orme sent apologies, which were accepted.\n"
+            "26/102 Declarations of interest: None.\n"
+            "26/103 Minutes: Resolved that the minutes of 3 February 2026 be signed.\n"
+            "26/104 Allotments: The Clerk reported that two plots were vacant. Resolved to advertise the vacant plots.\n"
+            "26/105 Call-in: Closure of the Mill Lane Depot The Council considered the call-in of the decision.\n")
+    assert items_of(text, nlp) == [("26/101", "Apologies"), ("26/102", "Declarations of interest"), ("26/103", "Minutes"),
+                                   ("26/104", "Allotments"), ("26/105", "Call-in: Closure of the Mill Lane Depot")]
+    assert decisions(text, nlp) == ["the minutes of 3 February 2026 be signed.", "advertise the vacant plots."]
+
+
+def test_a_minute_reference_alone_over_its_title(nlp):
+    text = ("Minutes of the Panel held on 4 March 2026\n\nPresent: Cllrs A Lyle, B Moss\n\n"
+            "Min 34/26\nBudget Monitoring\nThe officer presented the report.\nRESOLVED: That the report be noted.\n\n"
+            "Min 35/26\nFees and Charges Review\nThe Panel discussed the fees.\nRESOLVED: That the fees be approved.\n")
+    assert items_of(text, nlp) == [("34/26", "Budget Monitoring"), ("35/26", "Fees and Charges Review")]
+
+
+def test_an_unnumbered_capitals_title_wrapped_onto_a_second_line(nlp):
+    text = ("MINUTES OF THE MEETING OF THE LICENSING COMMITTEE HELD ON 4 MARCH 2026\n\nPRESENT: Councillors A Lyle, B Moss\n\n"
+            "APOLOGIES\nNone.\n\nREVIEW OF THE STATEMENT OF GAMBLING\nPRINCIPLES 2026-2029\n"
+            "The Licensing Manager presented the draft statement.\nRESOLVED: That the statement be approved for consultation.\n\n"
+            "ANY OTHER BUSINESS\nThere was none.\n")
+    assert [t for _, t in items_of(text, nlp)] == ["APOLOGIES", "REVIEW OF THE STATEMENT OF GAMBLING PRINCIPLES 2026-2029",
+                                                  "ANY OTHER BUSINESS"]

@@ -153,3 +153,9 @@ class SegmenterRules(RuleFile):
         "Most words in a run heading that ends with a colon over its paragraph ('Grounds maintenance contract:'); "
         "0: none.", default=0, ge=0)
     minute_label_starts: list[str] = described("What a 'Minute No. 12' label line starts with (a cheap test).")
+    title_wrap_words: list[str] = described(
+        "Words a title line cannot end with (lower case: 'of', 'for', 'and'): the title goes on on the next line.",
+        default_factory=list)
+    title_wrap_max_words: int = described(
+        "Most words on the line that finishes a title wrapped onto it ('RESILIENCE', 'Climate Assembly'); 0: none.",
+        default=0, ge=0)

@@ -107,8 +107,19 @@ class NumberedItems(Headings):
             return title  # ("TITLE – There were none.": a capitals title ended by its dash is read below)
         m = self.pattern["run_in_heading"].match(title)
         if not m or self.has_finite_verb(m.group("title")):
-            return title
+            return self.colon_run_in(title) or title
         return m.group("title")
+
+    def colon_run_in(self, title: str) -> Optional[str]:
+        """A short heading run into its minute after a colon ("Apologies: Cllr D sent apologies.", "Minutes: Resolved
+        that ...", "Declarations of interest: None."): the heading, when what follows it is a sentence or a word or two
+        ended by a stop. A title with a colon inside it ("Call-in: Closure of the Day Centre") is whole."""
+        head, colon, rest = title.partition(": ")
+        rest = rest.strip()
+        if not colon or not rest or not (0 < len(head.split()) <= self.colon_run_words) \
+                or not rest.endswith(tuple(self.sentence_ends)) or not self.heading_like(head):
+            return None
+        return head if reads_as_sentence(rest) or len(rest.split()) <= 2 else None
 
     def coded(self, item: ItemStart, m: re.Match, sentence: bool, lines: list[Line], title: int) -> list[Numbered]:
         """The candidate(s) for a numbered line, one per way of reading its code ("I." is a Roman one or the
