@@ -119,3 +119,20 @@ def test_an_unnumbered_capitals_title_wrapped_onto_a_second_line(nlp):
             "ANY OTHER BUSINESS\nThere was none.\n")
     assert [t for _, t in items_of(text, nlp)] == ["APOLOGIES", "REVIEW OF THE STATEMENT OF GAMBLING PRINCIPLES 2026-2029",
                                                   "ANY OTHER BUSINESS"]
+
+
+def test_notes_with_no_header_that_record_decisions_read_their_headings_from_the_first_line(nlp):
+    text = ("Care leavers' bus passes\nThe Head of Service explained the scheme and how many had applied.\n"
+            "The Panel AGREED to promote the scheme through the Children in Care Council.\n\n"
+            "Placement sufficiency strategy\nThe Commissioning Manager presented the draft strategy. Members asked about "
+            "local provision.\nThe Panel AGREED that the strategy be endorsed.\n\n"
+            "Feedback from young people\nMembers of the Children in Care Council described the summer programme.\n")
+    assert [t for _, t in items_of(text, nlp)] == ["Care leavers' bus passes", "Placement sufficiency strategy",
+                                                  "Feedback from young people"]
+
+
+def test_a_report_with_no_header_and_no_decisions_keeps_its_subheadings_inside_one_item(nlp):
+    text = ("Fostering Service Annual Report\nThis report sets out the work of the fostering service over the year.\n\n"
+            "Recruitment of foster carers\nThe service approved new households during the year and held events.\n\n"
+            "Support for carers\nCarers are offered supervision and training throughout the year.\n")
+    assert len(items_of(text, nlp)) <= 1

@@ -74,6 +74,9 @@ class ItemPatterns(Strict):
     sub_item_code: Regex = described("A lettered sub-item code ('6a', 'HC.6b').")
     time_prefix: Regex = described("A time of day before a title ('15:15 Title') in a programme.")
     minutes_header: Regex = described("The line naming a meeting record ('Minutes of the ... held on ...').")
+    minutes_cue: Regex = described(
+        "A line only minutes write: a recorded decision ('RESOLVED:', 'The Panel AGREED to ...'). Two of them "
+        "make a page with no header a meeting record whose headings may start at its first line.", default="(?!)")
     date_line: Regex = described("A date alone on its line ('Monday, 3 March 2025'): not a report's title.")
     dateline: Regex = described(
         "A news page's dateline ('Press release', 'News | 19 February 2026', 'Posted on 5 May 2025', a date alone): "

@@ -133,7 +133,9 @@ class MeetingPage(Headings):
         before one, all in one style (capitals, or not). Two make the layout."""
         top = self.minutes_top(lines)
         if top is None:
-            return []
+            if not self.reads_as_minutes(lines):
+                return []
+            top = -1  # a meeting record with no header: its first heading may be its first line
         heads = [i for i in range(top + 1, len(lines)) if self.run_heading(lines, i, top)]
         # a one-word heading ("AOB", "Finance") has no style of its own: it goes with the run's style
         single = {i for i in heads if len(self.clean_title(lines[i].text).split()) == 1}
@@ -149,6 +151,11 @@ class MeetingPage(Headings):
             if lines[item.line].text[item.title_end - 1 - lines[item.line].start] == ":":
                 item.title_end -= 1  # "Grounds maintenance contract:": the colon is no part of the title
         return items
+
+    def reads_as_minutes(self, lines: list[Line]) -> bool:
+        """A page with no header that records decisions ("The Panel AGREED to ...", "RESOLVED:") at least twice."""
+        cue = self.pattern["minutes_cue"]
+        return sum(bool(cue.match(line.text.strip())) for line in lines) >= 2
 
     def minutes_top(self, lines: list[Line]) -> Optional[int]:
         """The last line of a meeting record's header: "Minutes of the meeting held on ..." (or a short line naming
