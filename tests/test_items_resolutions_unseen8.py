@@ -136,3 +136,25 @@ def test_a_report_with_no_header_and_no_decisions_keeps_its_subheadings_inside_o
             "Recruitment of foster carers\nThe service approved new households during the year and held events.\n\n"
             "Support for carers\nCarers are offered supervision and training throughout the year.\n")
     assert len(items_of(text, nlp)) <= 1
+
+
+def test_numbered_headings_run_into_a_sentence_whose_subject_is_a_named_body_or_person(nlp):
+    text = ("Minutes of the Audit Committee held on 4 March 2026\n\nPresent: Cllrs A Lyle, B Moss\n\n"
+            "5. Apologies Apologies were received from Cllr C Nair.\n"
+            "6. Audit Wales report on digital strategy Audit Wales presented its findings on the strategy.\n"
+            "RESOLVED that the report be noted.\n"
+            "7. Internal audit progress report Mrs Orme, Head of Internal Audit, presented the report.\n"
+            "8. Update from Healthwatch Healthwatch reported that its visits had continued.\n")
+    assert items_of(text, nlp) == [("5", "Apologies"), ("6", "Audit Wales report on digital strategy"),
+                                   ("7", "Internal audit progress report"), ("8", "Update from Healthwatch")]
+
+
+def test_numbered_headings_run_into_their_minute_after_a_dash(nlp):
+    text = ("Minutes of the Audit Committee held on 4 March 2026\n\nPresent: Cllrs A Lyle, B Moss\n\n"
+            "5. Apologies – none.\n"
+            "6. Treasury Management Strategy – the Head of Finance presented the strategy. RESOLVED that it be approved.\n"
+            "7. Risk register – Members reviewed the register.\n"
+            "8. Petition - Street Lighting in Mill Lane\nThe Committee noted the petition.\n")
+    assert items_of(text, nlp) == [("5", "Apologies"), ("6", "Treasury Management Strategy"), ("7", "Risk register"),
+                                   ("8", "Petition - Street Lighting in Mill Lane")]
+    assert decisions(text, nlp) == ["it be approved."]

@@ -12,6 +12,9 @@ from .lines import ItemStart, Line
 from .numbering import Numbered, code_shapes, follows, predecessors, reads_as_sentence
 
 
+_RUN_IN_SEPARATORS = (": ", " – ", " - ", " — ")  # after a heading run into its minute
+
+
 class NumberedItems(Headings):
     def numbered_title(self, lines: list[Line], index: int, number: Optional[str] = None) -> Optional[ItemStart]:
         """The item on line `index` if it starts with its number ("10 Title PDF 103 KB"), `number` if given."""
@@ -103,23 +106,39 @@ class NumberedItems(Headings):
         """The heading of a numbered line run into its first sentence ("Call-in: Closure of X Centre The Board
         considered ..." -> "Call-in: Closure of X Centre"); the line as it is when no such sentence follows a
         verbless heading."""
-        if (not self.has_finite_verb(title) and not title.rstrip().endswith(".")) or self.pattern["caps_title_end"].search(title):
+        if not self.has_finite_verb(title) and not title.rstrip().endswith("."):
+            return title
+        dash = self.pattern["caps_title_end"].search(title)
+        if dash and title[:dash.start()].isupper():
             return title  # ("TITLE – There were none.": a capitals title ended by its dash is read below)
         m = self.pattern["run_in_heading"].match(title)
         if not m or self.has_finite_verb(m.group("title")):
             return self.colon_run_in(title) or title
-        return m.group("title")
+        return m.group("title").rstrip(" :–—-")  # ("Risk register – Members reviewed ...": the dash ends the title)
 
     def colon_run_in(self, title: str) -> Optional[str]:
-        """A short heading run into its minute after a colon ("Apologies: Cllr D sent apologies.", "Minutes: Resolved
-        that ...", "Declarations of interest: None."): the heading, when what follows it is a sentence or a word or two
-        ended by a stop. A title with a colon inside it ("Call-in: Closure of the Day Centre") is whole."""
-        head, colon, rest = title.partition(": ")
-        rest = rest.strip()
-        if not colon or not rest or not (0 < len(head.split()) <= self.colon_run_words) \
+        """A short heading run into its minute after a colon or a dash ("Apologies: Cllr D sent apologies.", "Minutes:
+        Resolved that ...", "Risk register – Members reviewed the register.", "Apologies – none."): the heading, when
+        what follows reads as a sentence (after a dash: one with a verb) or is a word or two ended by a stop. A title
+        with a colon or dash inside it ("Call-in: Closure of the Day Centre", "Petition - Street Lighting") is whole."""
+        cut = min((k for k in (title.find(sep) for sep in _RUN_IN_SEPARATORS) if k > 0), default=-1)
+        if cut < 0:
+            return None
+        head, dash = title[:cut].strip(), title[cut:cut + 3].strip() != ":"
+        rest = title[cut:].lstrip(" :–—-").strip()
+        if not rest or not (0 < len(head.split()) <= self.colon_run_words) \
                 or not rest.endswith(tuple(self.sentence_ends)) or not self.heading_like(head):
             return None
-        return head if reads_as_sentence(rest) or len(rest.split()) <= 2 else None
+        if len(rest.split()) <= 2:
+            return head
+        if dash:
+            return head if self.has_verb(rest) else None
+        return head if reads_as_sentence(rest) else None
+
+    def has_verb(self, text: str) -> bool:
+        """A finite or reporting verb, or a past tense, after the first word ("Members reviewed the register.")."""
+        return any(w.lower() in self.finite_verbs or w.lower() in self.reporting_verbs or (len(w) > 4 and w.endswith("ed"))
+                   for w in text.split()[1:])
 
     def coded(self, item: ItemStart, m: re.Match, sentence: bool, lines: list[Line], title: int) -> list[Numbered]:
         """The candidate(s) for a numbered line, one per way of reading its code ("I." is a Roman one or the
