@@ -124,7 +124,7 @@ class NumberedItems(Headings):
         cut = min((k for k in (title.find(sep) for sep in _RUN_IN_SEPARATORS) if k > 0), default=-1)
         if cut < 0:
             return None
-        head, dash = title[:cut].strip(), title[cut:cut + 3].strip() != ":"
+        head, dash = title[:cut].strip(), title[cut] != ":"
         rest = title[cut:].lstrip(" :–—-").strip()
         if not rest or not (0 < len(head.split()) <= self.colon_run_words) \
                 or not rest.endswith(tuple(self.sentence_ends)) or not self.heading_like(head):
