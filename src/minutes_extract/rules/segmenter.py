@@ -74,6 +74,9 @@ class ItemPatterns(Strict):
     sub_item_code: Regex = described("A lettered sub-item code ('6a', 'HC.6b').")
     time_prefix: Regex = described("A time of day before a title ('15:15 Title') in a programme.")
     minutes_header: Regex = described("The line naming a meeting record ('Minutes of the ... held on ...').")
+    minutes_cue: Regex = described(
+        "A line only minutes write: a recorded decision ('RESOLVED:', 'The Panel AGREED to ...'). Two of them "
+        "make a page with no header a meeting record whose headings may start at its first line.", default="(?!)")
     date_line: Regex = described("A date alone on its line ('Monday, 3 March 2025'): not a report's title.")
     dateline: Regex = described(
         "A news page's dateline ('Press release', 'News | 19 February 2026', 'Posted on 5 May 2025', a date alone): "
@@ -153,3 +156,9 @@ class SegmenterRules(RuleFile):
         "Most words in a run heading that ends with a colon over its paragraph ('Grounds maintenance contract:'); "
         "0: none.", default=0, ge=0)
     minute_label_starts: list[str] = described("What a 'Minute No. 12' label line starts with (a cheap test).")
+    title_wrap_words: list[str] = described(
+        "Words a title line cannot end with (lower case: 'of', 'for', 'and'): the title goes on on the next line.",
+        default_factory=list)
+    title_wrap_max_words: int = described(
+        "Most words on the line that finishes a title wrapped onto it ('RESILIENCE', 'Climate Assembly'); 0: none.",
+        default=0, ge=0)

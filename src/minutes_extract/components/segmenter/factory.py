@@ -41,7 +41,8 @@ class SegmenterComponent(RulesOnDisk):
                 continue
             set_payload(span, PAYLOAD_ATTRS["items"], {
                 "number": item.number, "agenda_number": item.agenda_number,
-                "title": text[item.title_start:item.title_end].strip(),
+                "title": " ".join(text[item.title_start:item.title_end].split()) if "\n" in text[item.title_start:item.title_end]
+                else text[item.title_start:item.title_end].strip(),  # (a wrapped title: one line)
                 "title_start": item.title_start, "title_end": item.title_end,
             })
             spans.append(span)

@@ -24,6 +24,8 @@ class Headings(RuleFields):
     minute_label_starts: tuple[str, ...]
     sentence_ends: tuple[str, ...]
     decision_verbs: frozenset[str]
+    title_wrap_words: frozenset[str] = frozenset()
+    title_wrap_max_words: int = 0
 
     def __init__(self, rules: dict):
         super().__init__(rules)
@@ -157,8 +159,11 @@ class Headings(RuleFields):
         return cleaned == text.strip() and cleaned.endswith(".") and len(cleaned.split()) > 8
 
     def is_agenda_title(self, text: str) -> bool:
+        """A standard agenda title ("Apologies for Absence"), also as either half of a bilingual heading
+        ("YMDDIHEURIADAU / APOLOGIES")."""
         key = text.lower().rstrip(". ").replace("’", "'")
-        return bool(self.agenda_title.match(key))
+        return bool(self.agenda_title.match(key)) or (
+            " / " in key and any(self.agenda_title.match(half.strip()) for half in key.split(" / ")))
 
     def is_page_chrome(self, text: str) -> bool:
         return text.strip().lower() in self.page_chrome

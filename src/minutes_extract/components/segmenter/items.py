@@ -16,12 +16,65 @@ class Segmenter(Layouts, NumberedItems, MeetingPage, SinglePage):
         description neither is an item nor ends one); item lines are indices into `lines`."""
         kept = [i for i, line in enumerate(lines) if not self.is_time_line(line.text)]
         if len(kept) == len(lines):
-            return self.find_items_in(lines) or self.items_timed(lines, minimum=1)
+            return self.with_wrapped_titles(lines, self.find_items_in(lines) or self.items_timed(lines, minimum=1))
         items = self.find_items_in([lines[i] for i in kept])
         for item in items:
             item.line = kept[item.line]
         timed = self.items_timed(lines, minimum=1 if not items else 2)
-        return timed if len(timed) > len(items) else items  # a programme only where it reads more items
+        return self.with_wrapped_titles(lines, timed if len(timed) > len(items) else items)  # a programme only where it reads more items
+
+    def with_wrapped_titles(self, lines: list[Line], items: list[ItemStart]) -> list[ItemStart]:
+        """Titles that a narrow column wrapped onto the next line ("PLACE SCRUTINY COMMITTEE'S RECOMMENDATIONS ON
+        FLOOD" over "RESILIENCE", "Review of Grants to the" over "Voluntary Sector") end on that line."""
+        if not self.title_wrap_max_words:
+            return items
+        starts = {item.line for item in items}
+        for item in items:
+            k = next((j for j in range(item.line, min(item.line + 2, len(lines)))
+                      if lines[j].start <= item.title_start <= lines[j].end), None)
+            if k is None or k + 1 in starts or item.title_end < lines[k].start + len(lines[k].text.rstrip()) - 1:
+                continue  # (a title cut short of its line's end, by chrome or a run-in sentence, is whole)
+            head = lines[k].text[item.title_start - lines[k].start:item.title_end - lines[k].start].strip()
+            if self.wraps_onto(lines, k, head):
+                item.title_end = self.strip_chrome(lines[k + 1])[1]
+            elif item.number is None and k == item.line and k - 1 not in starts and self.wrapped_from(lines, k, head):
+                item.title_start = self.strip_chrome(lines[k - 1])[0]
+                item.line = k - 1
+        return items
+
+    def wrapped_from(self, lines: list[Line], k: int, tail: str) -> bool:
+        """Is the unnumbered title `tail` on line k the end of a title begun on the line above ("REVIEW OF THE
+        STATEMENT OF GAMBLING" over "PRINCIPLES 2026-2029")? The line above is a capitals title line with no stop
+        after a paragraph that ended its sentence, and the title is in capitals too and no standard title."""
+        if k < 2 or not tail.isupper() or self.is_agenda_title(tail):
+            return False
+        above = lines[k - 1]
+        text = self.clean_title(above.text)
+        return (not above.kind and not above.level and text.isupper() and len(text.split()) <= self.run_heading_words
+                and not text.endswith(tuple(self.sentence_ends) + (":", ";", ",")) and not self.is_attendance(text)
+                and not self.is_field(text) and not self.is_page_chrome(text) and not self.is_agenda_title(text)
+                and self.heading_like(text) and lines[k - 2].text.strip().endswith(tuple(self.sentence_ends)))
+
+    def wraps_onto(self, lines: list[Line], k: int, head: str) -> bool:
+        """Does the title `head` on line k go on on line k + 1? The next line is short, ends no sentence, is no
+        heading or field of its own, has body text under it, and either the title stops on a word that cannot
+        end one ("... FOR A") or both lines are in capitals."""
+        if k + 2 >= len(lines) or not head:
+            return False
+        nxt = lines[k + 1]
+        text = nxt.text.strip()
+        if (nxt.kind or nxt.level or not text or len(text.split()) > self.title_wrap_max_words
+                or text.endswith(tuple(self.sentence_ends) + (":", ";", ",")) or self.is_field(text)
+                or self.is_attendance(text) or self.is_page_chrome(text) or self.is_agenda_title(text)
+                or bool(self.pattern["report_of"].match(text)) or bool(self.pattern["date_line"].match(text))
+                or self.inline_code(text) or self.pattern["item_code_alone"].match(text)
+                or not self.body_follows(lines, k + 1)):
+            return False
+        last = head.split()[-1].lower()
+        if last in self.title_wrap_words:
+            return True
+        letters = [c for c in text if c.isalpha()]
+        return head.isupper() and bool(letters) and text.isupper()
 
     def items_timed(self, lines: list[Line], minimum: int = 2) -> list[ItemStart]:
         """A programme: each title follows its time of day, on the line before ("10.05 am") or in front of it

@@ -114,10 +114,17 @@ class MeetingPage(Headings):
         nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
         if nxt.startswith(self.description_starts):
             return True
-        if len(text.split()) > 8 or nxt.startswith(self.bullet):
+        if (len(text.split()) > 8 and not self.long_title(lines, i)) or nxt.startswith(self.bullet):
             return False
         return (len(nxt) > 2 * len(text) or (nxt.endswith(".") and (reads_as_sentence(nxt) or not self.heading_like(nxt, allow_period=True)))
                 or self.is_field(nxt))  # "Title" over "Lead officer: ..."
+
+    def long_title(self, lines: list[Line], i: int) -> bool:
+        """A longer title keeps a title's style ("COUNCILLOR X'S REQUEST FOR A REVIEW OF ...") and starts after
+        a paragraph that ended its sentence; a capitalised line straight under a title is that title's subtitle
+        ("Presentation of A, Director of ...")."""
+        previous = lines[i - 1].text.strip() if i else ""
+        return self.capitalised(lines[i].text.strip()) and previous.endswith(self.sentence_ends)
 
     # -- a run of like heading lines -----------------------------------------------------------------
     def items_heading_run(self, lines: list[Line]) -> list[ItemStart]:
@@ -126,7 +133,9 @@ class MeetingPage(Headings):
         before one, all in one style (capitals, or not). Two make the layout."""
         top = self.minutes_top(lines)
         if top is None:
-            return []
+            if not self.reads_as_minutes(lines):
+                return []
+            top = -1  # a meeting record with no header: its first heading may be its first line
         heads = [i for i in range(top + 1, len(lines)) if self.run_heading(lines, i, top)]
         # a one-word heading ("AOB", "Finance") has no style of its own: it goes with the run's style
         single = {i for i in heads if len(self.clean_title(lines[i].text).split()) == 1}
@@ -142,6 +151,11 @@ class MeetingPage(Headings):
             if lines[item.line].text[item.title_end - 1 - lines[item.line].start] == ":":
                 item.title_end -= 1  # "Grounds maintenance contract:": the colon is no part of the title
         return items
+
+    def reads_as_minutes(self, lines: list[Line]) -> bool:
+        """A page with no header that records decisions ("The Panel AGREED to ...", "RESOLVED:") at least twice."""
+        cue = self.pattern["minutes_cue"]
+        return sum(bool(cue.match(line.text.strip())) for line in lines) >= 2
 
     def minutes_top(self, lines: list[Line]) -> Optional[int]:
         """The last line of a meeting record's header: "Minutes of the meeting held on ..." (or a short line naming

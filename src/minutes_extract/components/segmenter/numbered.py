@@ -12,6 +12,9 @@ from .lines import ItemStart, Line
 from .numbering import Numbered, code_shapes, follows, predecessors, reads_as_sentence
 
 
+_RUN_IN_SEPARATORS = (": ", " – ", " - ", " — ")  # after a heading run into its minute
+
+
 class NumberedItems(Headings):
     def numbered_title(self, lines: list[Line], index: int, number: Optional[str] = None) -> Optional[ItemStart]:
         """The item on line `index` if it starts with its number ("10 Title PDF 103 KB"), `number` if given."""
@@ -62,7 +65,8 @@ class NumberedItems(Headings):
             clause_shaped = (sentence or title[:1].islower() or title.startswith(self.clause_starts)
                              or title.split()[0].lower() in self.decision_verbs)  # "Approve the revised policy"
             previous = lines[i - 1].text.rstrip() if i else ""
-            after_decision = i > 0 and ((lines[i - 1].kind in self.decision_kinds and not previous.endswith("."))
+            after_decision = i > 0 and ((lines[i - 1].kind in self.decision_kinds and not previous.endswith(".")
+                                         and not self.titled_record(lines, i, title, clause_shaped))
                                         or (clause_shaped and previous.endswith(self.list_intro_ends)))
             if (sentence and (after_intro or continues)) or after_decision or (continues and clause and clause_shaped):
                 paragraph, clause = key, after_decision or clause  # minute paragraphs or decision clauses, not items
@@ -89,16 +93,52 @@ class NumberedItems(Headings):
                                   self.sentence_title(title), lines, i))
         return out
 
+    def titled_record(self, lines: list[Line], i: int, title: str, clause_shaped: bool) -> bool:
+        """Under a "Decisions" heading, a numbered line that reads as a title ("14. Residents' Parking Scheme")
+        and has an item's fields or body under it opens a decision record, not a clause: every longer word
+        capitalised, no closing stop, and the line under it is a field ("Decision Maker: ...") or prose."""
+        words = [w for w in title.split() if len(w) > 3 and w[0].isalpha()]
+        return (not clause_shaped and bool(words) and all(w[0].isupper() for w in words)
+                and not title.rstrip().endswith((".", ";", ":", ",")) and i + 1 < len(lines)
+                and self.is_field(lines[i + 1].text.strip()))
+
     def without_run_in(self, title: str) -> str:
         """The heading of a numbered line run into its first sentence ("Call-in: Closure of X Centre The Board
         considered ..." -> "Call-in: Closure of X Centre"); the line as it is when no such sentence follows a
         verbless heading."""
-        if (not self.has_finite_verb(title) and not title.rstrip().endswith(".")) or self.pattern["caps_title_end"].search(title):
+        if not self.has_finite_verb(title) and not title.rstrip().endswith("."):
+            return title
+        dash = self.pattern["caps_title_end"].search(title)
+        if dash and title[:dash.start()].isupper():
             return title  # ("TITLE – There were none.": a capitals title ended by its dash is read below)
         m = self.pattern["run_in_heading"].match(title)
         if not m or self.has_finite_verb(m.group("title")):
-            return title
-        return m.group("title")
+            return self.colon_run_in(title) or title
+        return m.group("title").rstrip(" :–—-")  # ("Risk register – Members reviewed ...": the dash ends the title)
+
+    def colon_run_in(self, title: str) -> Optional[str]:
+        """A short heading run into its minute after a colon or a dash ("Apologies: Cllr D sent apologies.", "Minutes:
+        Resolved that ...", "Risk register – Members reviewed the register.", "Apologies – none."): the heading, when
+        what follows reads as a sentence (after a dash: one with a verb) or is a word or two ended by a stop. A title
+        with a colon or dash inside it ("Call-in: Closure of the Day Centre", "Petition - Street Lighting") is whole."""
+        cut = min((k for k in (title.find(sep) for sep in _RUN_IN_SEPARATORS) if k > 0), default=-1)
+        if cut < 0:
+            return None
+        head, dash = title[:cut].strip(), title[cut] != ":"
+        rest = title[cut:].lstrip(" :–—-").strip()
+        if not rest or not (0 < len(head.split()) <= self.colon_run_words) \
+                or not rest.endswith(tuple(self.sentence_ends)) or not self.heading_like(head):
+            return None
+        if len(rest.split()) <= 2:
+            return head
+        if dash:
+            return head if self.has_verb(rest) else None
+        return head if reads_as_sentence(rest) else None
+
+    def has_verb(self, text: str) -> bool:
+        """A finite or reporting verb, or a past tense, after the first word ("Members reviewed the register.")."""
+        return any(w.lower() in self.finite_verbs or w.lower() in self.reporting_verbs or (len(w) > 4 and w.endswith("ed"))
+                   for w in text.split()[1:])
 
     def coded(self, item: ItemStart, m: re.Match, sentence: bool, lines: list[Line], title: int) -> list[Numbered]:
         """The candidate(s) for a numbered line, one per way of reading its code ("I." is a Roman one or the
