@@ -357,13 +357,15 @@ def _bare_count(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_f
         return True
     if _elided_noun(c, right, ctx, rules, so_far, s_start):
         return True
-    if c.is_word:
-        return False
+    earlier_count = any(m.fields.get("kind") == "count" and s_start <= m.start < c.start for m in so_far)
+    if c.is_word:  # "14 care leavers ..., compared with nine the year before"
+        return earlier_count and bool(rules.compared_word_before.search(ctx.left(c.start, 40)))
+    if rules.count_share_after.match(right):
+        return True  # "6,050 (42.6%) had taken up a check": a number given with its share is a count
     if rules.number_of_cue.search(ctx.text[s_start:c.start]):
         return True
     if _change_of_count(c, ctx, rules, so_far, s_start) or _counted_subject(c, ctx, rules, s_start):
         return True
-    earlier_count = any(m.fields.get("kind") == "count" and s_start <= m.start < c.start for m in so_far)
     return earlier_count and bool(before["compared_before"].search(ctx, c.start)[0])
 
 

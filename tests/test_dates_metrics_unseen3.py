@@ -1,0 +1,113 @@
+"""Date and metric value forms of councils the rules were not tuned on (issue 10, third round): sample
+sizes `(n=45)`, shares after a count, signed changes in a table, tables laid out in spaces whose column
+headings sit over an empty corner, FTE columns, rates per 10,000 in a table, abbreviated months standing
+alone (`late Feb`, `Apr-Jun`), dotted dates with one-digit parts (`1.4.24`), ranges of year-less days,
+a month reached by `until`, and the meeting's date on a line with a venue. Sentences written for the tests."""
+import pytest
+
+from minutes_extract.extract import extract_text
+from minutes_extract.normalise import normalise
+from test_dates import date_values
+from test_metrics import readings
+
+
+def counts(nlp, text):
+    return [value for kind, value, _ in readings(nlp, text) if kind == "count"]
+
+
+# --- counts without a noun of their own ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("A survey of tenants (n=318) was carried out in the autumn.", [318.0]),
+    ("The feedback panel (N = 27) met twice.", [27.0]),
+    ("The audit found that 14 said they had not been contacted.", [14.0]),
+    ("We reviewed 40 files, and 6,050 (42.6%) had a plan in place.", [40.0, 6050.0]),
+    ("There are 31 libraries in the county, 4 fewer than in 2019.", [31.0, 4.0]),
+    ("Eleven apprentices qualified this year, compared with seven the year before.", [11.0, 7.0]),
+    ("There had been 19 such households at the start of the year.", [19.0]),
+    ("Reported burglaries fell to 1,140 over the year.", [1140.0]),
+])
+def test_a_number_counts_what_its_clause_counts(nlp, text, expected):
+    assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The average wait fell to 38 over the year.",
+    "The panel heard that 1 in 5 residents used the service.",
+])
+def test_no_count_for_averages_and_ratios(nlp, text):
+    assert counts(nlp, text) == []
+
+
+def test_a_signed_change_keeps_its_sign(nlp):
+    text = "Offence | 2023 | 2024 | Change\nArson offences | 120 | 102 | -15%\nCriminal damage offences | 510 | 546 | +7%"
+    assert [v for k, v, _ in readings(nlp, text) if k == "percentage"] == [-15.0, 7.0]
+
+
+# --- tables laid out in spaces ----------------------------------------------------------------------
+
+def _table_metrics(nlp, table: str):
+    record = extract_text(table, "table.txt", nlp)
+    groups = [record.unassigned.metrics] + [item.metrics for item in record.items]
+    return [(m.kind, m.value) for group in groups for m in group]
+
+
+def test_headings_over_an_empty_corner_become_a_row(nlp):
+    table = ("Intro line.\n\n"
+             "                               Primary     Secondary     Special\n"
+             "Pupils on roll                   9,120         8,004         356\n"
+             "Permanent exclusions                 2            17           1\n")
+    text = normalise(table).text
+    assert text.splitlines()[2].lstrip().startswith("|")
+    found = _table_metrics(nlp, table)
+    assert ("count", 9120.0) in found and ("count", 356.0) in found and ("count", 17.0) in found
+
+
+def test_an_fte_column_counts_fractional_posts(nlp):
+    table = ("Intro line.\n\n"
+             "                       Headcount     FTE      Vacancies\n"
+             "Highways                     212     198.5           9\n"
+             "Waste services               305     291.0          14\n")
+    found = _table_metrics(nlp, table)
+    assert ("count", 198.5) in found and ("count", 212.0) in found and ("count", 14.0) in found
+
+
+def test_a_rate_per_ten_thousand_row_counts_nothing(nlp):
+    text = ("Measure | 2023 | 2024\nHospital admissions | 2,210 | 2,305\n"
+            "Admissions per 10,000 residents | 612 | 640")
+    assert counts(nlp, text) == [2210.0, 2305.0]
+
+
+# --- dates ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, meeting, expected", [
+    ("Two new officers had started in late Feb.", "2025-03-11", ["2025-02"]),
+    ("The return is due in mid-Oct.", "2025-07-08", ["2025-10"]),
+    ("Figures for Apr-Jun and Jul-Sep are shown below.", "2024-11-20", ["2024-04", "2024-06", "2024-07", "2024-09"]),
+    ("The survey ran from 1.4.24 to 31.8.24, and a visit took place on 3.10.24.", None,
+     ["2024-04-01", "2024-08-31", "2024-10-03"]),
+    ("In February the waiting list had peaked at 600.", "2024-11-20", ["2024-02"]),
+    ("Cases were heard between 1st April and 31st October.", "2024-12-04", ["2024-04-01", "2024-10-31"]),
+    ("A shelter would open in early December with 20 beds, running until late March.", "2024-09-12",
+     ["2024-12", "2025-03"]),
+    ("The project had slipped from September to February.", "2025-01-15", ["2024-09", "2025-02"]),
+])
+def test_year_less_and_dotted_forms(nlp, text, meeting, expected):
+    assert date_values(nlp, text, meeting) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Paragraph 3.10.24 sets out the options.",
+    "See section 2.4.15 of the report.",
+])
+def test_paragraph_numbers_are_no_dates(nlp, text):
+    assert date_values(nlp, text, "2025-01-01") == []
+
+
+@pytest.mark.parametrize("header", [
+    "Notes of the meeting held on Thursday 12 September 2024, Committee Room 2, Kelsham Civic Centre",
+    "Minutes of the Licensing Board\nTuesday 12 September 2024, 2.00pm, Council Chamber",
+])
+def test_the_meeting_date_on_a_line_with_its_venue(nlp, header):
+    record = extract_text(header + "\n\n1. Apologies\n\nNone were received.\n", "m.txt", nlp)
+    assert record.meeting.date == "2024-09-12"
