@@ -111,3 +111,29 @@ def test_paragraph_numbers_are_no_dates(nlp, text):
 def test_the_meeting_date_on_a_line_with_its_venue(nlp, header):
     record = extract_text(header + "\n\n1. Apologies\n\nNone were received.\n", "m.txt", nlp)
     assert record.meeting.date == "2024-09-12"
+
+
+def test_rows_of_kinds_under_a_type_corner_are_counts(nlp):
+    text = "Offence type | 2023 | 2024\nCriminal damage | 610 | 588\nShoplifting | 402 | 455"
+    assert counts(nlp, text) == [610.0, 588.0, 402.0, 455.0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Households with children: 214 (down 8%).", [214.0]),
+    ("Number of complaints: 37", [37.0]),
+    ("Average wait in days: 12", []),
+    ("Ward: 14", []),
+    ("Satisfied (61%, n=410) or very satisfied.", [410.0]),
+    ("Forty children were adopted, up from thirty-one.", [40.0, 31.0]),
+])
+def test_labelled_and_sample_counts(nlp, text, expected):
+    assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The policy at 4.2.12 was discussed.",
+    "From mid-Jan to end-Feb the team was busy.",
+])
+def test_dotted_paragraphs_and_abbreviated_months(nlp, text):
+    found = date_values(nlp, text, "2025-03-11")
+    assert found == ([] if "4.2.12" in text else ["2025-01", "2025-02"])

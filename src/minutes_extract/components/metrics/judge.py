@@ -218,7 +218,18 @@ def _uncounted(c: Candidate, reading: Reading, rest: str, right: str, ctx: Conte
         return _metric(c, "count", reading, rules, per=per, end=per_end, subject=subject)
     if table_cell_count(c, ctx, rules):  # "Households in TA | 298": the column heading says what is counted
         return _metric(c, "count", reading, rules, per=per, end=per_end)
+    if _labelled_count(c, ctx, rules):  # "Households with children: 214"
+        return _metric(c, "count", reading, rules, per=per, end=per_end)
     return None
+
+
+def _labelled_count(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
+    """A whole number just after a short label and a colon at the start of its line, where the label names
+    what is counted (`Children in care: 412`, `Number of complaints: 14`; not `Average wait: 12`)."""
+    if c.is_word or c.value is None or c.value < 2 or c.value != int(c.value):
+        return False
+    m = rules.labelled_count_before.match(ctx.text, ctx.line_start(c.start), c.start)
+    return m is not None and counts_things(m.group("label"), rules)
 
 
 def _bracketed_count(c: Candidate, reading: Reading, ctx: Context, rules: MetricRules) -> bool:

@@ -35,8 +35,10 @@ def table_cell_count(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
         return False  # "Pupils meeting the expected standard | 61 | 63": shares written without "%"
     if counts_things(label, rules):
         return True
-    # "Number of children | 2022 | 2023" over rows "CIN | 310 | 322": the corner names what the rows count
-    return not rules.table_not_count_heading.search(label) and counts_things(header[0], rules)
+    # "Number of children | 2022 | 2023" over rows "CIN | 310 | 322": the corner names what the rows count;
+    # "Crime type | 2023 | 2024" over rows "Shoplifting | 811 | 948": the rows are kinds of what is counted
+    return not rules.table_not_count_heading.search(label) and (
+        counts_things(header[0], rules) or bool(rules.table_category_corner.search(header[0])))
 
 
 def table_cell_money(c: Candidate, ctx: Context, rules: MetricRules) -> Optional[Candidate]:
