@@ -137,3 +137,17 @@ def test_labelled_and_sample_counts(nlp, text, expected):
 def test_dotted_paragraphs_and_abbreviated_months(nlp, text):
     found = date_values(nlp, text, "2025-03-11")
     assert found == ([] if "4.2.12" in text else ["2025-01", "2025-02"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Band D properties rose by 1.1%, 280 more than in the previous year.", [280.0]),
+    ("The young people were 16 and 17, and offences numbered 19.", [19.0]),
+    ("Satisfaction was 71%, 5 more than the target of 66.", []),
+])
+def test_comparative_and_numbered_counts(nlp, text, expected):
+    assert counts(nlp, text) == expected
+
+
+def test_a_length_of_time_in_a_row_label_is_no_unit(nlp):
+    text = "Measure | Q1 | Q2\nFamilies in B&B over six weeks | 14 | 9\nAverage days in B&B | 38 | 41"
+    assert counts(nlp, text) == [14.0, 9.0]

@@ -10,7 +10,7 @@ from .candidates import Candidate
 from .context import Context
 from .reading import _SPACES, Reading, noun_phrase, read_modifiers, read_per
 from .rule_set import MetricRules
-from .table_cells import counts_things, table_cell_count, table_cell_money
+from .table_cells import counts_things, names_plural_thing, table_cell_count, table_cell_money
 
 _PUNCT_BEFORE = re.compile(r"[.:;•(]\s*$")
 _CAPITALISED_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
@@ -401,8 +401,8 @@ def _counted_subject(c: Candidate, ctx: Context, rules: MetricRules, s_start: in
     totalled 1,210` (not `the rate was 72`, `the average score was 31`)."""
     left = ctx.text[s_start:c.start]
     m = rules.subject_copula_before.search(left)
-    if m is None or c.value in rules.age_thresholds:
-        return False  # ("the young people were 16": an age)
+    if m is None or (c.value in rules.age_thresholds and rules.copula_be_word.match(m.group())):
+        return False  # ("the young people were 16": an age; but "offences numbered 19" count)
     clause = rules.clause_split.split(left[:m.start()])[-1]
     words = list(rules.table_word.finditer(clause))
     if not words or words[-1].group().lower() in rules.stop_words:
@@ -417,6 +417,9 @@ def _elided_noun(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_
     9 statements and for the remaining two`."""
     if _gapped(c, right, ctx, rules, so_far, s_start):
         return True
+    if (rules.comparative_count_after.match(right) and not c.is_word and c.value == int(c.value)
+            and names_plural_thing(ctx.text[s_start:c.start], rules)):
+        return True  # "... in Band D properties, 310 more than in the previous year"
     if not (rules.ellipsis_after.match(right) or rules.before["ellipsis_before"].search(ctx, c.start)[0]):
         return False
     if rules.before["ellipsis_not_before"].search(ctx, c.start)[0]:

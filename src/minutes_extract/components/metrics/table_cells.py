@@ -162,12 +162,19 @@ def _blank_corner(text: str, line_start: int, cells: list[tuple[int, int]]) -> b
 
 def counts_things(heading: str, rules: MetricRules) -> bool:
     """A heading or label that names what is counted: `Number of ...`, `of which ...`, or a plural noun
-    that is no unit of time or measure, with no rate, average, cost or percentage word."""
+    that is no unit of time or measure, with no rate, average, cost or percentage word. A length of time
+    that qualifies what is counted (`Households in B&B over six weeks`) is no unit of the figures."""
+    heading = rules.table_time_qualifier.sub(" ", heading)
     if rules.table_not_count_heading.search(heading):
         return False
     if rules.table_count_heading.search(heading):
         return True
-    for word in rules.table_word.findall(heading):
+    return names_plural_thing(heading, rules)
+
+
+def names_plural_thing(text: str, rules: MetricRules) -> bool:
+    """Whether `text` holds a plural noun that is no unit of time or measure (`properties`, `households`)."""
+    for word in rules.table_word.findall(text):
         low = word.lower()
         if low in rules.time_units or low in rules.noncount_heads or low in rules.stop_words:
             continue
