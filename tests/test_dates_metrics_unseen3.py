@@ -151,3 +151,28 @@ def test_comparative_and_numbered_counts(nlp, text, expected):
 def test_a_length_of_time_in_a_row_label_is_no_unit(nlp):
     text = "Measure | Q1 | Q2\nFamilies in B&B over six weeks | 14 | 9\nAverage days in B&B | 38 | 41"
     assert counts(nlp, text) == [14.0, 9.0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sickness absence averaged 3.4 shifts per employee.", []),
+    ("The service has 14.5 FTE posts and a tax base of 5,120.4 Band D equivalents.", [14.5, 5120.4]),
+    ("The officer said that 5 aged 16-17 were in supported lodgings.", [5.0]),
+    ("Cases were being reviewed, with 41 settled by the end of the month.", [41.0]),
+])
+def test_fractional_and_clause_counts(nlp, text, expected):
+    assert counts(nlp, text) == expected
+
+
+def test_money_table_with_a_unit_row_over_an_empty_corner(nlp):
+    table = ("Intro line.\n\n"
+             "Budget area          Budget      Forecast    Variance\n"
+             "                      £000          £000        £000\n"
+             "Fleet                  2,140         2,265         125\n"
+             "Estates                3,300         3,120        (180)\n")
+    found = _table_metrics(nlp, table)
+    assert ("money", 2140000.0) in found and ("money", -180000.0) in found
+    assert not any(kind == "count" for kind, _ in found)
+
+
+def test_a_month_after_for(nlp):
+    assert date_values(nlp, "Payments for November were approved.", "2025-12-16") == ["2025-11"]

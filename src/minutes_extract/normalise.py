@@ -396,7 +396,7 @@ def _space_tables_to_pipes(text: str) -> str:
             # its column headings over an empty corner ("        Quarter 2    Quarter 3"), in the run or just
             # above it, are a row too, whose first cell is empty
             first = k - 1 if k > 0 and _corner_heading(lines[k - 1], lines[k]) else k
-            for i in range(first, min(first + 1, end - 1)):
+            for i in range(first, end - 1):  # (a second heading row of units: "       £000    £000")
                 if _corner_heading(lines[i], lines[i + 1]):
                     lines[i] = _CORNER_RE.sub(lambda m: "|" + m.group()[1:], lines[i])
             lines[first:end] = [_SPACE_GAP_RE.sub(lambda m: " |" + m.group()[2:], line) for line in lines[first:end]]

@@ -188,6 +188,8 @@ def _counted(c: Candidate, reading: Reading, np: tuple[str, str, int], ctx: Cont
     caseload_unit = phrase.lower() in rules.caseload_units or head in rules.caseload_units
     about_caseloads = ctx.about_caseloads(ctx.sentence_index(c.start)) or bool(per and rules.caseload_per.search(per))
     kind = "caseload" if caseload_unit and about_caseloads else "count"  # "68 children per IRO"
+    if kind == "count" and c.value is not None and c.value != int(c.value) and not rules.fractional_count_noun.search(phrase):
+        return None  # "averaged 3.1 shifts": a mean, not a count (but "12.5 FTE social workers", "Band D equivalents")
     pp = rules.subject_preposition.match(ctx.right(reading.end + np_end))
     subject = f"{phrase} {pp.group('prep')} {pp.group('np')}" if pp and kind == "count" else phrase
     return _metric(c, kind, reading, rules, per=per, end=end, subject=subject)  # "children in agency placements"
@@ -228,7 +230,7 @@ def _labelled_count(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
     what is counted (`Children in care: 412`, `Number of complaints: 14`; not `Average wait: 12`)."""
     if c.is_word or c.value is None or c.value < 2 or c.value != int(c.value):
         return False
-    m = rules.labelled_count_before.match(ctx.text, ctx.line_start(c.start), c.start)
+    m = rules.labelled_count_before.match(ctx.text[ctx.line_start(c.start):c.start])
     return m is not None and counts_things(m.group("label"), rules)
 
 
