@@ -393,12 +393,25 @@ def _space_tables_to_pipes(text: str) -> str:
         while end < len(lines) and len(_SPACE_GAP_RE.findall(lines[end])) >= 2:
             end += 1
         if end - k >= 2 and not any(_NUMBER_CELL_RE.match(line.replace("   ", "\t", 1)) for line in lines[k:end]):
-            lines[k:end] = [_SPACE_GAP_RE.sub(lambda m: " |" + m.group()[2:], line) for line in lines[k:end]]
+            # its column headings over an empty corner ("        Quarter 2    Quarter 3"), in the run or just
+            # above it, are a row too, whose first cell is empty
+            first = k - 1 if k > 0 and _corner_heading(lines[k - 1], lines[k]) else k
+            for i in range(first, end - 1):  # (a second heading row of units: "       £000    £000")
+                if _corner_heading(lines[i], lines[i + 1]):
+                    lines[i] = _CORNER_RE.sub(lambda m: "|" + m.group()[1:], lines[i])
+            lines[first:end] = [_SPACE_GAP_RE.sub(lambda m: " |" + m.group()[2:], line) for line in lines[first:end]]
         k = max(end, k + 1)
     return "\n".join(lines)
 
 
 _SPACE_GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")  # a wide gap between two cells' text
+_CORNER_RE = re.compile(r"^ {8,}(?=\S)")  # a heading row's indent over the row labels
+
+
+def _corner_heading(line: str, first_row: str) -> bool:
+    """A line of column headings over a space-laid table, indented over the row labels: one cell short of the
+    row under it."""
+    return bool(_CORNER_RE.match(line)) and len(_SPACE_GAP_RE.findall(line)) + 1 == len(_SPACE_GAP_RE.findall(first_row))
 
 
 def _item_row_lines(row: str) -> str:

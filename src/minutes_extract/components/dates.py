@@ -73,6 +73,7 @@ class DateRules:
         self.previous_meeting_window = int(rules.get("previous_meeting_window", 200))
         self.meeting_after_last = int(rules.get("meeting_after_last_months", 2))
         self.range_between = re.compile(rules.get("month_range_between", "$^"))
+        self.range_until_gap = re.compile(rules.get("month_range_until_gap", "$^"))
 
 
 def find_mentions(text: str, rules: DateRules, lower: Optional[str] = None) -> list[Mention]:
@@ -113,19 +114,28 @@ def find_mentions(text: str, rules: DateRules, lower: Optional[str] = None) -> l
 
 
 def _link_month_ranges(text: str, mentions: list[Mention], rules: DateRules) -> None:
-    """Two year-less bare months joined as a range (`from April to September`, `October - March`): the
-    first is linked to the second, so that both take their years together (the start never after the end)."""
+    """Two year-less bare months (or two year-less days) joined as a range (`from April to September`,
+    `October - March`, `between 1st April and 31st October`), or the second reached by `until` later in the
+    sentence (`would open in early December ..., running until late March`): the first is linked to the
+    second, so that both take their years together (the start never after the end)."""
     for first, second in zip(mentions, mentions[1:]):
-        if (_year_less_month(first) and _year_less_month(second) and not first.cue and not second.cue
-                and rules.range_between.fullmatch(text, first.end, second.start)):
+        precision = _year_less_single(first)
+        if precision is None or precision != _year_less_single(second) or first.cue or second.cue:
+            continue
+        if (rules.range_between.fullmatch(text, first.end, second.start)
+                or rules.range_until_gap.match(text[first.end:second.start])):
             first.range_end = second
             if first.direction is None:
                 first.direction = second.direction
             second.direction = first.direction
 
 
-def _year_less_month(mention: Mention) -> bool:
-    return mention.year_less != "never" and len(mention.parts) == 1 and _year_less_part(mention.parts[0])
+def _year_less_single(mention: Mention) -> Optional[str]:
+    """The precision ("month" or "day") of a mention naming one date with no year, else None."""
+    if mention.year_less == "never" or len(mention.parts) != 1:
+        return None
+    part = mention.parts[0]
+    return part.precision if part.year is None and part.precision in ("month", "day") else None
 
 
 def _year_less_part(part: DateParts) -> bool:

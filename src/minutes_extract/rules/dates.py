@@ -34,6 +34,9 @@ class DatesRules(RuleFile):
     month_range_between: Regex = described(
         "What joins two year-less months into one range ('April to September'): both take their years together.",
         default="$^")
+    month_range_until_gap: Regex = described(
+        "Text between two year-less months (or days) of one sentence that ends in 'until' ('open in December ..., "
+        "running until late March'): a range, whose ends take their years together.", default="$^")
     tense_cues: TenseCues = described("Tense cues that choose the year of a year-less date.")
     clause_break: Regex = described("Where a clause ends (tense cues are read within one clause).")
     clause_reach: int = described("Characters around a date read for tense cues.")

@@ -91,7 +91,10 @@ def _signed(m: re.Match, lead: Optional[re.Match]) -> bool:
     """A minus sign written with the amount (the money rule's `sign`, `sign_word` and `sign_after`)."""
     if m.groupdict().get("sign_after"):
         return True
-    return lead is not None and bool(lead.groupdict().get("sign") or lead.groupdict().get("sign_word"))
+    if lead is None:
+        return False
+    sign = lead.groupdict().get("sign")  # ("+5%" keeps its value: only a minus makes it negative)
+    return bool((sign and sign != "+") or lead.groupdict().get("sign_word"))
 
 
 def _candidate(m: re.Match, rule_id: str, kind: str) -> Optional[Candidate]:

@@ -10,7 +10,7 @@ from .candidates import Candidate
 from .context import Context
 from .reading import _SPACES, Reading, noun_phrase, read_modifiers, read_per
 from .rule_set import MetricRules
-from .table_cells import counts_things, table_cell_count, table_cell_money
+from .table_cells import counts_things, names_plural_thing, table_cell_count, table_cell_money
 
 _PUNCT_BEFORE = re.compile(r"[.:;•(]\s*$")
 _CAPITALISED_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
@@ -188,6 +188,8 @@ def _counted(c: Candidate, reading: Reading, np: tuple[str, str, int], ctx: Cont
     caseload_unit = phrase.lower() in rules.caseload_units or head in rules.caseload_units
     about_caseloads = ctx.about_caseloads(ctx.sentence_index(c.start)) or bool(per and rules.caseload_per.search(per))
     kind = "caseload" if caseload_unit and about_caseloads else "count"  # "68 children per IRO"
+    if kind == "count" and c.value is not None and c.value != int(c.value) and not rules.fractional_count_noun.search(phrase):
+        return None  # "averaged 3.1 shifts": a mean, not a count (but "12.5 FTE social workers", "Band D equivalents")
     pp = rules.subject_preposition.match(ctx.right(reading.end + np_end))
     subject = f"{phrase} {pp.group('prep')} {pp.group('np')}" if pp and kind == "count" else phrase
     return _metric(c, kind, reading, rules, per=per, end=end, subject=subject)  # "children in agency placements"
@@ -218,7 +220,18 @@ def _uncounted(c: Candidate, reading: Reading, rest: str, right: str, ctx: Conte
         return _metric(c, "count", reading, rules, per=per, end=per_end, subject=subject)
     if table_cell_count(c, ctx, rules):  # "Households in TA | 298": the column heading says what is counted
         return _metric(c, "count", reading, rules, per=per, end=per_end)
+    if _labelled_count(c, ctx, rules):  # "Households with children: 214"
+        return _metric(c, "count", reading, rules, per=per, end=per_end)
     return None
+
+
+def _labelled_count(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
+    """A whole number just after a short label and a colon at the start of its line, where the label names
+    what is counted (`Children in care: 412`, `Number of complaints: 14`; not `Average wait: 12`)."""
+    if c.is_word or c.value is None or c.value < 2 or c.value != int(c.value):
+        return False
+    m = rules.labelled_count_before.match(ctx.text[ctx.line_start(c.start):c.start])
+    return m is not None and counts_things(m.group("label"), rules)
 
 
 def _bracketed_count(c: Candidate, reading: Reading, ctx: Context, rules: MetricRules) -> bool:
@@ -357,13 +370,15 @@ def _bare_count(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_f
         return True
     if _elided_noun(c, right, ctx, rules, so_far, s_start):
         return True
-    if c.is_word:
-        return False
+    earlier_count = any(m.fields.get("kind") == "count" and s_start <= m.start < c.start for m in so_far)
+    if c.is_word:  # "14 care leavers ..., compared with nine the year before"
+        return earlier_count and bool(rules.compared_word_before.search(ctx.left(c.start, 40)))
+    if rules.count_share_after.match(right):
+        return True  # "6,050 (42.6%) had taken up a check": a number given with its share is a count
     if rules.number_of_cue.search(ctx.text[s_start:c.start]):
         return True
     if _change_of_count(c, ctx, rules, so_far, s_start) or _counted_subject(c, ctx, rules, s_start):
         return True
-    earlier_count = any(m.fields.get("kind") == "count" and s_start <= m.start < c.start for m in so_far)
     return earlier_count and bool(before["compared_before"].search(ctx, c.start)[0])
 
 
@@ -388,8 +403,8 @@ def _counted_subject(c: Candidate, ctx: Context, rules: MetricRules, s_start: in
     totalled 1,210` (not `the rate was 72`, `the average score was 31`)."""
     left = ctx.text[s_start:c.start]
     m = rules.subject_copula_before.search(left)
-    if m is None or c.value in rules.age_thresholds:
-        return False  # ("the young people were 16": an age)
+    if m is None or (c.value in rules.age_thresholds and rules.copula_be_word.match(m.group())):
+        return False  # ("the young people were 16": an age; but "offences numbered 19" count)
     clause = rules.clause_split.split(left[:m.start()])[-1]
     words = list(rules.table_word.finditer(clause))
     if not words or words[-1].group().lower() in rules.stop_words:
@@ -404,6 +419,9 @@ def _elided_noun(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_
     9 statements and for the remaining two`."""
     if _gapped(c, right, ctx, rules, so_far, s_start):
         return True
+    if (rules.comparative_count_after.match(right) and not c.is_word and c.value == int(c.value)
+            and names_plural_thing(ctx.text[s_start:c.start], rules)):
+        return True  # "... in Band D properties, 310 more than in the previous year"
     if not (rules.ellipsis_after.match(right) or rules.before["ellipsis_before"].search(ctx, c.start)[0]):
         return False
     if rules.before["ellipsis_not_before"].search(ctx, c.start)[0]:

@@ -101,6 +101,10 @@ class MetricRules:
         self.table_count_heading = re.compile(rules.get("table_count_heading", "$^"))
         self.table_not_count_heading = re.compile(rules.get("table_not_count_heading", "$^"))
         self.table_proportion_label = re.compile(rules.get("table_proportion_label", "$^"))
+        self.table_fractional_count_heading = re.compile(rules.get("table_fractional_count_heading", "$^"))
+        self.table_category_corner = re.compile(rules.get("table_category_corner", "$^"))
+        self.table_time_qualifier = re.compile(rules.get("table_time_qualifier", "$^"))
+        self.fractional_count_noun = re.compile(rules.get("fractional_count_noun", "$^"))
         self.respectively_word = re.compile(rf"(?i:\b(?:{'|'.join(self.respectively)})\b)")
 
     def is_plural(self, word: str) -> bool:

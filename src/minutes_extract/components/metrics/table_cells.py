@@ -13,8 +13,8 @@ from .rule_set import MetricRules
 
 
 def table_cell_count(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
-    if c.value is None or c.value < 1 or c.value != int(c.value):
-        return False  # (a count of things is whole)
+    if c.value is None or c.value < 1:
+        return False
     line_start, line_end = ctx.line(c.start)
     row = _cells(ctx.text, line_start, line_end, rules)
     column = _column_of(row, c, ctx.text)
@@ -24,6 +24,8 @@ def table_cell_count(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
     if header is None:
         return False
     heading = header[column]
+    if c.value != int(c.value) and not rules.table_fractional_count_heading.search(heading):
+        return False  # (a count of things is whole, but for posts counted in FTE: `FTE | 541.3`)
     if counts_things(heading, rules):
         return True
     if rules.table_not_count_heading.search(heading) or rules.table_count_heading.search(heading):
@@ -33,8 +35,10 @@ def table_cell_count(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
         return False  # "Pupils meeting the expected standard | 61 | 63": shares written without "%"
     if counts_things(label, rules):
         return True
-    # "Number of children | 2022 | 2023" over rows "CIN | 310 | 322": the corner names what the rows count
-    return not rules.table_not_count_heading.search(label) and counts_things(header[0], rules)
+    # "Number of children | 2022 | 2023" over rows "CIN | 310 | 322": the corner names what the rows count;
+    # "Crime type | 2023 | 2024" over rows "Shoplifting | 811 | 948": the rows are kinds of what is counted
+    return not rules.table_not_count_heading.search(label) and (
+        counts_things(header[0], rules) or bool(rules.table_category_corner.search(header[0])))
 
 
 def table_cell_money(c: Candidate, ctx: Context, rules: MetricRules) -> Optional[Candidate]:
@@ -141,20 +145,36 @@ def _header(text: str, line_start: int, width: int, rules: MetricRules) -> Optio
         start = text.rfind("\n", 0, end) + 1
         cells = _cells(text, start, end, rules)
         if len(cells) != width:
-            break
+            if len(cells) == width - 1 and _blank_corner(text, start, cells):
+                header = [""] + [text[a:b] for a, b in cells]  # a heading row laid out in spaces over the
+            break                                              # figures, its corner above the labels empty
         header = [text[a:b] for a, b in cells]
         end = start - 1
     return header
 
 
+def _blank_corner(text: str, line_start: int, cells: list[tuple[int, int]]) -> bool:
+    """A heading line whose first cell is empty (`| Quarter 2 | Quarter 3`, as normalise writes a heading
+    row indented over the row labels) or indented by a wide gap: the table's corner, above the labels."""
+    indent = text[line_start:cells[0][0]] if cells else ""
+    return bool(cells) and ("|" in indent or indent.startswith("\t") or len(indent) >= 8)
+
+
 def counts_things(heading: str, rules: MetricRules) -> bool:
     """A heading or label that names what is counted: `Number of ...`, `of which ...`, or a plural noun
-    that is no unit of time or measure, with no rate, average, cost or percentage word."""
+    that is no unit of time or measure, with no rate, average, cost or percentage word. A length of time
+    that qualifies what is counted (`Households in B&B over six weeks`) is no unit of the figures."""
+    heading = rules.table_time_qualifier.sub(" ", heading)
     if rules.table_not_count_heading.search(heading):
         return False
     if rules.table_count_heading.search(heading):
         return True
-    for word in rules.table_word.findall(heading):
+    return names_plural_thing(heading, rules)
+
+
+def names_plural_thing(text: str, rules: MetricRules) -> bool:
+    """Whether `text` holds a plural noun that is no unit of time or measure (`properties`, `households`)."""
+    for word in rules.table_word.findall(text):
         low = word.lower()
         if low in rules.time_units or low in rules.noncount_heads or low in rules.stop_words:
             continue
