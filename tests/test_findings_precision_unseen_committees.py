@@ -1,0 +1,75 @@
+"""minutes_findings precision on committees the rules saw little of (issue 10, wt-fprec probes t01-t10): who speaks (a
+named independent member's suggestion, a representative relaying what tenants told her, survey respondents), what is
+said (figures across the whole sector, a councillor's breach of the code of conduct, a forecast whose subject sits
+before its infinitive), and measures judged against a target or threshold, which speak of a service's performance
+whatever the item's title. Every sentence here was written for these tests."""
+import pytest
+
+from written_sentences import findings_under
+
+SERVICE = ("Eastbrook District Council\n\nPerformance Scrutiny Panel\n\nMinutes of the meeting held on 4 May "
+           "2026\n\n7. Quarterly Performance Report\n\nThe Head of Performance presented the report.\n\n")
+# an item whose title and opening name no service performance (a topic item)
+TOPIC = ("Eastbrook District Council\n\nEnvironment Committee\n\nMinutes of the meeting held on 4 May 2026\n\n"
+         "9. Parks and Open Spaces\n\nThe Parks Manager introduced the item on the district's parks.\n\n")
+END = "\n\nRESOLVED: That the report be noted."
+
+
+def found(head: str, sentence: str) -> list[tuple[str, str]]:
+    return findings_under(head, sentence + END)
+
+
+NOT_FINDINGS = [
+    # a named person (an independent member, a co-optee) suggesting is making a suggestion
+    "Mr Dowling suggested that the Panel receive a list of overdue audit actions at each meeting.",
+    "Ms Avery proposed that late responses to complaints be reported by directorate.",
+    # feedback relayed by a member or representative, and what survey respondents said, is consultation feedback
+    "Mr Latimer reported that residents on the estate had told him the new booking line was slow and confusing.",
+    "Carers who took part in the annual survey said that the respite offer had improved.",
+    # figures across the whole sector are context
+    "The auditor noted that across the sector many bodies had still not published audited accounts.",
+    # a councillor's conduct is a standards matter, not a service's performance
+    "The investigation found that a town councillor had failed to treat the clerk with respect.",
+    "The hearing concluded that the member had been in breach of the Code of Conduct.",
+    # a forecast whose subject comes between the verb and its infinitive
+    "The Director said she expected waiting times to fall below six weeks by March.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_FINDINGS)
+def test_not_a_finding(sentence):
+    assert found(SERVICE, sentence) == []
+
+
+STILL_FINDINGS = [
+    # an officer's or the report's own verdicts stay findings beside them
+    ("The Head of Service said that the quality of complaint responses had improved markedly this year.", "strength"),
+    ("Processing times for new claims were well within the 20-day standard.", "strength"),
+    ("The average time to let an empty home was 58 days, far longer than the 28-day target.", "development"),
+    ("The service had cleared all overdue food hygiene inspections by the end of the quarter.", "strength"),
+    # a figure only just above its threshold is no strength; its decline decides
+    ("Determination of minor applications fell to 72%, only just above the 70% threshold and a sharp decline on "
+     "last year.", "development"),
+    # the Government's threshold is a benchmark, not national context
+    ("The Council decided 91% of major applications on time, well above the Government's threshold of 60%.",
+     "strength"),
+]
+
+
+@pytest.mark.parametrize("sentence,polarity", STILL_FINDINGS)
+def test_still_a_finding(sentence, polarity):
+    assert [p for p, _ in found(SERVICE, sentence)] == [polarity]
+
+
+@pytest.mark.parametrize("sentence,polarity", [
+    ("Litter levels were worse than target in the town centre, with 12% of sites below grade B against a target "
+     "of 7%.", "development"),
+    ("Only 2% of playgrounds failed their safety inspection, better than the target of 5%.", "strength"),
+])
+def test_a_measure_against_its_target_speaks_of_a_service_in_any_item(sentence, polarity):
+    assert [p for p, _ in found(TOPIC, sentence)] == [polarity]
+
+
+def test_a_trend_without_a_benchmark_in_a_topic_item_is_no_finding():
+    # a volume that rose is judged only where the item is about a service's performance
+    assert found(TOPIC, "Reported incidents of fly-tipping in the parks had risen by 12% to 640.") == []
