@@ -53,6 +53,21 @@ STILL_FINDINGS = [
     # the Government's threshold is a benchmark, not national context
     ("The Council decided 91% of major applications on time, well above the Government's threshold of 60%.",
      "strength"),
+    # verdicts phrased in ways the rules had not seen: a group doing less well than its peers, a gap that widened,
+    # people treated with kindness, a code not complied with, everything done within its standard
+    ("Pupils eligible for free school meals performed less well than other pupils at the end of Year 6.",
+     "development"),
+    ("The attainment gap between boys and girls in writing has widened again this year.", "development"),
+    ("Inspectors found that residents were treated with compassion and that their dignity was respected.",
+     "strength"),
+    ("The Head of Service said that the Council did not yet comply with the new code on complaint handling.",
+     "development"),
+    ("All new licence applications had been processed within the 10-day service standard.", "strength"),
+    # a share that fell below a grade, beside a target it beat: the grade is no target
+    ("Only 4% of streets fell below grade B for detritus, better than the target of 6%.", "strength"),
+    # complaints answered in time: higher is better, so falling below the target is a shortfall
+    ("Only 70% of complaints were responded to within ten days, which fell well below the target of 95%.",
+     "development"),
 ]
 
 
