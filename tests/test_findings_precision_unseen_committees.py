@@ -37,6 +37,13 @@ NOT_FINDINGS = [
     "Healthwatch said that many carers it had heard from found the discharge process confusing.",
     "The Chief Nurse said that patients she had spoken to felt discharge was poorly planned.",
     "The Head of Youth Justice said that remand numbers had risen nationally over the year.",
+    # a scorecard's count distribution judges no one measure; a speaker going through the indicators names topics
+    "Of the 32 indicators in the scorecard, 20 met their target and 7 were amber.",
+    "Of the 18 audits finalised, 15 had been given substantial or reasonable assurance.",
+    "Nine indicators showed an improving trend, 14 were stable and five were worsening.",
+    "The Cabinet Member addressed the indicators rated red and those that continued to exceed target.",
+    # an opportunity is hoped for, not found
+    "The new contract would be a real opportunity to make the service more efficient and responsive.",
 ]
 
 
