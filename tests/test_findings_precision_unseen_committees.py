@@ -44,6 +44,10 @@ NOT_FINDINGS = [
     "The Cabinet Member addressed the indicators rated red and those that continued to exceed target.",
     # an opportunity is hoped for, not found
     "The new contract would be a real opportunity to make the service more efficient and responsive.",
+    # the body's own request; pressures felt across a region; a change in demand however explained
+    "The Panel recommended that the Cabinet Member lobby the Government about the shortage of social workers.",
+    "The Head of Housing said that the pressures on temporary accommodation were being felt across the region.",
+    "The Planning Manager explained that the fall in householder applications reflected rising interest rates.",
 ]
 
 
@@ -80,6 +84,9 @@ STILL_FINDINGS = [
     ("Only 70% of complaints were responded to within ten days, which fell well below the target of 95%.",
      "development"),    # fewer fires is better: the lowest number is a strength
     ("Deliberate fires in the district had fallen to 61, the lowest number for a decade.", "strength"),
+    # a rank among the council's own services, and a shortfall that recurs
+    ("Satisfaction with the parking service was the lowest of all the services surveyed.", "development"),
+    ("The report accepted that replies to councillors' enquiries were often late.", "development"),
 ]
 
 
