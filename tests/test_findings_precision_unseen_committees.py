@@ -48,6 +48,9 @@ NOT_FINDINGS = [
     "The Panel recommended that the Cabinet Member lobby the Government about the shortage of social workers.",
     "The Head of Housing said that the pressures on temporary accommodation were being felt across the region.",
     "The Planning Manager explained that the fall in householder applications reflected rising interest rates.",
+    # more calls than forecast is demand, and meeting the expected standard names an attainment measure
+    "The contact centre had taken 48,000 calls in the quarter, 3,000 more than forecast.",
+    "At the end of Year 6, 61% of pupils met the expected standard in reading.",
 ]
 
 
@@ -87,6 +90,13 @@ STILL_FINDINGS = [
     # a rank among the council's own services, and a shortfall that recurs
     ("Satisfaction with the parking service was the lowest of all the services surveyed.", "development"),
     ("The report accepted that replies to councillors' enquiries were often late.", "development"),
+    # a time beyond its expectation, a figure worse than expected, a standard met, a deadline kept by all
+    ("The safeguarding adults review had taken 14 months, far beyond the six-month timescale.", "development"),
+    ("The review found that the accuracy of address data was lower than expected.", "development"),
+    ("The team had answered 97% of urgent calls within an hour, meeting the service standard.", "strength"),
+    ("Annual statements were sent to all tenants by the statutory deadline.", "strength"),
+    # use of a service above its benchmark: higher is better
+    ("Library visits per head were 3.1, above the regional average of 2.6.", "strength"),
 ]
 
 
