@@ -153,6 +153,9 @@ class FindingsRules(RuleFile):
     concession_hedge: Regex = described("The start of a trailing concessive clause that only hedges the main clause "
                                         "('..., although further progress was needed'): it weighs as a concession; "
                                         "any other trailing concession contrasts, as 'but' does.", default="(?!)")
+    benchmark_cue: Regex = described("A verdict cue naming what a measure is judged against (a target, threshold, "
+                                     "average, benchmark): such a verdict speaks of a service's performance whatever "
+                                     "the item's title.", default="(?!)")
     complement_head: Regex = described("A hypothetical modifier that governs a that-complement ('should ensure "
                                        "that', 'it was important that'), matched at its start: its scope ends at "
                                        "complement_break instead of clause_break.", default="(?!)")

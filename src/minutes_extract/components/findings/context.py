@@ -207,6 +207,8 @@ class FindingRules:
         # stay in its scope, so "and that" does not end it (complement_break: clause_break without it)
         # "X, although further progress is needed": a trailing concession that only hedges the main clause
         self.concession_hedge = re.compile(rules.get("concession_hedge", "(?!)"), re.I)
+        # a verdict cue naming what a measure is judged against: a target, threshold, average, benchmark (wt-fprec)
+        self.benchmark_cue = re.compile(rules.get("benchmark_cue", "(?!)"), re.I)
         self.complement_head = re.compile(rules.get("complement_head", "(?!)"), re.I)
         self.complement_break = re.compile(rules.get("complement_break", rules["clause_break"]), re.I)
         self.modal_in_cue = re.compile(rules.get("modal_in_cue", "(?!)"), re.I)

@@ -155,7 +155,12 @@ class UnitReader:
             # service's performance whatever the item's title
             # ... as does an inspectorate or review saying so ("The Ombudsman found fault in ...")
             inspected = r.source in ("ofsted", "inspectors") and r.speaker in (None, "inspection", "officer", "report")
-            if not self.report_speaks and (not (self.service or inspected or (r.speaker in self.rules.reporters and r.subject)) or not (
+            # ... as does a measure judged by a strong cue against its target or benchmark ("worse than target")
+            strict = r.strict  # (weak cues do not count for it)
+            judged_measure = (r.measured and strict.polarity == verdict.polarity and strict.weight >= self.rules.min_weight
+                              and bool(self.rules.benchmark_cue.search(strict.cue or "")))
+            if not self.report_speaks and (not (self.service or inspected or judged_measure
+                                                or (r.speaker in self.rules.reporters and r.subject)) or not (
                     r.subject or r.source or lead.finding or speaker in self.rules.reporters or self.inspection)):
                 continue  # evaluates something, but not a service's performance
             if verdict.weight < self.rules.min_weight * (0.5 if verdict is r.lenient else 1):
