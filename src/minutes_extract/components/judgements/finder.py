@@ -83,8 +83,8 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         Fostering is the council's own fostering agency`): its table's overall rows (an inspection history) grade it."""
         intro = next((m for _, line in lines[:_PAGE_INTRO_LINES] for m in [self.r.own_provision_intro.match(line.strip())] if m), None)
         if intro:
-            for c in cands:
-                if c.area == "overall" and c.rule in ("table_row", "grid_row"):
+            for c in cands:  # (an SCCIF report card's "Overall experiences and progress ..." row is the home's grade)
+                if (c.area == "overall" or self.r.sccif_overall_area.match(c.area)) and c.rule in ("table_row", "grid_row"):
                     c.area, c.area_key = intro.group("name"), None
 
     def anaphoric_subjects(self, found: list[Candidate], previous: Optional[_Sentence]) -> list[Candidate]:
@@ -323,6 +323,10 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         domain."""
         gstart, gend = grade_span
         gtext = line[gstart:gend]
+        when = self.cells(area)
+        if len(when) > 1 and self.r.grid_time_column.match(when[0][1].strip()):
+            # a timeline's row opens with its date ("March 2019 – Re-inspection: Requires improvement"): no area
+            area_start, area = area_start + when[1][0], area[when[1][0]:]
         middle = self.r.table_middle_cell.search(area)
         while middle and middle.start() > 0:  # "Maple House | 14 October 2025 | Outstanding": the date cell is no area
             area = area[:middle.start()]
