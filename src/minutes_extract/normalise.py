@@ -25,8 +25,8 @@ _SAME_LENGTH_CHARS = [chr(code) for code in _SAME_LENGTH]
 _GLYPHS = "✔✓✘✗·•▪\uf0b7●◦‣∙■□➢►▸\uf0a7\uf076\uf0d8Ø§*"
 _BULLET_FIRSTS = frozenset(_GLYPHS + "-–o>")  # a line starting otherwise is no bullet: no regex needed
 # A bullet: a glyph (or a lone "-", "–", "o" used as one) followed by space or end of line; an email's quoted
-# line ("> Children are seen regularly.") is one too, when a sentence follows (not "> 90%").
-_BULLET_RE = re.compile(rf"^(?:[{re.escape(_GLYPHS)}]|[-–o](?=\s)|>(?=[ ]+[\"“‘A-Z]))\s*")
+# line ("> Children are seen regularly.") is one too, when words follow (not "> 90%").
+_BULLET_RE = re.compile(rf"^(?:[{re.escape(_GLYPHS)}]|[-–o](?=\s)|>(?=[ ]+[\"“‘A-Za-z]))\s*")
 _LONE_GLYPH_RE = re.compile(rf"^(?:[{re.escape(_GLYPHS)}]|[-–o])$")
 # Lines that always start a new logical line: list markers and printed-minutes item markers.
 _MARKER_RE = re.compile(
@@ -385,6 +385,21 @@ def _tab_tables_to_pipes(text: str, own_lines: set[int] | None = None) -> str:
     return "\n".join(lines)
 
 
+def _menu_line_to_pipes(lines: list[str]) -> None:
+    """A site's menu copied with a page ("About us   Our services   Work for us   Contact us"): one line near the top,
+    alone (no wide gaps in the lines beside it), of three or more short capitalised links set apart by wide gaps.
+    Its gaps become " |" (offsets kept), so it reads as the site's furniture, as a breadcrumb does."""
+    for k in range(min(len(lines), _MENU_REACH)):
+        cells = _SPACE_GAP_RE.split(lines[k].strip())
+        if len(cells) >= 3 and all(_MENU_CELL_RE.match(c) for c in cells) \
+                and not any(_SPACE_GAP_RE.search(lines[j]) for j in (k - 1, k + 1) if 0 <= j < len(lines)):
+            lines[k] = _SPACE_GAP_RE.sub(lambda m: " |" + m.group()[2:], lines[k])
+
+
+_MENU_REACH = 12  # lines at a page's top where its site menu stands
+_MENU_CELL_RE = re.compile(r"^[A-Z][\w’'&-]*(?: [\w’'&-]+){0,3}$")  # "Work for us", "A-Z of services"
+
+
 def _space_tables_to_pipes(text: str) -> str:
     """A run of two or more lines each with three or more cells set apart by wide gaps of spaces is a plain-text
     table (an inspection history: "2022    ILACS short inspection    Requires improvement"): the first space of
@@ -398,6 +413,7 @@ def _space_tables_to_pipes(text: str) -> str:
         if end - k >= 2 and not any(_NUMBER_CELL_RE.match(line.replace("   ", "\t", 1)) for line in lines[k:end]):
             lines[k:end] = [_SPACE_GAP_RE.sub(lambda m: " |" + m.group()[2:], line) for line in lines[k:end]]
         k = max(end, k + 1)
+    _menu_line_to_pipes(lines)
     return "\n".join(lines)
 
 
@@ -422,10 +438,12 @@ def _markdown_markup_to_spaces(text: str) -> str:
     text = _MARKDOWN_RULE_ROW_RE.sub(lambda m: " " * len(m.group()), text)  # (with its line break: the heading row
     # stays over the rows)
     text = _MARKDOWN_ROW_EDGE_RE.sub(lambda m: " " * len(m.group()), text)
-    return text.replace("**", "  ").replace("__", "  ")
+    text = text.replace("**", "  ").replace("__", "  ")
+    return _MARKDOWN_EMPHASIS_RE.sub(lambda m: " " + m.group(1) + " ", text)  # "*Published 4 May 2026*"
 
 
 _MARKDOWN_HEADING_RE = re.compile(r"(?m)^#{1,6}[ ]+(?=\S)")
+_MARKDOWN_EMPHASIS_RE = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]{1,200}?)(?<=\S)[*_](?![\w*])")
 _MARKDOWN_LINK_RE = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{0,300}\)")
 _MARKDOWN_RULE_ROW_RE = re.compile(r"(?m)\n[ ]*\|?[ ]*:?-{3,}:?[ ]*(?:\|[ ]*:?-{3,}:?[ ]*)+\|?[ ]*$")
 _MARKDOWN_ROW_EDGE_RE = re.compile(r"(?m)^[ ]*\|[ ]?(?=\S.*\|[ ]*$)|(?<=\S)[ ]?\|[ ]*$")

@@ -17,6 +17,7 @@ from .rules import (
 
 
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
+_APPENDED_GRADE = re.compile(r",\s+with\s+(?:an?\s+)?(?=[RrOoGgIi])")  # a row's appended clause: ", with Outstanding for ..."
 _SENTENCE_IN_CELL = re.compile(r"[.!?]\s+\S")  # a cell holding a sentence end is running text, not a table cell
 
 
@@ -55,12 +56,17 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 out.extend(cells)
                 continue
             row = self.table_row(lines, k)
+            appended = _APPENDED_GRADE.search(line) if row is None else None
+            clause: list[Candidate] = []
+            if appended:  # "Full inspection: Good, with Outstanding for the impact of leaders": the row, then its clause
+                row = self.table_row(lines[:k] + [(pos, line[:appended.start()])], k)
+                clause = self.appended_grade(line, appended, pos) if row and row is not _VETO else []
             if row is _VETO:  # a labelled row of another provider ("Sunnyside Care Home - CQC rating: Good")
                 continue
             if row:
                 entity_area(self.r, lines, k, row)  # a row of a block about one home or agency: its grade
                 out.append(row)
-                out.extend(self.former_grade(line, row.end - pos, pos, row))
+                out.extend(self.former_grade(line, row.end - pos, pos, row) + clause)
                 continue
             previous, previous_found, first_found = None, [], len(out)
             for sentence in self.sentences(line, pos):
@@ -246,6 +252,15 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 area_start, area = wrapped
                 before = [text for _, text in lines[max(0, k - 4):k - 2]]
         return self.row_candidate(line, pos, area, area_start, m.span("grade"), before, (lines, k))
+
+    def appended_grade(self, line: str, appended: re.Match, pos: int) -> list[Candidate]:
+        """The grade of the clause appended to a row (", with Outstanding for the impact of leaders"): its area's."""
+        grade = self.r.prefilter.match(line, appended.end())
+        area = self.r.area_after_grade.match(line, grade.end()) if grade else None
+        if not area:
+            return []
+        return [Candidate(pos + grade.start(), pos + grade.end(), self.r.grade_of(grade.group()), area.group("area"),
+                          self.area_key(area.group("area")), None, False, "table_row")]
 
     def former_grade(self, text: str, at: int, offset: int, cand: Candidate) -> list[Candidate]:
         """`Overall effectiveness: Requires improvement (previously Inadequate, 2021)`: the bracketed former grade

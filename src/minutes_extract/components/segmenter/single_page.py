@@ -55,13 +55,15 @@ class SinglePage(Headings):
         unchromed = [i for i in range(len(lines)) if not self.is_page_chrome(lines[i].text.strip())]
         for n, i in enumerate(unchromed[:self.headline_reach]):
             text = lines[i].text.strip()
-            if lines[i].kind or self.is_dateline(text):
-                continue
+            if lines[i].kind or self.is_dateline(text) or self.pattern["organisation_line"].match(text) \
+                    or self.pattern["masthead_line"].match(text) and not self.title_with_site(text):
+                continue  # (the site's name or menu over the headline)
             if len(text.split()) < 3 or not self.heading_like(self.headline_body(text)) \
                     or self.pattern["meeting_header"].search(text):
                 return None
             if any(self.is_dateline(lines[k].text.strip()) for k in unchromed[n + 1:n + 3]):
-                return self.title_item(lines, self.english_of_pair(lines, i), None, "news_headline")
+                return self.site_titled_item(lines, i, "news_headline") \
+                    or self.title_item(lines, self.english_of_pair(lines, i), None, "news_headline")
             return None
         return None
 
@@ -106,7 +108,10 @@ class SinglePage(Headings):
         SEND inspection") is no field's label."""
         for i, line in enumerate(lines[:self.headline_reach + 1]):
             text = line.text.strip()
-            if self.page_furniture(text):
+            titled = self.site_titled_item(lines, i, "page_headline")
+            if titled and (i > 0 or self.over_page_furniture(lines, i)):
+                return titled  # "Ofsted inspection of children's services | Northam Council" over the breadcrumb
+            if self.page_furniture(text) or self.pattern["organisation_line"].match(text):
                 continue
             if i == 0 and not self.over_page_furniture(lines, i) or text.isupper():
                 return None  # a report's cover lines ("HALWICK COUNTY COUNCIL"), no web page's headline
@@ -115,6 +120,24 @@ class SinglePage(Headings):
                 return None
             return self.title_item(lines, self.english_of_pair(lines, i), None, "page_headline")
         return None
+
+    def title_with_site(self, text: str) -> Optional[str]:
+        """A page's title with the site's name after a bar, as a browser tab shows it ("Our Ofsted result | Northam
+        Council"): the title, or None."""
+        if text.count(" | ") != 1:
+            return None
+        title, site = (part.strip() for part in text.split(" | "))
+        if len(title.split()) < 3 or not self.pattern["organisation_line"].match(site) or not self.heading_like(title):
+            return None
+        return title
+
+    def site_titled_item(self, lines: list[Line], i: int, rule: str) -> Optional[ItemStart]:
+        line = lines[i]
+        title = None if line.kind else self.title_with_site(line.text.strip())
+        if title is None:
+            return None
+        start = line.start + line.text.index(title)
+        return ItemStart(i, None, start, start + len(title), rule)
 
     def over_page_furniture(self, lines: list[Line], i: int) -> bool:
         """Is the line under line i a web page's furniture or a field ("Home > News", "Date published: ...",
