@@ -21,6 +21,7 @@ _APPENDED_GRADE = re.compile(r",\s+with\s+(?:an?\s+)?(?=[RrOoGgIi])")  # a row's
 _SENTENCE_IN_CELL = re.compile(r"[.!?]\s+\S")  # a cell holding a sentence end is running text, not a table cell
 
 
+_PROVISION_OBJECT = re.compile(r"\bthe\s+(?:service|home|agency|scheme)\b", re.I)  # "rated the service Good"
 _PAGE_INTRO_LINES = 4  # lines at a page's top that may introduce the provision it is about
 
 
@@ -45,8 +46,8 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         w = self.r.context_window
         for k in lines_holding([m.start() for m in grades], lines):
             pos, line = lines[k]
-            if not in_context(max(0, pos - w), pos + w):
-                continue
+            if not in_context(max(0, pos - w), pos + w) or self.r.grade_key_line.match(line):
+                continue  # (a legend of grade letters grades nothing)
             grid = self.grid_row(lines, k)
             if grid:  # a row of grade cells under a header row: each column read from its header
                 out.extend(grid)
@@ -80,17 +81,20 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
             if self.r.block_field_line.match(line.strip()):  # "Previous inspection judgement: Good" in a block
                 for cand in out[first_found:]:
                     entity_area(self.r, lines, k, cand)
+        out.extend(self.lettered_rows(lines, out, in_context))
         self.anaphoric_areas(out, text)
-        self.page_provision_rows(out, lines)
+        self.page_provision_rows(out, lines, text)
         return self.canonical_areas(out)
 
-    def page_provision_rows(self, cands: list[Candidate], lines: list[tuple[int, str]]) -> None:
-        """A page about one of the authority's own homes or agencies (its opening lines introduce it: `Brindle
-        Fostering is the council's own fostering agency`): its table's overall rows (an inspection history) grade it."""
+    def page_provision_rows(self, cands: list[Candidate], lines: list[tuple[int, str]], text: str) -> None:
+        """A page about one of the authority's own homes, agencies or services (its opening lines introduce it:
+        `Brindle Fostering is the council's own fostering agency`): its table's overall rows (an inspection history)
+        grade it, as do overall grades whose subject is the provision named by its head (`rated the service Good`)."""
         intro = next((m for _, line in lines[:_PAGE_INTRO_LINES] for m in [self.r.own_provision_intro.match(line.strip())] if m), None)
         if intro:
             for c in cands:  # (an SCCIF report card's "Overall experiences and progress ..." row is the home's grade)
-                if (c.area == "overall" or self.r.sccif_overall_area.match(c.area)) and c.rule in ("table_row", "grid_row"):
+                if (c.area == "overall" or self.r.sccif_overall_area.match(c.area)) and (
+                        c.rule in ("table_row", "grid_row") or _PROVISION_OBJECT.search(text, c.start, c.end)):
                     c.area, c.area_key = intro.group("name"), None
 
     def anaphoric_subjects(self, found: list[Candidate], previous: Optional[_Sentence]) -> list[Candidate]:
@@ -252,6 +256,36 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 area_start, area = wrapped
                 before = [text for _, text in lines[max(0, k - 4):k - 2]]
         return self.row_candidate(line, pos, area, area_start, m.span("grade"), before, (lines, k))
+
+    def lettered_rows(self, lines: list[tuple[int, str]], found: list[Candidate], in_context) -> list[Candidate]:
+        """A table whose grade cells hold the letters of a legend on the page ("Key: O = Outstanding, G = Good, ...",
+        then "Fostering agency | May 2025 | G"): each such row's grade, read as its letter's grade."""
+        key = {}
+        for _, line in lines:
+            if self.r.grade_key_line.match(line):
+                key.update((m.group("letter"), self.r.grade_of(m.group("grade"))) for m in self.r.grade_key_pair.finditer(line))
+        if len(key) < 2:
+            return []
+        taken = [(c.start, c.end) for c in found]
+        out = []
+        for k, (pos, line) in enumerate(lines):
+            cells = self.cells(line)
+            if len(cells) < 2 or cells[-1][1].strip() not in key or self.r.grade_key_line.match(line):
+                continue
+            at, cell = cells[-1]
+            start = pos + at + len(cell) - len(cell.lstrip())
+            end = start + len(cell.strip())
+            if any(s <= start < e for s, e in taken) or not in_context(max(0, pos - self.r.context_window), end):
+                continue
+            label = self.label_cell(cells, len(cells) - 1)
+            header = next((j for j in range(k - 1, max(-1, k - 30), -1)
+                           if len(self.cells(lines[j][1])) != len(cells) or self.cells(lines[j][1])[-1][1].strip() not in key), None)
+            row = self.row_candidate(line, pos, label[1], pos + label[0], (start - pos, end - pos),
+                                     [lines[header][1]] if header is not None else [])  # (the rows above are no context)
+            if row and row is not _VETO:
+                row.grade = key[cell.strip()]
+                out.append(row)
+        return out
 
     def appended_grade(self, line: str, appended: re.Match, pos: int) -> list[Candidate]:
         """The grade of the clause appended to a row (", with Outstanding for the impact of leaders"): its area's."""

@@ -214,7 +214,8 @@ class SinglePage(Headings):
             k += 1  # "Title" over the council's name, then the page's fields or sections
         nxt, words = lines[k], len(line.text.split())
         return self.heading_like(line.text) and words >= 2 and bool(
-            self.pattern["field_line"].match(nxt.text.strip()) or nxt.kind or self.body_follows(lines, k - 1) and words <= 15)
+            self.pattern["field_line"].match(nxt.text.strip()) or nxt.kind or self.body_follows(lines, k - 1) and words <= 15
+            or self.pattern["salutation_line"].match(nxt.text.strip()))  # a letter's title over "Dear foster carers,"
 
     def title_over_sections(self, lines: list[Line], i: int) -> bool:
         """The page's first heading-like line is its title when the page repeats it as a breadcrumb's last
