@@ -145,3 +145,45 @@ def test_a_grade_printed_as_a_labels_value_is_no_finding():
     found = findings_under("Our inspections\n\nOfsted has inspected us three times.\n\n",
                            "May 2024 – Full inspection: Good, with Outstanding for the impact of leaders.\n")
     assert found == []
+
+
+# -- batch 10 shapes (o69-o73): a letter's salutation, the council's own service, grade legends, review lists ------
+def test_a_letters_title_over_its_salutation():
+    page = ("Adoption news – our Ofsted result\n\nDear adopters,\n\n"
+            "Ofsted inspected the council's adoption service in May 2026 and judged it good.\n")
+    assert items_of(page) == [(None, "Adoption news – our Ofsted result")]
+
+
+def test_the_councils_own_service_introduced_on_its_page(finder):
+    text = ("Brackmoor Home Care is the council's in-house home care service.\n\nOverall: Good\nSafe: Good\n\n"
+            "The previous inspection, in 2021, rated the service Requires improvement.\n")
+    found = pairs(finder, text)
+    assert ("Brackmoor Home Care", "good") in found and ("Brackmoor Home Care", "requires_improvement") in found
+    assert ("Safe", "good") in found and ("overall", "good") not in found
+
+
+def test_grade_letters_read_through_the_legend(finder):
+    text = ("Key: O = Outstanding, G = Good, RI = Requires improvement to be good, I = Inadequate\n\n"
+            "Service | Inspected | Grade\nFostering agency | May 2025 | G\nYouth Justice Service (HMIP) | June 2023 | RI\n")
+    found = pairs(finder, text)
+    assert ("Fostering agency", "good") in found and ("Youth Justice Service", "requires_improvement") in found
+    assert not any(grade == "outstanding" or grade == "inadequate" for _, grade in found)  # (the legend grades nothing)
+
+
+def test_single_letters_without_a_legend_grade_nothing(finder):
+    text = "Service | Inspected | Grade\nFostering agency | May 2025 | G\n"
+    assert pairs(finder, text) == set()
+
+
+def test_key_recommendations_of_a_review_are_no_items():
+    page = ("Children's services peer review: findings\n\nThe peer team visited in March 2026 and spoke to 60 staff.\n\n"
+            "What the peer team found\n\nThe council has strong partnerships.\n\nKey recommendations\n"
+            "1. Publish a clear carers strategy with carers.\n2. Reduce waiting times for occupational therapy.\n")
+    assert items_of(page) == [(None, "Children's services peer review: findings")]
+
+
+def test_legends_and_review_names_are_no_findings():
+    found = findings_under("Dashboard\n\nInspection outcomes\n\n",
+                           "Key: O = Outstanding, G = Good, RI = Requires improvement\n\n"
+                           "The council invited the LGA to carry out a peer challenge of its children's services.\n")
+    assert found == []

@@ -44,10 +44,12 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         lines = nonblank_lines(text)
         in_context = WindowSearch(self.r.inspection_context_started, text, low)
         w = self.r.context_window
+        key = self.grade_key(lines)
         for k in lines_holding([m.start() for m in grades], lines):
             pos, line = lines[k]
-            if not in_context(max(0, pos - w), pos + w) or self.r.grade_key_line.match(line):
-                continue  # (a legend of grade letters grades nothing)
+            if not in_context(max(0, pos - w), pos + w) or self.r.grade_key_line.match(line) \
+                    or key and self.lettered(line, key):
+                continue  # (a legend of grade letters grades nothing; rows graded in its letters are read below)
             grid = self.grid_row(lines, k)
             if grid:  # a row of grade cells under a header row: each column read from its header
                 out.extend(grid)
@@ -81,7 +83,7 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
             if self.r.block_field_line.match(line.strip()):  # "Previous inspection judgement: Good" in a block
                 for cand in out[first_found:]:
                     entity_area(self.r, lines, k, cand)
-        out.extend(self.lettered_rows(lines, out, in_context))
+        out.extend(self.lettered_rows(lines, key, out, in_context))
         self.anaphoric_areas(out, text)
         self.page_provision_rows(out, lines, text)
         return self.canonical_areas(out)
@@ -257,21 +259,30 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 before = [text for _, text in lines[max(0, k - 4):k - 2]]
         return self.row_candidate(line, pos, area, area_start, m.span("grade"), before, (lines, k))
 
-    def lettered_rows(self, lines: list[tuple[int, str]], found: list[Candidate], in_context) -> list[Candidate]:
-        """A table whose grade cells hold the letters of a legend on the page ("Key: O = Outstanding, G = Good, ...",
-        then "Fostering agency | May 2025 | G"): each such row's grade, read as its letter's grade."""
+    def grade_key(self, lines: list[tuple[int, str]]) -> dict[str, str]:
+        """The page's legend of grade letters ("Key: O = Outstanding, G = Good, ..."): letter -> grade ({} if none)."""
         key = {}
         for _, line in lines:
             if self.r.grade_key_line.match(line):
                 key.update((m.group("letter"), self.r.grade_of(m.group("grade"))) for m in self.r.grade_key_pair.finditer(line))
-        if len(key) < 2:
+        return key if len(key) >= 2 else {}
+
+    def lettered(self, line: str, key: dict[str, str]) -> bool:
+        cells = self.cells(line)
+        return len(cells) >= 2 and cells[-1][1].strip() in key
+
+    def lettered_rows(self, lines: list[tuple[int, str]], key: dict[str, str], found: list[Candidate],
+                      in_context) -> list[Candidate]:
+        """A table whose grade cells hold the letters of a legend on the page ("Key: O = Outstanding, G = Good, ...",
+        then "Fostering agency | May 2025 | G"): each such row's grade, read as its letter's grade."""
+        if not key:
             return []
         taken = [(c.start, c.end) for c in found]
         out = []
         for k, (pos, line) in enumerate(lines):
-            cells = self.cells(line)
-            if len(cells) < 2 or cells[-1][1].strip() not in key or self.r.grade_key_line.match(line):
+            if not self.lettered(line, key) or self.r.grade_key_line.match(line):
                 continue
+            cells = self.cells(line)
             at, cell = cells[-1]
             start = pos + at + len(cell) - len(cell.lstrip())
             end = start + len(cell.strip())
