@@ -187,3 +187,15 @@ def test_legends_and_review_names_are_no_findings():
                            "Key: O = Outstanding, G = Good, RI = Requires improvement\n\n"
                            "The council invited the LGA to carry out a peer challenge of its children's services.\n")
     assert found == []
+
+
+def test_a_page_titled_with_the_councils_own_service_grades_it(finder):
+    text = ("Ofsted inspection of our adoption service\n\nOfsted inspected Brackmoor Council's adoption service in May "
+            "2026. The service has been judged Good overall, an improvement on the Inadequate judgement of 2022.\n")
+    found = graded_pairs(finder, "", text)
+    assert found == {("adoption service", "good"), ("adoption service", "inadequate")}
+
+
+def test_a_page_titled_with_childrens_services_stays_overall(finder):
+    text = ("Ofsted inspection of our children's services\n\nThe service has been judged Good overall.\n")
+    assert graded_pairs(finder, "", text) == {("overall", "good")}

@@ -193,6 +193,9 @@ class JudgementsRules(RuleFile):
     block_head_exclude: Regex = described("Words of a heading that is no home's or agency's name ('Ofsted judgements').")
     bilingual_row: Regex = described(
         "A bilingual rating row 'Welsh area / English area: Welsh grade / English grade' (groups `area`, `grade`).")
+    own_provision_title: Regex = described(
+        "A page title naming one of the authority's own provisions ('Ofsted inspection of our fostering service', group "
+        "`name`): the page's overall grades of 'the service' are that provision's.", default=r"(?!)")
     grade_key_line: Regex = described(
         "A legend of grade letters ('Key: O = Outstanding, G = Good, RI = Requires improvement'): the line grades "
         "nothing, and a table's cells holding those letters are those grades.", default=r"(?!)")

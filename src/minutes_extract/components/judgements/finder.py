@@ -22,6 +22,7 @@ _SENTENCE_IN_CELL = re.compile(r"[.!?]\s+\S")  # a cell holding a sentence end i
 
 
 _PROVISION_OBJECT = re.compile(r"\bthe\s+(?:service|home|agency|scheme)\b", re.I)  # "rated the service Good"
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _PAGE_INTRO_LINES = 4  # lines at a page's top that may introduce the provision it is about
 
 
@@ -93,11 +94,18 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         `Brindle Fostering is the council's own fostering agency`): its table's overall rows (an inspection history)
         grade it, as do overall grades whose subject is the provision named by its head (`rated the service Good`)."""
         intro = next((m for _, line in lines[:_PAGE_INTRO_LINES] for m in [self.r.own_provision_intro.match(line.strip())] if m), None)
-        if intro:
-            for c in cands:  # (an SCCIF report card's "Overall experiences and progress ..." row is the home's grade)
-                if (c.area == "overall" or self.r.sccif_overall_area.match(c.area)) and (
-                        c.rule in ("table_row", "grid_row") or _PROVISION_OBJECT.search(text, c.start, c.end)):
-                    c.area, c.area_key = intro.group("name"), None
+        titled = self.r.own_provision_title.search(lines[0][1]) if lines and not intro else None
+        if not (intro or titled):
+            return
+        name = (intro or titled).group("name")
+        named = None  # the last grade given to the provision: overall grades later in its sentence share its subject
+        for c in sorted(cands, key=lambda c: c.start):  # (an SCCIF report card's "Overall experiences ..." row: the home's)
+            if c.area != "overall" and not self.r.sccif_overall_area.match(c.area):
+                continue
+            if (intro and c.rule in ("table_row", "grid_row")) or _PROVISION_OBJECT.search(text, max(0, c.start - 4), c.end) \
+                    or named is not None and named < c.start and not _SENTENCE_BREAK.search(text, named, c.start):
+                c.area, c.area_key = name, self.area_key(name) if titled else None
+                named = c.end
 
     def anaphoric_subjects(self, found: list[Candidate], previous: Optional[_Sentence]) -> list[Candidate]:
         """`Oak House is one of the Council's homes. ... the home was judged outstanding, having been judged ...`:
