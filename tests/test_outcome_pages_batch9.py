@@ -38,6 +38,7 @@ def test_hash_and_asterisks_of_plain_minutes_are_left_alone():
 
 def test_dot_leaders_become_cells():
     out = normalise("Summary\n\nInspection type ............ Full\nOverall experiences ...... Good\n").text
+    assert "...." in normalise("Note\n\nSee the appendix .......... page 4\n").text  # a line alone keeps its dots
     assert "Inspection type | Full" in out and "Overall experiences | Good" in out
     assert "..." in normalise("He paused... and went on.\n").text  # an ellipsis is no leader
 

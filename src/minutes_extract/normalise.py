@@ -421,9 +421,15 @@ _SPACE_GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")  # a wide gap between two cell
 
 
 def _dot_leaders_to_pipes(text: str) -> str:
-    """A report card's "Label ........ Value" line (a run of leader dots between two cells' text) is a row of a
-    two-cell table: the dots become " |" and spaces (offsets kept), as a table's tabs do."""
-    return _DOT_LEADER_RE.sub(lambda m: " |" + " " * (len(m.group()) - 2), text)
+    """A report card's "Label ........ Value" lines (a run of leader dots between two cells' text, on two or more
+    lines in a row) are rows of a two-cell table: the dots become " |" and spaces (offsets kept), as a table's tabs
+    do. A line alone keeps its dots."""
+    lines = text.split("\n")
+    led = [bool(_DOT_LEADER_RE.search(line)) for line in lines]
+    for k, line in enumerate(lines):
+        if led[k] and (k > 0 and led[k - 1] or k + 1 < len(lines) and led[k + 1]):
+            lines[k] = _DOT_LEADER_RE.sub(lambda m: " |" + " " * (len(m.group()) - 2), line)
+    return "\n".join(lines)
 
 
 _DOT_LEADER_RE = re.compile(r"(?<=\S) ?\.{4,} ?(?=\S)")  # "... people ........ Good" (never an ellipsis's three dots)
