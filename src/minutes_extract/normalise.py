@@ -23,9 +23,10 @@ _SAME_LENGTH = str.maketrans({
 })
 _SAME_LENGTH_CHARS = [chr(code) for code in _SAME_LENGTH]
 _GLYPHS = "✔✓✘✗·•▪\uf0b7●◦‣∙■□➢►▸\uf0a7\uf076\uf0d8Ø§*"
-_BULLET_FIRSTS = frozenset(_GLYPHS + "-–o")  # a line starting otherwise is no bullet: no regex needed
-# A bullet: a glyph (or a lone "-", "–", "o" used as one) followed by space or end of line.
-_BULLET_RE = re.compile(rf"^(?:[{re.escape(_GLYPHS)}]|[-–o](?=\s))\s*")
+_BULLET_FIRSTS = frozenset(_GLYPHS + "-–o>")  # a line starting otherwise is no bullet: no regex needed
+# A bullet: a glyph (or a lone "-", "–", "o" used as one) followed by space or end of line; an email's quoted
+# line ("> Children are seen regularly.") is one too, when words follow (not "> 90%").
+_BULLET_RE = re.compile(rf"^(?:[{re.escape(_GLYPHS)}]|[-–o](?=\s)|>(?=[ ]+[\"“‘A-Za-z]))\s*")
 _LONE_GLYPH_RE = re.compile(rf"^(?:[{re.escape(_GLYPHS)}]|[-–o])$")
 # Lines that always start a new logical line: list markers and printed-minutes item markers.
 _MARKER_RE = re.compile(
@@ -71,6 +72,7 @@ _HEADER_LINE_RE = re.compile(
     r"(?:,?\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)?$"
     r"|.*\((?:Agenda\s+)?Item\s+\d{1,3}[A-Za-z]?\.?\)$")
 _END_PUNCT = tuple(".:;!?")
+_CLOSING_QUOTES = tuple("\"'”’")
 # The word must stand alone: "Call-in" ends a heading, not a sentence on "in".
 _DANGLING_RE = re.compile(r"(?<![\w-])(?:the|a|an|of|to|and|or|in|for|with|by|on|at|from|as|that|which|their|its|our|was|were|is|are|be)$")
 _DANGLING_TAIL = 5  # its longest word: only the end of a line needs searching
@@ -155,7 +157,8 @@ def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] |
     if _HEADER_LINE_RE.match(nxt.text):
         return False  # a page's header lines (the council, the body, the date, the meeting line) are lines of their own
     first = nxt.text[0]
-    ends_sentence = prev.endswith(_END_PUNCT) or prev.endswith(":-")
+    ends_sentence = prev.endswith(_END_PUNCT) or prev.endswith(":-") \
+        or prev.endswith(_CLOSING_QUOTES) and prev[:-1].endswith(_END_PUNCT)  # a quotation's sentence ('... account."')
     if first.islower():
         return not prev.endswith(":") and not prev.endswith(":-")
     if ends_sentence:
@@ -382,6 +385,21 @@ def _tab_tables_to_pipes(text: str, own_lines: set[int] | None = None) -> str:
     return "\n".join(lines)
 
 
+def _menu_line_to_pipes(lines: list[str]) -> None:
+    """A site's menu copied with a page ("About us   Our services   Work for us   Contact us"): one line near the top,
+    alone (no wide gaps in the lines beside it), of three or more short capitalised links set apart by wide gaps.
+    Its gaps become " |" (offsets kept), so it reads as the site's furniture, as a breadcrumb does."""
+    for k in range(min(len(lines), _MENU_REACH)):
+        cells = _SPACE_GAP_RE.split(lines[k].strip())
+        if len(cells) >= 3 and all(_MENU_CELL_RE.match(c) for c in cells) \
+                and not any(_SPACE_GAP_RE.search(lines[j]) for j in (k - 1, k + 1) if 0 <= j < len(lines)):
+            lines[k] = _SPACE_GAP_RE.sub(lambda m: " |" + m.group()[2:], lines[k])
+
+
+_MENU_REACH = 12  # lines at a page's top where its site menu stands
+_MENU_CELL_RE = re.compile(r"^[A-Z][\w’'&-]*(?: [\w’'&-]+){0,3}$")  # "Work for us", "A-Z of services"
+
+
 def _space_tables_to_pipes(text: str) -> str:
     """A run of two or more lines each with three or more cells set apart by wide gaps of spaces is a plain-text
     table (an inspection history: "2022    ILACS short inspection    Requires improvement"): the first space of
@@ -401,6 +419,7 @@ def _space_tables_to_pipes(text: str) -> str:
                     lines[i] = _CORNER_RE.sub(lambda m: "|" + m.group()[1:], lines[i])
             lines[first:end] = [_SPACE_GAP_RE.sub(lambda m: " |" + m.group()[2:], line) for line in lines[first:end]]
         k = max(end, k + 1)
+    _menu_line_to_pipes(lines)
     return "\n".join(lines)
 
 
@@ -412,6 +431,41 @@ def _corner_heading(line: str, first_row: str) -> bool:
     """A line of column headings over a space-laid table, indented over the row labels: one cell short of the
     row under it."""
     return bool(_CORNER_RE.match(line)) and len(_SPACE_GAP_RE.findall(line)) + 1 == len(_SPACE_GAP_RE.findall(first_row))
+
+
+def _dot_leaders_to_pipes(text: str) -> str:
+    """A report card's "Label ........ Value" lines (a run of leader dots between two cells' text, on two or more
+    lines in a row) are rows of a two-cell table: the dots become " |" and spaces (offsets kept), as a table's tabs
+    do. A line alone keeps its dots."""
+    lines = text.split("\n")
+    led = [bool(_DOT_LEADER_RE.search(line)) for line in lines]
+    for k, line in enumerate(lines):
+        if led[k] and (k > 0 and led[k - 1] or k + 1 < len(lines) and led[k + 1]):
+            lines[k] = _DOT_LEADER_RE.sub(lambda m: " |" + " " * (len(m.group()) - 2), line)
+    return "\n".join(lines)
+
+
+_DOT_LEADER_RE = re.compile(r"(?<=\S) ?\.{4,} ?(?=\S)")  # "... people ........ Good" (never an ellipsis's three dots)
+
+
+def _markdown_markup_to_spaces(text: str) -> str:
+    """A page saved as Markdown ("# Title", "**bold**", "[link](/url)", "| a | b |" over "|---|---|"): its markup
+    becomes spaces (offsets kept), leaving the words, and a table's rows the "a | b" rows tab tables make. Done
+    only where the text has Markdown headings, so a "*" or "#" in plain minutes is left alone."""
+    text = _MARKDOWN_LINK_RE.sub(lambda m: " " + m.group(1) + " " * (len(m.group()) - len(m.group(1)) - 1), text)
+    text = _MARKDOWN_HEADING_RE.sub(lambda m: " " * len(m.group()), text)
+    text = _MARKDOWN_RULE_ROW_RE.sub(lambda m: " " * len(m.group()), text)  # (with its line break: the heading row
+    # stays over the rows)
+    text = _MARKDOWN_ROW_EDGE_RE.sub(lambda m: " " * len(m.group()), text)
+    text = text.replace("**", "  ").replace("__", "  ")
+    return _MARKDOWN_EMPHASIS_RE.sub(lambda m: " " + m.group(1) + " ", text)  # "*Published 4 May 2026*"
+
+
+_MARKDOWN_HEADING_RE = re.compile(r"(?m)^#{1,6}[ ]+(?=\S)")
+_MARKDOWN_EMPHASIS_RE = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]{1,200}?)(?<=\S)[*_](?![\w*])")
+_MARKDOWN_LINK_RE = re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{0,300}\)")
+_MARKDOWN_RULE_ROW_RE = re.compile(r"(?m)\n[ ]*\|?[ ]*:?-{3,}:?[ ]*(?:\|[ ]*:?-{3,}:?[ ]*)+\|?[ ]*$")
+_MARKDOWN_ROW_EDGE_RE = re.compile(r"(?m)^[ ]*\|[ ]?(?=\S.*\|[ ]*$)|(?<=\S)[ ]?\|[ ]*$")
 
 
 def _item_row_lines(row: str) -> str:
@@ -447,8 +501,12 @@ def _same_length_fixes(text: str, own_lines: set[int] | None = None) -> str:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
     if "\t" in text:
         text = _tab_tables_to_pipes(text, own_lines)
+    if "...." in text:
+        text = _dot_leaders_to_pipes(text)
     if "   " in text:
         text = _space_tables_to_pipes(text)
+    if "#" in text and _MARKDOWN_HEADING_RE.search(text):
+        text = _markdown_markup_to_spaces(text)
     for char in _SAME_LENGTH_CHARS:
         if char in text:
             text = text.replace(char, _SAME_LENGTH[ord(char)])

@@ -193,6 +193,14 @@ class JudgementsRules(RuleFile):
     block_head_exclude: Regex = described("Words of a heading that is no home's or agency's name ('Ofsted judgements').")
     bilingual_row: Regex = described(
         "A bilingual rating row 'Welsh area / English area: Welsh grade / English grade' (groups `area`, `grade`).")
+    own_provision_title: Regex = described(
+        "A page title naming one of the authority's own provisions ('Ofsted inspection of our fostering service', group "
+        "`name`): the page's overall grades of 'the service' are that provision's.", default=r"(?!)")
+    grade_key_line: Regex = described(
+        "A legend of grade letters ('Key: O = Outstanding, G = Good, RI = Requires improvement'): the line grades "
+        "nothing, and a table's cells holding those letters are those grades.", default=r"(?!)")
+    grade_key_pair: Regex = described("One letter of a grade legend and its grade (groups `letter`, `grade`).",
+                                      default=r"(?!)")
     named_provision_subject: Regex = described(
         "A sentence whose subject is a name graded by a verb ('Hazel Bank was judged outstanding', group `name`): after"
         " the paragraph names the authority's own homes or agencies, that home or agency.")

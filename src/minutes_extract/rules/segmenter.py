@@ -105,6 +105,14 @@ class ItemPatterns(Strict):
     contents_heading: Regex = described("A newsletter's contents heading ('IN THIS ISSUE', 'Contents'): its entries are no items.")
     attachments_heading: Regex = described("A web page's list of downloads ('Related documents'): its links are no items.")
     contents_entry: Regex = described("An entry of a contents list: a title and its page number ('JTAI outcome ........ 1').")
+    page_contents_heading: Regex = described(
+        "A web page's list of its own sections ('On this page', 'In this article'): the page's title stands above it, "
+        "under the site's chrome.", default=r"(?!)")
+    salutation_line: Regex = described(
+        "A letter's salutation ('Dear foster carers,'): the line over it is the letter's title.", default=r"(?!)")
+    person_line: Regex = described(
+        "A line naming a person alone ('Councillor Tom Ashworth', 'Cllr A. Khan, Cabinet Member'): a report's author, "
+        "never its title.", default=r"(?!)")
 
 
 class SegmenterRules(RuleFile):

@@ -19,6 +19,9 @@ from .context import FindingRules, Reading
 from .units import Block, Finding, Lead, UnitReader
 
 
+_OPENING_QUOTES = "\"\u201c\u2018'"  # a paragraph opening with one is a quotation
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     """Character offsets where sentences start: where spaCy's sentencizer (default punctuation) starts one, and
     where a component marked one (the segmenter marks block starts). Without a sentencizer in the pipeline
@@ -272,7 +275,7 @@ class FindingReader(UnitReader):
                     lead, lead_marker = self.lead_for(readings, speaker), self.marker(block)
             else:
                 if (block.label == "paragraph" or self.long_enough(block)) and not self.title_line(block):
-                    out += self.prose(readings, speaker, Lead())
+                    out += self.prose(readings, speaker, lead if self.quoted_under_inspectorate(block, lead) else Lead())
                 self.inspection = next((r.source for r in reversed(readings) if r.source in ("ofsted", "inspectors")),
                                        self.inspection)
                 self.inspectorate = self.last_inspectorate(readings)
@@ -281,6 +284,12 @@ class FindingReader(UnitReader):
                 lead, lead_marker = self.lead_for(readings, speaker, heading), None
                 paragraph_list = bool(lead.polarity or lead.default) and not followed_by_list
         return out
+
+    def quoted_under_inspectorate(self, block: Block, lead: Lead) -> bool:
+        """Quotations under a heading that names the inspectorate ("What the inspectors said" over lines of
+        "\"The board is ambitious for children.\""): the inspectors' words, read in their finding context."""
+        return lead.finding and lead.source in ("ofsted", "inspectors") \
+            and self.text[block.start:block.last_end].lstrip()[:1] in _OPENING_QUOTES
 
     def quoted_member(self, block: Block, readings: list[Reading], quoting: bool) -> bool:
         """Marks the sentences a member or cabinet member says in direct speech ("..., said: \"We are delighted

@@ -18,9 +18,12 @@ from .rules import (
 
 
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)$")
+_APPENDED_GRADE = re.compile(r",\s+with\s+(?:an?\s+)?(?=[RrOoGgIi])")  # a row's appended clause: ", with Outstanding for ..."
 _SENTENCE_IN_CELL = re.compile(r"[.!?]\s+\S")  # a cell holding a sentence end is running text, not a table cell
 
 
+_PROVISION_OBJECT = re.compile(r"\bthe\s+(?:service|home|agency|scheme)\b", re.I)  # "rated the service Good"
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _PAGE_INTRO_LINES = 4  # lines at a page's top that may introduce the provision it is about
 
 
@@ -43,10 +46,12 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         lines = nonblank_lines(text)
         in_context = WindowSearch(self.r.inspection_context_started, text, low)
         w = self.r.context_window
+        key = self.grade_key(lines)
         for k in lines_holding([m.start() for m in grades], lines):
             pos, line = lines[k]
-            if not in_context(max(0, pos - w), pos + w):
-                continue
+            if not in_context(max(0, pos - w), pos + w) or self.r.grade_key_line.match(line) \
+                    or key and self.lettered(line, key):
+                continue  # (a legend of grade letters grades nothing; rows graded in its letters are read below)
             grid = self.grid_row(lines, k)
             if grid:  # a row of grade cells under a header row: each column read from its header
                 out.extend(grid)
@@ -56,12 +61,17 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 out.extend(cells)
                 continue
             row = self.table_row(lines, k)
+            appended = _APPENDED_GRADE.search(line) if row is None else None
+            clause: list[Candidate] = []
+            if appended:  # "Full inspection: Good, with Outstanding for the impact of leaders": the row, then its clause
+                row = self.table_row(lines[:k] + [(pos, line[:appended.start()])], k)
+                clause = self.appended_grade(line, appended, pos) if row and row is not _VETO else []
             if row is _VETO:  # a labelled row of another provider ("Sunnyside Care Home - CQC rating: Good")
                 continue
             if row:
                 entity_area(self.r, lines, k, row)  # a row of a block about one home or agency: its grade
                 out.append(row)
-                out.extend(self.former_grade(line, row.end - pos, pos, row))
+                out.extend(self.former_grade(line, row.end - pos, pos, row) + clause)
                 continue
             previous, previous_found, first_found = None, [], len(out)
             for sentence in self.sentences(line, pos):
@@ -75,18 +85,28 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
             if self.r.block_field_line.match(line.strip()):  # "Previous inspection judgement: Good" in a block
                 for cand in out[first_found:]:
                     entity_area(self.r, lines, k, cand)
+        out.extend(self.lettered_rows(lines, key, out, in_context))
         self.anaphoric_areas(out, text)
-        self.page_provision_rows(out, lines)
+        self.page_provision_rows(out, lines, text)
         return self.canonical_areas(out)
 
-    def page_provision_rows(self, cands: list[Candidate], lines: list[tuple[int, str]]) -> None:
-        """A page about one of the authority's own homes or agencies (its opening lines introduce it: `Brindle
-        Fostering is the council's own fostering agency`): its table's overall rows (an inspection history) grade it."""
+    def page_provision_rows(self, cands: list[Candidate], lines: list[tuple[int, str]], text: str) -> None:
+        """A page about one of the authority's own homes, agencies or services (its opening lines introduce it:
+        `Brindle Fostering is the council's own fostering agency`): its table's overall rows (an inspection history)
+        grade it, as do overall grades whose subject is the provision named by its head (`rated the service Good`)."""
         intro = next((m for _, line in lines[:_PAGE_INTRO_LINES] for m in [self.r.own_provision_intro.match(line.strip())] if m), None)
-        if intro:
-            for c in cands:
-                if c.area == "overall" and c.rule in ("table_row", "grid_row"):
-                    c.area, c.area_key = intro.group("name"), None
+        titled = self.r.own_provision_title.search(lines[0][1]) if lines and not intro else None
+        if not (intro or titled):
+            return
+        name = (intro or titled).group("name")
+        named = None  # the last grade given to the provision: overall grades later in its sentence share its subject
+        for c in sorted(cands, key=lambda c: c.start):  # (an SCCIF report card's "Overall experiences ..." row: the home's)
+            if c.area != "overall" and not self.r.sccif_overall_area.match(c.area):
+                continue
+            if (intro and c.rule in ("table_row", "grid_row")) or _PROVISION_OBJECT.search(text, max(0, c.start - 4), c.end) \
+                    or named is not None and named < c.start and not _SENTENCE_BREAK.search(text, named, c.start):
+                c.area, c.area_key = name, self.area_key(name) if titled else None
+                named = c.end
 
     def anaphoric_subjects(self, found: list[Candidate], previous: Optional[_Sentence]) -> list[Candidate]:
         """`Oak House is one of the Council's homes. ... the home was judged outstanding, having been judged ...`:
@@ -248,6 +268,54 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 before = [text for _, text in lines[max(0, k - 4):k - 2]]
         return self.row_candidate(line, pos, area, area_start, m.span("grade"), before, (lines, k))
 
+    def grade_key(self, lines: list[tuple[int, str]]) -> dict[str, str]:
+        """The page's legend of grade letters ("Key: O = Outstanding, G = Good, ..."): letter -> grade ({} if none)."""
+        key = {}
+        for _, line in lines:
+            if self.r.grade_key_line.match(line):
+                key.update((m.group("letter"), self.r.grade_of(m.group("grade"))) for m in self.r.grade_key_pair.finditer(line))
+        return key if len(key) >= 2 else {}
+
+    def lettered(self, line: str, key: dict[str, str]) -> bool:
+        cells = self.cells(line)
+        return len(cells) >= 2 and cells[-1][1].strip() in key
+
+    def lettered_rows(self, lines: list[tuple[int, str]], key: dict[str, str], found: list[Candidate],
+                      in_context) -> list[Candidate]:
+        """A table whose grade cells hold the letters of a legend on the page ("Key: O = Outstanding, G = Good, ...",
+        then "Fostering agency | May 2025 | G"): each such row's grade, read as its letter's grade."""
+        if not key:
+            return []
+        taken = [(c.start, c.end) for c in found]
+        out = []
+        for k, (pos, line) in enumerate(lines):
+            if not self.lettered(line, key) or self.r.grade_key_line.match(line):
+                continue
+            cells = self.cells(line)
+            at, cell = cells[-1]
+            start = pos + at + len(cell) - len(cell.lstrip())
+            end = start + len(cell.strip())
+            if any(s <= start < e for s, e in taken) or not in_context(max(0, pos - self.r.context_window), end):
+                continue
+            label = self.label_cell(cells, len(cells) - 1)
+            header = next((j for j in range(k - 1, max(-1, k - 30), -1)
+                           if len(self.cells(lines[j][1])) != len(cells) or self.cells(lines[j][1])[-1][1].strip() not in key), None)
+            row = self.row_candidate(line, pos, label[1], pos + label[0], (start - pos, end - pos),
+                                     [lines[header][1]] if header is not None else [])  # (the rows above are no context)
+            if row and row is not _VETO:
+                row.grade = key[cell.strip()]
+                out.append(row)
+        return out
+
+    def appended_grade(self, line: str, appended: re.Match, pos: int) -> list[Candidate]:
+        """The grade of the clause appended to a row (", with Outstanding for the impact of leaders"): its area's."""
+        grade = self.r.prefilter.match(line, appended.end())
+        area = self.r.area_after_grade.match(line, grade.end()) if grade else None
+        if not area:
+            return []
+        return [Candidate(pos + grade.start(), pos + grade.end(), self.r.grade_of(grade.group()), area.group("area"),
+                          self.area_key(area.group("area")), None, False, "table_row")]
+
     def former_grade(self, text: str, at: int, offset: int, cand: Candidate) -> list[Candidate]:
         """`Overall effectiveness: Requires improvement (previously Inadequate, 2021)`: the bracketed former grade
         just after a judgement (at `at` in `text`, which starts at `offset`) is the same area's."""
@@ -326,6 +394,10 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         domain."""
         gstart, gend = grade_span
         gtext = line[gstart:gend]
+        when = self.cells(area)
+        if len(when) > 1 and self.r.grid_time_column.match(when[0][1].strip()):
+            # a timeline's row opens with its date ("March 2019 – Re-inspection: Requires improvement"): no area
+            area_start, area = area_start + when[1][0], area[when[1][0]:]
         middle = self.r.table_middle_cell.search(area)
         while middle and middle.start() > 0:  # "Maple House | 14 October 2025 | Outstanding": the date cell is no area
             area = area[:middle.start()]

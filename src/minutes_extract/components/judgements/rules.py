@@ -290,7 +290,7 @@ class JudgementRules:
             "grid_cell_separator", "grid_time_column", "grid_overall_column", "grid_skip_cell",
             # blocks of a page about one home or agency
             "sccif_area", "sccif_overall_area", "block_field_line", "entity_field", "block_head_exclude", "bilingual_row",
-            "named_provision_subject",
+            "named_provision_subject", "grade_key_line", "grade_key_pair", "own_provision_title",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])

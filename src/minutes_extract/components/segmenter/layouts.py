@@ -152,6 +152,8 @@ class Layouts(Headings):
         i = next((i for i, line in enumerate(lines[:6]) if self.pattern["report_of"].match(line.text.strip())), None)
         if i is None or sum(self.marked_title(lines, j) for j in range(len(lines))) >= 2:
             return []  # several titles over "Report of" lines: an agenda of reports (items_unnumbered_meeting)
+        if i + 1 < len(lines) and self.pattern["person_line"].match(lines[i + 1].text.strip()):
+            return [self.title_item(lines, i, None, "report_title")]  # "Report of the Cabinet Member" over its author
         if i + 1 < len(lines) and self.heading_like(lines[i + 1].text.strip()) and not lines[i + 1].kind:
             return [self.title_item(lines, i + 1, None, "report_title")]  # "Report of ..." over its title
         if i > 0 and self.report_title_above(lines[i - 1]):

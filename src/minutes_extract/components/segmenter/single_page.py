@@ -15,7 +15,8 @@ class SinglePage(Headings):
         """One item whose title is a title line under the site's page chrome ("Issue - decisions", "Decision
         details"), the title in a dated decision line, the title line over the page's fields or first
         paragraph, the description before Minutes:/Decision:, else what the description says it is about."""
-        headline = self.headline_after_contents(lines) or self.news_headline(lines) or self.page_headline(lines)
+        headline = self.headline_after_contents(lines) or self.headline_over_contents(lines) or self.news_headline(lines) \
+            or self.page_headline(lines)
         if headline:
             return [headline]
         if self.title_over_publisher(lines, 0) or self.colon_title_over_prose(lines):
@@ -34,7 +35,7 @@ class SinglePage(Headings):
                 return [ItemStart(i, None, start, start + len(dated.group("title")), "dated_decision_title")]
         if self.page_title(lines, first) or self.title_over_publisher(lines, first):
             return [self.title_item(lines, first, None, "page_title")]
-        if self.title_over_sections(lines, first):
+        if self.title_over_sections(lines, first) or self.title_over_subtitle(lines, first):
             return [self.title_item(lines, first, None, "page_title_over_sections")]
         for j in range(first + 1, min(first + 3, len(lines))):
             # under short header lines ("Record of an Officer Decision", "Cabinet", its date): the title
@@ -54,13 +55,15 @@ class SinglePage(Headings):
         unchromed = [i for i in range(len(lines)) if not self.is_page_chrome(lines[i].text.strip())]
         for n, i in enumerate(unchromed[:self.headline_reach]):
             text = lines[i].text.strip()
-            if lines[i].kind or self.is_dateline(text):
-                continue
+            if lines[i].kind or self.is_dateline(text) or self.pattern["organisation_line"].match(text) \
+                    or self.pattern["masthead_line"].match(text) and not self.title_with_site(text):
+                continue  # (the site's name or menu over the headline)
             if len(text.split()) < 3 or not self.heading_like(self.headline_body(text)) \
                     or self.pattern["meeting_header"].search(text):
                 return None
             if any(self.is_dateline(lines[k].text.strip()) for k in unchromed[n + 1:n + 3]):
-                return self.title_item(lines, self.english_of_pair(lines, i), None, "news_headline")
+                return self.site_titled_item(lines, i, "news_headline") \
+                    or self.title_item(lines, self.english_of_pair(lines, i), None, "news_headline")
             return None
         return None
 
@@ -83,6 +86,20 @@ class SinglePage(Headings):
             return None  # (the list vouches for the headline: "JTAI: what inspectors said ..." may report speech)
         return self.title_item(lines, k, None, "headline_after_contents")
 
+    def headline_over_contents(self, lines: list[Line]) -> Optional[ItemStart]:
+        """A web page with an 'On this page' list of its sections: its title is the nearest title line above the
+        list, passing over the site's chrome (skip link, breadcrumb, the site's name, its menu) above that."""
+        at = next((i for i in range(min(len(lines), self.header_reach))
+                   if self.pattern["page_contents_heading"].match(lines[i].text.strip())), None)
+        for i in range(at - 1 if at else -1, -1, -1):
+            text = lines[i].text.strip()
+            if self.page_furniture(text) or self.pattern["organisation_line"].match(text):
+                continue
+            if lines[i].kind or len(text.split()) < 2 or not self.heading_like(text):
+                return None
+            return self.title_item(lines, i, None, "headline_over_contents")
+        return None
+
     def page_headline(self, lines: list[Line]) -> Optional[ItemStart]:
         """A web page's headline as its first line of substance: over it only the site's masthead or breadcrumb
         ("Kestrel Vale Life | Winter 2025", "Home > News"), a capitalised section label ("FAMILIES") or a
@@ -91,7 +108,10 @@ class SinglePage(Headings):
         SEND inspection") is no field's label."""
         for i, line in enumerate(lines[:self.headline_reach + 1]):
             text = line.text.strip()
-            if self.page_furniture(text):
+            titled = self.site_titled_item(lines, i, "page_headline")
+            if titled and (i > 0 or self.over_page_furniture(lines, i)):
+                return titled  # "Ofsted inspection of children's services | Northam Council" over the breadcrumb
+            if self.page_furniture(text) or self.pattern["organisation_line"].match(text):
                 continue
             if i == 0 and not self.over_page_furniture(lines, i) or text.isupper():
                 return None  # a report's cover lines ("HALWICK COUNTY COUNCIL"), no web page's headline
@@ -100,6 +120,24 @@ class SinglePage(Headings):
                 return None
             return self.title_item(lines, self.english_of_pair(lines, i), None, "page_headline")
         return None
+
+    def title_with_site(self, text: str) -> Optional[str]:
+        """A page's title with the site's name after a bar, as a browser tab shows it ("Our Ofsted result | Northam
+        Council"): the title, or None."""
+        if text.count(" | ") != 1:
+            return None
+        title, site = (part.strip() for part in text.split(" | "))
+        if len(title.split()) < 3 or not self.pattern["organisation_line"].match(site) or not self.heading_like(title):
+            return None
+        return title
+
+    def site_titled_item(self, lines: list[Line], i: int, rule: str) -> Optional[ItemStart]:
+        line = lines[i]
+        title = None if line.kind else self.title_with_site(line.text.strip())
+        if title is None:
+            return None
+        start = line.start + line.text.index(title)
+        return ItemStart(i, None, start, start + len(title), rule)
 
     def over_page_furniture(self, lines: list[Line], i: int) -> bool:
         """Is the line under line i a web page's furniture or a field ("Home > News", "Date published: ...",
@@ -176,7 +214,8 @@ class SinglePage(Headings):
             k += 1  # "Title" over the council's name, then the page's fields or sections
         nxt, words = lines[k], len(line.text.split())
         return self.heading_like(line.text) and words >= 2 and bool(
-            self.pattern["field_line"].match(nxt.text.strip()) or nxt.kind or self.body_follows(lines, k - 1) and words <= 15)
+            self.pattern["field_line"].match(nxt.text.strip()) or nxt.kind or self.body_follows(lines, k - 1) and words <= 15
+            or self.pattern["salutation_line"].match(nxt.text.strip()))  # a letter's title over "Dear foster carers,"
 
     def title_over_sections(self, lines: list[Line], i: int) -> bool:
         """The page's first heading-like line is its title when the page repeats it as a breadcrumb's last
@@ -193,6 +232,26 @@ class SinglePage(Headings):
         if not self.page_title(lines, first):
             return False
         return any(self.page_title(lines, k) for k in range(first + 2, min(len(lines), first - 1 + self.sections_reach)))
+
+    def title_over_subtitle(self, lines: list[Line], i: int) -> bool:
+        """A page's title over a subtitle line ("Our improvement journey" over "Children's services in Marlow
+        Heath"), then its sections (a heading over body text: right under the subtitle, or twice): the first line is
+        the page's title."""
+        if i + 2 >= len(lines) or lines[i].kind or lines[i + 1].kind:
+            return False
+        title, subtitle = lines[i].text.strip(), lines[i + 1].text.strip()
+        if len(title.split()) < 2 or not self.heading_like(title) or not self.heading_like(subtitle) \
+                or self.page_top(subtitle) or self.body_follows(lines, i + 1) and self.page_title(lines, i + 1):
+            return False  # (a subtitle over body text is the page's first section, read by title_over_sections)
+        sections = [k for k in range(i + 2, min(len(lines), i + 2 + self.sections_reach))
+                    if self.page_title(lines, k) or self.section_heading_over_body(lines, k)]
+        return bool(sections) and (sections[0] == i + 2 or len(sections) >= 2)  # (a section right under the subtitle)
+
+    def section_heading_over_body(self, lines: list[Line], k: int) -> bool:
+        """A short heading line ("Timeline", "Still to do") over body text: a section of the page."""
+        text = lines[k].text.strip()
+        return not lines[k].kind and len(text.split()) <= self.header_words and self.heading_like(text) \
+            and not self.page_top(text) and self.body_follows(lines, k)
 
     def header_line(self, text: str) -> bool:
         """A short line above a page's title: the document's kind, the body's name, the meeting's date."""
