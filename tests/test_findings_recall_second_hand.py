@@ -46,6 +46,15 @@ HOUSING = ("Minutes of the Scrutiny Committee held on 4 May 2026\n\n7. Housing O
     (SERVICE, "strength", "Reviews held within timescales reached 95%, the highest level recorded by the service."),
     (SERVICE, "development", "Caseloads averaged 78 children, above the range of 50 to 70 recommended in the handbook."),
     (SERVICE, "development", "Attainment improved this year, although it remained well below the figure for all pupils."),
+    # reviews' verdicts in plain words: best use not made, concerns raised, a service stabilised, no evidence of a
+    # good thing, confidence in leaders
+    (REVIEW, "development", "The peer team felt the council was not making best use of its performance data."),
+    (AUDIT, "development", "The auditors raised concerns about the timeliness of bank reconciliations."),
+    (INSPECTION, "strength", "The adviser was of the view that the service had stabilised."),
+    (INSPECTION, "development", "Inspectors found no evidence of a shared understanding of risk across partners."),
+    (INSPECTION, "strength", "The commissioner said that she had confidence in the leadership team."),
+    # an audit opinion as a table cell
+    (AUDIT, "development", "Audit | Opinion | Key issues\nCreditors | Limited | Exception reports were not reviewed.\n"),
 ])
 def test_second_hand_verdicts(head, polarity, sentence):
     assert polarities_under(head, sentence) == [polarity]
@@ -77,6 +86,8 @@ def test_lists_and_tables(head, text, expected):
     (SERVICE, "One of the Youth Council representatives said that young people felt their workers changed too often."),
     # a table row of grades names a judgement, not a finding
     (SERVICE, "Measure | Position | Ambition\nOfsted rating | Inadequate (May 2025) | Good by 2027\n"),
+    # an officer's breakdown of complaints by subject
+    (HOUSING, "The manager replied that four of the upheld complaints had related to repairs and two to lettings."),
 ])
 def test_not_findings(head, sentence):
     assert findings_under(head, sentence) == []
