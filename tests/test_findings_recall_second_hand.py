@@ -53,6 +53,12 @@ HOUSING = ("Minutes of the Scrutiny Committee held on 4 May 2026\n\n7. Housing O
     (INSPECTION, "strength", "The adviser was of the view that the service had stabilised."),
     (INSPECTION, "development", "Inspectors found no evidence of a shared understanding of risk across partners."),
     (INSPECTION, "strength", "The commissioner said that she had confidence in the leadership team."),
+    # standard phrases of auditors' and inspectorates' letters relayed by officers
+    (AUDIT, "strength", "The Director of Finance said that the auditor had found that the Council had proper arrangements "
+                        "in place for securing economy, efficiency and effectiveness."),
+    (INSPECTION, "development", "The Head of Service said that the main criticism in the letter concerned the timeliness of reviews."),
+    (INSPECTION, "strength", "The Director noted that inspectors had found no widespread or serious failures."),
+    (INSPECTION, "strength", "The monitoring visit found that leaders had taken decisive action to reduce caseloads."),
     # an audit opinion as a table cell
     (AUDIT, "development", "Audit | Opinion | Key issues\nCreditors | Limited | Exception reports were not reviewed.\n"),
 ])
