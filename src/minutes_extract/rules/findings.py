@@ -187,6 +187,10 @@ class FindingsRules(RuleFile):
     time_unit: Regex = described("A number of days, weeks, months or hours: a timeliness measure.")
     topic_object: Regex = described("A preposition after a cue that gives it an object ('good progress in').")
     topic_content: Regex = described("Words after a cue that give it content ('including', 'such as').")
+    cell_separator: Regex = described("The separator of a table row's cells flattened to text ('Training | Take-up ... | Amber').")
+    table_header: Regex = described("A table's header row: short cells of words only ('Audit | Opinion | Key issues').")
+    summary_content: Regex = described("After a count of strengths or areas, the words that go on to name them in the same "
+                                       "sentence ('two areas for priority action, relating to the quality of plans').")
     higher_is_better: Regex = described("Measures whose rise is good (completed, attendance, ...).")
     lower_is_better: Regex = described("Measures whose rise is bad (absence, waiting, complaints, ...).")
     fronted_phrase: Regex = described("A topic or time phrase fronted before a sentence's subject, up to its comma "

@@ -237,6 +237,9 @@ class FindingRules:
         self.heading_words = rules["heading_words"]
         self.anaphoric_intro = re.compile(rules["anaphoric_intro"], re.I)
         self.topic_content = re.compile(rules["topic_content"], re.I)
+        self.summary_content = re.compile(rules["summary_content"], re.I)
+        self.cell_separator = re.compile(rules["cell_separator"])
+        self.table_header = re.compile(rules["table_header"])
         self.topic_object = re.compile(rules["topic_object"], re.I)
         self.number = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!\w)")
         self.lower_is_better = re.compile(rules["lower_is_better"], re.I)
@@ -333,6 +336,8 @@ class FindingRules:
                         tier, polarity = ("weak", polarity) if self.undirected[hit.pattern.id] == "weak" else (tier, None)
             if polarity is None:
                 continue
+            if tier == "summary" and self.summary_with_content(text, offset, hit):
+                tier = "heading"  # "two areas for priority action, relating to the quality of plans": names its content
             if tier == "heading" and not self.linked(text, offset, hit):
                 # "areas for improvement" as a topic, not a list of them: weighs as a weak cue
                 tier = "topic" if hit.pattern.topic else "weak"
@@ -416,6 +421,12 @@ class FindingRules:
         timely and effective": the comma before a list item is no break)."""
         m = regex.search(text, a)
         return m is not None and m.start() < z
+
+    def summary_with_content(self, text: str, offset: int, hit: Hit) -> bool:
+        """A count of strengths or areas followed in the same sentence by what they are ("identified two areas for
+        priority action, relating to ...", "a number of strengths, including ..."), not by a colon (a list's intro)."""
+        after = text[hit.end - offset:]
+        return bool(self.summary_content.match(after))
 
     def linked(self, text: str, offset: int, hit: Hit) -> bool:
         """A heading cue that introduces content ("Strengths included ...", "was a key area for improvement")."""

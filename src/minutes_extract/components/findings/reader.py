@@ -349,6 +349,8 @@ class FindingReader(UnitReader):
     def list_like(self, readings: list[Reading]) -> bool:
         """A short paragraph that reads as an item of the list above it (bullets lost in conversion)."""
         words = self.words(readings[0].start, readings[-1].end)
+        if self.table_header(readings[0].start, readings[0].text):
+            return False  # a table's header row names its columns
         return (len(readings) <= self.rules.list_item_sentences and words <= self.rules.list_item_words
                 and not readings[-1].intro and readings[0].speaker is None)
 
@@ -364,8 +366,17 @@ class FindingReader(UnitReader):
         """A headline or title ("Youth justice service receives positive inspection"): one short line without
         a sentence's closing punctuation. It names a topic; it is not a sentence of findings."""
         text = self.text[block.start:block.last_end].strip()
+        if self.rules.cell_separator.search(text) and not self.table_header(block.start, text):
+            return False  # a short row of a table flattened to text ("Training | ... remains low | Amber") holds a verdict
         return ("\n" not in text and self.words(block.start, block.last_end) <= self.rules.title_words
                 and not text.endswith(self.rules.terminal))
+
+    def table_header(self, start: int, text: str) -> bool:
+        """A table's header row ("Audit | Opinion | Key issues"): short cells of words, and no row of cells above it."""
+        if not self.rules.table_header.match(text.strip()):
+            return False
+        above = self.text[:start].rstrip().rsplit("\n", 1)[-1]
+        return not self.rules.cell_separator.search(above)
 
     def marker(self, block: Block) -> Optional[str]:
         """A lettered or numbered paragraph's marker ("c", "31.4"), None for others."""

@@ -64,7 +64,8 @@ class UnitReader:
             return []
         speaker = readings[0].speaker or lead.speaker
         polarities = self.bullet_polarities(readings, lead, speaker)
-        if self.hard_exclusion(readings[0], lead) and readings[0].excluded in self.rules.opening_exclusions:
+        members_point = self.hard_exclusion(readings[0], lead) and readings[0].excluded in self.rules.opening_exclusions
+        if members_point:
             # a bullet opening with a question or a suggestion is a member's point: only a reporter's own sentence in
             # it counts (a bullet opening with a plan may go on to what was found: its sentences are read each)
             polarities = [p if r.speaker in self.rules.reporters else None for p, r in zip(polarities, readings)]
@@ -73,7 +74,11 @@ class UnitReader:
         runs = self.runs(polarities)
         if len(runs) == 1:
             (first, last, polarity, verdict, rule), = runs
-            return [self.finding(self.unit_start(block.start), readings[last].end, polarity, verdict, rule,
+            # (in a member's point the finding is the reporter's sentence on, not the member's opening)
+            start = readings[first].start if members_point else block.start
+            if members_point:  # ... up to its last polar sentence
+                last = max(n for n, p in enumerate(polarities) if p is not None)
+            return [self.finding(self.unit_start(start), readings[last].end, polarity, verdict, rule,
                                  lead, readings, speaker)]
         return [self.finding(self.unit_start(readings[a].start), readings[b].end, polarity, verdict,
                              "split_sentences", lead, readings[a:b + 1], speaker, from_list=rule != "bullet_cue")
@@ -149,7 +154,8 @@ class UnitReader:
             member = speaker == "member" or r.quoted  # (a politician quoted is a member: "said: \"I am delighted\"")
             if member and not relayed:
                 continue
-            if r.excluded and not (relayed and r.excluded == "courtesy") and not self.audited(r, verdict, bullet_source):
+            if (r.excluded and not (relayed and r.excluded == "courtesy") and not self.audited(r, verdict, bullet_source)
+                    and not self.required_by_inspectorate(r, verdict)):
                 continue
             # an officer or the report saying so of something a service does, in its own sentence, speaks of the
             # service's performance whatever the item's title
@@ -175,8 +181,23 @@ class UnitReader:
     def audited(self, reading: Reading, verdict: Verdict, bullet_source: Optional[str]) -> bool:
         """An inspectorate's or auditor's verdict that names money ("identified a significant weakness in its financial
         planning, as ... the budget gap"): a finding about arrangements, not a budget position (a soft exclusion)."""
-        return (reading.excluded in self.rules.soft_exclusions and verdict.relay
-                and (reading.source or bullet_source) in ("ofsted", "inspectors"))
+        if reading.excluded not in self.rules.soft_exclusions:
+            return False
+        # an inspectorate or auditor as the sentence's own subject ("the auditors had not identified any significant
+        # weaknesses in ... value for money", "Their view was that the plan relied too heavily on reserves") judges
+        if reading.speaker == "inspection":
+            return True
+        if reading.source in ("ofsted", "inspectors") and reading.speaker is None and reading.strict.polarity:
+            return reading.strict.polarity == verdict.polarity and reading.strict.weight >= self.rules.min_weight
+        return verdict.relay and (reading.source or bullet_source) in ("ofsted", "inspectors")
+
+    @staticmethod
+    def required_by_inspectorate(reading: Reading, verdict: Verdict) -> bool:
+        """An inspectorate's own sentence whose strong verdict goes on to what it requires ("Inspectors concluded that
+        ... lead to inconsistent experiences ..., and that the partnership must publish an updated plan"; "The key
+        recommendation was that the Council should develop a robust plan"): a finding, not the council's plan."""
+        return reading.excluded == "plan" and reading.speaker == "inspection" and verdict.polarity is not None and (
+            reading.strict.polarity == verdict.polarity)
 
     def unit_start(self, start: int) -> int:
         """Skip a list marker ("• ", "1. ", "(a) ") so the quoted text starts at the words."""
