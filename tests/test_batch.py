@@ -217,6 +217,7 @@ def stopped_batch(command: list[str], after: int) -> subprocess.Popen:
 def test_sigkill_then_resume_gives_exactly_one_record_per_input(tmp_path):
     """A real crash: a second run on the same output refuses while the first holds it; kill the first (and
     its workers) mid-run, tear its last line, resume."""
+    psutil = pytest.importorskip("psutil")
     folder = tmp_path / "in"
     folder.mkdir()
     heads = [seed.read_text(encoding="utf-8")[:600] for seed in SEEDS]
@@ -227,13 +228,21 @@ def test_sigkill_then_resume_gives_exactly_one_record_per_input(tmp_path):
     out = tmp_path / "out.jsonl"
     command = [str(MINUTES_EXTRACT), "extract", str(folder), "-o", str(out), "--jobs", "2", "--quiet"]
     proc = stopped_batch(command, after=20)
+    workers = psutil.Process(proc.pid).children(recursive=True)
     try:
         second = subprocess.run(command, capture_output=True, text=True)
         assert second.returncode == 2 and second.stderr.count("\n") == 1
         assert f"being written by another run (pid {proc.pid})" in second.stderr
+        # forked workers let go of the output (and so of its lock) when they start: once the run is
+        # reaped nothing of it holds the lock, however slowly its workers die
+        held = {os.path.realpath(f.path) for w in workers for f in w.open_files()}
+        assert workers and not held & {os.path.realpath(out), os.path.realpath(tmp_path / "out.errors.jsonl")}
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+        # and the resume below starts only once the killed workers are gone too: an event, not a race
+        # with how fast a loaded machine reaps them (a hang guard only)
+        psutil.wait_procs(workers, timeout=600)
     written = out.read_bytes()
     assert written.count(b"\n") == 20, "the batch was not killed mid-run"
     out.write_bytes(written + written[: written.index(b"\n") // 2])  # a torn line, as a kill mid-write leaves

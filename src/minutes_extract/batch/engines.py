@@ -11,6 +11,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator, Optional, Protocol
 
 from ..errors import UsageError
+from ..writer import release_inherited_outputs
 from .tasks import Task, Written, crash_record, run_chunk, warm_up
 
 LOCAL_CHUNK = 4      # inputs per task sent to a local worker process
@@ -38,6 +39,7 @@ def die_with_parent() -> None:
 
 def start_worker() -> None:
     die_with_parent()
+    release_inherited_outputs()  # a killed run's dying workers must not keep its output locked
     warm_up()
 
 
