@@ -274,6 +274,40 @@ def test_workers_exit_when_the_main_process_is_killed_alone(tmp_path, how):
     assert not alive, "workers outlived the main process"
 
 
+# A batch that starts a worker and dies before the worker asks to die with it (the worker not yet scheduled
+# on a busy machine). The worker waits on a pipe (an event, not a sleep) that this script closes only once it
+# has reaped the batch: the batch is then wholly gone (a pipe closed by the batch's own exit would wake the
+# worker before the kernel had re-parented it).
+LATE_WORKER = """
+import os
+from minutes_extract.batch.engines import die_with_parent
+reaped, keep = os.pipe()
+report, survived = os.pipe()
+batch = os.fork()
+if batch == 0:
+    parent = os.getpid()
+    if os.fork() == 0:
+        os.close(keep)
+        os.close(report)
+        os.read(reaped, 1)  # end of file: the batch has exited and been reaped
+        die_with_parent(parent)
+        os.write(survived, b"survived")
+    os._exit(0)
+os.close(survived)
+os.waitpid(batch, 0)
+os.close(keep)
+print(os.read(report, 100).decode())  # end of file once the worker has exited
+"""
+
+
+def test_a_worker_started_after_its_batch_died_exits_at_once():
+    """PR_SET_PDEATHSIG fires only for a parent that dies after the request: a worker that gets going after
+    its batch was killed must see that and exit, not wait for tasks that never come."""
+    done = subprocess.run([sys.executable, "-c", LATE_WORKER], capture_output=True, text=True, timeout=600)  # hang guard
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""
+
+
 # ---------------------------------------------------------------- progress and summary
 
 def test_progress_bar_redraws_at_most_every_interval_and_erases_itself():
