@@ -126,7 +126,8 @@ def test_cli_connects_to_the_scheduler(cluster, tmp_path):
                             env=dict(os.environ, **PATIENT))
     assert result.returncode == 0, result.stderr
     assert [json.loads(line)["source"]["path"] for line in out.read_text().splitlines()] == [str(p) for p in SEEDS]
-    assert result.stderr.startswith("5 documents")
+    # the summary line, among whatever Dask itself logs to stderr (some of it only when the machine is slow)
+    assert any(line.startswith("5 documents") for line in result.stderr.splitlines()), result.stderr
 
 
 def test_without_an_address_a_local_cluster_is_started(tmp_path):

@@ -108,7 +108,7 @@ def lock_holder(handle: IO) -> Optional[int]:
 # with them the lock (a flock belongs to the open file, which fork shares): the workers of a killed run,
 # still dying after the run itself is gone, would keep its output locked and refuse a `--resume` started
 # straight after. Workers let go of them when they start (release_inherited_outputs).
-_LOCKED_FDS: set[int] = set()
+_LOCKED_FDS: dict[int, tuple[int, int]] = {}  # descriptor -> (device, inode) of the file locked through it
 
 
 def release_inherited_outputs() -> None:
@@ -119,11 +119,20 @@ def release_inherited_outputs() -> None:
         return
     null = os.open(os.devnull, os.O_WRONLY)
     try:
-        for fd in _LOCKED_FDS:
-            os.dup2(null, fd)
+        for fd, file in _LOCKED_FDS.items():
+            if _identity(fd) == file:  # still that file (never another one given the same number)
+                os.dup2(null, fd)
     finally:
         os.close(null)
     _LOCKED_FDS.clear()
+
+
+def _identity(fd: int) -> Optional[tuple[int, int]]:
+    try:
+        status = os.fstat(fd)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
 
 
 class JsonlWriter:
@@ -157,7 +166,7 @@ class JsonlWriter:
         try:
             fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             self.locked_fd = self.handle.fileno()
-            _LOCKED_FDS.add(self.locked_fd)
+            _LOCKED_FDS[self.locked_fd] = _identity(self.locked_fd)
         except BlockingIOError:
             holder = lock_holder(self.handle)
             self.handle.close()
@@ -200,7 +209,7 @@ class JsonlWriter:
         self.closed = True
         if self.owned:
             try:
-                _LOCKED_FDS.discard(self.locked_fd)
+                _LOCKED_FDS.pop(self.locked_fd, None)
                 self.handle.close()
             except OSError:
                 pass  # a failed write was reported already (one line); closing must not add a traceback
