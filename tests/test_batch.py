@@ -217,6 +217,7 @@ def stopped_batch(command: list[str], after: int) -> subprocess.Popen:
 def test_sigkill_then_resume_gives_exactly_one_record_per_input(tmp_path):
     """A real crash: a second run on the same output refuses while the first holds it; kill the first (and
     its workers) mid-run, tear its last line, resume."""
+    psutil = pytest.importorskip("psutil")
     folder = tmp_path / "in"
     folder.mkdir()
     heads = [seed.read_text(encoding="utf-8")[:600] for seed in SEEDS]
@@ -227,13 +228,21 @@ def test_sigkill_then_resume_gives_exactly_one_record_per_input(tmp_path):
     out = tmp_path / "out.jsonl"
     command = [str(MINUTES_EXTRACT), "extract", str(folder), "-o", str(out), "--jobs", "2", "--quiet"]
     proc = stopped_batch(command, after=20)
+    workers = psutil.Process(proc.pid).children(recursive=True)
     try:
         second = subprocess.run(command, capture_output=True, text=True)
         assert second.returncode == 2 and second.stderr.count("\n") == 1
         assert f"being written by another run (pid {proc.pid})" in second.stderr
+        # forked workers let go of the output (and so of its lock) when they start: once the run is
+        # reaped nothing of it holds the lock, however slowly its workers die
+        held = {os.path.realpath(f.path) for w in workers for f in w.open_files()}
+        assert workers and not held & {os.path.realpath(out), os.path.realpath(tmp_path / "out.errors.jsonl")}
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+        # and the resume below starts only once the killed workers are gone too: an event, not a race
+        # with how fast a loaded machine reaps them (a hang guard only)
+        psutil.wait_procs(workers, timeout=600)
     written = out.read_bytes()
     assert written.count(b"\n") == 20, "the batch was not killed mid-run"
     out.write_bytes(written + written[: written.index(b"\n") // 2])  # a torn line, as a kill mid-write leaves
@@ -263,6 +272,40 @@ def test_workers_exit_when_the_main_process_is_killed_alone(tmp_path, how):
     for worker in alive:
         worker.kill()
     assert not alive, "workers outlived the main process"
+
+
+# A batch that starts a worker and dies before the worker asks to die with it (the worker not yet scheduled
+# on a busy machine). The worker waits on a pipe (an event, not a sleep) that this script closes only once it
+# has reaped the batch: the batch is then wholly gone (a pipe closed by the batch's own exit would wake the
+# worker before the kernel had re-parented it).
+LATE_WORKER = """
+import os
+from minutes_extract.batch.engines import die_with_parent
+reaped, keep = os.pipe()
+report, survived = os.pipe()
+batch = os.fork()
+if batch == 0:
+    parent = os.getpid()
+    if os.fork() == 0:
+        os.close(keep)
+        os.close(report)
+        os.read(reaped, 1)  # end of file: the batch has exited and been reaped
+        die_with_parent(parent)
+        os.write(survived, b"survived")
+    os._exit(0)
+os.close(survived)
+os.waitpid(batch, 0)
+os.close(keep)
+print(os.read(report, 100).decode())  # end of file once the worker has exited
+"""
+
+
+def test_a_worker_started_after_its_batch_died_exits_at_once():
+    """PR_SET_PDEATHSIG fires only for a parent that dies after the request: a worker that gets going after
+    its batch was killed must see that and exit, not wait for tasks that never come."""
+    done = subprocess.run([sys.executable, "-c", LATE_WORKER], capture_output=True, text=True, timeout=600)  # hang guard
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""
 
 
 # ---------------------------------------------------------------- progress and summary

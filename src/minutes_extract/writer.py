@@ -104,6 +104,37 @@ def lock_holder(handle: IO) -> Optional[int]:
     return None
 
 
+# Descriptors of the outputs this process holds locked. A worker process forked from it inherits them, and
+# with them the lock (a flock belongs to the open file, which fork shares): the workers of a killed run,
+# still dying after the run itself is gone, would keep its output locked and refuse a `--resume` started
+# straight after. Workers let go of them when they start (release_inherited_outputs).
+_LOCKED_FDS: dict[int, tuple[int, int]] = {}  # descriptor -> (device, inode) of the file locked through it
+
+
+def release_inherited_outputs() -> None:
+    """In a forked worker: drop this process's share of the parent's locked outputs (a worker never writes
+    them). /dev/null is put in their place rather than closing them, so that their numbers are not reused
+    under the file objects the worker inherited."""
+    if not _LOCKED_FDS:
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        for fd, file in _LOCKED_FDS.items():
+            if _identity(fd) == file:  # still that file (never another one given the same number)
+                os.dup2(null, fd)
+    finally:
+        os.close(null)
+    _LOCKED_FDS.clear()
+
+
+def _identity(fd: int) -> Optional[tuple[int, int]]:
+    try:
+        status = os.fstat(fd)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
 class JsonlWriter:
     """Writes to `path`, or to stdout when path is None. The file is opened without truncating and locked
     first; `start(append)` then empties it unless resuming, so a refused or failed run never loses lines."""
@@ -111,6 +142,7 @@ class JsonlWriter:
     def __init__(self, path: Optional[Path], append: bool = False, lock: bool = True):
         self.path = path
         self.closed = False
+        self.locked_fd: Optional[int] = None
         if path is None:
             self.handle: IO[str] = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", write_through=True)
             self.owned = False
@@ -133,6 +165,8 @@ class JsonlWriter:
             return
         try:
             fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            self.locked_fd = self.handle.fileno()
+            _LOCKED_FDS[self.locked_fd] = _identity(self.locked_fd)
         except BlockingIOError:
             holder = lock_holder(self.handle)
             self.handle.close()
@@ -175,6 +209,7 @@ class JsonlWriter:
         self.closed = True
         if self.owned:
             try:
+                _LOCKED_FDS.pop(self.locked_fd, None)
                 self.handle.close()
             except OSError:
                 pass  # a failed write was reported already (one line); closing must not add a traceback

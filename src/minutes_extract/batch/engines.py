@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import multiprocessing as mp
+import os
 import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -11,6 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator, Optional, Protocol
 
 from ..errors import UsageError
+from ..writer import release_inherited_outputs
 from .tasks import Task, Written, crash_record, run_chunk, warm_up
 
 LOCAL_CHUNK = 4      # inputs per task sent to a local worker process
@@ -27,17 +29,20 @@ class Engine(Protocol):
     def map(self, chunks: Iterable[list[Task]]) -> Iterator[list[Written]]: ...
 
 
-def die_with_parent() -> None:
-    """Linux: the kernel kills this worker when the process that started it dies (SIGKILL included), so
-    a killed batch leaves no workers running. Elsewhere a no-op."""
+def die_with_parent(parent: int) -> None:
+    """Linux: the kernel kills this worker when the process that started it (pid `parent`) dies (SIGKILL
+    included), so a killed batch leaves no workers running. Elsewhere a no-op."""
     try:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
     except (OSError, AttributeError):
-        pass
+        return
+    if os.getppid() != parent:  # died before we asked (a worker slow to start on a busy machine): never fires
+        os._exit(1)
 
 
-def start_worker() -> None:
-    die_with_parent()
+def start_worker(parent: int) -> None:
+    die_with_parent(parent)
+    release_inherited_outputs()  # a killed run's dying workers must not keep its output locked
     warm_up()
 
 
@@ -62,7 +67,7 @@ class LocalEngine:
 
     def _start(self) -> None:
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
-        self.pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=start_worker)
+        self.pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=start_worker, initargs=(os.getpid(),))
 
     def _stop(self) -> None:
         if self.pool is not None:
