@@ -196,6 +196,37 @@ class JudgementsRules(RuleFile):
     named_provision_subject: Regex = described(
         "A sentence whose subject is a name graded by a verb ('Hazel Bank was judged outstanding', group `name`): after"
         " the paragraph names the authority's own homes or agencies, that home or agency.")
+    fronted_list_head: Regex = described(
+        "Searched before the first item of a list of areas: a fronted preposition opening the sentence or clause ('Under"
+        " organisational delivery, governance and leadership, staff ... were all rated Good'): that item heads the list.")
+    whose_relative: Regex = described(
+        "A clause ending in a relative 'whose' (groups `ante`, `rest`): 'Lowfield Council, whose own services are': the"
+        " grade is the antecedent's, so another authority's or provider's antecedent makes it no judgement.")
+    authority_suffix: Regex = described(
+        "Words ending an authority's name ('Borough Council'): the place name before them is compared with the"
+        " document's own authority.")
+    receiving_verb_tail: Regex = described(
+        "Searched before a grade noun: the verb by which the subject received it ('Larchfield, the council's home,"
+        " received a '): a subject naming the authority's own provision beside its description is the area.")
+    provision_appositive_intro: Regex = described(
+        "'The fourth home, Maple Rise,' (group `name`): a sentence opening with a home or agency and its name, which"
+        " owns the 'its rating' later in the sentence.")
+    noun_of_appositive: Regex = described(
+        "Matched after a grade noun: 'of the council's home care service, Careline Plus,' (group `obj`): the rating of"
+        " the provision named beside its description.")
+    provision_plural_after: Regex = described(
+        "Matched after names graded together: a plural provision set beside them ('Holly Bank and Cedar View, two of"
+        " the council's homes,'): each name takes the grade.")
+    named_provision_apposition: Regex = described(
+        "'Adopt Westmere and Dales, the regional adoption agency,' (groups `name`, `head`): a provision named beside its"
+        " description, the antecedent of a later 'The agency ...' sentence.")
+    pronoun_head: Regex = described("'The agency', 'The home' opening a sentence (group `head`).")
+    grade_clause_end: Regex = described(
+        "Matched after a grade: the clause ends there. A weak cue's plain grade of a named area after a judgement in"
+        " its sentence or paragraph is taken ('..., and leadership within the agency was also outstanding').")
+    dated_after_grade: Regex = described(
+        "Matched just after a grade: a year follows ('in 2019'). An elliptical grade after a judgement in its sentence"
+        " with a year of its own is in context ('judged inadequate in 2016, requires improvement in 2019 and good in 2023').")
     area_given_before: Regex = described(
         "'Inspectors gave help and protection a ' before 'grade of good' (group `area`): the area given the grade.")
     own_provision_intro: Regex = described(

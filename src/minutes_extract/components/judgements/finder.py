@@ -28,6 +28,7 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
 
     def __init__(self, rules: JudgementRules):
         self.r = rules
+        self.paragraph_graded = False  # a sentence before, in the same paragraph, held a judgement
 
     # -- entry point ------------------------------------------------------------------------------
     def find(self, text: str) -> list[Candidate]:
@@ -64,6 +65,7 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 continue
             previous, previous_found, first_found = None, [], len(out)
             for sentence in self.sentences(line, pos):
+                self.paragraph_graded = len(out) > first_found
                 found = self.anaphoric_subjects(self.in_sentence(sentence), previous)
                 if not (found and self.other_scale_before(line[:sentence.offset - pos], sentence.text)):
                     self.agency_areas(found, sentence, line[:sentence.offset - pos])
@@ -71,6 +73,7 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                     self.named_provision_areas(found, sentence, line[:sentence.offset - pos])
                     out.extend(found)
                 previous, previous_found = sentence, found
+            self.paragraph_graded = False
             if self.r.block_field_line.match(line.strip()):  # "Previous inspection judgement: Good" in a block
                 for cand in out[first_found:]:
                     entity_area(self.r, lines, k, cand)
@@ -145,12 +148,23 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         services and the areas of a whole-service inspection stay as they are."""
         if previous is None or not self.r.pronoun_sentence.match(sentence.text):
             return
-        antecedent = self.antecedent(previous.text) or self.graded_provision(previous_found)
+        antecedent = self.antecedent(previous.text) or self.graded_provision(previous_found) \
+            or self.named_apposition(previous.text, sentence.text)
         if antecedent is None:
             return
         for c in found:
             if c.area == "overall" and not self.r.agency_exclude.search(sentence.text[:c.start - sentence.offset]):
                 c.area, c.area_key = antecedent
+
+    def named_apposition(self, previous: str, sentence: str) -> Optional[tuple[str, Optional[str]]]:
+        """`... joined Adopt Westmere, the regional adoption agency, in 2021. The agency was rated good`: `The agency`
+        is the provision the sentence before named beside the same head noun."""
+        head = self.r.pronoun_head.match(sentence)
+        if not head:
+            return None
+        named = [m for m in self.r.named_provision_apposition.finditer(previous)
+                 if m.group("head").lower() == head.group("head").lower()]
+        return (named[-1].group("name"), None) if named else None
 
     def graded_provision(self, found: list[Candidate]) -> Optional[tuple[str, Optional[str]]]:
         """The last provision graded in a sentence: a named one (`Adopt Coastal`, `Brook House`) or one spelled
@@ -526,9 +540,17 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         plain_good = not marked and grade in ("good", "outstanding")
         official = "area" in m.re.groupindex and m.group("area") and self.r.standard_area.match(m.group("area"))
         named_area = "area" in m.re.groupindex and bool(m.group("area"))
-        in_context = bool(self.r.inspection_context.search(text)) or ((named_area or cue.needs_earlier) and bool(earlier))
-        if cue.strength == "weak" and not marked and not official and (plain_good or not in_context):
+        in_context = bool(self.r.inspection_context.search(text)) or ((named_area or cue.needs_earlier) and bool(earlier)) \
+            or (named_area and self.paragraph_graded)  # "... were all 'inadequate'. Care leavers' experiences ... required improvement"
+        dated_ellipsis = cue.needs_earlier and bool(earlier) and bool(self.r.dated_after_grade.match(text, gend))
+        # "Adopt Pennine was judged outstanding, and leadership within the agency was also outstanding": a named area
+        # after a judgement in its sentence or paragraph, its plain grade ending the clause
+        graded_series = named_area and (bool(earlier) or self.paragraph_graded) \
+            and bool(self.r.grade_clause_end.match(text, gend + self.closing_quote(text, gend)))
+        if cue.strength == "weak" and not marked and not official and (plain_good or not in_context) \
+                and not dated_ellipsis and not graded_series:
             return None  # an area after another judgement in its sentence is in context ("A was judged good, but B requires improvement")
+            # (as is a dated grade elliptical after one: "judged inadequate in 2016, requires improvement in 2019 and good in 2023")
         if cue.id == "grade_noun" and plain_good and m.group("noun")[0] in "jJ":
             between = text[gend:m.start("noun")]  # "good judgement" is a faculty unless "the"/"Ofsted" says otherwise
             if not between.strip() and not self.r.unmarked_noun_needs.search(text[:gstart]):
