@@ -224,6 +224,15 @@ class JudgementsRules(RuleFile):
     grade_clause_end: Regex = described(
         "Matched after a grade: the clause ends there. A weak cue's plain grade of a named area after a judgement in"
         " its sentence or paragraph is taken ('..., and leadership within the agency was also outstanding').")
+    coordinated_grade_gap: Regex = described(
+        "The whole gap between a grade found to be no judgement and the next grade ('... for safety and '): the next"
+        " grade is coordinated with it, of the same subject, and no judgement either.")
+    anaphoric_object: Regex = described(
+        "Matched where a judgement starts: 'rated the service good' (group `head`): the object is the provision with"
+        " that head graded last before it, within anaphoric_object_reach characters and no whole-service grade between.")
+    anaphoric_object_reach: int = described("Characters back that 'rated the service' looks for its provision.")
+    heading_line: Regex = described(
+        "A line with no sentence end (a heading): 'rated the service' does not reach back over one to its provision.")
     dated_after_grade: Regex = described(
         "Matched just after a grade: a year follows ('in 2019'). An elliptical grade after a judgement in its sentence"
         " with a year of its own is in context ('judged inadequate in 2016, requires improvement in 2019 and good in 2023').")

@@ -14,6 +14,7 @@ from .rules import (
 
 _NOT_PLACE_WORDS = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "our", "their", "and", "of",
                     "borough", "county", "city", "district", "council", "authority", "island", "trust", "partnership"}
+_TRAILING_NAME = re.compile(r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s*$")  # "... compared this with Ashdown Borough Council"
 _ELLIPSIS_GAP = 20  # characters between a judgement and an elliptical grade that shares its area ("in 2020 and")
 
 
@@ -194,7 +195,8 @@ class AreaReader:
         if self.other_provision_named(trimmed):
             return None  # "Sunnybank Care Home, a private provider, was rated Good": not the authority's
         whose = self.r.whose_relative.search(trimmed)
-        if whose and self.classify(whose.group("ante"), clause_start + whose.start("ante"), earlier) is None:
+        if whose and (self.another_place(_TRAILING_NAME.search(whose.group("ante")).group())
+                      or self.classify(whose.group("ante"), clause_start + whose.start("ante"), earlier) is None):
             return None  # "the partner in practice, Lowfield Council, whose own services are rated outstanding"
         relative = self.r.parenthetical_relative.search(trimmed)
         if relative and trimmed[:relative.start()].strip():  # "Our agency, which works with others, was rated Good"
@@ -267,8 +269,9 @@ class AreaReader:
         if not m or not (m.group("desc") or m.group("desc2")):
             return False
         desc = m.group("desc") or m.group("desc2")
-        other = self.r.excluded_subject.search(desc) or self.r.other_provider.search(desc)
-        return bool(other) and not self.r.own_provision.search(desc)
+        if self.r.other_provider.search(desc):
+            return True  # "one of the borough's independent homes"
+        return bool(self.r.excluded_subject.search(desc)) and not self.r.own_provision.search(desc)
 
     def own_provision_named(self, trimmed: str) -> Optional[tuple[str, int, Optional[str]]]:
         """`Oak Lodge, one of the council's own homes, was rated Outstanding`, `the council's adoption agency,

@@ -131,10 +131,17 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
             if c.area != "overall":
                 continue
             m = self.r.anaphoric_provision.search(text, max(0, c.start - 4), c.start + 12)
+            near = None
             if not m or c.start not in (m.start(), m.start("head")):
-                continue
+                m = self.r.anaphoric_object.match(text, c.start)  # "had rated the service good"
+                if not m:
+                    continue
+                near = c.start - self.r.anaphoric_object_reach
             head = m.group("head").lower()
             for earlier in reversed(cands[:k]):
+                if near is not None and (earlier.start < near or earlier.area == "overall"
+                                         or self.r.heading_line.search(text, earlier.end, text.rfind("\n", 0, c.start) + 1)):
+                    break  # the object's provision is the one just graded, with no whole-service grade or heading since
                 if earlier.area != "overall" and earlier.area.lower().rstrip().endswith(head):
                     c.area, c.area_key = earlier.area, earlier.area_key
                     break
@@ -415,12 +422,18 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                             hits.setdefault(m.start(group), []).append((cue, m, group))
         out: list[Candidate] = []
         graded_until = 0  # the end of the last grade taken: "'Requires Improvement to be Good'" holds no second grade
+        vetoed_end = None  # the end of the last grade found to be no judgement
         for start in sorted(hits):
             if start < graded_until:
                 continue
+            if vetoed_end is not None and self.coordinated_grade(s.text, vetoed_end, start):
+                vetoed_end = self.grade_end(hits[start], start)
+                continue  # "rated it inadequate for safety and requires improvement overall": the same object's grades
+            vetoed_end = None
             for cue, m, group in hits[start]:  # cues in rule-file order: the first that holds decides
                 cand = self.judge(s, cue, m, group, out)
                 if cand is _VETO:
+                    vetoed_end = m.end(group)
                     break
                 if cand:
                     graded_until = m.end(group)
@@ -449,6 +462,16 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                     out.extend(listed_after)
                     break
         return out
+
+    def coordinated_grade(self, text: str, end: int, start: int) -> bool:
+        """Whether the grade at `start` is coordinated with the grade ending at `end` ("inadequate for safety and
+        requires improvement"): it grades the same subject."""
+        return bool(self.r.coordinated_grade_gap.fullmatch(text, end, start))
+
+    @staticmethod
+    def grade_end(hits: list, start: int) -> int:
+        cue, m, group = hits[0]
+        return m.end(group)
 
     def coordinated_areas(self, cand: Candidate) -> bool:
         """An area spelt as two areas joined by "and" (`children in care and care leavers`), each its own area; the

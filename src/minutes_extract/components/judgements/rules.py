@@ -292,7 +292,7 @@ class JudgementRules:
             "sccif_area", "sccif_overall_area", "block_field_line", "entity_field", "block_head_exclude", "bilingual_row",
             "named_provision_subject",
             # elliptical grades, fronted asides, appositive names
-            "dated_after_grade", "fronted_list_head", "whose_relative", "authority_suffix", "receiving_verb_tail", "provision_appositive_intro", "noun_of_appositive", "provision_plural_after", "named_provision_apposition", "pronoun_head", "grade_clause_end",
+            "dated_after_grade", "fronted_list_head", "whose_relative", "authority_suffix", "receiving_verb_tail", "provision_appositive_intro", "noun_of_appositive", "provision_plural_after", "named_provision_apposition", "pronoun_head", "grade_clause_end", "coordinated_grade_gap", "anaphoric_object", "heading_line",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
@@ -306,6 +306,7 @@ class JudgementRules:
         self.context_window = rules["context_window"]
         self.own_authority_reach = rules["own_authority_reach"]
         self.forecast_window = rules["forecast_window"]
+        self.anaphoric_object_reach = rules["anaphoric_object_reach"]
         self.table_area_share = rules["table_area_share"]
         self.domain_heading_words = rules["domain_heading_words"]
         self.list_splits = rules["list_splits"]
