@@ -1,0 +1,99 @@
+"""Judgements on councils never seen (issue 10, probes t41-t48): dated elliptical grades, the borough or county as
+the authority, forecasts `on course to`, adverbs and asides around the copula, a named area's plain grade after a
+judgement in its paragraph, the authority's own homes and agencies named beside their description (as receiver,
+owner or coordinated names), `The agency` after `NAME, the regional adoption agency,`, `rated the service` after a
+provision was graded; distractors: another authority in a relative clause, independent homes, schools, hospital
+units, probation delivery units. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+
+CONTEXT = "Marlow Borough Council\n\nThe Panel received the Ofsted inspection report.\n\n"
+
+RI, GOOD, OUT, INAD = "requires_improvement", "good", "outstanding", "inadequate"
+
+
+def judged(finder, text):
+    """(area key or area, grade) of the judgements that are not forecasts."""
+    return {(c.area_key or c.area, c.grade) for c in finder.find(CONTEXT + text) if not c.forecast}
+
+
+def forecasts(finder, text):
+    return {(c.area_key or c.area, c.grade) for c in finder.find(CONTEXT + text) if c.forecast}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # dated grades elliptical after a judgement, the subject a trust or the place itself
+    ("Kindred Futures, the trust that delivers our children's social care, was rated requires improvement to be good "
+     "in 2022, and good in 2025.", {("overall", RI), ("overall", GOOD)}),
+    ("The borough had been judged inadequate in 2014, good in 2018 and outstanding in 2023.",
+     {("overall", INAD), ("overall", GOOD), ("overall", OUT)}),
+    # adverbs and discourse asides around the copula
+    ("Overall effectiveness was thus judged to be good.", {("overall", GOOD)}),
+    ("The overall effectiveness judgement was therefore inadequate.", {("overall", INAD)}),
+    ("The fostering service, meanwhile, was judged outstanding.", {("fostering", OUT)}),
+    # a named area's plain grade after a judgement in its sentence or paragraph
+    ("Children in care were judged good. Care leavers were also good.", {("in_care", GOOD), ("care_leavers", GOOD)}),
+    ("Help and protection and children in care were both 'inadequate'. Care leavers' experiences and progress required "
+     "improvement.", {("help_and_protection", INAD), ("in_care", INAD), ("care_leavers", RI)}),
+    ("Care leavers, leaders' impact and the overall judgement were all 'good'.",
+     {("care_leavers", GOOD), ("leaders", GOOD), ("overall", GOOD)}),
+    # the authority's own provision named beside its description
+    ("Westfield House, one of the borough's two children's homes, received a judgement of Requires Improvement in May.",
+     {("Westfield House", RI)}),
+    ("The council's Shared Lives scheme, Homeshare Plus, received an overall rating of Good from CQC.",
+     {("shared_lives", GOOD)}),
+    ("Hazel Court and Birch Lodge, both council-run homes, were judged outstanding.",
+     {("Hazel Court", OUT), ("Birch Lodge", OUT)}),
+    ("Members asked how the inadequate rating of the council's home care service, Careline Plus, in 2022 had been "
+     "addressed.", {("home_care", INAD)}),
+    ("The second home, Elm Rise, had an interim inspection in June; its last full rating remains good.", {("Elm Rise", GOOD)}),
+    ("We joined Adopt Northern Hills, the regional adoption agency, in 2020. The agency was judged outstanding in 2024.",
+     {("Adopt Northern Hills", OUT)}),
+    ("Eastbrook Adult Learning, the council's adult and community learning service, was inspected in May and was graded "
+     "good by Ofsted.", {("adult_learning", GOOD)}),
+    # an area term's own "and" is no subject boundary; improvement required in services for an area
+    ("The Trust's help and protection services were judged good.", {("help_and_protection", GOOD)}),
+    ("At the inspection it was found that improvement was required in services for care leavers.", {("care_leavers", RI)}),
+])
+def test_judgements_of_the_authority(finder, text, expected):
+    assert judged(finder, text) == expected
+
+
+def test_rated_the_service_takes_the_provision_just_graded(finder):
+    text = ("The Council's fostering service was inspected in December. It was found that improvement was required, and "
+            "the fostering service was rated requires improvement to be good.\n\nThe previous inspection, in 2021, "
+            "had rated the service good.")
+    assert judged(finder, text) == {("fostering", RI), ("fostering", GOOD)}
+
+
+def test_rated_the_service_does_not_reach_over_a_heading(finder):
+    text = ("The fostering service was last inspected in 2022, when it was graded Good overall.\n\n"
+            "7 Youth Justice Service\n\nHM Inspectorate of Probation had rated the service 'Inadequate' in 2023.")
+    assert judged(finder, text) == {("fostering", GOOD), ("overall", INAD)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Leader compared this with Ashdown Borough Council, whose services were judged inadequate last year.",
+    "The partner in practice, Lowfield Council, whose own children's services are rated outstanding, has helped.",
+    "Members discussed the inadequate rating of Greenway Lodge, a privately run children's home, in March.",
+    "A member asked about Hillcrest Academy, which had received an inadequate judgement last year.",
+    "CQC inspected the A&E department at the County Hospital and rated it inadequate for safety and requires "
+    "improvement overall.",
+    "The probation delivery unit had been inspected by HMI Probation in June and rated requires improvement.",
+    "Under organisational delivery, nothing was graded below good by the report's authors in that section alone.",
+])
+def test_not_the_authority_s_judgements(finder, text):
+    assert judged(finder, text) == set()
+
+
+def test_under_heads_no_list(finder):
+    text = "Under organisational delivery, governance and leadership, staff, and partnerships and services were all rated 'Good'."
+    assert judged(finder, text) == {("hmip_governance", GOOD), ("hmip_staff", GOOD), ("hmip_partnerships", GOOD)}
+
+
+def test_on_course_is_a_forecast(finder):
+    text = "She said the service was on course to be rated good for out-of-court disposals within a year."
+    assert judged(finder, text) == set()
+    assert forecasts(finder, text) == {("out_of_court_disposals", GOOD)}
