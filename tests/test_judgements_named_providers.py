@@ -56,6 +56,10 @@ def forecasts(finder, text):
     # an area term's own "and" is no subject boundary; improvement required in services for an area
     ("The Trust's help and protection services were judged good.", {("help_and_protection", GOOD)}),
     ("At the inspection it was found that improvement was required in services for care leavers.", {("care_leavers", RI)}),
+    # a company or trust named with a lower-case word; an elliptical area with its services
+    ("Brighter Futures for Children was judged Good at its most recent inspection.", {("overall", GOOD)}),
+    ("In 2023 Ofsted judged services to be good, with care leavers' services outstanding.",
+     {("overall", GOOD), ("care_leavers", OUT)}),
 ])
 def test_judgements_of_the_authority(finder, text, expected):
     assert judged(finder, text) == expected
@@ -83,6 +87,9 @@ def test_rated_the_service_does_not_reach_over_a_heading(finder):
     "improvement overall.",
     "The probation delivery unit had been inspected by HMI Probation in June and rated requires improvement.",
     "Under organisational delivery, nothing was graded below good by the report's authors in that section alone.",
+    "Members noted the good rating given to St Peter's Primary School.",
+    "Islington, Hackney and Camden were all rated outstanding in the same year.",
+    "In 2008 the Commission rated the council's adult services as performing well, with a good rating for dignity.",
 ])
 def test_not_the_authority_s_judgements(finder, text):
     assert judged(finder, text) == set()

@@ -233,6 +233,9 @@ class JudgementsRules(RuleFile):
     anaphoric_object_reach: int = described("Characters back that 'rated the service' looks for its provision.")
     heading_line: Regex = described(
         "A line with no sentence end (a heading): 'rated the service' does not reach back over one to its provision.")
+    noun_recipient: Regex = described(
+        "Matched after a grade noun: 'given to St Peter's Primary School' (group `obj`): a school's or another"
+        " provider's grade is none of the authority's.")
     dated_after_grade: Regex = described(
         "Matched just after a grade: a year follows ('in 2019'). An elliptical grade after a judgement in its sentence"
         " with a year of its own is in context ('judged inadequate in 2016, requires improvement in 2019 and good in 2023').")

@@ -15,6 +15,7 @@ from .rules import (
 _NOT_PLACE_WORDS = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "our", "their", "and", "of",
                     "borough", "county", "city", "district", "council", "authority", "island", "trust", "partnership"}
 _TRAILING_NAME = re.compile(r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s*$")  # "... compared this with Ashdown Borough Council"
+_PLACE_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ELLIPSIS_GAP = 20  # characters between a judgement and an elliptical grade that shares its area ("in 2020 and")
 
 
@@ -78,6 +79,9 @@ class AreaReader:
             tail = self.r.areas_after_noun.match(text, m.end("noun"))
             if tail and self.area_key(tail.group("area")) != "overall":
                 return tail.group("area"), self.area_key(tail.group("area")), m.start()
+            given = self.r.noun_recipient.match(text, m.end("noun"))
+            if given and (self.r.excluded_subject.search(given.group("obj")) or self.r.other_provider.search(given.group("obj"))):
+                return None  # "the good rating given to St Peter's Primary School": a school's
             named = self.r.noun_of_appositive.match(text, m.end("noun"))
             if named:  # "the inadequate rating of the council's home care service, Careline Plus, ..."
                 obj = named.group("obj")
@@ -393,6 +397,9 @@ class AreaReader:
             name = name[:council.start()]
             if len(name.split()) > 1:
                 return not any(w.lower() in own for w in name.split())
+        places = [p.strip() for p in _PLACE_LIST.split(name) if p.strip()]
+        if len(places) > 1 and all(len(p.split()) == 1 and p[:1].isupper() and not p.isupper() for p in places):
+            return not any(p.lower() in own for p in places)  # "Islington, Hackney and Camden were all rated ..."
         if len(name.split()) != 1 or name.isupper() or name.lower() in _NOT_PLACE_WORDS:
             return False  # only a one-word place ("Slough"): not "RBWM", "The Borough", "Achieving for Children"
         return name.lower() not in own

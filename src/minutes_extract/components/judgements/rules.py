@@ -25,7 +25,7 @@ _AUX_TAIL = re.compile(
     re.I)
 _ANTECEDENT_CUT = re.compile(r".*\b(?:was|were|is|are|be|been|have|has|had|to|about|by|from|get|got|see|saw)\b", re.I)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of)\s+)?)*$")  # "City and Hackney " + area term
-_CAPITALISED_NAME = re.compile(r"^[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|and|of|upon|on|with))*$")  # "Middlesbrough"
+_CAPITALISED_NAME = re.compile(r"^[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|and|of|upon|on|with|for))*$")  # "Middlesbrough"
 _REACH_BEFORE, _REACH_AFTER = 240, 120  # how far a cue may reach from its grade word
 _LIST_ITEM_REACH, _LIST_MAX = 160, 12  # an area listed before another is this close; lists are this short
 _CLAUSE_REACH = 400  # a clause reaches no further back from its grade (keeps run-on text linear)
@@ -292,7 +292,7 @@ class JudgementRules:
             "sccif_area", "sccif_overall_area", "block_field_line", "entity_field", "block_head_exclude", "bilingual_row",
             "named_provision_subject",
             # elliptical grades, fronted asides, appositive names
-            "dated_after_grade", "fronted_list_head", "whose_relative", "authority_suffix", "receiving_verb_tail", "provision_appositive_intro", "noun_of_appositive", "provision_plural_after", "named_provision_apposition", "pronoun_head", "grade_clause_end", "coordinated_grade_gap", "anaphoric_object", "heading_line",
+            "dated_after_grade", "fronted_list_head", "whose_relative", "authority_suffix", "receiving_verb_tail", "provision_appositive_intro", "noun_of_appositive", "provision_plural_after", "named_provision_apposition", "pronoun_head", "grade_clause_end", "coordinated_grade_gap", "anaphoric_object", "heading_line", "noun_recipient",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
