@@ -60,6 +60,15 @@ def forecasts(finder, text):
     ("Brighter Futures for Children was judged Good at its most recent inspection.", {("overall", GOOD)}),
     ("In 2023 Ofsted judged services to be good, with care leavers' services outstanding.",
      {("overall", GOOD), ("care_leavers", OUT)}),
+    # more verbs and noun phrases of a grade
+    ("The council came out as requires improvement at the 2023 inspection.", {("overall", RI)}),
+    ("The last ILACS outcome, requires improvement, was published in March.", {("overall", RI)}),
+    ("The requires improvement judgement from 2022 still stands.", {("overall", RI)}),
+    ("Our fostering service - rated good last year - is recruiting carers.", {("fostering", GOOD)}),
+    ("Inspectors rated the council's care leavers service good and its adoption service outstanding.",
+     {("care_leavers", GOOD), ("adoption", OUT)}),
+    ("Services for children in care were judged to require improvement, as were services for care leavers.",
+     {("in_care", RI), ("care_leavers", RI)}),
 ])
 def test_judgements_of_the_authority(finder, text, expected):
     assert judged(finder, text) == expected

@@ -217,8 +217,9 @@ class AreaReader:
             return earlier[-1].area, earlier[-1].area_key, clause_start + len(trimmed)  # "... rated A (2019) and is now rated B"
         if not piece.strip() and pieces and pieces[-1].group() == "," and earlier:
             return earlier[-1].area, earlier[-1].area_key, clause_start + cut  # "..., having previously been judged RI"
-        if not piece.strip() and pieces and pieces[-1].group() == ",":
-            # "St Mark's Primary School, judged inadequate in October, ...": a participle after a comma describes
+        if not piece.strip() and pieces and pieces[-1].group().strip() in (",", "-", "–", "—"):
+            # "St Mark's Primary School, judged inadequate in October, ...": a participle after a comma (or a dash:
+            # "Our fostering service - rated good last year - is ...") describes
             # the noun phrase before the comma
             head = pieces[-2].end() if len(pieces) > 1 else 0
             noun = trimmed[head:pieces[-1].start()]
