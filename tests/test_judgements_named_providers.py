@@ -113,3 +113,19 @@ def test_on_course_is_a_forecast(finder):
     text = "She said the service was on course to be rated good for out-of-court disposals within a year."
     assert judged(finder, text) == set()
     assert forecasts(finder, text) == {("out_of_court_disposals", GOOD)}
+
+
+def test_standards_of_a_fronted_hmip_domain(finder):
+    text = ("HM Inspectorate of Probation inspected the youth justice service. For court disposals, assessment and "
+            "planning were both rated good, while implementation and delivery was outstanding and reviewing required "
+            "improvement.")
+    assert judged(finder, text) == {("court disposals: assessment", GOOD), ("court disposals: planning", GOOD),
+                                    ("court disposals: implementation and delivery", OUT),
+                                    ("court disposals: reviewing", RI)}
+
+
+def test_a_fronted_domain_keeps_forecasts_and_negations(finder):
+    text = ("HM Inspectorate of Probation inspected the youth justice service. For out-of-court disposals, assessment "
+            "is expected to be good and planning was not rated inadequate.")
+    assert judged(finder, text) == set()
+    assert forecasts(finder, text) == {("out-of-court disposals: assessment", GOOD)}

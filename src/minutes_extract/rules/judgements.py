@@ -236,6 +236,10 @@ class JudgementsRules(RuleFile):
     noun_recipient: Regex = described(
         "Matched after a grade noun: 'given to St Peter's Primary School' (group `obj`): a school's or another"
         " provider's grade is none of the authority's.")
+    fronted_domain: Regex = described(
+        "An HMIP domain fronted at a sentence's start ('For court disposals, ', group `domain`): the standards named in"
+        " the sentence (domain_standard) take the grade that follows each.")
+    domain_standard: Regex = described("An HMIP standard of a disposals domain ('assessment', 'reviewing'; group `std`).")
     dated_after_grade: Regex = described(
         "Matched just after a grade: a year follows ('in 2019'). An elliptical grade after a judgement in its sentence"
         " with a year of its own is in context ('judged inadequate in 2016, requires improvement in 2019 and good in 2023').")

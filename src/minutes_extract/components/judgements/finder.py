@@ -67,6 +67,7 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
             for sentence in self.sentences(line, pos):
                 self.paragraph_graded = len(out) > first_found
                 found = self.anaphoric_subjects(self.in_sentence(sentence), previous)
+                found.extend(self.domain_standards(sentence, found))
                 if not (found and self.other_scale_before(line[:sentence.offset - pos], sentence.text)):
                     self.agency_areas(found, sentence, line[:sentence.offset - pos])
                     self.pronoun_areas(found, sentence, previous, previous_found)
@@ -80,6 +81,30 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         self.anaphoric_areas(out, text)
         self.page_provision_rows(out, lines)
         return self.canonical_areas(out)
+
+    def domain_standards(self, sentence: _Sentence, found: list[Candidate]) -> list[Candidate]:
+        """`For court disposals, assessment and planning were both rated good, while implementation and delivery was
+        outstanding and reviewing required improvement`: after a fronted HMIP domain, each grade judges the domain's
+        standards named since the grade before it."""
+        head = self.r.fronted_domain.match(sentence.text)
+        if not head:
+            return []
+        domain = head.group("domain")
+        out, at = [], head.end()
+        for g in self.r.prefilter.finditer(sentence.text, head.end()):
+            grade = self.r.grade_of(g.group())
+            standards = list(self.r.domain_standard.finditer(sentence.text, at, g.start()))
+            between = sentence.text[standards[0].end() if standards else at:g.start()]
+            at = g.end()
+            if not grade or self.r.negation.search(between):
+                continue
+            forecast = bool(self.r.forecast.search(between))  # "assessment is expected to be good"
+            for std in standards:
+                start, end = sentence.offset + std.start(), sentence.offset + g.end()
+                if not any(c.start <= start < c.end for c in found):
+                    out.append(Candidate(start, end, grade, f"{domain}: {std.group('std')}", None,
+                                         None, forecast, "domain_standard"))
+        return out
 
     def page_provision_rows(self, cands: list[Candidate], lines: list[tuple[int, str]]) -> None:
         """A page about one of the authority's own homes or agencies (its opening lines introduce it: `Brindle
