@@ -69,6 +69,8 @@ def forecasts(finder, text):
      {("care_leavers", GOOD), ("adoption", OUT)}),
     ("Services for children in care were judged to require improvement, as were services for care leavers.",
      {("in_care", RI), ("care_leavers", RI)}),
+    ("Members welcomed the judgement of good for adoption and the judgement of outstanding for care leavers.",
+     {("adoption", GOOD), ("care_leavers", OUT)}),
 ])
 def test_judgements_of_the_authority(finder, text, expected):
     assert judged(finder, text) == expected

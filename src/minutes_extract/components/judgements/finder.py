@@ -608,7 +608,9 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         if cue.id in ("judgement_of", "grade_noun", "received", "service_is") and self.r.excluded_giver.search(text[:gstart]):
             return None  # "the internal audit of the MASH gave a rating of Good": an audit's grade
         if cue.id == "judgement_of" and plain_good and not self.r.strong_unmarked_needs.search(text) \
-                and not self.r.area_term.search(m.group("mid") or ""):  # "the judgement for care leavers was good"
+                and not self.r.area_term.search(m.group("mid") or "") \
+                and not self.r.area_after_grade.match(text, gend):  # "the judgement for care leavers was good"
+                # (or "the judgement of good for adoption")
             return None
         after = text[gend + self.closing_quote(text, gend):]
         if cue.after and not cue.after.match(after):
