@@ -204,6 +204,53 @@ class JudgementsRules(RuleFile):
     named_provision_subject: Regex = described(
         "A sentence whose subject is a name graded by a verb ('Hazel Bank was judged outstanding', group `name`): after"
         " the paragraph names the authority's own homes or agencies, that home or agency.")
+    fronted_list_head: Regex = described(
+        "Searched before the first item of a list of areas: a fronted preposition opening the sentence or clause ('Under"
+        " organisational delivery, governance and leadership, staff ... were all rated Good'): that item heads the list.")
+    whose_relative: Regex = described(
+        "A clause ending in a relative 'whose' (groups `ante`, `rest`): 'Lowfield Council, whose own services are': the"
+        " grade is the antecedent's, so another authority's or provider's antecedent makes it no judgement.")
+    authority_suffix: Regex = described(
+        "Words ending an authority's name ('Borough Council'): the place name before them is compared with the"
+        " document's own authority.")
+    receiving_verb_tail: Regex = described(
+        "Searched before a grade noun: the verb by which the subject received it ('Larchfield, the council's home,"
+        " received a '): a subject naming the authority's own provision beside its description is the area.")
+    provision_appositive_intro: Regex = described(
+        "'The fourth home, Maple Rise,' (group `name`): a sentence opening with a home or agency and its name, which"
+        " owns the 'its rating' later in the sentence.")
+    noun_of_appositive: Regex = described(
+        "Matched after a grade noun: 'of the council's home care service, Careline Plus,' (group `obj`): the rating of"
+        " the provision named beside its description.")
+    provision_plural_after: Regex = described(
+        "Matched after names graded together: a plural provision set beside them ('Holly Bank and Cedar View, two of"
+        " the council's homes,'): each name takes the grade.")
+    named_provision_apposition: Regex = described(
+        "'Adopt Westmere and Dales, the regional adoption agency,' (groups `name`, `head`): a provision named beside its"
+        " description, the antecedent of a later 'The agency ...' sentence.")
+    pronoun_head: Regex = described("'The agency', 'The home' opening a sentence (group `head`).")
+    grade_clause_end: Regex = described(
+        "Matched after a grade: the clause ends there. A weak cue's plain grade of a named area after a judgement in"
+        " its sentence or paragraph is taken ('..., and leadership within the agency was also outstanding').")
+    coordinated_grade_gap: Regex = described(
+        "The whole gap between a grade found to be no judgement and the next grade ('... for safety and '): the next"
+        " grade is coordinated with it, of the same subject, and no judgement either.")
+    anaphoric_object: Regex = described(
+        "Matched where a judgement starts: 'rated the service good' (group `head`): the object is the provision with"
+        " that head graded last before it, within anaphoric_object_reach characters and no whole-service grade between.")
+    anaphoric_object_reach: int = described("Characters back that 'rated the service' looks for its provision.")
+    heading_line: Regex = described(
+        "A line with no sentence end (a heading): 'rated the service' does not reach back over one to its provision.")
+    noun_recipient: Regex = described(
+        "Matched after a grade noun: 'given to St Peter's Primary School' (group `obj`): a school's or another"
+        " provider's grade is none of the authority's.")
+    fronted_domain: Regex = described(
+        "An HMIP domain fronted at a sentence's start ('For court disposals, ', group `domain`): the standards named in"
+        " the sentence (domain_standard) take the grade that follows each.")
+    domain_standard: Regex = described("An HMIP standard of a disposals domain ('assessment', 'reviewing'; group `std`).")
+    dated_after_grade: Regex = described(
+        "Matched just after a grade: a year follows ('in 2019'). An elliptical grade after a judgement in its sentence"
+        " with a year of its own is in context ('judged inadequate in 2016, requires improvement in 2019 and good in 2023').")
     area_given_before: Regex = described(
         "'Inspectors gave help and protection a ' before 'grade of good' (group `area`): the area given the grade.")
     own_provision_intro: Regex = described(

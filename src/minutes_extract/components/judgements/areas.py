@@ -14,6 +14,8 @@ from .rules import (
 
 _NOT_PLACE_WORDS = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "our", "their", "and", "of",
                     "borough", "county", "city", "district", "council", "authority", "island", "trust", "partnership"}
+_TRAILING_NAME = re.compile(r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s*$")  # "... compared this with Ashdown Borough Council"
+_PLACE_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ELLIPSIS_GAP = 20  # characters between a judgement and an elliptical grade that shares its area ("in 2020 and")
 
 
@@ -61,6 +63,9 @@ class AreaReader:
             given = self.r.area_given_before.search(text, clause_start, m.start())
             if given and self.area_key(given.group("area")) != "overall":  # "gave help and protection a grade of good"
                 return given.group("area"), self.area_key(given.group("area")), given.start("area")
+            received = self.received_by_provision(text, m.start(), clause_start)
+            if received is not None:  # "The council's short breaks home, Larchfield, received a rating of Outstanding"
+                return received or None
             owned = self.possessive_owner(text, m.start(), clause_start, earlier)
             if owned is False:
                 return None
@@ -74,6 +79,20 @@ class AreaReader:
             tail = self.r.areas_after_noun.match(text, m.end("noun"))
             if tail and self.area_key(tail.group("area")) != "overall":
                 return tail.group("area"), self.area_key(tail.group("area")), m.start()
+            given = self.r.noun_recipient.match(text, m.end("noun"))
+            if given and (self.r.excluded_subject.search(given.group("obj")) or self.r.other_provider.search(given.group("obj"))):
+                return None  # "the good rating given to St Peter's Primary School": a school's
+            named = self.r.noun_of_appositive.match(text, m.end("noun"))
+            if named:  # "the inadequate rating of the council's home care service, Careline Plus, ..."
+                obj = named.group("obj")
+                if self.other_provision_named(obj.rstrip() + " "):
+                    return None
+                own = self.appositive_object(obj, named.start("obj"))
+                if own:
+                    return own[0], own[1], m.start()
+            received = self.received_by_provision(text, m.start(), clause_start)
+            if received is not None:  # "Larchfield, the council's short breaks home, received an Outstanding rating"
+                return received or None
             owned = self.possessive_owner(text, m.start(), clause_start, earlier)
             if owned is False:
                 return None
@@ -131,11 +150,26 @@ class AreaReader:
         about another provider (no judgement of the authority's), None when nothing owns it."""
         if self.r.other_provider.search(text):
             return False  # "Riverside House, a privately run home, ... its inadequate rating": not the authority's
-        intro = self.r.own_provision_intro.match(text)
-        if intro:
+        intro = self.r.own_provision_intro.match(text) or self.r.provision_appositive_intro.match(text)
+        if intro:  # (or "The fourth home, Maple Rise, ...")
             return intro.group("name"), None, intro.start("name")
         homes = list(self.r.home_name_within.finditer(text, 0, at))
         return (homes[-1].group(), None, homes[-1].start()) if homes else None
+
+    def received_by_provision(self, text: str, at: int, clause_start: int):
+        """The subject that received the grade at `at` (`Larchfield, the council's short breaks home, received a
+        rating of ...`) when it is a name set beside a provision: the authority's own (name, key, start); False for
+        another provider's; None when the clause has no such subject."""
+        verb = self.r.receiving_verb_tail.search(text, clause_start, at)
+        if not verb:
+            return None
+        subject = text[clause_start:verb.start()]
+        if self.other_provision_named(subject):
+            return False
+        if self.r.excluded_subject.search(subject) and self.subject_before(text, verb.start(), clause_start, []) is None:
+            return False  # "Hillcrest Academy, which had received an inadequate judgement": a school's
+        own = self.own_provision_named(subject)
+        return (own[0], self.area_key(own[0]) or own[2], clause_start + own[1]) if own else None
 
     def subject_before(self, text: str, cue_start: int, clause_start: int, earlier: list[Candidate]):
         prefix = text[clause_start:cue_start]
@@ -148,7 +182,9 @@ class AreaReader:
         if named:
             return named[0], named[1], clause_start + named[2]
         at_end = self.r.area_at_end.search(trimmed.rstrip())
-        pieces = list(self.r.subject_boundary.finditer(trimmed))
+        terms = [t.span() for t in self.r.area_term.finditer(trimmed)]
+        pieces = [p for p in self.r.subject_boundary.finditer(trimmed)  # not the "and" inside "help and protection"
+                  if not any(a < p.start() and p.end() < b for a, b in terms)]
         cut = pieces[-1].end() if pieces else 0
         if at_end and at_end.start() < cut:
             return at_end.group(1), self.area_key(at_end.group(1)), clause_start + at_end.start(1)
@@ -162,6 +198,10 @@ class AreaReader:
             return self.classify(before[start:], clause_start + start, earlier)
         if self.other_provision_named(trimmed):
             return None  # "Sunnybank Care Home, a private provider, was rated Good": not the authority's
+        whose = self.r.whose_relative.search(trimmed)
+        if whose and (self.another_place(_TRAILING_NAME.search(whose.group("ante")).group())
+                      or self.classify(whose.group("ante"), clause_start + whose.start("ante"), earlier) is None):
+            return None  # "the partner in practice, Lowfield Council, whose own services are rated outstanding"
         relative = self.r.parenthetical_relative.search(trimmed)
         if relative and trimmed[:relative.start()].strip():  # "Our agency, which works with others, was rated Good"
             return self.subject_before(text, clause_start + relative.start(), clause_start, earlier)
@@ -177,8 +217,9 @@ class AreaReader:
             return earlier[-1].area, earlier[-1].area_key, clause_start + len(trimmed)  # "... rated A (2019) and is now rated B"
         if not piece.strip() and pieces and pieces[-1].group() == "," and earlier:
             return earlier[-1].area, earlier[-1].area_key, clause_start + cut  # "..., having previously been judged RI"
-        if not piece.strip() and pieces and pieces[-1].group() == ",":
-            # "St Mark's Primary School, judged inadequate in October, ...": a participle after a comma describes
+        if not piece.strip() and pieces and pieces[-1].group().strip() in (",", "-", "–", "—"):
+            # "St Mark's Primary School, judged inadequate in October, ...": a participle after a comma (or a dash:
+            # "Our fostering service - rated good last year - is ...") describes
             # the noun phrase before the comma
             head = pieces[-2].end() if len(pieces) > 1 else 0
             noun = trimmed[head:pieces[-1].start()]
@@ -199,6 +240,9 @@ class AreaReader:
         if not m or self.area_key(m.group("area")) in (None, "overall") or self.r.other_provider.search(
                 before, max(0, m.start() - 40), m.end("area")):
             return None
+        named = self.own_provision_named(before[:m.end("area")] + ", ")
+        if named:  # "Eastbrook Adult Learning, the council's adult learning service, was inspected ... and": its name
+            return named[0], self.area_key(m.group("area")), offset + named[1]
         return m.group("area"), self.area_key(m.group("area")), offset + m.start("area")
 
     def comma_aside(self, trimmed: str, pieces: list[re.Match], piece: str) -> Optional[int]:
@@ -230,8 +274,9 @@ class AreaReader:
         if not m or not (m.group("desc") or m.group("desc2")):
             return False
         desc = m.group("desc") or m.group("desc2")
-        other = self.r.excluded_subject.search(desc) or self.r.other_provider.search(desc)
-        return bool(other) and not self.r.own_provision.search(desc)
+        if self.r.other_provider.search(desc):
+            return True  # "one of the borough's independent homes"
+        return bool(self.r.excluded_subject.search(desc)) and not self.r.own_provision.search(desc)
 
     def own_provision_named(self, trimmed: str) -> Optional[tuple[str, int, Optional[str]]]:
         """`Oak Lodge, one of the council's own homes, was rated Outstanding`, `the council's adoption agency,
@@ -312,6 +357,8 @@ class AreaReader:
             return s, self.area_key(served.group("area")), start  # "care leavers services", "our adoption agency"
         at_end = self.r.area_at_end.search(s)
         named_service = at_end and self.area_key(at_end.group(1)) not in (None, "overall")
+        if _CAPITALISED_NAME.match(s) and self.r.authority_suffix.search(s) and self.another_place(s):
+            return None  # "Lowfield Council, which is rated outstanding": another authority
         if self.r.entity_head.search(s) and not self.r.area_of_service.search(s) and not named_service:
             if self.r.own_agency_subject.search(subject.strip().strip(_QUOTES + " ,")):
                 return s, None, start  # "our in-house agency": the authority's own agency is its own area
@@ -346,6 +393,14 @@ class AreaReader:
         if not own:
             return False
         name = name.strip()
+        council = self.r.authority_suffix.search(name)
+        if council and council.start() > 0:  # "Lowfield Council", "Eastmoor Borough Council": the place before it
+            name = name[:council.start()]
+            if len(name.split()) > 1:
+                return not any(w.lower() in own for w in name.split())
+        places = [p.strip() for p in _PLACE_LIST.split(name) if p.strip()]
+        if len(places) > 1 and all(len(p.split()) == 1 and p[:1].isupper() and not p.isupper() for p in places):
+            return not any(p.lower() in own for p in places)  # "Islington, Hackney and Camden were all rated ..."
         if len(name.split()) != 1 or name.isupper() or name.lower() in _NOT_PLACE_WORDS:
             return False  # only a one-word place ("Slough"): not "RBWM", "The Borough", "Achieving for Children"
         return name.lower() not in own

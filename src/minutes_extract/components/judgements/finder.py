@@ -32,6 +32,7 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
 
     def __init__(self, rules: JudgementRules):
         self.r = rules
+        self.paragraph_graded = False  # a sentence before, in the same paragraph, held a judgement
 
     # -- entry point ------------------------------------------------------------------------------
     def find(self, text: str) -> list[Candidate]:
@@ -75,13 +76,16 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 continue
             previous, previous_found, first_found = None, [], len(out)
             for sentence in self.sentences(line, pos):
+                self.paragraph_graded = len(out) > first_found
                 found = self.anaphoric_subjects(self.in_sentence(sentence), previous)
+                found.extend(self.domain_standards(sentence, found))
                 if not (found and self.other_scale_before(line[:sentence.offset - pos], sentence.text)):
                     self.agency_areas(found, sentence, line[:sentence.offset - pos])
                     self.pronoun_areas(found, sentence, previous, previous_found)
                     self.named_provision_areas(found, sentence, line[:sentence.offset - pos])
                     out.extend(found)
                 previous, previous_found = sentence, found
+            self.paragraph_graded = False
             if self.r.block_field_line.match(line.strip()):  # "Previous inspection judgement: Good" in a block
                 for cand in out[first_found:]:
                     entity_area(self.r, lines, k, cand)
@@ -89,6 +93,30 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         self.anaphoric_areas(out, text)
         self.page_provision_rows(out, lines, text)
         return self.canonical_areas(out)
+
+    def domain_standards(self, sentence: _Sentence, found: list[Candidate]) -> list[Candidate]:
+        """`For court disposals, assessment and planning were both rated good, while implementation and delivery was
+        outstanding and reviewing required improvement`: after a fronted HMIP domain, each grade judges the domain's
+        standards named since the grade before it."""
+        head = self.r.fronted_domain.match(sentence.text)
+        if not head:
+            return []
+        domain = head.group("domain")
+        out, at = [], head.end()
+        for g in self.r.prefilter.finditer(sentence.text, head.end()):
+            grade = self.r.grade_of(g.group())
+            standards = list(self.r.domain_standard.finditer(sentence.text, at, g.start()))
+            between = sentence.text[standards[0].end() if standards else at:g.start()]
+            at = g.end()
+            if not grade or self.r.negation.search(between):
+                continue
+            forecast = bool(self.r.forecast.search(between))  # "assessment is expected to be good"
+            for std in standards:
+                start, end = sentence.offset + std.start(), sentence.offset + g.end()
+                if not any(c.start <= start < c.end for c in found):
+                    out.append(Candidate(start, end, grade, f"{domain}: {std.group('std')}", None,
+                                         None, forecast, "domain_standard"))
+        return out
 
     def page_provision_rows(self, cands: list[Candidate], lines: list[tuple[int, str]], text: str) -> None:
         """A page about one of the authority's own homes, agencies or services (its opening lines introduce it:
@@ -149,10 +177,17 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
             if c.area != "overall":
                 continue
             m = self.r.anaphoric_provision.search(text, max(0, c.start - 4), c.start + 12)
+            near = None
             if not m or c.start not in (m.start(), m.start("head")):
-                continue
+                m = self.r.anaphoric_object.match(text, c.start)  # "had rated the service good"
+                if not m:
+                    continue
+                near = c.start - self.r.anaphoric_object_reach
             head = m.group("head").lower()
             for earlier in reversed(cands[:k]):
+                if near is not None and (earlier.start < near or earlier.area == "overall"
+                                         or self.r.heading_line.search(text, earlier.end, text.rfind("\n", 0, c.start) + 1)):
+                    break  # the object's provision is the one just graded, with no whole-service grade or heading since
                 if earlier.area != "overall" and earlier.area.lower().rstrip().endswith(head):
                     c.area, c.area_key = earlier.area, earlier.area_key
                     break
@@ -166,12 +201,23 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         services and the areas of a whole-service inspection stay as they are."""
         if previous is None or not self.r.pronoun_sentence.match(sentence.text):
             return
-        antecedent = self.antecedent(previous.text) or self.graded_provision(previous_found)
+        antecedent = self.antecedent(previous.text) or self.graded_provision(previous_found) \
+            or self.named_apposition(previous.text, sentence.text)
         if antecedent is None:
             return
         for c in found:
             if c.area == "overall" and not self.r.agency_exclude.search(sentence.text[:c.start - sentence.offset]):
                 c.area, c.area_key = antecedent
+
+    def named_apposition(self, previous: str, sentence: str) -> Optional[tuple[str, Optional[str]]]:
+        """`... joined Adopt Westmere, the regional adoption agency, in 2021. The agency was rated good`: `The agency`
+        is the provision the sentence before named beside the same head noun."""
+        head = self.r.pronoun_head.match(sentence)
+        if not head:
+            return None
+        named = [m for m in self.r.named_provision_apposition.finditer(previous)
+                 if m.group("head").lower() == head.group("head").lower()]
+        return (named[-1].group("name"), None) if named else None
 
     def graded_provision(self, found: list[Candidate]) -> Optional[tuple[str, Optional[str]]]:
         """The last provision graded in a sentence: a named one (`Adopt Coastal`, `Brook House`) or one spelled
@@ -478,12 +524,18 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                             hits.setdefault(m.start(group), []).append((cue, m, group))
         out: list[Candidate] = []
         graded_until = 0  # the end of the last grade taken: "'Requires Improvement to be Good'" holds no second grade
+        vetoed_end = None  # the end of the last grade found to be no judgement
         for start in sorted(hits):
             if start < graded_until:
                 continue
+            if vetoed_end is not None and self.coordinated_grade(s.text, vetoed_end, start):
+                vetoed_end = self.grade_end(hits[start], start)
+                continue  # "rated it inadequate for safety and requires improvement overall": the same object's grades
+            vetoed_end = None
             for cue, m, group in hits[start]:  # cues in rule-file order: the first that holds decides
                 cand = self.judge(s, cue, m, group, out)
                 if cand is _VETO:
+                    vetoed_end = m.end(group)
                     break
                 if cand:
                     graded_until = m.end(group)
@@ -512,6 +564,16 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                     out.extend(listed_after)
                     break
         return out
+
+    def coordinated_grade(self, text: str, end: int, start: int) -> bool:
+        """Whether the grade at `start` is coordinated with the grade ending at `end` ("inadequate for safety and
+        requires improvement"): it grades the same subject."""
+        return bool(self.r.coordinated_grade_gap.fullmatch(text, end, start))
+
+    @staticmethod
+    def grade_end(hits: list, start: int) -> int:
+        cue, m, group = hits[0]
+        return m.end(group)
 
     def coordinated_areas(self, cand: Candidate) -> bool:
         """An area spelt as two areas joined by "and" (`children in care and care leavers`), each its own area; the
@@ -603,9 +665,17 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         plain_good = not marked and grade in ("good", "outstanding")
         official = "area" in m.re.groupindex and m.group("area") and self.r.standard_area.match(m.group("area"))
         named_area = "area" in m.re.groupindex and bool(m.group("area"))
-        in_context = bool(self.r.inspection_context.search(text)) or ((named_area or cue.needs_earlier) and bool(earlier))
-        if cue.strength == "weak" and not marked and not official and (plain_good or not in_context):
+        in_context = bool(self.r.inspection_context.search(text)) or ((named_area or cue.needs_earlier) and bool(earlier)) \
+            or (named_area and self.paragraph_graded)  # "... were all 'inadequate'. Care leavers' experiences ... required improvement"
+        dated_ellipsis = cue.needs_earlier and bool(earlier) and bool(self.r.dated_after_grade.match(text, gend))
+        # "Adopt Pennine was judged outstanding, and leadership within the agency was also outstanding": a named area
+        # after a judgement in its sentence or paragraph, its plain grade ending the clause
+        graded_series = named_area and (bool(earlier) or self.paragraph_graded) \
+            and bool(self.r.grade_clause_end.match(text, gend + self.closing_quote(text, gend)))
+        if cue.strength == "weak" and not marked and not official and (plain_good or not in_context) \
+                and not dated_ellipsis and not graded_series:
             return None  # an area after another judgement in its sentence is in context ("A was judged good, but B requires improvement")
+            # (as is a dated grade elliptical after one: "judged inadequate in 2016, requires improvement in 2019 and good in 2023")
         if cue.id == "grade_noun" and plain_good and m.group("noun")[0] in "jJ":
             between = text[gend:m.start("noun")]  # "good judgement" is a faculty unless "the"/"Ofsted" says otherwise
             if not between.strip() and not self.r.unmarked_noun_needs.search(text[:gstart]):
@@ -615,7 +685,9 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         if cue.id in ("judgement_of", "grade_noun", "received", "service_is") and self.r.excluded_giver.search(text[:gstart]):
             return None  # "the internal audit of the MASH gave a rating of Good": an audit's grade
         if cue.id == "judgement_of" and plain_good and not self.r.strong_unmarked_needs.search(text) \
-                and not self.r.area_term.search(m.group("mid") or ""):  # "the judgement for care leavers was good"
+                and not self.r.area_term.search(m.group("mid") or "") \
+                and not self.r.area_after_grade.match(text, gend):  # "the judgement for care leavers was good"
+                # (or "the judgement of good for adoption")
             return None
         after = text[gend + self.closing_quote(text, gend):]
         if cue.after and not cue.after.match(after):

@@ -29,6 +29,8 @@ class AreaLists:
                     out.extend(self.split_area(cand))  # "..., children in care and care leavers": two areas
                 return out
             area = prev.group("area")
+            if self.r.fronted_list_head.search(s.text, 0, prev.start("area")):
+                return out  # "Under organisational delivery, governance and leadership, ...": the heading, no item
             if self.area_key(area) == "overall" and self.r.grade_ends.search(s.text[:prev.start("area")].rstrip()):
                 return out  # "... to be good overall, and care leavers were judged good": "overall" ends a judgement
             out.append(Candidate(s.offset + prev.start("area"), s.offset + prev.end("area"), cand.grade, area,
@@ -172,7 +174,8 @@ class AreaLists:
         names = [n for n in _NAME_SPLIT.split(cand.area) if n.strip()]
         at = cand.start - s.offset
         before = s.text[:at] if s.text[at:at + len(cand.area)] == cand.area else ""
-        if len(names) < 2 or not (self.r.provision_plural.search(before)
+        after = s.text[at + len(cand.area):] if before or at == 0 else ""
+        if len(names) < 2 or not (self.r.provision_plural.search(before) or self.r.provision_plural_after.match(after)
                                   or all(self.r.home_name.match(n.strip()) for n in names)):
             return []  # "Willow House and Beech Lodge are rated Outstanding": each home named takes the grade
         out, offset = [], at

@@ -25,7 +25,7 @@ _AUX_TAIL = re.compile(
     re.I)
 _ANTECEDENT_CUT = re.compile(r".*\b(?:was|were|is|are|be|been|have|has|had|to|about|by|from|get|got|see|saw)\b", re.I)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of)\s+)?)*$")  # "City and Hackney " + area term
-_CAPITALISED_NAME = re.compile(r"^[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|and|of|upon|on|with))*$")  # "Middlesbrough"
+_CAPITALISED_NAME = re.compile(r"^[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|and|of|upon|on|with|for))*$")  # "Middlesbrough"
 _REACH_BEFORE, _REACH_AFTER = 240, 120  # how far a cue may reach from its grade word
 _LIST_ITEM_REACH, _LIST_MAX = 160, 12  # an area listed before another is this close; lists are this short
 _CLAUSE_REACH = 400  # a clause reaches no further back from its grade (keeps run-on text linear)
@@ -291,6 +291,8 @@ class JudgementRules:
             # blocks of a page about one home or agency
             "sccif_area", "sccif_overall_area", "block_field_line", "entity_field", "block_head_exclude", "bilingual_row",
             "named_provision_subject", "grade_key_line", "grade_key_pair", "own_provision_title",
+            # elliptical grades, fronted asides, appositive names
+            "dated_after_grade", "fronted_list_head", "whose_relative", "authority_suffix", "receiving_verb_tail", "provision_appositive_intro", "noun_of_appositive", "provision_plural_after", "named_provision_apposition", "pronoun_head", "grade_clause_end", "coordinated_grade_gap", "anaphoric_object", "heading_line", "noun_recipient", "fronted_domain", "domain_standard",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
@@ -304,6 +306,7 @@ class JudgementRules:
         self.context_window = rules["context_window"]
         self.own_authority_reach = rules["own_authority_reach"]
         self.forecast_window = rules["forecast_window"]
+        self.anaphoric_object_reach = rules["anaphoric_object_reach"]
         self.table_area_share = rules["table_area_share"]
         self.domain_heading_words = rules["domain_heading_words"]
         self.list_splits = rules["list_splits"]
