@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from written_sentences import judged_keys
+
 
 CONTEXT = "Dunmore Borough Council\n\nThe Panel received the Ofsted inspection report.\n\n"
 
@@ -14,12 +16,11 @@ RI, GOOD, OUT, INAD = "requires_improvement", "good", "outstanding", "inadequate
 
 
 def judged(finder, text):
-    """(area key or area, grade) of the judgements that are not forecasts."""
-    return {(c.area_key or c.area, c.grade) for c in finder.find(CONTEXT + text) if not c.forecast}
+    return judged_keys(finder, CONTEXT, text)
 
 
 def forecasts(finder, text):
-    return {(c.area_key or c.area, c.grade) for c in finder.find(CONTEXT + text) if c.forecast}
+    return judged_keys(finder, CONTEXT, text, forecast=True)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -31,3 +31,9 @@ def polarities_under(head: str, text: str, nlp=None) -> list[str]:
 def graded_pairs(finder, context: str, text: str) -> set[tuple[str, str]]:
     """(area, grade) of every judgement, forecasts left out, the finder reads in `text` after `context`."""
     return {(c.area, c.grade) for c in finder.find(context + text) if not c.forecast}
+
+
+def judged_keys(finder, context: str, text: str, forecast: bool = False) -> set[tuple[str, str]]:
+    """(area key, else area, grade) of the judgements the finder reads in `text` after `context`: the actual ones,
+    or with `forecast` the forecasts only."""
+    return {(c.area_key or c.area, c.grade) for c in finder.find(context + text) if c.forecast == forecast}
