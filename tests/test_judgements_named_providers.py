@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from written_sentences import judged_keys
+from written_sentences import GOOD, INAD, OUT, RI, judged_keys
 
 
 CONTEXT = "Marlow Borough Council\n\nThe Panel received the Ofsted inspection report.\n\n"
-
-RI, GOOD, OUT, INAD = "requires_improvement", "good", "outstanding", "inadequate"
 
 
 def judged(finder, text):

@@ -37,3 +37,6 @@ def judged_keys(finder, context: str, text: str, forecast: bool = False) -> set[
     """(area key, else area, grade) of the judgements the finder reads in `text` after `context`: the actual ones,
     or with `forecast` the forecasts only."""
     return {(c.area_key or c.area, c.grade) for c in finder.find(context + text) if c.forecast == forecast}
+
+
+RI, GOOD, OUT, INAD = "requires_improvement", "good", "outstanding", "inadequate"
