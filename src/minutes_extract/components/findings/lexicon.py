@@ -447,7 +447,9 @@ class Nearby:
 
 
 _WORD_START = r"(?<!\w)"
-_WORD_FIRSTS = re.compile(r"(?:\\d|[A-Za-z0-9_])+")  # a first-character class of word characters only
+# a first-character class (matching.first_chars, escaped items) of word characters only: \d, \w, ASCII letters,
+# digits, "_", and ranges within the capitals, the small letters or the digits (case folding maps them to letters)
+_WORD_FIRSTS = re.compile(r"(?:\\[dw]|[A-Z]-[A-Z]|[a-z]-[a-z]|[0-9]-[0-9]|[A-Za-z0-9_])+")
 
 
 class WordStarted:
@@ -459,7 +461,9 @@ class WordStarted:
         self.regex, self.pattern = regex, pattern
         self.bit, self.breaks = bit, breaks  # Lexicon.scan_gate
         firsts = first_characters(regex) if regex.pattern.startswith(_WORD_START) else None
-        self.first = re.compile(f"[{firsts}]", regex.flags) if firsts and _WORD_FIRSTS.fullmatch(firsts) else None
+        # (under re.ASCII a match could start inside a word of DocWords, after a letter beyond ASCII)
+        word_firsts = firsts and _WORD_FIRSTS.fullmatch(firsts) and not regex.flags & re.ASCII
+        self.first = re.compile(f"[{firsts}]", regex.flags) if word_firsts else None
         # which ASCII characters a match can start with, as a table by code point
         self.ascii = np.array([bool(self.first and self.first.match(chr(c))) for c in range(128)])
         # else the characters one of which stands before every match ("," of "(?<=,)", "\n" of a line start):
