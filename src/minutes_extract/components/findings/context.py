@@ -653,7 +653,7 @@ class FindingRules:
             first_word = self.first_word(reading, body)
             ids = reading.word_ids
             if first is not None and 0 <= first_word < len(ids) and reading.word_starts[first_word] == reading.end - len(body):
-                key = tuple(ids[first_word + n] if first_word + n < len(ids) else -1 for n in range(3))
+                key = (*ids[first_word:first_word + 3], -1, -1)[:3]  # (-1: past the last word)
         rows = self.speakers_by_first.get(key)
         if rows is None:  # the speaker patterns a sentence starting with this word (and these two) may match, in order
             rows = self.speakers_by_first[key] = (
