@@ -47,14 +47,13 @@ class Reading:
     sources it names and why it is not a finding (None when it may be one)."""
 
     # what a sentence says until its reading finds otherwise (class attributes: most sentences keep most of them)
-    strict = lenient = _NO_VERDICT
+    cues: Optional[list["Hit"]] = None  # its hits after a topic label, when it has hits (None: it has none)
+    two_headings = False  # its heading cues name both polarities (FindingRules.read)
     heading: Optional[str] = None
     heading_cue: Optional[str] = None
     speaker: Optional[str] = None
     source: Optional[str] = None
     intro = False
-    measured = False  # a cue judges a performance measure (it is its own subject)
-    announces = False  # names both strengths and areas for development, as topics
     quoted = False  # a member's or cabinet member's words in direct speech (a reaction, not a finding)
     sourced_heading: Optional[tuple[str, str]] = None  # (polarity, cue) of a heading that needs a source
     generic_source = False  # its source is "the inspection", "the letter": no inspectorate named
@@ -124,6 +123,37 @@ class Reading:
                     found.append(m)
                     end = m.end()
         return found
+
+    # its cues weighed and the verdicts: worked out when first asked (a sentence whose verdict no unit asks for, a
+    # title line or a list's introduction, is never weighed; weighing reads only the sentence itself)
+    @_once
+    def weighed(self) -> list["Weighed"]:
+        return [] if self.cues is None else self.rules.weigh(self.text, self.start, self.cues)
+
+    @_once
+    def lenient(self) -> Verdict:
+        return _NO_VERDICT if self.cues is None else self.rules.verdict(self.text, self.start, self.weighed)
+
+    @_once
+    def strict(self) -> Verdict:
+        if self.cues is None:
+            return _NO_VERDICT
+        weighed = self.weighed
+        strict = [w for w in weighed if w.tier not in ("weak", "summary", "topic")]
+        # the same cues: the same verdict, as its own object (units tell the two apart by identity)
+        return Verdict(*self.lenient) if len(strict) == len(weighed) else self.rules.verdict(self.text, self.start, strict)
+
+    @_once
+    def measured(self) -> bool:
+        """A cue judges a performance measure (it is its own subject)."""
+        polarity = self.lenient.polarity
+        return any(w.hit.pattern.measure and w.polarity == polarity for w in self.weighed)
+
+    @_once
+    def announces(self) -> bool:
+        """Names both strengths and areas for development, as topics."""
+        return self.cues is not None and not self.intro and (
+            self.two_headings or self.rules.topics_only(self.text, self.start, self.weighed))
 
     @_once
     def excluded(self) -> Optional[str]:
@@ -536,19 +566,13 @@ class FindingRules:
         if label:  # "Improved Oversight: ..." names a topic, it does not evaluate
             label_end = offset + len(text) - len(body) + label.end()
             hits = [h for h in hits if h.start >= label_end]
-        weighed = self.weigh(text, offset, hits)
-        reading.lenient = self.verdict(text, offset, weighed)
-        strict = [w for w in weighed if w.tier not in ("weak", "summary", "topic")]
-        # the same cues: the same verdict, as its own object (units tell the two apart by identity)
-        reading.strict = Verdict(*reading.lenient) if len(strict) == len(weighed) else self.verdict(text, offset, strict)
-        reading.measured = any(w.hit.pattern.measure and w.polarity == reading.lenient.polarity for w in weighed)
+        reading.cues = hits  # (weighed, its verdicts, measured and announces: when first asked)
         inspected = reading.source in ("ofsted", "inspectors")
         headings = [h for h in hits if h.pattern.kind == "cue" and h.pattern.tier in ("heading", "summary")
                     and (inspected or h.pattern.id not in self.needs_source)]
         # "highlighted areas of strength as well as areas for improvement" announces findings, it holds none
         # ... as does a sentence whose only cues name lists as topics ("reflects our areas for improvement")
-        reading.announces = not reading.intro and (len({h.pattern.polarity for h in headings}) == 2
-                                                   or self.topics_only(text, offset, weighed))
+        reading.two_headings = len({h.pattern.polarity for h in headings}) == 2
         if len({h.pattern.polarity for h in headings}) == 1:
             reading.heading = headings[0].pattern.polarity
             reading.heading_cue = text[headings[0].start - offset:headings[0].end - offset].strip()
@@ -629,7 +653,7 @@ class FindingRules:
             first_word = self.first_word(reading, body)
             ids = reading.word_ids
             if first is not None and 0 <= first_word < len(ids) and reading.word_starts[first_word] == reading.end - len(body):
-                key = tuple(ids[first_word + n] if first_word + n < len(ids) else -1 for n in range(3))
+                key = (*ids[first_word:first_word + 3], -1, -1)[:3]  # (-1: past the last word)
         rows = self.speakers_by_first.get(key)
         if rows is None:  # the speaker patterns a sentence starting with this word (and these two) may match, in order
             rows = self.speakers_by_first[key] = (

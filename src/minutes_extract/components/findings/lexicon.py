@@ -446,8 +446,58 @@ class Nearby:
         return False
 
 
+try:  # Python 3.11+
+    from re import _constants as _sre, _parser as _sre_parser
+except ImportError:  # Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
+
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT))
+
+
+def literals_as_written(regex: re.Pattern) -> Optional[frozenset[str]]:
+    """Strings one of which every match of a regex contains, case and all (read from the case-sensitive parts
+    of its parse tree: "(?-i:... (Good|Outstanding) ...)"); None when none is known."""
+    try:
+        tree = _sre_parser.parse(regex.pattern, regex.flags)
+    except Exception:  # (a construct the parser of this Python reads otherwise: no gate)
+        return None
+    return _written(tree.data, bool(regex.flags & re.IGNORECASE))
+
+
+def _written(items, ignorecase: bool) -> Optional[frozenset[str]]:
+    """literals_as_written of a sequence: its best candidate among its runs of case-sensitive literals (each
+    contiguous in every match) and what its groups, alternations and repeats (at least once) require."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in list(items) + [(None, None)]:
+        if op is _sre.LITERAL and not ignorecase:
+            run.append(chr(av))
+            continue
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        found = None
+        if op is _sre.SUBPATTERN:
+            _, add, remove, sub = av
+            inner = (ignorecase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+            found = _written(sub.data, inner)
+        elif op is _sre.BRANCH:
+            each = [_written(alternative.data, ignorecase) for alternative in av[1]]
+            found = None if any(e is None for e in each) else frozenset().union(*each)
+        elif op in _REPEATS and av[0] >= 1:
+            found = _written(av[2].data, ignorecase)
+        if found:
+            candidates.append(found)
+    # rarest first, as far as can be told: strings with a capital, then the longest shortest string
+    return max(candidates, key=lambda c: (all(any(ch.isupper() for ch in x) for x in c), min(map(len, c))),
+               default=None)
+
+
 _WORD_START = r"(?<!\w)"
-_WORD_FIRSTS = re.compile(r"(?:\\d|[A-Za-z0-9_])+")  # a first-character class of word characters only
+# a first-character class (matching.first_chars, escaped items) of word characters only: \d, \w, ASCII letters,
+# digits, "_", and ranges within the capitals, the small letters or the digits (case folding maps them to letters)
+_WORD_FIRSTS = re.compile(r"(?:\\[dw]|[A-Z]-[A-Z]|[a-z]-[a-z]|[0-9]-[0-9]|[A-Za-z0-9_])+")
 
 
 class WordStarted:
@@ -459,7 +509,9 @@ class WordStarted:
         self.regex, self.pattern = regex, pattern
         self.bit, self.breaks = bit, breaks  # Lexicon.scan_gate
         firsts = first_characters(regex) if regex.pattern.startswith(_WORD_START) else None
-        self.first = re.compile(f"[{firsts}]", regex.flags) if firsts and _WORD_FIRSTS.fullmatch(firsts) else None
+        # (under re.ASCII a match could start inside a word of DocWords, after a letter beyond ASCII)
+        word_firsts = firsts and _WORD_FIRSTS.fullmatch(firsts) and not regex.flags & re.ASCII
+        self.first = re.compile(f"[{firsts}]", regex.flags) if word_firsts else None
         # which ASCII characters a match can start with, as a table by code point
         self.ascii = np.array([bool(self.first and self.first.match(chr(c))) for c in range(128)])
         # else the characters one of which stands before every match ("," of "(?<=,)", "\n" of a line start):
@@ -467,9 +519,12 @@ class WordStarted:
         after = preceding_characters(regex) if self.first is None else None
         self.after = re.compile(f"[{re.escape(after)}]") if after else None
         self.line_start = bool(after and "\n" in after)  # (an extra try at 0 finds only what a scan would)
+        self.written = literals_as_written(regex)  # a text holding none of them, as written, holds no match
 
     def finditer(self, text: str, words: "DocWords", scans: Optional[np.ndarray] = None) -> list[re.Match]:
         """regex.finditer(text) (its matches are never empty); `scans`: the words' Vocabulary.scans."""
+        if self.written is not None and not any(w in text for w in self.written):
+            return []
         holders = None
         if self.bit and scans is not None:
             holders = np.flatnonzero(scans & self.bit)  # the words containing one of its required runs

@@ -196,7 +196,7 @@ class FindingReader(UnitReader):
     # -- blocks ---------------------------------------------------------------------------------------
     def blocks(self) -> list[Block]:
         sections = sorted((s.start_char, s.end_char, s.label_) for s in self.doc.spans.get("sections", []))
-        items = sorted(s.start_char for s in self.doc.spans.get("items", []))
+        items = self.item_starts[1:]  # (the items' starts, read once in __init__)
         out: list[Block] = []
         section_at = _SectionSweep(sections)
         for span in sorted(self.doc.spans.get("blocks", []), key=lambda s: s.start_char):

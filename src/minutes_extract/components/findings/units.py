@@ -146,9 +146,11 @@ class UnitReader:
             continues = reporting and r.speaker is None
             reporting = r.speaker == "inspection" or continues
             relayed_from = relayed_from or (r.source if r.source in ("ofsted", "inspectors") else None)
+            if r.intro:
+                continue  # (a list's introduction is never weighed: Reading.weighed)
             verdict = r.verdict(bool(r.source) or r.speaker == "inspection" or lead.finding or continues
                                 or self.report_speaks)
-            if r.intro or verdict.polarity is None:
+            if verdict.polarity is None:
                 continue
             relayed = verdict.relay and (r.source or bullet_source) in ("ofsted", "inspectors", "report")
             member = speaker == "member" or r.quoted  # (a politician quoted is a member: "said: \"I am delighted\"")
