@@ -218,6 +218,8 @@ class FindingsRules(RuleFile):
     list_item_words: int = described("Most words of a list item read as one unit.")
     direct_speech: Regex = described("A speech verb opening a quotation ('said: \"'): a member quoted reacts, "
                                      "over every paragraph of the quotation.")
+    motion_intro: Regex = described("An introduction of a motion's or amendment's text ('seconded the following "
+                                    "amendment:'): the quotation opening in the next paragraphs is its mover's words.")
     heading_words: int = described("Most words of a block read as a section heading that introduces findings.")
     anaphoric_intro: Regex = described("A list introduction that only points back ('These include:'): its list "
                                        "takes the polarity of the sentence before it.")

@@ -259,6 +259,7 @@ class FindingRules:
         self.identified_gate = self.gates.add([rules["default_development_lead"]], compiled=False)
         self.councillor_name = re.compile(rules["councillor_name"], re.I)
         self.direct_speech = re.compile(rules["direct_speech"], re.I)
+        self.motion_intro = re.compile(rules["motion_intro"], re.I)
         self.attribution = rules["attribution"]
         self.skip_sections = set(rules["skip_sections"])
         self.name_sections = set(rules.get("name_sections", ()))

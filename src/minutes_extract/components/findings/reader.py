@@ -235,6 +235,7 @@ class FindingReader(UnitReader):
         lead, speaker, item, paragraph_list = Lead(), None, None, False
         lead_marker = None  # the marker of a lettered/numbered paragraph that introduced the current list
         quoting = False  # a member's quotation is still open (press releases quote over several paragraphs)
+        motion_ahead = False  # a motion's or amendment's text was introduced: its quotation is the mover's words
         blocks = self.blocks()
         barren = self.barren_items(blocks)
         for k, block in enumerate(blocks):
@@ -242,6 +243,7 @@ class FindingReader(UnitReader):
                 continue
             if block.item != item:
                 lead, speaker, item, paragraph_list = Lead(), None, block.item, False
+                motion_ahead = False
                 self.service = self.service_item(self.item_starts[item + 1])
                 self.inspection = None  # the inspectorate the item last spoke of
                 self.inspectorate = None
@@ -256,7 +258,9 @@ class FindingReader(UnitReader):
             readings = self.readings(block.start, block.last_end)
             if not readings:
                 continue
-            quoting = self.quoted_member(block, readings, quoting)
+            opens_quote = self.text[block.start:block.last_end].lstrip()[:1] in _OPENING_QUOTES
+            quoting = self.quoted_member(block, readings, quoting or (motion_ahead and opens_quote))
+            motion_ahead = (motion_ahead and not opens_quote) or bool(self.rules.motion_intro.search(readings[-1].text))
             followed_by_list = k + 1 < len(blocks) and blocks[k + 1].label == "bullet"
             listed = bool(lead.polarity or lead.default)
             list_item = (paragraph_list and block.label != "bullet" and self.list_like(readings)
