@@ -1,8 +1,9 @@
 """Judgements on councils never seen (issue 10, probes t71-t75): a grade after `had (previously) been` with the
 judgement noun before it, `judged AREA for children in PLACE to be`, a former grade's relative (`the RI it
 received`), the later grade cells of a pipe row, a named home `given a rating of` behind an aside, an area that
-`came out at` a grade, `the only standard rated below good, at RI`; distractors: a private home, another authority
-being `the only one` below good. Sentences written for these tests."""
+`came out at` a grade, `the only standard rated below good, at RI`, the authority's own service named beside its
+description and graded in a relative clause; distractors: a private home, another authority being `the only one`
+below good, a neighbour's home. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -26,6 +27,8 @@ def judged(finder, text):
     ("Ash Grove, the council's short breaks home, has been given a rating of 'good' this year.", {("Ash Grove", GOOD)}),
     ("Leadership came out as outstanding.", {("leaders", OUT)}),
     ("Children in care was the only area judged lower than good, at requires improvement.", {("in_care", RI)}),
+    # the authority's own service named beside its description, then graded in a relative clause
+    ("CQC also visited the council's shared lives scheme, Homelink, which was rated outstanding.", {("shared_lives", OUT)}),
 ])
 def test_probe_phrasings(finder, text, expected):
     assert judged(finder, text) == expected
@@ -35,6 +38,7 @@ def test_probe_phrasings(finder, text, expected):
     "Oak Lodge, an independent children's home, was given a rating of inadequate in May.",
     "The Chair noted that the Eastfield service was the only one rated below good, at inadequate.",
     "Sefton Council was the only authority in the region rated below good, at inadequate.",
+    "Officers visited its neighbour's children's home, Oak View, which had been rated inadequate.",
 ])
 def test_probe_distractors(finder, text):
     assert judged(finder, text) == set()
