@@ -20,3 +20,10 @@ def test_a_verdict_beside_a_dated_grade_still_counts():
     sentence = ("Having been judged good in 2022, the service was found by inspectors to have drifted, and plans for "
                 "care leavers lacked timescales.")
     assert polarities_under(SCRUTINY, sentence) == ["development"]
+
+
+def test_grade_cells_of_a_table_read_into_the_record_are_no_findings():
+    text = ("The table was read into the record as follows: Area | Previous | Current. Help and protection | "
+            "Inadequate | Requires improvement. Children in care | Requires improvement | Good. Care leavers | Good | "
+            "Outstanding.")
+    assert findings_under(SCRUTINY, text) == []
