@@ -295,6 +295,9 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         m = self.r.bilingual_row.match(line)  # "Staff / Staff: Da / Good": the English cells
         if m:
             return self.row_candidate(line, pos, m.group("area"), pos + m.start("area"), m.span("grade"), before, (lines, k))
+        asked = self.key_question_row(lines, k)
+        if asked:
+            return asked
         m = self.r.table_row.match(line)
         if m:
             area, area_start = m.group("area"), pos + m.start("area")
@@ -313,6 +316,24 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 area_start, area = wrapped
                 before = [text for _, text in lines[max(0, k - 4):k - 2]]
         return self.row_candidate(line, pos, area, area_start, m.span("grade"), before, (lines, k))
+
+    def key_question_row(self, lines: list[tuple[int, str]], k: int) -> Optional[Candidate]:
+        """A CQC key question as a heading ("Is it safe?", "Is the service well-led?") over a line that opens with
+        its grade ("Requires improvement. Risk assessments were ..."): the key question's grade."""
+        if k == 0:
+            return None
+        pos, line = lines[k]
+        asked = self.r.key_question_line.match(lines[k - 1][1])
+        m = asked and (self.r.grade_alone.match(line) or self.r.grade_opens_line.match(line))
+        if not m:
+            return None
+        grade = self.r.prefilter.search(line)
+        if not grade:
+            return None
+        area = asked.group("area")
+        area_start = lines[k - 1][0] + asked.start("area")
+        return Candidate(area_start, pos + grade.end(), self.r.grade_of(grade.group()), area[:1].upper() + area[1:],
+                         self.area_key(area), None, False, "key_question_row")
 
     def grade_key(self, lines: list[tuple[int, str]]) -> dict[str, str]:
         """The page's legend of grade letters ("Key: O = Outstanding, G = Good, ..."): letter -> grade ({} if none)."""
