@@ -111,7 +111,7 @@ class ItemPatterns(Strict):
     salutation_line: Regex = described(
         "A letter's salutation ('Dear foster carers,'): the line over it is the letter's title.", default=r"(?!)")
     embedded_question: Regex = described(
-        "A title that is an embedded question ('What Ofsted said about our services', 'Easy read: How we did'): a"
+        "A label over an embedded question ('Easy read: What Ofsted said about us'): the title of a page; a"
         " reporting verb after its wh-word makes no sentence of minutes.", default=r"(?!)")
     notes_heading: Regex = described(
         "A press release's 'Notes to editors' heading: the numbered sentences under it are notes, not items.",
