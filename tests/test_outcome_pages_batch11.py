@@ -73,3 +73,9 @@ def test_does_not_do_something_well_enough_and_seeing_children_alone():
     found = findings_under(HEAD, text)
     assert ("development", "Leaders do not check the quality of return interviews well enough.") in found
     assert ("strength", "Practitioners see children alone and listen to them.") in found
+
+
+def test_an_overall_row_on_a_page_titled_with_the_councils_own_scheme_grades_the_scheme(finder):
+    text = ("How is our Shared Lives scheme rated?\n\nThe CQC inspected the scheme in May 2026.\n\n"
+            "Is it safe?\nGood.\n\nOverall rating: Good\n")
+    assert graded_pairs(finder, "", text) == {("Safe", "good"), ("Shared Lives scheme", "good")}

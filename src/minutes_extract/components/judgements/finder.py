@@ -120,7 +120,8 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
 
     def page_provision_rows(self, cands: list[Candidate], lines: list[tuple[int, str]], text: str) -> None:
         """A page about one of the authority's own homes, agencies or services (its opening lines introduce it:
-        `Brindle Fostering is the council's own fostering agency`): its table's overall rows (an inspection history)
+        `Brindle Fostering is the council's own fostering agency`) or its title names (`How is our Shared Lives scheme
+        rated?`): its table's overall rows (an inspection history)
         grade it, as do overall grades whose subject is the provision named by its head (`rated the service Good`)."""
         intro = next((m for _, line in lines[:_PAGE_INTRO_LINES] for m in [self.r.own_provision_intro.match(line.strip())] if m), None)
         titled = self.r.own_provision_title.search(lines[0][1]) if lines and not intro else None
@@ -131,7 +132,7 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         for c in sorted(cands, key=lambda c: c.start):  # (an SCCIF report card's "Overall experiences ..." row: the home's)
             if c.area != "overall" and not self.r.sccif_overall_area.match(c.area):
                 continue
-            if (intro and c.rule in ("table_row", "grid_row")) or _PROVISION_OBJECT.search(text, max(0, c.start - 4), c.end) \
+            if c.rule in ("table_row", "grid_row") or _PROVISION_OBJECT.search(text, max(0, c.start - 4), c.end) \
                     or named is not None and named < c.start and not _SENTENCE_BREAK.search(text, named, c.start):
                 c.area, c.area_key = name, self.area_key(name) if titled else None
                 named = c.end
