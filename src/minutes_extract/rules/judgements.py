@@ -248,6 +248,10 @@ class JudgementsRules(RuleFile):
         "An HMIP domain fronted at a sentence's start ('For court disposals, ', group `domain`): the standards named in"
         " the sentence (domain_standard) take the grade that follows each.")
     domain_standard: Regex = described("An HMIP standard of a disposals domain ('assessment', 'reviewing'; group `std`).")
+    key_question_line: Regex = described(
+        "A CQC key question as a heading line ('Is it safe?', 'Is the service well-led?'; group `area`): a line under it"
+        " that opens with a grade (grade_alone or grade_opens_line) grades that key question.")
+    grade_opens_line: Regex = described("A line opening with a grade as its own sentence ('Requires improvement. Risk ...').")
     dated_after_grade: Regex = described(
         "Matched just after a grade: a year follows ('in 2019'). An elliptical grade after a judgement in its sentence"
         " with a year of its own is in context ('judged inadequate in 2016, requires improvement in 2019 and good in 2023').")

@@ -110,6 +110,12 @@ class ItemPatterns(Strict):
         "under the site's chrome.", default=r"(?!)")
     salutation_line: Regex = described(
         "A letter's salutation ('Dear foster carers,'): the line over it is the letter's title.", default=r"(?!)")
+    embedded_question: Regex = described(
+        "A label over an embedded question ('Easy read: What Ofsted said about us'): the title of a page; a"
+        " reporting verb after its wh-word makes no sentence of minutes.", default=r"(?!)")
+    notes_heading: Regex = described(
+        "A press release's 'Notes to editors' heading: the numbered sentences under it are notes, not items.",
+        default=r"(?!)")
     person_line: Regex = described(
         "A line naming a person alone ('Councillor Tom Ashworth', 'Cllr A. Khan, Cabinet Member'): a report's author, "
         "never its title.", default=r"(?!)")

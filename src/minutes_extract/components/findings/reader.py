@@ -236,6 +236,7 @@ class FindingReader(UnitReader):
         lead_marker = None  # the marker of a lettered/numbered paragraph that introduced the current list
         quoting = False  # a member's quotation is still open (press releases quote over several paragraphs)
         motion_ahead = False  # a motion's or amendment's text was introduced: its quotation is the mover's words
+        stopped_items = False  # the last paragraph read as a list item ended with a stop ("What happens next" is no item)
         blocks = self.blocks()
         barren = self.barren_items(blocks)
         for k, block in enumerate(blocks):
@@ -264,8 +265,10 @@ class FindingReader(UnitReader):
             followed_by_list = k + 1 < len(blocks) and blocks[k + 1].label == "bullet"
             listed = bool(lead.polarity or lead.default)
             list_item = (paragraph_list and block.label != "bullet" and self.list_like(readings)
-                         and not ((readings[-1].heading or readings[-1].excluded)  # a new heading ("Next steps")
+                         and not ((readings[-1].heading or readings[-1].excluded  # a new heading ("Next steps")
+                                   or stopped_items and self.title_line(block))  # an unstopped line after stopped items
                                   and self.heading_like(block, readings)))
+            stopped_items = list_item and self.text[block.start:block.last_end].rstrip().endswith(self.rules.terminal)
             paragraph_list = list_item
             if self.is_bullet(block) or (listed and block.label == "bullet") or list_item:
                 if readings[-1].intro and followed_by_list and len(readings) == 1:

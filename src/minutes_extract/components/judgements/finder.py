@@ -120,7 +120,8 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
 
     def page_provision_rows(self, cands: list[Candidate], lines: list[tuple[int, str]], text: str) -> None:
         """A page about one of the authority's own homes, agencies or services (its opening lines introduce it:
-        `Brindle Fostering is the council's own fostering agency`): its table's overall rows (an inspection history)
+        `Brindle Fostering is the council's own fostering agency`) or its title names (`How is our Shared Lives scheme
+        rated?`): its table's overall rows (an inspection history)
         grade it, as do overall grades whose subject is the provision named by its head (`rated the service Good`)."""
         intro = next((m for _, line in lines[:_PAGE_INTRO_LINES] for m in [self.r.own_provision_intro.match(line.strip())] if m), None)
         titled = self.r.own_provision_title.search(lines[0][1]) if lines and not intro else None
@@ -131,7 +132,7 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         for c in sorted(cands, key=lambda c: c.start):  # (an SCCIF report card's "Overall experiences ..." row: the home's)
             if c.area != "overall" and not self.r.sccif_overall_area.match(c.area):
                 continue
-            if (intro and c.rule in ("table_row", "grid_row")) or _PROVISION_OBJECT.search(text, max(0, c.start - 4), c.end) \
+            if c.rule in ("table_row", "grid_row") or _PROVISION_OBJECT.search(text, max(0, c.start - 4), c.end) \
                     or named is not None and named < c.start and not _SENTENCE_BREAK.search(text, named, c.start):
                 c.area, c.area_key = name, self.area_key(name) if titled else None
                 named = c.end
@@ -295,6 +296,9 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         m = self.r.bilingual_row.match(line)  # "Staff / Staff: Da / Good": the English cells
         if m:
             return self.row_candidate(line, pos, m.group("area"), pos + m.start("area"), m.span("grade"), before, (lines, k))
+        asked = self.key_question_row(lines, k)
+        if asked:
+            return asked
         m = self.r.table_row.match(line)
         if m:
             area, area_start = m.group("area"), pos + m.start("area")
@@ -313,6 +317,24 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 area_start, area = wrapped
                 before = [text for _, text in lines[max(0, k - 4):k - 2]]
         return self.row_candidate(line, pos, area, area_start, m.span("grade"), before, (lines, k))
+
+    def key_question_row(self, lines: list[tuple[int, str]], k: int) -> Optional[Candidate]:
+        """A CQC key question as a heading ("Is it safe?", "Is the service well-led?") over a line that opens with
+        its grade ("Requires improvement. Risk assessments were ..."): the key question's grade."""
+        if k == 0:
+            return None
+        pos, line = lines[k]
+        asked = self.r.key_question_line.match(lines[k - 1][1])
+        m = asked and (self.r.grade_alone.match(line) or self.r.grade_opens_line.match(line))
+        if not m:
+            return None
+        grade = self.r.prefilter.search(line)
+        if not grade:
+            return None
+        area = asked.group("area")
+        area_start = lines[k - 1][0] + asked.start("area")
+        return Candidate(area_start, pos + grade.end(), self.r.grade_of(grade.group()), area[:1].upper() + area[1:],
+                         self.area_key(area), None, False, "key_question_row")
 
     def grade_key(self, lines: list[tuple[int, str]]) -> dict[str, str]:
         """The page's legend of grade letters ("Key: O = Outstanding, G = Good, ..."): letter -> grade ({} if none)."""

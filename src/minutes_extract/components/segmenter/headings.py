@@ -131,6 +131,8 @@ class Headings(RuleFields):
     def reports_speech(self, text: str) -> bool:
         """A sentence of minutes without its full stop: someone did something ("Councillor Owen apologised
         for late arrival"), a reporting verb in the past tense after the first word."""
+        if self.pattern["embedded_question"].match(text):
+            return False  # "Easy read: What Ofsted said about ...": a question's clause, not someone's act
         return any(word in self.reporting_verbs for word in text.split()[1:])
 
     def title_like(self, text: str, numbered: bool = False) -> bool:

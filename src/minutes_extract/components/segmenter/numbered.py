@@ -43,6 +43,7 @@ class NumberedItems(Headings):
         out: list[Numbered] = []
         paragraph = None  # the number of the last numbered paragraph of the minutes themselves
         clause = False  # ... and whether those paragraphs are the clauses of a decision
+        notes = False  # under a press release's "Notes to editors" heading: its numbered lines are notes
         for i, line in enumerate(lines):
             text = line.text.strip()
             alone = self.pattern["item_code_alone"].match(text) or self.pattern["item_letter_alone"].match(text)
@@ -56,7 +57,10 @@ class NumberedItems(Headings):
                 continue
             m = self.inline_code(text)
             if not m:
+                notes = bool(self.pattern["notes_heading"].match(text))
                 continue
+            if notes:
+                continue  # "Notes to editors" over "1. The trust was set up in 2022 ...": a press release's notes
             shape, key = code_shapes(m.group("code"), m.group("stop"))[0]
             title = self.without_run_in(m.group("title"))
             sentence = title.rstrip().endswith((".", "?", ":")) and reads_as_sentence(title)

@@ -213,7 +213,8 @@ class SinglePage(Headings):
         if k + 1 < len(lines) and self.pattern["authority_line"].match(lines[k].text.strip()):
             k += 1  # "Title" over the council's name, then the page's fields or sections
         nxt, words = lines[k], len(line.text.split())
-        return self.heading_like(line.text) and words >= 2 and bool(
+        asked = i == 0 and line.text.rstrip().endswith("?")  # a page titled by a question ("How is our scheme rated?")
+        return self.heading_like(line.text, allow_period=asked) and words >= 2 and bool(
             self.pattern["field_line"].match(nxt.text.strip()) or nxt.kind or self.body_follows(lines, k - 1) and words <= 15
             or self.pattern["salutation_line"].match(nxt.text.strip()))  # a letter's title over "Dear foster carers,"
 
@@ -266,7 +267,8 @@ class SinglePage(Headings):
     def headline(self, text: str) -> bool:
         """A field-shaped line that is a page's headline: "Adult social care assessment: X Council" names what
         was assessed and whom; a field's label ("Decision maker:") is a known one."""
-        return bool(self.pattern["headline_subject"].search(text)) and not self.is_field(text)
+        return bool(self.pattern["headline_subject"].search(text) or ":" in text and self.pattern["embedded_question"].match(text)) \
+            and not self.is_field(text)  # ("Easy read: What Ofsted said about us": a question, no field's value)
 
     def item_from_description(self, lines: list[Line], first: int) -> Optional[ItemStart]:
         """A page with no title line takes its title from the item's description: the subject its first
