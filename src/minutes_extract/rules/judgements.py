@@ -274,6 +274,9 @@ class JudgementsRules(RuleFile):
         "where the document gives one, replaces it.")
     other_provider: Regex = described(
         "A provider that is not the authority's ('an independent fostering agency', 'a private home').")
+    other_provider_named: Regex = described(
+        "Another provider named after its description, graded in a relative clause ('an independent fostering "
+        "agency, Brightpath, which was rated good'), read up to the grade: no judgement of the authority's.")
     pronoun_sentence: Regex = described(
         "A sentence opening with 'It' or 'The service/home' that may refer to the provision before.")
     antecedent_area: Regex = described(

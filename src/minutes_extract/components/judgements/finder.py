@@ -727,6 +727,8 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
             return True
         if self.r.alternatives_after.match(text[gstart:]) or self.r.alternatives_before.search(text[:gstart]):
             return True
+        if self.r.other_provider_named.search(text, max(0, gstart - 200), gstart):
+            return True  # "an independent fostering agency, Brightpath, which was rated good": not the authority's
         clause_end = text.find(";", gend)
         comma = text.find(",", gend)
         window_end = min(gend + 40, clause_end if clause_end >= 0 else len(text), comma if comma >= 0 else len(text))

@@ -272,7 +272,7 @@ class JudgementRules:
             "agency_named", "agency_exclude", "own_provision", "included_past_grade", "home_name", "transition_tail", "possessive_before_grade", "area_list_colon",
             "agency_appositive_name", "counted_areas", "coordinated_owner", "overall_label", "provision_plural", "excluded_giver",
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
-            "pronoun_sentence", "antecedent_area", "antecedent_name", "other_provider", "provision_head",
+            "pronoun_sentence", "antecedent_area", "antecedent_name", "other_provider", "other_provider_named", "provision_head",
             # tables
             "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
             # documents
