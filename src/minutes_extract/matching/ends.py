@@ -10,11 +10,7 @@ from typing import Optional
 
 from .memo import DiskMemo
 
-try:  # Python 3.11+
-    from re import _constants as _sre, _parser as _sre_parser
-except ImportError:  # Python 3.10
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parser  # type: ignore[no-redef]
+from .regex_tree import REPEATS as _REPEATS, sre as _sre, sre_parser as _sre_parser
 
 _SPACES = [(_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_SPACE)])]
 
@@ -75,7 +71,6 @@ def _required_literals(text: str, flags: int, shortest: int) -> list[str]:
 
 _DIGIT_CATEGORIES = (_sre.CATEGORY_DIGIT, _sre.CATEGORY_UNI_DIGIT) if hasattr(_sre, "CATEGORY_UNI_DIGIT") else (
     _sre.CATEGORY_DIGIT,)
-_REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre, name))
 
 
 def needs_digit(pattern: re.Pattern) -> bool:

@@ -8,11 +8,7 @@ from typing import Optional
 
 from .memo import DiskMemo
 
-try:  # Python 3.11+
-    from re import _constants as _sre, _parser as _sre_parser
-except ImportError:  # Python 3.10
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parser  # type: ignore[no-redef]
+from .regex_tree import sre as _sre, sre_parser as _sre_parser
 
 
 # what each rule pattern starts with, from disk after the first build (reading the parse trees of the

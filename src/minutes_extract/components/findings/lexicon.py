@@ -446,13 +446,8 @@ class Nearby:
         return False
 
 
-try:  # Python 3.11+
-    from re import _constants as _sre, _parser as _sre_parser
-except ImportError:  # Python 3.10
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parser  # type: ignore[no-redef]
+from ...matching.regex_tree import REPEATS as _REPEATS, sre as _sre, sre_parser as _sre_parser
 
-_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT))
 
 
 def literals_as_written(regex: re.Pattern) -> Optional[frozenset[str]]:

@@ -13,12 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ...matching.memo import DiskMemo
 
-try:  # the regex parser, to read what a pattern's matches start with and contain
-    import re._constants as _const
-    import re._parser as _parser
-except ImportError:  # Python 3.10
-    import sre_constants as _const  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
+from ...matching.regex_tree import REPEATS as _REPEATS, sre as _const, sre_parser as _parser  # what matches start with and contain
 
 _NO_LOOKBEHIND = ("\\(", "[", "\"", "'")  # patterns starting so may match inside a word
 # the keys of every rule pattern, from disk after the first build (reading parse trees was most of the build
@@ -111,7 +106,6 @@ def _union(parts) -> Optional[set[str]]:
 # widen the keys, never narrow them.
 ANY_WORD = "*"
 _IS_WORD = re.compile(r"\w").match  # the regex engine's own word characters
-_REPEATS = (_const.MAX_REPEAT, _const.MIN_REPEAT) + ((_const.POSSESSIVE_REPEAT,) if hasattr(_const, "POSSESSIVE_REPEAT") else ())
 _NON_WORD_CATEGORIES = (_const.CATEGORY_SPACE, _const.CATEGORY_NOT_WORD)
 
 

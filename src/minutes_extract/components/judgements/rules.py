@@ -10,11 +10,7 @@ from typing import Optional
 from ...matching import StartedPattern, StartScan, expand_fragments, trie_pattern
 from ...matching.memo import DiskMemo
 
-try:  # Python 3.11+
-    from re import _constants as _sre, _parser as _sre_parser
-except ImportError:  # Python 3.10
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parser  # type: ignore[no-redef]
+from ...matching.regex_tree import sre as _sre, sre_parser as _sre_parser
 
 _QUOTES = "‘’'\"“”"
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z‘“\"'(•])")
