@@ -277,6 +277,12 @@ class JudgementsRules(RuleFile):
     other_provider_named: Regex = described(
         "Another provider named after its description, graded in a relative clause ('an independent fostering "
         "agency, Brightpath, which was rated good'), read up to the grade: no judgement of the authority's.")
+    scorecard_label_row: Regex = described(
+        "A bare label row ('Rating: Good') that, under a numbered standard heading, grades that standard.")
+    numbered_standard_head: Regex = described(
+        "A numbered standard heading of a scorecard ('1.1 Governance and leadership'; groups `major`, `name`).")
+    domain_line: Regex = described(
+        "A scorecard's domain heading ('Domain 2: Court disposals (domain score 6 of 12)'; groups `number`, `domain`).")
     pronoun_sentence: Regex = described(
         "A sentence opening with 'It' or 'The service/home' that may refer to the provision before.")
     antecedent_area: Regex = described(

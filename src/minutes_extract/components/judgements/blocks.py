@@ -40,3 +40,25 @@ def entity_area(r: JudgementRules, lines: list[tuple[int, str]], k: int, row: Ca
         row.area, row.area_key = name, None
     else:
         row.area, row.area_key = f"{name}: {row.area}", None
+
+
+_DOMAIN_REACH = 40
+_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}  # lines looked through above a standard for its domain heading
+
+
+def scorecard_area(r: JudgementRules, lines: list[tuple[int, str]], k: int, row: Candidate) -> None:
+    """A scorecard grades each numbered standard on the line below it ('1.1 Governance and leadership' over
+    'Rating: Outstanding'): the bare label row is that standard's grade, not the overall one; a 'Domain 2: Court
+    disposals' heading above names the domain the standard belongs to (standards repeat across domains)."""
+    if row.area != "overall" or k == 0 or not r.scorecard_label_row.match(lines[k][1]):
+        return
+    head = r.numbered_standard_head.match(lines[k - 1][1])
+    if not head:
+        return
+    name = head.group("name").strip()
+    domain = next((m for j in range(k - 2, max(-1, k - _DOMAIN_REACH), -1)
+                   for m in [r.domain_line.match(lines[j][1])] if m), None)
+    if domain and _NUMBERS.get(domain.group("number").lower(), domain.group("number")) != head.group("major"):
+        domain = None  # '4.1 Resettlement' after domain 3's standards belongs to no domain heading
+    domain = domain.group("domain").strip() if domain else None
+    row.area, row.area_key = (f"{domain.lower()}: {name}" if domain else name), None

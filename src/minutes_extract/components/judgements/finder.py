@@ -8,7 +8,7 @@ from typing import Optional
 from ...matching import WindowSearch, lines_holding, lowered, nonblank_lines
 from ...matching.ends import holds_any, required_characters
 from .areas import AreaReader
-from .blocks import entity_area
+from .blocks import entity_area, scorecard_area
 from .grid import GradeGrid
 from .lists import AreaLists
 from .rules import (
@@ -71,6 +71,7 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 continue
             if row:
                 entity_area(self.r, lines, k, row)  # a row of a block about one home or agency: its grade
+                scorecard_area(self.r, lines, k, row)  # 'Rating: Good' under '1.1 Governance and leadership'
                 out.append(row)
                 out.extend(self.former_grade(line, row.end - pos, pos, row) + clause)
                 continue
@@ -299,7 +300,7 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         asked = self.key_question_row(lines, k)
         if asked:
             return asked
-        m = self.r.table_row.match(line)
+        m = None if self.r.grade_alone.match(line) else self.r.table_row.match(line)  # ('Requires improvement to be good' alone)
         if m:
             area, area_start = m.group("area"), pos + m.start("area")
         else:
