@@ -60,3 +60,45 @@ def test_a_grade_word_defined_is_no_finding():
             "What did CQC find?\nCQC found that people wait too long for an occupational therapy assessment.\n")
     assert findings_under(HEAD, text) == [
         ("development", "CQC found that people wait too long for an occupational therapy assessment.")]
+
+
+def test_a_polarity_heading_as_a_line_label_gives_the_line_its_polarity():
+    text = ("Prevention\nStrengths: The council's community teams help people find support close to home.\n"
+            "Areas for improvement: Carers are not consistently offered an assessment of their own needs.\n")
+    assert findings_under(HEAD, text) == [
+        ("strength", "Strengths: The council's community teams help people find support close to home."),
+        ("development", "Areas for improvement: Carers are not consistently offered an assessment of their own needs.")]
+
+
+def test_a_topic_label_still_names_no_verdict():
+    text = "Improved Oversight: managers meet weekly.\n"
+    assert findings_under(HEAD, text) == []
+
+
+def test_the_numbered_options_of_an_outcome_scale_are_explanation_not_findings():
+    text = ("There are three possible outcomes:\n"
+            "• Outcome 1: arrangements typically lead to positive experiences and outcomes for children.\n"
+            "• Outcome 2: arrangements lead to inconsistent experiences and outcomes for children.\n\n"
+            "Inspectors found that our arrangements lead to inconsistent experiences and outcomes for children.\n")
+    assert findings_under(HEAD, text) == [
+        ("development", "Inspectors found that our arrangements lead to inconsistent experiences and outcomes for children.")]
+
+
+NEWS = "Ofsted rates our children's services good\n\nPublished 2 June 2026\n\nOfsted inspected our children's services in April 2026.\n\n"
+
+
+def test_a_cabinet_members_quotation_opened_after_said_colon_runs_over_paragraphs():
+    text = ("Councillor Jo Reyes, Cabinet Member for Children, said:\n\n"
+            "\"I am so proud of our staff. This is a brilliant result.\n\n"
+            "\"Inspectors told us that children are helped quickly and that social workers know them well.\n\n"
+            "\"We know there is more to do for care leavers, and we will not rest until it is done.\"\n\n"
+            "The full report is on the Ofsted website.\n")
+    found = findings_under(NEWS, text)
+    assert [p for p, t in found if "more to do" in t] == []
+    assert [p for p, t in found if "Inspectors told us" in t] == ["strength"]
+
+
+def test_a_quoted_reaction_naming_the_inspection_is_not_relayed():
+    text = ("The Leader, Councillor Sam Hart, said: \"I am delighted that our services received this excellent rating "
+            "following the Ofsted inspection.\"\n")
+    assert findings_under(NEWS, text) == []

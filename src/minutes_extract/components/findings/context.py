@@ -566,7 +566,8 @@ class FindingRules:
         label = self.label_prefix.match(body)
         if label:  # "Improved Oversight: ..." names a topic, it does not evaluate
             label_end = offset + len(text) - len(body) + label.end()
-            hits = [h for h in hits if h.start >= label_end]
+            # ... unless the label is itself a list heading ("Strengths: ...", "Key challenges: ..."): it gives the polarity
+            hits = [h for h in hits if h.start >= label_end or (h.pattern.kind == "cue" and h.pattern.tier == "heading")]
         reading.cues = hits  # (weighed, its verdicts, measured and announces: when first asked)
         inspected = reading.source in ("ofsted", "inspectors")
         headings = [h for h in hits if h.pattern.kind == "cue" and h.pattern.tier in ("heading", "summary")

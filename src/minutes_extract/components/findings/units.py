@@ -46,6 +46,9 @@ class Finding:
     attributed_to: Optional[str]
 
 
+_OPENING_MARKS = "\"'“‘ "  # a quotation's opening marks before its first word
+
+
 class UnitReader:
     """The unit decisions of FindingReader (a mixin: the walk lives in reader.py)."""
 
@@ -153,6 +156,9 @@ class UnitReader:
             if verdict.polarity is None:
                 continue
             relayed = verdict.relay and (r.source or bullet_source) in ("ofsted", "inspectors", "report")
+            # a quoted politician relaying the inspectors as the subject of a sentence ("\"The inspectors told us that ...")
+            relayed = relayed or (r.quoted and r.source in ("ofsted", "inspectors")
+                                  and bool(self.rules.source.match(r.body.lstrip(_OPENING_MARKS))))
             member = speaker == "member" or r.quoted  # (a politician quoted is a member: "said: \"I am delighted\"")
             if member and not relayed:
                 continue
