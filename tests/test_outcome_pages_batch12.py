@@ -102,3 +102,10 @@ def test_a_quoted_reaction_naming_the_inspection_is_not_relayed():
     text = ("The Leader, Councillor Sam Hart, said: \"I am delighted that our services received this excellent rating "
             "following the Ofsted inspection.\"\n")
     assert findings_under(NEWS, text) == []
+
+
+def test_inspectorates_stock_phrases_on_outcome_pages():
+    text = ("The letter also notes that the partnership's case recording does not yet allow leaders to see how plans progress.\n\n"
+            "Carers told CQC that the council's carers' service gives them practical help when they need it.\n\n"
+            "CIW found that the council's own home, Bryn Teg, was rated Excellent for well-being.\n")
+    assert [p for p, _ in findings_under(HEAD, text)] == ["development", "strength", "strength"]
