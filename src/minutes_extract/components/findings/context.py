@@ -739,7 +739,8 @@ class FindingRules:
                 if starts.admit_start(first) and p.regex.match(body):
                     return p.role
             elif reading.search(p.regex, gate, stripped):
-                if p.role == "finance" and self.money_only_as_means(reading, p.regex, stripped):
+                if p.role == "finance" and (self.money_only_as_means(reading, p.regex, stripped)
+                                            or self.money_after_benchmark(reading, p.regex, stripped)):
                     continue
                 return p.role
         return None
@@ -753,6 +754,17 @@ class FindingRules:
             return False
         return all(m.start() > at + len(cue) and self.finance_as_means.search(text[max(0, m.start() - 60):m.start()])
                    for m in finance.finditer(text))
+
+    def money_after_benchmark(self, reading: Reading, finance: re.Pattern, text: str) -> bool:
+        """Whether every money word of a sentence comes after a measure's strong verdict against a target or benchmark
+        ("Routine repairs took 31 days against a target of 20 days ...; the overtime had cost £212,000", "71%, ahead of the
+        regional average, with the cost met from existing budgets"): a verdict on performance with a money aside."""
+        strict = reading.strict
+        cue = strict.cue
+        if not (cue and reading.measured and strict.weight >= self.min_weight and self.benchmark_cue.search(cue)):
+            return False
+        at = text.find(cue)
+        return at >= 0 and all(m.start() >= at + len(cue) for m in finance.finditer(text))
 
     def lead_role(self, reading: Reading) -> tuple[Optional[str], bool]:
         """(member_list | plan_list | presenter | None, whether it introduces findings of an inspection)."""
