@@ -42,6 +42,16 @@ REVIEW = ("Minutes of the Overview and Scrutiny Committee held on 3 March 2026\n
     (REVIEW, "development", "PAS found, however, that the committee reports were too long and hard for the public to follow."),
     (AUDIT, "development", "On value for money, the auditor had found no significant weaknesses in governance. However, a significant "
                            "weakness had been identified in financial sustainability: the council had used £4.1m of reserves to balance the budget."),
+    # a target named before its value; a side of the target with no value, for a measure where lower is better
+    (PERFORMANCE, "development", "Against a target of 85%, only 69% of stage one complaints were answered on time."),
+    (HOUSING, "development", "The Housing Options Manager said that the number of families in bed and breakfast had fallen but was still above the target of 12."),
+    # the topic of a question an officer answers does not make the answer hypothetical
+    (PERFORMANCE, "strength", "In response to a question about licensing, the number of applications outstanding had reduced from 140 to 35, the Licensing Manager explained."),
+    # a verdict against a target, then savings: the money is an aside
+    (PERFORMANCE, "strength", "Streets falling below the cleanliness standard were 5%, better than the 7% target, and the service had delivered savings of £80,000."),
+    # a named standard awarded; a 'but' clause of a Healthwatch report
+    (PERFORMANCE, "strength", "The Contact Centre was awarded the Customer Service Excellence standard for the third year running."),
+    (PERFORMANCE, "development", "Healthwatch's enter and view report noted that staff at Elm Court were kind but that activities for residents were limited."),
 ])
 def test_recall_services_and_reviews(head, polarity, sentence):
     assert polarity in polarities_under(head, sentence)
@@ -56,6 +66,9 @@ def test_recall_services_and_reviews(head, polarity, sentence):
     (PERFORMANCE, "Of the 30 indicators, 19 were on target, 6 were close to target and 5 were off target."),
     # names of services holding a cue word
     (PERFORMANCE, "The Supported Living team moved to new offices in the Revenues and Benefits building."),
+    # an attributive 'unacceptable' names a measure; a norm ('not acceptable to ...') is no verdict
+    (PERFORMANCE, "The indicator counts streets with unacceptable levels of litter in each ward."),
+    (PERFORMANCE, "The partners agreed that it was not acceptable to place children far from home."),
     # a budget position stays a budget position
     (PERFORMANCE, "Leisure income was £2.3m for the half year, which was £140,000 below budget."),
 ])
