@@ -42,6 +42,8 @@ REVIEW = ("Minutes of the Overview and Scrutiny Committee held on 3 March 2026\n
     (REVIEW, "development", "PAS found, however, that the committee reports were too long and hard for the public to follow."),
     (AUDIT, "development", "On value for money, the auditor had found no significant weaknesses in governance. However, a significant "
                            "weakness had been identified in financial sustainability: the council had used £4.1m of reserves to balance the budget."),
+    # a performance line whose measure names benefits: the RAG and target decide, not the word 'benefit'
+    (PERFORMANCE, "development", "Processing of housing benefit changes - 14 days (target 8) - red\n\nThe Committee noted the report."),
     # a target named before its value; a side of the target with no value, for a measure where lower is better
     (PERFORMANCE, "development", "Against a target of 85%, only 69% of stage one complaints were answered on time."),
     (HOUSING, "development", "The Housing Options Manager said that the number of families in bed and breakfast had fallen but was still above the target of 12."),
@@ -69,6 +71,8 @@ def test_recall_services_and_reviews(head, polarity, sentence):
     # an attributive 'unacceptable' names a measure; a norm ('not acceptable to ...') is no verdict
     (PERFORMANCE, "The indicator counts streets with unacceptable levels of litter in each ward."),
     (PERFORMANCE, "The partners agreed that it was not acceptable to place children far from home."),
+    # 'benefit' in the name of a measure or service is no praise
+    (PERFORMANCE, "New benefit claims received in the quarter numbered 1,412."),
     # a budget position stays a budget position
     (PERFORMANCE, "Leisure income was £2.3m for the half year, which was £140,000 below budget."),
 ])
