@@ -392,6 +392,13 @@ class FindingRules:
             values, targets = targets[-1:], targets[:1]  # "from 24% to 19%": the last is now, the first before
         else:
             values = self.values_like(before, cue)
+        fronted = not values and not self.number.search(before)
+        if fronted:  # "Against a target of 90%, only 76% of adaptations were completed on time": the value follows
+            after = text[hit.end - offset:]
+            values = self.values_like(after, cue)[:1]
+            before = after if values else before
+        if targets and not values:  # "had halved but was still above the target of 20": the side of the target
+            return self.side_of_target(before, cue)
         if not values or not targets:
             return None
         value, target = float(values[-1].replace(",", "")), float(targets[-1].replace(",", ""))
@@ -406,6 +413,21 @@ class FindingRules:
             return None  # which way is better is not said
         met = value <= target if lower_is_better else value >= target
         return STRENGTH if met else DEVELOPMENT
+
+    def side_of_target(self, before: str, cue: str) -> Optional[str]:
+        """The verdict of a cue that says which side of its target a measure is, with no value given ("was still above
+        the target of 20"): above is worse where lower is better; None when the measure's direction is not known."""
+        side = self.shortfall_or_surplus.match(cue)
+        lower_is_better = self.measure_direction(before)
+        if side is None:
+            return None
+        word = side.group(1).lower()
+        if word in ("ahead of", "behind", "short of"):  # better or worse whichever way the measure goes
+            return STRENGTH if word == "ahead of" else DEVELOPMENT
+        if lower_is_better is None:
+            return None
+        over = word in ("above", "over") or word.startswith("exceed")
+        return STRENGTH if over != lower_is_better else DEVELOPMENT
 
     def values_like(self, before: str, cue: str) -> list[str]:
         """The numbers before a compare cue, only its percentages when the cue's target is one ("52% ... within 20
@@ -740,7 +762,8 @@ class FindingRules:
                 if starts.admit_start(first) and p.regex.match(body):
                     return p.role
             elif reading.search(p.regex, gate, stripped):
-                if p.role == "finance" and self.money_only_as_means(reading, p.regex, stripped):
+                if p.role == "finance" and (self.money_only_as_means(reading, p.regex, stripped)
+                                            or self.money_after_benchmark(reading, p.regex, stripped)):
                     continue
                 return p.role
         return None
@@ -754,6 +777,20 @@ class FindingRules:
             return False
         return all(m.start() > at + len(cue) and self.finance_as_means.search(text[max(0, m.start() - 60):m.start()])
                    for m in finance.finditer(text))
+
+    def money_after_benchmark(self, reading: Reading, finance: re.Pattern, text: str) -> bool:
+        """Whether every money word of a sentence comes after a measure's strong verdict against a target or benchmark
+        ("Routine repairs took 31 days against a target of 20 days ...; the overtime had cost £212,000", "71%, ahead of the
+        regional average, with the cost met from existing budgets"): a verdict on performance with a money aside."""
+        strict = reading.strict
+        cue = strict.cue
+        if not (cue and strict.weight >= self.min_weight):
+            return False
+        at = text.find(cue)
+        money = [m.start() for m in finance.finditer(text)]
+        # (the benchmark named in the cue or after it, before the money: "better than the 8% target, ... savings of £")
+        return (at >= 0 and all(start >= at + len(cue) for start in money)
+                and bool(self.benchmark_cue.search(text, at, min(money, default=len(text)))))
 
     def lead_role(self, reading: Reading) -> tuple[Optional[str], bool]:
         """(member_list | plan_list | presenter | None, whether it introduces findings of an inspection)."""

@@ -281,7 +281,8 @@ class FindingReader(UnitReader):
                 if readings[-1].intro:
                     lead, lead_marker = self.lead_for(readings, speaker), self.marker(block)
             else:
-                if (block.label == "paragraph" or self.long_enough(block)) and not self.title_line(block):
+                if (block.label == "paragraph" or self.long_enough(block)) and not (self.title_line(block)
+                                                                                    and not self.measure_line(readings)):
                     out += self.prose(readings, speaker, lead if self.quoted_under_inspectorate(block, lead) else Lead())
                 self.inspection = next((r.source for r in reversed(readings) if r.source in ("ofsted", "inspectors")),
                                        self.inspection)
@@ -377,6 +378,15 @@ class FindingReader(UnitReader):
             return False  # a short row of a table flattened to text ("Training | ... remains low | Amber") holds a verdict
         return ("\n" not in text and self.words(block.start, block.last_end) <= self.rules.title_words
                 and not text.endswith(self.rules.terminal))
+
+    def measure_line(self, readings: list[Reading]) -> bool:
+        """A line of a performance list ("Reviews completed within 12 months: 71% (target 70%) - green"): a value judged
+        by a strong cue on its measure. It has no closing stop, as a title has, but it states a verdict."""
+        if len(readings) != 1:
+            return False
+        r = readings[0]
+        return (bool(self.rules.number.search(r.text)) and r.measured and r.strict.polarity is not None
+                and r.strict.weight >= self.rules.min_weight)
 
     def table_header(self, start: int, text: str) -> bool:
         """A table's header row ("Audit | Opinion | Key issues"): short cells of words, and no row of cells above it."""

@@ -162,13 +162,15 @@ class UnitReader:
             member = speaker == "member" or r.quoted  # (a politician quoted is a member: "said: \"I am delighted\"")
             if member and not relayed:
                 continue
-            if (r.excluded and not (relayed and r.excluded == "courtesy") and not self.audited(r, verdict, bullet_source)
+            if (r.excluded and not (relayed and r.excluded == "courtesy")
+                    and not self.audited(r, verdict, bullet_source, continues)
                     and not self.required_by_inspectorate(r, verdict)):
                 continue
             # an officer or the report saying so of something a service does, in its own sentence, speaks of the
             # service's performance whatever the item's title
             # ... as does an inspectorate or review saying so ("The Ombudsman found fault in ...")
-            inspected = r.source in ("ofsted", "inspectors") and r.speaker in (None, "inspection", "officer", "report")
+            inspected = (r.source in ("ofsted", "inspectors") and r.speaker in (None, "inspection", "officer", "report")
+                         ) or continues  # (... or goes on reporting what it found, in its paragraph)
             # ... as does a measure judged by a strong cue against its target or benchmark ("worse than target")
             strict = r.strict  # (weak cues do not count for it)
             judged_measure = (r.measured and strict.polarity == verdict.polarity and strict.weight >= self.rules.min_weight
@@ -186,7 +188,7 @@ class UnitReader:
                                     [r], speaker, relayed_from))
         return out
 
-    def audited(self, reading: Reading, verdict: Verdict, bullet_source: Optional[str]) -> bool:
+    def audited(self, reading: Reading, verdict: Verdict, bullet_source: Optional[str], continues: bool = False) -> bool:
         """An inspectorate's or auditor's verdict that names money ("identified a significant weakness in its financial
         planning, as ... the budget gap"): a finding about arrangements, not a budget position (a soft exclusion)."""
         if reading.excluded not in self.rules.soft_exclusions:
@@ -195,7 +197,10 @@ class UnitReader:
         # weaknesses in ... value for money", "Their view was that the plan relied too heavily on reserves") judges
         if reading.speaker == "inspection":
             return True
-        if reading.source in ("ofsted", "inspectors") and reading.speaker is None and reading.strict.polarity:
+        # ... or goes on reporting in its paragraph ("On value for money, the auditor had found ... However, a significant
+        # weakness had been identified in the arrangements for financial sustainability: ... £9.6m of reserves ...")
+        if ((reading.source in ("ofsted", "inspectors") or continues) and reading.speaker is None
+                and reading.strict.polarity):
             return reading.strict.polarity == verdict.polarity and reading.strict.weight >= self.rules.min_weight
         return verdict.relay and (reading.source or bullet_source) in ("ofsted", "inspectors")
 
