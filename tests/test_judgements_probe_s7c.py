@@ -73,3 +73,14 @@ def test_previous_then_current_grade_cells(finder):
 def test_third_batch_areas(finder, text, expected):
     assert judged_keys(finder, CONTEXT, text) == expected
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("RESOLVED: That the Panel congratulates the staff at Ashcombe on the outstanding rating.",
+     {("Ashcombe", "outstanding")}),
+    ("RESOLVED: That the Panel thanks the staff of Children's Services for the good judgement.",
+     {("overall", "good")}),
+    ("RESOLVED: That the Panel congratulates the pupils of St Anne's School on the good rating.", set()),
+])
+def test_place_thanked_for_a_grade(finder, text, expected):
+    assert pairs(finder, text) == expected

@@ -277,6 +277,9 @@ class JudgementsRules(RuleFile):
     other_provider_named: Regex = described(
         "Another provider named after its description, graded in a relative clause ('an independent fostering "
         "agency, Brightpath, which was rated good'), read up to the grade: no judgement of the authority's.")
+    honoured_name: Regex = described(
+        "Read up to a grade noun: the named place whose staff are thanked or congratulated on it ('congratulates the "
+        "staff at Larkspur on the outstanding judgement'; group `name`): the grade is that place's.")
     pronoun_sentence: Regex = described(
         "A sentence opening with 'It' or 'The service/home' that may refer to the provision before.")
     antecedent_area: Regex = described(

@@ -104,6 +104,9 @@ class AreaReader:
                 return None
             if owned:  # "Ash Grove had retained its Good rating": the rating is the subject's
                 return owned
+            honoured = self.honoured_place(text, m.start(), clause_start)
+            if honoured is not None:  # "congratulates the staff at Larkspur on the outstanding judgement"
+                return honoured or None
             return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
         if "obj" in groups and m.group("obj") and m.group("obj").strip():
             if m.group("obj").rstrip().endswith(","):  # "rated Brook House, one of the council's homes, as ..."
@@ -131,6 +134,21 @@ class AreaReader:
             # shares the area of the judgement just before it
             return earlier[-1].area, earlier[-1].area_key, m.start()
         return found
+
+    def honoured_place(self, text: str, at: int, clause_start: int):
+        """The named place whose staff are thanked or congratulated on the grade at `at` (`the staff at Larkspur on
+        the outstanding judgement`): (name, key, start); False for a school's or another provider's; None when no
+        place is named so or it is the authority or its children's services (the whole service's grade)."""
+        place = self.r.honoured_name.search(text, clause_start, at)
+        if not place:
+            return None
+        name = place.group("name")
+        if self.r.named_subject.search(name) or self.r.authority_suffix.search(name) \
+                or self.area_key(name) == "overall":
+            return None
+        if self.r.excluded_subject.search(name) or self.other_provision_named(name + " "):
+            return False
+        return name, self.area_key(name), place.start("name")
 
     def whose_area(self, text: str, clause_start: int, at: int) -> Optional[tuple[str, Optional[str], int]]:
         """The area a `whose` relative clause before `at` hangs on, when its antecedent ends with an area term
