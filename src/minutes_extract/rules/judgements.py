@@ -283,6 +283,9 @@ class JudgementsRules(RuleFile):
         "A numbered standard heading of a scorecard ('1.1 Governance and leadership'; groups `major`, `name`).")
     domain_line: Regex = described(
         "A scorecard's domain heading ('Domain 2: Court disposals (domain score 6 of 12)'; groups `number`, `domain`).")
+    honoured_name: Regex = described(
+        "Read up to a grade noun: the named place whose staff are thanked or congratulated on it ('congratulates the "
+        "staff at Larkspur on the outstanding judgement'; group `name`): the grade is that place's.")
     pronoun_sentence: Regex = described(
         "A sentence opening with 'It' or 'The service/home' that may refer to the provision before.")
     antecedent_area: Regex = described(

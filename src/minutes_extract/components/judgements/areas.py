@@ -16,6 +16,7 @@ _NOT_PLACE_WORDS = {"the", "a", "an", "this", "that", "these", "those", "it", "i
                     "borough", "county", "city", "district", "council", "authority", "island", "trust", "partnership"}
 _TRAILING_NAME = re.compile(r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s*$")  # "... compared this with Ashdown Borough Council"
 _PLACE_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_ADJACENT_GAP = 3  # characters between a grade and an "up from" grade that is its former one (", ")
 _ELLIPSIS_GAP = 20  # characters between a judgement and an elliptical grade that shares its area ("in 2020 and")
 
 
@@ -31,6 +32,8 @@ class AreaReader:
         gend = m.end(group)
         if cue.earlier_area and earlier:  # "upgraded to Good from RI": the former grade of the same area
             return earlier[-1].area, earlier[-1].area_key, m.start(group)
+        if cue.id == "up_from" and earlier and 0 <= m.start() - (earlier[-1].end - s.offset) <= _ADJACENT_GAP:
+            return earlier[-1].area, earlier[-1].area_key, m.start()  # "a grade of good, up from RI": the same area's
         if self.r.fronted_participle.match(text, clause_start, m.start()):  # "Given a rating of 'Outstanding', the care leaver service ..."
             subj = self.r.subject_after.match(text, gend + self.closing_quote(text, gend))
             if subj:
@@ -74,6 +77,9 @@ class AreaReader:
             inspected = self.inspected_then(text[clause_start:m.start()], clause_start)
             if inspected:  # "the fostering service was inspected in May and received an overall judgement of good"
                 return inspected
+            whose = self.whose_area(text, clause_start, m.start())
+            if whose:  # "the staff of Eastholme Adult Learning, whose inspection resulted in a grade of good"
+                return whose
             return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
         if cue.id.startswith("grade_noun"):
             tail = self.r.areas_after_noun.match(text, m.end("noun"))
@@ -98,6 +104,9 @@ class AreaReader:
                 return None
             if owned:  # "Ash Grove had retained its Good rating": the rating is the subject's
                 return owned
+            honoured = self.honoured_place(text, m.start(), clause_start)
+            if honoured is not None:  # "congratulates the staff at Larkspur on the outstanding judgement"
+                return honoured or None
             return "overall", "overall", self.noun_phrase_start(text, m.start(), clause_start)
         if "obj" in groups and m.group("obj") and m.group("obj").strip():
             if m.group("obj").rstrip().endswith(","):  # "rated Brook House, one of the council's homes, as ..."
@@ -125,6 +134,38 @@ class AreaReader:
             # shares the area of the judgement just before it
             return earlier[-1].area, earlier[-1].area_key, m.start()
         return found
+
+    def honoured_place(self, text: str, at: int, clause_start: int):
+        """The named place whose staff are thanked or congratulated on the grade at `at` (`the staff at Larkspur on
+        the outstanding judgement`): (name, key, start); False for a school's or another provider's; None when no
+        place is named so or it is the authority or its children's services (the whole service's grade)."""
+        place = self.r.honoured_name.search(text, clause_start, at)
+        if not place:
+            return None
+        name = place.group("name")
+        if self.r.named_subject.search(name) or self.r.authority_suffix.search(name) \
+                or self.area_key(name) == "overall":
+            return None
+        if self.r.excluded_subject.search(name) or self.other_provision_named(name + " "):
+            return False
+        return name, self.area_key(name), place.start("name")
+
+    def whose_area(self, text: str, clause_start: int, at: int) -> Optional[tuple[str, Optional[str], int]]:
+        """The area a `whose` relative clause before `at` hangs on, when its antecedent ends with an area term
+        (`the staff of Westhaven Adult and Community Learning, whose inspection ...`); else None."""
+        whose = self.r.whose_relative.search(text, clause_start, at)
+        if not whose:
+            return None
+        ante = whose.group("ante").rstrip()
+        terms = list(self.r.area_term.finditer(ante))
+        if not terms or terms[-1].end() != len(ante):
+            return None
+        key = self.area_key(terms[-1].group())
+        if key in (None, "overall"):
+            return None
+        offset = whose.start("ante")
+        start = terms[-1].start() - self.name_before(ante[:terms[-1].start()])
+        return ante[start:], key, offset + start
 
     def possessive_owner(self, text: str, noun_start: int, clause_start: int, earlier: list[Candidate]):
         """The named area that owns `its`/`their` rating: the subject before a transition verb ("Ash Grove had
@@ -210,7 +251,8 @@ class AreaReader:
             return own[0], self.area_key(own[0]) or own[2], clause_start + own[1]
         aside = self.comma_aside(trimmed, pieces, piece)
         if aside is not None:  # "three care homes in the borough, all independently run, had been rated ...": before the aside
-            return self.subject_before(text, clause_start + aside, clause_start, earlier)
+            found = self.subject_before(text, clause_start + aside, clause_start, earlier)
+            return found if found is not None else self.own_provision_aside(trimmed, pieces, clause_start, earlier)
         if self.r.coordinated_tail.search(trimmed) and self.r.inspected_then.search(trimmed):
             return self.inspected_then(trimmed, clause_start)  # "the fostering service was inspected in May and was rated Good"
         if earlier and self.r.coordinated_tail.search(trimmed):
@@ -244,6 +286,16 @@ class AreaReader:
         if named:  # "Eastbrook Adult Learning, the council's adult learning service, was inspected ... and": its name
             return named[0], self.area_key(m.group("area")), offset + named[1]
         return m.group("area"), self.area_key(m.group("area")), offset + m.start("area")
+
+    def own_provision_aside(self, trimmed: str, pieces: list[re.Match], clause_start: int,
+                            earlier: list[Candidate]) -> Optional[tuple[str, Optional[str], int]]:
+        """The aside itself when the noun before it names nothing and the aside is the authority's own provision
+        (`Its predecessor, the council's own adoption service, had been judged good`); else None."""
+        inside_start = pieces[-2].end()
+        inside = trimmed[inside_start:pieces[-1].start()]
+        if not self.r.own_provision.search(inside):
+            return None
+        return self.classify(inside, clause_start + inside_start, earlier, trimmed[:inside_start])
 
     def comma_aside(self, trimmed: str, pieces: list[re.Match], piece: str) -> Optional[int]:
         """Where a comma-delimited aside just before the verb starts (`X, all independently run, had been rated`):

@@ -291,6 +291,8 @@ class JudgementRules:
             "key_question_line", "grade_opens_line", "dated_after_grade", "fronted_list_head", "whose_relative", "authority_suffix", "receiving_verb_tail", "provision_appositive_intro", "noun_of_appositive", "provision_plural_after", "named_provision_apposition", "pronoun_head", "grade_clause_end", "coordinated_grade_gap", "anaphoric_object", "heading_line", "noun_recipient", "fronted_domain", "domain_standard",
             # scorecards: a numbered standard heading over its "Rating: Good" line, under a "Domain 2: ..." heading
             "scorecard_label_row", "numbered_standard_head", "domain_line",
+            # the place whose staff are thanked for a grade
+            "honoured_name",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
