@@ -92,6 +92,7 @@ class MetricRules:
         self.change_to_before = re.compile(rules.get("change_to_before", "$^"))
         self.clause_split = re.compile(rules.get("clause_split", "$^"))
         self.table_cell_separator = re.compile(rules.get("table_cell_separator", "$^"))
+        self.row_label_split = re.compile(rules.get("row_label_split", "$^"))
         self.table_min_cells = int(rules.get("table_min_cells", 3))
         self.range_split_by_min_ratio = float(rules.get("range_split_by_min_ratio", 2))
         self.copula_subject_words = int(rules.get("copula_subject_words", 5))
