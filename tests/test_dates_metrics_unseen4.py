@@ -62,6 +62,10 @@ def test_a_year_less_month_takes_its_year_from_the_header_date(nlp):
     ("The pay award, backdated to 1 September, would cost £2m.", "2025-02-20", ["2024-09-01"]),
     ("Numbers at the January census were lower.", "2025-02-20", ["2025-01"]),
     ("The July street count found 12 people.", "2025-09-10", ["2025-07"]),
+    # a figure measured in a month is of a month gone by; a report to come is not
+    ("In February the number on the register was 212.", "2025-11-13", ["2025-02"]),
+    ("A further report will come to the Panel in February.", "2025-11-13", ["2026-02"]),
+    ("The letter was sent on 31st Mar '25.", "2025-11-13", ["2025-03-31"]),
 ])
 def test_year_less_dates_against_the_meeting(nlp, text, meeting, expected):
     assert date_values(nlp, text, meeting) == expected
@@ -80,6 +84,8 @@ def test_counts_that_lean_on_an_earlier_count(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text", [
+    "Two in five tenants said the repair was late.",
+    "Three in ten homes were empty.",
     "The score was 4.5, up 3 on last year.",
     "The average wait was 12 (2024: 15).",
 ])
