@@ -66,6 +66,11 @@ def test_a_year_less_month_takes_its_year_from_the_header_date(nlp):
     ("In February the number on the register was 212.", "2025-11-13", ["2025-02"]),
     ("A further report will come to the Panel in February.", "2025-11-13", ["2026-02"]),
     ("The letter was sent on 31st Mar '25.", "2025-11-13", ["2025-03-31"]),
+    ("The order was made on the 5th day of June 2025.", None, ["2025-06-05"]),
+    ("Figures for April-June and July-Sept are shown.", "2025-11-13", ["2025-04", "2025-06", "2025-07", "2025-09"]),
+    ("The pilot ran from 1 April 24 to 31 March 25.", None, ["2024-04-01", "2025-03-31"]),
+    ("The report covers the period 1 Apr 24 - 31 Mar 25.", None, ["2024-04-01", "2025-03-31"]),
+    ("On 14 March 25 people attended.", "2025-06-12", ["2025-03-14"]),
 ])
 def test_year_less_dates_against_the_meeting(nlp, text, meeting, expected):
     assert date_values(nlp, text, meeting) == expected
@@ -130,3 +135,24 @@ def test_points_after_a_percentage_are_percentage_points(nlp, text, expected):
 ])
 def test_scorecard_cells_are_read_by_their_row_label(nlp, text, expected):
     assert counts(nlp, text) == expected
+
+
+# --- a count whose noun is in the sentence before -------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("At the end of June there were 291 open cases. This compares to 318 at the same point last year.", [291.0, 318.0]),
+    ("The service had 27 complaints. Last year there were 35.", [27.0, 35.0]),
+    ("Members noted 940 households on the register. The figure was 905 in 2024.", [940.0, 905.0]),
+    ("Agency social workers - 37", [37.0]),
+])
+def test_a_count_carried_from_the_sentence_before(nlp, text, expected):
+    assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The rate was 38.2 per 10,000. This compares with 41 nationally.",
+    "The average wait was 12 weeks. This compares with 15 last year.",
+    "This compares to 402 at the same point last year.",
+])
+def test_nothing_carried_from_a_rate_or_a_duration(nlp, text):
+    assert counts(nlp, text) == []

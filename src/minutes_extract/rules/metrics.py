@@ -75,6 +75,9 @@ class MetricsRules(RuleFile):
     of_after: Regex = described("'of the' after a number ('11 of the 13').")
     group_of_before: Regex = described("'a group of', 'a total of' before a bare count.")
     compared_before: Regex = described("'compared with' before a second count in a sentence.")
+    carried_count_before: Regex = described(
+        "A cue before a bare number that leaves its noun to the sentence before ('This compares to 402 ...', 'Last year "
+        "there were 41', 'the figure was 212'): a count when that sentence's last figure is a count.", default="$^")
     number_of_cue: Regex = described("'the number of' earlier in the sentence.")
     subject_verb_after: Regex = described("A verb after a bare number that makes it a subject count ('two were').")
     clause_start_before: Regex = described("A clause start before such a number.")

@@ -420,7 +420,22 @@ def _bare_count(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_f
         return True
     if _change_of_count(c, ctx, rules, so_far, s_start) or _counted_subject(c, ctx, rules, s_start):
         return True
+    if _carried_count(c, ctx, rules, so_far, s_start):
+        return True
     return earlier_count and bool(before["compared_before"].search(ctx, c.start)[0])
+
+
+def _carried_count(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric], s_start: int) -> bool:
+    """`... there were 387 open cases. This compares to 402 at the same point last year.`: a bare number whose
+    noun is the count that closes the sentence before (not a rate: `44.1 per 10,000. This compares with 41`)."""
+    if not rules.before["carried_count_before"].search(ctx, c.start)[0]:
+        return False
+    i = ctx.sentence_index(c.start)
+    if i == 0:
+        return False
+    previous = (ctx.sent_starts[i - 1], s_start)
+    last = [m for m in so_far if m.start < s_start]
+    return bool(last) and previous[0] <= last[-1].start and last[-1].fields.get("kind") == "count"
 
 
 def _change_of_count(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric], s_start: int) -> bool:

@@ -50,7 +50,7 @@ class MetricRules:
         requires = {k: expand_fragments(v, fragments) for k, v in rules.get("before_requires", {}).items()}
         self.before = {k: Before([rules[k]], int(widths.get(k, reach)), stops.get(k, ""), requires.get(k)) for k in (
             "age_at_before", "per_before", "money_subject_before", "vote_before", "tally_label_before",
-            "group_of_before", "clause_start_before", "compared_before", "ellipsis_before", "ellipsis_not_before", "gapping_before", "duration_not_comparator_before",
+            "group_of_before", "clause_start_before", "compared_before", "carried_count_before", "ellipsis_before", "ellipsis_not_before", "gapping_before", "duration_not_comparator_before",
             "paragraph_number_before")}
         self.age_thresholds = set(rules.get("age_thresholds", []))
         self.age_range_starts = set(rules.get("age_range_starts", []))
