@@ -38,6 +38,7 @@ def test_a_header_line_gives_the_meeting_date(date_rules, header, expected):
 @pytest.mark.parametrize("text", [
     "Scrutiny Panel\n\nTo confirm the minutes of the meeting held on 12 May 2025.\n",
     "1. On 26 September 2024 the inspectors wrote to the council about the visit.\n",
+    "Agenda item\nThe report had been presented to Cabinet at its meeting held on 9 July 2024, and was noted.\n",
 ])
 def test_no_header_date_from_a_previous_meeting_or_a_sentence(date_rules, text):
     assert header_meeting_date(text, find_mentions(text, date_rules), date_rules) is None
@@ -156,3 +157,13 @@ def test_a_count_carried_from_the_sentence_before(nlp, text, expected):
 ])
 def test_nothing_carried_from_a_rate_or_a_duration(nlp, text):
     assert counts(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The campaign page had 2.5k visits.", [("count", 2500.0, None)]),
+    ("No fewer than six councillors spoke.", [("count", 6.0, "ge")]),
+    ("Fewer than 20 households remain.", [("count", 20.0, "lt")]),
+    ("She ran a 5k race.", []),
+])
+def test_thousands_written_k_and_no_fewer_than(nlp, text, expected):
+    assert readings(nlp, text) == expected
