@@ -72,6 +72,8 @@ class DateRules:
         self.previous_meeting = re.compile(rules.get("previous_meeting_before", "$^"))
         self.previous_meeting_window = int(rules.get("previous_meeting_window", 200))
         self.meeting_after_last = int(rules.get("meeting_after_last_months", 2))
+        self.header_date_before = re.compile(rules.get("header_date_before", "$^"))
+        self.header_date_lines = int(rules.get("header_date_lines", 0))
         self.range_between = re.compile(rules.get("month_range_between", "$^"))
         self.range_until_gap = re.compile(rules.get("month_range_until_gap", "$^"))
 
@@ -182,6 +184,33 @@ def previous_meeting(text: str, mentions: list[Mention], rules: DateRules) -> Op
     return None
 
 
+def header_meeting_date(text: str, mentions: list[Mention], rules: DateRules) -> Optional[str]:
+    """The meeting's date as its header states it (`Held on Tuesday 18 November 2025`, `Date: ...`, `Minutes -
+    Monday 24 November 2025`, `... held in the Chamber on Thursday 27 February 2025`), for documents whose
+    meeting date the meeting component did not find: the first full date on one of the first
+    `header_date_lines` lines after header words, not the date of a previous meeting whose minutes are approved."""
+    if rules.header_date_lines <= 0:
+        return None
+    limit = -1
+    for _ in range(rules.header_date_lines):
+        limit = text.find("\n", limit + 1)
+        if limit < 0:
+            limit = len(text)
+            break
+    for mention in mentions:
+        if mention.start > limit:
+            break
+        part = mention.parts[0]
+        if part.year is None or part.precision != "day":
+            continue
+        before = text[text.rfind("\n", 0, mention.start) + 1:mention.start]
+        if not rules.header_date_before.search(before) or rules.previous_meeting.search(
+                text, max(0, mention.start - rules.previous_meeting_window), mention.start):
+            continue
+        return part.value()
+    return None
+
+
 def resolve(mentions: list[Mention], meeting_date: Optional[str], neighbour_reach: int = 0,
             undirected: str = "same_year", last_meeting: Optional[tuple[int, int]] = None) -> list[tuple[Mention, list[dict]]]:
     """Payloads per mention, year-less parts completed (see the module docstring); a completed part says
@@ -241,7 +270,7 @@ def _range_years(mentions: list[Mention], meeting_year: int, meeting_month: int)
     """Years of the year-less months of each range ((id of the mention, part index) -> year): two linked
     mentions, or one mention naming several year-less months (`October to December`). The months take
     their years together, each at or after the one before: a range said to come (`will run from October
-    to March`) starts at or after the meeting; any other ends nearest the meeting, at or before it when
+    to March`) ends at or after the meeting; any other ends nearest the meeting, at or before it when
     the clause says so (a period reported on: `performance from April to September`)."""
     years: dict[tuple[int, int], int] = {}
     for first in mentions:
@@ -258,12 +287,9 @@ def _range_years(mentions: list[Mention], meeting_year: int, meeting_month: int)
 
 
 def _years_in_order(months: list[int], meeting_year: int, meeting_month: int, direction: Optional[str]) -> list[int]:
-    """Years for months listed in calendar order (`November to March`: March in the year after November)."""
-    if direction == "future":
-        years = [year_toward(meeting_year, meeting_month, months[0], "future")]
-        for previous, month in zip(months, months[1:]):
-            years.append(years[-1] + (month < previous))
-        return years
+    """Years for months listed in calendar order (`November to March`: March in the year after November).
+    The end is placed by the meeting, the direction its clause says: a range said to come ends at or after
+    the meeting and may have begun already (`will run from 27 October to 21 November`, said on 18 November)."""
     years = [year_toward(meeting_year, meeting_month, months[-1], direction)]
     for later, month in zip(reversed(months), reversed(months[:-1])):
         years.insert(0, years[0] - (month > later))
@@ -331,8 +357,9 @@ class DatesComponent(ExtractionComponent):
     def find(self, doc: Doc) -> Iterator[Found]:
         text = document_text(doc)
         mentions = find_mentions(text, self.rules, document_lower(doc, text))
-        last_meeting = previous_meeting(text, mentions, self.rules) if not doc._.meeting_date else None
-        for mention, payloads in resolve(mentions, doc._.meeting_date, self.rules.neighbour_year_reach,
+        meeting_date = doc._.meeting_date or header_meeting_date(text, mentions, self.rules)
+        last_meeting = previous_meeting(text, mentions, self.rules) if not meeting_date else None
+        for mention, payloads in resolve(mentions, meeting_date, self.rules.neighbour_year_reach,
                                           self.rules.undirected, last_meeting):
             yield mention.start, mention.end, mention.rule, payloads if len(payloads) > 1 else payloads[0]
 

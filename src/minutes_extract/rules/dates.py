@@ -31,6 +31,11 @@ class DatesRules(RuleFile):
     previous_meeting_before: Regex = described("'minutes of the meeting held on' before a date of a previous meeting.")
     previous_meeting_window: int = described("Characters before a date searched for previous_meeting_before.")
     meeting_after_last_months: int = described("Months after the meeting a year-less month may still fall.")
+    header_date_before: Regex = described(
+        "Text on a header line before a full date that makes it the meeting's own ('Held on', 'Date:', 'Minutes -', "
+        "'... held in the Chamber on'): the stand-in for a meeting date the meeting component did not find.",
+        default="$^")
+    header_date_lines: int = described("Lines at the top of a document searched for a header date.", default=0)
     month_range_between: Regex = described(
         "What joins two year-less months into one range ('April to September'): both take their years together.",
         default="$^")

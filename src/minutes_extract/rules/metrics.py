@@ -5,14 +5,15 @@ from typing import Literal
 
 from .base import Anchor, AnchoredPattern, Regex, RuleFile, described
 
-MetricKind = Literal["money", "percentage", "number", "fraction"]
+MetricKind = Literal["money", "percentage", "number", "fraction", "points"]
 Comparator = Literal["lt", "le", "gt", "ge"]
 MoneyDirection = Literal["overspend", "underspend", "saving", "pressure"]
 
 
 class MetricCandidate(AnchoredPattern):
     id: str = described("Rule name, carried by each metric as its provenance.")
-    kind: MetricKind = described("What the regex finds: money, a percentage, a bare number or a part/whole pair.")
+    kind: MetricKind = described("What the regex finds: money, a percentage, a bare number, a part/whole pair, or "
+                                 "'N points' (percentage points only after a percentage in its sentence).")
 
 
 class MetricsRules(RuleFile):
@@ -46,6 +47,10 @@ class MetricsRules(RuleFile):
     plus_after: Regex = described("'+' or 'plus' after a number.")
     hyphen_compound_after: Regex = described("A hyphen joining a number to a word ('5-point').")
     range_split_before: Regex = described("A change verb before 'from X to Y': the two ends are separate values.")
+    range_split_gapped_before: Regex = described(
+        "A change verb earlier in the sentence whose verb a later 'and NOUN from X to Y' leaves out ('will rise from "
+        "£812 to £869, and the hourly rate from £24.10 to £25.60'): that pair is a change too, not a range.",
+        default="$^")
     time_units: dict[str, str] = described("Duration units and their normal form ('weeks' -> 'week').")
     duration_after: Regex = described("A duration unit after a number (group `unit`).")
     duration_not_comparator_before: Regex = described("'over' that spans time rather than compares.")
@@ -70,12 +75,24 @@ class MetricsRules(RuleFile):
     of_after: Regex = described("'of the' after a number ('11 of the 13').")
     group_of_before: Regex = described("'a group of', 'a total of' before a bare count.")
     compared_before: Regex = described("'compared with' before a second count in a sentence.")
+    carried_count_before: Regex = described(
+        "A cue before a bare number that leaves its noun to the sentence before ('This compares to 402 ...', 'Last year "
+        "there were 41', 'the figure was 212'): a count when that sentence's last figure is a count.", default="$^")
     number_of_cue: Regex = described("'the number of' earlier in the sentence.")
     subject_verb_after: Regex = described("A verb after a bare number that makes it a subject count ('two were').")
     clause_start_before: Regex = described("A clause start before such a number.")
     compared_word_before: Regex = described("'compared with' before a number word counting what the sentence has counted ('compared with nine').", default="$^")
     count_share_after: Regex = described("A share in brackets just after a bare number, which makes it a count ('6,050 (42.6%) had ...').", default="$^")
     labelled_count_before: Regex = described("A short label and a colon alone before a number on its line ('Households in B&B: 41'): a count when the label counts things.", default="$^")
+    period_cell_before: Regex = described(
+        "A period or target label and a colon opening a cell of a scorecard row flattened to text ('... - Q2: 214 - "
+        "Q1: 209', '... | Oct-25: 319 | Sep-25: 302'): the figure is read by the row's label.", default="$^")
+    row_label_split: Regex = described("Where a flattened scorecard row's label ends (' - ', '|', two spaces).",
+                                       default="$^")
+    row_code_like: Regex = described("A measure code before a row label ('PAM/012', 'CH/007', 'KPI 14'): the label "
+                                     "starts after it (rows run together start with the next row's code).", default="$^")
+    scorecard_cell_like: Regex = described("A scorecard cell that is no row label ('Q1: 209', 'Target: n/a', 'Trend: up').",
+                                           default="$^")
     comparative_count_after: Regex = described("'more than'/'fewer than' after a bare whole number in a sentence about things counted ('310 more than last year'): a count.", default="$^")
     copula_be_word: Regex = described("A form of 'be' opening subject_copula_before's match, after which an age-like number is an age.", default="^(?i:were|was|are|is)\\b")
     fractional_count_noun: Regex = described("A counted noun that may take a fractional number ('12.5 FTE social workers', 'Band D equivalents'); any other fractional 'count' is a mean.", default="$^")

@@ -56,7 +56,8 @@ def _candidates(m: re.Match, rule_id: str, kind: str, rules: MetricRules,
         candidate.value = -candidate.value
         candidate.start = lead.start() if lead is not None else candidate.start
     if candidate.low is not None and (rules.range_split_before.search(m.string[max(0, m.start() - 40):m.start()])
-                                      or _change_by_then_level(candidate, m, rules)):
+                                      or _change_by_then_level(candidate, m, rules)
+                                      or rules.range_split_gapped_before.search(m.string[max(0, m.start() - 200):m.start()])):
         return _split_range(m, rule_id, kind)
     return [candidate]
 

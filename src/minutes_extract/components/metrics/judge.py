@@ -33,7 +33,20 @@ def judge(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric]) 
         return _measured(c, ctx, rules, "percentage", "%")
     if c.kind == "fraction":
         return _metric(c, "count", Reading(start=c.start, end=c.end), rules)
+    if c.kind == "points":
+        return _percentage_points(c, ctx, rules, so_far)
     return _number(c, ctx, rules, so_far)
+
+
+def _percentage_points(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric]) -> Optional[Metric]:
+    """`fell to 38.4%, a drop of 1.9 points`: points after a percentage in the same sentence are percentage
+    points; with no percentage before them they are a score's points (`the score rose by 3 points`), no metric."""
+    if rules.vetoes_before.search(ctx, c.start)[0]:
+        return None  # "the survey scored 7 points"
+    s_start, _ = ctx.sentence(c.start)
+    if not any(m.fields.get("kind") == "percentage" and s_start <= m.start < c.start for m in so_far):
+        return None
+    return _measured(c, ctx, rules, "percentage", "%")
 
 
 def _measured(c: Candidate, ctx: Context, rules: MetricRules, kind: str, unit: str) -> Metric:
@@ -220,9 +233,37 @@ def _uncounted(c: Candidate, reading: Reading, rest: str, right: str, ctx: Conte
         return _metric(c, "count", reading, rules, per=per, end=per_end, subject=subject)
     if table_cell_count(c, ctx, rules):  # "Households in TA | 298": the column heading says what is counted
         return _metric(c, "count", reading, rules, per=per, end=per_end)
-    if _labelled_count(c, ctx, rules):  # "Households with children: 214"
+    if _labelled_count(c, ctx, rules) or _period_cell_count(c, ctx, rules):  # "Households with children: 214"
         return _metric(c, "count", reading, rules, per=per, end=per_end)
     return None
+
+
+def _period_cell_count(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
+    """A whole number after a period or target label in a scorecard row flattened to text (`Children looked
+    after - Q2: 214 - Q1: 209`, `Children on a plan | Oct-25: 319 | Sep-25: 302`), where the row's own label
+    names what is counted (not `Average days to deliver a grant - Q2: 241`)."""
+    if c.is_word or c.value is None or c.value < 2 or c.value != int(c.value):
+        return False
+    line_start = ctx.line_start(c.start)
+    before = ctx.text[line_start:c.start]
+    if not rules.period_cell_before.search(before):
+        return False
+    return _scorecard_row_label(before, rules) is not None
+
+
+def _scorecard_row_label(before: str, rules: MetricRules) -> Optional[str]:
+    """The label of the scorecard row a cell ends (`before`: its line up to the figure) when the label counts
+    things: the nearest cell before the period cells, from its measure code on (rows flattened into one line
+    run together: `... Trend: improving PAM/015 Average days to ...`)."""
+    cells = rules.row_label_split.split(before)[:-1]
+    while cells and rules.scorecard_cell_like.match(cells[-1]) and not rules.row_code_like.search(cells[-1]):
+        cells.pop()
+    if not cells:
+        return None
+    label = cells[-1]
+    codes = list(rules.row_code_like.finditer(label))
+    label = label[codes[-1].end():] if codes else label
+    return label if not rules.table_proportion_label.search(label) and counts_things(label, rules) else None
 
 
 def _labelled_count(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
@@ -379,7 +420,22 @@ def _bare_count(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_f
         return True
     if _change_of_count(c, ctx, rules, so_far, s_start) or _counted_subject(c, ctx, rules, s_start):
         return True
+    if _carried_count(c, ctx, rules, so_far, s_start):
+        return True
     return earlier_count and bool(before["compared_before"].search(ctx, c.start)[0])
+
+
+def _carried_count(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric], s_start: int) -> bool:
+    """`... there were 387 open cases. This compares to 402 at the same point last year.`: a bare number whose
+    noun is the count that closes the sentence before (not a rate: `44.1 per 10,000. This compares with 41`)."""
+    if not rules.before["carried_count_before"].search(ctx, c.start)[0]:
+        return False
+    i = ctx.sentence_index(c.start)
+    if i == 0:
+        return False
+    previous = (ctx.sent_starts[i - 1], s_start)
+    last = [m for m in so_far if m.start < s_start]
+    return bool(last) and previous[0] <= last[-1].start and last[-1].fields.get("kind") == "count"
 
 
 def _change_of_count(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric], s_start: int) -> bool:

@@ -50,7 +50,7 @@ class MetricRules:
         requires = {k: expand_fragments(v, fragments) for k, v in rules.get("before_requires", {}).items()}
         self.before = {k: Before([rules[k]], int(widths.get(k, reach)), stops.get(k, ""), requires.get(k)) for k in (
             "age_at_before", "per_before", "money_subject_before", "vote_before", "tally_label_before",
-            "group_of_before", "clause_start_before", "compared_before", "ellipsis_before", "ellipsis_not_before", "gapping_before", "duration_not_comparator_before",
+            "group_of_before", "clause_start_before", "compared_before", "carried_count_before", "ellipsis_before", "ellipsis_not_before", "gapping_before", "duration_not_comparator_before",
             "paragraph_number_before")}
         self.age_thresholds = set(rules.get("age_thresholds", []))
         self.age_range_starts = set(rules.get("age_range_starts", []))
@@ -92,6 +92,7 @@ class MetricRules:
         self.change_to_before = re.compile(rules.get("change_to_before", "$^"))
         self.clause_split = re.compile(rules.get("clause_split", "$^"))
         self.table_cell_separator = re.compile(rules.get("table_cell_separator", "$^"))
+        self.row_label_split = re.compile(rules.get("row_label_split", "$^"))
         self.table_min_cells = int(rules.get("table_min_cells", 3))
         self.range_split_by_min_ratio = float(rules.get("range_split_by_min_ratio", 2))
         self.copula_subject_words = int(rules.get("copula_subject_words", 5))
