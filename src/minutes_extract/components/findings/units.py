@@ -46,6 +46,9 @@ class Finding:
     attributed_to: Optional[str]
 
 
+_RELAYED_SOURCES = ("ofsted", "inspectors", "report")  # a member may relay what these found (member_relay)
+
+
 class UnitReader:
     """The unit decisions of FindingReader (a mixin: the walk lives in reader.py)."""
 
@@ -64,6 +67,8 @@ class UnitReader:
             return []
         speaker = readings[0].speaker or lead.speaker
         polarities = self.bullet_polarities(readings, lead, speaker)
+        if not any(polarities):
+            return []  # (a member's point, below, only takes polarities away)
         members_point = self.hard_exclusion(readings[0], lead) and readings[0].excluded in self.rules.opening_exclusions
         if members_point:
             # a bullet opening with a question or a suggestion is a member's point: only a reporter's own sentence in
@@ -148,11 +153,13 @@ class UnitReader:
             relayed_from = relayed_from or (r.source if r.source in ("ofsted", "inspectors") else None)
             if r.intro:
                 continue  # (a list's introduction is never weighed: Reading.weighed)
+            if (speaker == "member" or r.quoted) and (r.source or bullet_source) not in _RELAYED_SOURCES:
+                continue  # a member's words that relay no inspectorate or report: no finding, whatever its cues (below)
             verdict = r.verdict(bool(r.source) or r.speaker == "inspection" or lead.finding or continues
                                 or self.report_speaks)
             if verdict.polarity is None:
                 continue
-            relayed = verdict.relay and (r.source or bullet_source) in ("ofsted", "inspectors", "report")
+            relayed = verdict.relay and (r.source or bullet_source) in _RELAYED_SOURCES
             member = speaker == "member" or r.quoted  # (a politician quoted is a member: "said: \"I am delighted\"")
             if member and not relayed:
                 continue
