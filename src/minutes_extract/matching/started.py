@@ -102,6 +102,7 @@ class StartScan:
             alternatives = trie_pattern(words, literal_spaces=True)
             # the look-behind steps back over the letter just read, so the look-ahead starts on it
             branches.append(f"[{firsts}](?<=(?=({alternatives}))(?s:.))")
+        self.listed = list(scanned)  # (by_pattern: the patterns whose starts the scan lists)
         self.scan = None if branches[0] == "(?!)" else re.compile(
             f"(?<!\\w){branches[0]}" + ("" if branches[1] == "(?!)" else f"|(?<=\\w){branches[1]}"))
 
@@ -109,8 +110,7 @@ class StartScan:
         """For each pattern, where it can start in low[lo:hi] (None: it must scan)."""
         if low is None or self.scan is None:
             return [None] * len(self.patterns)
-        found: list[Optional[list[int]]] = [
-            [] if p.known and not p.exact else None for p in self.patterns]
+        found: list[Optional[list[int]]] = [[] if listed else None for listed in self.listed]
         users = self.users
         for m in self.scan.finditer(low, lo, hi):
             at = m.start()  # once per place, not once per pattern that can start there

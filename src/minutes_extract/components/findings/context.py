@@ -163,7 +163,32 @@ class Reading:
     @_once
     def subject(self) -> bool:
         """Whether it names something a service does (children, practice, placements, ...)."""
-        return self.measured or any(self.search(p.regex, gate) for p, gate in self.rules.subjects)
+        rules = self.rules
+        return self.measured or any(self.search(p.regex, gate)
+                                    for p, gate in _rows_within(rules.subjects_by_bit, rules.subjects, self.gates))
+
+
+def _rows_by_bit(rows: list[tuple]) -> Optional[tuple[int, dict[int, tuple]]]:
+    """(the OR of their gates' bits, each row by its gate's bit) of rows whose gates (their second item) hold one
+    bit each, increasing along the list; None otherwise."""
+    bits = [row[1].bit for row in rows]
+    if any(b & (b - 1) for b in bits) or any(a >= b for a, b in zip(bits, bits[1:])):
+        return None
+    return reduce(or_, bits, 0), dict(zip(bits, rows))
+
+
+def _rows_within(by_bit: Optional[tuple[int, dict[int, tuple]]], rows: list[tuple], gates: int):
+    """The rows whose gate's bit is among `gates`, in order (by_bit: _rows_by_bit(rows)): only the bits set in
+    both are visited, not every row."""
+    if by_bit is None:
+        yield from (row for row in rows if gates & row[1].bit)
+        return
+    every, row_of = by_bit
+    pending = gates & every
+    while pending:
+        bit = pending & -pending
+        pending ^= bit
+        yield row_of[bit]
 
 
 class Weighed(NamedTuple):
@@ -221,6 +246,10 @@ class FindingRules:
         self.leads = [(_pattern(r), self.gates.add([r["pattern"]])) for r in context_rows if r["kind"] == "lead"]
         self.subjects = [(_pattern(r), self.gates.add([r["pattern"]]))
                          for r in context_rows if r["kind"] == "subject"]
+        # the same rows by their gate's bit: a sentence's gates pick the rows that may match, in their order
+        self.exclusions_by_bit = _rows_by_bit(self.exclusions)
+        self.leads_by_bit = _rows_by_bit(self.leads)
+        self.subjects_by_bit = _rows_by_bit(self.subjects)
         self.soft_exclusions = set(rules["soft_exclusions"])
         # "the waiting list had fallen to 265 following investment of £450,000": money named after the verdict, as the
         # means to it, does not make the sentence a budget position
@@ -753,9 +782,7 @@ class FindingRules:
             return "announcement"
         stripped = text.strip().rstrip(" .;,)\"'")
         gates, first = reading.gates, _UNREAD
-        for p, gate, starts in self.exclusions:
-            if not gates & gate.bit:  # (either way a match needs the gate)
-                continue
+        for p, gate, starts in _rows_within(self.exclusions_by_bit, self.exclusions, gates):  # (a match needs the gate)
             if starts:
                 if first is _UNREAD:
                     first = _WORD.match(body)
@@ -794,7 +821,8 @@ class FindingRules:
 
     def lead_role(self, reading: Reading) -> tuple[Optional[str], bool]:
         """(member_list | plan_list | presenter | None, whether it introduces findings of an inspection)."""
-        roles = {p.role for p, gate in self.leads if reading.search(p.regex, gate)}
+        roles = {p.role for p, gate in _rows_within(self.leads_by_bit, self.leads, reading.gates)
+                 if reading.search(p.regex, gate)}
         if "response_list" in roles:
             return "presenter", "finding_lead" in roles
         role = next((r for r in ("member_list", "plan_list", "presenter") if r in roles), None)

@@ -106,8 +106,14 @@ class FindingReader(UnitReader):
         # (a gate beyond the words' bit width is tried everywhere: no word carries it)
         service = gated[(gates[gated] & bit) != 0] if not bit >> Gates.WIDTH else gated[:0]
         service_ends = words.starts[service] + vocab.length[words.ids[service]]
+        self.gated_arrays = words.starts[gated], gates[gated]  # (words_with_bit)
         return (words.starts[gated].tolist(), gated.tolist(), gates[gated].tolist(),
                 (service_ends.tolist(), service.tolist()))
+
+    def words_with_bit(self, bit: int) -> list[int]:
+        """The starts of the words whose gates hold a bit (one test over all of them at once)."""
+        starts, masks = self.gated_arrays
+        return starts[(masks & bit) != 0].tolist() if len(masks) else []
 
     def gates_in(self, start: int, end: int) -> tuple:
         """The gates of the text between two offsets, its words with gates and their gates (all gates and no
@@ -139,7 +145,7 @@ class FindingReader(UnitReader):
     def executives(self) -> set[str]:
         """Councillors named with an executive role ("Councillor Arnold (Lead Member ...)") speak for the executive."""
         bit = self.rules.executive_gate.bit
-        if not self.rules.gates.always & bit and not any(g & bit for g in self.gate_masks):
+        if not self.rules.gates.always & bit and not self.words_with_bit(bit):
             return set()
         return {m.group("name").lower() for m in self.rules.executive_name.finditer(self.text)}
 
@@ -331,7 +337,7 @@ class FindingReader(UnitReader):
         gate = self.rules.identified_gate
         if self.rules.gates.always & gate.bit:
             return set()
-        identified = [start for start, mask in zip(self.gate_starts, self.gate_masks) if mask & gate.bit]
+        identified = self.words_with_bit(gate.bit)
         spans: dict[int, list[int]] = {}
         for block in blocks:
             span = spans.setdefault(block.item, [block.start, block.last_end])

@@ -47,6 +47,7 @@ class Finding:
 
 
 _OPENING_MARKS = "\"'“‘ "  # a quotation's opening marks before its first word
+_RELAYED_SOURCES = ("ofsted", "inspectors", "report")  # a member may relay what these found (member_relay)
 
 
 class UnitReader:
@@ -67,6 +68,8 @@ class UnitReader:
             return []
         speaker = readings[0].speaker or lead.speaker
         polarities = self.bullet_polarities(readings, lead, speaker)
+        if not any(polarities):
+            return []  # (a member's point, below, only takes polarities away)
         members_point = self.hard_exclusion(readings[0], lead) and readings[0].excluded in self.rules.opening_exclusions
         if members_point:
             # a bullet opening with a question or a suggestion is a member's point: only a reporter's own sentence in
@@ -151,11 +154,13 @@ class UnitReader:
             relayed_from = relayed_from or (r.source if r.source in ("ofsted", "inspectors") else None)
             if r.intro:
                 continue  # (a list's introduction is never weighed: Reading.weighed)
+            if (speaker == "member" or r.quoted) and (r.source or bullet_source) not in _RELAYED_SOURCES:
+                continue  # a member's words that relay no inspectorate or report: no finding, whatever its cues (below)
             verdict = r.verdict(bool(r.source) or r.speaker == "inspection" or lead.finding or continues
                                 or self.report_speaks)
             if verdict.polarity is None:
                 continue
-            relayed = verdict.relay and (r.source or bullet_source) in ("ofsted", "inspectors", "report")
+            relayed = verdict.relay and (r.source or bullet_source) in _RELAYED_SOURCES
             # a quoted politician relaying the inspectors as the subject of a sentence ("\"The inspectors told us that ...")
             relayed = relayed or (r.quoted and r.source in ("ofsted", "inspectors")
                                   and bool(self.rules.source.match(r.body.lstrip(_OPENING_MARKS))))
