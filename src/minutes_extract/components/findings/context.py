@@ -229,6 +229,9 @@ class FindingRules:
         self.service_item = re.compile(rules["service_item"], re.I)
         self.service_gate = self.gates.add([rules["service_item"]], compiled=False)
         self.item_window = rules["item_window"]
+        # items of political business (a motion, the Leader's statement, questions): an executive speaks as a member
+        self.political_item = re.compile(rules.get("political_item", "(?!)"), re.I)
+        self.political_title_chars = rules.get("political_title_chars", 160)
         self.weights = rules["weights"]
         self.min_weight = rules["min_weight"]
         # the break patterns a modifier's terminated_by may name
