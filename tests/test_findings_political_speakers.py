@@ -96,3 +96,49 @@ def test_the_movers_words_lapse_after_the_amendment():
 def test_polarity_of_mixed_and_directional_verdicts(sentence, polarity):
     head = "Minutes of the Scrutiny Committee held on 4 March 2026\n\n6. Performance Report\n\n"
     assert polarities_under(head, sentence) == [polarity]
+
+
+def test_an_executive_relaying_inspectors_in_political_business_still_counts():
+    text = ("Councillor Lee asked about the inspection. The Cabinet Member replied that inspectors had found that "
+            "the quality of plans for children in care was not consistently good enough.")
+    assert polarities_under(POLITICAL, text) == ["development"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Leader said that the council continued to deliver excellent value for money for residents.",
+    "The Leader said that this administration had turned the children's service around.",
+    "Councillor Amy Holt, Leader of the Council, said that Northshire was the best place in the country to grow old.",
+])
+def test_the_leaders_claims_are_no_findings(sentence):
+    head = "Minutes of the Cabinet held on 4 March 2026\n\n5. Annual Performance Report\n\n"
+    assert findings_under(head, sentence) == []
+
+
+@pytest.mark.parametrize("sentence, polarity", [
+    ("The Head of Housing said that 14 families had been in bed and breakfast for longer than the six-week legal "
+     "limit, which was not acceptable.", "development"),
+    ("The Head of Finance said that all prudential indicators had been complied with during the year.", "strength"),
+    ("The Director said that the improvement in assessment waiting times had been sustained for six months.",
+     "strength"),
+    ("The Director of Adult Services said that emergency admissions of people aged 65 and over were below plan.",
+     "strength"),
+    ("The Head of Service said that 91% of people discharged were at home 91 days later, in line with plan.",
+     "strength"),
+])
+def test_officers_verdicts_against_plans_limits_and_rules(sentence, polarity):
+    head = "Minutes of the Scrutiny Committee held on 4 March 2026\n\n6. Performance Report\n\n"
+    assert polarities_under(head, sentence) == [polarity]
+
+
+@pytest.mark.parametrize("sentence, polarity", [
+    ("The Development Manager said that the council had lost 5 of its last 8 appeals on major schemes.",
+     "development"),
+    ("The Head of Housing said that 100% of gas safety checks were in date.", "strength"),
+    ("The Director of Public Health said that MMR uptake was 88.1%, below the 95% needed for herd immunity.",
+     "development"),
+    ("The Head of Housing said that the number of households in bed and breakfast had fallen to 12 in January 2026, "
+     "compared with a target of 20.", "strength"),
+])
+def test_more_officers_verdicts(sentence, polarity):
+    head = "Minutes of the Scrutiny Committee held on 4 March 2026\n\n6. Performance Report\n\n"
+    assert polarities_under(head, sentence) == [polarity]

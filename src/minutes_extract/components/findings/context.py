@@ -12,6 +12,9 @@ from .regex_keys import ANALYSES, FirstWords, KeySet, UNBOUNDED, lead_words, row
 from .lexicon import row_alternatives, DEVELOPMENT, DocWords, Gate, Gates, Hit, Lexicon, STRENGTH, Vocabulary, _FLIP, _WORD, _pattern, compile_pattern, load_rows, search_end, strip_marker
 
 
+_YEAR = re.compile(r"(19|20)\d\d")  # a calendar year among a sentence's numbers
+
+
 # -- one sentence, read the ConText way ------------------------------------------------------------------
 class Verdict(NamedTuple):  # a tuple: two are built per sentence with cues (a frozen dataclass was slower)
     """A sentence's polarity from its cues: None when it has none, or as many of each kind."""
@@ -417,7 +420,9 @@ class FindingRules:
         for last in self.number.finditer(cue):
             pass
         if last is None or not self.percent_after.match(cue, last.end()):
-            return self.number.findall(before)
+            # (a year beside the value, "46 people in December 2025", is its date, not a value compared)
+            numbers = self.number.findall(before)
+            return [n for n in numbers if not _YEAR.fullmatch(n.rstrip(","))] or numbers
         percentages = [m.group() for m in self.number.finditer(before) if self.percent_after.match(before, m.end())]
         return percentages or self.number.findall(before)
 

@@ -167,7 +167,9 @@ class UnitReader:
                 continue
             relayed = verdict.relay and (r.source or bullet_source) in ("ofsted", "inspectors", "report")
             # (a politician quoted is a member: "said: \"I am delighted\""; so is an executive in political business)
-            member = speaker == "member" or r.quoted or self.politician(speaker)
+            # (... unless relaying what an inspectorate found: "The Cabinet Member replied that inspectors had found")
+            member = speaker == "member" or r.quoted or (self.politician(speaker)
+                                                         and r.source not in ("ofsted", "inspectors"))
             if member and not relayed:
                 continue
             excluded = self.excluded_for(r, speaker)
