@@ -142,3 +142,20 @@ def test_officers_verdicts_against_plans_limits_and_rules(sentence, polarity):
 def test_more_officers_verdicts(sentence, polarity):
     head = "Minutes of the Scrutiny Committee held on 4 March 2026\n\n6. Performance Report\n\n"
     assert polarities_under(head, sentence) == [polarity]
+
+
+@pytest.mark.parametrize("sentence, polarity", [
+    ("The Director said that waiting times were not yet where they needed to be, although they had fallen for "
+     "three months.", "development"),
+    ("The auditors had found the arrangements well governed, although the auditors noted that cash flow forecasting "
+     "was not sufficiently detailed.", "development"),
+])
+def test_a_conceded_shortfall_stays_a_shortfall(sentence, polarity):
+    head = "Minutes of the Audit Committee held on 4 March 2026\n\n6. Performance Report\n\n"
+    assert polarities_under(head, sentence) == [polarity]
+
+
+def test_a_rescheduled_completion_is_a_plan():
+    head = "Minutes of the Audit Committee held on 4 March 2026\n\n6. Governance Action Plan\n\n"
+    text = "The Monitoring Officer said that the delayed action would now be completed by June 2026."
+    assert findings_under(head, text) == []

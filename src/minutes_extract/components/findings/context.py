@@ -373,6 +373,9 @@ class FindingRules:
                         tier, polarity = ("weak", polarity) if self.undirected[hit.pattern.id] == "weak" else (tier, None)
             if polarity is None:
                 continue
+            if (contrasted and polarity == STRENGTH and main_polarity == DEVELOPMENT
+                    and any(t < hit.start for t in trailing)):
+                continue  # "not yet where it needs to be, although it had fallen": a shortfall conceded stays one
             if tier == "summary" and self.summary_with_content(text, offset, hit):
                 tier = "heading"  # "two areas for priority action, relating to the quality of plans": names its content
             if tier == "heading" and not self.linked(text, offset, hit):
