@@ -27,7 +27,8 @@ ContextKind = Literal["source", "speaker", "exclude", "lead", "subject"]
 SourceRole = Literal["ofsted", "inspectors", "report"]
 SpeakerRole = Literal["member", "executive", "officer", "person", "inspection", "informed", "anaphor"]
 LeadRole = Literal["member_list", "plan_list", "response_list", "presenter", "finding_lead"]
-ExcludeReason = Literal["question", "suggestion", "courtesy", "national", "procedure", "plan", "finance", "judgement"]
+ExcludeReason = Literal["question", "suggestion", "courtesy", "national", "procedure", "plan", "finance", "judgement",
+                        "claim"]  # claim: an executive's own claim (wt7-fprec), excludes only in their mouth
 SubjectRole = Literal["service"]
 ContextRole = Literal[SourceRole, SpeakerRole, LeadRole, ExcludeReason, SubjectRole]  # nested Literals flatten
 ROLES_OF_KIND: dict[str, tuple[str, ...]] = {

@@ -212,6 +212,11 @@ class FindingsRules(RuleFile):
         "sentences a reporter (officer, report, inspection) says in it are read.", default_factory=list)
     service_item: Regex = described("An item title about a service's performance (annual report, audit, ...).")
     item_window: int = described("Characters from an item's start searched for service_item.")
+    political_item: Regex = described("An item title naming political business (a motion, the Leader's statement, "
+                                      "questions, an executive member's update): there an executive member's verdict "
+                                      "is a member's, no finding.", default="(?!)")
+    political_title_chars: int = described("Most characters of an item's title line searched for political_item.",
+                                           default=160)
     reporters: list[Reporter] = described("Speakers and sources whose evaluative sentences report a service's "
                                           "performance whatever the item.")
     list_item_sentences: int = described("Most sentences of a list item read as one unit.")

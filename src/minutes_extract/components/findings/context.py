@@ -12,6 +12,9 @@ from .regex_keys import ANALYSES, FirstWords, KeySet, UNBOUNDED, lead_words, row
 from .lexicon import row_alternatives, DEVELOPMENT, DocWords, Gate, Gates, Hit, Lexicon, STRENGTH, Vocabulary, _FLIP, _WORD, _pattern, compile_pattern, load_rows, search_end, strip_marker
 
 
+_YEAR = re.compile(r"(19|20)\d\d")  # a calendar year among a sentence's numbers
+
+
 # -- one sentence, read the ConText way ------------------------------------------------------------------
 class Verdict(NamedTuple):  # a tuple: two are built per sentence with cues (a frozen dataclass was slower)
     """A sentence's polarity from its cues: None when it has none, or as many of each kind."""
@@ -258,6 +261,9 @@ class FindingRules:
         self.service_item = re.compile(rules["service_item"], re.I)
         self.service_gate = self.gates.add([rules["service_item"]], compiled=False)
         self.item_window = rules["item_window"]
+        # items of political business (a motion, the Leader's statement, questions): an executive speaks as a member
+        self.political_item = re.compile(rules.get("political_item", "(?!)"), re.I)
+        self.political_title_chars = rules.get("political_title_chars", 160)
         self.weights = rules["weights"]
         self.min_weight = rules["min_weight"]
         # the break patterns a modifier's terminated_by may name
@@ -396,6 +402,9 @@ class FindingRules:
                         tier, polarity = ("weak", polarity) if self.undirected[hit.pattern.id] == "weak" else (tier, None)
             if polarity is None:
                 continue
+            if (contrasted and polarity == STRENGTH and main_polarity == DEVELOPMENT
+                    and any(t < hit.start for t in trailing)):
+                continue  # "not yet where it needs to be, although it had fallen": a shortfall conceded stays one
             if tier == "summary" and self.summary_with_content(text, offset, hit):
                 tier = "heading"  # "two areas for priority action, relating to the quality of plans": names its content
             if tier == "heading" and not self.linked(text, offset, hit):
@@ -465,7 +474,9 @@ class FindingRules:
         for last in self.number.finditer(cue):
             pass
         if last is None or not self.percent_after.match(cue, last.end()):
-            return self.number.findall(before)
+            # (a year beside the value, "46 people in December 2025", is its date, not a value compared)
+            numbers = self.number.findall(before)
+            return [n for n in numbers if not _YEAR.fullmatch(n.rstrip(","))] or numbers
         percentages = [m.group() for m in self.number.finditer(before) if self.percent_after.match(before, m.end())]
         return percentages or self.number.findall(before)
 

@@ -94,6 +94,7 @@ class FindingReader(UnitReader):
         self.cue_marks: Optional[list[int]] = None  # starts of cues and "identified" words (barren_items; None: unknown)
         self.item_ends: dict[int, int] = {}
         self.service = False  # whether the current item is about a service's performance (set by the walk per item)
+        self.political = False  # whether the current item is political business (set by the walk per item)
         self.inspection: Optional[str] = None  # the inspectorate the current item last spoke of
         self.inspectorate: Optional[str] = None  # the one it last named: "ofsted", "other" (CQC, a peer team, ...)
 
@@ -140,6 +141,11 @@ class FindingReader(UnitReader):
             if gate.before < UNBOUNDED:  # ... with at most gate.before word breaks before it
                 start = max(start, self.word_starts[max(0, words[i] - gate.before - 2)])
         return bool(rules.service_item.search(self.text, start, end))
+
+    def political_item(self, start: int) -> bool:
+        """Whether an item's title line names political business (a motion, the Leader's statement, questions)."""
+        end = self.text.find("\n", start, start + self.rules.political_title_chars)
+        return bool(self.rules.political_item.search(self.text, start, end if end > 0 else start + self.rules.political_title_chars))
 
     @cached_property
     def executives(self) -> set[str]:
@@ -252,6 +258,7 @@ class FindingReader(UnitReader):
                 lead, speaker, item, paragraph_list = Lead(), None, block.item, False
                 motion_ahead = False
                 self.service = self.service_item(self.item_starts[item + 1])
+                self.political = self.political_item(self.item_starts[item + 1])
                 self.inspection = None  # the inspectorate the item last spoke of
                 self.inspectorate = None
             if not (lead.polarity or lead.default or quoting) and self.barren_rest(block):
@@ -266,8 +273,14 @@ class FindingReader(UnitReader):
             if not readings:
                 continue
             opens_quote = self.text[block.start:block.last_end].lstrip()[:1] in _OPENING_QUOTES
-            quoting = self.quoted_member(block, readings, quoting or (motion_ahead and opens_quote))
-            motion_ahead = (motion_ahead and not opens_quote) or bool(self.rules.motion_intro.search(readings[-1].text))
+            # the block after a motion's introduction ("... seconded the following amendment:"), past a label line
+            # ("Proposed Purpose:"), is the mover's text, quoted or not; the flag lapses after it
+            motion_text = motion_ahead and (opens_quote or not readings[-1].intro)
+            if motion_text and not opens_quote:
+                for r in readings:
+                    r.quoted = True
+            quoting = self.quoted_member(block, readings, quoting or (motion_text and opens_quote))
+            motion_ahead = (motion_ahead and not motion_text) or bool(self.rules.motion_intro.search(readings[-1].text))
             followed_by_list = k + 1 < len(blocks) and blocks[k + 1].label == "bullet"
             listed = bool(lead.polarity or lead.default)
             list_item = (paragraph_list and block.label != "bullet" and self.list_like(readings)

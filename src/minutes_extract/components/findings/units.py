@@ -60,7 +60,8 @@ class UnitReader:
         if lead.role == "plan_list":
             return []
         member_list = lead.role == "member_list"
-        if member_list or any(r.speaker == "member" for r in readings):
+        if member_list or any(r.speaker == "member" for r in readings) or self.politician(readings[0].speaker
+                                                                                        or lead.speaker):
             # a member's point, or a question and its answer: read sentence by sentence
             return self.prose(readings, "member" if member_list else lead.speaker, lead,
                               bullet_source=self.source_of(readings))
@@ -100,7 +101,7 @@ class UnitReader:
             verdict = r.verdict(in_context or bool(r.source))
             if not verdict.polarity and not (n == 0 and (lead.polarity or lead.default)):
                 out.append(None)  # neutral whatever its exclusions
-            elif self.hard_exclusion(r, lead) or r.speaker == "member" or r.quoted:
+            elif self.hard_exclusion(r, lead, r.speaker or speaker) or r.speaker == "member" or r.quoted:
                 out.append(None)
             elif n == 0 and lead.polarity:
                 out.append((lead.polarity, verdict, "list_heading"))
@@ -113,9 +114,21 @@ class UnitReader:
                 out.append(None)
         return out
 
-    def hard_exclusion(self, reading: Reading, lead: Lead) -> bool:
+    def hard_exclusion(self, reading: Reading, lead: Lead, speaker: Optional[str] = None) -> bool:
         """Excluded, unless only softly (finance) inside a list headed as strengths or areas for development."""
-        return bool(reading.excluded) and not (lead.polarity and reading.excluded in self.rules.soft_exclusions)
+        excluded = self.excluded_for(reading, speaker)
+        return bool(excluded) and not (lead.polarity and excluded in self.rules.soft_exclusions)
+
+    @staticmethod
+    def excluded_for(reading: Reading, speaker: Optional[str]) -> Optional[str]:
+        """Why a sentence is no finding in its speaker's mouth: a claim ("among the best in the region", "a huge
+        success") excludes only when an executive member or the Leader makes it (officers' verdicts may praise)."""
+        return None if reading.excluded == "claim" and speaker != "executive" else reading.excluded
+
+    def politician(self, speaker: Optional[str]) -> bool:
+        """An executive member speaking in political business (a motion's debate, the Leader's statement, an
+        executive member's update, questions): their verdict, like a member's, is no finding."""
+        return speaker == "executive" and self.political
 
     def short_heading(self, block: Block) -> bool:
         """A numbered line of two words without a stop ("3. Officer's assessment"): the next section's heading."""
@@ -164,10 +177,14 @@ class UnitReader:
             # a quoted politician relaying the inspectors as the subject of a sentence ("\"The inspectors told us that ...")
             relayed = relayed or (r.quoted and r.source in ("ofsted", "inspectors")
                                   and bool(self.rules.source.match(r.body.lstrip(_OPENING_MARKS))))
-            member = speaker == "member" or r.quoted  # (a politician quoted is a member: "said: \"I am delighted\"")
+            # (a politician quoted is a member: "said: \"I am delighted\""; so is an executive in political business)
+            # (... unless relaying what an inspectorate found: "The Cabinet Member replied that inspectors had found")
+            member = speaker == "member" or r.quoted or (self.politician(speaker)
+                                                         and r.source not in ("ofsted", "inspectors"))
             if member and not relayed:
                 continue
-            if (r.excluded and not (relayed and r.excluded == "courtesy")
+            excluded = self.excluded_for(r, speaker)
+            if (excluded and not (relayed and excluded == "courtesy")
                     and not self.audited(r, verdict, bullet_source, continues)
                     and not self.required_by_inspectorate(r, verdict)):
                 continue
