@@ -35,7 +35,7 @@ class Segmenter(Layouts, NumberedItems, MeetingPage, SinglePage):
             if k is None or k + 1 in starts or item.title_end < lines[k].start + len(lines[k].text.rstrip()) - 1:
                 continue  # (a title cut short of its line's end, by chrome or a run-in sentence, is whole)
             head = lines[k].text[item.title_start - lines[k].start:item.title_end - lines[k].start].strip()
-            if self.wraps_onto(lines, k, head):
+            if self.wraps_onto(lines, k, head) or (k == item.line + 1 and self.second_title_line(lines, k, head)):
                 item.title_end = self.strip_chrome(lines[k + 1])[1]
             elif item.number is None and k == item.line and k - 1 not in starts and self.wrapped_from(lines, k, head):
                 item.title_start = self.strip_chrome(lines[k - 1])[0]
@@ -75,6 +75,23 @@ class Segmenter(Layouts, NumberedItems, MeetingPage, SinglePage):
             return True
         letters = [c for c in text if c.isalpha()]
         return head.isupper() and bool(letters) and text.isupper()
+
+    def second_title_line(self, lines: list[Line], k: int, head: str) -> bool:
+        """Under a number alone on its line, a title printed on two lines in the same style, each a title of its
+        own length ("YMDDIHEURIADAU" over "APOLOGIES": a bilingual heading), before the item's body text."""
+        if k + 2 >= len(lines):
+            return False
+        nxt = lines[k + 1]
+        text = self.clean_title(nxt.text)
+        # ("MINUTES", "APOLOGIES" name sections too; a decision heading under a title is its section)
+        return ((not nxt.kind or (nxt.kind not in self.decision_kinds and ":" not in text))
+                and not nxt.level and head.isupper() and text.isupper()
+                and len(text.split()) <= self.run_heading_words and self.title_like(text)
+                and not text.endswith(tuple(self.sentence_ends) + (":", ";", ","))
+                and not self.is_field(text) and not self.is_attendance(text) and not self.is_page_chrome(text)
+                and not self.pattern["report_of"].match(text) and not self.pattern["date_line"].match(text)
+                and not self.inline_code(text) and not self.pattern["item_code_alone"].match(text)
+                and (self.body_follows(lines, k + 1) or bool(lines[k + 2].kind)))
 
     def items_timed(self, lines: list[Line], minimum: int = 2) -> list[ItemStart]:
         """A programme: each title follows its time of day, on the line before ("10.05 am") or in front of it

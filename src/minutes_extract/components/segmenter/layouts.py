@@ -155,10 +155,30 @@ class Layouts(Headings):
         if i + 1 < len(lines) and self.pattern["person_line"].match(lines[i + 1].text.strip()):
             return [self.title_item(lines, i, None, "report_title")]  # "Report of the Cabinet Member" over its author
         if i + 1 < len(lines) and self.heading_like(lines[i + 1].text.strip()) and not lines[i + 1].kind:
-            return [self.title_item(lines, i + 1, None, "report_title")]  # "Report of ..." over its title
+            return [self.header_cell_title(self.title_item(lines, i + 1, None, "report_title"), lines)]  # "Report of ..." over its title
         if i > 0 and self.report_title_above(lines[i - 1]):
-            return [self.title_item(lines, i - 1, None, "report_title")]  # "Title" over "Report of the Director"
+            return [self.header_cell_title(self.title_item(lines, i - 1, None, "report_title"), lines)]  # "Title" over "Report of the Director"
         return []
+
+    def header_cell_title(self, item: ItemStart, lines: list[Line]) -> ItemStart:
+        """A report's header line in cells ("Fire Authority | Community Risk Management Plan | 18 March 2026"):
+        the title is the one cell that names neither the body nor a date."""
+        line = lines[item.line]
+        text = line.text
+        if " | " not in text:
+            return item
+        cells, pos = [], 0
+        for cell in text.split(" | "):
+            start = text.index(cell, pos)
+            pos = start + len(cell)
+            stripped = cell.strip()
+            if (stripped and not self.pattern["organisation_line"].match(stripped)
+                    and not self.pattern["date_line"].match(stripped) and self.heading_like(stripped)):
+                cells.append((start + len(cell) - len(cell.lstrip()), stripped))
+        if len(cells) == 1:
+            start, cell = cells[0]
+            item.title_start, item.title_end = line.start + start, line.start + start + len(cell)
+        return item
 
     def subject_fields(self, lines: list[Line], first: int) -> list[ItemStart]:
         """A record of several decisions, each under the same field ("Title: ..." ... "Title: ..."), with body

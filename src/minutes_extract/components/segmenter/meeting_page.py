@@ -124,7 +124,11 @@ class MeetingPage(Headings):
         a paragraph that ended its sentence; a capitalised line straight under a title is that title's subtitle
         ("Presentation of A, Director of ...")."""
         previous = lines[i - 1].text.strip() if i else ""
-        return self.capitalised(lines[i].text.strip()) and previous.endswith(self.sentence_ends)
+        text = lines[i].text.strip()
+        # (a sentence-case title of a run's length has no finite verb: "Adult Skills Fund: allocations to
+        # colleges and training providers for 2026/27" over its report line)
+        styled = self.capitalised(text) or (len(text.split()) <= self.run_heading_words and self.verbless(text))
+        return styled and previous.endswith(self.sentence_ends)
 
     # -- a run of like heading lines -----------------------------------------------------------------
     def items_heading_run(self, lines: list[Line]) -> list[ItemStart]:
