@@ -46,11 +46,16 @@ class Segmenter(Layouts, NumberedItems, MeetingPage, SinglePage):
         """Is the unnumbered title `tail` on line k the end of a title begun on the line above ("REVIEW OF THE
         STATEMENT OF GAMBLING" over "PRINCIPLES 2026-2029")? The line above is a capitals title line with no stop
         after a paragraph that ended its sentence, and the title is in capitals too and no standard title."""
-        if k < 2 or not tail.isupper() or self.is_agenda_title(tail):
+        if k < 2 or self.is_agenda_title(tail):
             return False
         above = lines[k - 1]
         text = self.clean_title(above.text)
-        return (not above.kind and not above.level and text.isupper() and len(text.split()) <= self.run_heading_words
+        # (not in capitals: both lines in one style, title case or sentence case, and one title's length together:
+        # "Housing Revenue Account Business Plan" over "Refresh 2026-2056")
+        same_style = (text.isupper() if tail.isupper() else
+                      not text.isupper() and self.capitalised(text) == self.capitalised(tail)
+                      and len((text + " " + tail).split()) <= self.run_heading_words)
+        return (not above.kind and not above.level and same_style and len(text.split()) <= self.run_heading_words
                 and not text.endswith(tuple(self.sentence_ends) + (":", ";", ",")) and not self.is_attendance(text)
                 and not self.is_field(text) and not self.is_page_chrome(text) and not self.is_agenda_title(text)
                 and self.heading_like(text) and lines[k - 2].text.strip().endswith(tuple(self.sentence_ends)))

@@ -82,8 +82,21 @@ class Layouts(Headings):
                 if numbered and numbered.number.isdigit() and number in (None, numbered.number):  # ("23/24 Budget": a year)
                     numbered.rule = "agenda_item_page"
                     return [numbered]
-                return [self.title_item(lines, i + 1, number, "agenda_item_page")]
+                return [self.title_item(lines, self.past_header_lines(lines, i + 1), number, "agenda_item_page")]
         return []
+
+    def past_header_lines(self, lines: list[Line], k: int) -> int:
+        """Under "Agenda Item 6", the meeting's header lines (the body and its date, "Improvement Board - 9
+        December 2025"; the council's name) before the report's title: the first title line under them."""
+        first = k
+        while k + 1 < min(len(lines), first + 3) and not lines[k].kind and not lines[k + 1].kind:
+            text = lines[k].text.strip()
+            if not (self.pattern["ends_with_date"].search(text) or self.pattern["date_line"].match(text)
+                    or self.pattern["organisation_line"].match(text)):
+                break
+            k += 1
+        nxt = lines[k].text.strip()
+        return k if self.heading_like(nxt) and not self.pattern["ends_with_date"].search(nxt) else first
 
     def item_number_near(self, lines: list[Line], index: int) -> Optional[str]:
         for line in lines[index:index + 5]:

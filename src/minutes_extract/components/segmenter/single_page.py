@@ -22,7 +22,7 @@ class SinglePage(Headings):
         if self.title_over_publisher(lines, 0) or self.colon_title_over_prose(lines):
             return [self.title_item(lines, 0, None, "page_title")]  # "Ofsted focused visit: questions and answers"
         first = 0
-        while first < min(len(lines), 4) and self.page_top(lines[first].text):
+        while first < min(len(lines), 4) and (self.page_top(lines[first].text) or self.capitals_organisation(lines, first)):
             first += 1
         if first >= len(lines):
             return []
@@ -199,6 +199,16 @@ class SinglePage(Headings):
         if i + 1 >= len(lines) or lines[i].kind or not self.heading_like(lines[i].text):
             return False
         return len(lines[i].text.split()) >= 2 and bool(self.pattern["organisation_line"].match(lines[i + 1].text.strip()))
+
+    def capitals_organisation(self, lines: list[Line], i: int) -> bool:
+        """A report's cover line naming its council in capitals ("HALWICK COUNTY COUNCIL") over more title lines:
+        the publisher, not the title."""
+        text = lines[i].text.strip()
+        if not text.isupper() or i + 1 >= len(lines) or lines[i + 1].kind:
+            return False
+        small = {"of", "and", "the", "for", "upon", "on"}
+        cased = " ".join(w.lower() if w.lower() in small else w.capitalize() for w in text.split())
+        return bool(self.pattern["organisation_line"].match(cased))
 
     def is_dateline(self, text: str) -> bool:
         return bool(text) and bool(self.pattern["dateline"].match(text))
