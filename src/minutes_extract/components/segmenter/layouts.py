@@ -186,6 +186,7 @@ class Layouts(Headings):
             pos = start + len(cell)
             stripped = cell.strip()
             if (stripped and not self.pattern["organisation_line"].match(stripped)
+                    and not self.pattern["body_name_line"].match(stripped)
                     and not self.pattern["date_line"].match(stripped) and self.heading_like(stripped)):
                 cells.append((start + len(cell) - len(cell.lstrip()), stripped))
         if len(cells) == 1:

@@ -1,0 +1,101 @@
+"""Items and decisions in layouts of councils the rules were not written against (issue #10, wt7-items probes,
+session 7): bilingual section labels and two-line bilingual titles, unnumbered titles wrapped over two lines in
+title or sentence case, a report header in cells, 'Agenda Item N' over the meeting's header lines, a capitals
+council line over a report's title, 'Decision: The Committee:' over its clauses, an adjunct between 'resolved'
+and its clause, slash minute references, decisions alike but for their figures, and 'The Board noted X' under a
+decision heading. Every text here is written for the test."""
+
+from written_sentences import decisions, items_of
+
+
+def test_a_bilingual_decision_label_heads_verbless_decisions(nlp):
+    text = ("CYNGOR SIR TREFALLT\nTREFALLT COUNTY COUNCIL\n\nMinutes of the Education Scrutiny Committee held on "
+            "Monday, 9 March 2026\n\n"
+            "1. DATGAN BUDDIANT / DECLARATIONS OF INTEREST\nNo declarations were made.\n\n"
+            "2. ADRODDIAD PRESENOLDEB / SCHOOL ATTENDANCE REPORT\nThe Head of Inclusion presented the report.\n"
+            "PENDERFYNIAD / DECISION\nTo accept the report and to ask for an update in the autumn term.\n")
+    assert decisions(text, nlp) == ["To accept the report and to ask for an update in the autumn term."]
+
+
+def test_a_number_alone_over_a_welsh_and_an_english_title_line(nlp):
+    text = ("CYNGOR SIR TREFALLT\nTREFALLT COUNTY COUNCIL\n\nMinutes of the Education Scrutiny Committee held on "
+            "Monday, 9 March 2026\n\n"
+            "1.\nYMDDIHEURIADAU\nAPOLOGIES\nApologies were received from Councillor Rhys.\n\n"
+            "2.\nCYNLLUN TRAFNIDIAETH YSGOL\nSCHOOL TRANSPORT POLICY\nThe Head of Transport presented the policy.\n\n"
+            "3.\nRHAGLEN WAITH\nFORWARD WORK PROGRAMME\nPENDERFYNIAD / DECISION\nTo approve the programme.\n")
+    assert [title for _, title in items_of(text, nlp)] == [
+        "YMDDIHEURIADAU APOLOGIES", "CYNLLUN TRAFNIDIAETH YSGOL SCHOOL TRANSPORT POLICY",
+        "RHAGLEN WAITH FORWARD WORK PROGRAMME"]
+
+
+DECISION_RECORD = ("Eastvale Combined Authority\n\nRecord of decisions of the Investment Board\n\n"
+                   "Meeting held on Friday 6 March 2026\n\n"
+                   "Apologies for absence\nApologies were received from Councillor Hale.\n\n"
+                   "Declarations of interest\nThere were none.\n\n")
+
+
+def test_an_unnumbered_title_case_title_wrapped_over_two_lines(nlp):
+    text = DECISION_RECORD + ("Strategic Housing Delivery Fund Pipeline\nReview 2026-2030\n"
+                              "Report of the Director of Housing. Eleven schemes were put forward.\n"
+                              "DECISION\nThe Board approved the pipeline.\n\n"
+                              "Digital Skills Bootcamps Contract\nExtension and Variation\n"
+                              "Report of the Director of Skills.\nDECISION\nThe Board approved the extension.\n")
+    titles = [title for _, title in items_of(text, nlp)]
+    assert titles[2:] == ["Strategic Housing Delivery Fund Pipeline Review 2026-2030",
+                          "Digital Skills Bootcamps Contract Extension and Variation"]
+
+
+def test_a_long_sentence_case_title_over_its_report_line(nlp):
+    text = DECISION_RECORD + ("Gainshare investment: second tranche of funding for town centre regeneration schemes\n"
+                              "Report of the Director of Regeneration. The tranche is worth £12 million.\n"
+                              "DECISION\nThe Board approved the second tranche.\n")
+    assert items_of(text, nlp)[-1][1] == (
+        "Gainshare investment: second tranche of funding for town centre regeneration schemes")
+
+
+def test_the_board_noted_under_a_decision_heading_keeps_its_subject(nlp):
+    text = DECISION_RECORD + ("Quarterly risk report\nThe Chief Executive presented the report.\n"
+                              "DECISION\nThe Board noted the risk register and the new mitigation for cyber risk.\n")
+    assert decisions(text, nlp) == ["The Board noted the risk register and the new mitigation for cyber risk."]
+
+
+def test_a_report_header_in_cells_gives_the_title_cell(nlp):
+    text = ("Eastvale Police and Crime Panel | Annual Report of the Police and Crime Commissioner 2025/26 | "
+            "16 June 2026\n\nReport of the Chief Executive of the Commissioner's Office\n\n"
+            "1. Purpose\n1.1 To present the Commissioner's annual report.\n\n"
+            "2. Recommendation\n2.1 That the Panel reviews the annual report and makes any recommendations.\n")
+    assert [title for _, title in items_of(text, nlp)] == [
+        "Annual Report of the Police and Crime Commissioner 2025/26"]
+
+
+def test_agenda_item_over_the_meetings_header_lines_then_the_title(nlp):
+    text = ("Agenda Item 4\n\nHarwood Borough Council\nHousing Scrutiny Panel – 11 May 2026\n\n"
+            "Tenant Satisfaction Measures: Year Two Results\n\nIntroduction\n"
+            "This report sets out the results of the second annual tenant survey.\n")
+    assert items_of(text, nlp) == [("4", "Tenant Satisfaction Measures: Year Two Results")]
+
+
+def test_decision_label_over_the_committee_and_its_clauses(nlp):
+    text = ("Minute of meeting of the Housing Committee of Kilbrae Council held on Tuesday 3 March 2026\n\n"
+            "Item 4\nHomelessness Strategy Update\nThere was submitted a report by the Head of Housing.\n"
+            "Decision: The Committee:\n(a) approved the revised action plan; and\n"
+            "(b) noted that a further update would be given in September.\n")
+    assert decisions(text, nlp) == [
+        "(a) approved the revised action plan; and\n(b) noted that a further update would be given in September."]
+
+
+def test_an_adjunct_between_resolved_and_its_clause(nlp):
+    text = ("Minute of meeting of the Housing Committee of Kilbrae Council held on Tuesday 3 March 2026\n\n"
+            "Item 9\nExclusion of the Public\nThe Committee resolved under Section 50A(4) of the Local Government "
+            "(Scotland) Act 1973 to exclude the public for the next item of business.\n")
+    assert decisions(text, nlp) == ["under Section 50A(4) of the Local Government (Scotland) Act 1973 to exclude "
+                                    "the public for the next item of business."]
+
+
+def test_decisions_alike_but_for_their_figures_are_not_copies(nlp):
+    text = ("Ashby Parva Parish Council\n\nMinutes of the meeting held on Tuesday 12 May 2026\n\n"
+            "26/041 Apologies\nNone.\n\n26/042 Grants\n"
+            "26/042.1 Village Hall Trust - RESOLVED to award a grant of £800.\n"
+            "26/042.2 Ashby Youth Football - RESOLVED to award a grant of £650.\n\n"
+            "26/043 Correspondence\nThe Clerk reported on correspondence received.\n")
+    assert decisions(text, nlp) == ["award a grant of £800.", "award a grant of £650."]
