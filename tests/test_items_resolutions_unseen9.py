@@ -99,3 +99,13 @@ def test_decisions_alike_but_for_their_figures_are_not_copies(nlp):
             "26/042.2 Ashby Youth Football - RESOLVED to award a grant of £650.\n\n"
             "26/043 Correspondence\nThe Clerk reported on correspondence received.\n")
     assert decisions(text, nlp) == ["award a grant of £800.", "award a grant of £650."]
+
+
+def test_a_numbered_title_run_into_there_was_submitted_keeps_its_last_word(nlp):
+    text = ("Minute of Meeting of the Audit Committee of Strathkeld Council held on Thursday 12 March 2026\n\n"
+            "1. Declarations of Interest\nNone.\n\n"
+            "2. Internal Audit Plan Progress\nThere was submitted a report by the Chief Internal Auditor.\n\n"
+            "3. Counter Fraud Policy Refresh There was submitted a report by the Head of Finance.\n")
+    # (the third heading run into its minute, as a narrow page's wrapping leaves it)
+    assert [title for _, title in items_of(text, nlp)] == [
+        "Declarations of Interest", "Internal Audit Plan Progress", "Counter Fraud Policy Refresh"]
