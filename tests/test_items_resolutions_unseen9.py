@@ -109,3 +109,29 @@ def test_a_numbered_title_run_into_there_was_submitted_keeps_its_last_word(nlp):
     # (the third heading run into its minute, as a narrow page's wrapping leaves it)
     assert [title for _, title in items_of(text, nlp)] == [
         "Declarations of Interest", "Internal Audit Plan Progress", "Counter Fraud Policy Refresh"]
+
+
+PARISH = ("Nether Wyke Parish Council\n\nMinutes of the Parish Council meeting held on Monday 11 May 2026\n\n"
+          "Present: Cllrs R Dean (Chair), F Good, S Pike\n\n")
+
+
+def test_a_resolution_label_after_a_sentence_with_a_lower_case_infinitive(nlp):
+    text = PARISH + ("Min 14/26 Apologies\nCllr Ward - work commitment. Resolution: to accept the apologies.\n\n"
+                     "Min 15/26 Correspondence\nThe Clerk read a letter from the County Council.\n")
+    assert decisions(text, nlp) == ["to accept the apologies."]
+
+
+def test_a_decision_in_sub_minute_i_does_not_take_sub_minute_ii(nlp):
+    text = PARISH + ("Min 16/26 Finance\ni. Payments. The payments schedule was presented. Agreed: to approve the "
+                     "payments.\nii. Bank reconciliation. Noted.\n\n"
+                     "Min 17/26 Next meeting\nMonday 8 June 2026.\n")
+    assert decisions(text, nlp) == ["approve the payments."]
+
+
+def test_numbered_decision_labels_are_items(nlp):
+    text = ("Harbridge Borough Council\n\nCabinet - Record of Decisions\n\nDate: 19 May 2026\n\n"
+            "Decision 1: Air Quality Action Plan\nDecision:\nTo adopt the Air Quality Action Plan 2026-2031.\n"
+            "Reasons for decision: To meet the Council's duties.\n\n"
+            "Decision 2: Community Grants Scheme\nDecision:\nAgreed the revised criteria for community grants.\n"
+            "Reasons for decision: To target funding at the greatest need.\n")
+    assert items_of(text, nlp) == [("1", "Air Quality Action Plan"), ("2", "Community Grants Scheme")]
