@@ -135,3 +135,10 @@ def test_numbered_decision_labels_are_items(nlp):
             "Decision 2: Community Grants Scheme\nDecision:\nAgreed the revised criteria for community grants.\n"
             "Reasons for decision: To target funding at the greatest need.\n")
     assert items_of(text, nlp) == [("1", "Air Quality Action Plan"), ("2", "Community Grants Scheme")]
+
+
+def test_a_title_ending_with_a_colon_goes_on_in_lower_case(nlp):
+    text = DECISION_RECORD + ("Local Growth Plan:\nrefresh of priorities\n"
+                              "Report of the Director of Economy. Members asked about rural areas.\n"
+                              "DECISION\nThe Board approved the refreshed priorities.\n")
+    assert items_of(text, nlp)[-1][1] == "Local Growth Plan: refresh of priorities"

@@ -76,8 +76,8 @@ class Segmenter(Layouts, NumberedItems, MeetingPage, SinglePage):
                 or not self.body_follows(lines, k + 1)):
             return False
         last = head.split()[-1].lower()
-        if last in self.title_wrap_words:
-            return True
+        if last in self.title_wrap_words or (lines[k].text.rstrip().endswith(":") and text[:1].islower()):
+            return True  # ("Mayor's Transport Plan:" over "progress update")
         letters = [c for c in text if c.isalpha()]
         return head.isupper() and bool(letters) and text.isupper()
 
