@@ -142,3 +142,17 @@ def test_a_title_ending_with_a_colon_goes_on_in_lower_case(nlp):
                               "Report of the Director of Economy. Members asked about rural areas.\n"
                               "DECISION\nThe Board approved the refreshed priorities.\n")
     assert items_of(text, nlp)[-1][1] == "Local Growth Plan: refresh of priorities"
+
+
+def test_report_to_and_date_lines_over_a_capitals_title(nlp):
+    text = ("REPORT TO CABINET\n\n14 July 2026\n\nCOUNCIL TAX REDUCTION SCHEME 2027/28\n\n"
+            "Cabinet Member: Councillor A Finch, Resources\n\n1. PURPOSE\n1.1 To consult on the scheme.\n\n"
+            "2. RECOMMENDATIONS\n2.1 Cabinet is recommended to approve the consultation.\n")
+    assert items_of(text, nlp) == [(None, "COUNCIL TAX REDUCTION SCHEME 2027/28")]
+
+
+def test_a_header_line_of_body_and_date_cells_over_the_title(nlp):
+    text = ("Brenton Borough Council | Audit and Governance Committee | 8 July 2026\n\n"
+            "Annual Governance Statement 2025/26\n\nSummary\nThis report presents the draft statement.\n\n"
+            "Recommendations\nThat the Committee approves the statement.\n")
+    assert items_of(text, nlp) == [(None, "Annual Governance Statement 2025/26")]
