@@ -88,12 +88,15 @@ class Headings(RuleFields):
         return self.heading_kind(key) if len(key) < 60 else None
 
     def heading_kind(self, key: str) -> Optional[str]:
-        """The section kind a lower-cased heading names; a bilingual heading ("penderfyniad / decision",
-        "yn bresennol / present") names it in either half."""
+        """The section kind a lower-cased heading names; a bilingual decision or attendance label
+        ("penderfyniad / decision", "yn bresennol / present") names it in either half (a bilingual item title,
+        "CYLLID / FINANCE", stays a title)."""
         kind = self.headings.get(key)
         if kind is None and " / " in key:
             kinds = {self.headings.get(half.strip()) for half in key.split(" / ")} - {None}
             kind = kinds.pop() if len(kinds) == 1 else None
+            if kind not in self.decision_kinds and kind != "attendance":
+                kind = None
         return kind
 
     def clean_title(self, text: str) -> str:

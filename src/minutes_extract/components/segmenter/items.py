@@ -54,7 +54,8 @@ class Segmenter(Layouts, NumberedItems, MeetingPage, SinglePage):
         # "Housing Revenue Account Business Plan" over "Refresh 2026-2056")
         same_style = (text.isupper() if tail.isupper() else
                       not text.isupper() and self.capitalised(text) == self.capitalised(tail)
-                      and len((text + " " + tail).split()) <= self.run_heading_words)
+                      and len((text + " " + tail).split()) <= self.run_heading_words
+                      and any(len(w) > 3 and w[0].isalpha() for w in text.split()) and not self.is_time_line(text))
         return (not above.kind and not above.level and same_style and len(text.split()) <= self.run_heading_words
                 and not text.endswith(tuple(self.sentence_ends) + (":", ";", ",")) and not self.is_attendance(text)
                 and not self.is_field(text) and not self.is_page_chrome(text) and not self.is_agenda_title(text)

@@ -82,7 +82,9 @@ class Layouts(Headings):
                 if numbered and numbered.number.isdigit() and number in (None, numbered.number):  # ("23/24 Budget": a year)
                     numbered.rule = "agenda_item_page"
                     return [numbered]
-                return [self.title_item(lines, self.past_header_lines(lines, i + 1), number, "agenda_item_page")]
+                item = self.title_item(lines, self.past_header_lines(lines, i + 1), number, "agenda_item_page")
+                item.line = i + 1  # (the header lines passed over belong to the item)
+                return [item]
         return []
 
     def past_header_lines(self, lines: list[Line], k: int) -> int:
