@@ -156,3 +156,12 @@ def test_a_header_line_of_body_and_date_cells_over_the_title(nlp):
             "Annual Governance Statement 2025/26\n\nSummary\nThis report presents the draft statement.\n\n"
             "Recommendations\nThat the Committee approves the statement.\n")
     assert items_of(text, nlp) == [(None, "Annual Governance Statement 2025/26")]
+
+
+def test_a_capitals_title_on_two_lines_under_the_councils_name(nlp):
+    text = ("MARRICK BOROUGH COUNCIL\n\nPRIVATE FOSTERING SERVICE\n\nANNUAL REPORT 2025-26\n\n"
+            "Report to the Corporate Parenting Panel at its meeting on 14 July 2026\n\n1. Introduction\n\n"
+            "This report sets out the work of the private fostering service during the year.\n\n"
+            "2. Context\n\nThe service received 14 notifications.\n\n"
+            "3. Performance\n\nEvery visit was made on time.\n")
+    assert items_of(text, nlp) == [(None, "PRIVATE FOSTERING SERVICE ANNUAL REPORT 2025-26")]

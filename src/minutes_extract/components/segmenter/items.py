@@ -59,7 +59,14 @@ class Segmenter(Layouts, NumberedItems, MeetingPage, SinglePage):
         return (not above.kind and not above.level and same_style and len(text.split()) <= self.run_heading_words
                 and not text.endswith(tuple(self.sentence_ends) + (":", ";", ",")) and not self.is_attendance(text)
                 and not self.is_field(text) and not self.is_page_chrome(text) and not self.is_agenda_title(text)
-                and self.heading_like(text) and lines[k - 2].text.strip().endswith(tuple(self.sentence_ends)))
+                and self.heading_like(text) and (lines[k - 2].text.strip().endswith(tuple(self.sentence_ends))
+                                                 or self.publisher_line(lines, k - 2)))
+
+    def publisher_line(self, lines: list[Line], i: int) -> bool:
+        """A line that only names the publishing council or body ("HALWICK COUNTY COUNCIL") above a report's
+        title lines."""
+        text = lines[i].text.strip()
+        return bool(self.pattern["organisation_line"].match(text)) or self.capitals_organisation(lines, i)
 
     def wraps_onto(self, lines: list[Line], k: int, head: str) -> bool:
         """Does the title `head` on line k go on on line k + 1? The next line is short, ends no sentence, is no
