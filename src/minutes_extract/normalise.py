@@ -54,7 +54,7 @@ _CLAUSE_MARKER_RE = re.compile(r"^(?:\((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)|(?:\
 # "1." or as the next number of a clause already in the block.
 _NUMBER_MARKER_RE = re.compile(r"^(\d{1,3})\.\s")
 # An agenda description ("To consider a report of ...") starts its own line under the item's title.
-_DESCRIPTION_START_RE = re.compile(r"^To [a-z]+\b")
+_DESCRIPTION_START_RE = re.compile(r"^To [a-z]+\b|^(?:Joint )?Report (?:of|by) (?:the )?[A-Z]")  # ("Report of the Director" under a title)
 # A line that ends with a document link's size ("... PDF 1 MB") is a title: the next line is not its continuation.
 _LINK_END_RE = re.compile(r"\b(?:PDF|DOCX?|DOTX?|XLSX?|PPTX?|ODT|RTF|CSV)\s+\d+(?:\.\d+)?\s*[KMG]B\.?$"
                           r"|\(\d+(?:\.\d+)?\s*[KMG]B\)$|\(\d{1,2}:\d{2}(?:[.:]\d{2})?\)$", re.I)

@@ -84,6 +84,12 @@ class ItemPatterns(Strict):
     organisation_line: Regex = described(
         "A line that only names a body ('Ravensholme Youth Justice Partnership', 'Cyngor Sir X / X County Council'): "
         "under a page's title it is the publisher, not the title.")
+    report_to_line: Regex = described(
+        "A report's addressee alone on its line ('REPORT TO CABINET', 'Report to the Licensing Committee'): a header "
+        "line above the report's title.", default=r"(?!)")
+    body_name_line: Regex = described(
+        "A cell of a report's header line that names the meeting's body ('Eastvale Police and Crime Panel', "
+        "'Children's Services Scrutiny Committee'): not the report's title.", default=r"(?!)")
     masthead_line: Regex = described(
         "A site's masthead or breadcrumb, parts joined by ' | ' or ' > ' ('Kestrel Vale Life | Winter 2025'): "
         "furniture above a web page's headline.")

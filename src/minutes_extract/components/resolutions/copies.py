@@ -21,8 +21,9 @@ def _merge_copies(decisions: list[Decision], threshold: int, blocks: list[Block]
         text = _LEADING_THAT.sub("", " ".join(decision.clauses).lower())  # "That the report be noted." = "the report ..."
         keys = _copy_keys(decision, text)
         candidates = sorted({k for key in keys for k in index.get(key, ())})
-        original = next((kept[k] for k in candidates if fuzz.ratio(texts[k], text) >= threshold
-                         or _same_clauses(kept[k], decision, threshold)), None)
+        original = next((kept[k] for k in candidates if _same_figures(texts[k], text)
+                         and (fuzz.ratio(texts[k], text) >= threshold or _same_clauses(kept[k], decision, threshold))),
+                        None)
         if original is not None:
             original.copies.append((decision.start, decision.end))
             continue
@@ -36,6 +37,14 @@ def _merge_copies(decisions: list[Decision], threshold: int, blocks: list[Block]
 
 
 _LEADING_THAT = re.compile(r"^that\s+")
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _same_figures(a: str, b: str) -> bool:
+    """A copy prints its original's figures (or, cut short, some of them): "to award a grant of £2,500" and
+    "to award a grant of £1,200" are two decisions however alike their words."""
+    fa, fb = set(_FIGURE.findall(a)), set(_FIGURE.findall(b))
+    return fa <= fb or fb <= fa
 _COPY_WORD = re.compile(r"[a-z0-9£%]+")
 _COPY_SKIP = {"that", "to", "and"}
 _COPY_BUCKET = 32  # per key, the latest decisions a new one is compared with

@@ -207,8 +207,9 @@ def _gather(blocks: list[Block], i: int, clauses: list[str], rules: ResolutionRu
             break  # after "That ... be noted." only more "That ..." clauses or the list numbered on
         elif not (rules.is_clause(nxt) or follows or (expects_list and j == i + 1)):
             break
-        elif not expects_list and not follows and _marker_kind(text) in (_marker_kind(block.text) or "number", "number"):
-            break  # "1. RESOLVED that ..." then "2. The Chair ...": the next minute, not a clause
+        elif not expects_list and not follows and (_marker_kind(text) in (_marker_kind(block.text) or "number", "number")
+                                                   or _continues_numbering(block.text.strip(), text)):
+            break  # "1. RESOLVED that ..." then "2. The Chair ...", "i. ... Agreed: ..." then "ii. ...": the next minute
         elif not expects_list and _BARE_TO.match(text) and not (prev and _BARE_TO.match(prev)):
             break  # "RESOLVED that the minutes be signed." then "To consider any requests ...": the next item's description
         if _next_minute_number(block.text, text) and not (lead_is_clause and follows):

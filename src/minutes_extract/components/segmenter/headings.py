@@ -85,7 +85,19 @@ class Headings(RuleFields):
 
     def section_kind(self, text: str) -> Optional[str]:
         key = self.pattern["section_number"].sub("", text.strip()).rstrip(":-–. ").strip().lower()
-        return self.headings.get(key) if len(key) < 60 else None
+        return self.heading_kind(key) if len(key) < 60 else None
+
+    def heading_kind(self, key: str) -> Optional[str]:
+        """The section kind a lower-cased heading names; a bilingual decision or attendance label
+        ("penderfyniad / decision", "yn bresennol / present") names it in either half (a bilingual item title,
+        "CYLLID / FINANCE", stays a title)."""
+        kind = self.headings.get(key)
+        if kind is None and " / " in key:
+            kinds = {self.headings.get(half.strip()) for half in key.split(" / ")} - {None}
+            kind = kinds.pop() if len(kinds) == 1 else None
+            if kind not in self.decision_kinds and kind != "attendance":
+                kind = None
+        return kind
 
     def clean_title(self, text: str) -> str:
         """The line's title without chrome; asked about the same lines by several layouts, so kept."""
@@ -211,5 +223,5 @@ class Headings(RuleFields):
         return [i for i, line in enumerate(lines) if self.is_attendance(line.text)]
 
     def is_attendance(self, text: str) -> bool:
-        return ":" in text and self.headings.get(text.split(":", 1)[0].strip().lower()) == "attendance"
+        return ":" in text and self.heading_kind(text.split(":", 1)[0].strip().lower()) == "attendance"
 

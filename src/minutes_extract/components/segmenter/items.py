@@ -35,7 +35,7 @@ class Segmenter(Layouts, NumberedItems, MeetingPage, SinglePage):
             if k is None or k + 1 in starts or item.title_end < lines[k].start + len(lines[k].text.rstrip()) - 1:
                 continue  # (a title cut short of its line's end, by chrome or a run-in sentence, is whole)
             head = lines[k].text[item.title_start - lines[k].start:item.title_end - lines[k].start].strip()
-            if self.wraps_onto(lines, k, head):
+            if self.wraps_onto(lines, k, head) or (k == item.line + 1 and self.second_title_line(lines, k, head)):
                 item.title_end = self.strip_chrome(lines[k + 1])[1]
             elif item.number is None and k == item.line and k - 1 not in starts and self.wrapped_from(lines, k, head):
                 item.title_start = self.strip_chrome(lines[k - 1])[0]
@@ -46,14 +46,27 @@ class Segmenter(Layouts, NumberedItems, MeetingPage, SinglePage):
         """Is the unnumbered title `tail` on line k the end of a title begun on the line above ("REVIEW OF THE
         STATEMENT OF GAMBLING" over "PRINCIPLES 2026-2029")? The line above is a capitals title line with no stop
         after a paragraph that ended its sentence, and the title is in capitals too and no standard title."""
-        if k < 2 or not tail.isupper() or self.is_agenda_title(tail):
+        if k < 2 or self.is_agenda_title(tail):
             return False
         above = lines[k - 1]
         text = self.clean_title(above.text)
-        return (not above.kind and not above.level and text.isupper() and len(text.split()) <= self.run_heading_words
+        # (not in capitals: both lines in one style, title case or sentence case, and one title's length together:
+        # "Housing Revenue Account Business Plan" over "Refresh 2026-2056")
+        same_style = (text.isupper() if tail.isupper() else
+                      not text.isupper() and self.capitalised(text) == self.capitalised(tail)
+                      and len((text + " " + tail).split()) <= self.run_heading_words
+                      and any(len(w) > 3 and w[0].isalpha() for w in text.split()) and not self.is_time_line(text))
+        return (not above.kind and not above.level and same_style and len(text.split()) <= self.run_heading_words
                 and not text.endswith(tuple(self.sentence_ends) + (":", ";", ",")) and not self.is_attendance(text)
                 and not self.is_field(text) and not self.is_page_chrome(text) and not self.is_agenda_title(text)
-                and self.heading_like(text) and lines[k - 2].text.strip().endswith(tuple(self.sentence_ends)))
+                and self.heading_like(text) and (lines[k - 2].text.strip().endswith(tuple(self.sentence_ends))
+                                                 or self.publisher_line(lines, k - 2)))
+
+    def publisher_line(self, lines: list[Line], i: int) -> bool:
+        """A line that only names the publishing council or body ("HALWICK COUNTY COUNCIL") above a report's
+        title lines."""
+        text = lines[i].text.strip()
+        return bool(self.pattern["organisation_line"].match(text)) or self.capitals_organisation(lines, i)
 
     def wraps_onto(self, lines: list[Line], k: int, head: str) -> bool:
         """Does the title `head` on line k go on on line k + 1? The next line is short, ends no sentence, is no
@@ -71,10 +84,27 @@ class Segmenter(Layouts, NumberedItems, MeetingPage, SinglePage):
                 or not self.body_follows(lines, k + 1)):
             return False
         last = head.split()[-1].lower()
-        if last in self.title_wrap_words:
-            return True
+        if last in self.title_wrap_words or (lines[k].text.rstrip().endswith(":") and text[:1].islower()):
+            return True  # ("Mayor's Transport Plan:" over "progress update")
         letters = [c for c in text if c.isalpha()]
         return head.isupper() and bool(letters) and text.isupper()
+
+    def second_title_line(self, lines: list[Line], k: int, head: str) -> bool:
+        """Under a number alone on its line, a title printed on two lines in the same style, each a title of its
+        own length ("YMDDIHEURIADAU" over "APOLOGIES": a bilingual heading), before the item's body text."""
+        if k + 2 >= len(lines):
+            return False
+        nxt = lines[k + 1]
+        text = self.clean_title(nxt.text)
+        # ("MINUTES", "APOLOGIES" name sections too; a decision heading under a title is its section)
+        return ((not nxt.kind or (nxt.kind not in self.decision_kinds and ":" not in text))
+                and not nxt.level and head.isupper() and text.isupper()
+                and len(text.split()) <= self.run_heading_words and self.title_like(text)
+                and not text.endswith(tuple(self.sentence_ends) + (":", ";", ","))
+                and not self.is_field(text) and not self.is_attendance(text) and not self.is_page_chrome(text)
+                and not self.pattern["report_of"].match(text) and not self.pattern["date_line"].match(text)
+                and not self.inline_code(text) and not self.pattern["item_code_alone"].match(text)
+                and (self.body_follows(lines, k + 1) or bool(lines[k + 2].kind)))
 
     def items_timed(self, lines: list[Line], minimum: int = 2) -> list[ItemStart]:
         """A programme: each title follows its time of day, on the line before ("10.05 am") or in front of it

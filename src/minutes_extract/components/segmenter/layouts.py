@@ -82,8 +82,23 @@ class Layouts(Headings):
                 if numbered and numbered.number.isdigit() and number in (None, numbered.number):  # ("23/24 Budget": a year)
                     numbered.rule = "agenda_item_page"
                     return [numbered]
-                return [self.title_item(lines, i + 1, number, "agenda_item_page")]
+                item = self.title_item(lines, self.past_header_lines(lines, i + 1), number, "agenda_item_page")
+                item.line = i + 1  # (the header lines passed over belong to the item)
+                return [item]
         return []
+
+    def past_header_lines(self, lines: list[Line], k: int) -> int:
+        """Under "Agenda Item 6", the meeting's header lines (the body and its date, "Improvement Board - 9
+        December 2025"; the council's name) before the report's title: the first title line under them."""
+        first = k
+        while k + 1 < min(len(lines), first + 3) and not lines[k].kind and not lines[k + 1].kind:
+            text = lines[k].text.strip()
+            if not (self.pattern["ends_with_date"].search(text) or self.pattern["date_line"].match(text)
+                    or self.pattern["organisation_line"].match(text)):
+                break
+            k += 1
+        nxt = lines[k].text.strip()
+        return k if self.heading_like(nxt) and not self.pattern["ends_with_date"].search(nxt) else first
 
     def item_number_near(self, lines: list[Line], index: int) -> Optional[str]:
         for line in lines[index:index + 5]:
@@ -155,10 +170,31 @@ class Layouts(Headings):
         if i + 1 < len(lines) and self.pattern["person_line"].match(lines[i + 1].text.strip()):
             return [self.title_item(lines, i, None, "report_title")]  # "Report of the Cabinet Member" over its author
         if i + 1 < len(lines) and self.heading_like(lines[i + 1].text.strip()) and not lines[i + 1].kind:
-            return [self.title_item(lines, i + 1, None, "report_title")]  # "Report of ..." over its title
+            return [self.header_cell_title(self.title_item(lines, i + 1, None, "report_title"), lines)]  # "Report of ..." over its title
         if i > 0 and self.report_title_above(lines[i - 1]):
-            return [self.title_item(lines, i - 1, None, "report_title")]  # "Title" over "Report of the Director"
+            return [self.header_cell_title(self.title_item(lines, i - 1, None, "report_title"), lines)]  # "Title" over "Report of the Director"
         return []
+
+    def header_cell_title(self, item: ItemStart, lines: list[Line]) -> ItemStart:
+        """A report's header line in cells ("Fire Authority | Community Risk Management Plan | 18 March 2026"):
+        the title is the one cell that names neither the body nor a date."""
+        line = lines[item.line]
+        text = line.text
+        if " | " not in text:
+            return item
+        cells, pos = [], 0
+        for cell in text.split(" | "):
+            start = text.index(cell, pos)
+            pos = start + len(cell)
+            stripped = cell.strip()
+            if (stripped and not self.pattern["organisation_line"].match(stripped)
+                    and not self.pattern["body_name_line"].match(stripped)
+                    and not self.pattern["date_line"].match(stripped) and self.heading_like(stripped)):
+                cells.append((start + len(cell) - len(cell.lstrip()), stripped))
+        if len(cells) == 1:
+            start, cell = cells[0]
+            item.title_start, item.title_end = line.start + start, line.start + start + len(cell)
+        return item
 
     def subject_fields(self, lines: list[Line], first: int) -> list[ItemStart]:
         """A record of several decisions, each under the same field ("Title: ..." ... "Title: ..."), with body

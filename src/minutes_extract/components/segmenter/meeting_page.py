@@ -109,6 +109,8 @@ class MeetingPage(Headings):
             return False
         if self.has_document_link(text) and self.title_like(self.uncoded(text)):
             return True
+        if self.lowercase_tail(lines, i) and self.heading_like(text.rstrip(":")):
+            return True  # "Mayor's Transport Plan:" over "progress update", then the body
         if not self.heading_like(text):
             return False
         nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
@@ -119,12 +121,26 @@ class MeetingPage(Headings):
         return (len(nxt) > 2 * len(text) or (nxt.endswith(".") and (reads_as_sentence(nxt) or not self.heading_like(nxt, allow_period=True)))
                 or self.is_field(nxt))  # "Title" over "Lead officer: ..."
 
+    def lowercase_tail(self, lines: list[Line], i: int) -> bool:
+        """Does the title on line i go on on a short line that starts in lower case and ends no sentence ("Mayor's
+        Transport Plan:" over "progress update"), with body text under that?"""
+        if i + 2 >= len(lines):
+            return False
+        nxt = lines[i + 1]
+        text = nxt.text.strip()
+        return (not nxt.kind and not nxt.level and text[:1].islower() and len(text.split()) <= self.title_wrap_max_words
+                and not text.endswith(tuple(self.sentence_ends) + (":", ";", ",")) and self.body_follows(lines, i + 1))
+
     def long_title(self, lines: list[Line], i: int) -> bool:
         """A longer title keeps a title's style ("COUNCILLOR X'S REQUEST FOR A REVIEW OF ...") and starts after
         a paragraph that ended its sentence; a capitalised line straight under a title is that title's subtitle
         ("Presentation of A, Director of ...")."""
         previous = lines[i - 1].text.strip() if i else ""
-        return self.capitalised(lines[i].text.strip()) and previous.endswith(self.sentence_ends)
+        text = lines[i].text.strip()
+        # (a sentence-case title of a run's length has no finite verb: "Adult Skills Fund: allocations to
+        # colleges and training providers for 2026/27" over its report line)
+        styled = self.capitalised(text) or (len(text.split()) <= self.run_heading_words and self.verbless(text))
+        return styled and previous.endswith(self.sentence_ends)
 
     # -- a run of like heading lines -----------------------------------------------------------------
     def items_heading_run(self, lines: list[Line]) -> list[ItemStart]:

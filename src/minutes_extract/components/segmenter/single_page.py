@@ -22,7 +22,7 @@ class SinglePage(Headings):
         if self.title_over_publisher(lines, 0) or self.colon_title_over_prose(lines):
             return [self.title_item(lines, 0, None, "page_title")]  # "Ofsted focused visit: questions and answers"
         first = 0
-        while first < min(len(lines), 4) and self.page_top(lines[first].text):
+        while first < min(len(lines), 4) and (self.page_top(lines[first].text) or self.capitals_organisation(lines, first)):
             first += 1
         if first >= len(lines):
             return []
@@ -56,6 +56,7 @@ class SinglePage(Headings):
         for n, i in enumerate(unchromed[:self.headline_reach]):
             text = lines[i].text.strip()
             if lines[i].kind or self.is_dateline(text) or self.pattern["organisation_line"].match(text) \
+                    or self.pattern["report_to_line"].match(text) \
                     or self.pattern["masthead_line"].match(text) and not self.title_with_site(text):
                 continue  # (the site's name or menu over the headline)
             if len(text.split()) < 3 or not self.heading_like(self.headline_body(text)) \
@@ -200,6 +201,16 @@ class SinglePage(Headings):
             return False
         return len(lines[i].text.split()) >= 2 and bool(self.pattern["organisation_line"].match(lines[i + 1].text.strip()))
 
+    def capitals_organisation(self, lines: list[Line], i: int) -> bool:
+        """A report's cover line naming its council in capitals ("HALWICK COUNTY COUNCIL") over more title lines:
+        the publisher, not the title."""
+        text = lines[i].text.strip()
+        if not text.isupper() or i + 1 >= len(lines) or lines[i + 1].kind:
+            return False
+        small = {"of", "and", "the", "for", "upon", "on"}
+        cased = " ".join(w.lower() if w.lower() in small else w.capitalize() for w in text.split())
+        return bool(self.pattern["organisation_line"].match(cased))
+
     def is_dateline(self, text: str) -> bool:
         return bool(text) and bool(self.pattern["dateline"].match(text))
 
@@ -262,7 +273,16 @@ class SinglePage(Headings):
         """Lines above a single item's title: site chrome, the meeting's name and date, the page's fields."""
         text = text.strip()
         return self.is_page_chrome(text) or bool(self.pattern["meeting_header"].search(text)
-                                                 or (self.pattern["field_line"].match(text) and not self.headline(text)))
+                                                 or (self.pattern["field_line"].match(text) and not self.headline(text))
+                                                 or self.pattern["report_to_line"].match(text)
+                                                 or self.pattern["date_line"].match(text)) or self.header_cells(text)
+
+    def header_cells(self, text: str) -> bool:
+        """A header line in cells naming only the body and the date ("Ashdown District Council | Licensing Committee
+        | 4 June 2026"): above the title, not the title."""
+        cells = [c.strip() for c in text.split(" | ")]
+        return len(cells) > 1 and all(self.pattern["organisation_line"].match(c) or self.pattern["body_name_line"].match(c)
+                                      or self.pattern["date_line"].match(c) for c in cells)
 
     def headline(self, text: str) -> bool:
         """A field-shaped line that is a page's headline: "Adult social care assessment: X Council" names what
