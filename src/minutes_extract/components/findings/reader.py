@@ -258,7 +258,8 @@ class FindingReader(UnitReader):
                 lead, speaker, item, paragraph_list = Lead(), None, block.item, False
                 motion_ahead = False
                 self.service = self.service_item(self.item_starts[item + 1])
-                self.political = self.political_item(self.item_starts[item + 1])
+                # (an executive outside a service item speaks of policy, not of how a service performs)
+                self.political = self.political_item(self.item_starts[item + 1]) or not self.service
                 self.inspection = None  # the inspectorate the item last spoke of
                 self.inspectorate = None
             if not (lead.polarity or lead.default or quoting) and self.barren_rest(block):
