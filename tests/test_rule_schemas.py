@@ -289,3 +289,22 @@ def test_month_numbers_come_from_the_calendar():
     from minutes_extract.values.dates import month_number
     assert [month_number(w) for w in ("January", "sept.", "Sep", "MAY", "dec")] == [1, 9, 9, 5, 12]
     assert month_number("Mayor") is None
+
+
+@pytest.mark.parametrize("edit, named", [
+    # a lexicon row whose pattern is valid JSON but no regex (an unclosed group)
+    (lambda models: (models / "lexicons" / "finding_modifiers.jsonl").open("a", encoding="utf-8").write(
+        '{"id": "broken_row", "kind": "hypothetical", "pattern": "(would (be|become"}\n'), "findings.json"),
+    # a rule file's regex with a variable-width look-behind
+    (lambda models: edit_rule_file(models, "metrics.json", lambda d: d.update(
+        paragraph_number="(?<!a|bc)" + d["paragraph_number"])), "metrics.json"),
+])
+def test_cli_reports_a_pattern_that_does_not_compile_in_one_line(models_copy, tmp_path, edit, named):
+    edit(models_copy)
+    env = dict(os.environ, MINUTES_EXTRACT_RULES=str(models_copy))
+    done = subprocess.run([sys.executable, "-m", "minutes_extract.cli", "extract", str(FIXTURES / "written"),
+                           "-o", str(tmp_path / "out.jsonl"), "--quiet"], capture_output=True, text=True, env=env)
+    assert done.returncode == 2, done.stderr[-500:]
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr[-500:]
+    assert named in lines[0] and "does not compile" in lines[0]

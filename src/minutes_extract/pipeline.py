@@ -20,6 +20,7 @@ spacy.load reads them back from there (components.base.RulesOnDisk).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from .components import (  # noqa: F401  (registers the factories when run from 
     segmenter, votes,
 )
 from .components.judgements.rules import AREA_FIRST
-from .errors import MinutesError
+from .errors import MinutesError, RuleFileError
 from .matching.compiled import regex_code_cache
 from .matching.ends import ENDS
 from .matching.first_chars import PARSED
@@ -123,6 +124,12 @@ def rules_reference(rule_file: str | None, rules_dir: RulesDir = None) -> dict:
     return reference
 
 
+def _pattern_start(pattern) -> str:
+    """The start of the pattern that failed (as compiled, so a lexicon row's spaces read as whitespace runs)."""
+    text = pattern.decode(errors="replace") if isinstance(pattern, bytes) else str(pattern)
+    return repr(text[:100] + ("..." if len(text) > 100 else ""))
+
+
 def build_pipeline(rules_dir: RulesDir = None) -> Language:
     """The pipeline, its rules read from `rules_dir` (a copy of models/) when given, else from
     $MINUTES_EXTRACT_RULES, else the shipped models/. Every rule file there is validated first, so a
@@ -133,7 +140,11 @@ def build_pipeline(rules_dir: RulesDir = None) -> Language:
     nlp.max_length = 50_000_000  # rules only: no model memory grows with length
     with regex_code_cache():  # the rules' compiled regexes, from disk when an earlier build made them
         for factory, rule_file in COMPONENTS:
-            nlp.add_pipe(factory, config={"rules": rules_reference(rule_file, rules_dir)})
+            try:
+                nlp.add_pipe(factory, config={"rules": rules_reference(rule_file, rules_dir)})
+            except re.error as exc:  # a pattern valid as JSON that is no regex: the user's mistake, one line
+                raise RuleFileError(f"{models_dir(rules_dir) / rule_file} (or a lexicon it names): a pattern does not compile ({exc}): "
+                                    f"{_pattern_start(exc.pattern)}") from None
     PARSED.save()  # what the patterns start with, for the next build
     ENDS.save()  # what they end with, and the words and digits every match holds
     AREA_FIRST.save()  # which judgement cues open with an area term
