@@ -630,6 +630,8 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         if fit is None:
             return None
         grade, after = fit
+        if self.r.grade_for_listed_areas.match(after):
+            return _VETO  # "judged good in all three areas: A, B and C": the listed areas' grades, read from the list
         clause_start = max(text.rfind(";", 0, gstart), text.rfind(":", 0, gstart), gstart - _CLAUSE_REACH) + 1
         if self.vetoed(text, gstart, gend, clause_start, after):
             return _VETO

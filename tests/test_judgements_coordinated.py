@@ -1,0 +1,43 @@
+"""Judgement shapes from the written probes (issue 10): a grade in a predicate coordinated with an earlier one of
+the same subject, 'rated it' after an inspection noun whose object is the provision, a grade noun received by a named
+service, and a grade given 'in all three areas:' before the list of those areas. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from written_sentences import graded_pairs
+
+CONTEXT = "The committee received the inspection report.\n\n"
+
+
+def pairs(finder, text):
+    return graded_pairs(finder, CONTEXT, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Director said that the council had received its CQC assessment letter in March 2025 and had been rated "
+     "\"good\" overall.", {("overall", "good")}),
+    ("The authority had published its local account in the spring and was rated 'inadequate' overall.",
+     {("overall", "inadequate")}),
+    ("The most recent Ofsted review of the council's own short breaks service, in 2023, rated it outstanding.",
+     {("short breaks service", "outstanding")}),
+    ("The last CQC inspection of the council's in-house reablement service rated it requires improvement.",
+     {("reablement service", "requires_improvement")}),
+    ("Members heard that the adoption service had received the authority's first outstanding grade in ten years.",
+     {("adoption service", "outstanding")}),
+])
+def test_coordinated_and_object_wordings(finder, text, expected):
+    assert pairs(finder, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The recent Ofsted inspection of Holly Bank Primary School, in May, rated it good.",
+])
+def test_an_inspected_school_is_not_the_council(finder, text):
+    assert pairs(finder, text) == set()
+
+
+def test_a_grade_for_listed_areas_is_not_the_subjects(finder):
+    text = ("The Head of Service reported that Rowan Lodge had been inspected on 2 and 3 May 2025 and was judged "
+            "good in all three areas:")
+    assert pairs(finder, text) == set()
