@@ -41,3 +41,17 @@ def test_a_grade_for_listed_areas_is_not_the_subjects(finder):
     text = ("The Head of Service reported that Rowan Lodge had been inspected on 2 and 3 May 2025 and was judged "
             "good in all three areas:")
     assert pairs(finder, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Councillor Reid asked whether the fostering service was still rated good, as it had been in 2019.",
+     {("fostering service", "good")}),
+])
+def test_a_grade_asserted_by_an_as_clause_is_past(finder, text, expected):
+    assert pairs(finder, text) == expected
+
+
+def test_a_question_about_a_future_grade_stays_a_forecast(finder):
+    text = "Councillor Reid asked whether the fostering service would be rated outstanding at its next inspection."
+    assert pairs(finder, text) == set()
+    assert {(c.area, c.grade) for c in finder.find(CONTEXT + text) if c.forecast} == {("fostering service", "outstanding")}

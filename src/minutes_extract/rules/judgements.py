@@ -296,6 +296,10 @@ class JudgementsRules(RuleFile):
     grade_for_listed_areas: Regex = described(
         "Matched after a grade: 'in all three areas:' - the grade is each listed area's (read from the list), not the "
         "subject's as a whole.")
+    asserted_after_grade: Regex = described(
+        "Matched after a grade in a question or hope: 'as it had been in 2018' asserts the grade held then, so the "
+        "grade is a past judgement, not a forecast ('asked whether the team was still rated inadequate, as it had been "
+        "in 2018').")
     received_grade_tail: Regex = described(
         "Searched before a grade noun: the verb receiving it ('had received the council's first outstanding grade'); "
         "the grade is a named area's when the verb's subject names one.")
