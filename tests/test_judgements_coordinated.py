@@ -55,3 +55,13 @@ def test_a_question_about_a_future_grade_stays_a_forecast(finder):
     text = "Councillor Reid asked whether the fostering service would be rated outstanding at its next inspection."
     assert pairs(finder, text) == set()
     assert {(c.area, c.grade) for c in finder.find(CONTEXT + text) if c.forecast} == {("fostering service", "outstanding")}
+
+
+def test_rated_it_after_a_published_assessment_of_the_council(finder):
+    text = "The Care Quality Commission assessment of the County Council, published in March, rated it as Good."
+    assert pairs(finder, text) == {("overall", "good")}
+
+
+def test_rated_it_after_a_published_inspection_of_a_school(finder):
+    text = "The Ofsted inspection of Holly Bank Primary School, published in March, rated it as Good."
+    assert pairs(finder, text) == set()
