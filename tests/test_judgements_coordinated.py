@@ -65,3 +65,11 @@ def test_rated_it_after_a_published_assessment_of_the_council(finder):
 def test_rated_it_after_a_published_inspection_of_a_school(finder):
     text = "The Ofsted inspection of Holly Bank Primary School, published in March, rated it as Good."
     assert pairs(finder, text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The Committee was told that maternity services at the hospital had been rated requires improvement.",
+    "Members heard that the emergency department had been rated inadequate by the CQC.",
+])
+def test_hospital_services_are_not_the_councils(finder, text):
+    assert pairs(finder, text) == set()
