@@ -73,3 +73,16 @@ def test_rated_it_after_a_published_inspection_of_a_school(finder):
 ])
 def test_hospital_services_are_not_the_councils(finder, text):
     assert pairs(finder, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Panel heard that the adoption agency, Fernside Adoption Partnership, had kept its rating of Good.",
+     {("Fernside Adoption Partnership", "good")}),
+])
+def test_a_provision_named_in_apposition_is_the_area(finder, text, expected):
+    assert pairs(finder, text) == expected
+
+
+def test_an_independent_provision_named_in_apposition_is_not_the_councils(finder):
+    text = "Members heard that an independent agency, Brightpath Fostering, had been rated good."
+    assert pairs(finder, text) == set()

@@ -300,6 +300,9 @@ class JudgementsRules(RuleFile):
         "Matched after a grade in a question or hope: 'as it had been in 2018' asserts the grade held then, so the "
         "grade is a past judgement, not a forecast ('asked whether the team was still rated inadequate, as it had been "
         "in 2018').")
+    provision_apposition_tail: Regex = described(
+        "Searched at the end of a grade's subject: a generic provision followed by its proper name in apposition "
+        "(groups `desc`, `name`; 'the fostering agency, Brackenridge Family Placements,'): the area is the name.")
     received_grade_tail: Regex = described(
         "Searched before a grade noun: the verb receiving it ('had received the council's first outstanding grade'); "
         "the grade is a named area's when the verb's subject names one.")

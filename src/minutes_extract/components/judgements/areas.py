@@ -230,6 +230,9 @@ class AreaReader:
         if member:  # "Eastshire is one of only 15 councils (rated ...)": the subject is Eastshire
             head = self.r.one_of_head.search(trimmed[:member.start()])
             return head and self.classify(head.group("subj"), clause_start + head.start("subj"), earlier)
+        named_after = self.provision_name_after(trimmed, clause_start)
+        if named_after:  # "the fostering agency, Brackenridge Family Placements, had retained its rating": the name
+            return named_after
         named = self.standard_clause(trimmed)
         if named:
             return named[0], named[1], clause_start + named[2]
@@ -287,6 +290,14 @@ class AreaReader:
             joined = pieces[-2].end() if len(pieces) > 1 else 0  # "services for children and families"
             return self.classify(trimmed[joined:], clause_start + joined, earlier, trimmed[:joined])
         return found
+
+    def provision_name_after(self, trimmed: str, clause_start: int):
+        """A subject ending in a generic provision and its proper name in apposition (`the fostering agency, Brackenridge
+        Family Placements,`): (name, the provision's area key, start); None for another provider's or no such subject."""
+        tail = self.r.provision_apposition_tail.search(trimmed)
+        if not tail or self.r.other_provider.search(trimmed) or self.r.excluded_subject.search(tail.group("desc")):
+            return None
+        return tail.group("name"), self.area_key(tail.group("desc")), clause_start + tail.start("name")
 
     def shared_subject(self, trimmed: str, prefix: str, cut: int, clause_start: int, earlier: list[Candidate]):
         """The subject of a passive grade coordinated with an earlier predicate of the same subject (`the council had
