@@ -86,3 +86,9 @@ def test_a_provision_named_in_apposition_is_the_area(finder, text, expected):
 def test_an_independent_provision_named_in_apposition_is_not_the_councils(finder):
     text = "Members heard that an independent agency, Brightpath Fostering, had been rated good."
     assert pairs(finder, text) == set()
+
+
+def test_the_services_grade_is_the_own_service_named_before(finder):
+    text = ("The Director reported on the Ofsted visit to the Council's adult learning service in May, which followed "
+            "the service's 'inadequate' inspection outcome in 2024.")
+    assert {(c.area_key, c.grade) for c in finder.find(CONTEXT + text) if not c.forecast} == {("adult_learning", "inadequate")}

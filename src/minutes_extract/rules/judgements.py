@@ -303,6 +303,10 @@ class JudgementsRules(RuleFile):
     provision_apposition_tail: Regex = described(
         "Searched at the end of a grade's subject: a generic provision followed by its proper name in apposition "
         "(groups `desc`, `name`; 'the fostering agency, Brackenridge Family Placements,'): the area is the name.")
+    provision_possessive_before_grade: Regex = described(
+        "Searched before a grade: 'the service's' (group `head`) owning it ('followed the service's \\'requires "
+        "improvement\\' inspection outcome'): the grade is the authority's own provision of that head named before it "
+        "in the sentence.")
     received_grade_tail: Regex = described(
         "Searched before a grade noun: the verb receiving it ('had received the council's first outstanding grade'); "
         "the grade is a named area's when the verb's subject names one.")

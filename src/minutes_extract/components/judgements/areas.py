@@ -99,6 +99,9 @@ class AreaReader:
             received = self.received_by_provision(text, m.start(), clause_start)
             if received is not None:  # "Larchfield, the council's short breaks home, received an Outstanding rating"
                 return received or None
+            owner = self.possessive_own_provision(text, m.start(group), earlier)
+            if owner:  # "the visit to the Council's adult learning service, which followed the service's RI outcome"
+                return owner[0], owner[1], m.start()
             got = self.received_by_area(text, m.start(), clause_start, earlier)
             if got:  # "the fostering service had received the council's first outstanding grade": the service's
                 return got
@@ -199,6 +202,19 @@ class AreaReader:
             return intro.group("name"), None, intro.start("name")
         homes = list(self.r.home_name_within.finditer(text, 0, at))
         return (homes[-1].group(), None, homes[-1].start()) if homes else None
+
+    def possessive_own_provision(self, text: str, gstart: int, earlier: list[Candidate]):
+        """`the service's <grade>`: the authority's own provision with that head named before it in the sentence
+        (`the Council's adult and community learning service`), as a named area; else None."""
+        owner = self.r.provision_possessive_before_grade.search(text, 0, gstart)
+        if not owner:
+            return None
+        head = owner.group("head").lower()
+        named = [p for p in self.r.own_provision.finditer(text, 0, owner.start()) if p.group().lower().endswith(head)]
+        if not named:
+            return None
+        found = self.classify(named[-1].group(), named[-1].start(), earlier)
+        return found if found and found[1] not in (None, "overall", ANAPHORIC) else None
 
     def received_by_area(self, text: str, at: int, clause_start: int, earlier: list[Candidate]):
         """The named area (not the whole service) that received the grade noun at `at`; else None."""
