@@ -286,6 +286,30 @@ class JudgementsRules(RuleFile):
     honoured_name: Regex = described(
         "Read up to a grade noun: the named place whose staff are thanked or congratulated on it ('congratulates the "
         "staff at Larkspur on the outstanding judgement'; group `name`): the grade is that place's.")
+    coordinated_predicate_subject: Regex = described(
+        "Matched from a clause's subject piece ending in 'and' before an auxiliary and a grade verb: the subject of the "
+        "first conjunct, before its first finite verb (group `subj`; 'the council had received its letter ... and had "
+        "been rated RI'): the coordinated grade is that subject's.")
+    inspection_of_object: Regex = described(
+        "Searched in the text before 'rated it <grade>': an inspection noun and its object (group `obj`; 'The last "
+        "assessment of the council's own reablement service, in 2024,'): 'it' is that object.")
+    grade_for_listed_areas: Regex = described(
+        "Matched after a grade: 'in all three areas:' - the grade is each listed area's (read from the list), not the "
+        "subject's as a whole.")
+    asserted_after_grade: Regex = described(
+        "Matched after a grade in a question or hope: 'as it had been in 2018' asserts the grade held then, so the "
+        "grade is a past judgement, not a forecast ('asked whether the team was still rated inadequate, as it had been "
+        "in 2018').")
+    provision_apposition_tail: Regex = described(
+        "Searched at the end of a grade's subject: a generic provision followed by its proper name in apposition "
+        "(groups `desc`, `name`; 'the fostering agency, Brackenridge Family Placements,'): the area is the name.")
+    provision_possessive_before_grade: Regex = described(
+        "Searched before a grade: 'the service's' (group `head`) owning it ('followed the service's \\'requires "
+        "improvement\\' inspection outcome'): the grade is the authority's own provision of that head named before it "
+        "in the sentence.")
+    received_grade_tail: Regex = described(
+        "Searched before a grade noun: the verb receiving it ('had received the council's first outstanding grade'); "
+        "the grade is a named area's when the verb's subject names one.")
     pronoun_sentence: Regex = described(
         "A sentence opening with 'It' or 'The service/home' that may refer to the provision before.")
     antecedent_area: Regex = described(

@@ -99,6 +99,12 @@ class AreaReader:
             received = self.received_by_provision(text, m.start(), clause_start)
             if received is not None:  # "Larchfield, the council's short breaks home, received an Outstanding rating"
                 return received or None
+            owner = self.possessive_own_provision(text, m.start(group), earlier)
+            if owner:  # "the visit to the Council's adult learning service, which followed the service's RI outcome"
+                return owner[0], owner[1], m.start()
+            got = self.received_by_area(text, m.start(), clause_start, earlier)
+            if got:  # "the fostering service had received the council's first outstanding grade": the service's
+                return got
             owned = self.possessive_owner(text, m.start(), clause_start, earlier)
             if owned is False:
                 return None
@@ -197,6 +203,27 @@ class AreaReader:
         homes = list(self.r.home_name_within.finditer(text, 0, at))
         return (homes[-1].group(), None, homes[-1].start()) if homes else None
 
+    def possessive_own_provision(self, text: str, gstart: int, earlier: list[Candidate]):
+        """`the service's <grade>`: the authority's own provision with that head named before it in the sentence
+        (`the Council's adult and community learning service`), as a named area; else None."""
+        owner = self.r.provision_possessive_before_grade.search(text, 0, gstart)
+        if not owner:
+            return None
+        head = owner.group("head").lower()
+        named = [p for p in self.r.own_provision.finditer(text, 0, owner.start()) if p.group().lower().endswith(head)]
+        if not named:
+            return None
+        found = self.classify(named[-1].group(), named[-1].start(), earlier)
+        return found if found and found[1] not in (None, "overall", ANAPHORIC) else None
+
+    def received_by_area(self, text: str, at: int, clause_start: int, earlier: list[Candidate]):
+        """The named area (not the whole service) that received the grade noun at `at`; else None."""
+        verb = self.r.received_grade_tail.search(text, clause_start, at)
+        if not verb:
+            return None
+        found = self.subject_before(text, verb.start(), clause_start, earlier)
+        return found if found and found[1] not in (None, "overall", ANAPHORIC) else None
+
     def received_by_provision(self, text: str, at: int, clause_start: int):
         """The subject that received the grade at `at` (`Larchfield, the council's short breaks home, received a
         rating of ...`) when it is a name set beside a provision: the authority's own (name, key, start); False for
@@ -219,6 +246,9 @@ class AreaReader:
         if member:  # "Eastshire is one of only 15 councils (rated ...)": the subject is Eastshire
             head = self.r.one_of_head.search(trimmed[:member.start()])
             return head and self.classify(head.group("subj"), clause_start + head.start("subj"), earlier)
+        named_after = self.provision_name_after(trimmed, clause_start)
+        if named_after:  # "the fostering agency, Brackenridge Family Placements, had retained its rating": the name
+            return named_after
         named = self.standard_clause(trimmed)
         if named:
             return named[0], named[1], clause_start + named[2]
@@ -257,6 +287,9 @@ class AreaReader:
             return self.inspected_then(trimmed, clause_start)  # "the fostering service was inspected in May and was rated Good"
         if earlier and self.r.coordinated_tail.search(trimmed):
             return earlier[-1].area, earlier[-1].area_key, clause_start + len(trimmed)  # "... rated A (2019) and is now rated B"
+        shared = self.shared_subject(trimmed, prefix, cut, clause_start, earlier)
+        if shared:  # "the council had received its letter in October and had been rated RI": the council's grade
+            return shared
         if not piece.strip() and pieces and pieces[-1].group() == "," and earlier:
             return earlier[-1].area, earlier[-1].area_key, clause_start + cut  # "..., having previously been judged RI"
         if not piece.strip() and pieces and pieces[-1].group().strip() in (",", "-", "–", "—"):
@@ -273,6 +306,26 @@ class AreaReader:
             joined = pieces[-2].end() if len(pieces) > 1 else 0  # "services for children and families"
             return self.classify(trimmed[joined:], clause_start + joined, earlier, trimmed[:joined])
         return found
+
+    def provision_name_after(self, trimmed: str, clause_start: int):
+        """A subject ending in a generic provision and its proper name in apposition (`the fostering agency, Brackenridge
+        Family Placements,`): (name, the provision's area key, start); None for another provider's or no such subject."""
+        tail = self.r.provision_apposition_tail.search(trimmed)
+        if not tail or self.r.other_provider.search(trimmed) or self.r.excluded_subject.search(tail.group("desc")):
+            return None
+        return tail.group("name"), self.area_key(tail.group("desc")), clause_start + tail.start("name")
+
+    def shared_subject(self, trimmed: str, prefix: str, cut: int, clause_start: int, earlier: list[Candidate]):
+        """The subject of a passive grade coordinated with an earlier predicate of the same subject (`the council had
+        received its assessment letter in October and had been rated RI`): the first conjunct's subject, read as any
+        subject; None when the grade's clause is no such conjunct (no auxiliary before the grade verb: an active verb
+        has its own object) or that subject is unreadable."""
+        if trimmed == prefix or not self.r.coordinated_tail.search(trimmed):
+            return None
+        first = self.r.coordinated_predicate_subject.match(trimmed, cut)
+        if not first:
+            return None
+        return self.classify(first.group("subj"), clause_start + first.start("subj"), earlier)
 
     def inspected_then(self, before: str, offset: int) -> Optional[tuple[str, Optional[str], int]]:
         """The area whose inspection the clause before a coordinated grade reports (`the fostering service was
@@ -391,6 +444,14 @@ class AreaReader:
             if key not in (None, "overall") and not self.r.other_provider.search(
                     earlier_text, max(0, inspected[-1].start() - 40), inspected[-1].end("area")):  # "the fostering service was last inspected in 2022, when it was graded Good"
                 return inspected[-1].group("area"), key, start
+        if self.r.pronoun_object.match(s) and earlier_text:
+            inspected = self.r.inspection_of_object.search(earlier_text)
+            if inspected:  # "The last assessment of the council's own reablement service, in 2024, rated it good"
+                obj = inspected.group("obj")
+                if self.r.other_provider.search(obj) or self.other_provision_named(obj + " "):
+                    return None
+                found = self.classify(obj, start, earlier)
+                return found and (found[0], found[1], start)
         if self.r.pronoun_object.match(s) and earlier_text and (
                 self.r.excluded_subject.search(earlier_text) or self.r.other_provider.search(earlier_text)):
             return None  # "The inspection of Greenfield Primary School rated it Good", "... an independent agency, and rated it Good"

@@ -630,6 +630,8 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         if fit is None:
             return None
         grade, after = fit
+        if self.r.grade_for_listed_areas.match(after):
+            return _VETO  # "judged good in all three areas: A, B and C": the listed areas' grades, read from the list
         clause_start = max(text.rfind(";", 0, gstart), text.rfind(":", 0, gstart), gstart - _CLAUSE_REACH) + 1
         if self.vetoed(text, gstart, gend, clause_start, after):
             return _VETO
@@ -638,6 +640,8 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         forecast = cue.forecast or self.is_forecast(near, "" if cue.own_clause_tense else after)
         if forecast and not cue.forecast and cue.presupposed and self.r.presupposed_grade.search(text[:gstart]):
             forecast = False  # "asked whether the 'good' judgement could be sustained": the judgement exists
+        if forecast and not cue.forecast and self.r.asserted_after_grade.match(after):
+            forecast = False  # "whether it was still rated inadequate, as it had been in 2018": that grade held
         if group == "grade1":
             forecast = False  # "from inadequate to good": the first grade is the past one
         if not forecast and self.r.negation.search(prefix[-80:]):

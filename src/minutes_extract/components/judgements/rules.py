@@ -293,6 +293,8 @@ class JudgementRules:
             "scorecard_label_row", "numbered_standard_head", "domain_line",
             # the place whose staff are thanked for a grade
             "honoured_name",
+            # a grade coordinated with its subject's earlier predicate; the object of an inspection noun; a received grade
+            "coordinated_predicate_subject", "inspection_of_object", "received_grade_tail", "grade_for_listed_areas", "asserted_after_grade", "provision_apposition_tail", "provision_possessive_before_grade",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])
