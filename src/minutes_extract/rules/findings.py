@@ -137,6 +137,8 @@ class FindingWeights(Strict):
     after_contrast: float = described("Factor on a cue after a contrast ('improving but still varied').")
     in_concession: float = described("Factor on a cue inside a concession ('although ...').")
     measure: float = described("Factor on a performance verdict that names its measure.")
+    tie_to_contrast: float = described("Weight added to the polarity of a sentence's 'but'/'however' clause when its "
+                                       "cues tie ('X was a strength, but Y was not recorded').", default=0.0)
 
 
 class FindingsRules(RuleFile):
@@ -198,6 +200,11 @@ class FindingsRules(RuleFile):
                                       "read after it when none is read at the start.", default="(?!)")
     demand_measure: Regex = described("Volumes of demand (presentations, contacts, requests): named nearest a trend "
                                       "cue, its rise or fall is no verdict either way.", default="(?!)")
+    trailing_concession: Regex = described("Concession words that, after a comma and with no cue before them, open the "
+                                           "clause that states the verdict ('no exclusions, though suspensions had "
+                                           "risen').", default="(?!)")
+    date_number: Regex = described("Numbers that are dates ('December 2025', '31 October'): no value a compare cue "
+                                   "compares.", default="(?!)")
     value_change: Regex = described("A compare cue holding an earlier and a later value ('from 24% to 19%').")
     shortfall_or_surplus: Regex = described("The start of a compare cue that says which side of the target the "
                                             "value is ('below the 90% target'): higher is better unless the "

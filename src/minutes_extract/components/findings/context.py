@@ -200,6 +200,7 @@ class Weighed(NamedTuple):
     hit: Hit
     tier: str
     unflipped: bool
+    contrasted: bool = False  # reached by a "but"/"however" or a trailing concession
 
 
 class FindingRules:
@@ -315,6 +316,8 @@ class FindingRules:
         self.percent_after = re.compile(r"\s?(%|per ?cent\b)", re.I)
         self.time_unit = re.compile(rules["time_unit"], re.I)
         self.on_time = re.compile(rules["on_time"], re.I)  # a target's unit, at its end
+        self.trailing_concession = re.compile(rules.get("trailing_concession", "(?!)"), re.I)
+        self.date_number = re.compile(rules.get("date_number", "(?!)"), re.I)  # "December 2025", "31 October": no values
         self.value_change = re.compile(rules["value_change"], re.I)  # "from 24% to 19%": two values in the cue
         self.shortfall_or_surplus = re.compile(rules["shortfall_or_surplus"], re.I)  # "below the 90% target"
         self.open_words = set(rules["open_words"])
@@ -372,7 +375,9 @@ class FindingRules:
         for i, hit in enumerate(hits):
             kind = hit.pattern.kind
             if hit.pattern.acts == "concession":
-                if not seen_cue and opening_concession is None:
+                if not seen_cue and self.trailing_after_comma(text, offset, hit):
+                    trailing.add(hit.start)  # "X, though Y" with no cue in X: the though-clause states the verdict
+                elif not seen_cue and opening_concession is None:
                     opening_concession = hit
                 elif seen_cue and not self.concession_hedge.match(text, hit.end - offset):
                     trailing.add(hit.start)  # (a hedge, "although further progress was needed", stays a concession)
@@ -415,7 +420,7 @@ class FindingRules:
                 weight *= self.weights["after_contrast"]
             if hit.pattern.measure:  # a verdict on a measure outweighs evaluative words in the measure's name
                 weight *= self.weights["measure"]
-            out.append(Weighed(polarity, weight, hit, tier, polarity == hit.pattern.polarity))
+            out.append(Weighed(polarity, weight, hit, tier, polarity == hit.pattern.polarity, contrasted))
         return out
 
     def against_target(self, text: str, offset: int, hit: Hit) -> Optional[str]:
@@ -425,7 +430,7 @@ class FindingRules:
         does not say which way is better."""
         before = text[:hit.start - offset]
         cue = text[hit.start - offset:hit.end - offset]
-        targets = self.number.findall(cue)
+        targets = self.numbers_not_dates(cue)
         if self.value_change.search(cue) and len(targets) >= 2:
             values, targets = targets[-1:], targets[:1]  # "from 24% to 19%": the last is now, the first before
         else:
@@ -435,7 +440,9 @@ class FindingRules:
             after = text[hit.end - offset:]
             values = self.values_like(after, cue)[:1]
             before = after if values else before
-        if targets and not values:  # "had halved but was still above the target of 20": the side of the target
+        if targets and (not values or self.inherent_side(cue)):
+            # "had halved but was still above the target of 20": the side of the target; "short of", "behind" and
+            # "ahead of" say it whatever the values ("three approvals, well short of the annual target of 15")
             return self.side_of_target(before, cue)
         if not values or not targets:
             return None
@@ -451,6 +458,11 @@ class FindingRules:
             return None  # which way is better is not said
         met = value <= target if lower_is_better else value >= target
         return STRENGTH if met else DEVELOPMENT
+
+    def inherent_side(self, cue: str) -> bool:
+        """Whether a compare cue says by its words which side of the target is reached ("short of", "behind")."""
+        side = self.shortfall_or_surplus.match(cue)
+        return bool(side) and side.group(1).lower() in ("ahead of", "behind", "short of")
 
     def side_of_target(self, before: str, cue: str) -> Optional[str]:
         """The verdict of a cue that says which side of its target a measure is, with no value given ("was still above
@@ -473,12 +485,19 @@ class FindingRules:
         last = None
         for last in self.number.finditer(cue):
             pass
+        numbers = self.numbers_not_dates(before, matches=True)
         if last is None or not self.percent_after.match(cue, last.end()):
             # (a year beside the value, "46 people in December 2025", is its date, not a value compared)
-            numbers = self.number.findall(before)
-            return [n for n in numbers if not _YEAR.fullmatch(n.rstrip(","))] or numbers
-        percentages = [m.group() for m in self.number.finditer(before) if self.percent_after.match(before, m.end())]
-        return percentages or self.number.findall(before)
+            values = [m.group() for m in numbers]
+            return [n for n in values if not _YEAR.fullmatch(n.rstrip(","))] or values
+        percentages = [m.group() for m in numbers if self.percent_after.match(before, m.end())]
+        return percentages or [m.group() for m in numbers]
+
+    def numbers_not_dates(self, text: str, matches: bool = False) -> list:
+        """The numbers of a text but those of its dates ("in December 2025", "31 October"): no value or target."""
+        dates = [m.span() for m in self.date_number.finditer(text)]
+        found = [m for m in self.number.finditer(text) if not any(a <= m.start() < z for a, z in dates)]
+        return found if matches else [m.group() for m in found]
 
     def measure_direction(self, before: str) -> Optional[bool]:
         """Whether lower is better for the measure named before a cue: the measure word nearest the cue decides
@@ -499,6 +518,13 @@ class FindingRules:
         """Whether the measure named before a cue is one where lower is better (waiting, absence, ...); None when
         the sentence names none of known direction."""
         return self.measure_direction(text[:hit.start - offset])
+
+    def trailing_after_comma(self, text: str, offset: int, hit: Hit) -> bool:
+        """Whether a concession follows a comma and runs to the sentence's end ("..., though suspensions had risen"):
+        it opens the last clause, not a parenthesis."""
+        a, z = hit.start - offset, hit.end - offset
+        return (bool(self.trailing_concession.match(text[a:z])) and text[:a].rstrip().endswith(",")
+                and "," not in text[z:])
 
     def after_clause(self, text: str, offset: int, concession: Optional[Hit], hit: Hit) -> bool:
         """Whether a cue is past the clause an opening concession governs ("Although X, <cue>"): a break
@@ -589,6 +615,11 @@ class FindingRules:
         totals = {STRENGTH: 0.0, DEVELOPMENT: 0.0}
         for w in weighed:
             totals[w.polarity] += w.weight
+        if totals[STRENGTH] == totals[DEVELOPMENT]:
+            # a mixed sentence takes the polarity of its "but"/"however" clause (EXTRACTION.md 8)
+            contrasts = {w.polarity for w in weighed if w.contrasted}
+            if len(contrasts) == 1:
+                totals[contrasts.pop()] += self.weights["tie_to_contrast"]
         if totals[STRENGTH] == totals[DEVELOPMENT]:
             return Verdict(relay=any(w.hit.pattern.relay and w.unflipped for w in weighed))
         polarity = STRENGTH if totals[STRENGTH] > totals[DEVELOPMENT] else DEVELOPMENT
