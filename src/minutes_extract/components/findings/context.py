@@ -12,9 +12,6 @@ from .regex_keys import ANALYSES, FirstWords, KeySet, UNBOUNDED, lead_words, row
 from .lexicon import row_alternatives, DEVELOPMENT, DocWords, Gate, Gates, Hit, Lexicon, STRENGTH, Vocabulary, _FLIP, _WORD, _pattern, compile_pattern, load_rows, search_end, strip_marker
 
 
-_YEAR = re.compile(r"(19|20)\d\d")  # a calendar year among a sentence's numbers
-
-
 # -- one sentence, read the ConText way ------------------------------------------------------------------
 class Verdict(NamedTuple):  # a tuple: two are built per sentence with cues (a frozen dataclass was slower)
     """A sentence's polarity from its cues: None when it has none, or as many of each kind."""
@@ -487,9 +484,7 @@ class FindingRules:
             pass
         numbers = self.numbers_not_dates(before, matches=True)
         if last is None or not self.percent_after.match(cue, last.end()):
-            # (a year beside the value, "46 people in December 2025", is its date, not a value compared)
-            values = [m.group() for m in numbers]
-            return [n for n in values if not _YEAR.fullmatch(n.rstrip(","))] or values
+            return [m.group() for m in numbers]  # (a year beside a value is its date: numbers_not_dates)
         percentages = [m.group() for m in numbers if self.percent_after.match(before, m.end())]
         return percentages or [m.group() for m in numbers]
 
