@@ -199,6 +199,7 @@ class DocWords:
         words = parts[1::2]
         self.ids = np.fromiter(map(vocab.__getitem__, words), np.int64, len(words))
         self._codes: Optional[tuple[np.ndarray, list[int]]] = None
+        self._space_begins: Optional[list[int]] = None
 
     def first_codes(self, text: str) -> tuple[np.ndarray, list[int]]:
         """The code point each word starts with where it is ASCII (0 where it is not), and the words whose first
@@ -209,6 +210,25 @@ class DocWords:
             beyond = codes >= 128
             self._codes = np.where(beyond, 0, codes), np.flatnonzero(beyond).tolist()
         return self._codes
+
+    def space_begins(self, text: str) -> list[int]:
+        """Offsets where runs of whitespace (\\s, as the regex engine reads it: str.isspace) begin (computed once per
+        text)."""
+        if self._space_begins is None:
+            self._space_begins = whitespace_begins(text).tolist()
+        return self._space_begins
+
+
+def whitespace_begins(text: str) -> np.ndarray:
+    """Offsets where runs of whitespace (str.isspace, as \\s reads it) begin."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    space = ((points >= 9) & (points <= 13)) | ((points >= 28) & (points <= 32))
+    beyond = np.flatnonzero(points >= 128)
+    if len(beyond):  # (few: each tested on its own)
+        spaces = [chr(c).isspace() for c in points[beyond].tolist()]
+        if any(spaces):
+            space[beyond[np.array(spaces)]] = True
+    return np.flatnonzero(space & ~np.concatenate(([False], space[:-1])))
 
 
 class Lexicon:
@@ -280,15 +300,18 @@ class Lexicon:
         self.tables: dict[tuple[int, int, int], tuple] = {}
         self.firsts: dict[str, tuple] = {}  # given_first(), by word
 
-    def scan_gate(self, alternative: str, n: int) -> tuple[int, int]:
-        """(bit, breaks) of a scanned alternative: every match contains one of its required runs, in a word at most
-        `breaks` word breaks after the one it starts in; bit 0 when it has none (it is scanned everywhere)."""
+    def scan_gate(self, alternative: str, n: int) -> tuple[int, int, Optional[int]]:
+        """(bit, breaks, spaces) of a scanned alternative: every match contains one of its required runs, in a word at
+        most `breaks` word breaks after the one it starts in, and (spaces: None when unknown) with at most `spaces` runs
+        of whitespace before that word (required_near, when it names the same runs); bit 0 when it has none (it is
+        scanned everywhere)."""
         required = required_runs(either([alternative.replace(" ", r"\s+")]))
         if required is None or n >= SCAN_WIDTH:
-            return 0, UNBOUNDED
+            return 0, UNBOUNDED, None
         for run in required[0]:
             self.runs[run] = self.runs.get(run, 0) | 1 << n
-        return 1 << n, required[1]
+        near = required_near(alternative) if required[1] >= UNBOUNDED else None
+        return 1 << n, required[1], near[1] if near is not None and near[0] == required[0] else None
 
     def near_gate(self, compiled: re.Pattern, alternative: str) -> None:
         required = required_near(alternative)
@@ -500,9 +523,10 @@ class WordStarted:
     start ("(?<!\\w)" then a digit or a letter it names: "4 key strengths", "two areas"); else scanned as
     usual. A scan tries the pattern at every character; the words are known already (DocWords)."""
 
-    def __init__(self, regex: re.Pattern, pattern: Pattern, bit: int = 0, breaks: int = UNBOUNDED):
+    def __init__(self, regex: re.Pattern, pattern: Pattern, bit: int = 0, breaks: int = UNBOUNDED,
+                 spaces: Optional[int] = None):
         self.regex, self.pattern = regex, pattern
-        self.bit, self.breaks = bit, breaks  # Lexicon.scan_gate
+        self.bit, self.breaks, self.spaces = bit, breaks, spaces  # Lexicon.scan_gate
         firsts = first_characters(regex) if regex.pattern.startswith(_WORD_START) else None
         # (under re.ASCII a match could start inside a word of DocWords, after a letter beyond ASCII)
         word_firsts = firsts and _WORD_FIRSTS.fullmatch(firsts) and not regex.flags & re.ASCII
@@ -514,6 +538,10 @@ class WordStarted:
         after = preceding_characters(regex) if self.first is None else None
         self.after = re.compile(f"[{re.escape(after)}]") if after else None
         self.line_start = bool(after and "\n" in after)  # (an extra try at 0 finds only what a scan would)
+        # else, for a pattern starting at a word start whose matches hold a required run within `spaces` runs of
+        # whitespace: tried only at the characters it can start with, near the words holding such a run (near_words)
+        self.start_chars = (re.compile(f"(?<!\\w)[{firsts}]", regex.flags)
+                            if firsts and self.first is None and self.after is None and spaces is not None else None)
         self.written = literals_as_written(regex)  # a text holding none of them, as written, holds no match
 
     def finditer(self, text: str, words: "DocWords", scans: Optional[np.ndarray] = None) -> list[re.Match]:
@@ -526,6 +554,8 @@ class WordStarted:
             if not len(holders):
                 return []
         if self.first is None:
+            if self.start_chars is not None and holders is not None:
+                return self.near_words(text, words, holders)
             if self.after is None:
                 return list(self.regex.finditer(text))
             return self.after_chars(text)
@@ -543,6 +573,20 @@ class WordStarted:
             near[near] = holders[after[near]] <= at[near] + self.breaks + 2
             chosen[at[~near]] = False
         return _matches_at(self.regex, text, starts[chosen].tolist())
+
+    def near_words(self, text: str, words: "DocWords", holders: np.ndarray) -> list[re.Match]:
+        """regex.finditer(text) for a pattern starting at a word start (at one of its first characters), whose
+        matches hold one of its required runs, in a word (a holder) at most `spaces` runs of whitespace after their
+        start: the holder starts at or after the match (a match starts at a word's start, or at a first character
+        that is no word character), so a match starts after the run of whitespace `spaces` before the holder's."""
+        begins = words.space_begins(text)
+        places: set[int] = set()
+        search = self.start_chars.finditer
+        for h in words.starts[holders].tolist():
+            k = bisect_left(begins, h) - self.spaces  # runs of whitespace beginning before the holder, less the bound
+            low = begins[k - 1] + 1 if k >= 1 else 0
+            places.update(m.start() for m in search(text, low, h + 1))
+        return _matches_at(self.regex, text, sorted(places))
 
     def after_chars(self, text: str) -> list[re.Match]:
         """regex.finditer(text) for a pattern whose matches follow one of the `after` characters (or start a line)."""
