@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ...matching import lowered
 from .rules import (
     ANAPHORIC,
     _ANTECEDENT_CUT, _ARTICLE_BEFORE_OVERALL, _AUX_TAIL, _CAPITALISED_NAME, _NAME_BEFORE, _QUOTES, _TRANSITION_CUES,
@@ -159,7 +160,7 @@ class AreaReader:
     def whose_area(self, text: str, clause_start: int, at: int) -> Optional[tuple[str, Optional[str], int]]:
         """The area a `whose` relative clause before `at` hangs on, when its antecedent ends with an area term
         (`the staff of Westhaven Adult and Community Learning, whose inspection ...`); else None."""
-        whose = self.r.whose_relative.search(text, clause_start, at)
+        whose = self.whose_relative(text, clause_start, at)
         if not whose:
             return None
         ante = whose.group("ante").rstrip()
@@ -269,7 +270,7 @@ class AreaReader:
             return self.classify(before[start:], clause_start + start, earlier)
         if self.other_provision_named(trimmed):
             return None  # "Sunnybank Care Home, a private provider, was rated Good": not the authority's
-        whose = self.r.whose_relative.search(trimmed)
+        whose = self.whose_relative(trimmed)
         if whose and (self.another_place(_TRAILING_NAME.search(whose.group("ante")).group())
                       or self.classify(whose.group("ante"), clause_start + whose.start("ante"), earlier) is None):
             return None  # "the partner in practice, Lowfield Council, whose own services are rated outstanding"
@@ -373,9 +374,25 @@ class AreaReader:
             return None
         return own[0], self.area_key(own[0]) or own[2], start + own[1]
 
+    def whose_relative(self, text: str, lo: int = 0, hi: Optional[int] = None) -> Optional[re.Match]:
+        """whose_relative.search(text, lo, hi), skipped when text[lo:hi] lacks a word every match holds."""
+        hi = len(text) if hi is None else hi
+        words = self.r.whose_relative_words
+        low = lowered(text) if words else None
+        if low is not None and not all(low.find(word, lo, hi) >= 0 for word in words):
+            return None
+        return self.r.whose_relative.search(text, lo, hi)
+
+    def appositive(self, trimmed: str) -> Optional[re.Match]:
+        """own_provision_appositive.search(trimmed), skipped on a text that does not end as every match does."""
+        end = self.r.own_provision_appositive_end
+        if end is not None and not trimmed.rstrip().endswith(end):
+            return None
+        return self.r.own_provision_appositive.search(trimmed)
+
     def other_provision_named(self, trimmed: str) -> bool:
         """A name set beside a description of a provider, home or school that is not the authority's own."""
-        m = self.r.own_provision_appositive.search(trimmed)
+        m = self.appositive(trimmed)
         if not m or not (m.group("desc") or m.group("desc2")):
             return False
         desc = m.group("desc") or m.group("desc2")
@@ -386,7 +403,7 @@ class AreaReader:
     def own_provision_named(self, trimmed: str) -> Optional[tuple[str, int, Optional[str]]]:
         """`Oak Lodge, one of the council's own homes, was rated Outstanding`, `the council's adoption agency,
         Adopt South Central, was ...`: a name set beside the authority's own home, agency or service is the area."""
-        m = self.r.own_provision_appositive.search(trimmed)
+        m = self.appositive(trimmed)
         if not m:
             return None
         if m.group("name3"):  # "the reablement service, run by the council,": the head is the service itself

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Optional
 
 from ...matching import StartedPattern, StartScan, expand_fragments, trie_pattern
+from ...matching.ends import closing_character, required_literals
 from ...matching.memo import DiskMemo
 
 from ...matching.regex_tree import sre as _sre, sre_parser as _sre_parser
@@ -301,6 +302,10 @@ class JudgementRules:
         self.other_scale_document_started = StartedPattern(self.other_scale_document)  # whole texts: its words first
         self.block_head_name = re.compile(rules["block_head_name"])  # case matters (names)
         self.own_provision_appositive = re.compile(rules["own_provision_appositive"])  # case matters (names)
+        # the character every appositive ends with ("Oak Lodge, one of our homes,"): a search (slow: it is tried at
+        # every start) only on a text ending with it
+        self.own_provision_appositive_end = closing_character(self.own_provision_appositive)
+        self.whose_relative_words = required_literals(self.whose_relative)  # ("whose"): in the lower-cased text
         self.four_point_document = re.compile(rules["four_point_document"])  # case matters ("Ofsted", "CQC")
         self.subject_boundary = re.compile(expand_fragments(rules["subject_boundary"], fragments))  # case matters ("and the")
         self.name_preposition = re.compile(rules["name_preposition"])  # case matters ("For care leavers")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ...matching import RuleFields, expand_fragments
+from ...matching import RuleFields, expand_fragments, trie_pattern
 from ...matching.ends import closing_character
 from .markers import _MARKER
 
@@ -171,7 +171,9 @@ def _word_scan(words: tuple[str, ...]) -> tuple[Optional[re.Pattern], dict[str, 
         return None, {}
     longest_first = sorted(words, key=len, reverse=True)
     firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-    alternatives = "|".join(map(re.escape, longest_first))
+    # the longest word at the place, as a flat longest-first alternation reads it but branching a character at a
+    # time (the flat one tried every word at every letter it could start: half again the scan's time)
+    alternatives = trie_pattern(longest_first, literal_spaces=True)
     # the look-behind steps back over the letter just read, so the look-ahead starts on it
     scan = re.compile(f"[{firsts}](?<=(?=({alternatives}))(?s:.))")
     return scan, {w: tuple(v for v in words if w.startswith(v)) for w in words}
