@@ -46,6 +46,7 @@ def test_past_passive_grade_still_counts(finder):
 @pytest.mark.parametrize("line", [
     "The recommendations in the report were approved.",
     "The recommendations set out in the officer's report were unanimously agreed.",
+    "The recommendations were agreed.",
 ])
 def test_recommendations_adopted_by_reference(line):
     assert decisions(HEAD + line + "\n") == [line]
