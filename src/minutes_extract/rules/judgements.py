@@ -324,6 +324,7 @@ class JudgementsRules(RuleFile):
     grade_alone: Regex = described("A line holding only a grade: the line above is its area (group `grade`).")
     row_marker: Regex = described("A list marker before a table area.")
     row_verb_tail: Regex = described("A verb at the end of a row's area ('... had been rated as').")
+    row_shared_tail: Regex = described("Words between a row's names and its shared grade ('Maple View and Fern Cottage - both').")
     table_area_share: float = described("A known area term must cover this share of a table area's head.")
     # documents and sizes
     other_scale_document: Regex = described("Inspectorates with other scales; a document naming only these is skipped.")

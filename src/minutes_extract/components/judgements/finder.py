@@ -10,7 +10,7 @@ from ...matching.ends import holds_any, required_characters
 from .areas import AreaReader
 from .blocks import entity_area, scorecard_area
 from .grid import GradeGrid
-from .lists import AreaLists
+from .lists import _NAME_SPLIT, AreaLists
 from .rules import (
     ANAPHORIC, _CLAUSE_REACH, _QUOTES, _REACH_AFTER, _REACH_BEFORE, _SENTENCE_END, _VETO, Candidate, Cue, JudgementRules,
     _pieces, _Sentence,
@@ -73,6 +73,7 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 entity_area(self.r, lines, k, row)  # a row of a block about one home or agency: its grade
                 scorecard_area(self.r, lines, k, row)  # 'Rating: Good' under '1.1 Governance and leadership'
                 out.append(row)
+                out.extend(self.shared_row_names(row, text))
                 out.extend(self.former_grade(line, row.end - pos, pos, row) + clause)
                 continue
             previous, previous_found, first_found = None, [], len(out)
@@ -318,6 +319,20 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 area_start, area = wrapped
                 before = [text for _, text in lines[max(0, k - 4):k - 2]]
         return self.row_candidate(line, pos, area, area_start, m.span("grade"), before, (lines, k))
+
+    def shared_row_names(self, row: Candidate, text: str) -> list[Candidate]:
+        """`Maple View and Fern Cottage - both Outstanding`: each home named in a row's area cell takes the row's
+        grade (the row keeps the first name); the words joining names and grade ("- both") are no part of an area."""
+        area = self.r.row_shared_tail.sub("", row.area) or row.area
+        names = [n for n in _NAME_SPLIT.split(area) if n.strip()]
+        if len(names) < 2 or not all(self.r.home_name.match(n.strip()) for n in names):
+            row.area = area
+            return []
+        row.area, out, at = names[0], [], row.start
+        for name in names[1:]:
+            at = text.find(name, at)
+            out.append(Candidate(at, at + len(name), row.grade, name, None, row.year, row.forecast, "area_list"))
+        return out
 
     def key_question_row(self, lines: list[tuple[int, str]], k: int) -> Optional[Candidate]:
         """A CQC key question as a heading ("Is it safe?", "Is the service well-led?") over a line that opens with

@@ -17,7 +17,7 @@ _QUOTES = "‘’'\"“”"
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z‘“\"'(•])")
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:was|were|is|are|has|had|have|been|being|be|currently|now|also|previously|again|all|both|each|"
-    r"overall|recently|subsequently|then|already|consistently|initially|still|having|continued|continues|to|last|first|"
+    r"overall|recently|subsequently|separately|then|already|consistently|initially|still|having|continued|continues|to|last|first|"
     r"will|would|could|should|may|might|shall))+\s*$",
     re.I)
 _ANTECEDENT_CUT = re.compile(r".*\b(?:was|were|is|are|be|been|have|has|had|to|about|by|from|get|got|see|saw)\b", re.I)
@@ -271,7 +271,7 @@ class JudgementRules:
             "quantifier", "pronoun_subject", "pronoun_object", "determiner",
             "pronoun_sentence", "antecedent_area", "antecedent_name", "other_provider", "other_provider_named", "provision_head",
             # tables
-            "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail",
+            "table_row", "table_context", "not_table_area", "grade_alone", "row_marker", "row_verb_tail", "row_shared_tail",
             # documents
             "other_scale_document",
             # relative clauses, own agencies, anaphora, table cells

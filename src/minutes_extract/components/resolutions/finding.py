@@ -109,7 +109,7 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
     start = block.start + m.end() + (len(after) - len(after.lstrip()))
     end = start + len(rest) if cut else block.end
     used.add(i)
-    expects_list = not rest or block.text.rstrip().endswith(_COLON_ENDS)
+    expects_list = not rest or block.text.rstrip().endswith(_COLON_ENDS) or _body_lead_in(rest, rules)
     if not cut:
         clauses, end, first = _gather(blocks, i, clauses, rules, used, expects_list, lead_is_clause=False, end=end)
         if not rest and first is not None:
@@ -160,6 +160,13 @@ def _without_introduction(clauses: list[str]) -> list[str]:
     if len(clauses) > 1 and clauses[0].rstrip().endswith(_COLON_ENDS) and _names_only(clauses[0]):
         return clauses[1:]
     return clauses
+
+
+def _body_lead_in(rest: str, rules: ResolutionRules) -> bool:
+    """"RESOLVED: That Cabinet" with no colon, then "1. notes ...": the body's name alone introduces numbered
+    clauses (as the body_intro_bare trigger reads such a line on its own)."""
+    bare = next((t for t in rules.triggers if t.id == "body_intro_bare"), None)
+    return bare is not None and bool(bare.pattern.match(rest.strip()))
 
 
 def _names_only(lead_in: str) -> bool:
