@@ -14,6 +14,8 @@ PERFORMANCE = "Minutes of the Overview and Scrutiny Committee held on 3 March 20
     # an epistemic hedge: the speaker declines to judge
     (SERVICE, "The Service Manager said that antisocial behaviour reports had risen a little but it was too early to tell whether the new patrols were responsible."),
     (PERFORMANCE, "The Head of Libraries said it was too soon to draw conclusions about the fall in visits since the opening hours changed."),
+    # a reviewer who says they could not judge something not yet in place gives no verdict on it
+    (SERVICE, "The peer reviewers said the new triage model looked promising but they could not make a judgement on it as it had only just started."),
     # an aim or target to reach: a plan, whatever shortfall word it mentions
     (PERFORMANCE, "The Director explained that two extra assessors would be appointed and that the aim was to clear the backlog of applications by the summer."),
     (SERVICE, "The Chief Officer said the partnership's ambition is to reduce repeat victimisation and to be the safest borough in the county."),
