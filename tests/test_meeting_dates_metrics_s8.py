@@ -59,3 +59,7 @@ def test_welsh_month_word_alone_is_no_date(nlp):
 ])
 def test_consecutive_periods_are_durations_not_counts(nlp, text):
     assert readings(nlp, text) == []
+
+
+def test_percentage_points_in_words_are_a_percentage(nlp):
+    assert readings(nlp, "Attendance rose by four percentage points over the term.") == [("percentage", 4, None)]
