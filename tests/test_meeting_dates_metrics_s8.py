@@ -63,3 +63,16 @@ def test_consecutive_periods_are_durations_not_counts(nlp, text):
 
 def test_percentage_points_in_words_are_a_percentage(nlp):
     assert readings(nlp, "Attendance rose by four percentage points over the term.") == [("percentage", 4, None)]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("MINUTE OF MEETING OF THE PLANNING COMMITTEE OF DUNMORE COUNCIL HELD IN THE HALL ON 4 MARCH 2025", "Planning Committee"),
+    ("Minutes of the Meeting of Full Council\nHeld on Thursday 6 March 2025\nPresent: the Mayor", "Full Council"),
+])
+def test_body_without_minutes_meeting_of_or_the_council(reader, text, body):
+    assert reader.read(text)["body"] == body
+
+
+def test_meeting_of_the_full_council_keeps_its_body(reader):
+    text = "ASHVALE CITY COUNCIL\n\nMEETING OF THE FULL COUNCIL\n\nMinutes of the meeting held on Monday 3 March 2025"
+    assert reader.read(text)["body"] is not None
