@@ -13,6 +13,8 @@ class Month(Strict):
     abbreviations: list[str] = described("Its abbreviations, longest first ('Sept', 'Sep'); a regex tries them in order.")
     also_a_word: bool = described("The name is also an ordinary word ('May'): left out of <<calendar:months_not_words>>.",
                                   default=False)
+    other_names: list[str] = described("The month's name in another language the councils write in (Welsh 'Tachwedd'); "
+                                       "read as the month in dates with a day or year, never alone.", default=[])
 
 
 class CalendarRules(RuleFile):
@@ -23,6 +25,7 @@ def calendar_fragments(calendar: dict) -> dict[str, str]:
     """The <<calendar:NAME>> placeholders of a (validated) calendar.json, as regex alternations."""
     months = calendar["months"]
     names = [m["name"] for m in months]
+    names += [other for m in months for other in m.get("other_names", [])]  # after the English names
     return {
         "calendar:months": "|".join(names),
         "calendar:MONTHS": "|".join(n.upper() for n in names),
@@ -36,6 +39,6 @@ def month_numbers(calendar: dict) -> dict[str, int]:
     """Lower-case month name or abbreviation -> month number (1-12)."""
     numbers: dict[str, int] = {}
     for number, month in enumerate(calendar["months"], 1):
-        for word in [month["name"], *month["abbreviations"]]:
+        for word in [month["name"], *month["abbreviations"], *month.get("other_names", [])]:
             numbers[word.lower()] = number
     return numbers
