@@ -446,15 +446,7 @@ class Nearby:
     def __init__(self, text: str, words: DocWords, vocab: Vocabulary):
         self.bits = vocab.near[words.ids].tolist()  # per word, the bits of the gates it holds a run of
         # runs of whitespace (\s, as the regex engine reads it: str.isspace) starting before each word
-        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
-        space = ((points >= 9) & (points <= 13)) | ((points >= 28) & (points <= 32))
-        beyond = np.flatnonzero(points >= 128)
-        if len(beyond):  # (few: each tested on its own)
-            spaces = [chr(c).isspace() for c in points[beyond].tolist()]
-            if any(spaces):
-                space[beyond[np.array(spaces)]] = True
-        begins = np.flatnonzero(space & ~np.concatenate(([False], space[:-1])))
-        self.before = np.searchsorted(begins, words.starts).tolist()
+        self.before = np.searchsorted(whitespace_begins(text), words.starts).tolist()
 
     def admits(self, i: int, gate: tuple[int, int]) -> bool:
         """Whether a word at or after word i holding one of the gate's runs has at most its bound of runs of
