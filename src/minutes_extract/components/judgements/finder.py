@@ -330,7 +330,10 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
             return []
         row.area, out, at = names[0], [], row.start
         for name in names[1:]:
-            at = text.find(name, at)
+            found = text.find(name, at)
+            if found < 0:  # (a name the area cell rewrote: no span to point at)
+                continue
+            at = found
             out.append(Candidate(at, at + len(name), row.grade, name, None, row.year, row.forecast, "area_list"))
         return out
 
