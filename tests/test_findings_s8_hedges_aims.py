@@ -7,18 +7,21 @@ import pytest
 from written_sentences import polarities_under
 
 SERVICE = "Minutes of the Scrutiny Committee held on 3 March 2025\n\n5. Community Safety Performance Update\n\n"
+WASTE = "Minutes of the Environment Scrutiny Committee held on 3 March 2025\n\n5. Waste and Recycling Performance\n\n"
+FAQ = "Ofsted inspection of children's services: frequently asked questions\n\nWhat does requires improvement mean?\n\n"
 PERFORMANCE = "Minutes of the Overview and Scrutiny Committee held on 3 March 2025\n\n5. Corporate Performance Monitoring Report\n\n"
 
 
 @pytest.mark.parametrize("head, sentence", [
-    # an epistemic hedge: the speaker declines to judge
-    (SERVICE, "The Service Manager said that antisocial behaviour reports had risen a little but it was too early to tell whether the new patrols were responsible."),
-    (PERFORMANCE, "The Head of Libraries said it was too soon to draw conclusions about the fall in visits since the opening hours changed."),
+    # an epistemic hedge: the speaker declines to judge a rise in a lower-is-better count
+    (WASTE, "The Head of Waste Services said that the number of missed collections had risen slightly but that it was too early to say whether the new rounds were the cause."),
+    (PERFORMANCE, "The Service Manager said that the number of complaints had risen slightly but that it was too early to tell whether the new phone system was the cause."),
     # a reviewer who says they could not judge something not yet in place gives no verdict on it
     (SERVICE, "The peer reviewers said the new triage model looked promising but they could not make a judgement on it as it had only just started."),
     # an aim or target to reach: a plan, whatever shortfall word it mentions
-    (PERFORMANCE, "The Director explained that two extra assessors would be appointed and that the aim was to clear the backlog of applications by the summer."),
-    (SERVICE, "The Chief Officer said the partnership's ambition is to reduce repeat victimisation and to be the safest borough in the county."),
+    (PERFORMANCE, "The Assistant Director explained that two more assessors would be recruited and that the target was to clear the backlog by the end of the year."),
+    # an FAQ defining a grade by a pronoun: what the grade means, not a verdict on this service
+    (FAQ, "This means that the help children receive is not yet good enough."),
 ])
 def test_s8_not_findings(head, sentence):
     assert polarities_under(head, sentence) == []
