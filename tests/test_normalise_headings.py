@@ -64,3 +64,36 @@ def test_year_at_a_line_start_is_no_minute_number():
             "approved carer households had fallen again since the peak reached in the spring of the year\n"
             "2019. Enquiries from the public had risen by a third since the spring campaign on the radio.\n")
     assert len(_lines(text)) == 1
+
+
+# A web page's text with one paragraph per line and no blank lines between them (some council sites print
+# paragraphs and list items this way): nothing here was wrapped by a page.
+_WEB_BULLETS = (
+    "The Service Manager presented the annual report of the Independent Reviewing Service.\n"
+    "• Reviews of children's plans were held on time for almost every child throughout the year\n"
+    "• Independent reviewing officers challenged drift in plans and escalated concerns through the dispute "
+    "resolution process where they were not satisfied with the progress being made for a child\n"
+)
+
+
+def test_a_short_question_heading_after_a_bullet_is_not_its_tail():
+    lines = _lines(_WEB_BULLETS + "What are we worried about?\n"
+                   "• Too few children attend their own review or contribute to it in a way they choose\n")
+    assert "What are we worried about?" in lines
+
+
+def test_a_capitalised_line_after_a_line_longer_than_any_page_is_not_its_tail():
+    lines = _lines(_WEB_BULLETS + "The Chair thanked the Service Manager for a clear report.\n")
+    assert "The Chair thanked the Service Manager for a clear report." in lines
+
+
+def test_a_longer_capitalised_line_after_a_bullet_is_not_its_tail():
+    text = ("• Reviews were held on time for almost every child in the year\n"
+            "Members asked how many children had attended their own review meeting during the year.\n")
+    assert "Members asked how many children had attended their own review meeting during the year." in _lines(text)
+
+
+def test_a_bullet_wrapped_before_a_capitalised_name_still_joins():
+    lines = _lines(_WRAPPED + "• The report was welcomed by the panel, which thanked officers from the\n"
+                   "Fostering Service.\n")
+    assert "• The report was welcomed by the panel, which thanked officers from the Fostering Service." in lines

@@ -77,6 +77,10 @@ _CLOSING_QUOTES = tuple("\"'”’")
 _DANGLING_RE = re.compile(r"(?<![\w-])(?:the|a|an|of|to|and|or|in|for|with|by|on|at|from|as|that|which|their|its|our|was|were|is|are|be)$")
 _DANGLING_TAIL = 5  # its longest word: only the end of a line needs searching
 _SPACES_RE = re.compile(r" {2,}")
+# No printed page wraps its lines this long: a block whose full lines are longer holds one paragraph per line
+# (a web page's text), and a capitalised line after an unstopped one starts anew.
+_LONGEST_WRAP_WIDTH = 150
+_LONGER_BY = 1.15  # a margin for a proportional font's narrow letters
 _FITS_WELL_WITHIN = 0.75
 
 
@@ -134,8 +138,9 @@ def _clause_start(text: str, numbers: set[int]) -> bool:
 
 
 def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] | set[int] = frozenset(),
-               after: _Line | None = None) -> bool:
-    """Is `nxt` the hard-wrapped continuation of the line ending with `prev`? (`after`: the line after `nxt`.)"""
+               after: _Line | None = None, prev_bullet: bool = False) -> bool:
+    """Is `nxt` the hard-wrapped continuation of the line ending with `prev`? (`after`: the line after `nxt`;
+    `prev_bullet`: whether `prev` belongs to a bullet.)"""
     if nxt.bullet or nxt.own_line or _clause_start(nxt.text, numbers):
         return False
     if _HARD_MARKER_RE.match(nxt.text) or _SUBJECT_DECIDED_RE.match(nxt.text):
@@ -168,12 +173,14 @@ def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] |
     if _in_capitals(prev) and not _in_capitals(nxt.text):
         return False  # a title in capitals ("48/22 REVIEW OF A LICENCE") ends where mixed-case text starts
     # A long line that stops without punctuation was wrapped; a short one is a heading or a title.
-    if not (wrap_width >= 50 and len(prev) >= 0.6 * wrap_width):
+    if not (wrap_width >= 50 and len(prev) >= 0.6 * wrap_width) or max(wrap_width, len(prev)) > _LONGEST_WRAP_WIDTH:
         return False
     # Wrapping moves a word down only when it would not fit: if the next line's first word fits well within
     # the page's typical full line after `prev`, `prev` was ended on purpose ("2462. Declarations of interest").
     # (Well within: characters are no measure of width in a proportional font.)
     first_word = nxt.text.split(" ", 1)[0]
+    if prev_bullet and first.isupper() and len(nxt.text) > _LONGER_BY * (len(prev) + 1 + len(first_word)):
+        return False  # a bullet's line, then a longer line: the longer line's first word would have fitted
     return not first.isupper() or len(prev) + 1 + len(first_word) > _FITS_WELL_WITHIN * wrap_width
 
 
@@ -184,10 +191,19 @@ def _heading_before_body(line: _Line, after: _Line | None, wrap_width: int) -> b
     text = line.text
     if after is None or line.bullet or not text[0].isupper() or len(text) >= 0.6 * wrap_width:
         return False
-    if text.endswith(_END_PUNCT) or text.endswith(",") or ". " in text \
+    if text.endswith(_END_PUNCT) and not _question_heading(text) or text.endswith(",") or ". " in text \
             or _DANGLING_RE.search(text, max(0, len(text) - _DANGLING_TAIL)):
         return False
     return after.text[0].isupper() and len(after.text) > len(text)
+
+
+_QUESTION_HEADING_WORDS = 8
+
+
+def _question_heading(text: str) -> bool:
+    """A short question on a line of its own heads what follows ("What is working well?", "What are we
+    worried about?"); with no blank line above it, it is still no tail of the bullet before it."""
+    return text.endswith("?") and len(text.split()) <= _QUESTION_HEADING_WORDS
 
 
 def _in_capitals(text: str) -> bool:
@@ -331,7 +347,7 @@ def _join_block(block: list[_Line]) -> list[list[_Line]]:
     numbers: set[int] = set()  # "N." clause numbers that open logical lines of this block
     for k, line in enumerate(block):
         after = block[k + 1] if k + 1 < len(block) else None
-        if logical and _continues(logical[-1][-1].text, line, wrap_width, numbers, after):
+        if logical and _continues(logical[-1][-1].text, line, wrap_width, numbers, after, logical[-1][0].bullet):
             logical[-1].append(line)
             continue
         logical.append([line])
