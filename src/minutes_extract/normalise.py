@@ -80,6 +80,8 @@ _SPACES_RE = re.compile(r" {2,}")
 # No printed page wraps its lines this long: a block whose full lines are longer holds one paragraph per line
 # (a web page's text), and a capitalised line after an unstopped one starts anew.
 _LONGEST_WRAP_WIDTH = 150
+# Words that in capitals open a sentence, never a wrapped tail (names and acronyms may be either).
+_SENTENCE_OPENERS = frozenset("The This These Those There They We He She It Its Our Their His Her".split())
 _LONGER_BY = 1.15  # a margin for a proportional font's narrow letters
 _FITS_WELL_WITHIN = 0.75
 
@@ -179,6 +181,8 @@ def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] |
     # the page's typical full line after `prev`, `prev` was ended on purpose ("2462. Declarations of interest").
     # (Well within: characters are no measure of width in a proportional font.)
     first_word = nxt.text.split(" ", 1)[0]
+    if first_word in _SENTENCE_OPENERS:
+        return False  # "The", "They", "This" in capitals open a sentence: no wrap puts them mid-sentence
     if prev_bullet and first.isupper() and len(nxt.text) > _LONGER_BY * (len(prev) + 1 + len(first_word)):
         return False  # a bullet's line, then a longer line: the longer line's first word would have fitted
     return not first.isupper() or len(prev) + 1 + len(first_word) > _FITS_WELL_WITHIN * wrap_width
