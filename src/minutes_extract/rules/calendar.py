@@ -31,6 +31,7 @@ def calendar_fragments(calendar: dict) -> dict[str, str]:
         "calendar:MONTHS": "|".join(n.upper() for n in names),
         "calendar:months_lower": "|".join(n.lower() for n in names),
         "calendar:month_abbreviations": "|".join(a for m in months for a in m["abbreviations"]),
+        "calendar:MONTH_ABBREVIATIONS": "|".join(a.upper() for m in months for a in m["abbreviations"]),
         "calendar:months_not_words": "|".join(m["name"] for m in months if not m.get("also_a_word")),
     }
 
