@@ -1,5 +1,6 @@
 """Format equivalence on the dev set: every dev text rendered as HTML, DOCX and PDF must score
-(macro F1) within --max-drop of the text itself.
+(macro F1) within --max-drop of the text itself. `--formats packed,spaced,capitals` lays the same text out as
+other council sites do (no blank lines; a blank line after every line; short lines in capitals).
 
     .venv/bin/python eval/formats.py [--texts DIR --gold DIR] [--diff] [--keep DIR]
 
@@ -24,7 +25,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from minutes_extract.evaluate import CORE, score  # noqa: E402
 from minutes_extract.extract import extract_path  # noqa: E402
 from minutes_extract.pipeline import get_pipeline  # noqa: E402
-from render_formats import RENDERERS, SUFFIXES, differences  # noqa: E402
+from render_formats import LAYOUTS, RENDERERS, SUFFIXES, differences  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "eval" / "dev"
 
@@ -33,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--texts", type=Path, default=DEV / "texts")
     parser.add_argument("--gold", type=Path, default=DEV / "gold")
-    parser.add_argument("--formats", default=",".join(RENDERERS), help="comma-separated: html,docx,pdf")
+    parser.add_argument("--formats", default=",".join(RENDERERS),
+                        help="comma-separated: html,docx,pdf, and the plain-text layouts " + ",".join(LAYOUTS))
     parser.add_argument("--max-drop", type=float, default=0.05, help="largest macro F1 drop allowed vs text")
     parser.add_argument("--diff", action="store_true", help="list per-document differences from the text")
     parser.add_argument("--keep", type=Path, help="write the renderings and outputs here instead of a temp dir")
@@ -71,8 +73,8 @@ def _run(fmt: str, texts: list[Path], work: Path, nlp) -> dict:
         if fmt == "text":
             path = text
         else:
-            path = folder / (text.stem + SUFFIXES[fmt])
-            path.write_bytes(RENDERERS[fmt](text.read_text(encoding="utf-8")))
+            path = folder / (text.stem + SUFFIXES.get(fmt, ".txt"))
+            path.write_bytes({**RENDERERS, **LAYOUTS}[fmt](text.read_text(encoding="utf-8")))
         for record in extract_path(path, nlp):
             records[text.stem] = record
             lines.append(record.model_dump_json(exclude_none=True))

@@ -227,8 +227,36 @@ def _numbered_canvas_class():
     return NumberedCanvas
 
 
+# --- plain-text layouts: the same text as other council sites lay it out ---------------------------------
+
+def to_packed(text: str) -> bytes:
+    """No blank lines between paragraphs and list items (one paragraph per line, as some sites' text is)."""
+    return re.sub(r"\n[ \t]*(?:\n[ \t]*)+", "\n", text).encode("utf-8")
+
+
+def to_spaced(text: str) -> bytes:
+    """A blank line after every line."""
+    return re.sub(r"\n+", "\n\n", text).encode("utf-8")
+
+
+_HEADING_LIKE = re.compile(r"^[^\n]{4,69}$")
+
+
+def to_capitals(text: str) -> bytes:
+    """Headings in capitals, as many minutes print them: short unstopped lines that stand apart (a blank line or
+    the start of the text above them), not bullets and not the wrapped lines of a paragraph."""
+    lines = text.split("\n")
+
+    def heading(k: int) -> bool:
+        bare = lines[k].strip()
+        return (k == 0 or not lines[k - 1].strip()) and bool(_HEADING_LIKE.match(bare)) \
+            and not bare.endswith((".", ":", ";", ",")) and len(bare.split()) <= 9 and bare[:1].isalnum()
+    return "\n".join(line.upper() if heading(k) else line for k, line in enumerate(lines)).encode("utf-8")
+
+
 RENDERERS = {"html": to_html, "docx": to_docx, "pdf": to_pdf}
 SUFFIXES = {"html": ".html", "docx": ".docx", "pdf": ".pdf"}
+LAYOUTS = {"packed": to_packed, "spaced": to_spaced, "capitals": to_capitals}  # eval/formats.py --formats packed,...
 
 
 # --- comparing extractions ------------------------------------------------------------------------
