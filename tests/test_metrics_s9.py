@@ -52,3 +52,20 @@ def test_scorecard_cells_of_period_and_figure(nlp):
 def test_basis_points_are_percentage_points(nlp):
     text = "The Fund returned 3.1% against a benchmark of 2.9%, an outperformance of 20 basis points."
     assert readings(nlp, text)[-1] == ("percentage", 0.2, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The team had 14 vacancies, down from 21 in June.", [("count", 14.0, None), ("count", 21.0, None)]),
+    ("Complaints stood at 96, up from 18 a year ago.", [("count", 96.0, None), ("count", 18.0, None)]),
+])
+def test_up_or_down_from_an_age_like_number_is_a_count(nlp, text, expected):
+    assert readings(nlp, text) == expected
+
+
+def test_from_an_age_alone_is_no_count(nlp):
+    assert readings(nlp, "The service is offered from 18 and runs from 16 to 25.") == []
+
+
+def test_approximate_bare_count_after_a_clause_start(nlp):
+    text = "Some 600 residents were invited, and around 45 attended the drop-in session."
+    assert readings(nlp, text) == [("count", 600.0, None), ("count", 45.0, None)]
