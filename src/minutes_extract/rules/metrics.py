@@ -137,6 +137,7 @@ class MetricsRules(RuleFile):
     table_cell_separator: Regex = described("What separates the cells of a table row ('|', tabs, wide gaps).")
     table_min_cells: int = described("Fewest cells on a row read as a table row.")
     table_money_units: list[tuple[Regex, float]] = described("Money units of a column heading and their scale ('£000': 1000), first match wins.")
+    table_percent_heading: Regex = described("A column heading whose bare figures are percentages ('%', 'Variance %', '(%)').", default="$^")
     table_trailing_figure: Regex = described("A figure of a table row whose gaps were collapsed ('1,830', '(118)').")
     copula_subject_words: int = described("How many words before such a verb are searched for the counted subject.")
     subject_copula_before: Regex = described("A verb just before a number whose subject counts ('admissions were').")

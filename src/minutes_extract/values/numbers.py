@@ -16,7 +16,9 @@ _UNITS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "mil": 1_000_000,
-                "million": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "billion": 1_000_000_000}
+                "million": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "billion": 1_000_000_000,
+                # a basis point is a hundredth of a percentage point: "30 basis points" -> 0.3 (points)
+                "basis point": 0.01, "basis points": 0.01, "bps": 0.01}
 
 _UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
 _TENS_WORDS = "|".join(_TENS)
@@ -74,7 +76,7 @@ def multiplier(suffix: Optional[str]) -> float:
     """The scale a suffix stands for: "k" -> 1000, "m"/"million" -> 1e6, "bn" -> 1e9; 1 when absent."""
     if not suffix:
         return 1.0
-    return float(_MULTIPLIERS.get(suffix.strip().lower().rstrip("."), 1))
+    return float(_MULTIPLIERS.get(" ".join(suffix.lower().rstrip(".").split()), 1))
 
 
 def scaled(number_text: str, suffix: Optional[str] = None) -> Optional[float]:

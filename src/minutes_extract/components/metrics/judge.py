@@ -10,7 +10,7 @@ from .candidates import Candidate
 from .context import Context
 from .reading import _SPACES, Reading, noun_phrase, read_modifiers, read_per
 from .rule_set import MetricRules
-from .table_cells import counts_things, names_plural_thing, table_cell_count, table_cell_money
+from .table_cells import counts_things, names_plural_thing, table_cell_count, table_cell_money, table_cell_percentage
 
 _PUNCT_BEFORE = re.compile(r"[.:;•(]\s*$")
 _CAPITALISED_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
@@ -146,6 +146,9 @@ def _number(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric]
     money = table_cell_money(c, ctx, rules)
     if money is not None:  # "Budget £000 | 4,120": an amount in the column's unit
         return _metric(money, "money", Reading(start=money.start, end=money.end), rules, unit="GBP")
+    share = table_cell_percentage(c, ctx, rules)
+    if share is not None:  # "Variance % | (6.8)": a percentage written without its sign
+        return _metric(share, "percentage", Reading(start=share.start, end=share.end), rules, unit="%")
     if rules.hyphen_compound_after.match(right) or (c.low is not None and _age_like_range(c, rules)):
         return None  # "5-point", "two-thirds"; "the 18-25 services"
     reading = read_modifiers(c, ctx, rules)

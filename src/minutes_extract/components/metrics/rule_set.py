@@ -98,6 +98,9 @@ class MetricRules:
         self.copula_subject_words = int(rules.get("copula_subject_words", 5))
         self.table_money_units = [(re.compile(unit), float(scale)) for unit, scale in rules.get("table_money_units", [])]
         self.table_money_unit = re.compile("|".join(f"(?:{unit})" for unit, _ in rules.get("table_money_units", [])) or "$^")
+        self.table_percent_heading = re.compile(rules.get("table_percent_heading", "$^"))
+        # a column's unit on a heading line laid out in spaces: money or "%" (`£000  £000  %`), in order
+        self.table_column_unit = re.compile("|".join(f"(?:{u})" for u in [unit for unit, _ in rules.get("table_money_units", [])] + [rules.get("table_percent_heading", "$^")]))
         self.table_trailing_figure = re.compile(rules.get("table_trailing_figure", "$^"))
         self.table_count_heading = re.compile(rules.get("table_count_heading", "$^"))
         self.table_not_count_heading = re.compile(rules.get("table_not_count_heading", "$^"))

@@ -47,35 +47,54 @@ def table_cell_money(c: Candidate, ctx: Context, rules: MetricRules) -> Optional
     in spaces reaches us with its gaps collapsed (`Leisure 1,830 1,712 (118)` under `Service Budget £000
     Forecast £000 Variance £000`): there the row's figures are matched to the heading's units in order,
     when they are as many."""
+    heading = _cell_heading(c, ctx, rules)
+    scale = _unit_scale(heading, rules) if heading is not None else None
+    if scale is None:
+        return None
+    return _signed(c, ctx, "money", c.value * scale)
+
+
+def table_cell_percentage(c: Candidate, ctx: Context, rules: MetricRules) -> Optional[Candidate]:
+    """A bare number alone in a table cell under a '%' heading (`Variance £000 | Variance %` over
+    `725 | 2.9` and `(414) | (6.8)`): the candidate as a percentage, negative in brackets, else None."""
+    heading = _cell_heading(c, ctx, rules)
+    if heading is None or _unit_scale(heading, rules) is not None or not rules.table_percent_heading.search(heading):
+        return None
+    return _signed(c, ctx, "percentage", c.value)
+
+
+def _signed(c: Candidate, ctx: Context, kind: str, value: float) -> Candidate:
+    negative = ctx.text[c.start - 1:c.start] == "(" and ctx.text[c.end:c.end + 1] == ")"
+    start, end = (c.start - 1, c.end + 1) if negative else (c.start, c.end)
+    return replace(c, kind=kind, value=(-1 if negative else 1) * value, start=start, end=end)
+
+
+def _cell_heading(c: Candidate, ctx: Context, rules: MetricRules) -> Optional[str]:
+    """The column heading (or, for a row laid out in spaces, the column's unit) of a bare number alone in
+    a table cell; None when it is not one."""
     if c.value is None or c.low is not None:
         return None
     line_start, line_end = ctx.line(c.start)
-    scale = _piped_money_scale(c, ctx, line_start, line_end, rules)
-    if scale is None:
-        scale = _collapsed_money_scale(c, ctx, line_start, line_end, rules)
-    if scale is None:
-        return None
-    negative = ctx.text[c.start - 1:c.start] == "(" and ctx.text[c.end:c.end + 1] == ")"
-    start, end = (c.start - 1, c.end + 1) if negative else (c.start, c.end)
-    return replace(c, kind="money", value=(-1 if negative else 1) * c.value * scale, start=start, end=end)
+    heading = _piped_heading(c, ctx, line_start, line_end, rules)
+    return heading if heading is not None else _collapsed_unit(c, ctx, line_start, line_end, rules)
 
 
 def _unit_scale(heading: str, rules: MetricRules) -> Optional[float]:
     return next((scale for unit, scale in rules.table_money_units if unit.search(heading)), None)
 
 
-def _piped_money_scale(c: Candidate, ctx: Context, line_start: int, line_end: int,
-                       rules: MetricRules) -> Optional[float]:
+def _piped_heading(c: Candidate, ctx: Context, line_start: int, line_end: int,
+                   rules: MetricRules) -> Optional[str]:
     row = _cells(ctx.text, line_start, line_end, rules)
     column = _column_of(row, c, ctx.text, brackets=True)
     if column is None or column == 0 or len(row) < rules.table_min_cells:
         return None
     header = _header(ctx.text, line_start, len(row), rules)
-    return _unit_scale(header[column], rules) if header is not None else None
+    return header[column] if header is not None else None
 
 
-def _collapsed_money_scale(c: Candidate, ctx: Context, line_start: int, line_end: int,
-                           rules: MetricRules) -> Optional[float]:
+def _collapsed_unit(c: Candidate, ctx: Context, line_start: int, line_end: int,
+                    rules: MetricRules) -> Optional[str]:
     figures = _trailing_figures(ctx.text[line_start:line_end], rules)
     if not figures:
         return None
@@ -87,10 +106,10 @@ def _collapsed_money_scale(c: Candidate, ctx: Context, line_start: int, line_end
         start = ctx.text.rfind("\n", 0, end) + 1
         line = ctx.text[start:end]
         if not _trailing_figures(line, rules):
-            units = [m for m in rules.table_money_unit.finditer(line)]
+            units = [m for m in rules.table_column_unit.finditer(line)]
             if len(units) != len(figures) or rules.table_row_not.search(line):
                 return None
-            return _unit_scale(units[offsets.index(c.start)].group(), rules)
+            return units[offsets.index(c.start)].group()
         end = start - 1
     return None
 
