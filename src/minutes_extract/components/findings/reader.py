@@ -281,7 +281,7 @@ class FindingReader(UnitReader):
                 for r in readings:
                     r.quoted = True
             quoting = self.quoted_member(block, readings, quoting or (motion_text and opens_quote))
-            motion_ahead = (motion_ahead and not motion_text) or bool(self.rules.motion_intro.search(readings[-1].text))
+            motion_ahead = (motion_ahead and not motion_text) or self.introduces_motion(readings[-1])
             followed_by_list = k + 1 < len(blocks) and blocks[k + 1].label == "bullet"
             listed = bool(lead.polarity or lead.default)
             list_item = (paragraph_list and block.label != "bullet" and self.list_like(readings)
@@ -312,6 +312,11 @@ class FindingReader(UnitReader):
                 lead, lead_marker = self.lead_for(readings, speaker, heading), None
                 paragraph_list = bool(lead.polarity or lead.default) and not followed_by_list
         return out
+
+    def introduces_motion(self, reading: Reading) -> bool:
+        """A sentence introducing a motion's or amendment's text ("... seconded the following amendment:"); tried only
+        where its words hold a run every match needs."""
+        return bool(reading.gates & self.rules.motion_gate.bit and self.rules.motion_intro.search(reading.text))
 
     def quoted_under_inspectorate(self, block: Block, lead: Lead) -> bool:
         """Quotations under a heading that names the inspectorate ("What the inspectors said" over lines of
