@@ -293,6 +293,7 @@ class FindingRules:
         self.councillor_name = re.compile(rules["councillor_name"], re.I)
         self.direct_speech = re.compile(rules["direct_speech"], re.I)
         self.motion_intro = re.compile(rules["motion_intro"], re.I)
+        self.motion_gate = self.gates.add([rules["motion_intro"]], compiled=False)  # (FindingReader.introduces_motion)
         self.attribution = rules["attribution"]
         self.skip_sections = set(rules["skip_sections"])
         self.name_sections = set(rules.get("name_sections", ()))
@@ -648,8 +649,8 @@ class FindingRules:
                 if reading.generic_source and reading.inspectorate == "other":
                     reading.source, reading.generic_source = "inspectors", False  # "the letter from HMI Probation"
         reading.intro = bool(search_end(self.intro_end, self.intro_width, text.strip()))
-        if not hits:
-            return reading
+        if not any(h.pattern.kind == "cue" for h in hits):
+            return reading  # (modifiers without a cue weigh nothing: its verdicts are those of a sentence without hits)
         body = reading.body
         label = self.label_prefix.match(body)
         if label:  # "Improved Oversight: ..." names a topic, it does not evaluate

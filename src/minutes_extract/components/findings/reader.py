@@ -281,7 +281,7 @@ class FindingReader(UnitReader):
                 for r in readings:
                     r.quoted = True
             quoting = self.quoted_member(block, readings, quoting or (motion_text and opens_quote))
-            motion_ahead = (motion_ahead and not motion_text) or bool(self.rules.motion_intro.search(readings[-1].text))
+            motion_ahead = (motion_ahead and not motion_text) or self.introduces_motion(readings[-1])
             followed_by_list = k + 1 < len(blocks) and blocks[k + 1].label == "bullet"
             listed = bool(lead.polarity or lead.default)
             list_item = (paragraph_list and block.label != "bullet" and self.list_like(readings)
@@ -294,15 +294,16 @@ class FindingReader(UnitReader):
                 if readings[-1].intro and followed_by_list and len(readings) == 1:
                     lead = self.sub_lead(lead, readings)
                     continue
-                out += self.bullet(block, readings, lead)
+                if self.may_find(readings, lead):
+                    out += self.bullet(block, readings, lead)
             elif block.label == "bullet":  # a numbered or lettered paragraph of minutes: prose under its intro
-                if lead.role != "plan_list":
+                if lead.role != "plan_list" and self.may_find(readings):
                     out += self.prose(readings, "member" if lead.role == "member_list" else lead.speaker, lead)
                 if readings[-1].intro:
                     lead, lead_marker = self.lead_for(readings, speaker), self.marker(block)
             else:
-                if (block.label == "paragraph" or self.long_enough(block)) and not (self.title_line(block)
-                                                                                    and not self.measure_line(readings)):
+                if self.may_find(readings) and (block.label == "paragraph" or self.long_enough(block)) and not (
+                        self.title_line(block) and not self.measure_line(readings)):
                     out += self.prose(readings, speaker, lead if self.quoted_under_inspectorate(block, lead) else Lead())
                 self.inspection = next((r.source for r in reversed(readings) if r.source in ("ofsted", "inspectors")),
                                        self.inspection)
@@ -312,6 +313,18 @@ class FindingReader(UnitReader):
                 lead, lead_marker = self.lead_for(readings, speaker, heading), None
                 paragraph_list = bool(lead.polarity or lead.default) and not followed_by_list
         return out
+
+    @staticmethod
+    def may_find(readings: list[Reading], lead: Lead = Lead()) -> bool:
+        """Whether a unit's sentences can yield a finding: one has a cue, or the list it is in gives its first sentence
+        a polarity (a sentence without cues has no verdict: units.py weighs nothing else). Units of sentences without
+        cues are not read at all; what they say for the blocks after them (speaker, list, quotation) still is."""
+        return bool(lead.polarity or lead.default) or any(r.cues is not None for r in readings)
+
+    def introduces_motion(self, reading: Reading) -> bool:
+        """A sentence introducing a motion's or amendment's text ("... seconded the following amendment:"); tried only
+        where its words hold a run every match needs."""
+        return bool(reading.gates & self.rules.motion_gate.bit and self.rules.motion_intro.search(reading.text))
 
     def quoted_under_inspectorate(self, block: Block, lead: Lead) -> bool:
         """Quotations under a heading that names the inspectorate ("What the inspectors said" over lines of
