@@ -83,3 +83,9 @@ def test_a_home_described_as_privately_run_stays_no_judgement():
             "The Head of Service reported on the inspections of the Council's children's homes.\n"
             "Hillcrest, a privately run home, was judged Inadequate.\n")
     assert not any(grade == "inadequate" for _, grade in extracted_pairs(text))
+
+
+def test_a_speaker_before_the_dash_is_no_home():
+    text = ("Corporate Parenting Board\n\n4. Ofsted Inspections\n\n"
+            "Councillor Hale - said she was pleased the service had retained its Good rating at the Ofsted inspection\n")
+    assert not any(area.startswith("Councillor") for area, _ in extracted_pairs(text))
