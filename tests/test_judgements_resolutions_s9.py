@@ -89,3 +89,13 @@ def test_a_speaker_before_the_dash_is_no_home():
     text = ("Corporate Parenting Board\n\n4. Ofsted Inspections\n\n"
             "Councillor Hale - said she was pleased the service had retained its Good rating at the Ofsted inspection\n")
     assert not any(area.startswith("Councillor") for area, _ in extracted_pairs(text))
+
+
+def test_a_recommendation_decision_table_pasted_with_tabs(nlp):
+    text = ("Minutes of the Cabinet\n\n21. Leisure Strategy\n\nThe Cabinet Member presented the strategy.\n\n"
+            "Recommendations\tCabinet Decision\n"
+            "To adopt the leisure strategy\tApproved\n"
+            "To note the consultation responses\tNoted\n\n"
+            "22. Urgent Business\n\nThere was none.\n")
+    found = decisions(text, nlp)
+    assert len(found) == 1 and "leisure strategy" in found[0] and found[0].rstrip().endswith("Noted")
