@@ -129,6 +129,7 @@ def _strip_bullet(line: _Line) -> _Line:
 
 _COLUMN_GAP_RE = re.compile(r"\S {3,}\S")  # a gap between two table columns
 _KEY_VALUE_ROW_RE = re.compile(r"^[A-Z][^:.;!?]{2,120}:\s+[^:.;!?]{1,60}$")  # a label, then a short value (a grade, a date)
+_NAME_DASH_ROW_RE = re.compile(r"^[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4}\s+[-–—]\s+\S")  # "Ashgrove - retained its rating"
 
 
 def _clause_start(text: str, numbers: set[int]) -> bool:
@@ -153,6 +154,8 @@ def _continues(prev: str, nxt: _Line, wrap_width: int, numbers: frozenset[int] |
         return False  # rows of a table laid out in space-aligned columns stay rows
     if _KEY_VALUE_ROW_RE.match(prev) and _KEY_VALUE_ROW_RE.match(nxt.text):
         return False  # rows of a list of "Label: short value" ("How well ... protected: Good") stay rows
+    if _NAME_DASH_ROW_RE.match(prev) and _NAME_DASH_ROW_RE.match(nxt.text):
+        return False  # rows of a list of "Name - status" ("Fernleigh - improved to Outstanding (2025)") stay rows
     if _LINK_END_RE.search(prev, max(0, len(prev) - 20)):
         return False
     if prev.endswith(",") or _DANGLING_RE.search(prev, len(prev) - _DANGLING_TAIL):

@@ -307,6 +307,20 @@ class JudgementsRules(RuleFile):
         "Searched before a grade: 'the service's' (group `head`) owning it ('followed the service's \\'requires "
         "improvement\\' inspection outcome'): the grade is the authority's own provision of that head named before it "
         "in the sentence.")
+    domain_qualified_area: Regex = described(
+        "A table row's area cell that is an area term qualified by a standard after a colon (groups `domain`, "
+        "`std`; 'Court disposals: planning'): named as written, each standard its own judgement.")
+    row_then_clause: Regex = described(
+        "A row 'name - grade (note)' followed by '; ' and a clause (group `row`; 'Willow Court - Requires "
+        "improvement to be good (August 2025); an action plan is in place'): the row is read without the clause.")
+    labelled_predicate_row: Regex = described(
+        "A line opening with a capitalised name, a dash and a lower-case predicate (group `name`; 'Ashgrove - "
+        "retained its Outstanding rating'): the overall grades the predicate gives are the name's.")
+    labelled_name_exclude: Regex = described(
+        "Names before such a dash that are labels or inspectorates, not a graded provision ('Ofsted - rated ...').")
+    indefinite_provision: Regex = described(
+        "An indefinite description of a home or agency set beside a name ('a short breaks home'): in a paragraph "
+        "that names the authority's own homes or agencies, the name is one of them.")
     received_grade_tail: Regex = described(
         "Searched before a grade noun: the verb receiving it ('had received the council's first outstanding grade'); "
         "the grade is a named area's when the verb's subject names one.")

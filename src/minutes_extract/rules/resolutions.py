@@ -55,6 +55,11 @@ class ResolutionsRules(RuleFile):
     quoted_decision_heading: Regex = described(
         "A short dated line over a decision ('Cabinet, 9 July 2025 (Minute 12 refers)', groups `day`, `month`, `year`): when its date "
         "is not the meeting's, the decision under it is an earlier one quoted, not this meeting's.")
+    recommendation_table_header: Regex = described(
+        "The header row of a two-column table pairing each recommendation with the body's decision on it "
+        "('Recommendation | Decision'): the rows under it are one decision.")
+    recommendation_table_row: Regex = described(
+        "A row of such a table (groups `rec`, `dec`; 'To approve the plan | Approved').")
     cell_participle_verb: Regex = described(
         "A verb written as a word of a sentence ('Recommended'): in a decision table's cell it opens the cell's own "
         "decision, which is kept whole ('Recommended to Council for adoption.').")

@@ -398,7 +398,15 @@ class AreaReader:
         desc = m.group("desc") or m.group("desc2")
         if self.r.other_provider.search(desc):
             return True  # "one of the borough's independent homes"
+        if self.described_as_one_of_own(desc):
+            return False
         return bool(self.r.excluded_subject.search(desc)) and not self.r.own_provision.search(desc)
+
+    def described_as_one_of_own(self, desc: str) -> bool:
+        """`Larkspur Cottage, a short breaks home, was judged Outstanding` in a paragraph about the council's own
+        homes: an indefinite description of a home or agency there is one of them (paragraph_own is the finder's)."""
+        return getattr(self, "paragraph_own", False) and bool(self.r.indefinite_provision.match(desc)) \
+            and not self.r.other_provider.search(desc)
 
     def own_provision_named(self, trimmed: str) -> Optional[tuple[str, int, Optional[str]]]:
         """`Oak Lodge, one of the council's own homes, was rated Outstanding`, `the council's adoption agency,
@@ -413,6 +421,8 @@ class AreaReader:
                 return None  # the authority or its children's services: the plain subject decides
             return name[head.end() if head else 0:], m.start("name3") + (head.end() if head else 0), None
         name, desc = ("name", "desc") if m.group("name") else ("name2", "desc2")
+        if name == "name" and self.described_as_one_of_own(m.group(desc)):
+            return m.group(name), m.start(name), None  # one of the homes the paragraph introduced: the name alone
         if not self.r.own_provision.search(m.group(desc)):
             return None
         return m.group(name), m.start(name), self.area_key(m.group(desc))  # the name stands for the area described

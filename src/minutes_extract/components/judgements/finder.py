@@ -24,6 +24,7 @@ _SENTENCE_IN_CELL = re.compile(r"[.!?]\s+\S")  # a cell holding a sentence end i
 
 _PROVISION_OBJECT = re.compile(r"\bthe\s+(?:service|home|agency|scheme)\b", re.I)  # "rated the service Good"
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_PARAGRAPH_LINES_ABOVE = 2  # lines above a sentence's line read for the paragraph's own homes or agencies
 _PAGE_INTRO_LINES = 4  # lines at a page's top that may introduce the provision it is about
 
 
@@ -33,6 +34,7 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
     def __init__(self, rules: JudgementRules):
         self.r = rules
         self.paragraph_graded = False  # a sentence before, in the same paragraph, held a judgement
+        self.paragraph_own = False  # the paragraph before the sentence names the authority's own homes or agencies
 
     # -- entry point ------------------------------------------------------------------------------
     def find(self, text: str) -> list[Candidate]:
@@ -62,6 +64,9 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 out.extend(cells)
                 continue
             row = self.table_row(lines, k)
+            then = self.r.row_then_clause.match(line) if row is None else None
+            if then:  # "Willow Court - Requires improvement to be good (August 2025); an action plan is in place"
+                row = self.table_row(lines[:k] + [(pos, then.group("row"))], k)
             appended = _APPENDED_GRADE.search(line) if row is None else None
             clause: list[Candidate] = []
             if appended:  # "Full inspection: Good, with Outstanding for the impact of leaders": the row, then its clause
@@ -77,8 +82,10 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 out.extend(self.former_grade(line, row.end - pos, pos, row) + clause)
                 continue
             previous, previous_found, first_found = None, [], len(out)
+            own_above = self.own_provision_above(lines, k, text)
             for sentence in self.sentences(line, pos):
                 self.paragraph_graded = len(out) > first_found
+                self.paragraph_own = own_above or bool(self.r.own_provision.search(line, 0, sentence.offset - pos))
                 found = self.anaphoric_subjects(self.in_sentence(sentence), previous)
                 found.extend(self.domain_standards(sentence, found))
                 if not (found and self.other_scale_before(line[:sentence.offset - pos], sentence.text)):
@@ -87,7 +94,8 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                     self.named_provision_areas(found, sentence, line[:sentence.offset - pos])
                     out.extend(found)
                 previous, previous_found = sentence, found
-            self.paragraph_graded = False
+            self.paragraph_graded = self.paragraph_own = False
+            self.labelled_row_name(line, pos, out[first_found:])
             if self.r.block_field_line.match(line.strip()):  # "Previous inspection judgement: Good" in a block
                 for cand in out[first_found:]:
                     entity_area(self.r, lines, k, cand)
@@ -95,6 +103,34 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         self.anaphoric_areas(out, text)
         self.page_provision_rows(out, lines, text)
         return self.canonical_areas(out)
+
+    def own_provision_above(self, lines: list[tuple[int, str]], k: int, text: str) -> bool:
+        """Do the lines just above line k, in the same paragraph (no blank line between), name the authority's own
+        homes or agencies ("... the inspections of the Council's children's homes." over "Oak House, a short breaks
+        home, was judged Outstanding")?"""
+        for j in range(k - 1, max(-1, k - _PARAGRAPH_LINES_ABOVE - 1), -1):
+            start, above = lines[j]
+            if "\n\n" in text[start + len(above):lines[j + 1][0]]:
+                return False
+            if self.r.own_provision.search(above):
+                return True
+        return False
+
+    def labelled_row_name(self, line: str, pos: int, found: list[Candidate]) -> None:
+        """`Ashgrove - retained its Outstanding rating (November 2025)`: a row whose cell after a name is a predicate
+        (read as a sentence) grades the named home or agency, not the whole service; an area term, an inspectorate
+        or a school or other provider named before the dash is left as the sentence reader found it."""
+        m = self.r.labelled_predicate_row.match(line)
+        if not m:
+            return
+        name = m.group("name")
+        if self.r.area_term.search(name) or self.r.labelled_name_exclude.match(name) \
+                or self.r.excluded_subject.search(name) or self.r.overall_label.match(name) \
+                or {w.lower() for w in re.findall(r"[\w’'-]+", name)} & self.own_authority:
+            return
+        for c in found:
+            if c.area == "overall" and c.start >= pos + m.end():
+                c.area, c.area_key = name, None
 
     def domain_standards(self, sentence: _Sentence, found: list[Candidate]) -> list[Candidate]:
         """`For court disposals, assessment and planning were both rated good, while implementation and delivery was
@@ -499,6 +535,12 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         if self.r.overall_label.match(area):  # "Outcome: Good", "Ofsted rating - Outstanding": the label names no area
             return Candidate(area_start, pos + gend + self.closing_quote(line, gend),
                              self.r.grade_of(gtext), "overall", "overall", None, False, "table_row")
+        qualified = self.r.domain_qualified_area.match(area)
+        if qualified and not self.r.not_table_area.search(qualified.group("std")):
+            # "Court disposals: planning - Inadequate": the domain's standard, named as written (the standards of a
+            # domain are distinct judgements, so no area key merges them)
+            return Candidate(area_start, pos + gend + self.closing_quote(line, gend),
+                             self.r.grade_of(gtext), area, None, None, False, "table_row")
         verb = self.r.row_verb_tail.search(area)
         if verb:  # a line that is a sentence: "The effectiveness of leaders and managers had been rated as Good"
             area = area[:verb.start()]

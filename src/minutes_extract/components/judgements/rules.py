@@ -296,6 +296,13 @@ class JudgementRules:
             "honoured_name",
             # a grade coordinated with its subject's earlier predicate; the object of an inspection noun; a received grade
             "coordinated_predicate_subject", "inspection_of_object", "received_grade_tail", "grade_for_listed_areas", "asserted_after_grade", "provision_apposition_tail", "provision_possessive_before_grade",
+            # a table row's area qualified by its standard ("Court disposals: planning")
+            "domain_qualified_area",
+            # a row followed by a clause ("Name - Good (2025); an action plan ..."); a row whose cell after the name is a
+            # predicate ("Ashgrove - retained its Outstanding rating")
+            "row_then_clause", "labelled_predicate_row", "labelled_name_exclude",
+            # an indefinite description beside a name in a paragraph about the authority's own homes ("a short breaks home")
+            "indefinite_provision",
         ):
             setattr(self, key, compile_(key))
         self.inspection_context_started = StartedPattern(self.inspection_context, rules["inspection_context_starts"])

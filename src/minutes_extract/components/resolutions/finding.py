@@ -33,6 +33,7 @@ def find_decisions(blocks: list[Block], rules: ResolutionRules, meeting_date: Op
             decision = _from_trigger(blocks, i, hit, rules, used)
             if decision:
                 decisions.append(decision)
+    decisions += _recommendation_tables(blocks, rules, used)
     decisions += _carried_motions(blocks, rules, used)
     decisions += _recommendation_sections(blocks, rules, used)
     decisions += _heading_decisions(blocks, rules, used)
@@ -259,6 +260,30 @@ def _page_break(blocks: list[Block], j: int, last_clause: str, rules: Resolution
 def _running_header(text: str, rules: ResolutionRules) -> bool:
     """A short line that ends no sentence and is no list introduction ("Cabinet - 18 March 2025")."""
     return len(text.split()) <= rules.furniture_max_words and not text.endswith((".", ";", ",", "?", "!") + _COLON_ENDS)
+
+
+def _recommendation_tables(blocks: list[Block], rules: ResolutionRules, used: set[int]) -> list[Decision]:
+    """A table pairing each recommendation with the body's decision on it ("Recommendation | Decision", then
+    "To approve the plan | Approved", "To note the report | Noted", one row a line): the rows are the clauses of
+    one decision, the item's, as a decision list under a Decision heading is; a row decided otherwise
+    ("Deferred to ...") stays one of its clauses. The rows end at the first line that is not a row."""
+    out = []
+    for i, block in enumerate(blocks):
+        if block.label == "heading" or not rules.recommendation_table_header.match(block.text.strip()):
+            continue
+        rows = []
+        for j in range(i + 1, len(blocks)):
+            row = blocks[j]
+            if j in used or row.label == "heading" or row.item != block.item \
+                    or not rules.recommendation_table_row.match(row.text.strip()):
+                break
+            rows.append(j)
+        if not rows:
+            continue
+        used.update(rows)
+        out.append(Decision("decided", "recommendation_table", blocks[rows[0]].start, blocks[rows[-1]].end,
+                            [blocks[j].text.strip() for j in rows], item=block.item))
+    return out
 
 
 def _heading_decisions(blocks: list[Block], rules: ResolutionRules, used: set[int]) -> list[Decision]:

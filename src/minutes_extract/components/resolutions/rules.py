@@ -58,6 +58,8 @@ class ResolutionRules(RuleFields):
     reported_decision: re.Pattern
     quoted_decision_heading: re.Pattern
     cell_participle_verb: re.Pattern
+    recommendation_table_header: re.Pattern
+    recommendation_table_row: re.Pattern
     that_run_excludes: re.Pattern
     clause_marker: re.Pattern
     decision_sections: set[str]

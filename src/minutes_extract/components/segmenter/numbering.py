@@ -43,7 +43,7 @@ def _roman(n: int) -> str:
 
 def code_shapes(code: str, stop: str) -> list[tuple[str, tuple[int, ...]]]:
     """Each way to read an item code as (shape, numbers): "IV." -> ("I.", (4,)); "B." -> ("A.", (2,));
-    "C." both; "6a" -> ("9", (6,)) as the number it extends; else code_shape."""
+    "C." both; "6a" (or "6(a)") -> ("9", (6,)) as the number it extends; else code_shape."""
     if not any(c.isdigit() for c in code):
         readings = []
         roman = roman_value(code)
@@ -54,6 +54,8 @@ def code_shapes(code: str, stop: str) -> list[tuple[str, tuple[int, ...]]]:
         return readings
     if code[-1].isalpha() and code[-2:-1].isdigit():
         code = code[:-1]
+    elif code.endswith(")") and code[-4:-3].isdigit():  # "6(a)" extends 6 as "6a" does
+        code = code[:-3]
     return [code_shape(code, stop)]
 
 
