@@ -90,6 +90,15 @@ CASES = {
         ("Care leavers have little opportunity to meet their new adviser before they turn 18.", "development"),
         ("Young people enjoy taking part in the youth forum.", "strength"),
     ],
+    # broad inspection vocabulary: "overly", manageable caseloads (time spent with children is no spending),
+    # repeated changes of worker, what is rarely done, what children do not know
+    "broad_vocabulary": [
+        ("Some assessments are overly descriptive.", "development"),
+        ("Caseloads are manageable, enabling social workers to spend time with children.", "strength"),
+        ("Many children have experienced multiple changes of social worker.", "development"),
+        ("Children are rarely seen alone.", "development"),
+        ("Some young people told inspectors that they do not know who their personal adviser is.", "development"),
+    ],
     # neutral facts stay out
     "neutral": [
         ("The inspection team met with leaders, staff and young people.", None),
@@ -101,6 +110,11 @@ CASES = {
 def test_inspection_language(phenomenon, nlp):
     sentences = [s for s, _ in CASES[phenomenon]]
     assert polarities(sentences, nlp) == [p for _, p in CASES[phenomenon]]
+
+
+def test_rarely_is_no_shortfall_of_a_thing_best_avoided(nlp):
+    """"rarely" judges only what should happen often (seen, visited): a placement kind rarely used is no shortfall."""
+    assert polarities(["Out-of-area placements are rarely used."], nlp) != ["development"]
 
 
 RECOMMENDATIONS_REPORT = REPORT_HEAD + """Recommendations
@@ -139,3 +153,38 @@ That the Committee notes the good progress made and the areas that need further 
     record = extract_text(text, nlp=nlp)
     found = [f for holder in [*record.items, record.unassigned] for f in holder.findings]
     assert not [f for f in found if "notes the good progress" in text[f.span.start:f.span.end]]
+
+
+MINUTES = """Children's Services Scrutiny Committee
+Minutes of the meeting held on 14 May 2025
+
+5. Ofsted Focused Visit - Children in Care
+
+The Director of Children's Services introduced the letter following the Ofsted focused visit in March.
+
+Inspectors found that some children in care were not seen as often as they should be by their social workers.
+
+The letter noted that the new tracking tool was not yet used by all teams.
+
+Ofsted reported that plans were too task-focused and did not say what should change for the child.
+
+Inspectors said that leaders had still to achieve consistency in the recording of supervision.
+
+The visit found that family support workers undertake high-quality direct work with parents.
+
+Inspectors found that the backlog of assessments was reducing steadily.
+
+Councillor Green asked whether the plans were too long for families to read.
+
+RESOLVED: That the letter be noted.
+"""
+
+
+def test_minutes_relaying_inspection_language(nlp):
+    """The same readings where minutes relay what inspectors found; a member's question stays out."""
+    record = extract_text(MINUTES, nlp=nlp)
+    found = {MINUTES[f.span.start:f.span.end]: f.polarity for holder in [*record.items, record.unassigned]
+             for f in holder.findings}
+    assert sorted(found.values()) == ["development"] * 4 + ["strength"] * 2
+    assert not [k for k in found if k.startswith("Councillor Green")]
+    assert found["Inspectors found that the backlog of assessments was reducing steadily."] == "strength"
