@@ -183,6 +183,9 @@ class FindingsRules(RuleFile):
     skip_sections: list[str] = described("Section kinds (segmenter labels) whose text holds no finding.")
     name_sections: list[str] = described("Section kinds of names (attendance): only their short lines are skipped.",
                                          default_factory=list)
+    report_sections: list[str] = described("Section kinds of skip_sections read in an inspection report (its "
+                                           "recommendations are the inspectorate's areas for improvement).",
+                                           default_factory=list)
     min_unit_words: int = described("Fewest words of a unit read for a finding.")
     title_words: int = described("Most words of a line read as a title (or a name) rather than a sentence.")
     on_time: Regex = described("A timeliness measure's words ('within', 'on time') before a verdict.")

@@ -297,6 +297,7 @@ class FindingRules:
         self.attribution = rules["attribution"]
         self.skip_sections = set(rules["skip_sections"])
         self.name_sections = set(rules.get("name_sections", ()))
+        self.report_sections = set(rules.get("report_sections", ()))  # read where the inspectorate speaks throughout
         self.min_unit_words = rules["min_unit_words"]
         self.title_words = rules["title_words"]
         self.heading_words = rules["heading_words"]

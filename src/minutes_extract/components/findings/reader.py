@@ -231,7 +231,8 @@ class FindingReader(UnitReader):
         return first == "(" or first.islower() or last_word.lower() in self.rules.open_words
 
     def skipped(self, block: Block) -> bool:
-        if block.section in self.rules.skip_sections:
+        if block.section in self.rules.skip_sections and not (self.report_speaks
+                                                              and block.section in self.rules.report_sections):
             # a list of names and roles ("Witnesses:", "Present:") holds short lines: a long sentence under one
             # means its heading's section ran on past an unrecognised heading ("Key points of discussion:")
             return not (block.section in self.rules.name_sections
