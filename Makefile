@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: install test demo eval eval-text eval-train eval-pdf eval-formats eval-written eval-outcome calibrate bench golden package schema clean
+.PHONY: install test demo eval eval-text eval-train eval-pdf eval-formats eval-layouts eval-written eval-outcome eval-inspection calibrate bench golden package schema clean
 
 install: $(STAMP)
 
@@ -24,7 +24,7 @@ demo: install
 	$(BIN)/python -m minutes_extract.review out/demo.jsonl
 
 # Scores the dev sets and fails when a score drops below eval/floor.json.
-eval: install eval-text eval-train eval-pdf eval-formats eval-written eval-outcome
+eval: install eval-text eval-train eval-pdf eval-formats eval-layouts eval-written eval-outcome eval-inspection
 
 eval-text:
 	mkdir -p out
@@ -57,6 +57,16 @@ eval-outcome: install
 # The dev texts rendered to HTML, DOCX and PDF must score within 0.05 of the text itself.
 eval-formats: install
 	$(BIN)/python eval/formats.py --texts $(SHARED)/eval/dev/texts --gold $(SHARED)/eval/dev/gold
+
+# The dev texts laid out as other council sites do (no blank lines; a blank line after every line; headings in
+# capitals) must score within 0.01 of the text itself.
+eval-layouts: install
+	$(BIN)/python eval/formats.py --texts $(SHARED)/eval/dev/texts --gold $(SHARED)/eval/dev/gold --formats packed,spaced,capitals --max-drop 0.01
+
+# Units of the five real Ofsted reports in ../shared/realdocs (labelled in eval/inspection-units) against
+# eval/floor-inspection.json: precision, polarity and recall of findings in inspectors' own language.
+eval-inspection: install
+	$(BIN)/python eval/inspection_units.py --floor eval/floor-inspection.json
 
 # Confidence of every rule: its precision on dev + train (smoothed, council-grouped cross-validation
 # picks the prior strength and reports reliability) -> models/confidence.json. Run after rules change.
