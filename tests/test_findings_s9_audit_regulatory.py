@@ -61,3 +61,15 @@ def test_s9_areas_for_the_service_to_improve_heads_a_list():
 ])
 def test_s9_not_findings(head, sentence):
     assert polarities_under(head, sentence) == []
+
+
+@pytest.mark.parametrize("head, polarity, sentence", [
+    # the budget process named (setting, monitoring) is how finances are managed, not a budget position
+    (AUDIT, "strength", "The external auditor found that budget setting and monitoring arrangements were robust and well understood by managers."),
+])
+def test_s9_budget_process_is_not_a_budget_position(head, polarity, sentence):
+    assert polarities_under(head, sentence) == [polarity]
+
+
+def test_s9_budget_position_still_excluded():
+    assert polarities_under(AUDIT, "The budget monitoring report showed a forecast overspend of £2.1m, which was a serious concern.") == []
