@@ -36,6 +36,9 @@ GOVERNANCE = "Minutes of the Governance and Audit Committee held on 3 March 2025
     (HOUSING, "development", "The adviser recommended that the council review its use of hotels for single people."),
     (LEARNING, "strength", "Inspectors found that apprentices gained valuable skills that employers valued."),
     (GOVERNANCE, "strength", "The peer team found that the council had a clear and ambitious vision for the borough."),
+    # HMICFRS's own phrasing for an area on its five-point scale ('requires improvement at <doing>'): a finding, not a judgement
+    ("Minutes of the Police and Crime Panel held on 3 March 2025\n\n5. HMICFRS PEEL Inspection\n\n", "development",
+     "The force requires improvement at investigating crime, and victims were not always kept informed."),
 ])
 def test_s9_verdicts(head, polarity, sentence):
     assert polarities_under(head, sentence) == [polarity]
