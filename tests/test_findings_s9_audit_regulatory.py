@@ -61,6 +61,10 @@ def test_s9_areas_for_the_service_to_improve_heads_a_list():
     (AUDIT, "The Audit Manager explained that the review had not yet been completed and would be reported in June."),
     # a priority rating names audit actions; it heads no list
     (PERFORMANCE, "The report recommended that high priority actions be reported to each meeting."),
+    # a consultation's low response is about the consultation, not the service
+    (PERFORMANCE, "The response rate to the consultation was low, at 12% of households."),
+    # areas the council chose to develop, with no inspectorate or review naming them, are plans
+    (PERFORMANCE, "The following areas for the council to develop in 2026 were agreed:\n- a new library in the town centre;\n- extended opening hours.\n"),
 ])
 def test_s9_not_findings(head, sentence):
     assert polarities_under(head, sentence) == []
