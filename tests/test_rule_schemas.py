@@ -67,6 +67,16 @@ def test_a_bad_jsonl_row_names_its_line(models_copy):
         rules.load_jsonl("lexicons/extra.jsonl", models_copy)
 
 
+def test_a_repeated_row_id_names_both_lines(models_copy):
+    """A cue id names one row: the rule that fired must be unambiguous (helpers appending rows once repeated
+    eight ids in finding_cues.jsonl)."""
+    lexicon = models_copy / "lexicons" / "extra.jsonl"
+    lexicon.write_text('{"id": "lack", "pattern": "lack"}\n// a comment\n{"id": "lack", "pattern": "lacking"}\n',
+                       encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"extra\.jsonl:3: key 'id': 'lack' is already the id of line 1"):
+        rules.load_jsonl("lexicons/extra.jsonl", models_copy)
+
+
 def test_build_pipeline_reads_the_rules_dir_it_is_given(models_copy):
     edit_metrics(models_copy, lambda d: d.update(befor_reach=d.pop("before_reach")))
     with pytest.raises(RuleFileError, match=r"key 'befor_reach'"):

@@ -128,6 +128,7 @@ def _load_jsonl(path: str, name: str, schema: Optional[type[BaseModel]] = None) 
     except FileNotFoundError as exc:
         raise RuleFileError(f"{path}: rule file missing") from exc
     rows = []
+    first_line_of: dict[str, int] = {}  # row id -> its line: an id names one row (provenance, calibration)
     for lineno, line in enumerate(lines, 1):
         if not line.strip() or line.lstrip().startswith("//"):
             continue
@@ -138,6 +139,11 @@ def _load_jsonl(path: str, name: str, schema: Optional[type[BaseModel]] = None) 
         if not isinstance(row, dict):
             raise RuleFileError(f"{path}:{lineno}: key '(top level)': a row must be a JSON object")
         validate(name, row, f"{path}:{lineno}", schema)
+        row_id = row.get("id")
+        if isinstance(row_id, str):
+            if row_id in first_line_of:
+                raise RuleFileError(f"{path}:{lineno}: key 'id': '{row_id}' is already the id of line {first_line_of[row_id]}")
+            first_line_of[row_id] = lineno
         rows.append(row)
     return rows
 
