@@ -196,6 +196,8 @@ class MeetingPage(Headings):
             text = text[:-1]  # "Grounds maintenance contract:" over its paragraph
         if not (self.heading_like(text) and self.title_like(text) and (self.capitalised(text) or self.verbless(text))):
             return False
+        if self.lower_case_verb(text):
+            return False  # "Apologies were received from ..." begins like a standard title but is a sentence
         previous = lines[i - 1].text.strip()
         after_paragraph = (i - 1 == top or previous.endswith(self.sentence_ends)
                            or bool(self.pattern["field_line"].match(previous)))  # "Officers: ..." of the header
@@ -213,6 +215,11 @@ class MeetingPage(Headings):
         """A sentence-case title ("Virtual School termly report") has no finite verb; an unpunctuated sentence
         ("Apologies were received from ...") has one."""
         return not any(word.lower() in self.finite_verbs for word in text.split())
+
+    def lower_case_verb(self, text: str) -> bool:
+        """A finite verb written in lower case after the first word: a sentence's, not a title's ("Apologies
+        were received ..."; a title-case heading capitalises its verbs)."""
+        return any(word in self.finite_verbs for word in text.split()[1:])
 
     def capitalised(self, text: str) -> bool:
         """Capitals, or every longer word capitalised ("Care Leavers' Local Offer"): the style of a title."""
