@@ -6,18 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from minutes_extract.extract import extract_text
-
-from written_sentences import decisions, graded_pairs, judged_keys
+from written_sentences import decisions, extracted_pairs, graded_pairs, judged_keys
 
 CONTEXT = "The Panel received the Ofsted inspection report.\n\n"
 HEAD = "Cabinet\n\n5. Adult Social Care\n\nThe Cabinet Member introduced the report.\n\n"
-
-
-def extracted_pairs(text: str) -> set[tuple[str, str]]:
-    record = extract_text(text)
-    items = list(record.items) + [record.unassigned]
-    return {(j.area, j.grade) for item in items for j in item.judgements if not j.forecast}
 
 
 def test_home_rows_under_a_colon_line_and_a_shared_row():

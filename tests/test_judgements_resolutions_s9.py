@@ -4,15 +4,7 @@ from Good to Outstanding") and a row followed by "; <clause>"; lines of such a l
 "Recommendation | Decision" tables as one decision; "Item 4(a)" lettered items. Sentences written for these tests."""
 from __future__ import annotations
 
-from minutes_extract.extract import extract_text
-
-from written_sentences import decisions, items_of
-
-
-def extracted_pairs(text: str) -> set[tuple[str, str]]:
-    record = extract_text(text)
-    items = list(record.items) + [record.unassigned]
-    return {(j.area, j.grade) for item in items for j in item.judgements if not j.forecast}
+from written_sentences import decisions, extracted_pairs, items_of
 
 
 def test_standards_of_two_domains_named_with_the_domain_stay_apart():

@@ -33,6 +33,13 @@ def graded_pairs(finder, context: str, text: str) -> set[tuple[str, str]]:
     return {(c.area, c.grade) for c in finder.find(context + text) if not c.forecast}
 
 
+def extracted_pairs(text: str) -> set[tuple[str, str]]:
+    """(area, grade) of every judgement the whole pipeline extracts from `text`, forecasts left out."""
+    record = extract_text(text)
+    items = list(record.items) + [record.unassigned]
+    return {(j.area, j.grade) for item in items for j in item.judgements if not j.forecast}
+
+
 def judged_keys(finder, context: str, text: str, forecast: bool = False) -> set[tuple[str, str]]:
     """(area key, else area, grade) of the judgements the finder reads in `text` after `context`: the actual ones,
     or with `forecast` the forecasts only."""
