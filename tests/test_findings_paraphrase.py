@@ -21,6 +21,10 @@ def findings_of(text: str) -> list[tuple[str, str]]:
     ("development", "There is still an absence of suitable local placements for children with complex needs."),
     ("development", "Difficulties remained in recruiting and retaining experienced social workers in the south locality."),
     ("strength", "During the focused visit inspectors had found no serious or widespread worries about practice."),
+    # evaluative adjectives as a copula's predicate, and an improvement observed
+    ("strength", "Inspectors found that management oversight of casework was secure."),
+    ("development", "Inspectors found that the response to missing episodes was disjointed."),
+    ("strength", "The improvement observed in the timeliness of initial health assessments had been sustained this quarter."),
 ])
 def test_verdicts_in_other_words(polarity, sentence):
     assert findings_of(sentence) == [(polarity, sentence)]
@@ -44,6 +48,20 @@ def test_list_headed_working_effectively():
     assert [p for p, _ in findings_of(text)] == ["strength", "strength"]
 
 
+@pytest.mark.parametrize("heading, polarity", [
+    ("Things that are going well", "strength"),
+    ("Areas of good practice", "strength"),
+    ("What needs to be better", "development"),
+    ("Areas needing attention", "development"),
+    ("Points for improvement", "development"),
+])
+def test_list_headings_in_other_words(heading, polarity):
+    text = ("Feedback from the inspection\n\n" + heading + "\n\n"
+            "- The quality of case recording was reviewed across all teams in the quarter.\n"
+            "- Supervision records were examined for forty children in care in the south area.\n")
+    assert [p for p, _ in findings_of(text)] == [polarity, polarity]
+
+
 def test_bullets_of_an_inspectorate_under_a_committee_observing():
     text = ("The Panel observed the following:\n\n"
             "- The Ofsted inspection recognised that early help services had improved considerably.\n"
@@ -57,6 +75,7 @@ def test_bullets_of_an_inspectorate_under_a_committee_observing():
     "Members observed that the report was clearly written and thanked the officers for their work.",
     "Members observed the need to engage better with faith communities to encourage more adopters to come forward.",
     "The absence of any serious concerns in the monitoring letter was welcomed by the Panel.",
+    "The new children's home will provide secure accommodation for up to four young people.",
     "Sickness absence of staff in the team averaged six days per employee last year.",
 ])
 def test_same_words_judging_nothing(sentence):
