@@ -3,6 +3,7 @@ Recommendations sections, decision headings, decision lists), copies merged."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Optional
 
 from ...values.dates import month_number
@@ -39,13 +40,29 @@ def find_decisions(blocks: list[Block], rules: ResolutionRules, meeting_date: Op
     decisions += _heading_decisions(blocks, rules, used)
     decisions += _decision_lists(blocks, rules, used)
     decisions.sort(key=lambda d: d.start)
-    decisions = [d for d in decisions if not _under_quoted_heading(blocks, _block_at(blocks, d.start), meeting_date, rules)]
+    block_at = _BlockIndex(blocks)
+    decisions = [d for d in decisions if not _under_quoted_heading(blocks, block_at(d.start), meeting_date, rules)]
     return _merge_copies(decisions, rules.duplicate_threshold, blocks)
 
 
-def _block_at(blocks: list[Block], pos: int) -> int:
-    """Index of the block holding offset `pos` (-1 if none)."""
-    return next((k for k, b in enumerate(blocks) if b.start <= pos < b.end), -1)
+class _BlockIndex:
+    """Index of the first block holding an offset (-1 if none), found by bisection over the blocks' starts: a scan
+    of every block per decision made a long text's decisions cost quadratic time."""
+
+    def __init__(self, blocks: list[Block]):
+        self.blocks = blocks
+        self.order = sorted((k for k, b in enumerate(blocks) if b.end > b.start), key=lambda k: (blocks[k].start, k))
+        self.starts = [blocks[k].start for k in self.order]
+        self.overlapping = any(blocks[a].end > blocks[b].start for a, b in zip(self.order, self.order[1:]))
+
+    def __call__(self, pos: int) -> int:
+        if self.overlapping:  # (blocks never overlap today; should they, the first holder in list order still wins)
+            return next((k for k, b in enumerate(self.blocks) if b.start <= pos < b.end), -1)
+        i = bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return -1
+        k = self.order[i]
+        return k if pos < self.blocks[k].end else -1
 
 
 
