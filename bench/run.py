@@ -124,6 +124,7 @@ def stage_times(paths: list[Path], passes: int = 2) -> dict:
     import spacy
     from minutes_extract.assemble import assemble
     from minutes_extract.batch.tasks import written
+    from minutes_extract.gc_policy import collector_paused
     from minutes_extract.ingest import read_sources
     from minutes_extract.normalise import normalise
     from minutes_extract.pipeline import get_pipeline
@@ -144,14 +145,15 @@ def stage_times(paths: list[Path], passes: int = 2) -> dict:
 
         for path in paths:
             (source,) = timed("read (ingest)", lambda p: list(read_sources(p)), path)
-            normalised = timed("normalise", normalise, source.text)
-            # the pipeline's tokenizer normalises first (timed above): tokenise is its inner spaCy tokenizer only
-            doc = timed("tokenise", nlp.tokenizer.inner, normalised.text)
-            remember_source(doc, source.text, normalised)
-            for name, component in nlp.pipeline:
-                doc = timed(name.removeprefix("minutes_"), component, doc)
-            info = SourceInfo(path=source.path, format=source.format, sha256=source.sha256, size=source.size)
-            record = timed("assemble", assemble, doc, info, source.pages, normalised.to_source, source.warnings)
+            with collector_paused():  # as extract_source runs a document
+                normalised = timed("normalise", normalise, source.text)
+                # the pipeline's tokenizer normalises first (timed above): tokenise is its inner spaCy tokenizer only
+                doc = timed("tokenise", nlp.tokenizer.inner, normalised.text)
+                remember_source(doc, source.text, normalised)
+                for name, component in nlp.pipeline:
+                    doc = timed(name.removeprefix("minutes_"), component, doc)
+                info = SourceInfo(path=source.path, format=source.format, sha256=source.sha256, size=source.size)
+                record = timed("assemble", assemble, doc, info, source.pages, normalised.to_source, source.warnings)
             timed("json (writer)", written, record)
             del doc, record
             timed("T", bare, source.text)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from .assemble import assemble
 from .errors import ExtractionFailed, MinutesError
 from .extensions import document_text
+from .gc_policy import collector_paused
 from .ingest import Source, read_sources
 from .normalise import normalise
 from .pipeline import get_pipeline
@@ -20,9 +21,10 @@ from .tokenizer import NormalisingTokenizer, offset_map, raw_source, remember_so
 
 def extract_source(source: Source, nlp: Optional[Language] = None) -> DocumentRecord:
     nlp = nlp or get_pipeline()
-    doc = nlp(source.text) if isinstance(nlp.tokenizer, NormalisingTokenizer) else _normalised_doc(nlp, source.text)
-    info = SourceInfo(path=source.path, format=source.format, sha256=source.sha256, size=source.size)
-    return to_record(doc, info, source.pages, source.warnings)
+    with collector_paused():
+        doc = nlp(source.text) if isinstance(nlp.tokenizer, NormalisingTokenizer) else _normalised_doc(nlp, source.text)
+        info = SourceInfo(path=source.path, format=source.format, sha256=source.sha256, size=source.size)
+        return to_record(doc, info, source.pages, source.warnings)
 
 
 def _normalised_doc(nlp: Language, text: str) -> Doc:

@@ -20,6 +20,7 @@ from spacy.language import Language
 
 from .assemble import assemble, doc_id_for
 from .extensions import EXTRACTION_GROUPS, remember_text
+from .gc_policy import collector_paused
 from .normalise import normalise
 from .records import DocumentRecord, Extractions, Item, SourceInfo
 
@@ -61,12 +62,13 @@ def _run(nlp: Language, text: str, meeting: Optional[tuple]) -> object:
     # The part is normalised already (the whole text was, once): tokenise it with spaCy's own tokenizer, not
     # the pipeline's normalising one, or its offsets would move a second time.
     tokenize = getattr(nlp.tokenizer, "inner", nlp.tokenizer)
-    doc = remember_text(tokenize(text), text)
-    for name, component in nlp.pipeline:
-        if name == "minutes_meeting" and meeting is not None:
-            doc._.meeting, doc._.meeting_date = meeting
-            continue
-        doc = component(doc)
+    with collector_paused():
+        doc = remember_text(tokenize(text), text)
+        for name, component in nlp.pipeline:
+            if name == "minutes_meeting" and meeting is not None:
+                doc._.meeting, doc._.meeting_date = meeting
+                continue
+            doc = component(doc)
     return doc
 
 
