@@ -6,18 +6,17 @@ span contains its start (or `unassigned` when it precedes every item).
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 from bisect import bisect_left, bisect_right
-from contextlib import contextmanager
 from types import SimpleNamespace
-from typing import Callable, Iterator, Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Doc
 from spacy.tokens.underscore import Underscore
 
 from .calibrate import confidence_for
 from .extensions import EXTRACTION_GROUPS, PAYLOAD_ATTRS, document_text, payloads
+from .gc_policy import collector_paused
 from .records import (
     EXTRACTION_MODELS, DocumentRecord, Extractions, InspectionReport, Item, Meeting, ReportJudgement, Section,
     SourceInfo, Span,
@@ -137,7 +136,7 @@ def inspection_report(doc: Doc, page_of) -> Optional[dict]:
 def assemble(doc: Doc, source: SourceInfo, pages: Optional[list[int]] = None,
              to_source: Optional[Callable[[int], int]] = None, warnings: Optional[list[str]] = None) -> DocumentRecord:
     text = document_text(doc)
-    with cyclic_collection_paused():
+    with collector_paused():  # (a record's objects all stay alive until it is written: gc_policy)
         items = build_items(doc)
         unassigned: dict = {}
         page_of = page_finder(pages or [], to_source or (lambda x: x))
@@ -154,18 +153,3 @@ def assemble(doc: Doc, source: SourceInfo, pages: Optional[list[int]] = None,
             "unassigned": unassigned,
             "warnings": list(warnings or []),
         })
-
-
-@contextmanager
-def cyclic_collection_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while a record's objects are built: they all stay alive until the
-    record is written, and on a large document every full collection walked all of them again (assemble's
-    cost per word grew 2.4x from 100 KB to 10 MB; with the collector paused it does not grow). Reference
-    counting still frees everything, and the collector runs again right after."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

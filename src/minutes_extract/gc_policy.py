@@ -1,4 +1,5 @@
-"""Python's cyclic garbage collector is paused while one document (or one part of a large one) is extracted.
+"""Python's cyclic garbage collector is paused while one document (or one part of a large one) is extracted, and
+while a record's objects are assembled (they all stay alive until the record is written).
 
 Why: a document's extraction allocates many short-lived Python objects; each collection the allocations trigger
 also walks every object still alive, and a long document keeps more of them alive as it goes, so the stages'
