@@ -64,6 +64,9 @@ class ResolutionsRules(RuleFile):
         "A verb written as a word of a sentence ('Recommended'): in a decision table's cell it opens the cell's own "
         "decision, which is kept whole ('Recommended to Council for adoption.').")
     not_subheading: Regex = described("A block that is a sentence or a quotation, not a subheading.")
+    restated_decision: Regex = described(
+        "A decision that only says the item's recommendations were agreed ('The recommendations were agreed.', "
+        "lower-cased): after the item's own decision it is a copy of it, not another decision.")
     cut_off_clause: CutOffClause = described("How a last clause cut off by the end of the document is recognised.")
     that_run_excludes: Regex = described(
         "Modal or finite verbs that make a 'That ...' block narrative, not a decision.")

@@ -58,9 +58,21 @@ def table_cell_percentage(c: Candidate, ctx: Context, rules: MetricRules) -> Opt
     """A bare number alone in a table cell under a '%' heading (`Variance £000 | Variance %` over
     `725 | 2.9` and `(414) | (6.8)`): the candidate as a percentage, negative in brackets, else None."""
     heading = _cell_heading(c, ctx, rules)
-    if heading is None or _unit_scale(heading, rules) is not None or not rules.table_percent_heading.search(heading):
+    if heading is None or _unit_scale(heading, rules) is not None:
         return None
+    if not (rules.table_percent_heading.search(heading) or rules.table_percent_heading.search(_row_label(c, ctx, rules))):
+        return None  # neither the column heading nor the row's label ('Staff turnover (%) | 13.1') says '%'
     return _signed(c, ctx, "percentage", c.value)
+
+
+def _row_label(c: Candidate, ctx: Context, rules: MetricRules) -> str:
+    """The first cell of the table row holding the cell `c` ('' when there is none)."""
+    line_start, line_end = ctx.line(c.start)
+    row = _cells(ctx.text, line_start, line_end, rules)
+    if len(row) >= rules.table_min_cells and _column_of(row, c, ctx.text, brackets=True):
+        return ctx.text[row[0][0]:row[0][1]]
+    figures = _trailing_figures(ctx.text[line_start:line_end], rules)
+    return ctx.text[line_start:line_start + figures[0].start()] if figures else ""
 
 
 def _signed(c: Candidate, ctx: Context, kind: str, value: float) -> Candidate:

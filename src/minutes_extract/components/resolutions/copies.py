@@ -36,6 +36,22 @@ def _merge_copies(decisions: list[Decision], threshold: int, blocks: list[Block]
     return kept
 
 
+def _restatements_as_copies(decisions: list[Decision], restated: re.Pattern) -> list[Decision]:
+    """"Decision: The recommendations were agreed." closing an item whose decision is already printed
+    ("Decision:" (a)-(c) above the Minutes) says that decision again: it becomes a copy of the item's latest
+    decision. Alone in its item it is the decision itself and is kept."""
+    kept: list[Decision] = []
+    latest: dict[int, Decision] = {}  # item -> its latest kept decision
+    for decision in decisions:  # in document order
+        original = latest.get(decision.item) if decision.item >= 0 else None
+        if original is not None and restated.match(_LEADING_THAT.sub("", " ".join(decision.clauses).strip().lower())):
+            original.copies.append((decision.start, decision.end))
+            continue
+        kept.append(decision)
+        latest[decision.item] = decision
+    return kept
+
+
 _LEADING_THAT = re.compile(r"^that\s+")
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from typing import Optional
 
 from ...values.dates import month_number
-from .copies import _merge_copies
+from .copies import _merge_copies, _restatements_as_copies
 from .markers import (
     _BARE_TO, _COLON_ENDS, _MARKER, _THAT, _clause_verb, _continues_numbering, _cut_at_label, _cut_off,
     _first_marker, _is_sentence, _is_subheading, _marker_kind, _next_minute_number, _restarts_numbering, _unmarked,
@@ -42,6 +42,7 @@ def find_decisions(blocks: list[Block], rules: ResolutionRules, meeting_date: Op
     decisions.sort(key=lambda d: d.start)
     block_at = _BlockIndex(blocks)
     decisions = [d for d in decisions if not _under_quoted_heading(blocks, block_at(d.start), meeting_date, rules)]
+    decisions = _restatements_as_copies(decisions, rules.restated_decision)
     return _merge_copies(decisions, rules.duplicate_threshold, blocks)
 
 

@@ -66,6 +66,7 @@ class ResolutionRules(RuleFields):
     duplicate_threshold: int
     subheading_max_words: int = 8
     not_subheading: re.Pattern
+    restated_decision: re.Pattern  # "The recommendations were agreed.": the item's decision said again
 
     def __init__(self, rules: dict):
         super().__init__(rules)
