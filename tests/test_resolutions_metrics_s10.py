@@ -2,7 +2,8 @@
 The recommendations were agreed." is its decision said again, not another; the Scottish "The Committee agreed to
 note the report." standing alone is a decision; a report's "The Committee is recommended:" introduces its
 recommendation clauses; cells whose row label ends "(%)" are percentages; "(1.2)m" and "was (£3,100)" are
-negative money; a score "3 or 4" is no count; a zero vote tally is a count. Sentences written for these tests."""
+negative money; a score "3 or 4" is no count; "THAT" alone on its line is not a clause; a recommendation numbered
+like the next section is still a clause. Sentences written for these tests."""
 from __future__ import annotations
 
 from test_metrics import readings
@@ -64,6 +65,26 @@ def test_second_score_of_a_pair_is_no_count(nlp):
     assert readings(nlp, text) == [("count", 12.0, None)]
 
 
-def test_a_zero_tally_is_a_count(nlp):
-    text = "The grants were approved. Vote: 5 for, 0 against."
-    assert readings(nlp, text) == [("count", 5.0, None), ("count", 0.0, None)]
+def test_that_alone_on_its_line_is_not_a_clause_nor_in_the_text(nlp):
+    text = ("14. LIBRARY STRATEGY\n\nThe Cabinet Member introduced the strategy.\n\nRESOLVED\nTHAT\n"
+            "(1) the library strategy be approved; and\n(2) the Director report progress in a year.\n\n"
+            "15. ROAD SAFETY\n\nRESOLVED THAT the road safety plan be adopted.\n")
+    found = decisions(text, nlp=nlp)
+    assert found[0].startswith("(1) the library strategy") and found[0].endswith("progress in a year.")
+    assert found[1] == "the road safety plan be adopted."
+
+
+def test_a_recommendation_numbered_like_the_next_section_is_still_a_clause(nlp):
+    text = ("Report to: Corporate Scrutiny Committee\nSubject: Customer Access Strategy\n\n"
+            "1. Purpose\n\n1.1 To present the draft strategy.\n\n2. Recommendations\n\nThe Committee is recommended:\n"
+            "1. To note the draft strategy and the results of the consultation.\n"
+            "2. To comment on the proposed opening hours of the customer centres.\n"
+            "3. To agree that a final strategy be brought to the Committee in June.\n\n"
+            "3. Background\n\n3.1 The strategy was drafted after a survey of residents.\n")
+    found = decisions(text, nlp=nlp)
+    assert len(found) == 1 and found[0].endswith("brought to the Committee in June.")
+
+
+def test_counts_after_a_score_joined_by_and_stay_counts(nlp):
+    text = "Of the eight standards, five were scored 3 and three were scored 2."
+    assert readings(nlp, text) == [("count", 8.0, None), ("count", 5.0, None), ("count", 3.0, None)]

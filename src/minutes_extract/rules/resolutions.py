@@ -67,6 +67,9 @@ class ResolutionsRules(RuleFile):
     restated_decision: Regex = described(
         "A decision that only says the item's recommendations were agreed ('The recommendations were agreed.', "
         "lower-cased): after the item's own decision it is a copy of it, not another decision.")
+    bare_that: Regex = described(
+        "A line holding only 'THAT' (or 'That:') after a verb on its own line: it leads in to the clauses below it "
+        "and is neither a clause nor part of the decision's text.")
     cut_off_clause: CutOffClause = described("How a last clause cut off by the end of the document is recognised.")
     that_run_excludes: Regex = described(
         "Modal or finite verbs that make a 'That ...' block narrative, not a decision.")

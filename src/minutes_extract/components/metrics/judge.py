@@ -405,7 +405,7 @@ def _bare_count(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_f
     s_start, s_end = ctx.sentence(c.start)
     before = rules.before
     if _tally_label(c, right, ctx, rules):
-        return True  # a tally may be 1 (digits) or 0: "4 for, 0 against" counts no votes against (spec 8: tallies are counts)
+        return c.value != 0  # a tally may be 1 (digits), but "Against (0)" counts nothing
     if c.value is not None and (c.value < 2 or c.value != int(c.value)):
         return False  # (a count of things is whole: "an average of 7.3 per ..." is a mean)
     if before["group_of_before"].search(ctx, c.start)[0]:

@@ -134,6 +134,9 @@ def _from_trigger(blocks: list[Block], i: int, hit, rules: ResolutionRules, used
         if not rest and first is not None:
             start = first
         clauses, end = _run_on_in_record(blocks, clauses, end, rules, used)
+        if len(clauses) > 1 and not rest and rules.bare_that.match(clauses[0].strip()):
+            clauses = clauses[1:]  # "RESOLVED" / "THAT" / "(1) ...": the "THAT" line only leads in to the clauses
+            start = next((b.start for b in blocks[i + 1:] if b.start > start and b.text.strip()), start)
     clauses = _without_introduction(clauses)
     if len(clauses) == 1 and end >= blocks[-1].end and _stops_mid_phrase(clauses[0], rules):
         return None  # the document stops inside the decision's only clause ("AGREED the report and asked officers to")
@@ -385,7 +388,8 @@ def _recommendation_sections(blocks: list[Block], rules: ResolutionRules, used: 
         block = blocks[i]
         if block.label == "heading" and block.section == "recommendations":
             clauses, start, end, j = [], None, None, i + 1
-            while j < len(blocks) and blocks[j].label != "heading" and blocks[j].section == "recommendations" and j not in used:
+            while (j < len(blocks) and blocks[j].label != "heading" and j not in used
+                   and (blocks[j].section == "recommendations" or _clause_numbered_on(clauses, blocks[j].text.strip()))):
                 text = blocks[j].text.strip()
                 if not clauses and rules.recommendation_intro.search(text) and text.endswith(":"):
                     j += 1
@@ -394,7 +398,7 @@ def _recommendation_sections(blocks: list[Block], rules: ResolutionRules, used: 
                     break
                 if clauses and _leaves_numbered_section(clauses[0], text):
                     break  # "2.1 That ...", "2.2 That ..." then "3. Findings" / "3.1 ...": the next section
-                if _next_minute_number(block.text, text):
+                if _next_minute_number(block.text, text) and not _clause_numbered_on(clauses, text):
                     break  # "4. Recommendation(s)" ... "5. Contact details"
                 start = blocks[j].start if start is None else start
                 end = blocks[j].end
@@ -407,6 +411,12 @@ def _recommendation_sections(blocks: list[Block], rules: ResolutionRules, used: 
         else:
             i += 1
     return out
+
+
+def _clause_numbered_on(clauses: list[str], text: str) -> bool:
+    """"3. To agree that ..." after clauses "1. To note ...", "2. To note ...": a whole sentence numbering the
+    clauses on is one more of them, not the report's next section ("3. Background") though numbered like it."""
+    return bool(clauses) and _continues_numbering(clauses[-1], text) and _is_sentence(text)
 
 
 _SECTION_NUMBERING = re.compile(r"^(\d{1,2})(?:\.(\d{1,2}))?\.?\s")

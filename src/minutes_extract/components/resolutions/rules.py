@@ -67,6 +67,7 @@ class ResolutionRules(RuleFields):
     subheading_max_words: int = 8
     not_subheading: re.Pattern
     restated_decision: re.Pattern  # "The recommendations were agreed.": the item's decision said again
+    bare_that: re.Pattern  # "THAT" alone on the line after "RESOLVED"
 
     def __init__(self, rules: dict):
         super().__init__(rules)
