@@ -88,3 +88,11 @@ def test_a_recommendation_numbered_like_the_next_section_is_still_a_clause(nlp):
 def test_counts_after_a_score_joined_by_and_stay_counts(nlp):
     text = "Of the eight standards, five were scored 3 and three were scored 2."
     assert readings(nlp, text) == [("count", 8.0, None), ("count", 5.0, None), ("count", 3.0, None)]
+
+
+def test_other_wordings_of_the_restated_decision_are_copies_too(nlp):
+    for closing in ("Decision: Recommendations agreed.", "Decision: Agreed as recommended.",
+                    "Decision: The officer recommendations were approved unanimously."):
+        text = ("Minutes of Cabinet\n\n21 Waste Strategy\n\nDecision:\n\nThat the waste strategy be adopted.\n\n"
+                "Minutes:\n\nThe Portfolio Holder presented the strategy.\n\n" + closing + "\n")
+        assert decisions(text, nlp=nlp) == ["That the waste strategy be adopted."], closing
