@@ -96,3 +96,8 @@ def test_other_wordings_of_the_restated_decision_are_copies_too(nlp):
         text = ("Minutes of Cabinet\n\n21 Waste Strategy\n\nDecision:\n\nThat the waste strategy be adopted.\n\n"
                 "Minutes:\n\nThe Portfolio Holder presented the strategy.\n\n" + closing + "\n")
         assert decisions(text, nlp=nlp) == ["That the waste strategy be adopted."], closing
+
+
+def test_the_whole_after_a_count_out_of_is_a_count_but_a_scale_is_not(nlp):
+    assert readings(nlp, "The team had 9 agency social workers out of 52.") == [("count", 9.0, None), ("count", 52.0, None)]
+    assert readings(nlp, "Residents rated the library service 4 out of 5.") == []

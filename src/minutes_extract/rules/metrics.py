@@ -96,6 +96,7 @@ class MetricsRules(RuleFile):
     comparative_count_after: Regex = described("'more than'/'fewer than' after a bare whole number in a sentence about things counted ('310 more than last year'): a count.", default="$^")
     copula_be_word: Regex = described("A form of 'be' opening subject_copula_before's match, after which an age-like number is an age.", default="^(?i:were|was|are|is)\\b")
     fractional_count_noun: Regex = described("A counted noun that may take a fractional number ('12.5 FTE social workers', 'Band D equivalents'); any other fractional 'count' is a mean.", default="$^")
+    whole_of_count_gap: Regex = described("What joins a count to the whole it is part of ('14 agency social workers out of 146'): the whole is a count too.", default="$^")
     ellipsis_after: Regex = described("Words after a bare number whose noun the sentence has just counted ('two more', 'five from').")
     ellipsis_before: Regex = described("Words before such a number ('the remaining two', 'another three').")
     ellipsis_not_before: Regex = described("Words before a number that make it no such count ('3 out of 4 for').")

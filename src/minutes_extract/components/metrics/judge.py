@@ -415,6 +415,8 @@ def _bare_count(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_f
     if _elided_noun(c, right, ctx, rules, so_far, s_start):
         return True
     earlier_count = any(m.fields.get("kind") == "count" and s_start <= m.start < c.start for m in so_far)
+    if earlier_count and _whole_of_count(c, ctx, rules, so_far):
+        return True
     if c.is_word:  # "14 care leavers ..., compared with nine the year before"
         return earlier_count and bool(rules.compared_word_before.search(ctx.left(c.start, 40)))
     if rules.count_share_after.match(right):
@@ -426,6 +428,14 @@ def _bare_count(c: Candidate, right: str, ctx: Context, rules: MetricRules, so_f
     if _carried_count(c, ctx, rules, so_far, s_start):
         return True
     return earlier_count and bool(before["compared_before"].search(ctx, c.start)[0])
+
+
+def _whole_of_count(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric]) -> bool:
+    """`14 agency social workers out of 146`: the whole that the count just before is part of (a score's
+    scale has no count before it: `rated 3 out of 5`)."""
+    last = so_far[-1] if so_far else None
+    return (last is not None and last.fields.get("kind") == "count" and last.end <= c.start
+            and bool(rules.whole_of_count_gap.fullmatch(ctx.text, last.end, c.start)))
 
 
 def _carried_count(c: Candidate, ctx: Context, rules: MetricRules, so_far: list[Metric], s_start: int) -> bool:

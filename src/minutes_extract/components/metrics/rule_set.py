@@ -109,6 +109,7 @@ class MetricRules:
         self.table_category_corner = re.compile(rules.get("table_category_corner", "$^"))
         self.table_time_qualifier = re.compile(rules.get("table_time_qualifier", "$^"))
         self.fractional_count_noun = re.compile(rules.get("fractional_count_noun", "$^"))
+        self.whole_of_count_gap = re.compile(rules.get("whole_of_count_gap", "$^"))
         self.respectively_word = re.compile(rf"(?i:\b(?:{'|'.join(self.respectively)})\b)")
 
     def is_plural(self, word: str) -> bool:
