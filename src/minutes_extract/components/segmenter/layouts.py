@@ -40,6 +40,27 @@ class Layouts(Headings):
                    and self.heading_like(lines[i].text) and self.body_follows(lines, i)]
         return leading + items
 
+    def trailing_agenda_titles(self, lines: list[Line], items: list[ItemStart]) -> list[ItemStart]:
+        """Unnumbered standard agenda headings after the last numbered item ("Date of next meeting" over its
+        date, "Any other business" over "None."): procedural items the minutes print without a number. Each is
+        a heading line of its own (no section heading or list entry) with its body under it."""
+        found = []
+        last = items[-1]
+        first = next((j for j in range(last.line, len(lines)) if lines[j].end >= last.title_end), len(lines)) + 1
+        for i in range(first, len(lines)):
+            line = lines[i]
+            text = self.clean_title(line.text)
+            head, colon, _ = text.partition(":")
+            # (the title itself, not one that begins with it: "Declarations of interest by any Cabinet Member" is a field)
+            if line.kind or line.level or head.strip().lower().replace("’", "'") not in self.agenda_titles \
+                    or not self.heading_like(head) \
+                    or self.pattern["section_number"].match(text):
+                continue
+            if not colon and self.body_follows(lines, i):  # ("Date of next meeting: 12 June 2025." is a line of the minutes)
+                start = line.start + line.text.index(head)
+                found.append(ItemStart(i, None, start, start + len(head.rstrip()), "trailing_agenda_title"))
+        return items + found
+
     def items_agenda_page(self, lines: list[Line]) -> list[ItemStart]:
         numbered = [i for i, line in enumerate(lines) if i + 1 < len(lines) and self.is_agenda_item(line.text.strip())
                     and self.pattern["agenda_item"].match(line.text.strip()).group(1)
