@@ -152,7 +152,8 @@ class Headings(RuleFields):
         (numbered titles are judged by the sequence they are in instead)."""
         if not self.heading_like(text, allow_period=True, max_words=30):
             return False
-        return (not self.without_heading_colon(text.strip()).endswith(self.list_intro_ends)
+        # (judged without its chrome: "Title PDF 498 KB Minutes:" is a title with its link and the page's label run on)
+        return (not self.without_heading_colon(self.clean_title(text)).endswith(self.list_intro_ends)
                 and (numbered or not self.has_finite_verb(text)))
 
     def without_heading_colon(self, text: str) -> str:

@@ -1,0 +1,60 @@
+"""Items in layouts of councils the rules were not written against (issue #10, wt10-items probes s10i01-s10i10):
+an unnumbered procedural heading after the last numbered item, and a title-cased heading wrapped over two lines
+as a block set apart by blank lines. Every text here is written for the test."""
+
+from written_sentences import items_of
+
+PARISH = ("NETHERFORD PARISH COUNCIL\n\nMinutes of the meeting held on Monday 2nd March 2026 at 7.30pm\n\n"
+          "Present: Cllrs A Bright (Chair), C Dale, E Frost\n\n"
+          "1) Apologies for absence\nCllr Green sent apologies.\n\n"
+          "2) Minutes of the previous meeting\nThe minutes of 2nd February 2026 were approved.\n\n"
+          "3) Footpaths\nThe Clerk reported that the stile on footpath 7 had been replaced.\n\n")
+
+
+def test_an_unnumbered_date_of_next_meeting_heading_after_the_numbered_items_is_an_item(nlp):
+    text = PARISH + "Date of next meeting\nMonday 6th April 2026 at 7.30pm.\n\nThe meeting closed at 8.50pm.\n"
+    titles = [title for _, title in items_of(text, nlp)]
+    assert titles == ["Apologies for absence", "Minutes of the previous meeting", "Footpaths", "Date of next meeting"]
+
+
+def test_a_date_of_next_meeting_line_with_its_date_after_a_colon_is_no_item(nlp):
+    text = PARISH + "Date of next meeting: Monday 6th April 2026.\n"
+    assert [title for _, title in items_of(text, nlp)][-1] == "Footpaths"
+
+
+def test_a_field_that_begins_with_an_agenda_title_is_no_trailing_item(nlp):
+    text = ("Cabinet - record of decisions, 4 March 2026\n\n1  Apologies for Absence\n\nNone.\n\n"
+            "2  Parking Charges Review\n\nDecision\n\nThat Cabinet approves the revised charges.\n\n"
+            "Declarations of interest by any Cabinet Member\n\nNone.\n")
+    titles = [title for _, title in items_of(text, nlp)]
+    assert titles == ["Apologies for Absence", "Parking Charges Review"]
+
+
+def test_a_title_cased_heading_wrapped_onto_a_second_line_before_a_blank_line(nlp):
+    text = ("Harbourside Health and Wellbeing Board\n\nMinutes of the meeting held on 3 March 2026\n\n"
+            "Item 1: Welcome and Apologies\n\nApologies were received from the Director of Public Health.\n\n"
+            "Item 2: Pharmaceutical Needs Assessment and Community Pharmacy\nAccess Review\n\n"
+            "The Board considered the draft assessment.\n\n"
+            "Item 3: Better Care Fund Plan\n\nThe Board approved the plan.\n")
+    titles = [title for _, title in items_of(text, nlp)]
+    assert titles[1] == "Pharmaceutical Needs Assessment and Community Pharmacy Access Review"
+
+
+def test_a_presenters_name_under_a_title_is_not_part_of_it(nlp):
+    text = ("Harbourside Health and Wellbeing Board\n\nMinutes of the meeting held on 3 March 2026\n\n"
+            "Item 1: Welcome and Apologies\n\nApologies were received from the Director of Public Health.\n\n"
+            "Item 2: Better Care Fund Plan\nDr Ruth Okoye\n\nThe Board approved the plan.\n\n"
+            "Item 3: Any Other Business\n\nNone.\n")
+    titles = [title for _, title in items_of(text, nlp)]
+    assert titles[1] == "Better Care Fund Plan"
+
+
+def test_a_title_with_its_document_link_and_the_pages_label_run_onto_its_line(nlp):
+    # (a meeting web page printed to PDF: the link "PDF 498 KB" and the "Minutes:" label joined to the title line)
+    text = ("Agenda and minutes\n\nAudit Committee - Tuesday, 3rd March, 2026 2.00 pm\n\n"
+            "1.\n\nApologies for Absence\nMinutes:\n\nApologies were received from Councillor Hart.\n"
+            "2.\n\nInternal Audit Plan 2026/27 PDF 498 KB Additional documents:\nPlan Appendix A PDF 130 KB\nMinutes:\n\n"
+            "RESOLVED: That the plan be approved.\n"
+            "3.\n\nRisk Management Update PDF 356 KB Minutes:\n\nRESOLVED: That the update be noted.\n")
+    titles = [title for _, title in items_of(text, nlp)]
+    assert titles == ["Apologies for Absence", "Internal Audit Plan 2026/27", "Risk Management Update"]
