@@ -58,3 +58,17 @@ def test_a_title_with_its_document_link_and_the_pages_label_run_onto_its_line(nl
             "3.\n\nRisk Management Update PDF 356 KB Minutes:\n\nRESOLVED: That the update be noted.\n")
     titles = [title for _, title in items_of(text, nlp)]
     assert titles == ["Apologies for Absence", "Internal Audit Plan 2026/27", "Risk Management Update"]
+
+
+def test_a_presenters_name_and_role_under_an_unnumbered_title_is_no_item(nlp):
+    text = ("Ashby Vale District Council\n\nPlanning and Licensing Committee\n\nMinutes of the meeting held on "
+            "10 March 2026\n\nMembers present: Cllr R Moss (Chair), Cllr S Neal\n\n"
+            "Apologies\nCllr V Shaw.\n\nDeclarations of interest\nNone.\n\n"
+            "Land at Mill Lane, Ashby - outline application for up to 80 dwellings\nPeter Lowe, Planning Manager\n"
+            "The Planning Manager presented the report.\nResolved: That permission be granted.\n\n"
+            "Review of Street Trading Policy\nAnna Cole - Senior Solicitor\n"
+            "The Senior Solicitor presented the report.\nResolved: That the policy be adopted.\n")
+    titles = [title for _, title in items_of(text, nlp)]
+    assert titles == ["Apologies", "Declarations of interest",
+                      "Land at Mill Lane, Ashby - outline application for up to 80 dwellings",
+                      "Review of Street Trading Policy"]

@@ -180,6 +180,12 @@ class Headings(RuleFields):
         return bool(self.agenda_title.match(key)) or (
             " / " in key and any(self.agenda_title.match(half.strip()) for half in key.split(" / ")))
 
+    def presenter_line(self, text: str) -> bool:
+        """A person named with their role ("Sarah Price, Planning Manager", "Tom Quinn - Senior Solicitor"): who
+        presents an item or attends, printed under a title or in a list; short and unpunctuated like a heading, but
+        never one."""
+        return bool(self.pattern["presenter_line"].match(text.strip()))
+
     def is_page_chrome(self, text: str) -> bool:
         return text.strip().lower() in self.page_chrome
 

@@ -78,8 +78,15 @@ class MeetingPage(Headings):
         if self.has_document_link(text):  # (not a link's invitation: "Read the full report (PDF, 412 KB)")
             return self.title_like(text) and not self.pattern["link_prompt"].match(text) \
                 and not self.under_attachments_heading(lines, i)
-        return (i + 1 < len(lines) and not lines[i].kind and self.heading_like(text) and len(text.split()) >= 2
-                and bool(self.pattern["report_of"].match(lines[i + 1].text.strip())))
+        nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+        return (bool(nxt) and not lines[i].kind and self.heading_like(text) and len(text.split()) >= 2
+                and not self.presenter_line(text)
+                and (bool(self.pattern["report_of"].match(nxt)) or self.presented_under(lines, i)))
+
+    def presented_under(self, lines: list[Line], i: int) -> bool:
+        """A title over the line naming who presents it ("Sarah Price, Planning Manager"), then the item's body."""
+        return (i + 2 < len(lines) and self.presenter_line(lines[i + 1].text)
+                and not self.presenter_line(lines[i + 2].text) and self.body_follows(lines, i + 1))
 
     def agenda_heading(self, lines: list[Line], i: int) -> bool:
         """A standard agenda title on its own line ("Apologies for Absence"), followed by its body."""
@@ -100,7 +107,7 @@ class MeetingPage(Headings):
         are followed by a "To receive ..." description, or are short title lines before a paragraph.
         A line after a list introduction ("... was reported:") is an entry of that list."""
         text = lines[i].text.strip()
-        if self.without_heading_colon(text).endswith(self.list_intro_ends):
+        if self.without_heading_colon(text).endswith(self.list_intro_ends) or self.presenter_line(text):
             return False
         if self.is_agenda_title(text):  # a standard title, unless a sentence goes on from it
             return self.title_like(text) and not any(w in self.finite_verbs for w in text.split())
@@ -114,7 +121,7 @@ class MeetingPage(Headings):
         if not self.heading_like(text):
             return False
         nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
-        if nxt.startswith(self.description_starts):
+        if nxt.startswith(self.description_starts) or self.presented_under(lines, i):
             return True
         if (len(text.split()) > 8 and not self.long_title(lines, i)) or nxt.startswith(self.bullet):
             return False
@@ -190,7 +197,7 @@ class MeetingPage(Headings):
         text."""
         line = lines[i]
         text = self.clean_title(line.text)
-        if line.kind or self.is_attendance(text) or len(text.split()) > self.run_heading_words:
+        if line.kind or self.is_attendance(text) or len(text.split()) > self.run_heading_words or self.presenter_line(text):
             return False
         if self.colon_run_heading(lines, i, text):
             text = text[:-1]  # "Grounds maintenance contract:" over its paragraph
