@@ -72,3 +72,26 @@ def test_a_presenters_name_and_role_under_an_unnumbered_title_is_no_item(nlp):
     assert titles == ["Apologies", "Declarations of interest",
                       "Land at Mill Lane, Ashby - outline application for up to 80 dwellings",
                       "Review of Street Trading Policy"]
+
+
+def test_unnumbered_titles_over_the_pages_minutes_label_are_items(nlp):
+    text = ("Minutes of the Schools Forum\nThursday 5 March 2026\nApologies\nMinutes:\n"
+            "Apologies were received from the diocesan representative.\n"
+            "Central School Services Block 2026/27\nMinutes:\nThe Head of Finance presented the report.\n"
+            "Decision:\nThe Forum noted the report.\n"
+            "Falling Rolls Fund Criteria\nMinutes:\nThe Forum considered the criteria.\nDecision:\n"
+            "The Forum agreed the criteria.\nAny Other Business\nMinutes:\nNone.\n")
+    titles = [title for _, title in items_of(text, nlp)]
+    assert titles == ["Apologies", "Central School Services Block 2026/27", "Falling Rolls Fund Criteria",
+                      "Any Other Business"]
+
+
+def test_an_agenda_item_label_over_the_minutes_of_the_last_meeting_gives_their_items(nlp):
+    text = ("Public Document Pack\n\nAgenda Item 4\n\nHOUSING SCRUTINY PANEL\n\n"
+            "MINUTES OF THE MEETING HELD ON 12 JANUARY 2026\n\nPresent: Councillor A Rowe (Chair), Councillor B Sim\n\n"
+            "21   APOLOGIES\n     Apologies were received from Councillor Tait.\n\n"
+            "22   TENANT SATISFACTION MEASURES\n     The Head of Housing presented the report.\n"
+            "     RESOLVED that the report be noted.\n\n                                   Page 11\n\n"
+            "23   DAMP AND MOULD ACTION PLAN\n     RESOLVED that the plan be endorsed.\n")
+    items = items_of(text, nlp)
+    assert [title for _, title in items] == ["APOLOGIES", "TENANT SATISFACTION MEASURES", "DAMP AND MOULD ACTION PLAN"]

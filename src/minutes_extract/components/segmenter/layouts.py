@@ -74,6 +74,9 @@ class Layouts(Headings):
                     continue  # "Agendas, Meetings and Minutes - Agenda item" then "Agenda item"
                 if self.numbered_title(lines, i + 1) and len(self.items_numbered(lines)) >= 2:
                     return []  # "Agenda Item" heads the column of a numbered list of items
+                below = self.numbered_minutes_below(lines, i)
+                if below:  # an agenda pack's "Agenda Item 3" over the minutes of the last meeting: their items
+                    return self.trailing_agenda_titles(lines, self.leading_agenda_titles(lines, below))
                 written = self.pattern["agenda_item"].match(line.text.strip()).group(1)
                 report = self.items_report(lines) if written else []
                 if report:  # "Agenda Item 7" over a report's "Report to:" / "Subject:" fields
@@ -107,6 +110,17 @@ class Layouts(Headings):
                 item.line = i + 1  # (the header lines passed over belong to the item)
                 return [item]
         return []
+
+    def numbered_minutes_below(self, lines: list[Line], label: int) -> list[ItemStart]:
+        """Under an "Agenda Item N" label, the record of a meeting ("Minutes of the meeting held on ...", or its
+        attendance lines) with a numbered run of at least two items that are no report's sections: those items
+        (the label's own number is none of them). [] otherwise."""
+        header = any(self.pattern["minutes_header"].match(line.text) or self.is_attendance(line.text)
+                     for line in lines[label + 1:label + 1 + self.header_reach])
+        if not header:
+            return []
+        numbered = [item for item in self.items_numbered(lines) if item.line > label + 1]
+        return numbered if len(numbered) >= 2 and not self.report_sections(lines, numbered) else []
 
     def past_header_lines(self, lines: list[Line], k: int) -> int:
         """Under "Agenda Item 6", the meeting's header lines (the body and its date, "Improvement Board - 9

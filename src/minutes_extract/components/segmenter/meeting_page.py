@@ -121,12 +121,22 @@ class MeetingPage(Headings):
         if not self.heading_like(text):
             return False
         nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
-        if nxt.startswith(self.description_starts) or self.presented_under(lines, i):
+        if nxt.startswith(self.description_starts) or self.presented_under(lines, i) or self.labelled_below(lines, i):
             return True
         if (len(text.split()) > 8 and not self.long_title(lines, i)) or nxt.startswith(self.bullet):
             return False
         return (len(nxt) > 2 * len(text) or (nxt.endswith(".") and (reads_as_sentence(nxt) or not self.heading_like(nxt, allow_period=True)))
                 or self.is_field(nxt))  # "Title" over "Lead officer: ..."
+
+    def labelled_below(self, lines: list[Line], i: int) -> bool:
+        """A title over the page's label for the item's record ("Minutes:", "Decision:" alone on its line, as a
+        ModernGov or CMIS page prints under every item heading), in a title's style."""
+        if i + 1 >= len(lines) or lines[i].kind:
+            return False
+        label = lines[i + 1]
+        text = self.clean_title(lines[i].text)
+        return (label.kind in ("minutes",) + tuple(self.decision_kinds) and label.text.strip().endswith(":")
+                and (self.capitalised(text) or self.verbless(text)) and not self.presenter_line(text))
 
     def lowercase_tail(self, lines: list[Line], i: int) -> bool:
         """Does the title on line i go on on a short line that starts in lower case and ends no sentence ("Mayor's
