@@ -95,3 +95,12 @@ def test_an_agenda_item_label_over_the_minutes_of_the_last_meeting_gives_their_i
             "23   DAMP AND MOULD ACTION PLAN\n     RESOLVED that the plan be endorsed.\n")
     items = items_of(text, nlp)
     assert [title for _, title in items] == ["APOLOGIES", "TENANT SATISFACTION MEASURES", "DAMP AND MOULD ACTION PLAN"]
+
+
+def test_a_running_header_ending_in_the_date_is_not_the_first_line_of_the_next_title(nlp):
+    text = ("CABINET\n12 MARCH 2026\n\nPresent: Councillor D Fir (Leader), Councillors E Gum, F Hazel\n\n"
+            "APOLOGIES FOR ABSENCE\n\nApologies were received from Councillor Ivy.\n\n"
+            "MEDIUM TERM FINANCIAL STRATEGY\n\nRESOLVED that the strategy be recommended to Council.\n\n"
+            "CABINET 12 MARCH 2026\n\nSCHOOL CONDITION PROGRAMME\n\nRESOLVED that the programme be approved.\n")
+    titles = [title for _, title in items_of(text, nlp)]
+    assert titles[-1] == "SCHOOL CONDITION PROGRAMME"

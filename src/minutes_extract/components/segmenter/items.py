@@ -59,6 +59,7 @@ class Segmenter(Layouts, NumberedItems, MeetingPage, SinglePage):
         return (not above.kind and not above.level and same_style and len(text.split()) <= self.run_heading_words
                 and not text.endswith(tuple(self.sentence_ends) + (":", ";", ",")) and not self.is_attendance(text)
                 and not self.is_field(text) and not self.is_page_chrome(text) and not self.is_agenda_title(text)
+                and not self.pattern["ends_with_date"].search(text)  # ("CABINET 12 MARCH 2026": a running header)
                 and " | " not in text  # (a row of cells, the normaliser's separator: a navigation bar, no title)
                 and self.heading_like(text) and (lines[k - 2].text.strip().endswith(tuple(self.sentence_ends))
                                                  or self.publisher_line(lines, k - 2)))
