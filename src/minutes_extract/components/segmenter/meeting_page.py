@@ -217,8 +217,14 @@ class MeetingPage(Headings):
             return False  # "Apologies were received from ..." begins like a standard title but is a sentence
         previous = lines[i - 1].text.strip()
         after_paragraph = (i - 1 == top or previous.endswith(self.sentence_ends)
-                           or bool(self.pattern["field_line"].match(previous)))  # "Officers: ..." of the header
+                           or bool(self.pattern["field_line"].match(previous))  # "Officers: ..." of the header
+                           or self.running_header(previous))
         return after_paragraph and self.body_follows(lines, i)
+
+    def running_header(self, text: str) -> bool:
+        """A page's running header, the body and the meeting's date ("CABINET 12 MARCH 2026", "Cabinet - 12 March
+        2026"): it ends the page before it as a paragraph does."""
+        return bool(self.pattern["ends_with_date"].search(text)) and self.heading_like(text) and len(text.split()) <= 8
 
     def colon_run_heading(self, lines: list[Line], i: int, text: str) -> bool:
         """A short heading ending with a colon over a paragraph (not over a list): no list introduction
