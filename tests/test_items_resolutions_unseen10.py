@@ -104,3 +104,21 @@ def test_a_running_header_ending_in_the_date_is_not_the_first_line_of_the_next_t
             "CABINET 12 MARCH 2026\n\nSCHOOL CONDITION PROGRAMME\n\nRESOLVED that the programme be approved.\n")
     titles = [title for _, title in items_of(text, nlp)]
     assert titles[-1] == "SCHOOL CONDITION PROGRAMME"
+
+
+def test_unnumbered_headings_over_discussion_and_action_labels_are_items(nlp):
+    text = ("ADULT SAFEGUARDING BOARD EXECUTIVE\nMinutes - 24 March 2026\n\n"
+            "Attendance\nDirector of Adult Social Services (Chair)\nChief Nurse, Integrated Care Board\n\n"
+            "Safeguarding Adult Reviews\nDiscussion\nOne new review had been commissioned since January.\n"
+            "Action\nBusiness manager to circulate the terms of reference.\n\n"
+            "Self-Neglect Audit\nDiscussion\nThe audit found that risk assessments were inconsistent.\n"
+            "Action\nAudit group to report back in July.\n")
+    titles = [title for _, title in items_of(text, nlp)]
+    assert titles == ["Safeguarding Adult Reviews", "Self-Neglect Audit"]
+
+
+def test_an_unstopped_sentence_of_notes_is_body_under_a_heading(nlp):
+    segmenter = nlp.get_pipe("minutes_segmenter").segmenter
+    lines = segmenter.read_lines("Finance\nPayments of £1,245 were approved\nHighways\n")
+    assert segmenter.body_follows(lines, 0)
+    assert not segmenter.body_follows(lines, 1)

@@ -205,7 +205,15 @@ class Headings(RuleFields):
             return False
         nxt = lines[index + 1].text.strip()
         return (nxt.endswith((".", ":", ";", "?")) or len(nxt) > max(60, 2 * len(lines[index].text.strip()))
-                or self.reports_speech(nxt) or self.is_field(nxt) or bool(self.pattern["report_of"].match(nxt)))
+                or self.reports_speech(nxt) or self.is_field(nxt) or bool(self.pattern["report_of"].match(nxt))
+                or self.unstopped_sentence(nxt, lines[index].text.strip()))
+
+    def unstopped_sentence(self, text: str, heading: str) -> bool:
+        """A sentence of notes printed without its full stop ("Cllr Elder sent apologies", "Payments of £1,245
+        were approved"): longer than the heading above it, with a finite verb in lower case after its first word."""
+        words = text.split()
+        return (len(words) >= 4 and len(text) > len(heading) and not text.startswith(self.bullet)
+                and any(w in self.finite_verbs for w in words[1:]))
 
     # -- blocks and sections -------------------------------------------------------------------
     def intro_for(self, lines: list[Line], index: int, floor: int) -> Optional[tuple[int, int]]:

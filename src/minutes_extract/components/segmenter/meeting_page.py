@@ -207,7 +207,8 @@ class MeetingPage(Headings):
         text."""
         line = lines[i]
         text = self.clean_title(line.text)
-        if line.kind or self.is_attendance(text) or len(text.split()) > self.run_heading_words or self.presenter_line(text):
+        if line.kind or self.is_attendance(text) or len(text.split()) > self.run_heading_words or self.presenter_line(text) \
+                or text.strip().lower() in self.field_labels:  # ("Action" alone over an action: a field's label)
             return False
         if self.colon_run_heading(lines, i, text):
             text = text[:-1]  # "Grounds maintenance contract:" over its paragraph
@@ -219,7 +220,13 @@ class MeetingPage(Headings):
         after_paragraph = (i - 1 == top or previous.endswith(self.sentence_ends)
                            or bool(self.pattern["field_line"].match(previous))  # "Officers: ..." of the header
                            or self.running_header(previous))
-        return after_paragraph and self.body_follows(lines, i)
+        return after_paragraph and (self.body_follows(lines, i) or self.sections_below(lines, i))
+
+    def sections_below(self, lines: list[Line], i: int) -> bool:
+        """A heading over the first of its item's sections ("Rapid Review Update" over "Discussion", then the
+        discussion): a section label that is no attendance list, with body text under it."""
+        return (i + 2 < len(lines) and lines[i + 1].kind not in (None, "attendance")
+                and self.body_follows(lines, i + 1))
 
     def running_header(self, text: str) -> bool:
         """A page's running header, the body and the meeting's date ("CABINET 12 MARCH 2026", "Cabinet - 12 March
