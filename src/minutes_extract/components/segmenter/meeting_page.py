@@ -219,8 +219,20 @@ class MeetingPage(Headings):
         previous = lines[i - 1].text.strip()
         after_paragraph = (i - 1 == top or previous.endswith(self.sentence_ends)
                            or bool(self.pattern["field_line"].match(previous))  # "Officers: ..." of the header
-                           or self.running_header(previous))
+                           or self.running_header(previous) or self.after_attendance_list(lines, i))
         return after_paragraph and (self.body_follows(lines, i) or self.sections_below(lines, i))
+
+    def after_attendance_list(self, lines: list[Line], i: int) -> bool:
+        """Is line i the first after an attendance list printed one entry a line under its label ("Attendance"
+        over "Director of Adult Social Services (Chair)", ...)? Every line between is an entry: no stop, no
+        section label."""
+        for k in range(i - 1, max(-1, i - 1 - self.header_reach), -1):
+            if lines[k].kind == "attendance" and ":" not in lines[k].text:
+                return k < i - 1
+            text = lines[k].text.strip()
+            if lines[k].kind or text.endswith(tuple(self.sentence_ends) + (":",)) or self.body_follows(lines, k):
+                return False
+        return False
 
     def sections_below(self, lines: list[Line], i: int) -> bool:
         """A heading over the first of its item's sections ("Rapid Review Update" over "Discussion", then the
