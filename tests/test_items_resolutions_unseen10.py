@@ -122,3 +122,22 @@ def test_an_unstopped_sentence_of_notes_is_body_under_a_heading(nlp):
     lines = segmenter.read_lines("Finance\nPayments of £1,245 were approved\nHighways\n")
     assert segmenter.body_follows(lines, 0)
     assert not segmenter.body_follows(lines, 1)
+
+
+def test_unnumbered_headings_of_notes_kept_as_bullet_points_are_items(nlp):
+    text = ("Notes of the Early Years Partnership\nMeeting held on 25 March 2026\n\n"
+            "Present: Cllr P Ray (Chair), Head of Early Years, Health Visiting Lead\n\n"
+            "Childcare sufficiency\n- 92% of eligible two-year-olds took up a place\n- Two new settings opened\n\n"
+            "Funding reforms\n- Expansion of entitlements from September\n- Providers concerned about rates\n\n"
+            "Workforce\n- Recruitment remains difficult in rural areas\n")
+    titles = [title for _, title in items_of(text, nlp)]
+    assert titles == ["Childcare sufficiency", "Funding reforms", "Workforce"]
+
+
+def test_a_labelled_row_after_bullets_is_no_heading(nlp):
+    text = ("Minutes of the Scrutiny Panel held on 3 March 2026\n\nPresent: Councillors A, B and C\n\n"
+            "Inspection outcome\nThe Director reported the grades:\n- Help and protection: Good\n- Children in care: Good\n"
+            "Leadership and management: Good\n\nThe Panel welcomed the outcome.\n\n"
+            "Work programme\nThe Panel agreed its work programme.\n")
+    titles = [title for _, title in items_of(text, nlp)]
+    assert "Leadership and management: Good" not in titles

@@ -219,8 +219,20 @@ class MeetingPage(Headings):
         previous = lines[i - 1].text.strip()
         after_paragraph = (i - 1 == top or previous.endswith(self.sentence_ends)
                            or bool(self.pattern["field_line"].match(previous))  # "Officers: ..." of the header
-                           or self.running_header(previous) or self.after_attendance_list(lines, i))
-        return after_paragraph and (self.body_follows(lines, i) or self.sections_below(lines, i))
+                           or self.running_header(previous) or self.after_attendance_list(lines, i)
+                           or (self.notes_bullet(lines, i - 1) and ":" not in text))  # (not a row "Area: Good")
+        return after_paragraph and (self.body_follows(lines, i) or self.sections_below(lines, i)
+                                    or self.notes_bullet(lines, i + 1))
+
+    def notes_bullet(self, lines: list[Line], k: int) -> bool:
+        """Line k is a bullet of notes ("• 48% of new plans issued within 20 weeks"): the body of a heading in
+        notes kept as bullet points, not the entry of a list a sentence introduces."""
+        if not 0 <= k < len(lines) or not lines[k].text.lstrip().startswith(self.bullet):
+            return False
+        first = k
+        while first > 0 and lines[first - 1].text.lstrip().startswith(self.bullet):
+            first -= 1
+        return first == 0 or not lines[first - 1].text.rstrip().endswith(self.list_intro_ends)
 
     def after_attendance_list(self, lines: list[Line], i: int) -> bool:
         """Is line i the first after an attendance list printed one entry a line under its label ("Attendance"
