@@ -125,6 +125,9 @@ class ItemPatterns(Strict):
     person_line: Regex = described(
         "A line naming a person alone ('Councillor Tom Ashworth', 'Cllr A. Khan, Cabinet Member'): a report's author, "
         "never its title.", default=r"(?!)")
+    presenter_line: Regex = described(
+        "A person named with a role ('Sarah Price, Planning Manager', 'Tom Quinn - Senior Solicitor'): who presents "
+        "an item, printed under its title; never a title, and the line above it is one.", default=r"(?!)")
 
 
 class SegmenterRules(RuleFile):

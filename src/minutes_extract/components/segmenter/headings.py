@@ -152,7 +152,8 @@ class Headings(RuleFields):
         (numbered titles are judged by the sequence they are in instead)."""
         if not self.heading_like(text, allow_period=True, max_words=30):
             return False
-        return (not self.without_heading_colon(text.strip()).endswith(self.list_intro_ends)
+        # (judged without its chrome: "Title PDF 498 KB Minutes:" is a title with its link and the page's label run on)
+        return (not self.without_heading_colon(self.clean_title(text)).endswith(self.list_intro_ends)
                 and (numbered or not self.has_finite_verb(text)))
 
     def without_heading_colon(self, text: str) -> str:
@@ -179,6 +180,12 @@ class Headings(RuleFields):
         return bool(self.agenda_title.match(key)) or (
             " / " in key and any(self.agenda_title.match(half.strip()) for half in key.split(" / ")))
 
+    def presenter_line(self, text: str) -> bool:
+        """A person named with their role ("Sarah Price, Planning Manager", "Tom Quinn - Senior Solicitor"): who
+        presents an item or attends, printed under a title or in a list; short and unpunctuated like a heading, but
+        never one."""
+        return bool(self.pattern["presenter_line"].match(text.strip()))
+
     def is_page_chrome(self, text: str) -> bool:
         return text.strip().lower() in self.page_chrome
 
@@ -198,7 +205,15 @@ class Headings(RuleFields):
             return False
         nxt = lines[index + 1].text.strip()
         return (nxt.endswith((".", ":", ";", "?")) or len(nxt) > max(60, 2 * len(lines[index].text.strip()))
-                or self.reports_speech(nxt) or self.is_field(nxt) or bool(self.pattern["report_of"].match(nxt)))
+                or self.reports_speech(nxt) or self.is_field(nxt) or bool(self.pattern["report_of"].match(nxt))
+                or self.unstopped_sentence(nxt, lines[index].text.strip()))
+
+    def unstopped_sentence(self, text: str, heading: str) -> bool:
+        """A sentence of notes printed without its full stop ("Cllr Elder sent apologies", "Payments of £1,245
+        were approved"): longer than the heading above it, with a finite verb in lower case after its first word."""
+        words = text.split()
+        return (len(words) >= 4 and len(text) > len(heading) and not text.startswith(self.bullet)
+                and any(w in self.finite_verbs for w in words[1:]))
 
     # -- blocks and sections -------------------------------------------------------------------
     def intro_for(self, lines: list[Line], index: int, floor: int) -> Optional[tuple[int, int]]:

@@ -59,6 +59,7 @@ class Segmenter(Layouts, NumberedItems, MeetingPage, SinglePage):
         return (not above.kind and not above.level and same_style and len(text.split()) <= self.run_heading_words
                 and not text.endswith(tuple(self.sentence_ends) + (":", ";", ",")) and not self.is_attendance(text)
                 and not self.is_field(text) and not self.is_page_chrome(text) and not self.is_agenda_title(text)
+                and not self.pattern["ends_with_date"].search(text)  # ("CABINET 12 MARCH 2026": a running header)
                 and " | " not in text  # (a row of cells, the normaliser's separator: a navigation bar, no title)
                 and self.heading_like(text) and (lines[k - 2].text.strip().endswith(tuple(self.sentence_ends))
                                                  or self.publisher_line(lines, k - 2)))
@@ -88,7 +89,19 @@ class Segmenter(Layouts, NumberedItems, MeetingPage, SinglePage):
         if last in self.title_wrap_words or (lines[k].text.rstrip().endswith(":") and text[:1].islower()):
             return True  # ("Mayor's Transport Plan:" over "progress update")
         letters = [c for c in text if c.isalpha()]
-        return head.isupper() and bool(letters) and text.isupper()
+        return (head.isupper() and bool(letters) and text.isupper()) or self.title_block(lines, k, head, text)
+
+    def title_block(self, lines: list[Line], k: int, head: str, text: str) -> bool:
+        """A title-cased heading printed as a block of two lines set apart by blank lines ("Item 3: Minutes of the
+        Previous Meeting and Matters" over "Arising", then a blank line and the body): the page, not the words,
+        says the second line goes on the title. No person's name (a presenter under the title) goes on it."""
+        def adjacent(i: int) -> bool:
+            return lines[i + 1].start == lines[i].end + 1
+        words = [w for w in text.split() if w[0].isalpha()]
+        return (adjacent(k) and not adjacent(k + 1) and (k == 0 or not adjacent(k - 1))
+                and bool(words) and words[0][0].isupper() and not head.isupper() and not text.isupper()
+                and self.capitalised(head) and self.capitalised(text)
+                and not self.pattern["person_line"].match(text) and not self.has_finite_verb(text + "."))
 
     def second_title_line(self, lines: list[Line], k: int, head: str) -> bool:
         """Under a number alone on its line, a title printed on two lines in the same style, each a title of its
@@ -138,7 +151,7 @@ class Segmenter(Layouts, NumberedItems, MeetingPage, SinglePage):
         if self.report_sections(lines, numbered):
             numbered = []  # "1. Introduction", "2. Background", ...: a report's numbered sections, not items
         if len(numbered) >= 2:
-            return self.leading_agenda_titles(lines, numbered)
+            return self.trailing_agenda_titles(lines, self.leading_agenda_titles(lines, numbered))
         return (self.items_unnumbered_meeting(lines) or numbered or self.items_fallback(lines)
                 or self.items_single_page(lines))
 

@@ -40,6 +40,27 @@ class Layouts(Headings):
                    and self.heading_like(lines[i].text) and self.body_follows(lines, i)]
         return leading + items
 
+    def trailing_agenda_titles(self, lines: list[Line], items: list[ItemStart]) -> list[ItemStart]:
+        """Unnumbered standard agenda headings after the last numbered item ("Date of next meeting" over its
+        date, "Any other business" over "None."): procedural items the minutes print without a number. Each is
+        a heading line of its own (no section heading or list entry) with its body under it."""
+        found = []
+        last = items[-1]
+        first = next((j for j in range(last.line, len(lines)) if lines[j].end >= last.title_end), len(lines)) + 1
+        for i in range(first, len(lines)):
+            line = lines[i]
+            text = self.clean_title(line.text)
+            head, colon, _ = text.partition(":")
+            # (the title itself, not one that begins with it: "Declarations of interest by any Cabinet Member" is a field)
+            if line.kind or line.level or head.strip().lower().replace("’", "'") not in self.agenda_titles \
+                    or not self.heading_like(head) \
+                    or self.pattern["section_number"].match(text):
+                continue
+            if not colon and self.body_follows(lines, i):  # ("Date of next meeting: 12 June 2025." is a line of the minutes)
+                start = line.start + line.text.index(head)
+                found.append(ItemStart(i, None, start, start + len(head.rstrip()), "trailing_agenda_title"))
+        return items + found
+
     def items_agenda_page(self, lines: list[Line]) -> list[ItemStart]:
         numbered = [i for i, line in enumerate(lines) if i + 1 < len(lines) and self.is_agenda_item(line.text.strip())
                     and self.pattern["agenda_item"].match(line.text.strip()).group(1)
@@ -53,6 +74,9 @@ class Layouts(Headings):
                     continue  # "Agendas, Meetings and Minutes - Agenda item" then "Agenda item"
                 if self.numbered_title(lines, i + 1) and len(self.items_numbered(lines)) >= 2:
                     return []  # "Agenda Item" heads the column of a numbered list of items
+                below = self.numbered_minutes_below(lines, i)
+                if below:  # an agenda pack's "Agenda Item 3" over the minutes of the last meeting: their items
+                    return self.trailing_agenda_titles(lines, self.leading_agenda_titles(lines, below))
                 written = self.pattern["agenda_item"].match(line.text.strip()).group(1)
                 report = self.items_report(lines) if written else []
                 if report:  # "Agenda Item 7" over a report's "Report to:" / "Subject:" fields
@@ -86,6 +110,17 @@ class Layouts(Headings):
                 item.line = i + 1  # (the header lines passed over belong to the item)
                 return [item]
         return []
+
+    def numbered_minutes_below(self, lines: list[Line], label: int) -> list[ItemStart]:
+        """Under an "Agenda Item N" label, the record of a meeting ("Minutes of the meeting held on ...", or its
+        attendance lines) with a numbered run of at least two items that are no report's sections: those items
+        (the label's own number is none of them). [] otherwise."""
+        header = any(self.pattern["minutes_header"].match(line.text) or self.is_attendance(line.text)
+                     for line in lines[label + 1:label + 1 + self.header_reach])
+        if not header:
+            return []
+        numbered = [item for item in self.items_numbered(lines) if item.line > label + 1]
+        return numbered if len(numbered) >= 2 and not self.report_sections(lines, numbered) else []
 
     def past_header_lines(self, lines: list[Line], k: int) -> int:
         """Under "Agenda Item 6", the meeting's header lines (the body and its date, "Improvement Board - 9

@@ -78,8 +78,15 @@ class MeetingPage(Headings):
         if self.has_document_link(text):  # (not a link's invitation: "Read the full report (PDF, 412 KB)")
             return self.title_like(text) and not self.pattern["link_prompt"].match(text) \
                 and not self.under_attachments_heading(lines, i)
-        return (i + 1 < len(lines) and not lines[i].kind and self.heading_like(text) and len(text.split()) >= 2
-                and bool(self.pattern["report_of"].match(lines[i + 1].text.strip())))
+        nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+        return (bool(nxt) and not lines[i].kind and self.heading_like(text) and len(text.split()) >= 2
+                and not self.presenter_line(text)
+                and (bool(self.pattern["report_of"].match(nxt)) or self.presented_under(lines, i)))
+
+    def presented_under(self, lines: list[Line], i: int) -> bool:
+        """A title over the line naming who presents it ("Sarah Price, Planning Manager"), then the item's body."""
+        return (i + 2 < len(lines) and self.presenter_line(lines[i + 1].text)
+                and not self.presenter_line(lines[i + 2].text) and self.body_follows(lines, i + 1))
 
     def agenda_heading(self, lines: list[Line], i: int) -> bool:
         """A standard agenda title on its own line ("Apologies for Absence"), followed by its body."""
@@ -100,7 +107,7 @@ class MeetingPage(Headings):
         are followed by a "To receive ..." description, or are short title lines before a paragraph.
         A line after a list introduction ("... was reported:") is an entry of that list."""
         text = lines[i].text.strip()
-        if self.without_heading_colon(text).endswith(self.list_intro_ends):
+        if self.without_heading_colon(text).endswith(self.list_intro_ends) or self.presenter_line(text):
             return False
         if self.is_agenda_title(text):  # a standard title, unless a sentence goes on from it
             return self.title_like(text) and not any(w in self.finite_verbs for w in text.split())
@@ -114,12 +121,22 @@ class MeetingPage(Headings):
         if not self.heading_like(text):
             return False
         nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
-        if nxt.startswith(self.description_starts):
+        if nxt.startswith(self.description_starts) or self.presented_under(lines, i) or self.labelled_below(lines, i):
             return True
         if (len(text.split()) > 8 and not self.long_title(lines, i)) or nxt.startswith(self.bullet):
             return False
         return (len(nxt) > 2 * len(text) or (nxt.endswith(".") and (reads_as_sentence(nxt) or not self.heading_like(nxt, allow_period=True)))
                 or self.is_field(nxt))  # "Title" over "Lead officer: ..."
+
+    def labelled_below(self, lines: list[Line], i: int) -> bool:
+        """A title over the page's label for the item's record ("Minutes:", "Decision:" alone on its line, as a
+        ModernGov or CMIS page prints under every item heading), in a title's style."""
+        if i + 1 >= len(lines) or lines[i].kind:
+            return False
+        label = lines[i + 1]
+        text = self.clean_title(lines[i].text)
+        return (label.kind in ("minutes",) + tuple(self.decision_kinds) and label.text.strip().endswith(":")
+                and (self.capitalised(text) or self.verbless(text)) and not self.presenter_line(text))
 
     def lowercase_tail(self, lines: list[Line], i: int) -> bool:
         """Does the title on line i go on on a short line that starts in lower case and ends no sentence ("Mayor's
@@ -190,7 +207,8 @@ class MeetingPage(Headings):
         text."""
         line = lines[i]
         text = self.clean_title(line.text)
-        if line.kind or self.is_attendance(text) or len(text.split()) > self.run_heading_words:
+        if line.kind or self.is_attendance(text) or len(text.split()) > self.run_heading_words or self.presenter_line(text) \
+                or text.strip().lower() in self.field_labels:  # ("Action" alone over an action: a field's label)
             return False
         if self.colon_run_heading(lines, i, text):
             text = text[:-1]  # "Grounds maintenance contract:" over its paragraph
@@ -200,8 +218,44 @@ class MeetingPage(Headings):
             return False  # "Apologies were received from ..." begins like a standard title but is a sentence
         previous = lines[i - 1].text.strip()
         after_paragraph = (i - 1 == top or previous.endswith(self.sentence_ends)
-                           or bool(self.pattern["field_line"].match(previous)))  # "Officers: ..." of the header
-        return after_paragraph and self.body_follows(lines, i)
+                           or bool(self.pattern["field_line"].match(previous))  # "Officers: ..." of the header
+                           or self.running_header(previous) or self.after_attendance_list(lines, i)
+                           or (self.notes_bullet(lines, i - 1) and ":" not in text))  # (not a row "Area: Good")
+        return after_paragraph and (self.body_follows(lines, i) or self.sections_below(lines, i)
+                                    or self.notes_bullet(lines, i + 1))
+
+    def notes_bullet(self, lines: list[Line], k: int) -> bool:
+        """Line k is a bullet of notes ("• 48% of new plans issued within 20 weeks"): the body of a heading in
+        notes kept as bullet points, not the entry of a list a sentence introduces."""
+        if not 0 <= k < len(lines) or not lines[k].text.lstrip().startswith(self.bullet):
+            return False
+        first = k
+        while first > 0 and lines[first - 1].text.lstrip().startswith(self.bullet):
+            first -= 1
+        return first == 0 or not lines[first - 1].text.rstrip().endswith(self.list_intro_ends)
+
+    def after_attendance_list(self, lines: list[Line], i: int) -> bool:
+        """Is line i the first after an attendance list printed one entry a line under its label ("Attendance"
+        over "Director of Adult Social Services (Chair)", ...)? Every line between is an entry: no stop, no
+        section label."""
+        for k in range(i - 1, max(-1, i - 1 - self.header_reach), -1):
+            if lines[k].kind == "attendance" and ":" not in lines[k].text:
+                return k < i - 1
+            text = lines[k].text.strip()
+            if lines[k].kind or text.endswith(tuple(self.sentence_ends) + (":",)) or self.body_follows(lines, k):
+                return False
+        return False
+
+    def sections_below(self, lines: list[Line], i: int) -> bool:
+        """A heading over the first of its item's sections ("Rapid Review Update" over "Discussion", then the
+        discussion): a section label that is no attendance list, with body text under it."""
+        return (i + 2 < len(lines) and lines[i + 1].kind not in (None, "attendance")
+                and self.body_follows(lines, i + 1))
+
+    def running_header(self, text: str) -> bool:
+        """A page's running header, the body and the meeting's date ("CABINET 12 MARCH 2026", "Cabinet - 12 March
+        2026"): it ends the page before it as a paragraph does."""
+        return bool(self.pattern["ends_with_date"].search(text)) and self.heading_like(text) and len(text.split()) <= 8
 
     def colon_run_heading(self, lines: list[Line], i: int, text: str) -> bool:
         """A short heading ending with a colon over a paragraph (not over a list): no list introduction
