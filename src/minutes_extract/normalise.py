@@ -621,7 +621,45 @@ def _emit_joined(logical: list[_Line], parts: list[str], anchors: list[tuple[int
     return length
 
 
+# Characters that print as nothing inside a word: a soft hyphen (HTML &shy;, PDF text), a word joiner, zero-width
+# (non-)joiners. Left in, "safe\u00adguarding" is no word any rule knows; replaced by a space, it becomes two.
+_INVISIBLE_RE = re.compile("[\u00ad\u2060\u200c\u200d]+")
+
+
+def _without_invisible(normalised: Normalised) -> Normalised:
+    """The text with invisible in-word characters removed; every kept character still maps to its source."""
+    text = normalised.text
+    if not _INVISIBLE_RE.search(text):
+        return normalised
+    old_outs = normalised._outs
+    kept: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    removed = 0
+    start = 0
+    for m in _INVISIBLE_RE.finditer(text):
+        _keep_run(normalised, old_outs, start, m.start(), removed, kept, anchors)
+        removed += m.end() - m.start()
+        start = m.end()
+    _keep_run(normalised, old_outs, start, len(text), removed, kept, anchors)
+    return Normalised("".join(kept), anchors)
+
+
+def _keep_run(normalised: Normalised, old_outs: list[int], start: int, end: int, removed: int,
+              kept: list[str], anchors: list[tuple[int, int]]) -> None:
+    """Output characters [start, end) kept, shifted left by the `removed` characters before them: an anchor at the
+    run's start, and each old anchor inside the run carried over."""
+    if start >= end:
+        return
+    kept.append(normalised.text[start:end])
+    anchors.append((start - removed, normalised.to_source(start)))
+    for i in range(bisect_right(old_outs, start), len(old_outs)):
+        out, src = normalised.anchors[i]
+        if out >= end:
+            break
+        anchors.append((out - removed, src))
+
+
 def normalise(text: str) -> Normalised:
     own_lines: set[int] = set()
     fixed = _same_length_fixes(text, own_lines)
-    return _emit(_rejoin_across_blanks(_logical_lines(fixed, own_lines)))
+    return _without_invisible(_emit(_rejoin_across_blanks(_logical_lines(fixed, own_lines))))
