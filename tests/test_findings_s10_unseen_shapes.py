@@ -59,6 +59,13 @@ def test_grade_after_question_is_no_finding_of_its_own():
                               "this was less evident in day-to-day practice."),
     (PERFORMANCE, "development", "While the service had performed well, the contamination of recycling remained higher than "
                                  "the Council wanted."),
+    # inspectors struck by how well; a quality judged mixed; a measure against neighbouring authorities
+    (CHILDREN, "strength", "The Director relayed that inspectors had been struck by how well social workers knew their "
+                           "children."),
+    (CHILDREN, "development", "It was reported that the quality of supervision was mixed, with some teams receiving little "
+                              "reflective supervision."),
+    (CHILDREN, "development", "The Head of Service said that attendance of children in care was lower than in "
+                              "neighbouring authorities."),
 ])
 def test_s10_findings(head, polarity, sentence):
     assert polarities_under(head, sentence) == [polarity]
@@ -68,6 +75,8 @@ def test_s10_findings(head, polarity, sentence):
     # a tally across a rating scale counts ratings; it is no verdict
     (PERFORMANCE, "Of the nine priorities, three were rated green, four amber and two red."),
     (AUDIT, "Of these, two had received substantial assurance, four reasonable assurance and one limited assurance."),
+    # a mixed response to a consultation is no verdict on a service's quality
+    (CHILDREN, "The response to the consultation was mixed."),
     # an improvement still needed is not one made
     (ASC, "The Director stressed the improvement needed in the timeliness of reviews."),
 ])
