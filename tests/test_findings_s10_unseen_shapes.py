@@ -88,3 +88,13 @@ def test_hmicfrs_grades_are_no_judgements():
     text = (FIRE + "The Chief Fire Officer reported that HMICFRS had inspected the Service in the autumn. The Service was "
                    "graded good at responding to emergencies.\n")
     assert extracted_pairs(text) == set()
+
+
+def test_members_advised_of_what_auditors_found():
+    """Members told of an auditor's finding, in an item whose title names no service: the auditor found it."""
+    text = ("MINUTES OF THE AUDIT COMMITTEE HELD ON 3 MARCH 2025\n\n6. Annual Auditor's Report\n\n"
+            "Mr P Grange of the external auditors presented the report. He reported that the auditors had not identified "
+            "any significant weaknesses in the Council's arrangements for governance.\n\n"
+            "Members were advised that the auditors had identified a significant weakness in the Council's arrangements "
+            "for managing its highways contract.\n")
+    assert polarities_under("", text) == ["strength", "development"]
