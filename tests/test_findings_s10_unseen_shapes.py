@@ -66,6 +66,8 @@ def test_grade_after_question_is_no_finding_of_its_own():
                               "reflective supervision."),
     (CHILDREN, "development", "The Head of Service said that attendance of children in care was lower than in "
                               "neighbouring authorities."),
+    # inspectors less positive about something: a shortfall, not praise
+    (CHILDREN, "development", "Inspectors were less positive about the quality of plans for children in need."),
 ])
 def test_s10_findings(head, polarity, sentence):
     assert polarities_under(head, sentence) == [polarity]
