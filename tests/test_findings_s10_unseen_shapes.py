@@ -68,6 +68,9 @@ def test_grade_after_question_is_no_finding_of_its_own():
                               "neighbouring authorities."),
     # inspectors less positive about something: a shortfall, not praise
     (CHILDREN, "development", "Inspectors were less positive about the quality of plans for children in need."),
+    # a record found well evidenced
+    (CHILDREN, "strength", "The Independent Reviewing Officer service reported that the voice of the child was now well "
+                           "evidenced in reviews."),
 ])
 def test_s10_findings(head, polarity, sentence):
     assert polarities_under(head, sentence) == [polarity]
