@@ -155,6 +155,9 @@ class FindingsRules(RuleFile):
     concession_hedge: Regex = described("The start of a trailing concessive clause that only hedges the main clause "
                                         "('..., although further progress was needed'): it weighs as a concession; "
                                         "any other trailing concession contrasts, as 'but' does.", default="(?!)")
+    grade_after_question: Regex = described("A grade that ends a key question's line ('...wellbeing? 5 - Very Good'), "
+                                            "matched where the sentencizer would start a sentence after the '?': "
+                                            "no new sentence there, the row is one unit.", default="(?!)")
     benchmark_cue: Regex = described("A verdict cue naming what a measure is judged against (a target, threshold, "
                                      "average, benchmark): such a verdict speaks of a service's performance whatever "
                                      "the item's title.", default="(?!)")

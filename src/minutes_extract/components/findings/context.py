@@ -285,6 +285,9 @@ class FindingRules:
         self.intro_end = re.compile(rules["intro_end"], re.I)
         self.intro_width = tail_width(rules["intro_end"])
         self.question_end = re.compile(rules["question_end"])
+        # a grade row "Home: How well do we support people's wellbeing? 5 - Very Good": the grade after the key
+        # question is the row's verdict, not a sentence of its own
+        self.grade_after_question = re.compile(rules.get("grade_after_question", "(?!)"), re.I)
         self.default_development_lead = re.compile(rules["default_development_lead"], re.I)
         self.default_development_width = tail_width(rules["default_development_lead"])
         self.executive_name = re.compile(rules["executive_name"], re.I)

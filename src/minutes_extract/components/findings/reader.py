@@ -82,7 +82,7 @@ class FindingReader(UnitReader):
         self.word_starts = words.starts.tolist()
         self.word_ids = words.ids.tolist()
         self.gate_starts, self.gate_words, self.gate_masks, self.service_words = self.gated_words(words)
-        self.sentence_starts = sentence_starts(doc)
+        self.sentence_starts = self.joined_grade_rows(sentence_starts(doc), rules)
         ends = self.sentence_starts[1:] + [len(self.text)]
         self.sentences = list(zip(self.sentence_starts, ends))
         self.blocked = sorted((s.start_char, s.end_char) for s in doc.spans.get("resolutions", []))
@@ -97,6 +97,23 @@ class FindingReader(UnitReader):
         self.political = False  # whether the current item is political business (set by the walk per item)
         self.inspection: Optional[str] = None  # the inspectorate the current item last spoke of
         self.inspectorate: Optional[str] = None  # the one it last named: "ofsted", "other" (CQC, a peer team, ...)
+
+    def joined_grade_rows(self, starts: list[int], rules: FindingRules) -> list[int]:
+        """Sentence starts, less those of a grade that ends a key question's line ("...wellbeing? 5 - Very Good"):
+        the row is one unit, its grade the verdict on the question."""
+        text, grade = self.text, rules.grade_after_question
+        kept, added = [], set()
+        for s in starts:
+            row = s and text[max(0, s - 3):s].rstrip(" \t").endswith("?") and grade.match(text, s)
+            if not row:
+                kept.append(s)
+                continue
+            # ... and the next row starts a sentence, as the "?" before it did (rows may be joined on one line)
+            rest = text[row.end():row.end() + 200]
+            nxt = row.end() + len(rest) - len(rest.lstrip())
+            if nxt < len(text) and (text[nxt].isalnum() or text[nxt] in "•·-–(\"'"):
+                added.add(nxt)
+        return sorted(added.union(kept)) if added else kept
 
     def gated_words(self, words: DocWords) -> tuple:
         """Starts, numbers and gates of the words with gates, and (ends, numbers) of those a service item names."""
@@ -410,8 +427,15 @@ class FindingReader(UnitReader):
         text = self.text[block.start:block.last_end].strip()
         if self.rules.cell_separator.search(text) and not self.table_header(block.start, text):
             return False  # a short row of a table flattened to text ("Training | ... remains low | Amber") holds a verdict
+        if self.grade_row(text):
+            return False  # a key question and its grade ("Home: How good is our leadership? 4 - Good") holds a verdict
         return ("\n" not in text and self.words(block.start, block.last_end) <= self.rules.title_words
                 and not text.endswith(self.rules.terminal))
+
+    def grade_row(self, text: str) -> bool:
+        """A line ending in a key question's grade ("...staff team? 2 - Weak"): grade_after_question after its "?"."""
+        mark = text.rfind("?")
+        return mark >= 0 and bool(self.rules.grade_after_question.match(text[mark + 1:].lstrip(" \t")))
 
     def measure_line(self, readings: list[Reading]) -> bool:
         """A line of a performance list ("Reviews completed within 12 months: 71% (target 70%) - green"): a value judged

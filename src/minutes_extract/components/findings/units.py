@@ -191,7 +191,7 @@ class UnitReader:
             # an officer or the report saying so of something a service does, in its own sentence, speaks of the
             # service's performance whatever the item's title
             # ... as does an inspectorate or review saying so ("The Ombudsman found fault in ...")
-            inspected = (r.source in ("ofsted", "inspectors") and r.speaker in (None, "inspection", "officer", "report")
+            inspected = (r.source in ("ofsted", "inspectors") and r.speaker in (None, "inspection", "officer", "report", "informed")
                          ) or continues  # (... or goes on reporting what it found, in its paragraph)
             # ... as does a measure judged by a strong cue against its target or benchmark ("worse than target")
             strict = r.strict  # (weak cues do not count for it)
