@@ -601,6 +601,8 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 cue = cues[k]
                 if low is not None and cue.worth_gating(near[k]) and not cue.may_match(s.text, low, lo, hi):
                     continue  # a word every match holds ("from"; "House" or "Lodge" ...) is not in the window
+                if cue.marks is not None and not cue.marked(s.text, lo, hi):
+                    continue  # nor is a mark every match holds ("|" of a table row, "(" of a bracket)
                 for m in cue.started.finditer(s.text, low, lo, hi, near[k]):
                     for group in ("grade1", "grade"):
                         if group in m.re.groupindex and m.group(group):
