@@ -438,3 +438,17 @@ def _split_at(separator, line):
         at = m.end()
     out.append((at, line[at:]))
     return out
+
+
+def test_grade_key_lines_hold_their_mark(nlp):
+    """grade_key reads only lines holding the legend's mark ("="): every legend line the pattern takes holds it."""
+    from minutes_extract.matching.ends import required_characters
+
+    rules = nlp.get_pipe("minutes_judgements").rules
+    marks = required_characters(rules.grade_key_line)
+    assert marks == "="
+    legends = ["Key: O = Outstanding, G = Good, RI = Requires improvement, I = Inadequate",
+               "Legend - (G) = Good; (O) = Outstanding", "grades: A = good  B = inadequate"]
+    for line in legends:
+        assert rules.grade_key_line.match(line) and any(c in line for c in marks)
+        assert not rules.grade_key_line.match(line.replace("=", " "))

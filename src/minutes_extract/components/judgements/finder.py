@@ -411,8 +411,9 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
     def grade_key(self, lines: list[tuple[int, str]]) -> dict[str, str]:
         """The page's legend of grade letters ("Key: O = Outstanding, G = Good, ..."): letter -> grade ({} if none)."""
         key = {}
+        marks = required_characters(self.r.grade_key_line)  # ("=": a line without one is no legend)
         for _, line in lines:
-            if self.r.grade_key_line.match(line):
+            if holds_any(line, marks) and self.r.grade_key_line.match(line):
                 key.update((m.group("letter"), self.r.grade_of(m.group("grade"))) for m in self.r.grade_key_pair.finditer(line))
         return key if len(key) >= 2 else {}
 
