@@ -238,6 +238,26 @@ def test_judgement_cue_gates_hold_in_every_match(nlp):
         for cue in gated:
             for m in cue.pattern.finditer(text):
                 assert cue.may_match(text, low, m.start(), m.end()), (cue.id, m.group())
+
+
+def test_judgement_cue_marks_hold_in_every_match(nlp):
+    """A cue skipped for a window without its marks ("|" of a table row, "(" of a bracket, ",") could not have
+    matched there: each of its matches holds one of them."""
+    rules = nlp.get_pipe("minutes_judgements").rules
+    sentences = JUDGEMENT_SENTENCES + [
+        "Fostering | Good | Outstanding (2024) | Adoption | Requires improvement |",
+        "Elm Lodge (Good), Birch House (Outstanding, March 2025) and the inspection (ILACS) rated it Good.",
+        "Children in care, good, and care leavers, inadequate, were both discussed; help and protection, Good, 2022.",
+    ]
+    marked = [cue for cue in rules.cues if cue.marks]
+    assert any("|" in cue.marks for cue in marked) and any("(" in cue.marks for cue in marked)
+    for text in sentences:
+        for cue in marked:
+            for m in cue.pattern.finditer(text):
+                assert cue.marked(text, m.start(), m.end()), (cue.id, m.group())
+                assert not cue.marked(text.translate({ord(c): " " for c in cue.marks}), m.start(), m.end())
+
+
 # -- findings: a word's keys read once per first word (KeySet.given_first), then per two words after it ------
 from minutes_extract.components.findings.regex_keys import KeySet, lead_words  # noqa: E402
 
@@ -418,3 +438,17 @@ def _split_at(separator, line):
         at = m.end()
     out.append((at, line[at:]))
     return out
+
+
+def test_grade_key_lines_hold_their_mark(nlp):
+    """grade_key reads only lines holding the legend's mark ("="): every legend line the pattern takes holds it."""
+    from minutes_extract.matching.ends import required_characters
+
+    rules = nlp.get_pipe("minutes_judgements").rules
+    marks = required_characters(rules.grade_key_line)
+    assert marks == "="
+    legends = ["Key: O = Outstanding, G = Good, RI = Requires improvement, I = Inadequate",
+               "Legend - (G) = Good; (O) = Outstanding", "grades: A = good  B = inadequate"]
+    for line in legends:
+        assert rules.grade_key_line.match(line) and any(c in line for c in marks)
+        assert not rules.grade_key_line.match(line.replace("=", " "))

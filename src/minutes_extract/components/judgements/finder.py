@@ -34,7 +34,10 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
     def __init__(self, rules: JudgementRules):
         self.r = rules
         self.paragraph_graded = False  # a sentence before, in the same paragraph, held a judgement
-        self.paragraph_own = False  # the paragraph before the sentence names the authority's own homes or agencies
+        # paragraph_own is asked of the sentence being read (_own_at); None: no sentence, False
+        self._own_at: Optional[tuple[list[tuple[int, str]], int, str, str, int]] = None
+        self._own_above: Optional[bool] = None  # own_provision_above for the line being read, once asked
+        self._own: Optional[bool] = None  # paragraph_own of the sentence being read, once asked
 
     # -- entry point ------------------------------------------------------------------------------
     def find(self, text: str) -> list[Candidate]:
@@ -82,10 +85,10 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 out.extend(self.former_grade(line, row.end - pos, pos, row) + clause)
                 continue
             previous, previous_found, first_found = None, [], len(out)
-            own_above = self.own_provision_above(lines, k, text)
+            self._own_above = None
             for sentence in self.sentences(line, pos):
                 self.paragraph_graded = len(out) > first_found
-                self.paragraph_own = own_above or bool(self.r.own_provision.search(line, 0, sentence.offset - pos))
+                self._own_at, self._own = (lines, k, text, line, sentence.offset - pos), None
                 found = self.anaphoric_subjects(self.in_sentence(sentence), previous)
                 found.extend(self.domain_standards(sentence, found))
                 if not (found and self.other_scale_before(line[:sentence.offset - pos], sentence.text)):
@@ -94,7 +97,7 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                     self.named_provision_areas(found, sentence, line[:sentence.offset - pos])
                     out.extend(found)
                 previous, previous_found = sentence, found
-            self.paragraph_graded = self.paragraph_own = False
+            self.paragraph_graded, self._own_at = False, None
             self.labelled_row_name(line, pos, out[first_found:])
             if self.r.block_field_line.match(line.strip()):  # "Previous inspection judgement: Good" in a block
                 for cand in out[first_found:]:
@@ -103,6 +106,20 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
         self.anaphoric_areas(out, text)
         self.page_provision_rows(out, lines, text)
         return self.canonical_areas(out)
+
+    @property
+    def paragraph_own(self) -> bool:
+        """The paragraph before the sentence being read names the authority's own homes or agencies (the lines just
+        above, or the line's earlier sentences). Worked out when first asked: it is asked rarely (an indefinite
+        description beside a name) and its searches read whole paragraphs."""
+        if self._own_at is None:
+            return False
+        if self._own is None:
+            lines, k, text, line, end = self._own_at
+            if self._own_above is None:
+                self._own_above = self.own_provision_above(lines, k, text)
+            self._own = self._own_above or bool(self.r.own_provision.search(line, 0, end))
+        return self._own
 
     def own_provision_above(self, lines: list[tuple[int, str]], k: int, text: str) -> bool:
         """Do the lines just above line k, in the same paragraph (no blank line between), name the authority's own
@@ -394,8 +411,9 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
     def grade_key(self, lines: list[tuple[int, str]]) -> dict[str, str]:
         """The page's legend of grade letters ("Key: O = Outstanding, G = Good, ..."): letter -> grade ({} if none)."""
         key = {}
+        marks = required_characters(self.r.grade_key_line)  # ("=": a line without one is no legend)
         for _, line in lines:
-            if self.r.grade_key_line.match(line):
+            if holds_any(line, marks) and self.r.grade_key_line.match(line):
                 key.update((m.group("letter"), self.r.grade_of(m.group("grade"))) for m in self.r.grade_key_pair.finditer(line))
         return key if len(key) >= 2 else {}
 
@@ -601,6 +619,8 @@ class JudgementFinder(AreaLists, AreaReader, GradeGrid):
                 cue = cues[k]
                 if low is not None and cue.worth_gating(near[k]) and not cue.may_match(s.text, low, lo, hi):
                     continue  # a word every match holds ("from"; "House" or "Lodge" ...) is not in the window
+                if cue.marks is not None and not cue.marked(s.text, lo, hi):
+                    continue  # nor is a mark every match holds ("|" of a table row, "(" of a bracket)
                 for m in cue.started.finditer(s.text, low, lo, hi, near[k]):
                     for group in ("grade1", "grade"):
                         if group in m.re.groupindex and m.group(group):

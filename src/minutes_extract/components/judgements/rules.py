@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Optional
 
 from ...matching import StartedPattern, StartScan, expand_fragments, trie_pattern
-from ...matching.ends import closing_character, required_literals
+from ...matching.ends import closing_character, required_characters, required_literals
 from ...matching.memo import DiskMemo
 
 from ...matching.regex_tree import sre as _sre, sre_parser as _sre_parser
@@ -69,17 +69,26 @@ class Cue:
     # what every match consumes: for each gate, one of its strings ("from"; "House", "Lodge" ...), found in the
     # lower-cased text, or as written for an `exact` gate (cue_gates); a window holding none of a gate's is skipped
     needs: tuple[tuple[tuple[str, ...], bool], ...] = ()
-
+    # punctuation one of which every match holds ("|" of a table cell, "(" of a bracket; required_characters):
+    # a window holding none of it is skipped
+    marks: Optional[str] = None
 
     def __post_init__(self) -> None:
         self.started = StartedPattern(self.pattern)
         self.needs = cue_gates(self.pattern)
+        self.marks = required_characters(self.pattern)
 
     def worth_gating(self, starts: Optional[list[int]]) -> bool:
-        """Whether to ask the gates before trying the pattern at `starts`: only for a cue that would scan the
-        window (None: no starting strings, as the home-name cues). Measured: for a cue tried only at its
-        starting strings the finds cost more than the few matches they save."""
-        return starts is None and bool(self.needs)
+        """Whether to ask the gates before trying the pattern at `starts`: for a cue that would scan the
+        window (None: no starting strings, as the home-name cues) or try it at many places (an area's first
+        letters: "the", "ca", "co" ...). Measured: for a cue tried only at a few starting strings the finds
+        cost more than the few matches they save."""
+        return bool(self.needs) and (starts is None or len(starts) >= _GATE_FROM_STARTS)
+
+    def marked(self, text: str, lo: int, hi: int) -> bool:
+        """False when text[lo:hi] holds none of the punctuation every match holds (a match lies in [lo, hi));
+        only for a cue whose marks are known."""
+        return any(text.find(c, lo, hi) >= 0 for c in self.marks)
 
     def may_match(self, text: str, low: str, lo: int, hi: int) -> bool:
         """False when text[lo:hi] lacks all the strings of one of the cue's gates (a match lies in [lo, hi))."""
@@ -91,6 +100,7 @@ class Cue:
 
 
 _GATE_SHORTEST = 3  # shorter literals are in most windows: no gate
+_GATE_FROM_STARTS = 6  # a cue with starting strings at this many places of a window asks its gates first
 
 
 def cue_gates(pattern: re.Pattern) -> tuple[tuple[tuple[str, ...], bool], ...]:
@@ -219,6 +229,26 @@ class AreaFirst(StartedPattern):
         return super().finditer(text, low, lo, hi, near)
 
 
+class SharedStartScan:
+    """StartScan.by_pattern for patterns of which many start with the same strings (the area cues all open with
+    an area term; five cues open with a grade word): the scan lists each place once per distinct set of
+    starting strings, and patterns with the same set share that list (read only, never changed)."""
+
+    def __init__(self, patterns: list[StartedPattern]):
+        shared: dict[tuple, int] = {}
+        self.index: list[int] = []  # pattern k's list: the scan's list index[k]
+        for p in patterns:
+            # all by_pattern reads of a pattern (as StartScan builds its users)
+            self.index.append(shared.setdefault((p.known, p.lower, p.exact, p.word_start), len(shared)))
+        firsts = {i: p for p, i in zip(patterns, self.index)}
+        self.scan = StartScan([firsts[i] for i in range(len(shared))])
+
+    def by_pattern(self, low: Optional[str], lo: int, hi: int) -> list[Optional[list[int]]]:
+        """As StartScan.by_pattern: for each pattern, where it can start in low[lo:hi] (None: it must scan)."""
+        found = self.scan.by_pattern(low, lo, hi)
+        return [found[i] for i in self.index]
+
+
 class JudgementRules:
     """The compiled rule file (models/rules/judgements.json)."""
 
@@ -246,7 +276,7 @@ class JudgementRules:
         for cue, c in zip(self.cues, rules["cues"]):
             if opens_with_area(c["pattern"], rules["fragments"]):
                 cue.started = AreaFirst(cue.pattern, gate, area_starts)
-        self.cue_starts = StartScan([cue.started for cue in self.cues])
+        self.cue_starts = SharedStartScan([cue.started for cue in self.cues])
         self.grades = [(g["grade"], re.compile(g["pattern"])) for g in rules["grades"]]
         self.abbreviations = rules["grade_abbreviations"]
         self.prefilter = re.compile(rules["grade_prefilter"])

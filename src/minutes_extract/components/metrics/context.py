@@ -19,6 +19,7 @@ class Context:
         self._caseload_word = caseload_word
         self._caseload_sentences: dict[int, bool] = {}
         self._line = (0, -1)  # the bounds last found: candidates come in text order, mostly on one line
+        self.memo: dict = {}  # what table_cells read of a line, kept for the document (keyed by what and where)
 
     def line(self, pos: int) -> tuple[int, int]:
         """(start, end) of the line holding `pos` (end: its newline, or the end of the text)."""

@@ -16,11 +16,11 @@ def table_cell_count(c: Candidate, ctx: Context, rules: MetricRules) -> bool:
     if c.value is None or c.value < 1:
         return False
     line_start, line_end = ctx.line(c.start)
-    row = _cells(ctx.text, line_start, line_end, rules)
+    row = _line_cells(ctx, line_start, line_end, rules)
     column = _column_of(row, c, ctx.text)
     if column is None or column == 0 or len(row) < rules.table_min_cells:
         return False  # (the first cell is the row's label)
-    header = _header(ctx.text, line_start, len(row), rules)
+    header = _header(ctx, line_start, len(row), rules)
     if header is None:
         return False
     heading = header[column]
@@ -97,17 +97,17 @@ def _unit_scale(heading: str, rules: MetricRules) -> Optional[float]:
 
 def _piped_heading(c: Candidate, ctx: Context, line_start: int, line_end: int,
                    rules: MetricRules) -> Optional[str]:
-    row = _cells(ctx.text, line_start, line_end, rules)
+    row = _line_cells(ctx, line_start, line_end, rules)
     column = _column_of(row, c, ctx.text, brackets=True)
     if column is None or column == 0 or len(row) < rules.table_min_cells:
         return None
-    header = _header(ctx.text, line_start, len(row), rules)
+    header = _header(ctx, line_start, len(row), rules)
     return header[column] if header is not None else None
 
 
 def _collapsed_unit(c: Candidate, ctx: Context, line_start: int, line_end: int,
                     rules: MetricRules) -> Optional[str]:
-    figures = _trailing_figures(ctx.text[line_start:line_end], rules)
+    figures = _line_figures(ctx, line_start, line_end, rules)
     if not figures:
         return None
     offsets = [line_start + f.start() + (f.group().startswith("(")) for f in figures]
@@ -117,13 +117,32 @@ def _collapsed_unit(c: Candidate, ctx: Context, line_start: int, line_end: int,
     while end > 0:  # up over the rows of figures to the heading line
         start = ctx.text.rfind("\n", 0, end) + 1
         line = ctx.text[start:end]
-        if not _trailing_figures(line, rules):
+        if not _line_figures(ctx, start, end, rules):
             units = [m for m in rules.table_column_unit.finditer(line)]
             if len(units) != len(figures) or rules.table_row_not.search(line):
                 return None
             return units[offsets.index(c.start)].group()
         end = start - 1
     return None
+
+
+def _line_cells(ctx: Context, start: int, end: int, rules: MetricRules) -> list[tuple[int, int]]:
+    """_cells of a line of the document, split once per document (every bare number on a line, and every row
+    under a heading, asks for the same lines again; read only)."""
+    key = ("cells", start, end)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _cells(ctx.text, start, end, rules)
+    return found
+
+
+def _line_figures(ctx: Context, start: int, end: int, rules: MetricRules) -> list:
+    """_trailing_figures of the line ctx.text[start:end], read once per document (read only)."""
+    key = ("figures", start, end)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _trailing_figures(ctx.text[start:end], rules)
+    return found
 
 
 def _trailing_figures(line: str, rules: MetricRules) -> list:
@@ -168,13 +187,14 @@ def _column_of(row: list[tuple[int, int]], c: Candidate, text: str, brackets: bo
     return None
 
 
-def _header(text: str, line_start: int, width: int, rules: MetricRules) -> Optional[list[str]]:
+def _header(ctx: Context, line_start: int, width: int, rules: MetricRules) -> Optional[list[str]]:
     """The cells of the table's heading row: the first line of the run of lines just above that split
     into as many cells as this row (None when there is no such line)."""
+    text = ctx.text
     header, end = None, line_start - 1
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
-        cells = _cells(text, start, end, rules)
+        cells = _line_cells(ctx, start, end, rules)
         if len(cells) != width:
             if len(cells) == width - 1 and _blank_corner(text, start, cells):
                 header = [""] + [text[a:b] for a, b in cells]  # a heading row laid out in spaces over the
