@@ -166,6 +166,23 @@ class Vocabulary(dict):
         self.scans = np.zeros(0, np.int64)  # the scanned lexicon patterns whose required runs it contains (bits)
         self.gates = np.zeros(0, object)  # context gates: Python ints, as many bits as there are context rows
         self.length = np.zeros(0, np.int64)
+        self.flags: dict[int, np.ndarray] = {}  # with_bit(), by bit
+
+    ANY_GATE = -1  # with_bit(ANY_GATE): the words with any gate
+
+    def with_bit(self, bit: int) -> np.ndarray:
+        """Per word number, whether its gates hold a bit (ANY_GATE: any): worked out once per word and bit, not once
+        per document (a document's words are then tested by number, without a Python int operation each)."""
+        flags = self.flags.get(bit)
+        size = len(self.words)
+        if flags is None or len(flags) < size:
+            known = 0 if flags is None else len(flags)
+            grown = np.zeros(size, bool)
+            if known:
+                grown[:known] = flags
+            grown[known:] = [gates & bit != 0 for gates in self.gates[known:size].tolist()]
+            flags = self.flags[bit] = grown
+        return flags
 
     def __missing__(self, word: str) -> int:
         n = len(self.words)
