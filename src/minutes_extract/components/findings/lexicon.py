@@ -166,22 +166,23 @@ class Vocabulary(dict):
         self.scans = np.zeros(0, np.int64)  # the scanned lexicon patterns whose required runs it contains (bits)
         self.gates = np.zeros(0, object)  # context gates: Python ints, as many bits as there are context rows
         self.length = np.zeros(0, np.int64)
-        self.flags: dict[int, np.ndarray] = {}  # with_bit(), by bit
+        self.flags: dict[tuple[str, int], np.ndarray] = {}  # with_bit(), by table and bit
 
     ANY_GATE = -1  # with_bit(ANY_GATE): the words with any gate
 
-    def with_bit(self, bit: int) -> np.ndarray:
-        """Per word number, whether its gates hold a bit (ANY_GATE: any): worked out once per word and bit, not once
-        per document (a document's words are then tested by number, without a Python int operation each)."""
-        flags = self.flags.get(bit)
+    def with_bit(self, bit: int, table: str = "gates") -> np.ndarray:
+        """Per word number, whether its gates (or another table of bits: "near") hold a bit (ANY_GATE: any): worked
+        out once per word and bit, not once per document (a document's words are then tested by number, without a
+        Python int operation each)."""
+        flags = self.flags.get((table, bit))
         size = len(self.words)
         if flags is None or len(flags) < size:
             known = 0 if flags is None else len(flags)
             grown = np.zeros(size, bool)
             if known:
                 grown[:known] = flags
-            grown[known:] = [gates & bit != 0 for gates in self.gates[known:size].tolist()]
-            flags = self.flags[bit] = grown
+            grown[known:] = [bits & bit != 0 for bits in getattr(self, table)[known:size].tolist()]
+            flags = self.flags[(table, bit)] = grown
         return flags
 
     def __missing__(self, word: str) -> int:
@@ -468,9 +469,9 @@ class Nearby:
     to tell whether a word holding a gate's run lies within its bound of a start word (Lexicon.near)."""
 
     def __init__(self, text: str, words: DocWords, vocab: Vocabulary):
-        bits = vocab.near[words.ids]  # per word, the bits of the gates it holds a run of
-        held = np.flatnonzero(bits)  # (few words hold a near gate's run)
-        self.held, self.held_bits = held.tolist(), bits[held].tolist()
+        held = np.flatnonzero(vocab.with_bit(Vocabulary.ANY_GATE, "near")[words.ids])  # the words holding some run
+        self.held = held.tolist()
+        self.held_bits = vocab.near[words.ids[held]].tolist()  # ... and the bits of the gates whose runs they hold
         # runs of whitespace (\s, as the regex engine reads it: str.isspace) starting before each word
         self.before = np.searchsorted(words.space_begins_array(text), words.starts).tolist()
 
