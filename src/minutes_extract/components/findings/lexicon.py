@@ -166,6 +166,24 @@ class Vocabulary(dict):
         self.scans = np.zeros(0, np.int64)  # the scanned lexicon patterns whose required runs it contains (bits)
         self.gates = np.zeros(0, object)  # context gates: Python ints, as many bits as there are context rows
         self.length = np.zeros(0, np.int64)
+        self.flags: dict[tuple[str, int], np.ndarray] = {}  # with_bit(), by table and bit
+
+    ANY_GATE = -1  # with_bit(ANY_GATE): the words with any gate
+
+    def with_bit(self, bit: int, table: str = "gates") -> np.ndarray:
+        """Per word number, whether its gates (or another table of bits: "near") hold a bit (ANY_GATE: any): worked
+        out once per word and bit, not once per document (a document's words are then tested by number, without a
+        Python int operation each)."""
+        flags = self.flags.get((table, bit))
+        size = len(self.words)
+        if flags is None or len(flags) < size:
+            known = 0 if flags is None else len(flags)
+            grown = np.zeros(size, bool)
+            if known:
+                grown[:known] = flags
+            grown[known:] = [bits & bit != 0 for bits in getattr(self, table)[known:size].tolist()]
+            flags = self.flags[(table, bit)] = grown
+        return flags
 
     def __missing__(self, word: str) -> int:
         n = len(self.words)
@@ -200,6 +218,7 @@ class DocWords:
         self.ids = np.fromiter(map(vocab.__getitem__, words), np.int64, len(words))
         self._codes: Optional[tuple[np.ndarray, list[int]]] = None
         self._space_begins: Optional[list[int]] = None
+        self._space_array: Optional[np.ndarray] = None
 
     def first_codes(self, text: str) -> tuple[np.ndarray, list[int]]:
         """The code point each word starts with where it is ASCII (0 where it is not), and the words whose first
@@ -211,11 +230,17 @@ class DocWords:
             self._codes = np.where(beyond, 0, codes), np.flatnonzero(beyond).tolist()
         return self._codes
 
-    def space_begins(self, text: str) -> list[int]:
+    def space_begins_array(self, text: str) -> np.ndarray:
         """Offsets where runs of whitespace (\\s, as the regex engine reads it: str.isspace) begin (computed once per
         text)."""
+        if self._space_array is None:
+            self._space_array = whitespace_begins(text)
+        return self._space_array
+
+    def space_begins(self, text: str) -> list[int]:
+        """space_begins_array() as a list."""
         if self._space_begins is None:
-            self._space_begins = whitespace_begins(text).tolist()
+            self._space_begins = self.space_begins_array(text).tolist()
         return self._space_begins
 
 
@@ -444,20 +469,23 @@ class Nearby:
     to tell whether a word holding a gate's run lies within its bound of a start word (Lexicon.near)."""
 
     def __init__(self, text: str, words: DocWords, vocab: Vocabulary):
-        self.bits = vocab.near[words.ids].tolist()  # per word, the bits of the gates it holds a run of
+        held = np.flatnonzero(vocab.with_bit(Vocabulary.ANY_GATE, "near")[words.ids])  # the words holding some run
+        self.held = held.tolist()
+        self.held_bits = vocab.near[words.ids[held]].tolist()  # ... and the bits of the gates whose runs they hold
         # runs of whitespace (\s, as the regex engine reads it: str.isspace) starting before each word
-        self.before = np.searchsorted(whitespace_begins(text), words.starts).tolist()
+        self.before = np.searchsorted(words.space_begins_array(text), words.starts).tolist()
 
     def admits(self, i: int, gate: tuple[int, int]) -> bool:
         """Whether a word at or after word i holding one of the gate's runs has at most its bound of runs of
-        whitespace between word i and it."""
+        whitespace between word i and it (only the words holding some gate's run are visited)."""
         bit, spaces = gate
-        bits, before = self.bits, self.before
-        limit, end = before[i] + spaces, len(bits)
-        while i < end and before[i] <= limit:
-            if bits[i] & bit:
+        held, held_bits, before = self.held, self.held_bits, self.before
+        limit, end = before[i] + spaces, len(held)
+        k = bisect_left(held, i)
+        while k < end and before[held[k]] <= limit:
+            if held_bits[k] & bit:
                 return True
-            i += 1
+            k += 1
         return False
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from ...extensions import document_text
 from ...matching import sentencizer_starts
 from .regex_keys import UNBOUNDED, _IS_WORD
-from .lexicon import _WORD, DEVELOPMENT, DocWords, Gates, Hit, fold_quotes, search_end, strip_marker
+from .lexicon import _WORD, DEVELOPMENT, DocWords, Gates, Hit, Vocabulary, fold_quotes, search_end, strip_marker
 from .context import FindingRules, Reading
 from .units import Block, Finding, Lead, UnitReader
 
@@ -118,20 +118,22 @@ class FindingReader(UnitReader):
     def gated_words(self, words: DocWords) -> tuple:
         """Starts, numbers and gates of the words with gates, and (ends, numbers) of those a service item names."""
         vocab = self.rules.vocab
-        gates = vocab.gates[words.ids]
-        gated = np.flatnonzero(gates)
+        ids = words.ids
+        gated = np.flatnonzero(vocab.with_bit(Vocabulary.ANY_GATE)[ids])
+        gated_ids = ids[gated]
+        gates = vocab.gates[gated_ids]
         bit = self.rules.service_gate.bit
         # (a gate beyond the words' bit width is tried everywhere: no word carries it)
-        service = gated[(gates[gated] & bit) != 0] if not bit >> Gates.WIDTH else gated[:0]
-        service_ends = words.starts[service] + vocab.length[words.ids[service]]
-        self.gated_arrays = words.starts[gated], gates[gated]  # (words_with_bit)
-        return (words.starts[gated].tolist(), gated.tolist(), gates[gated].tolist(),
+        service = gated[vocab.with_bit(bit)[gated_ids]] if not bit >> Gates.WIDTH else gated[:0]
+        service_ends = words.starts[service] + vocab.length[ids[service]]
+        self.gated_arrays = words.starts[gated], gated_ids  # (words_with_bit)
+        return (words.starts[gated].tolist(), gated.tolist(), gates.tolist(),
                 (service_ends.tolist(), service.tolist()))
 
     def words_with_bit(self, bit: int) -> list[int]:
-        """The starts of the words whose gates hold a bit (one test over all of them at once)."""
-        starts, masks = self.gated_arrays
-        return starts[(masks & bit) != 0].tolist() if len(masks) else []
+        """The starts of the words whose gates hold a bit (looked up by their numbers: Vocabulary.with_bit)."""
+        starts, ids = self.gated_arrays
+        return starts[self.rules.vocab.with_bit(bit)[ids]].tolist() if len(ids) else []
 
     def gates_in(self, start: int, end: int) -> tuple:
         """The gates of the text between two offsets, its words with gates and their gates (all gates and no
