@@ -29,3 +29,8 @@ def test_both_areas_take_the_grade(sentence, expected):
 def test_one_standard_area_stays_one():
     assert judgements_of("The experiences and progress of children in care and care leavers was judged good.") == {
         ("the experiences and progress of children in care and care leavers", "good")}
+
+
+def test_as_was_the_experience_of_an_area_shares_the_grade():
+    assert judgements_of("Leadership was rated good, as was the experience of children in care.") == {
+        ("leadership", "good"), ("children in care", "good")}
