@@ -204,6 +204,9 @@ class FindingsRules(RuleFile):
     fronted_phrase: Regex = described("A topic or time phrase fronted before a sentence's subject, up to its comma "
                                       "('In relation to caseloads, ', 'Following the presentation, '): the speaker is "
                                       "read after it when none is read at the start.", default="(?!)")
+    measure_after_comparison: Regex = described(
+        "The measure named just after a comparison cue whose sentence names none before it ('was below the national "
+        "average for the timeliness of plans'; group `measure`): its direction decides the polarity.", default="(?!)")
     demand_measure: Regex = described("Volumes of demand (presentations, contacts, requests): named nearest a trend "
                                       "cue, its rise or fall is no verdict either way.", default="(?!)")
     trailing_concession: Regex = described("Concession words that, after a comma and with no cue before them, open the "

@@ -314,6 +314,7 @@ class FindingRules:
         self.lower_is_better = re.compile(rules["lower_is_better"], re.I)
         self.higher_is_better = re.compile(rules["higher_is_better"], re.I)
         self.demand_measure = re.compile(rules.get("demand_measure", "(?!)"), re.I)
+        self.measure_after_comparison = re.compile(rules.get("measure_after_comparison", "(?!)"), re.I)
         self.fronted_phrase = re.compile(rules.get("fronted_phrase", "(?!)"), re.I)
         self.percent_after = re.compile(r"\s?(%|per ?cent\b)", re.I)
         self.time_unit = re.compile(rules["time_unit"], re.I)
@@ -516,8 +517,14 @@ class FindingRules:
 
     def lower_is_better_before(self, text: str, offset: int, hit: Hit) -> Optional[bool]:
         """Whether the measure named before a cue is one where lower is better (waiting, absence, ...); None when
-        the sentence names none of known direction."""
-        return self.measure_direction(text[:hit.start - offset])
+        the sentence names none of known direction; then the measure the comparison names after it ("the council was
+        below the national average for the timeliness of plans")."""
+        found = self.measure_direction(text[:hit.start - offset])
+        if found is None:
+            after = self.measure_after_comparison.match(text, hit.end - offset)
+            if after:
+                found = self.measure_direction(after.group("measure"))
+        return found
 
     def trailing_after_comma(self, text: str, offset: int, hit: Hit) -> bool:
         """Whether a concession follows a comma and runs to the sentence's end ("..., though suspensions had risen"):

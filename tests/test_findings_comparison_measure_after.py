@@ -1,0 +1,33 @@
+"""A comparison with an average or neighbours decides its polarity by the measure's direction. The measure may be
+named after the comparison ("below the national average for placement stability"), not only before it. A report
+that "set out that" something is so relays it, as "showed that" does; "set out the progress" presents a document."""
+import pytest
+
+from minutes_extract import extract_text
+
+
+def polarities(sentence: str) -> list[str]:
+    record = extract_text("5. Children's Services Performance Update\n\nThe Assistant Director presented the report. "
+                          f"{sentence}\n\nRESOLVED that the report be noted.\n")
+    return [f.polarity for item in record.items for f in item.findings] + [
+        f.polarity for f in record.unassigned.findings]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The council was below the national average for placement stability.", ["development"]),
+    ("The authority was below the England average for the timeliness of plans.", ["development"]),
+    ("The council was above the national average for re-referrals.", ["development"]),
+    ("The council was below statistical neighbours for repeat child protection plans.", ["strength"]),
+    ("The borough was above the regional average for the number of children in care.", []),
+])
+def test_measure_named_after_the_comparison(sentence, expected):
+    assert polarities(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The report set out that caseloads were too high.", ["development"]),
+    ("The report set out that the timeliness of assessments had improved.", ["strength"]),
+    ("The report set out the progress made against the improvement plan.", []),
+])
+def test_report_set_out_that_relays(sentence, expected):
+    assert polarities(sentence) == expected
