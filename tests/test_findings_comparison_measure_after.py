@@ -31,3 +31,12 @@ def test_measure_named_after_the_comparison(sentence, expected):
 ])
 def test_report_set_out_that_relays(sentence, expected):
     assert polarities(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Agency staff usage had reduced to 12%, the lowest level for five years.", ["strength"]),
+    ("Agency staff usage had risen to 20%.", ["development"]),
+    ("Library usage had fallen by a fifth.", ["development"]),
+])
+def test_a_modifier_gives_its_head_its_direction(sentence, expected):
+    assert polarities(sentence) == expected

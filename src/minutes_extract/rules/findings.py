@@ -207,6 +207,9 @@ class FindingsRules(RuleFile):
     measure_after_comparison: Regex = described(
         "The measure named just after a comparison cue whose sentence names none before it ('was below the national "
         "average for the timeliness of plans'; group `measure`): its direction decides the polarity.", default="(?!)")
+    modified_head: Regex = described(
+        "Measure words whose direction, when a measure word of the other direction stands just before them as their "
+        "modifier ('agency staff usage', 'B&B use'), is the modifier's.", default="(?!)")
     demand_measure: Regex = described("Volumes of demand (presentations, contacts, requests): named nearest a trend "
                                       "cue, its rise or fall is no verdict either way.", default="(?!)")
     trailing_concession: Regex = described("Concession words that, after a comma and with no cue before them, open the "

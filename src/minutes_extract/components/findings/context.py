@@ -315,6 +315,8 @@ class FindingRules:
         self.higher_is_better = re.compile(rules["higher_is_better"], re.I)
         self.demand_measure = re.compile(rules.get("demand_measure", "(?!)"), re.I)
         self.measure_after_comparison = re.compile(rules.get("measure_after_comparison", "(?!)"), re.I)
+        self.modified_head = re.compile(rules.get("modified_head", "(?!)"), re.I)
+        self.compound_gap = re.compile(r"\s+(?:[\w&'-]+\s+){0,2}")  # the words between a modifier and its head
         self.fronted_phrase = re.compile(rules.get("fronted_phrase", "(?!)"), re.I)
         self.percent_after = re.compile(r"\s?(%|per ?cent\b)", re.I)
         self.time_unit = re.compile(rules["time_unit"], re.I)
@@ -513,6 +515,10 @@ class FindingRules:
             return None
         if higher is None or lower is None:
             return None if higher is lower else lower is not None
+        nearest, other = (higher, lower) if higher > lower else (lower, higher)
+        if self.modified_head.fullmatch(before, -nearest[1], nearest[0]) and self.compound_gap.fullmatch(
+                before, other[0], -nearest[1]):
+            return higher > lower  # "agency staff usage": a head whose direction its modifier gives ("agency")
         return lower > higher
 
     def lower_is_better_before(self, text: str, offset: int, hit: Hit) -> Optional[bool]:
