@@ -1,0 +1,32 @@
+"""Delays, difficulties and pressures a service experiences or faces in doing something are shortfalls; the
+council's budget pressures and an officer explaining challenges in general are not findings."""
+import pytest
+
+from minutes_extract import extract_text
+
+
+def polarities(sentence: str) -> list[str]:
+    record = extract_text("5. Children's Services Performance Update\n\nThe Assistant Director presented the report. "
+                          f"{sentence}\n\nRESOLVED that the report be noted.\n")
+    return [f.polarity for item in record.items for f in item.findings] + [
+        f.polarity for f in record.unassigned.findings]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some delays had been experienced in the completion of pathway plans.",
+    "Delays in the completion of pathway plans had been identified.",
+    "The service was experiencing delays in allocating cases.",
+    "The service faced significant challenges in recruiting foster carers.",
+    "The service continued to face pressures in relation to placement sufficiency.",
+    "Inspectors found that some children experienced delays in receiving support.",
+])
+def test_delays_and_difficulties_are_development(sentence):
+    assert polarities(sentence) == ["development"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council faced significant financial pressures in relation to placements.",
+    "Officers explained the challenges in recruiting social workers.",
+])
+def test_budget_pressures_and_topics_are_not_findings(sentence):
+    assert polarities(sentence) == []
