@@ -30,3 +30,17 @@ def test_delays_and_difficulties_are_development(sentence):
 ])
 def test_budget_pressures_and_topics_are_not_findings(sentence):
     assert polarities(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Regulator of Social Housing found that the council did not meet the Safety and Quality Standard.",
+     ["development"]),
+    ("The service did not meet its target for assessments.", ["development"]),
+    ("Eight indicators had not met their floor standard.", ["development"]),
+    ("The council met all of the consumer standards.", ["strength"]),
+    ("All targets were met.", ["strength"]),
+    # a relative clause names the measure: its fall decides
+    ("Homes that do not meet the Decent Homes Standard were 4.1%, down from 6.3%.", ["strength"]),
+])
+def test_targets_and_standards_met_or_not(sentence, expected):
+    assert polarities(sentence) == expected
