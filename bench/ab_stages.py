@@ -1,11 +1,11 @@
 """A/B the per-stage CPU time of bench/run.py's stage table: a git revision against the working tree.
 
-    python bench/ab_stages.py [--base REV] [--rounds N] [--docs N] [--dir DIR]
+    python bench/ab_stages.py [--base REV] [--new REV] [--rounds N] [--docs N] [--dir DIR]
 
 Exports REV (default HEAD) with `git archive` into a temporary directory, then runs bench/run.py's
 stage_times (from the working tree, so both sides are timed alike) in a child process on DIR's texts (default:
 the seed texts, cycled to --docs documents), alternately with that copy's source first on PYTHONPATH and with
-the working tree's, N rounds. Prints each stage's minimum and median in T (stage time / bare tokenisation) per
+the working tree's (or --new REV's, exported alike: the tree may then change while it runs), N rounds. Prints each stage's minimum and median in T (stage time / bare tokenisation) per
 side and their ratios (new / base). Outputs are compared separately (cmp of the JSONL): this only times.
 """
 from __future__ import annotations
@@ -39,9 +39,17 @@ def timed_run(source_root: Path, paths: list[str]) -> dict[str, float]:
     return {stage: seconds / spent["T"] for stage, seconds in spent.items() if stage != "T"}
 
 
+def exported(rev: str, where: Path) -> Path:
+    where.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(where)], input=archive, check=True)
+    return where
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", default="HEAD")
+    parser.add_argument("--new", default=None, help="a revision instead of the working tree")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--dir", type=Path, default=ROOT / "fixtures")
@@ -49,13 +57,12 @@ def main() -> int:
     texts = sorted(str(p) for p in args.dir.glob("*.txt"))
     paths = [texts[n % len(texts)] for n in range(args.docs)]
     with tempfile.TemporaryDirectory(prefix="ab-stages-") as tmp:
-        base = Path(tmp)
-        archive = subprocess.run(["git", "archive", args.base], cwd=ROOT, capture_output=True, check=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
+        base = exported(args.base, Path(tmp) / "base")
+        new = exported(args.new, Path(tmp) / "new") if args.new else ROOT
         runs: dict[str, list[dict[str, float]]] = {"base": [], "new": []}
         for _ in range(args.rounds):
             runs["base"].append(timed_run(base, paths))
-            runs["new"].append(timed_run(ROOT, paths))
+            runs["new"].append(timed_run(new, paths))
     stages = sorted(runs["base"][0], key=lambda s: -runs["base"][0][s])
     print(f"{'stage':<18} {'base min':>8} {'med':>6} {'new min':>8} {'med':>6} {'ratio min':>9} {'med':>6}  (in T)")
     for stage in stages:
