@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from ... import extensions  # noqa: F401  (registers the extensions)
 from ...extensions import PAYLOAD_ATTRS, document_text
+from ...matching.blocks import remember_blocks
 from ..base import RulesOnDisk
 from .items import Segmenter
 from .lines import ItemStart, Line
@@ -28,6 +29,7 @@ class SegmenterComponent(RulesOnDisk):
         doc.spans["items"] = self.item_spans(spans, text, lines, items)
         doc.spans["sections"] = self.section_spans(spans, text, lines, items)
         doc.spans["blocks"] = blocks = self.block_spans(spans, lines, items)
+        remember_blocks(doc, [(span.start_char, span.end_char, span.label_) for span in blocks])
         start_sentences(doc, [span.start for span in blocks])
         return doc
 
