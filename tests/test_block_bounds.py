@@ -31,3 +31,10 @@ def test_a_replaced_group_is_read_again(nlp):
     doc.spans["blocks"] = list(doc.spans["blocks"])[2:4]
     assert block_bounds(doc) == from_group(doc)
     assert len(block_bounds(doc)) == 2
+
+
+def test_kept_bounds_are_the_payload_keys(nlp):
+    """The segmenter's block payloads sit under the offsets spaCy gives the spans (read back through span._)."""
+    doc = nlp(MINUTES)
+    for span in doc.spans["blocks"]:
+        assert span._.block is not None and "level" in span._.block
