@@ -199,7 +199,7 @@ class Headings(RuleFields):
         words = self.agenda_item_words
         if words is None:
             return True
-        low = lower_text("\n".join(line.text for line in lines))
+        low = lower_text("\n".join([line.text for line in lines]))
         return not low or words in low
 
     def is_agenda_item(self, text: str) -> bool:
