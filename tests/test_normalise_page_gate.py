@@ -32,3 +32,15 @@ def test_line_test_agrees_with_the_full_search():
         beside = ("Page" in text or "PAGE" in text) and bool(
             re.search(r"(?:[ \t]{2,}|[ \t][|–—-][ \t])(?:Page|PAGE)[ \t]+\d", text))
         assert _has_page_number(text) == (bool(FULL_SEARCH.search(text)) or beside), repr(text)
+
+
+def test_gated_line_tests_agree_with_their_regexes():
+    from minutes_extract.normalise import _BARE_PIPE_RE, _COLUMN_GAP_RE, _HYPHEN_END_RE, _broken_word
+    lines = ["Novem-", "assess- ", "well-", "a-", "Total    480", "Total   480", "Total  480", "a|b", "a | b", "|x",
+             "The plan was agreed", "x -", "Care-\n", "   "]
+    for line in lines:
+        assert bool(_COLUMN_GAP_RE.search(line)) == ("   " in line and bool(_COLUMN_GAP_RE.search(line)))
+        assert bool(_BARE_PIPE_RE.search(line)) == ("|" in line and bool(_BARE_PIPE_RE.search(line)))
+        expected = bool(_HYPHEN_END_RE.search(line.rstrip())) and "ber".islower()
+        assert _broken_word(line, "ber 2025") == (expected and _HYPHEN_END_RE.search(line.rstrip()).group(1).lower()
+                                                  not in ("well", "a")), repr(line)
