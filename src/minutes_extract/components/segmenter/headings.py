@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ...matching import RuleFields, lower_text
-from ...matching.regex_tree import sre, sre_parser
+from ...matching import RuleFields
 from .lines import ItemStart, Line, ListLevels, split_lines
 
 
@@ -53,8 +52,6 @@ class Headings(RuleFields):
         self.colon_run_words = rules.get("colon_run_heading_words", 0)
         self.header_words = rules["header_words"]
         self.sections_reach = rules["sections_reach"]
-        # the words every "Agenda item" line holds, lower-cased (the literal opening of its ending pattern)
-        self.agenda_item_words = literal_opening(self.pattern["agenda_item_end"])
 
     # -- pure helpers -------------------------------------------------------------------------
     def read_lines(self, text: str) -> list[Line]:
@@ -192,16 +189,6 @@ class Headings(RuleFields):
     def is_page_chrome(self, text: str) -> bool:
         return text.strip().lower() in self.page_chrome
 
-    def may_hold_agenda_item(self, lines: list[Line]) -> bool:
-        """False when no line can be an "Agenda item" line (is_agenda_item): the pattern's words are nowhere in
-        the lower-cased lines. Lines whose lower case would not keep what a case-insensitive pattern matches
-        (lower_text gives "") are always asked line by line."""
-        words = self.agenda_item_words
-        if words is None:
-            return True
-        low = lower_text("\n".join([line.text for line in lines]))
-        return not low or words in low
-
     def is_agenda_item(self, text: str) -> bool:
         """ "Agenda item" or "... - Agenda item": the slow pattern runs only on lines that end so."""
         return bool(self.pattern["agenda_item_end"].search(text, max(0, len(text) - len("Agenda item No: 999A")))
@@ -253,18 +240,3 @@ class Headings(RuleFields):
     def is_attendance(self, text: str) -> bool:
         return ":" in text and self.heading_kind(text.split(":", 1)[0].strip().lower()) == "attendance"
 
-
-def literal_opening(pattern: re.Pattern, shortest: int = 4) -> Optional[str]:
-    """The ASCII characters every match of `pattern` opens with, lower-cased ("agenda item" for
-    "(?i)Agenda item(?:...)?$"), to look for in lower_text of a text; None when fewer than `shortest` are
-    told (an alternation, a class or a flag other than IGNORECASE at the start). A text (lower_text, not "")
-    without them holds no match."""
-    if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
-        return None
-    chars = []
-    for op, av in sre_parser.parse(pattern.pattern, pattern.flags).data:
-        if op is not sre.LITERAL or av > 127:
-            break
-        chars.append(chr(av))
-    opening = "".join(chars).lower()
-    return opening if len(opening) >= shortest else None

@@ -62,8 +62,6 @@ class Layouts(Headings):
         return items + found
 
     def items_agenda_page(self, lines: list[Line]) -> list[ItemStart]:
-        if not self.may_hold_agenda_item(lines):
-            return []  # every branch below needs an "Agenda item" line
         numbered = [i for i, line in enumerate(lines) if i + 1 < len(lines) and self.is_agenda_item(line.text.strip())
                     and self.pattern["agenda_item"].match(line.text.strip()).group(1)
                     and self.title_like(lines[i + 1].text.strip())]
