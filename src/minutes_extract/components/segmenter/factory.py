@@ -14,7 +14,7 @@ from ...matching.blocks import remember_blocks
 from ..base import RulesOnDisk
 from .items import Segmenter
 from .lines import ItemStart, Line
-from .spans import Spans, set_payload, set_payload_at, start_sentences
+from .spans import Spans, set_payload, start_sentences
 
 
 class SegmenterComponent(RulesOnDisk):
@@ -84,7 +84,7 @@ class SegmenterComponent(RulesOnDisk):
                     bounds: Optional[list[tuple[int, int, str]]] = None) -> list[Span]:
         """The blocks' spans; `bounds` (when given) receives each one's (start_char, end_char, label)."""
         bounds = [] if bounds is None else bounds
-        doc, attr = spans_of.doc, PAYLOAD_ATTRS["blocks"]
+        attr = PAYLOAD_ATTRS["blocks"]
         title_lines = {item.line for item in items}
         spans = []
         floor = 0
@@ -104,13 +104,12 @@ class SegmenterComponent(RulesOnDisk):
             else:
                 intro = self.segmenter.intro_for(lines, i, floor) if level else None
             previous = (level, intro)
-            found = spans_of.bounded_span(line.start, line.end, label)
-            if found is None:
+            span = spans_of.span(line.start, line.end, label)
+            if span is None:
                 continue
-            span, start_char, end_char = found
-            set_payload_at(doc, span, start_char, end_char, attr, {"intro": intro, "level": level})
+            set_payload(span, attr, {"intro": intro, "level": level})
             spans.append(span)
-            bounds.append((start_char, end_char, label))
+            bounds.append((span.start_char, span.end_char, label))
         return spans
 
 

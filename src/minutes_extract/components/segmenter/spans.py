@@ -41,16 +41,6 @@ class Spans:
             first += 1  # the character is the token's trailing space, not the token
         return Span(self.doc, first, last + 1, label=label)
 
-    def bounded_span(self, start: int, end: int, label: str) -> Optional[tuple[Span, int, int]]:
-        """span(start, end, label) with its start_char and end_char, read off the token offsets (as Span
-        would: the first token's start, the last one's end)."""
-        first, last = self.token_at(start), self.token_at(end - 1)
-        if first < 0 or last < 0:
-            return None
-        if start == self.token_end(first):
-            first += 1  # the character is the token's trailing space, not the token
-        return Span(self.doc, first, last + 1, label=label), self.starts[first], self.token_end(last)
-
 
 def _payloads_in_user_data() -> bool:
     """Does this spaCy keep a Span's `span._.<name>` value in doc.user_data[("._.", name, start_char,
@@ -69,14 +59,6 @@ def set_payload(span: Span, attr: str, value: dict) -> None:
     """span._.set(attr, value), without building an Underscore object per span when spaCy allows."""
     if DIRECT_PAYLOADS:
         span.doc.user_data[("._.", attr, span.start_char, span.end_char)] = value
-    else:
-        span._.set(attr, value)
-
-
-def set_payload_at(doc: Doc, span: Span, start_char: int, end_char: int, attr: str, value: dict) -> None:
-    """set_payload(span, attr, value), the span's character offsets given."""
-    if DIRECT_PAYLOADS:
-        doc.user_data[("._.", attr, start_char, end_char)] = value
     else:
         span._.set(attr, value)
 
