@@ -2,11 +2,12 @@
 
     python bench/ab_stages.py [--base REV] [--new REV] [--rounds N] [--docs N] [--dir DIR]
 
-Exports REV (default HEAD) with `git archive` into a temporary directory, then runs bench/run.py's
-stage_times (from the working tree, so both sides are timed alike) in a child process on DIR's texts (default:
-the seed texts, cycled to --docs documents), alternately with that copy's source first on PYTHONPATH and with
-the working tree's (or --new REV's, exported alike: the tree may then change while it runs), N rounds. Prints each stage's minimum and median in T (stage time / bare tokenisation) per
-side and their ratios (new / base). Outputs are compared separately (cmp of the JSONL): this only times.
+Exports REV (default HEAD) with `git archive` into a temporary directory, then runs bench/run.py's stage_times
+(from the working tree, so both sides are timed alike) in a child process on DIR's texts (default: the seed
+texts, cycled to --docs documents), alternately with that copy's source first on PYTHONPATH and with the
+working tree's (or --new REV's, exported alike: the tree may then change while it runs), N rounds. Prints each
+stage's minimum and median in T (stage time / bare tokenisation) per side and their ratios (new / base).
+Outputs are compared separately (cmp of the JSONL): this only times.
 """
 from __future__ import annotations
 
