@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import document_text, payloads
 from ..matching import (
-    RuleFields, StartedPattern, StartScan, document_lower, lines_holding, lowered, nonblank_lines,
+    RuleFields, StartedPattern, StartScan, document_lower, guarded, lines_holding, lowered, nonblank_lines,
 )
 from .base import ExtractionComponent, Found
 
@@ -69,6 +69,8 @@ class InspectionRules(RuleFields):
         self.prefilter_started = StartedPattern(self.prefilter, rules["prefilter_starts"])
         self.kinds = [(k["kind"], StartedPattern(re.compile(k["pattern"]))) for k in rules["kinds"]]
         self.kind_starts = StartScan([pattern for _, pattern in self.kinds])
+        # searched in each mention's clause: behind a look-ahead for their first characters (same matches)
+        self.planned, self.completed = guarded(self.planned), guarded(self.completed)
 
 
 class InspectionFinder:

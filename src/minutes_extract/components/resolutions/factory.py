@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from ... import extensions  # noqa: F401
 from ...extensions import document_text
 from ..base import ExtractionComponent, Found
+from ...matching.blocks import block_bounds
 from .finding import find_decisions
 from .rules import Block, ResolutionRules
 
@@ -20,11 +21,10 @@ def doc_blocks(doc: Doc) -> list[Block]:
     items = sorted((s.start_char, s.end_char) for s in doc.spans.get("items", []))
     text = document_text(doc)  # a slice of it is the span's text: Span.text rebuilds it token by token
     out, ii = [], -1
-    for span in doc.spans.get("blocks", []):
-        start, end = span.start_char, span.end_char
+    for start, end, label in block_bounds(doc):
         while ii + 1 < len(items) and items[ii + 1][0] <= start:
             ii += 1
-        out.append(Block(start, end, text[start:end], span.label_, sections.at(start), ii))
+        out.append(Block(start, end, text[start:end], label, sections.at(start), ii))
     return out
 
 

@@ -212,13 +212,16 @@ def _gather(blocks: list[Block], i: int, clauses: list[str], rules: ResolutionRu
         nxt = blocks[j]
         text = nxt.text.strip()
         follows = prev is not None and _continues_numbering(prev, text)
-        shaped = bool(rules.decision_clause.match(text))
+        # (whether the clause is shaped as a decision, rules.decision_clause.match: a costly pattern, read only
+        # where an answer turns on it)
         if nxt.label == "heading" or nxt.item != item:
             # "3. All substitutes would need ..." read as an item heading, yet numbered on from clause 2;
             # "That the Cabinet:" then "1. Approve the business case." read as item 1.
             opens = expects_list and j == i + 1 and _first_marker(text)
-            if not ((follows or opens) and (expects_list or shaped)
-                    and (_is_sentence(text) or (shaped and text.endswith((".", ";"))))):
+            if not (follows or opens):
+                break
+            shaped = bool(rules.decision_clause.match(text))
+            if not ((expects_list or shaped) and (_is_sentence(text) or (shaped and text.endswith((".", ";"))))):
                 break
             item = nxt.item
         elif clauses and (skip := _page_break(blocks, j, clauses[-1], rules)):
@@ -232,7 +235,8 @@ def _gather(blocks: list[Block], i: int, clauses: list[str], rules: ResolutionRu
             continue
         elif (hit := rules.trigger_at(blocks, j)) and not (expects_list and not clauses and _verbless(hit)):
             break  # another decision; but "RESOLVED:" then "That the Council" then "(i) approves ...": its own lead-in
-        elif list_only and not (follows and shaped) and not rules.decision_list.match(text) and not expects_list:
+        elif (list_only and not expects_list and not (follows and rules.decision_clause.match(text))
+              and not rules.decision_list.match(text)):
             break  # after "That ... be noted." only more "That ..." clauses or the list numbered on
         elif not (rules.is_clause(nxt) or follows or (expects_list and j == i + 1)):
             break

@@ -3,11 +3,14 @@ writes the span groups "items", "sections" and "blocks" (with their payloads) an
 How headings and items are recognised is not here."""
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ... import extensions  # noqa: F401  (registers the extensions)
 from ...extensions import PAYLOAD_ATTRS, document_text
+from ...matching.blocks import remember_blocks
 from ..base import RulesOnDisk
 from .items import Segmenter
 from .lines import ItemStart, Line
@@ -27,7 +30,9 @@ class SegmenterComponent(RulesOnDisk):
         spans = Spans(doc, len(text))
         doc.spans["items"] = self.item_spans(spans, text, lines, items)
         doc.spans["sections"] = self.section_spans(spans, text, lines, items)
-        doc.spans["blocks"] = blocks = self.block_spans(spans, lines, items)
+        bounds: list[tuple[int, int, str]] = []
+        doc.spans["blocks"] = blocks = self.block_spans(spans, lines, items, bounds)
+        remember_blocks(doc, bounds)
         start_sentences(doc, [span.start for span in blocks])
         return doc
 
@@ -75,7 +80,11 @@ class SegmenterComponent(RulesOnDisk):
         return (first.isdigit() and later.isdigit() and int(later) > int(first)
                 and self.segmenter.title_like(number.sub("", text.strip()), numbered=True))
 
-    def block_spans(self, spans_of: Spans, lines: list[Line], items: list[ItemStart]) -> list[Span]:
+    def block_spans(self, spans_of: Spans, lines: list[Line], items: list[ItemStart],
+                    bounds: Optional[list[tuple[int, int, str]]] = None) -> list[Span]:
+        """The blocks' spans; `bounds` (when given) receives each one's (start_char, end_char, label)."""
+        bounds = [] if bounds is None else bounds
+        attr = PAYLOAD_ATTRS["blocks"]
         title_lines = {item.line for item in items}
         spans = []
         floor = 0
@@ -98,8 +107,9 @@ class SegmenterComponent(RulesOnDisk):
             span = spans_of.span(line.start, line.end, label)
             if span is None:
                 continue
-            set_payload(span, PAYLOAD_ATTRS["blocks"], {"intro": intro, "level": level})
+            set_payload(span, attr, {"intro": intro, "level": level})
             spans.append(span)
+            bounds.append((span.start_char, span.end_char, label))
         return spans
 
 

@@ -91,8 +91,9 @@ class MeetingPage(Headings):
     def agenda_heading(self, lines: list[Line], i: int) -> bool:
         """A standard agenda title on its own line ("Apologies for Absence"), followed by its body."""
         text = lines[i].text
-        return (lines[i].kind in (None, "attendance", "minutes") and self.heading_like(text)
-                and self.is_agenda_title(self.clean_title(text)) and self.body_follows(lines, i))
+        # (the cheap title lookup first: most lines are no standard title, and heading_like is the costly test)
+        return (lines[i].kind in (None, "attendance", "minutes") and self.is_agenda_title(self.clean_title(text))
+                and self.heading_like(text) and self.body_follows(lines, i))
 
     def uncoded(self, text: str) -> str:
         """The title after a line's number ("1. pdf Revenue Budget (415Kb)" -> "pdf Revenue Budget (415Kb)")."""

@@ -11,6 +11,7 @@ from ... import extensions  # noqa: F401
 from ...extensions import document_text
 from ...matching import document_lower
 from ..base import ExtractionComponent, Found
+from ...matching.blocks import block_bounds
 from .reading import SIDES, UNLOWERED, Block, Vote, find_votes
 from .rules import VoteRules
 
@@ -28,8 +29,7 @@ class VotesComponent(ExtractionComponent):
             return
         item_starts = sorted(s.start_char for s in doc.spans.get("items", []))
         blocks = []
-        for s in doc.spans.get("blocks", []):
-            start, end = s.start_char, s.end_char
+        for start, end, _ in block_bounds(doc):
             block_low = low[start:end] if low else UNLOWERED
             blocks.append(Block(start, end, text[start:end], _item_at(item_starts, start), block_low))
         decisions = sorted((s.start_char, s.end_char) for s in doc.spans.get("resolutions", []))

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ...matching import StartedPattern, WordGate, expand_fragments, lowered, starting_strings
+from ...matching import StartedPattern, WordGate, expand_fragments, guarded, lowered, starting_strings
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class StartGate:
         self.pattern = pattern
         self.starts = starting_strings(pattern)
         self.started = StartedPattern(pattern, {"lower": self.starts}) if self.starts else None
+        self.guarded = guarded(pattern)  # (the same matches: where the strings cannot be used)
 
     def search(self, text: str, low: Optional[str]) -> Optional[re.Match]:
         if self.starts is not None and low is not None:
@@ -48,7 +49,7 @@ class StartGate:
                 if m:
                     return m
             return None
-        return self.pattern.search(text)
+        return self.guarded.search(text)
 
 
 def admits(gate: WordGate, text: str, low: Optional[str]) -> bool:
