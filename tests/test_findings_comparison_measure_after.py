@@ -3,14 +3,13 @@ named after the comparison ("below the national average for placement stability"
 that "set out that" something is so relays it, as "showed that" does; "set out the progress" presents a document."""
 import pytest
 
-from minutes_extract import extract_text
+from written_sentences import polarities_under
+
+HEAD = "5. Children's Services Performance Update\n\nThe Assistant Director presented the report. "
 
 
 def polarities(sentence: str) -> list[str]:
-    record = extract_text("5. Children's Services Performance Update\n\nThe Assistant Director presented the report. "
-                          f"{sentence}\n\nRESOLVED that the report be noted.\n")
-    return [f.polarity for item in record.items for f in item.findings] + [
-        f.polarity for f in record.unassigned.findings]
+    return polarities_under(HEAD, f"{sentence}\n\nRESOLVED that the report be noted.")
 
 
 @pytest.mark.parametrize("sentence, expected", [
