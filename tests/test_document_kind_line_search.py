@@ -1,7 +1,7 @@
-"""line_start_search (minutes_document_kind) answers as pattern.search does, on texts written for the test."""
+"""line_start_search (matching.searches; used by minutes_document_kind and normalise) answers as pattern.search does, on texts written for the test."""
 import re
 
-from minutes_extract.components.document_kind import line_start_search
+from minutes_extract.matching.searches import line_start_search
 
 PATTERNS = [r"(?mi)^[ \t]*lead\s+inspectors?\s*:", r"(?mi)^[ \t]*judgement\s+grade[ \t]*$", r"(?m)^Page \d",
             r"(?m)^A|B", r"(?i)^lead inspector", r"(?m)(?:^|x)Lead", r"(?ms)^[ \t]*what.*improve$"]

@@ -1,7 +1,7 @@
-"""tail_search (minutes_meeting) answers as pattern.search does, on header lines written for the test."""
+"""tail_search (matching.searches; used by minutes_meeting) answers as pattern.search does, on header lines written for the test."""
 import re
 
-from minutes_extract.components.meeting import tail_search
+from minutes_extract.matching.searches import tail_search
 
 PATTERNS = [r"\s(?:for|of|and|&|the)$", r"(?i)\s(?:for|of)$", r"a$|b", r"(?m)\sof$", r"\s\w+$", r"(?<=\w)\s(?:of)$"]
 LINES = ["Decision Session - Executive Member for", "Meeting of the", "Cabinet", "Children and", "Member for\n",

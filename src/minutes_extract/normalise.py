@@ -14,6 +14,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .matching.searches import line_start_search
+
 BULLET = "• "
 # Characters replaced one-for-one (keeps offsets): spaces of all kinds, tabs, zero-width marks.
 _SAME_LENGTH = str.maketrans({
@@ -293,16 +295,14 @@ def _interrupts(rows: list[str], first: int, last: int) -> bool:
 
 
 _PAGE_NUMBER_LINE = r"[ \t]*(?:Page[ \t]+\d|PAGE[ \t]+\d|-[ \t]*\d{1,4}[ \t]*-[ \t]*$|\d{1,3}[ \t]*$)"
-_PAGE_NUMBER_LINE_RE = re.compile("^" + _PAGE_NUMBER_LINE, re.M)
-# the same lines after the text's first: opening with the newline, the search skips to each one (a search for "^"
-# tries every character of the text: a tenth of a short document's normalising)
-_PAGE_NUMBER_LATER_LINE_RE = re.compile("\n" + _PAGE_NUMBER_LINE, re.M)
+# (a search for "^" tries every character of the text: a tenth of a short document's normalising)
+_HAS_PAGE_NUMBER_LINE = line_start_search(re.compile("^" + _PAGE_NUMBER_LINE, re.M))
 _PAGE_BESIDE_RE = re.compile(r"(?:[ \t]{2,}|[ \t][|–—-][ \t])(?:Page|PAGE)[ \t]+\d")  # "Council    Page 5"
 
 
 def _has_page_number(text: str) -> bool:
     # the "beside" search tries every gap of the text: only where a page label can be at all
-    return bool(_PAGE_NUMBER_LINE_RE.match(text) or _PAGE_NUMBER_LATER_LINE_RE.search(text)) or (
+    return _HAS_PAGE_NUMBER_LINE(text) or (
         ("Page" in text or "PAGE" in text) and bool(_PAGE_BESIDE_RE.search(text)))
 
 

@@ -7,7 +7,6 @@ minutes_inspection_report) read this extension."""
 from __future__ import annotations
 
 import re
-from typing import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -16,7 +15,7 @@ from .. import extensions  # noqa: F401  (registers the extensions)
 from ..extensions import document_text
 from ..matching import WeightedCues, lowered
 from ..matching.ends import required_literals
-from ..matching.regex_tree import sre, sre_parser
+from ..matching.searches import line_start_search
 from .base import RulesOnDisk
 
 
@@ -43,25 +42,6 @@ class GatedCues(WeightedCues):
             if found(text):
                 got += cue.weight
         return got >= threshold
-
-
-_GLOBAL_FLAGS = re.compile(r"\A(?:\(\?[aiLmsux]+\))+")
-
-
-def line_start_search(pattern: re.Pattern) -> Callable[[str], bool]:
-    """bool(pattern.search(text)), for a MULTILINE pattern whose every match opens a line ("(?m)^..."): a match at
-    the start, else a search for a newline followed by the rest, which skips from newline to newline; a search for
-    "^" tries every character. Any other pattern is searched as it is."""
-    search = pattern.search
-    if not pattern.flags & re.MULTILINE:
-        return lambda text: search(text) is not None
-    parsed = sre_parser.parse(pattern.pattern, pattern.flags).data
-    rest = _GLOBAL_FLAGS.sub("", pattern.pattern)
-    if not parsed or parsed[0] != (sre.AT, sre.AT_BEGINNING) or not rest.startswith("^"):
-        return lambda text: search(text) is not None  # (a top-level alternation parses as one BRANCH)
-    at_start = pattern.match
-    after_newline = re.compile("\n(?:" + rest[1:] + ")", pattern.flags).search
-    return lambda text: at_start(text) is not None or after_newline(text) is not None
 
 
 class DocumentKindComponent(RulesOnDisk):

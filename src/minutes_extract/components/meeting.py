@@ -24,7 +24,7 @@ from ..extensions import document_text
 from ..values.dates import full_year, month_number
 from ..matching import RuleFields, expand_fragments, first_characters, trie_pattern
 from ..matching.ends import needs_digit
-from ..matching.regex_tree import sre, sre_parser
+from ..matching.searches import tail_search
 from .base import RulesOnDisk
 
 _DIGIT = re.compile(r"\d")
@@ -223,19 +223,6 @@ class MeetingRules(RuleFields):
         self.mentions = Mentions({"place": self.place, "abbreviation": self.abbreviation, "venue": self.venue,
                                   "noun": self.body_anchor})
         self.wrapped_header_end_in = tail_search(self.wrapped_header_end)
-
-
-def tail_search(pattern: re.Pattern):
-    """pattern.search(text), for a pattern whose every match ends the text (its last item `$`, no MULTILINE)
-    and is at most N characters long: searched from N + 1 characters before the end (`$` also matches before a
-    final newline) instead of from every character. Any other pattern is searched as it is."""
-    parsed = sre_parser.parse(pattern.pattern, pattern.flags)
-    widest = parsed.getwidth()[1]
-    if (pattern.flags & re.MULTILINE or not parsed.data or parsed.data[-1] != (sre.AT, sre.AT_END)
-            or widest >= sre.MAXREPEAT):
-        return pattern.search
-    search = pattern.search
-    return lambda text: search(text, max(0, len(text) - widest - 1))
 
 
 class MeetingReader:
